@@ -1,0 +1,60 @@
+// Builds what is out of date: main, preload, host and CLI with esbuild; the renderer with Vite.
+// Usage: node build/scripts/build.mjs [--force] [--quiet]
+import { build as esbuild } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const force = process.argv.includes('--force');
+const quiet = process.argv.includes('--quiet');
+const say = (line) => quiet || console.log(line);
+
+const newestMtime = (entries) => {
+  let newest = 0;
+  const visit = (target) => {
+    if (!existsSync(target)) return;
+    const stats = statSync(target);
+    if (stats.isDirectory()) for (const name of readdirSync(target)) visit(path.join(target, name));
+    else newest = Math.max(newest, stats.mtimeMs);
+  };
+  for (const entry of entries) visit(path.join(root, entry));
+  return newest;
+};
+
+const outdated = (output, inputs) => {
+  const file = path.join(root, output);
+  return force || !existsSync(file) || statSync(file).mtimeMs < newestMtime(inputs);
+};
+
+const nodeInputs = ['electron', 'shared', 'package.json', 'build/scripts/build.mjs'];
+const bundles = [
+  { entry: 'electron/main/index.ts', out: 'dist/main/index.cjs' },
+  { entry: 'electron/preload/index.ts', out: 'dist/preload/index.cjs' },
+  { entry: 'electron/host/index.ts', out: 'dist/host/index.cjs' },
+  { entry: 'electron/cli/index.ts', out: 'dist/cli/index.cjs', banner: '#!/usr/bin/env node' },
+];
+
+for (const bundle of bundles) {
+  if (!outdated(bundle.out, nodeInputs)) continue;
+  await esbuild({
+    entryPoints: [path.join(root, bundle.entry)],
+    outfile: path.join(root, bundle.out),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    // Native and Electron modules are loaded at run time, never bundled.
+    external: ['electron', 'better-sqlite3'],
+    banner: bundle.banner ? { js: bundle.banner } : undefined,
+    logLevel: 'warning',
+  });
+  say(`built ${bundle.out}`);
+}
+
+if (outdated('dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts', 'package.json'])) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  say('built dist/renderer');
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { BookOpenError } from '../core/book';
+import { checkHelp, runCheck } from './commands/check';
+import { runSeed, seedHelp } from './commands/seed';
+import { CliFailure, failWith } from './output';
+
+/** Bundled to dist/cli/index.cjs; the project root is two folders up. */
+const projectRoot = path.resolve(__dirname, '..', '..');
+
+const commands: Record<string, { run: (argv: string[], projectRoot: string) => void; help: string }> = {
+  seed: { run: runSeed, help: seedHelp },
+  check: { run: runCheck, help: checkHelp },
+};
+
+const usage = `Usage: regulars <command> [options]   (from a checkout: npm run cli -- <command> [options])
+
+Commands:
+${Object.entries(commands)
+  .map(([name, command]) => `  ${name.padEnd(8)} ${command.help.split('\n')[2] ?? ''}`)
+  .join('\n')}
+
+Every command takes --data DIR (default: the app's own data folder, or $REGULARS_DATA_DIR) and --help.`;
+
+const main = (argv: string[]): number => {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage);
+    return 0;
+  }
+  const command = commands[name];
+  if (command === undefined) {
+    console.error(`Unknown command "${name}".\n\n${usage}`);
+    return 2;
+  }
+  try {
+    command.run(rest, projectRoot);
+    return 0;
+  } catch (caught) {
+    const failure = caught instanceof BookOpenError ? failWith(caught.error) : caught;
+    if (failure instanceof CliFailure) {
+      console.error(failure.message);
+      return failure.exitCode;
+    }
+    throw caught;
+  }
+};
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,20 @@
+import type { Role } from '../../shared/contract/define';
+import type { AppInfo } from '../../shared/contract/session';
+import type { Db } from './db/connection';
+import type { EventBus } from './events';
+
+/** Who is at the app right now: one desktop app has one session at a time. */
+export interface Session {
+  role: Role;
+  staffId: string | null;
+}
+
+/** Everything a handler may use; handlers never reach for globals. */
+export interface HandlerContext {
+  db: Db;
+  session: Session;
+  /** The clock, injectable so tests can stand just before or after local midnight. */
+  now: () => Date;
+  events: EventBus;
+  info: AppInfo;
+}

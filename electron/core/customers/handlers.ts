@@ -1,0 +1,70 @@
+import type { CustomerDetail, CustomerFields } from '../../../shared/contract/customers';
+import { err, ok, type Result } from '../../../shared/result';
+import type { HandlerContext } from '../context';
+import { newId } from '../db/ids';
+import { inTransaction } from '../db/transaction';
+import type { HandlerImpls } from '../registry';
+import { currentSettings } from '../settings/current';
+import { getStaff } from '../staff/queries';
+import { findDuplicates } from './duplicates';
+import { readCustomerDetail, toSummaries } from './present';
+import { getCustomerRow, insertCustomer, setCustomerArchived, updateCustomer } from './queries';
+import { searchCustomers } from './search';
+import { countCustomers, pageCustomers } from './search-queries';
+import { toCustomerWrite, writeCustomerParts } from './write';
+
+const detailOrMissing = (ctx: HandlerContext, id: string): Result<CustomerDetail> => {
+  const detail = readCustomerDetail(ctx.db, id, ctx.session.role);
+  return detail ? ok(detail) : err('NOT_FOUND', { entity: 'customer', id });
+};
+
+const checkOwnerStaff = (ctx: HandlerContext, fields: CustomerFields): Result<null> =>
+  fields.ownerStaffId !== null && getStaff(ctx.db, fields.ownerStaffId) === null
+    ? err('VALIDATION_FAILED', { issues: [{ path: 'ownerStaffId', rule: 'invalid_choice' }] })
+    : ok(null);
+
+const setArchived = (ctx: HandlerContext, id: string, archived: boolean): Result<CustomerDetail> =>
+  inTransaction(ctx.db, () => {
+    const row = getCustomerRow(ctx.db, id);
+    if (row === null) return err('NOT_FOUND', { entity: 'customer', id });
+    if ((row.archived_at !== null) === archived) {
+      return err('INVALID_STATE', { reason: archived ? 'already_archived' : 'not_archived' });
+    }
+    const now = ctx.now().toISOString();
+    setCustomerArchived(ctx.db, id, archived ? now : null, now);
+    return detailOrMissing(ctx, id);
+  });
+
+export const customersHandlers: HandlerImpls = {
+  'customers-create': (ctx, fields) =>
+    inTransaction(ctx.db, () => {
+      const staffCheck = checkOwnerStaff(ctx, fields);
+      if (!staffCheck.ok) return staffCheck;
+      const id = newId();
+      const now = ctx.now().toISOString();
+      const rid = insertCustomer(ctx.db, toCustomerWrite(id, fields, now, now));
+      writeCustomerParts(ctx.db, id, rid, fields, currentSettings(ctx).country);
+      return detailOrMissing(ctx, id);
+    }),
+  'customers-update': (ctx, { id, fields }) =>
+    inTransaction(ctx.db, () => {
+      const row = getCustomerRow(ctx.db, id);
+      if (row === null) return err('NOT_FOUND', { entity: 'customer', id });
+      const staffCheck = checkOwnerStaff(ctx, fields);
+      if (!staffCheck.ok) return staffCheck;
+      updateCustomer(ctx.db, toCustomerWrite(id, fields, row.created_at, ctx.now().toISOString()));
+      writeCustomerParts(ctx.db, id, row.rid, fields, currentSettings(ctx).country);
+      return detailOrMissing(ctx, id);
+    }),
+  'customers-archive': (ctx, { id }) => setArchived(ctx, id, true),
+  'customers-unarchive': (ctx, { id }) => setArchived(ctx, id, false),
+  'customers-get': (ctx, { id }) => detailOrMissing(ctx, id),
+  'customers-search': (ctx, input) =>
+    ok(searchCustomers(ctx.db, input.query, { includeArchived: input.includeArchived, limit: input.limit, shopCountry: currentSettings(ctx).country })),
+  'customers-list': (ctx, input) =>
+    ok({
+      total: countCustomers(ctx.db, input.includeArchived),
+      rows: toSummaries(ctx.db, pageCustomers(ctx.db, input.sort, input.includeArchived, input.limit, input.offset)),
+    }),
+  'customers-find-duplicates': (ctx, input) => ok(findDuplicates(ctx.db, input, currentSettings(ctx).country)),
+};

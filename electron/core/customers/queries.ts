@@ -1,0 +1,97 @@
+import type { Db } from '../db/connection';
+import { jsonList, statementsFor } from '../db/statements';
+import type { DbCustomerRow, DbPhoneRow, DbTagRow } from './rows';
+
+/** The writable columns of a customer, in the form the table stores them. */
+export type CustomerWrite = Omit<
+  DbCustomerRow,
+  'rid' | 'first_visit_at' | 'last_visit_at' | 'last_contact_at' | 'last_seen_at' | 'visit_count' | 'revenue_minor' | 'archived_at'
+>;
+
+export interface PhoneWrite {
+  display: string;
+  e164: string | null;
+  match_key: string;
+  national_reversed: string;
+  search_digits: string;
+}
+
+const statements = statementsFor((db) => ({
+  insert: db.prepare<CustomerWrite>(`
+    INSERT INTO customers (id, name, name_key, email, email_key, birthday_month, birthday_day, birthday_year, address,
+      gender, notes, source, need_type, owner_staff_id, consent_contact, created_at, updated_at, last_seen_at)
+    VALUES (@id, @name, @name_key, @email, @email_key, @birthday_month, @birthday_day, @birthday_year, @address,
+      @gender, @notes, @source, @need_type, @owner_staff_id, @consent_contact, @created_at, @updated_at, @created_at)
+    RETURNING rid`),
+  update: db.prepare<CustomerWrite>(`
+    UPDATE customers SET name = @name, name_key = @name_key, email = @email, email_key = @email_key,
+      birthday_month = @birthday_month, birthday_day = @birthday_day, birthday_year = @birthday_year, address = @address,
+      gender = @gender, notes = @notes, source = @source, need_type = @need_type, owner_staff_id = @owner_staff_id,
+      consent_contact = @consent_contact, updated_at = @updated_at
+    WHERE id = @id`),
+  get: db.prepare<[string], DbCustomerRow>('SELECT * FROM customers WHERE id = ?'),
+  setArchived: db.prepare<[string | null, string, string]>('UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?'),
+  deletePhones: db.prepare<[string]>('DELETE FROM customer_phones WHERE customer_id = ?'),
+  insertPhone: db.prepare<[string, number, string, string | null, string, string, string]>(`
+    INSERT INTO customer_phones (customer_id, position, display, e164, match_key, national_reversed, search_digits)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`),
+  deleteTags: db.prepare<[string]>('DELETE FROM customer_tags WHERE customer_id = ?'),
+  insertTag: db.prepare<[string, string, number, string, string]>(
+    'INSERT OR IGNORE INTO customer_tags (customer_id, kind, position, value, value_key) VALUES (?, ?, ?, ?, ?)',
+  ),
+  deleteGrams: db.prepare<[number]>('DELETE FROM customer_name_grams WHERE customer_rid = ?'),
+  insertGram: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
+  phonesOf: db.prepare<[string], DbPhoneRow>(
+    'SELECT customer_id, position, display, e164 FROM customer_phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position',
+  ),
+  tagsOf: db.prepare<[string], DbTagRow>(
+    'SELECT customer_id, kind, value FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, kind, position',
+  ),
+}));
+
+export const insertCustomer = (db: Db, row: CustomerWrite): number => (statements(db).insert.get(row) as { rid: number }).rid;
+
+export const updateCustomer = (db: Db, row: CustomerWrite): void => {
+  statements(db).update.run(row);
+};
+
+export const getCustomerRow = (db: Db, id: string): DbCustomerRow | null => statements(db).get.get(id) ?? null;
+
+export const setCustomerArchived = (db: Db, id: string, archivedAt: string | null, updatedAt: string): void => {
+  statements(db).setArchived.run(archivedAt, updatedAt, id);
+};
+
+export const replacePhones = (db: Db, customerId: string, phones: readonly PhoneWrite[]): void => {
+  const s = statements(db);
+  s.deletePhones.run(customerId);
+  phones.forEach((phone, position) =>
+    s.insertPhone.run(customerId, position, phone.display, phone.e164, phone.match_key, phone.national_reversed, phone.search_digits),
+  );
+};
+
+export const replaceTags = (db: Db, customerId: string, tags: readonly { kind: 'tag' | 'interest'; value: string; key: string }[]): void => {
+  const s = statements(db);
+  s.deleteTags.run(customerId);
+  tags.forEach((tag, position) => s.insertTag.run(customerId, tag.kind, position, tag.value, tag.key));
+};
+
+export const replaceNameGrams = (db: Db, rid: number, grams: readonly string[]): void => {
+  const s = statements(db);
+  s.deleteGrams.run(rid);
+  for (const gram of grams) s.insertGram.run(gram, rid);
+};
+
+/** Phones of many customers in one query, grouped by customer id. */
+export const phonesByCustomer = (db: Db, ids: readonly string[]): Map<string, DbPhoneRow[]> => groupBy(statements(db).phonesOf.all(jsonList(ids)));
+
+export const tagsByCustomer = (db: Db, ids: readonly string[]): Map<string, DbTagRow[]> => groupBy(statements(db).tagsOf.all(jsonList(ids)));
+
+const groupBy = <R extends { customer_id: string }>(rows: R[]): Map<string, R[]> => {
+  const grouped = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.customer_id);
+    if (list) list.push(row);
+    else grouped.set(row.customer_id, [row]);
+  }
+  return grouped;
+};

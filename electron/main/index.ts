@@ -1,0 +1,64 @@
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { describeError } from '../../shared/i18n/describe-error';
+import { menuMessages } from '../../shared/i18n/menu';
+import { resolveLanguage, type Language } from '../../shared/locale';
+import { BookOpenError } from '../core/book';
+import { coreEventNames } from '../../shared/contract/events';
+import { openCore, type Core } from '../core/core';
+import { currentSettings } from '../core/settings/current';
+import { hardenSession } from './harden';
+import { buildMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { installRpcBridge, sendToRenderer } from './rpc-bridge';
+import { createMainWindow } from './window';
+
+/** Bundled to dist/main/index.cjs; the renderer and preload are built beside it. */
+const distDir = path.resolve(__dirname, '..');
+
+registerAppScheme();
+
+const languageOf = (core: Core): Language =>
+  currentSettings(core).language ?? resolveLanguage(app.getPreferredSystemLanguages());
+
+const start = (): void => {
+  const dataDir = process.env.REGULARS_DATA_DIR ? path.resolve(process.env.REGULARS_DATA_DIR) : app.getPath('userData');
+  let core: Core;
+  try {
+    core = openCore({ dataDir, transport: 'electron', systemLocales: app.getPreferredSystemLanguages(), projectRoot: app.getAppPath() });
+  } catch (caught) {
+    const language = resolveLanguage(app.getPreferredSystemLanguages());
+    const message = caught instanceof BookOpenError ? describeError(caught.error, language) : String(caught);
+    dialog.showErrorBox(menuMessages[language].errorTitle, message);
+    app.quit();
+    return;
+  }
+
+  serveRenderer(path.join(distDir, 'renderer'));
+  hardenSession(session.defaultSession);
+  const window: BrowserWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
+  installRpcBridge(core, window);
+
+  const applyMenu = (): void =>
+    Menu.setApplicationMenu(buildMenu(languageOf(core), (command) => sendToRenderer(window, 'menu-command', { command }), process.platform === 'darwin'));
+  applyMenu();
+  for (const event of coreEventNames) {
+    core.events.on(event, (payload) => {
+      sendToRenderer(window, event, payload);
+      if (payload.handler === 'settings-update') applyMenu();
+    });
+  }
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core.close());
+};
+
+if (app.requestSingleInstanceLock()) {
+  void app.whenReady().then(start);
+} else {
+  app.quit();
+}

@@ -1,0 +1,63 @@
+import { err } from '../../../shared/result';
+import { openEventStream } from './event-stream';
+
+export interface Transport {
+  kind: 'electron' | 'browser';
+  invoke(name: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+const tokenKey = 'regulars.token';
+
+/** Browser mode's session token: taken from the printed URL once, then kept for this tab only. */
+const sessionToken = (): string | null => {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(tokenKey, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(tokenKey);
+};
+
+const browserTransport = (token: string | null): Transport => {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const reconnectListeners = new Set<(payload: unknown) => void>();
+  listeners.set('reconnected', reconnectListeners);
+  if (token !== null) {
+    openEventStream(
+      token,
+      (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)),
+      () => reconnectListeners.forEach((listener) => listener({})),
+    );
+  }
+  return {
+    kind: 'browser',
+    invoke: async (name, input) => {
+      if (token === null) return err('UNAUTHORIZED');
+      try {
+        const response = await fetch('/rpc', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'x-regulars-token': token },
+          body: JSON.stringify({ name, input }),
+        });
+        return await response.json();
+      } catch {
+        return err('TRANSPORT_FAILED');
+      }
+    },
+    on: (event, listener) => {
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    },
+  };
+};
+
+/** The desktop bridge when the preload provided it, otherwise browser mode over HTTP. */
+export const transport: Transport = window.regulars
+  ? { kind: 'electron', invoke: window.regulars.invoke, on: window.regulars.on }
+  : browserTransport(sessionToken());

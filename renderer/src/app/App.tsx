@@ -1,0 +1,45 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { followCoreChanges } from '../api/hooks';
+import { ToastProvider } from '../components/Toast';
+import { CounterPage } from '../features/counter/CounterPage';
+import { CustomerFormPage } from '../features/customers/CustomerFormPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { ProfilePage } from '../features/customers/ProfilePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Shell } from './Shell';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
+  },
+});
+
+/** Hash routes work the same over app:// (desktop) and http://127.0.0.1 (browser mode). */
+const router = createHashRouter([
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomersPage /> },
+      { path: 'customers/new', element: <CustomerFormPage /> },
+      { path: 'customers/:id', element: <ProfilePage /> },
+      { path: 'customers/:id/edit', element: <CustomerFormPage /> },
+      { path: 'counter', element: <CounterPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <Navigate to="/customers" replace /> },
+    ],
+  },
+]);
+
+export const App = () => {
+  useEffect(() => followCoreChanges(queryClient), []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+};

@@ -1,0 +1,43 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { errorMessages } from '../../../shared/i18n/errors';
+import { languages, resolveLanguage, type Language } from '../../../shared/locale';
+import { counterMessages } from '../features/counter/i18n';
+import { customersMessages } from '../features/customers/i18n';
+import { settingsMessages } from '../features/settings/i18n';
+import { commonMessages } from './locales/common';
+
+/** Each feature owns a namespace; all three languages are bundled, so switching is instant. */
+const namespaces = {
+  common: commonMessages,
+  errors: errorMessages,
+  customers: customersMessages,
+  counter: counterMessages,
+  settings: settingsMessages,
+};
+
+export const resources = Object.fromEntries(
+  languages.map((language) => [
+    language,
+    Object.fromEntries(Object.entries(namespaces).map(([namespace, catalog]) => [namespace, catalog[language]])),
+  ]),
+);
+
+export const systemLanguage = (): Language => resolveLanguage(navigator.languages);
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: systemLanguage(),
+  fallbackLng: 'en',
+  defaultNS: 'common',
+  ns: Object.keys(namespaces),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export const applyLanguage = (language: Language): void => {
+  if (i18next.language !== language) void i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+};
+
+export { i18next };

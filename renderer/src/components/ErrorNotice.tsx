@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { AppError, FieldIssue } from '../../../shared/errors';
+
+/** Translates one error value into the sentence a shop owner reads. */
+export const useDescribeError = () => {
+  const { t } = useTranslation('errors');
+  return (error: AppError): string => {
+    switch (error.code) {
+      case 'NOT_FOUND':
+        return t('codes.NOT_FOUND', { entity: t(`entities.${error.details.entity}`) });
+      case 'INVALID_STATE': {
+        const key = `states.${error.details.reason}`;
+        return t(key as 'states.already_archived', { defaultValue: t('codes.INVALID_STATE') });
+      }
+      case 'VALIDATION_FAILED':
+        return t('codes.VALIDATION_FAILED');
+      default:
+        return t(`codes.${error.code}`, { ...(error.details ?? {}) });
+    }
+  };
+};
+
+export const useDescribeIssue = () => {
+  const { t } = useTranslation('errors');
+  return (issue: FieldIssue): string => t(`rules.${issue.rule}`, { limit: issue.limit ?? '' });
+};
+
+export const ErrorNotice = ({ error, onRetry }: { error: AppError | null | undefined; onRetry?: () => void }) => {
+  const describe = useDescribeError();
+  const { t } = useTranslation();
+  if (!error) return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      <span>{describe(error)}</span>
+      {onRetry && (
+        <button type="button" className="button-link" onClick={onRetry}>
+          {t('actions.retry')}
+        </button>
+      )}
+    </div>
+  );
+};
+
+/** Field issues by path ("phones.1"), for showing each next to its field. */
+export const issuesByPath = (error: AppError | null | undefined): Map<string, FieldIssue> => {
+  const map = new Map<string, FieldIssue>();
+  if (error?.code === 'VALIDATION_FAILED') for (const issue of error.details.issues) if (!map.has(issue.path)) map.set(issue.path, issue);
+  return map;
+};

@@ -1,0 +1,103 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { CustomerSummary } from '../../../../shared/contract/customers';
+import { CustomerRow } from './CustomerRow';
+
+interface CustomerListProps {
+  count: number;
+  rowAt: (index: number) => CustomerSummary | undefined;
+  onOpen: (customer: CustomerSummary) => void;
+  onVisibleChange?: (indexes: number[]) => void;
+  label: string;
+  listRef?: Ref<HTMLDivElement>;
+  /** Called with -1 when ↑ is pressed on the first row, to hand focus back to the search box. */
+  onLeaveTop?: () => void;
+}
+
+const rowHeight = 64;
+
+/**
+ * A virtualised, keyboard-driven list: only the rows on screen exist in the page, ↑/↓/PageUp/
+ * PageDown/Home/End move, Enter opens.
+ */
+export const CustomerList = ({ count, rowAt, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const firstVisible = items[0]?.index ?? 0;
+  const lastVisible = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    const indexes: number[] = [];
+    for (let index = firstVisible; index <= lastVisible; index += 1) indexes.push(index);
+    onVisibleChange?.(indexes);
+  }, [firstVisible, lastVisible, onVisibleChange]);
+
+  useEffect(() => setActive((current) => Math.min(current, Math.max(0, count - 1))), [count]);
+
+  const move = (next: number) => {
+    const clamped = Math.max(0, Math.min(count - 1, next));
+    setActive(clamped);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(active + 1),
+      ArrowUp: () => (active === 0 && onLeaveTop ? onLeaveTop() : move(active - 1)),
+      PageDown: () => move(active + page),
+      PageUp: () => move(active - page),
+      Home: () => move(0),
+      End: () => move(count - 1),
+      Enter: () => {
+        const customer = rowAt(active);
+        if (customer) onOpen(customer);
+      },
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  return (
+    <div
+      className="virtual-list"
+      ref={(element) => {
+        scrollRef.current = element;
+        if (typeof listRef === 'function') listRef(element);
+        else if (listRef) (listRef as { current: HTMLDivElement | null }).current = element;
+      }}
+      role="listbox"
+      aria-label={label}
+      aria-activedescendant={count > 0 ? `customer-row-${active}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const customer = rowAt(item.index);
+          return (
+            <div
+              key={item.key}
+              id={`customer-row-${item.index}`}
+              role="option"
+              aria-selected={item.index === active}
+              className={`list-row ${item.index === active ? 'active' : ''}`}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+              onClick={() => {
+                setActive(item.index);
+                if (customer) onOpen(customer);
+              }}
+            >
+              {customer ? <CustomerRow customer={customer} /> : <span className="row-placeholder" aria-hidden="true" />}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+};

@@ -1,0 +1,36 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { apiOrThrow, ApiError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { TimelineEntry } from './TimelineEntry';
+
+const pageSize = 30;
+
+/** The customer's single history, newest first, reading older pages on demand. */
+export const Timeline = ({ customerId }: { customerId: string }) => {
+  const { t } = useTranslation(['customers', 'common']);
+  const timeline = useInfiniteQuery({
+    queryKey: ['customers-timeline', customerId],
+    queryFn: ({ pageParam }) => apiOrThrow('customers-timeline', { id: customerId, before: pageParam, limit: pageSize }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  return (
+    <section className="timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('timeline.title')}</h2>
+      <ErrorNotice error={timeline.error instanceof ApiError ? timeline.error.error : null} onRetry={() => void timeline.refetch()} />
+      {timeline.isSuccess && items.length === 0 && <p className="empty-state">{t('timeline.empty')}</p>}
+      <ol className="timeline-list">
+        {items.map((item) => (
+          <TimelineEntry key={`${item.kind}-${item.id}`} item={item} />
+        ))}
+      </ol>
+      {timeline.hasNextPage && (
+        <button type="button" className="button" disabled={timeline.isFetchingNextPage} onClick={() => void timeline.fetchNextPage()}>
+          {timeline.isFetchingNextPage ? t('common:loading') : t('common:actions.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { TimelineItem } from '../../../../shared/contract/timeline';
+import type { Visit } from '../../../../shared/contract/visits';
+import { useFormat } from '../../app/format';
+
+const VisitBody = ({ visit }: { visit: Visit }) => {
+  const { t } = useTranslation(['customers', 'common']);
+  const format = useFormat();
+  const channel = visit.kind === 'visit' ? t(`common:channels.${visit.channel as 'store'}`) : t(`common:contactMethods.${visit.channel as 'call'}`);
+  return (
+    <>
+      <div className="timeline-heading">
+        <span className={`timeline-kind kind-${visit.kind}`}>{visit.kind === 'visit' ? t('timeline.visit') : t('timeline.contact')}</span>
+        <span>{channel}</span>
+        {visit.amountMinor !== null && <strong className="amount">{format.money(visit.amountMinor)}</strong>}
+        {visit.satisfaction !== null && (
+          <span className={`badge satisfaction-badge level-${visit.satisfaction}`}>{t(`common:satisfaction.${visit.satisfaction}`)}</span>
+        )}
+      </div>
+      {visit.items && <div className="timeline-items">{visit.items}</div>}
+      {visit.note && <div className="timeline-note">{visit.note}</div>}
+      {visit.staffName && <div className="timeline-meta">{t('timeline.by', { name: visit.staffName })}</div>}
+    </>
+  );
+};
+
+/** One entry of the timeline; each kind of entry has its own body. */
+export const TimelineEntry = ({ item }: { item: TimelineItem }) => {
+  const format = useFormat();
+  return (
+    <li className={`timeline-entry entry-${item.kind}`}>
+      <time dateTime={item.at} className="timeline-time">
+        {format.dateTime(item.at)}
+      </time>
+      <div className="timeline-body">{(item.kind === 'visit' || item.kind === 'contact') && <VisitBody visit={item.visit} />}</div>
+    </li>
+  );
+};

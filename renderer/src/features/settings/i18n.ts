@@ -1,0 +1,111 @@
+import type { Messages } from '../../../../shared/i18n/messages';
+
+const en = {
+  title: 'Settings',
+  language: { title: 'Language', label: 'Language of the app', system: 'Follow the system ({{language}})' },
+  shop: {
+    title: 'Shop',
+    name: 'Shop name',
+    currency: 'Currency',
+    country: 'Country or region',
+    countryHint: 'Decides how phone numbers typed without + are read.',
+    timeZone: 'Time zone',
+    timeZoneHint: 'Decides when “today” starts and ends.',
+    saved: 'Settings saved.',
+  },
+  staff: {
+    title: 'Staff',
+    hint: 'Named people, so visits say who served the customer. No separate logins needed.',
+    newName: 'New staff member’s name',
+    add: 'Add',
+    name: 'Name of {{name}}',
+    active: 'Works here',
+    inactive: 'No longer here',
+    added: '{{name}} added.',
+    updated: '{{name}} updated.',
+    empty: 'No staff yet.',
+  },
+  about: {
+    title: 'About',
+    version: 'Version',
+    dataDir: 'Data folder',
+    bookFile: 'Customer book',
+    transport: 'Running as',
+    transports: { electron: 'Desktop app', browser: 'Browser mode (this computer only)' },
+  },
+  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+};
+
+const zhHant: Messages<typeof en> = {
+  title: '設定',
+  language: { title: '語言', label: '介面語言', system: '跟隨系統（{{language}}）' },
+  shop: {
+    title: '店家',
+    name: '店名',
+    currency: '幣別',
+    country: '國家或地區',
+    countryHint: '決定沒有加 + 的電話號碼如何判讀。',
+    timeZone: '時區',
+    timeZoneHint: '決定「今天」從何時開始、何時結束。',
+    saved: '設定已儲存。',
+  },
+  staff: {
+    title: '員工',
+    hint: '記下員工姓名，來店紀錄就能顯示由誰服務。不需要另外登入。',
+    newName: '新員工姓名',
+    add: '新增',
+    name: '{{name}} 的姓名',
+    active: '在職',
+    inactive: '已離職',
+    added: '已新增 {{name}}。',
+    updated: '已更新 {{name}}。',
+    empty: '還沒有員工。',
+  },
+  about: {
+    title: '關於',
+    version: '版本',
+    dataDir: '資料夾',
+    bookFile: '客戶簿檔案',
+    transport: '執行方式',
+    transports: { electron: '桌面程式', browser: '瀏覽器模式（僅限本機）' },
+  },
+  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+};
+
+const zhHans: Messages<typeof en> = {
+  title: '设置',
+  language: { title: '语言', label: '界面语言', system: '跟随系统（{{language}}）' },
+  shop: {
+    title: '店铺',
+    name: '店名',
+    currency: '币种',
+    country: '国家或地区',
+    countryHint: '决定不带 + 的电话号码如何识别。',
+    timeZone: '时区',
+    timeZoneHint: '决定“今天”从何时开始、何时结束。',
+    saved: '设置已保存。',
+  },
+  staff: {
+    title: '员工',
+    hint: '记下员工姓名，到店记录就能显示由谁服务。不需要另外登录。',
+    newName: '新员工姓名',
+    add: '添加',
+    name: '{{name}} 的姓名',
+    active: '在职',
+    inactive: '已离职',
+    added: '已添加 {{name}}。',
+    updated: '已更新 {{name}}。',
+    empty: '还没有员工。',
+  },
+  about: {
+    title: '关于',
+    version: '版本',
+    dataDir: '数据文件夹',
+    bookFile: '客户簿文件',
+    transport: '运行方式',
+    transports: { electron: '桌面程序', browser: '浏览器模式（仅限本机）' },
+  },
+  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+};
+
+export const settingsMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

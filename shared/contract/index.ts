@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { customersContract } from './customers';
+import type { HandlerSpec, Returns } from './define';
+import { sessionContract } from './session';
+import { settingsContract } from './settings';
+import { staffContract } from './staff';
+import { timelineContract } from './timeline';
+import { visitsContract } from './visits';
+
+/** Every handler of the app: name → input schema, output type, who may call it. */
+export const contract = {
+  ...customersContract,
+  ...visitsContract,
+  ...timelineContract,
+  ...staffContract,
+  ...settingsContract,
+  ...sessionContract,
+} as const;
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+/** What a caller passes (defaults not yet applied). */
+export type InputOf<N extends HandlerName> = z.input<Contract[N]['input']>;
+/** What the handler receives after validation. */
+export type ParsedInputOf<N extends HandlerName> = z.output<Contract[N]['input']>;
+export type OutputOf<N extends HandlerName> = Contract[N]['output'] extends Returns<infer O> ? O : never;
+
+export const handlerNames = Object.keys(contract) as HandlerName[];
+
+export const isHandlerName = (name: unknown): name is HandlerName =>
+  typeof name === 'string' && Object.hasOwn(contract, name);
+
+export const specOf = (name: HandlerName): HandlerSpec => contract[name];

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { handler, returns } from './define';
+import { id, pageLimit } from './fields';
+import type { Visit } from './visits';
+
+/**
+ * One entry of a customer's single timeline. Each feature adds its own kind here and a source in the
+ * core's timeline registry; the renderer has one renderer per kind.
+ */
+export type TimelineItem =
+  | { kind: 'visit'; id: string; at: string; visit: Visit }
+  | { kind: 'contact'; id: string; at: string; visit: Visit };
+
+export type TimelineKind = TimelineItem['kind'];
+
+export interface TimelinePage {
+  items: TimelineItem[];
+  /** Pass back as `before` to read older entries; null when there are none. */
+  nextCursor: string | null;
+}
+
+export const timelineContract = {
+  'customers-timeline': handler({
+    input: z.strictObject({
+      id,
+      before: z.string().max(200).nullable().default(null),
+      limit: pageLimit.default(50),
+    }),
+    output: returns<TimelinePage>(),
+    access: 'staff',
+    mutates: false,
+  }),
+} as const;

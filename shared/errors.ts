@@ -1,0 +1,77 @@
+/**
+ * Stable error codes. The renderer and the CLI translate them; `message` is only a developer hint.
+ * Never rename a code: saved logs and tests refer to them.
+ */
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'UNKNOWN_HANDLER',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INVALID_STATE',
+  'BOOK_BUSY',
+  'DISK_FULL',
+  'STORAGE_FAILED',
+  'READ_ONLY_BOOK',
+  'BOOK_NEWER_VERSION',
+  'BOOK_CORRUPT',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHORIZED',
+  'TRANSPORT_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Why a single field was refused; the renderer shows it next to the field. */
+export const fieldRules = [
+  'required',
+  'too_long',
+  'too_short',
+  'too_small',
+  'too_big',
+  'too_many',
+  'invalid_type',
+  'invalid_phone',
+  'invalid_email',
+  'invalid_date',
+  'invalid_choice',
+  'unknown_field',
+  'invalid',
+] as const;
+export type FieldRule = (typeof fieldRules)[number];
+
+export interface FieldIssue {
+  /** Dotted path of the field, e.g. "phones.1"; "" for the input as a whole. */
+  path: string;
+  rule: FieldRule;
+  /** The bound that was crossed (characters, items or value), when there is one. */
+  limit?: number;
+}
+
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler';
+
+export interface ErrorDetails {
+  VALIDATION_FAILED: { issues: FieldIssue[] };
+  UNKNOWN_HANDLER: { name: string };
+  FORBIDDEN: { required: 'owner' };
+  NOT_FOUND: { entity: EntityName; id: string };
+  INVALID_STATE: { reason: string };
+  BOOK_BUSY: undefined;
+  DISK_FULL: undefined;
+  STORAGE_FAILED: undefined;
+  READ_ONLY_BOOK: undefined;
+  BOOK_NEWER_VERSION: { bookVersion: number; appVersion: number };
+  BOOK_CORRUPT: { reason: string };
+  PAYLOAD_TOO_LARGE: { limitBytes: number };
+  UNAUTHORIZED: undefined;
+  TRANSPORT_FAILED: undefined;
+  INTERNAL: { reference: string };
+}
+
+export type AppError = {
+  [C in ErrorCode]: ErrorDetails[C] extends undefined
+    ? { code: C; message: string; details?: undefined }
+    : { code: C; message: string; details: ErrorDetails[C] };
+}[ErrorCode];
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

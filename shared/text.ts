@@ -1,0 +1,46 @@
+const combiningMarks = /\p{M}+/gu;
+const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * The one folding used for matching: full-width → half-width (NFKC), accents removed, lower case,
+ * runs of white space collapsed. SQLite's trigram tokenizer folds the same way (remove_diacritics).
+ */
+export const foldForSearch = (text: string): string =>
+  text.normalize('NFKC').normalize('NFD').replace(combiningMarks, '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export const isCjk = (char: string): boolean => cjkChar.test(char);
+
+export const hasCjk = (text: string): boolean => cjkChar.test(text);
+
+/** Characters of a string as the user sees them (surrogate pairs kept whole). */
+export const charsOf = (text: string): string[] => Array.from(text);
+
+/** Words of folded text: CJK runs and Latin/digit runs, punctuation dropped. */
+export const wordsOf = (folded: string): string[] => folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+
+/**
+ * A key that is equal for names that are plainly the same person's name:
+ * "Chen Wei", "wei  chen" and "Chén Wei" share one key; CJK names keep their character order.
+ */
+export const nameKey = (name: string): string => {
+  const words = wordsOf(foldForSearch(name));
+  const latin = words.filter((word) => !hasCjk(word)).sort();
+  const cjk = words.filter((word) => hasCjk(word));
+  return [...cjk, ...latin].join('');
+};
+
+/** Edit distance (insert/delete/substitute), on user-visible characters. */
+export const editDistance = (a: string, b: string): number => {
+  const left = charsOf(a);
+  const right = charsOf(b);
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= left.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= right.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (left[i - 1] === right[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[right.length] ?? 0;
+};

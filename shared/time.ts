@@ -1,0 +1,23 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** The shop's local time zone decides what "today" is; everything else is stored in UTC. */
+export const isTimeZone = (zone: string): boolean => IANAZone.isValidZone(zone);
+
+/** ISO-8601 UTC with milliseconds: sortable as text, the only timestamp form in the book. */
+export const toIsoUtc = (instant: Date): string => instant.toISOString();
+
+/** The shop-local calendar day (YYYY-MM-DD) an instant falls on. */
+export const localDay = (instant: Date | string, zone: string): string => {
+  const dateTime = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: 'utc' }) : DateTime.fromJSDate(instant);
+  return dateTime.setZone(zone).toISODate() ?? '';
+};
+
+/** The UTC instant at which a shop-local day starts (handles DST days that are not 24 h long). */
+export const startOfLocalDay = (day: string, zone: string): string =>
+  DateTime.fromISO(day, { zone }).startOf('day').toUTC().toISO() ?? '';
+
+export const addDays = (day: string, days: number): string =>
+  DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate() ?? '';
+
+/** The zone this computer is set to, used as the shop's zone until the owner picks one. */
+export const systemTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
+
+const opened: { core: Core; dir: string }[] = [];
+
+afterEach(() => {
+  for (const { core, dir } of opened.splice(0)) {
+    core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+export const tempDir = (prefix = 'regulars-test-'): string => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** A fresh book in a temporary folder, closed and removed after the test. */
+export const freshCore = (options: Partial<CoreOptions> = {}): Core => {
+  const dir = options.dataDir ?? tempDir();
+  const core = openCore({ dataDir: dir, transport: 'browser', systemLocales: ['zh-TW'], ...options });
+  opened.push({ core, dir });
+  return core;
+};
+
+/** A settable clock for tests that depend on the time of day. */
+export const fixedClock = (iso: string) => {
+  let current = new Date(iso);
+  return {
+    now: () => new Date(current),
+    set: (next: string) => {
+      current = new Date(next);
+    },
+  };
+};
+
+/** Unwraps a result the test expects to succeed, failing with the error value otherwise. */
+export const expectOk = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result.value;
+};
+
+export const callOk = async <N extends HandlerName>(core: Core, name: N, input: InputOf<N>): Promise<OutputOf<N>> =>
+  expectOk(await core.call(name, input));
+
+/** Every row of every table, to prove that a refused call changed nothing. */
+export const bookSnapshot = (core: Core): string => {
+  const tables = core.db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customers_fts%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return JSON.stringify(tables.map((table) => [table, core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
+};
