@@ -1,5 +1,6 @@
 import type { CustomerDetail, CustomerFields } from '../../../shared/contract/customers';
 import { err, ok, type Result } from '../../../shared/result';
+import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
@@ -12,6 +13,21 @@ import { getCustomerRow, insertCustomer, setCustomerArchived, updateCustomer } f
 import { searchCustomers } from './search';
 import { countCustomers, pageCustomers } from './search-queries';
 import { toCustomerWrite, writeCustomerParts } from './write';
+
+/** The fields a person edits, without the activity summary that changes on every visit. */
+const auditedFields = (detail: CustomerDetail) => {
+  const { createdAt: _c, updatedAt: _u, firstVisitAt: _f, lastVisitAt: _l, lastContactAt: _lc, visitCount: _v, revenueMinor: _r, archivedAt: _a, ...fields } = detail;
+  return fields;
+};
+
+/** Only what changed, before and after, so the audit trail reads "phone: 0912… → 0933…". */
+const changedFields = <T extends Record<string, unknown>>(before: T, after: T) => {
+  const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return {
+    before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+    after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+  };
+};
 
 const detailOrMissing = (ctx: HandlerContext, id: string): Result<CustomerDetail> => {
   const detail = readCustomerDetail(ctx.db, id, ctx.session.role);
@@ -32,6 +48,7 @@ const setArchived = (ctx: HandlerContext, id: string, archived: boolean): Result
     }
     const now = ctx.now().toISOString();
     setCustomerArchived(ctx.db, id, archived ? now : null, now);
+    recordAudit(ctx, { action: archived ? 'customer.archive' : 'customer.unarchive', entity: 'customer', entityId: id });
     return detailOrMissing(ctx, id);
   });
 
@@ -44,7 +61,9 @@ export const customersHandlers: HandlerImpls = {
       const now = ctx.now().toISOString();
       const rid = insertCustomer(ctx.db, toCustomerWrite(id, fields, now, now));
       writeCustomerParts(ctx.db, id, rid, fields, currentSettings(ctx).country);
-      return detailOrMissing(ctx, id);
+      const created = detailOrMissing(ctx, id);
+      if (created.ok) recordAudit(ctx, { action: 'customer.create', entity: 'customer', entityId: id, after: auditedFields(created.value) });
+      return created;
     }),
   'customers-update': (ctx, { id, fields }) =>
     inTransaction(ctx.db, () => {
@@ -52,9 +71,14 @@ export const customersHandlers: HandlerImpls = {
       if (row === null) return err('NOT_FOUND', { entity: 'customer', id });
       const staffCheck = checkOwnerStaff(ctx, fields);
       if (!staffCheck.ok) return staffCheck;
+      const before = readCustomerDetail(ctx.db, id, 'owner');
       updateCustomer(ctx.db, toCustomerWrite(id, fields, row.created_at, ctx.now().toISOString()));
       writeCustomerParts(ctx.db, id, row.rid, fields, currentSettings(ctx).country);
-      return detailOrMissing(ctx, id);
+      const updated = detailOrMissing(ctx, id);
+      if (updated.ok && before) {
+        recordAudit(ctx, { action: 'customer.update', entity: 'customer', entityId: id, ...changedFields(auditedFields(before), auditedFields(updated.value)) });
+      }
+      return updated;
     }),
   'customers-archive': (ctx, { id }) => setArchived(ctx, id, true),
   'customers-unarchive': (ctx, { id }) => setArchived(ctx, id, false),

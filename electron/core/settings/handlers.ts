@@ -1,4 +1,5 @@
 import { ok } from '../../../shared/result';
+import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
 import { currentSettings } from './current';
 import { writeSettings } from './queries';
@@ -6,7 +7,20 @@ import { writeSettings } from './queries';
 export const settingsHandlers: HandlerImpls = {
   'settings-get': (ctx) => ok(currentSettings(ctx)),
   'settings-update': (ctx, changes) => {
-    ctx.db.transaction(() => writeSettings(ctx.db, changes)).immediate();
+    ctx.db
+      .transaction(() => {
+        const before = currentSettings(ctx);
+        writeSettings(ctx.db, changes);
+        const keys = Object.keys(changes) as (keyof typeof before)[];
+        recordAudit(ctx, {
+          action: 'settings.update',
+          entity: 'settings',
+          entityId: null,
+          before: Object.fromEntries(keys.map((key) => [key, before[key]])),
+          after: changes,
+        });
+      })
+      .immediate();
     return ok(currentSettings(ctx));
   },
 };

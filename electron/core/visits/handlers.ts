@@ -1,5 +1,6 @@
 import type { Visit } from '../../../shared/contract/visits';
 import { err, ok, type Result } from '../../../shared/result';
+import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
@@ -92,6 +93,7 @@ export const visitsHandlers: HandlerImpls = {
       if (row.archived_at !== null) return err('INVALID_STATE', { reason: 'already_archived' });
       archiveVisit(ctx.db, id, ctx.now().toISOString());
       if (row.customer_id !== null) recomputeCustomerActivity(ctx.db, row.customer_id);
+      recordAudit(ctx, { action: 'visit.archive', entity: 'visit', entityId: id, before: toVisit(row) });
       return visitOrMissing(ctx, id);
     }),
   'visits-recent': (ctx, { limit }) => ok(recentVisitRows(ctx.db, limit).map(toVisit)),

@@ -1,7 +1,8 @@
 import { migration001 } from './001-customer-book';
+import { migration002 } from './002-audit-log';
 import type { Migration } from './types';
 
 /** In order; the position of each entry must equal its version. */
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,41 @@
+import type { HandlerContext } from '../context';
+import { newId } from '../db/ids';
+import { statementsFor } from '../db/statements';
+
+export interface AuditEntry {
+  /** What happened, as a stable `entity.verb` code the audit viewer translates: 'customer.update'. */
+  action: string;
+  entity: string;
+  entityId: string | null;
+  /** What the record looked like before and after; null where there was nothing (create, delete). */
+  before?: unknown;
+  after?: unknown;
+  note?: string;
+}
+
+const statements = statementsFor((db) => ({
+  insert: db.prepare<[string, string, string, string | null, string, string, string | null, string | null, string | null, string]>(`
+    INSERT INTO audit_log (id, at, actor_role, actor_staff_id, action, entity, entity_id, before_json, after_json, note)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+}));
+
+const toJson = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * Appends one entry in the caller's transaction, so the change and its record commit together:
+ * who (the role and the staff member at the counter), when, what, and what it was before.
+ */
+export const recordAudit = (ctx: Pick<HandlerContext, 'db' | 'session' | 'now'>, entry: AuditEntry): void => {
+  statements(ctx.db).insert.run(
+    newId(),
+    ctx.now().toISOString(),
+    ctx.session.role,
+    ctx.session.staffId,
+    entry.action,
+    entry.entity,
+    entry.entityId,
+    toJson(entry.before),
+    toJson(entry.after),
+    entry.note ?? '',
+  );
+};
