@@ -68,6 +68,7 @@ test('a walk-in without a customer and a phone call both land where they belong'
 
   await page.keyboard.press('Control+l');
   const counter = new CounterScreen(page);
+  await expect(counter.picker()).toBeFocused();
   await page.keyboard.type('nobody here');
   await page.keyboard.press('Enter');
   await expect(page.getByText('No customer matches. Add them from Customers.')).toBeVisible();
@@ -78,6 +79,7 @@ test('a walk-in without a customer and a phone call both land where they belong'
   await expect(page.getByRole('complementary')).toContainText('$45.50');
 
   await page.getByRole('tab', { name: 'Contact' }).click();
+  await expect(counter.picker()).toBeFocused();
   await page.keyboard.type('ada');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Called about her birthday cake');
@@ -106,4 +108,36 @@ test('archiving takes a customer out of search and the counter until restored', 
   await customers.row('Grace Hopper').click();
   await page.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('link', { name: 'Log visit' })).toBeVisible();
+});
+
+test('a fast typist loses no keystrokes between picking a customer and the next field', async ({ page, app }) => {
+  await app.open(page);
+  await page.keyboard.press('Alt+n');
+  await page.getByLabel('Name', { exact: true }).fill('陳美玲');
+  await page.getByLabel('Phone 1').fill('0933 456 789');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: '陳美玲' })).toBeVisible();
+
+  await page.keyboard.press('Control+l');
+  await expect(page.locator('input[role="combobox"]')).toBeFocused();
+  await page.keyboard.type('6789');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('88');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Mocha');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('status')).toContainText('Visit logged: 陳美玲, $88');
+  await page.getByRole('complementary').getByRole('link', { name: '陳美玲' }).click();
+  await expect(page.locator('.timeline')).toContainText('Mocha');
+
+  await page.keyboard.press('Control+l');
+  await page.getByRole('tab', { name: 'Contact' }).click();
+  await expect(page.locator('input[role="combobox"]')).toBeFocused();
+  await page.keyboard.type('陳美');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Called back about the order');
+  await page.getByRole('button', { name: 'Log contact' }).click();
+  await expect(page.getByRole('status')).toContainText('Contact logged: 陳美玲');
+  await page.getByRole('complementary').getByRole('link', { name: '陳美玲' }).first().click();
+  await expect(page.locator('.timeline')).toContainText('Called back about the order');
 });

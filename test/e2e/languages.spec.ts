@@ -51,6 +51,7 @@ test.describe('switching language', () => {
     await page.getByLabel('Language of the app').selectOption('zh-Hant');
     await page.getByLabel('幣別').selectOption('TWD');
     await page.keyboard.press('Control+l');
+    await expect(page.locator('input[role="combobox"]')).toBeFocused();
     await page.keyboard.type('Ada');
     await expect(page.locator('.picker-list [aria-selected="true"]')).toContainText('Ada');
     await page.keyboard.press('Enter');

@@ -9,6 +9,13 @@ export type PickedCustomer = { kind: 'customer'; customer: CustomerSummary } | {
 interface CustomerPickerProps {
   label: string;
   onPick: (picked: PickedCustomer) => void;
+  /**
+   * Enter came before the search caught up with the typing: the parent moves on to its next field
+   * at once, so keys typed meanwhile are not lost, and the pick lands when the search answers.
+   */
+  onEnterAhead?: () => void;
+  /** An early Enter found nobody: the parent brings focus back here. */
+  onNoMatch?: () => void;
   /** Offer "walk-in (no customer)" as the first choice. */
   allowWalkIn?: boolean;
   inputRef?: Ref<HTMLInputElement>;
@@ -20,7 +27,7 @@ interface CustomerPickerProps {
  * Find a customer from the keyboard: type a name, part of a name or the last digits of a phone,
  * ↑/↓ to choose, Enter to take. A combobox in the WAI-ARIA sense, so screen readers follow along.
  */
-export const CustomerPicker = ({ label, onPick, allowWalkIn = false, inputRef, autoFocus, placeholder }: CustomerPickerProps) => {
+export const CustomerPicker = ({ label, onPick, onEnterAhead, onNoMatch, allowWalkIn = false, inputRef, autoFocus, placeholder }: CustomerPickerProps) => {
   const { t } = useTranslation(['counter', 'common']);
   const id = useId();
   const [query, setQuery] = useState('');
@@ -65,9 +72,11 @@ export const CustomerPicker = ({ label, onPick, allowWalkIn = false, inputRef, a
       if (typed === settled && !search.isFetching) {
         choose(options[active]);
       } else if (typed !== '') {
-        // Enter came before the search caught up with the typing: answer for what was typed.
+        onEnterAhead?.();
         void fetchNow('customers-search', { query: typed, limit: 8 }).then((found) => {
-          choose(optionsFor(found.rows)[firstChoice(typed, found.rows)]);
+          const option = optionsFor(found.rows)[firstChoice(typed, found.rows)];
+          if (option) choose(option);
+          else onNoMatch?.();
         });
       }
     } else if (event.key === 'Escape') {

@@ -24,7 +24,8 @@ export const ContactForm = ({ picked, onPick }: { picked: Customer | null; onPic
   const issues = issuesByPath(error);
   const focusNoteAfterPick = useRef(false);
   useLayoutEffect(() => {
-    if (picked !== null && focusNoteAfterPick.current) noteRef.current?.focus();
+    const stillPicking = document.activeElement === null || document.activeElement === document.body;
+    if (picked !== null && focusNoteAfterPick.current && stillPicking) noteRef.current?.focus();
     focusNoteAfterPick.current = false;
   }, [picked]);
 
@@ -70,6 +71,8 @@ export const ContactForm = ({ picked, onPick }: { picked: Customer | null; onPic
             focusNoteAfterPick.current = true;
             onPick(choice);
           }}
+          onEnterAhead={() => noteRef.current?.focus()}
+          onNoMatch={() => pickerRef.current?.focus()}
         />
       ) : (
         <SelectedCustomer picked={picked} onChange={() => onPick(null)} />

@@ -53,10 +53,12 @@ export const VisitForm = ({ picked, onPick }: VisitFormProps) => {
   const satisfactionRef = useRef<HTMLDivElement>(null);
   useFocusRequest('log-visit', pickerRef);
 
-  // Focus moves in the same commit as the pick, so keys typed straight after Enter land in Amount.
+  // Focus moves in the same commit as the pick, so keys typed straight after Enter land in Amount;
+  // if the user already moved on (an early Enter), the pick does not pull them back.
   const focusAmountAfterPick = useRef(false);
   useLayoutEffect(() => {
-    if (picked !== null && focusAmountAfterPick.current) amountRef.current?.focus();
+    const stillPicking = document.activeElement === null || document.activeElement === document.body;
+    if (picked !== null && focusAmountAfterPick.current && stillPicking) amountRef.current?.focus();
     focusAmountAfterPick.current = false;
   }, [picked]);
 
@@ -140,6 +142,8 @@ export const VisitForm = ({ picked, onPick }: VisitFormProps) => {
             focusAmountAfterPick.current = true;
             onPick(choice);
           }}
+          onEnterAhead={() => amountRef.current?.focus()}
+          onNoMatch={() => pickerRef.current?.focus()}
         />
       ) : (
         <SelectedCustomer picked={picked} onChange={() => reset()} />
