@@ -1,4 +1,6 @@
 const combiningMarks = /\p{M}+/gu;
+/** Control characters (NUL, bell, …) mean nothing in a search and end an FTS5 string early. */
+const controlCharacters = /\p{Cc}+/gu;
 const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
@@ -6,7 +8,15 @@ const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
  * runs of white space collapsed. SQLite's trigram tokenizer folds the same way (remove_diacritics).
  */
 export const foldForSearch = (text: string): string =>
-  text.normalize('NFKC').normalize('NFD').replace(combiningMarks, '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  text
+    .replace(controlCharacters, ' ')
+    .normalize('NFKC')
+    .normalize('NFD')
+    .replace(combiningMarks, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export const isCjk = (char: string): boolean => cjkChar.test(char);
 

@@ -6,6 +6,7 @@ describe('search folding', () => {
   it('folds width, case and accents the way the trigram index does', () => {
     expect(foldForSearch('  José  MÜLLER ')).toBe('jose muller');
     expect(foldForSearch('０９１２　ＡＢＣ')).toBe('0912 abc');
+    expect(foldForSearch('\u0000abc\u0000de\u0007')).toBe('abc de');
   });
 
   it('gives one key to the same name written differently', () => {
