@@ -20,12 +20,12 @@ test('the desktop app opens its window on the customer book', async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-electron-'));
   const app = await electron.launch({ executablePath: binary.path!, args: ['.'], env: { ...process.env, REGULARS_DATA_DIR: dataDir, LANG: 'en_US.UTF-8' } });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('navigation')).toBeVisible();
-    await expect(window.getByRole('link', { name: 'Customers' })).toBeVisible();
-    const exposed = await window.evaluate(() => Object.keys((window as unknown as { regulars: object }).regulars).sort());
+    const page = await app.firstWindow();
+    await expect(page.getByRole('navigation')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Customers' })).toBeVisible();
+    const exposed = await page.evaluate(() => Object.keys((globalThis as unknown as { regulars: object }).regulars).sort());
     expect(exposed).toEqual(['invoke', 'on']);
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

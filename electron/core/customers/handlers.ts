@@ -12,7 +12,7 @@ import { readCustomerDetail, toSummaries } from './present';
 import { getCustomerRow, insertCustomer, setCustomerArchived, updateCustomer } from './queries';
 import { searchCustomers } from './search';
 import { countCustomers, pageCustomers } from './search-queries';
-import { toCustomerWrite, writeCustomerParts } from './write';
+import { customerParts, toCustomerWrite, writeCustomerParts } from './write';
 
 /** The fields a person edits, without the activity summary that changes on every visit. */
 const auditedFields = (detail: CustomerDetail) => {
@@ -59,8 +59,9 @@ export const customersHandlers: HandlerImpls = {
       if (!staffCheck.ok) return staffCheck;
       const id = newId();
       const now = ctx.now().toISOString();
-      const rid = insertCustomer(ctx.db, toCustomerWrite(id, fields, now, now));
-      writeCustomerParts(ctx.db, id, rid, fields, currentSettings(ctx).country);
+      const parts = customerParts(fields, currentSettings(ctx).country);
+      const rid = insertCustomer(ctx.db, toCustomerWrite(id, fields, parts, now, now));
+      writeCustomerParts(ctx.db, id, rid, parts);
       const created = detailOrMissing(ctx, id);
       if (created.ok) recordAudit(ctx, { action: 'customer.create', entity: 'customer', entityId: id, after: auditedFields(created.value) });
       return created;
@@ -72,8 +73,9 @@ export const customersHandlers: HandlerImpls = {
       const staffCheck = checkOwnerStaff(ctx, fields);
       if (!staffCheck.ok) return staffCheck;
       const before = readCustomerDetail(ctx.db, id, 'owner');
-      updateCustomer(ctx.db, toCustomerWrite(id, fields, row.created_at, ctx.now().toISOString()));
-      writeCustomerParts(ctx.db, id, row.rid, fields, currentSettings(ctx).country);
+      const parts = customerParts(fields, currentSettings(ctx).country);
+      updateCustomer(ctx.db, toCustomerWrite(id, fields, parts, row.created_at, ctx.now().toISOString()));
+      writeCustomerParts(ctx.db, id, row.rid, parts);
       const updated = detailOrMissing(ctx, id);
       if (updated.ok && before) {
         recordAudit(ctx, { action: 'customer.update', entity: 'customer', entityId: id, ...changedFields(auditedFields(before), auditedFields(updated.value)) });

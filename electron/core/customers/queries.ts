@@ -19,15 +19,15 @@ export interface PhoneWrite {
 const statements = statementsFor((db) => ({
   insert: db.prepare<CustomerWrite>(`
     INSERT INTO customers (id, name, name_key, email, email_key, birthday_month, birthday_day, birthday_year, address,
-      gender, notes, source, need_type, owner_staff_id, consent_contact, created_at, updated_at, last_seen_at)
+      gender, notes, source, need_type, owner_staff_id, consent_contact, created_at, updated_at, last_seen_at, search_phones, search_tags)
     VALUES (@id, @name, @name_key, @email, @email_key, @birthday_month, @birthday_day, @birthday_year, @address,
-      @gender, @notes, @source, @need_type, @owner_staff_id, @consent_contact, @created_at, @updated_at, @created_at)
+      @gender, @notes, @source, @need_type, @owner_staff_id, @consent_contact, @created_at, @updated_at, @created_at, @search_phones, @search_tags)
     RETURNING rid`),
   update: db.prepare<CustomerWrite>(`
     UPDATE customers SET name = @name, name_key = @name_key, email = @email, email_key = @email_key,
       birthday_month = @birthday_month, birthday_day = @birthday_day, birthday_year = @birthday_year, address = @address,
       gender = @gender, notes = @notes, source = @source, need_type = @need_type, owner_staff_id = @owner_staff_id,
-      consent_contact = @consent_contact, updated_at = @updated_at
+      consent_contact = @consent_contact, updated_at = @updated_at, search_phones = @search_phones, search_tags = @search_tags
     WHERE id = @id`),
   get: db.prepare<[string], DbCustomerRow>('SELECT * FROM customers WHERE id = ?'),
   setArchived: db.prepare<[string | null, string, string]>('UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?'),

@@ -25,6 +25,9 @@ export interface DbCustomerRow {
   last_seen_at: string;
   visit_count: number;
   revenue_minor: number;
+  /** Phone digits and tags as text, so the full-text row is built from the customer row alone. */
+  search_phones: string;
+  search_tags: string;
 }
 
 export interface DbPhoneRow {

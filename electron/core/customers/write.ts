@@ -18,7 +18,43 @@ export const toPhoneWrite = (raw: string, shopCountry: string): PhoneWrite => {
   };
 };
 
-export const toCustomerWrite = (id: string, fields: CustomerFields, createdAt: string, updatedAt: string): CustomerWrite => ({
+interface Label {
+  kind: 'tag' | 'interest';
+  value: string;
+  key: string;
+}
+
+/** What hangs off a customer row: phones (one per line), labels (one per folded value), name grams. */
+export interface CustomerParts {
+  phones: PhoneWrite[];
+  labels: Label[];
+  grams: string[];
+}
+
+/** One entry per label, whatever its case or width: "VIP" and "ｖｉｐ" are the same tag. */
+const labelsOf = (kind: Label['kind'], values: readonly string[]): Label[] => {
+  const labels = new Map<string, Label>();
+  for (const value of values) {
+    const key = foldForSearch(value);
+    if (!labels.has(key)) labels.set(key, { kind, value, key });
+  }
+  return [...labels.values()];
+};
+
+export const customerParts = (fields: CustomerFields, shopCountry: string): CustomerParts => {
+  const phones = new Map<string, PhoneWrite>();
+  for (const raw of fields.phones) {
+    const phone = toPhoneWrite(raw, shopCountry);
+    if (!phones.has(phone.match_key)) phones.set(phone.match_key, phone);
+  }
+  return {
+    phones: [...phones.values()],
+    labels: [...labelsOf('tag', fields.tags), ...labelsOf('interest', fields.interests)],
+    grams: nameGrams(fields.name),
+  };
+};
+
+export const toCustomerWrite = (id: string, fields: CustomerFields, parts: CustomerParts, createdAt: string, updatedAt: string): CustomerWrite => ({
   id,
   name: fields.name,
   name_key: nameKey(fields.name),
@@ -36,26 +72,13 @@ export const toCustomerWrite = (id: string, fields: CustomerFields, createdAt: s
   consent_contact: fields.consentToContact ? 1 : 0,
   created_at: createdAt,
   updated_at: updatedAt,
+  search_phones: parts.phones.map((phone) => phone.search_digits).join(' '),
+  search_tags: parts.labels.map((label) => label.value).join(' '),
 });
 
-/** One entry per label, whatever its case or width: "VIP" and "ｖｉｐ" are the same tag. */
-const labelsOf = (kind: 'tag' | 'interest', values: readonly string[]) => {
-  const labels = new Map<string, { kind: 'tag' | 'interest'; value: string; key: string }>();
-  for (const value of values) {
-    const key = foldForSearch(value);
-    if (!labels.has(key)) labels.set(key, { kind, value, key });
-  }
-  return [...labels.values()];
-};
-
-/** Phones, tags and the short-search grams: everything that hangs off a customer row. */
-export const writeCustomerParts = (db: Db, id: string, rid: number, fields: CustomerFields, shopCountry: string): void => {
-  const phones = new Map<string, PhoneWrite>();
-  for (const raw of fields.phones) {
-    const phone = toPhoneWrite(raw, shopCountry);
-    if (!phones.has(phone.match_key)) phones.set(phone.match_key, phone);
-  }
-  replacePhones(db, id, [...phones.values()]);
-  replaceTags(db, id, [...labelsOf('tag', fields.tags), ...labelsOf('interest', fields.interests)]);
-  replaceNameGrams(db, rid, nameGrams(fields.name));
+/** Writes the parts of a customer whose row (and so its search entry) is already written. */
+export const writeCustomerParts = (db: Db, id: string, rid: number, parts: CustomerParts): void => {
+  replacePhones(db, id, parts.phones);
+  replaceTags(db, id, parts.labels);
+  replaceNameGrams(db, rid, parts.grams);
 };

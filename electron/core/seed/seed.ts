@@ -5,7 +5,7 @@ import { currencyExponent } from '../../../shared/money';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { insertCustomer } from '../customers/queries';
-import { toCustomerWrite, writeCustomerParts } from '../customers/write';
+import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
 import { readSettings } from '../settings/queries';
 import { initialSettings } from '../settings/defaults';
 import { insertStaff, listStaff } from '../staff/queries';
@@ -124,8 +124,9 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       // Signed up at opening time of their first day, so no visit that day comes before it.
       const createdAt = at(plan.signup, 0);
       const fields = customerFields(random, index, script, pool, settings.country, staffIds);
-      const rid = insertCustomer(db, toCustomerWrite(customerId, fields, createdAt, createdAt));
-      writeCustomerParts(db, customerId, rid, fields, settings.country);
+      const parts = customerParts(fields, settings.country);
+      const rid = insertCustomer(db, toCustomerWrite(customerId, fields, parts, createdAt, createdAt));
+      writeCustomerParts(db, customerId, rid, parts);
       done += 1;
       report();
 

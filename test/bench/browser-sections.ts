@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Figure } from './core-sections';
+import { round, summarise } from './measure';
+
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'];
+
+const startHost = (root: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'index.cjs')], {
+      env: { ...process.env, REGULARS_DATA_DIR: dataDir, LANG: 'zh_TW.UTF-8' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/running at (\S+)/);
+      if (match?.[1]) resolve({ child, url: match[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
+  });
+
+/** Resident memory of a process, from /proc (Linux); null elsewhere. */
+const rssMb = (pid: number | undefined): number | null => {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith('VmRSS:'));
+    return line ? Number(line.replace(/\D+/g, '')) / 1024 : null;
+  } catch {
+    return null;
+  }
+};
+
+const firstScreenReady = (page: Page) => page.locator('.list-row .row-name').first().waitFor({ state: 'visible' });
+
+/**
+ * Browser mode from process start to the first interactive screen (the customer list showing
+ * customers), then a short session at the counter, after which the host's memory is read.
+ */
+export const browserFigures = async (root: string, dataDir: string, runs: number): Promise<Figure[]> => {
+  const browser: Browser = await chromium.launch({ executablePath: process.env.REGULARS_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const starts: number[] = [];
+    let session: { child: ChildProcess; page: Page } | null = null;
+    for (let run = 0; run < runs; run += 1) {
+      const page = await browser.newPage({ locale: 'zh-TW', viewport: { width: 1280, height: 800 } });
+      const started = performance.now();
+      const host = await startHost(root, dataDir);
+      await page.goto(host.url);
+      await firstScreenReady(page);
+      starts.push(performance.now() - started);
+      if (run < runs - 1) {
+        host.child.kill('SIGTERM');
+        await page.close();
+      } else {
+        session = { child: host.child, page };
+      }
+    }
+    const { child, page } = session!;
+    const ui = await uiSmoothness(page);
+    const memory = rssMb(child.pid);
+    child.kill('SIGTERM');
+    const cold = summarise(starts);
+    return [
+      { key: 'cold_start_ms', value: round(cold.median, 0), unit: 'ms', note: `browser mode: process start to the customer list, median of ${runs}` },
+      ...(memory === null ? [] : [{ key: 'core_rss_mb', value: round(memory, 1), unit: 'MB', note: 'browser-mode host after a session of searches, scrolling and profiles' }]),
+      ...ui,
+    ];
+  } finally {
+    await browser.close();
+  }
+};
+
+/** Typing in search, scrolling the whole list, opening profiles: what a person would feel as lag. */
+const uiSmoothness = async (page: Page): Promise<Figure[]> => {
+  const search = page.locator('#customer-search');
+  const keystrokes: number[] = [];
+  for (const query of ['陳志明', '王小', 'chen', '5678', '林美']) {
+    await search.fill('');
+    await search.focus();
+    for (const char of query) {
+      const started = performance.now();
+      await page.keyboard.type(char);
+      await page.waitForFunction(() => document.querySelector('.list-status') !== null, undefined, { timeout: 5000 });
+      keystrokes.push(performance.now() - started);
+    }
+  }
+  await search.fill('');
+  await page.locator('.list-row').first().waitFor();
+  const scroll = await page.evaluate(async () => {
+    const list = document.querySelector('.virtual-list') as HTMLElement;
+    const frames: number[] = [];
+    let last = performance.now();
+    for (let step = 0; step < 120; step += 1) {
+      list.scrollTop += list.scrollHeight / 150;
+      await new Promise(requestAnimationFrame);
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    frames.sort((a, b) => a - b);
+    return { p95: frames[Math.floor(frames.length * 0.95)] ?? 0, longest: frames.at(-1) ?? 0 };
+  });
+  const profiles: number[] = [];
+  for (let index = 0; index < 5; index += 1) {
+    await search.fill('');
+    await page.locator('.list-row').nth(index).click();
+    const started = performance.now();
+    await page.locator('.timeline-entry').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    profiles.push(performance.now() - started);
+    await page.goBack();
+  }
+  const typed = summarise(keystrokes);
+  return [
+    { key: 'ui_search_keystroke_p95_ms', value: round(typed.p95, 0), unit: 'ms', note: `keystroke to results shown, ${typed.samples} keystrokes (120 ms debounce included)` },
+    { key: 'ui_scroll_frame_p95_ms', value: round(scroll.p95, 1), unit: 'ms', note: `frames while scrolling the whole list; longest ${round(scroll.longest, 0)} ms` },
+    { key: 'ui_profile_open_p95_ms', value: round(summarise(profiles).p95, 0), unit: 'ms', note: 'click to timeline shown' },
+  ];
+};

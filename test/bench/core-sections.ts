@@ -1,0 +1,124 @@
+import { planSearch } from '../../shared/search';
+import { hasCjk, wordsOf, foldForSearch, charsOf } from '../../shared/text';
+import type { Core } from '../../electron/core/core';
+import { recomputeCustomerActivity } from '../../electron/core/visits/activity';
+import { Random } from '../../electron/core/seed/random';
+import { round, timeEach, type Timing } from './measure';
+
+export interface Figure {
+  key: string;
+  value: number;
+  unit: string;
+  /** The same work done with raw SQLite in this process, where there is one. */
+  raw?: number;
+  note?: string;
+}
+
+const sample = <T>(items: readonly T[], count: number, random: Random): T[] => Array.from({ length: count }, () => random.pick(items));
+
+/** What a person types at the counter, keystroke by keystroke: "c", "ch", "che", "chen". */
+const typing = (word: string, longest: number): string[] => {
+  const chars = charsOf(word);
+  return Array.from({ length: Math.min(longest, chars.length) }, (_, index) => chars.slice(0, index + 1).join(''));
+};
+
+/**
+ * The same SQL the search handler runs for each plan — the ranked lookup, the full-text fallback
+ * for digits, then the phones and tags of the rows shown — sent straight to SQLite, without the
+ * handler's validation, planning, phone parsing and mapping. The ratio is the handler's overhead.
+ */
+const rawSearch = (core: Core) => {
+  const byFullText = core.db.prepare(
+    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?) AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
+  );
+  const byGram = core.db.prepare(
+    'SELECT c.rid, c.id, c.name FROM customer_name_grams g JOIN customers c ON c.rid = g.customer_rid WHERE g.gram = ? AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
+  );
+  const bySuffix = core.db.prepare(
+    "SELECT c.rid, c.id, c.name FROM customers c WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE national_reversed >= ? AND national_reversed < ? || ':') AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51",
+  );
+  const phones = core.db.prepare('SELECT customer_id, display FROM customer_phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position');
+  const tags = core.db.prepare('SELECT customer_id, kind, value FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, kind, position');
+  const withDetails = (rows: { id: string }[]) => {
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    return [rows, phones.all(ids), tags.all(ids)];
+  };
+  return (query: string): unknown => {
+    const plan = planSearch(query);
+    if (plan.kind === 'fulltext') return withDetails(byFullText.all(plan.ftsQuery) as { id: string }[]);
+    if (plan.kind === 'grams') return withDetails(byGram.all(plan.gram) as { id: string }[]);
+    if (plan.kind === 'digits') {
+      const reversed = plan.digits.split('').reverse().join('');
+      const rows = bySuffix.all(reversed, reversed) as { id: string }[];
+      return withDetails(rows.length < 51 && plan.ftsQuery ? [...rows, ...(byFullText.all(plan.ftsQuery) as { id: string }[])].slice(0, 51) : rows);
+    }
+    return [];
+  };
+};
+
+export const searchFigures = async (core: Core, count: number): Promise<Figure[]> => {
+  const random = new Random(7);
+  const names = core.db.prepare('SELECT name FROM customers WHERE archived_at IS NULL ORDER BY rid').pluck().all() as string[];
+  const latinWords = names.filter((name) => !hasCjk(name)).flatMap((name) => wordsOf(foldForSearch(name)));
+  const cjkNames = names.filter((name) => hasCjk(name) && charsOf(name).length >= 2);
+  const phones = core.db.prepare('SELECT search_digits FROM customer_phones').pluck().all() as string[];
+
+  const sets: Record<string, string[]> = {
+    name: sample(latinWords, Math.ceil(count / 5), random).flatMap((word) => typing(word, 5)),
+    cjk: sample(cjkNames, Math.ceil(count / 3), random).flatMap((name) => [...typing(name, 3), charsOf(name).slice(1, 3).join('')]),
+    phone4: sample(phones, count, random).map((digits) => (digits.split(' ')[0] ?? '').slice(-4)),
+  };
+  const raw = rawSearch(core);
+  const figures: Figure[] = [];
+  let worstRatio = 0;
+  for (const [kind, queries] of Object.entries(sets)) {
+    const handler = await timeEach(queries, (query) => core.call('customers-search', { query, limit: 50 }));
+    const direct = await timeEach(queries, raw);
+    const ratio = handler.p95 / Math.max(direct.p95, 0.001);
+    worstRatio = Math.max(worstRatio, ratio);
+    figures.push({ key: `search_${kind}_p95_ms`, value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `${handler.samples} queries, median ${round(handler.median)} ms` });
+  }
+  figures.push({ key: 'search_ratio_to_raw', value: round(worstRatio), unit: '×', note: 'worst p95 ratio of the three searches' });
+  return figures;
+};
+
+export const profileFigure = async (core: Core, count: number): Promise<Figure> => {
+  const random = new Random(11);
+  const ids = core.db.prepare('SELECT id FROM customers ORDER BY rid').pluck().all() as string[];
+  const customers = sample(ids, count, random);
+  const openProfile = async (id: string) => {
+    await core.call('customers-get', { id });
+    await core.call('customers-timeline', { id, limit: 50 });
+  };
+  const getRow = core.db.prepare('SELECT * FROM customers WHERE id = ?');
+  const timelineRows = core.db.prepare('SELECT * FROM visits WHERE customer_id = ? AND archived_at IS NULL ORDER BY occurred_at DESC, id DESC LIMIT 51');
+  const handler = await timeEach(customers, openProfile);
+  const direct = await timeEach(customers, (id) => [getRow.get(id), timelineRows.all(id)]);
+  return { key: 'profile_p95_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `customer + first 50 timeline entries, ${handler.samples} profiles` };
+};
+
+/** Logs visits as the counter does (synchronous=FULL), then takes them out again to leave the book as it was. */
+export const logVisitFigure = async (core: Core, count: number): Promise<Figure> => {
+  const random = new Random(13);
+  const ids = core.db.prepare('SELECT id FROM customers WHERE archived_at IS NULL ORDER BY rid').pluck().all() as string[];
+  const customers = sample(ids, count, random);
+  const logged: { id: string; customerId: string }[] = [];
+  const handler: Timing = await timeEach(customers, async (customerId) => {
+    const result = await core.call('visits-log', { customerId, amountMinor: 18000, items: 'bench', satisfaction: 2 });
+    if (result.ok) logged.push({ id: result.value.id, customerId });
+  });
+  const insertRaw = core.db.prepare("INSERT INTO visits (id, customer_id, kind, occurred_at, amount_minor, channel, created_at) VALUES (?, ?, 'visit', ?, 18000, 'store', ?)");
+  let rawCount = 0;
+  const direct = await timeEach(customers, (customerId) => {
+    rawCount += 1;
+    const id = `bench-raw-${rawCount}`;
+    insertRaw.run(id, customerId, new Date().toISOString(), new Date().toISOString());
+    logged.push({ id, customerId });
+  });
+  core.db.transaction(() => {
+    const remove = core.db.prepare('DELETE FROM visits WHERE id = ?');
+    for (const visit of logged) remove.run(visit.id);
+    for (const customerId of new Set(logged.map((visit) => visit.customerId))) recomputeCustomerActivity(core.db, customerId);
+  })();
+  return { key: 'log_visit_p95_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `write + summary + satisfaction, synchronous=FULL, ${handler.samples} visits` };
+};

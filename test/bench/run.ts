@@ -1,0 +1,99 @@
+/**
+ * `npm run bench [-- --scale small|full] [-- --json PATH] [-- --fresh]`: the budgets of
+ * ARCHITECTURE.md measured through the handlers the UI calls, each beside the same work done
+ * with raw SQLite in this process. Prints a table and writes a JSON with a flat `figures` object.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../../electron/core/core';
+import { prepareBook, scales, type Scale } from './book';
+import { budgets, withinBudget } from './budgets';
+import { browserFigures } from './browser-sections';
+import { logVisitFigure, profileFigure, searchFigures, type Figure } from './core-sections';
+import { round } from './measure';
+
+const root = process.cwd();
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'full' }, json: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+});
+if (!(values.scale in scales)) {
+  console.error(`--scale must be small or full, not "${values.scale}"`);
+  process.exit(2);
+}
+const scale = values.scale as Scale;
+const repeats = scale === 'full' ? { queries: 200, profiles: 200, visits: 300, starts: 3 } : { queries: 40, profiles: 40, visits: 40, starts: 1 };
+
+const main = async () => {
+  console.error(`preparing the ${scale} book (${scales[scale].customers.toLocaleString('en')} customers, ${scales[scale].visits.toLocaleString('en')} visits)…`);
+  const book = prepareBook(root, scale, values.fresh ?? false);
+  const figures: Figure[] = [
+    {
+      key: 'seed_ms',
+      value: round(book.stamp.seedMs, 0),
+      unit: 'ms',
+      note: book.reused ? `measured when this book was seeded (${book.stamp.seededAt}); --fresh seeds again` : 'seeded in this run',
+    },
+  ];
+  const core = openCore({ dataDir: book.dataDir, transport: 'browser', systemLocales: ['zh-TW'] });
+  try {
+    console.error('measuring searches, profiles and visit logging…');
+    figures.push(...(await searchFigures(core, repeats.queries)));
+    figures.push(await profileFigure(core, repeats.profiles));
+    figures.push(await logVisitFigure(core, repeats.visits));
+  } finally {
+    core.close();
+  }
+  console.error('measuring browser mode: cold start, memory, typing and scrolling…');
+  figures.push(...(await browserFigures(root, book.dataDir, repeats.starts)));
+  report(figures);
+};
+
+const report = (figures: Figure[]) => {
+  const rows = figures.map((figure) => {
+    const budget = budgets[figure.key];
+    const ok = withinBudget(figure.key, figure.value);
+    return {
+      figure: figure.key,
+      value: `${figure.value} ${figure.unit}`,
+      raw: figure.raw === undefined ? '' : `${figure.raw} ${figure.unit}`,
+      ratio: figure.raw === undefined ? '' : `${round(figure.value / Math.max(figure.raw, 0.001), 1)}×`,
+      budget: budget ? `${budget.kind === 'max' ? '≤' : '≥'} ${budget.limit}` : '',
+      status: ok === null ? '' : ok ? 'ok' : 'OVER',
+      note: figure.note ?? '',
+    };
+  });
+  const columns = Object.keys(rows[0] ?? {}) as (keyof (typeof rows)[number])[];
+  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ');
+  console.log(line(columns));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(columns.map((column) => row[column])));
+
+  const output = values.json ?? path.join(root, '.bench', `results-${scale}.json`);
+  mkdirSync(path.dirname(output), { recursive: true });
+  writeFileSync(
+    output,
+    `${JSON.stringify(
+      {
+        scale,
+        book: scales[scale],
+        measuredAt: new Date().toISOString(),
+        machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${process.platform}-${process.arch}` },
+        figures: Object.fromEntries(figures.map((figure) => [figure.key, figure.value])),
+        raw: Object.fromEntries(figures.filter((figure) => figure.raw !== undefined).map((figure) => [figure.key, figure.raw])),
+        budgets,
+        notes: Object.fromEntries(figures.map((figure) => [figure.key, figure.note ?? ''])),
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`\nJSON: ${output}`);
+};
+
+main().catch((caught: unknown) => {
+  console.error(`bench failed: ${(caught as Error).message}`);
+  process.exit(1);
+});
