@@ -31,7 +31,7 @@ export const runSeed = (argv: string[], projectRoot: string): void => {
   if (visits > 0 && customers === 0) throw new CliFailure('--visits needs at least one customer (--customers)', 2);
 
   const dataDir = dataDirOption(values.data);
-  const core = openCore({ dataDir, transport: 'browser', systemLocales: systemLocalesFromEnv(), projectRoot });
+  const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: systemLocalesFromEnv(), projectRoot });
   try {
     const existing = core.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     if (existing > 0 && !values.append) {

@@ -1,8 +1,9 @@
 import { migration001 } from './001-customer-book';
 import { migration002 } from './002-audit-log';
+import { migration003 } from './003-owner-and-merges';
 import type { Migration } from './types';
 
 /** In order; the position of each entry must equal its version. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const latestSchemaVersion = migrations.length;
