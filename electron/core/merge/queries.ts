@@ -92,8 +92,8 @@ const statements = statementsFor((db) => {
     getMerge: db.prepare<[string], DbMergeRow>(`SELECT ${mergeColumns} WHERE m.id = ?`),
     mergesInto: db.prepare<[string], DbMergeRow>(`SELECT ${mergeColumns} WHERE m.survivor_id = ? ORDER BY m.at DESC, m.id DESC`),
     markUndone: db.prepare<[string, string]>('UPDATE customer_merges SET undone_at = ? WHERE id = ?'),
-    countMergesOf: db.prepare<[string], number>('SELECT count(*) FROM customer_merges WHERE survivor_id = ?1 OR absorbed_id = ?1').pluck(),
-    deleteMergesOf: db.prepare<[string]>('DELETE FROM customer_merges WHERE survivor_id = ?1 OR absorbed_id = ?1'),
+    countMergesOf: db.prepare<{ id: string }, number>('SELECT count(*) FROM customer_merges WHERE survivor_id = @id OR absorbed_id = @id').pluck(),
+    deleteMergesOf: db.prepare<{ id: string }>('DELETE FROM customer_merges WHERE survivor_id = @id OR absorbed_id = @id'),
   };
 });
 
@@ -158,9 +158,9 @@ export const markMergeUndone = (db: Db, id: string, at: string): void => {
 };
 
 /** Merges a customer took part in, either side (an absorbed customer is back only if its merge was undone). */
-export const countMergesOf = (db: Db, customerId: string): number => statements(db).countMergesOf.get(customerId) ?? 0;
+export const countMergesOf = (db: Db, customerId: string): number => statements(db).countMergesOf.get({ id: customerId }) ?? 0;
 
 /** A purged customer's merge records go with them: their snapshots hold the customer's data. */
 export const deleteMergesOf = (db: Db, customerId: string): void => {
-  statements(db).deleteMergesOf.run(customerId);
+  statements(db).deleteMergesOf.run({ id: customerId });
 };

@@ -3,11 +3,11 @@ import { jsonList, statementsFor } from '../db/statements';
 
 /** Visits, contacts and satisfaction answers of one customer, as a merge moves and a purge deletes them. */
 const statements = statementsFor((db) => ({
-  counts: db.prepare<[string, string], { visits: number; contacts: number; answers: number }>(`
+  counts: db.prepare<{ id: string }, { visits: number; contacts: number; answers: number }>(`
     SELECT
-      (SELECT count(*) FROM visits WHERE customer_id = ?1 AND kind = 'visit') AS visits,
-      (SELECT count(*) FROM visits WHERE customer_id = ?1 AND kind = 'contact') AS contacts,
-      (SELECT count(*) FROM satisfaction_answers WHERE customer_id = ?2) AS answers`),
+      (SELECT count(*) FROM visits WHERE customer_id = @id AND kind = 'visit') AS visits,
+      (SELECT count(*) FROM visits WHERE customer_id = @id AND kind = 'contact') AS contacts,
+      (SELECT count(*) FROM satisfaction_answers WHERE customer_id = @id) AS answers`),
   moveVisits: db.prepare<[string, string], string>('UPDATE visits SET customer_id = ? WHERE customer_id = ? RETURNING id').pluck(),
   moveAnswers: db.prepare<[string, string], string>('UPDATE satisfaction_answers SET customer_id = ? WHERE customer_id = ? RETURNING id').pluck(),
   returnVisits: db.prepare<[string, string, string]>(
@@ -20,7 +20,7 @@ const statements = statementsFor((db) => ({
   deleteVisits: db.prepare<[string]>('DELETE FROM visits WHERE customer_id = ?'),
 }));
 
-export const countVisitRecords = (db: Db, customerId: string) => statements(db).counts.get(customerId, customerId)!;
+export const countVisitRecords = (db: Db, customerId: string) => statements(db).counts.get({ id: customerId })!;
 
 export const moveVisitRecords = (db: Db, from: string, to: string): { visits: string[]; answers: string[] } => ({
   visits: statements(db).moveVisits.all(to, from),
