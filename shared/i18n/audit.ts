@@ -68,6 +68,7 @@ const en = {
     language: 'Language',
     autoLockMinutes: 'Lock after (minutes idle)',
     purpose: 'Trying to',
+    reason: 'Why',
     failedAttempts: 'Wrong attempts in a row',
     retryAt: 'Next try allowed',
     waitSeconds: 'Wait (seconds)',
@@ -82,6 +83,7 @@ const en = {
     to: 'To',
   },
   purposes: { unlock: 'unlock', change_pin: 'change the PIN', renew_recovery_code: 'make a new recovery code', recover: 'reset the PIN' },
+  lockReasons: { manual: 'locked by hand', idle: 'locked after idle time' },
   records: {
     visits: 'Visits',
     contacts: 'Contacts',
@@ -174,6 +176,7 @@ const zhHant: Messages<typeof en> = {
     language: '語言',
     autoLockMinutes: '閒置幾分鐘後上鎖',
     purpose: '嘗試',
+    reason: '原因',
     failedAttempts: '連續錯誤次數',
     retryAt: '下次可嘗試時間',
     waitSeconds: '等待（秒）',
@@ -188,6 +191,7 @@ const zhHant: Messages<typeof en> = {
     to: '到',
   },
   purposes: { unlock: '解鎖', change_pin: '更改密碼', renew_recovery_code: '產生新的復原碼', recover: '重設密碼' },
+  lockReasons: { manual: '手動上鎖', idle: '閒置後自動上鎖' },
   records: {
     visits: '來店紀錄',
     contacts: '聯絡紀錄',
@@ -280,6 +284,7 @@ const zhHans: Messages<typeof en> = {
     language: '语言',
     autoLockMinutes: '闲置几分钟后上锁',
     purpose: '尝试',
+    reason: '原因',
     failedAttempts: '连续错误次数',
     retryAt: '下次可尝试时间',
     waitSeconds: '等待（秒）',
@@ -294,6 +299,7 @@ const zhHans: Messages<typeof en> = {
     to: '到',
   },
   purposes: { unlock: '解锁', change_pin: '修改密码', renew_recovery_code: '生成新的恢复码', recover: '重设密码' },
+  lockReasons: { manual: '手动上锁', idle: '闲置后自动上锁' },
   records: {
     visits: '到店记录',
     contacts: '联系记录',

@@ -91,8 +91,8 @@ describe('staff mode and unlocking', () => {
     clock.set('2026-11-23T09:29:00.000Z');
     expect(await core.call('audit-list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(changes).toEqual(['auth-lock']);
-    const lock = core.db.prepare("SELECT at, note FROM audit_log WHERE action = 'owner.lock' ORDER BY rowid DESC LIMIT 1").get();
-    expect(lock).toEqual({ at: '2026-11-23T09:28:59.000Z', note: 'idle' });
+    const lock = core.db.prepare("SELECT at, after_json FROM audit_log WHERE action = 'owner.lock' ORDER BY rowid DESC LIMIT 1").get();
+    expect(lock).toEqual({ at: '2026-11-23T09:28:59.000Z', after_json: '{"reason":"idle"}' });
   });
 
   it('never locks an owner session that was not unlocked with a PIN (no PIN yet, or the CLI)', async () => {

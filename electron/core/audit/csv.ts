@@ -20,7 +20,12 @@ export const auditCsv = (entries: Iterable<AuditLogEntry>, language: Language, t
     yes: labels.csv.yes,
     no: labels.csv.no,
     dateTime: (iso) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('yyyy-MM-dd HH:mm'),
-    choice: (field, value) => (field === 'purpose' ? labelOf(labels.purposes, value) : field === 'records' ? labelOf(labels.records, value) : undefined),
+    choice: (field, value) => {
+      if (field === 'purpose') return labelOf(labels.purposes, value);
+      if (field === 'reason') return labelOf(labels.lockReasons, value);
+      if (field === 'records') return labelOf(labels.records, value);
+      return undefined;
+    },
   };
   const data: string[][] = [];
   for (const entry of entries) {

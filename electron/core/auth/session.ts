@@ -37,7 +37,7 @@ export type LockReason = 'manual' | 'idle';
 
 /** Back to staff mode; recorded in the owner's name, since it ends the owner's session. */
 export const lockOwner = (ctx: Pick<HandlerContext, 'db' | 'session' | 'now'>, reason: LockReason): void => {
-  if (ctx.session.role === 'owner') recordAudit(ctx, { action: 'owner.lock', entity: 'owner', entityId: null, note: reason });
+  if (ctx.session.role === 'owner') recordAudit(ctx, { action: 'owner.lock', entity: 'owner', entityId: null, after: { reason } });
   ctx.session.role = 'staff';
   ctx.session.ownerUnlock = null;
 };

@@ -1,0 +1,81 @@
+import type { Messages } from '../../../../shared/i18n/messages';
+
+const en = {
+  title: 'Audit trail',
+  intro: 'Who changed what, and when. Only the owner sees this.',
+  filters: {
+    label: 'Filter the trail',
+    action: 'What happened',
+    entity: 'Record type',
+    staff: 'At the counter',
+    from: 'From',
+    to: 'To',
+    all: 'All',
+    clear: 'Clear filters',
+    onlyRecord: 'Only the history of {{name}}.',
+    showAll: 'Show everything',
+  },
+  export: 'Export CSV',
+  exported: '{{count}} entries exported to {{file}}.',
+  empty: 'Nothing recorded for these filters.',
+  who: '{{role}} · {{staff}}',
+  open: 'Open',
+  none: '—',
+  yes: 'yes',
+  no: 'no',
+  note: 'Note: {{note}}',
+};
+
+const zhHant: Messages<typeof en> = {
+  title: '操作紀錄',
+  intro: '誰在什麼時候改了什麼。只有店主看得到。',
+  filters: {
+    label: '篩選操作紀錄',
+    action: '操作',
+    entity: '資料類型',
+    staff: '櫃檯人員',
+    from: '從',
+    to: '到',
+    all: '全部',
+    clear: '清除篩選',
+    onlyRecord: '只顯示 {{name}} 的紀錄。',
+    showAll: '顯示全部',
+  },
+  export: '匯出 CSV',
+  exported: '已匯出 {{count}} 筆到 {{file}}。',
+  empty: '這些條件下沒有任何紀錄。',
+  who: '{{role}} · {{staff}}',
+  open: '開啟',
+  none: '—',
+  yes: '是',
+  no: '否',
+  note: '備註：{{note}}',
+};
+
+const zhHans: Messages<typeof en> = {
+  title: '操作记录',
+  intro: '谁在什么时候改了什么。只有店主看得到。',
+  filters: {
+    label: '筛选操作记录',
+    action: '操作',
+    entity: '数据类型',
+    staff: '柜台人员',
+    from: '从',
+    to: '到',
+    all: '全部',
+    clear: '清除筛选',
+    onlyRecord: '只显示 {{name}} 的记录。',
+    showAll: '显示全部',
+  },
+  export: '导出 CSV',
+  exported: '已导出 {{count}} 条到 {{file}}。',
+  empty: '这些条件下没有任何记录。',
+  who: '{{role}} · {{staff}}',
+  open: '打开',
+  none: '—',
+  yes: '是',
+  no: '否',
+  note: '备注：{{note}}',
+};
+
+export const auditMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
