@@ -33,6 +33,9 @@ type Comparable = Pick<CustomerDetail, MergeFieldName>;
 
 const isEmpty = (value: unknown): boolean => value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 
+/** Whether a record has anything in a field (a "No" to contact counts as nothing to keep). */
+export const hasValue = (value: unknown): boolean => !isEmpty(value);
+
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Whether the two records disagree on a field (the screen highlights those). */

@@ -5,11 +5,18 @@ import type { AuditLogEntry } from '../../../../shared/contract/audit';
 import { useFormat } from '../../app/format';
 import type { useAuditLabels } from './useAuditLabels';
 
-/** One entry: when, who, what, and each changed field as "before → after". */
+/** Internal ids say nothing to a reader; the names beside them do (the CSV keeps them all). */
+const shownField = (field: string): boolean => field === 'ownerStaffId' || !(field === 'id' || field.endsWith('Id'));
+
+const isBlank = (value: unknown): boolean => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** One entry: when, who, what, and each changed field as "before → after" (a record added or removed: only what it held). */
 export const AuditEntryView = ({ entry, labels }: { entry: AuditLogEntry; labels: ReturnType<typeof useAuditLabels> }) => {
   const { t } = useTranslation(['audit', 'common']);
   const format = useFormat();
-  const changes = auditChanges(entry.before, entry.after);
+  const changes = auditChanges(entry.before, entry.after).filter(
+    (change) => shownField(change.field) && !(change.before === undefined && isBlank(change.after)) && !(change.after === undefined && isBlank(change.before)),
+  );
   const value = (field: string, recorded: unknown) => formatAuditValue(field, recorded, labels.valueFormat);
   const who = entry.staffName ? t('who', { role: labels.role(entry.actorRole), staff: entry.staffName }) : labels.role(entry.actorRole);
   return (

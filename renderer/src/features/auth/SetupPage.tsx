@@ -47,6 +47,8 @@ export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void
     const result = await setup.mutateAsync({ shopName, currency: chosenCurrency, language, pin });
     if (!result.ok) {
       setError(result.error);
+      // After React has marked the field, move to it.
+      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
       return;
     }
     onSetUp(result.value.recoveryCode);
@@ -67,7 +69,7 @@ export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void
         <fieldset className="field-group">
           <legend>{t('setup.shop')}</legend>
           <Field label={t('setup.shopName')} issue={issues.get('shopName')}>
-            <input id="setup-shop-name" autoFocus value={shopName} maxLength={limits.shopName} onChange={(event) => setShopName(event.target.value)} />
+            <input name="shopName" autoFocus value={shopName} maxLength={limits.shopName} onChange={(event) => setShopName(event.target.value)} />
           </Field>
           <div className="form-grid">
             <Field label={t('setup.currency')} issue={issues.get('currency')}>
@@ -96,11 +98,11 @@ export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void
           <p className="field-hint">{t('setup.whyPin')}</p>
           <div className="form-grid">
             <Field label={t('setup.pin')} issue={issues.get('pin')} hint={t('setup.pinHint')}>
-              <input id="setup-pin" type="password" autoComplete="new-password" value={pin} onChange={(event) => setPin(event.target.value)} />
+              <input name="pin" type="password" autoComplete="new-password" value={pin} onChange={(event) => setPin(event.target.value)} />
             </Field>
             <Field label={t('setup.repeat')}>
               <input
-                id="setup-pin-repeat"
+                name="pinRepeat"
                 type="password"
                 autoComplete="new-password"
                 aria-invalid={mismatch || undefined}

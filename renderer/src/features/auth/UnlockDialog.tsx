@@ -39,7 +39,7 @@ const PinForm = ({ onUnlocked, onForgot, onCancel }: { onUnlocked: () => void; o
     <form onSubmit={(event) => void submit(event)} noValidate className="dialog-form">
       <p>{t('unlock.why')}</p>
       <Field label={t('unlock.pin')}>
-        <input id="unlock-pin" type="password" autoComplete="current-password" autoFocus value={pin} onChange={(event) => setPin(event.target.value)} />
+        <input name="pin" type="password" autoComplete="current-password" autoFocus value={pin} onChange={(event) => setPin(event.target.value)} />
       </Field>
       <ErrorNotice error={error} />
       {retryAt !== null && <p className="field-hint">{t('unlock.nextTry', { time: format.time(retryAt) })}</p>}

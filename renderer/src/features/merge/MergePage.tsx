@@ -5,7 +5,7 @@ import type { CustomerDetail } from '../../../../shared/contract/customers';
 import type { MergePreview } from '../../../../shared/contract/merge';
 import type { AppError } from '../../../../shared/errors';
 import { auditLabels, labelOf } from '../../../../shared/i18n/audit';
-import { canCombine, defaultChoices, differs, mergedFields, mergeFieldNames, type MergeChoice, type MergeChoices } from '../../../../shared/merge-fields';
+import { canCombine, defaultChoices, differs, hasValue, mergedFields, mergeFieldNames, type MergeChoice, type MergeChoices } from '../../../../shared/merge-fields';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
@@ -101,21 +101,23 @@ const ChooseValues = ({ customer, otherId, onChangeOther }: { customer: Customer
       )}
       {preview.data && other && (
         <>
-          <fieldset className="card field-group merge-keep">
-            <legend>{t('keep')}</legend>
-            <div className="segmented" role="radiogroup">
-              {[customer, other].map((record) => (
-                <label key={record.id} className={`segment ${record.id === survivorId ? 'active' : ''}`}>
-                  <input type="radio" name="keep" checked={record.id === survivorId} onChange={() => setKeepThis(record.id === customer.id)} />
-                  {record.name}
-                </label>
-              ))}
-            </div>
-            <p className="field-hint">{t('keepHint')}</p>
-            <button type="button" className="button-link" onClick={onChangeOther}>
-              {t('change')}
-            </button>
-          </fieldset>
+          <div className="card merge-keep">
+            <fieldset className="field-group">
+              <legend>{t('keep')}</legend>
+              <div className="segmented" role="radiogroup">
+                {[customer, other].map((record) => (
+                  <label key={record.id} className={`segment ${record.id === survivorId ? 'active' : ''}`}>
+                    <input type="radio" name="keep" checked={record.id === survivorId} onChange={() => setKeepThis(record.id === customer.id)} />
+                    {record.name}
+                  </label>
+                ))}
+              </div>
+              <p className="field-hint">{t('keepHint')}</p>
+              <button type="button" className="button-link" onClick={onChangeOther}>
+                {t('change')}
+              </button>
+            </fieldset>
+          </div>
           <MergeForm key={survivorId} preview={preview.data} />
         </>
       )}
@@ -181,9 +183,17 @@ const MergeForm = ({ preview }: { preview: MergePreview }) => {
                   {label}
                   {different && <span className="badge badge-muted">{t('differs')}</span>}
                 </th>
-                <td>{option('survivor', valueOf(survivor, field))}</td>
-                <td>{different ? option('absorbed', valueOf(absorbed, field)) : <span className="muted">{valueOf(absorbed, field)}</span>}</td>
-                <td>{different && canCombine(field) && option('both', t('both'))}</td>
+                {different ? (
+                  <>
+                    <td>{option('survivor', valueOf(survivor, field))}</td>
+                    <td>{option('absorbed', valueOf(absorbed, field))}</td>
+                    <td>{canCombine(field) && hasValue(survivor[field]) && hasValue(absorbed[field]) && option('both', t('both'))}</td>
+                  </>
+                ) : (
+                  <td colSpan={3} className="muted">
+                    {valueOf(survivor, field)}
+                  </td>
+                )}
               </tr>
             );
           })}
