@@ -31,6 +31,7 @@ const en = {
     'owner.pin_change': 'Changed the owner PIN',
     'owner.recover': 'Reset the PIN with the recovery code',
     'owner.recovery_code_renew': 'Made a new recovery code',
+    'owner.pin_reset': 'Forgot the owner PIN (from the command line)',
     'audit.export': 'Exported the audit trail',
   },
   fields: {
@@ -83,7 +84,7 @@ const en = {
     to: 'To',
   },
   purposes: { unlock: 'unlock', change_pin: 'change the PIN', renew_recovery_code: 'make a new recovery code', recover: 'reset the PIN' },
-  lockReasons: { manual: 'locked by hand', idle: 'locked after idle time' },
+  lockReasons: { manual: 'locked by hand', idle: 'locked after idle time', command_line: 'from the command line' },
   records: {
     visits: 'Visits',
     contacts: 'Contacts',
@@ -139,6 +140,7 @@ const zhHant: Messages<typeof en> = {
     'owner.pin_change': '更改店主密碼',
     'owner.recover': '以復原碼重設密碼',
     'owner.recovery_code_renew': '產生新的復原碼',
+    'owner.pin_reset': '清除店主密碼（命令列）',
     'audit.export': '匯出操作紀錄',
   },
   fields: {
@@ -191,7 +193,7 @@ const zhHant: Messages<typeof en> = {
     to: '到',
   },
   purposes: { unlock: '解鎖', change_pin: '更改密碼', renew_recovery_code: '產生新的復原碼', recover: '重設密碼' },
-  lockReasons: { manual: '手動上鎖', idle: '閒置後自動上鎖' },
+  lockReasons: { manual: '手動上鎖', idle: '閒置後自動上鎖', command_line: '從命令列' },
   records: {
     visits: '來店紀錄',
     contacts: '聯絡紀錄',
@@ -247,6 +249,7 @@ const zhHans: Messages<typeof en> = {
     'owner.pin_change': '修改店主密码',
     'owner.recover': '用恢复码重设密码',
     'owner.recovery_code_renew': '生成新的恢复码',
+    'owner.pin_reset': '清除店主密码（命令行）',
     'audit.export': '导出操作记录',
   },
   fields: {
@@ -299,7 +302,7 @@ const zhHans: Messages<typeof en> = {
     to: '到',
   },
   purposes: { unlock: '解锁', change_pin: '修改密码', renew_recovery_code: '生成新的恢复码', recover: '重设密码' },
-  lockReasons: { manual: '手动上锁', idle: '闲置后自动上锁' },
+  lockReasons: { manual: '手动上锁', idle: '闲置后自动上锁', command_line: '从命令行' },
   records: {
     visits: '到店记录',
     contacts: '联系记录',

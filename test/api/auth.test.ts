@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contract, handlerNames } from '../../shared/contract';
+import { forgetOwnerSecrets } from '../../electron/core/auth/reset';
 import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
 
 const actions = (core: ReturnType<typeof freshCore>) => core.db.prepare('SELECT action FROM audit_log ORDER BY rowid').pluck().all() as string[];
@@ -194,5 +195,22 @@ describe('changing and recovering the PIN', () => {
     await callOk(core, 'auth-lock', {});
     expect(await core.call('auth-recover', { recoveryCode: recovered.recoveryCode, newPin: '7391' })).toMatchObject({ ok: false });
     expect(await callOk(core, 'auth-recover', { recoveryCode: fresh.recoveryCode, newPin: '7391' })).toMatchObject({ session: { role: 'owner' } });
+  });
+});
+
+describe('the command line’s last resort', () => {
+  it('forgets a lost PIN and recovery code, so the app asks for setup again, and says so in the trail', async () => {
+    const first = freshCore();
+    const dir = first.info.dataDir;
+    await setUpOwner(first);
+    first.close();
+    const cli = freshCore({ dataDir: dir, authority: 'owner' });
+    expect(forgetOwnerSecrets({ db: cli.db, session: cli.session, now: () => new Date() })).toBe(true);
+    expect(forgetOwnerSecrets({ db: cli.db, session: cli.session, now: () => new Date() })).toBe(false);
+    cli.close();
+    const app = freshCore({ dataDir: dir });
+    expect(await callOk(app, 'session-get', {})).toMatchObject({ role: 'owner', ownerPinSet: false });
+    expect(actions(app).at(-1)).toBe('owner.pin_reset');
+    expect(await callOk(app, 'settings-get', {})).toMatchObject({ shopName: 'Corner Café' });
   });
 });

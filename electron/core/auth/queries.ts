@@ -17,6 +17,7 @@ const statements = statementsFor((db) => ({
     INSERT INTO owner_secrets (kind, hash, set_at, failed_attempts, retry_at) VALUES (?, ?, ?, 0, NULL)
     ON CONFLICT (kind) DO UPDATE SET hash = excluded.hash, set_at = excluded.set_at, failed_attempts = 0, retry_at = NULL`),
   setAttempts: db.prepare<[number, string | null, string]>('UPDATE owner_secrets SET failed_attempts = ?, retry_at = ? WHERE kind = ?'),
+  deleteAll: db.prepare('DELETE FROM owner_secrets'),
 }));
 
 export const getOwnerSecret = (db: Db, kind: SecretKind): DbOwnerSecretRow | null => statements(db).get.get(kind) ?? null;
@@ -30,4 +31,8 @@ export const putOwnerSecret = (db: Db, kind: SecretKind, hash: string, setAt: st
 
 export const setFailedAttempts = (db: Db, kind: SecretKind, failedAttempts: number, retryAt: string | null): void => {
   statements(db).setAttempts.run(failedAttempts, retryAt, kind);
+};
+
+export const deleteOwnerSecrets = (db: Db): void => {
+  statements(db).deleteAll.run();
 };

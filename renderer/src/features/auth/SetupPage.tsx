@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../../shared/contract/settings';
 import type { AppError } from '../../../../shared/errors';
 import { languages, type Language } from '../../../../shared/locale';
 import { limits } from '../../../../shared/limits';
@@ -12,22 +13,26 @@ import { RecoveryCode } from './RecoveryCode';
 
 /**
  * First run: the shop's basics and the owner PIN, before anything else. Shown instead of the app
- * until the book has a PIN; the session is the owner's until then.
+ * until the book has a PIN; the session is the owner's until then. A book that already has settings
+ * (upgraded from before PINs, or whose PIN was reset from the command line) starts from them.
  */
 export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void }) => {
-  const { t, i18n } = useTranslation(['auth', 'settings', 'common']);
   const settings = useApi('settings-get', {});
+  return settings.data ? <SetupForm initial={settings.data} onSetUp={onSetUp} /> : null;
+};
+
+const SetupForm = ({ initial, onSetUp }: { initial: Settings; onSetUp: (recoveryCode: string) => void }) => {
+  const { t, i18n } = useTranslation(['auth', 'settings', 'common']);
   const setup = useApiMutation('auth-setup');
-  const [shopName, setShopName] = useState('');
-  const [currency, setCurrency] = useState<string | null>(null);
-  const [language, setLanguage] = useState<Language | null>(null);
+  const [shopName, setShopName] = useState(initial.shopName);
+  const [currency, setCurrency] = useState(initial.currency);
+  const [language, setLanguage] = useState<Language | null>(initial.language);
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const issues = issuesByPath(error);
   const currencyName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'currency' }), [i18n.language]);
-  const chosenCurrency = currency ?? settings.data?.currency ?? 'USD';
 
   useEffect(() => {
     document.title = `${t('setup.title')} · ${t('common:appName')}`;
@@ -44,7 +49,7 @@ export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void
       return;
     }
     setMismatch(false);
-    const result = await setup.mutateAsync({ shopName, currency: chosenCurrency, language, pin });
+    const result = await setup.mutateAsync({ shopName, currency, language, pin });
     if (!result.ok) {
       setError(result.error);
       // After React has marked the field, move to it.
@@ -73,8 +78,8 @@ export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void
           </Field>
           <div className="form-grid">
             <Field label={t('setup.currency')} issue={issues.get('currency')}>
-              <select value={chosenCurrency} onChange={(event) => setCurrency(event.target.value)}>
-                {[...new Set([chosenCurrency, ...currencies])].map((code) => (
+              <select value={currency} onChange={(event) => setCurrency(event.target.value)}>
+                {[...new Set([currency, ...currencies])].map((code) => (
                   <option key={code} value={code}>
                     {code} — {currencyName.of(code)}
                   </option>
