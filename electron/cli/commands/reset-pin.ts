@@ -24,7 +24,7 @@ export const runResetPin = (argv: string[], projectRoot: string): void => {
       console.log(`The book in ${dataDir} has no owner PIN; the app asks for one when it starts.`);
       return;
     }
-    console.log(`Owner PIN forgotten (${dataDir}). Start Regulars to set a new one.`);
+    console.log(`Owner PIN forgotten (${dataDir}). Start Regulars (or restart it, if it is running) to set a new one.`);
   } finally {
     core.close();
   }

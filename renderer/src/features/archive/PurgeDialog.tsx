@@ -9,7 +9,7 @@ import { useToast } from '../../components/Toast';
 
 /** Names everything that deleting a customer for good takes with it, before it happens. */
 export const PurgeCustomerDialog = ({ customerId, onClose, onPurged }: { customerId: string; onClose: () => void; onPurged: () => void }) => {
-  const { t } = useTranslation(['archive', 'common']);
+  const { t } = useTranslation(['archive', 'audit', 'common']);
   const language = useAppLanguage();
   const toast = useToast();
   const describe = useDescribeError();
@@ -35,7 +35,8 @@ export const PurgeCustomerDialog = ({ customerId, onClose, onPurged }: { custome
               <ul className="record-counts">
                 {records.map((record) => (
                   <li key={record.kind}>
-                    {labelOf(auditLabels[language].records, record.kind)}: <strong>{record.count}</strong>
+                    {t('audit:labelled', { label: labelOf(auditLabels[language].records, record.kind) })}
+                    <strong>{record.count}</strong>
                   </li>
                 ))}
               </ul>

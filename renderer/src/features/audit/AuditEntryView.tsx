@@ -39,7 +39,7 @@ export const AuditEntryView = ({ entry, labels }: { entry: AuditLogEntry; labels
         <ul className="audit-changes">
           {changes.map((change) => (
             <li key={change.field}>
-              <span className="audit-field">{labels.field(change.field)}:</span>{' '}
+              <span className="audit-field">{t('labelled', { label: labels.field(change.field) })}</span>
               {change.before !== undefined && change.after !== undefined ? (
                 <>
                   <del>{value(change.field, change.before)}</del> <span aria-hidden="true">→</span> <ins>{value(change.field, change.after)}</ins>

@@ -25,6 +25,7 @@ const en = {
   yes: 'yes',
   no: 'no',
   note: 'Note: {{note}}',
+  labelled: '{{label}}: ',
 };
 
 const zhHant: Messages<typeof en> = {
@@ -52,6 +53,7 @@ const zhHant: Messages<typeof en> = {
   yes: '是',
   no: '否',
   note: '備註：{{note}}',
+  labelled: '{{label}}：',
 };
 
 const zhHans: Messages<typeof en> = {
@@ -79,6 +81,7 @@ const zhHans: Messages<typeof en> = {
   yes: '是',
   no: '否',
   note: '备注：{{note}}',
+  labelled: '{{label}}：',
 };
 
 export const auditMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

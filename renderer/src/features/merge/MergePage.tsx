@@ -126,7 +126,7 @@ const ChooseValues = ({ customer, otherId, onChangeOther }: { customer: Customer
 };
 
 const MergeForm = ({ preview }: { preview: MergePreview }) => {
-  const { t } = useTranslation(['merge', 'customers', 'common']);
+  const { t } = useTranslation(['merge', 'customers', 'audit', 'common']);
   const format = useFormat();
   const navigate = useNavigate();
   const toast = useToast();
@@ -207,7 +207,8 @@ const MergeForm = ({ preview }: { preview: MergePreview }) => {
           <ul className="record-counts">
             {moves.map((move) => (
               <li key={move.kind}>
-                {labelOf(auditLabels[language].records, move.kind)}: <strong>{move.count}</strong>
+                {t('audit:labelled', { label: labelOf(auditLabels[language].records, move.kind) })}
+                <strong>{move.count}</strong>
               </li>
             ))}
           </ul>
