@@ -75,3 +75,15 @@ describe('reading the audit trail', () => {
     expect(last.entries[0]).toMatchObject({ action: 'audit.export', after: { rows: 4, entity: 'customer' } });
   });
 });
+
+describe('local times in the export', () => {
+  it('follows the shop’s zone across a daylight-saving change', async () => {
+    const clock = fixedClock('2026-03-08T06:30:00.000Z');
+    const core = freshCore({ now: clock.now });
+    await callOk(core, 'settings-update', { timeZone: 'America/New_York' });
+    clock.set('2026-03-08T07:30:00.000Z'); // 02:30 EST does not exist: 03:30 EDT
+    await callOk(core, 'staff-create', { name: 'Amy' });
+    const { data } = Papa.parse<string[]>((await callOk(core, 'audit-export', { language: 'en' })).csv.slice(1), { skipEmptyLines: true });
+    expect(data.slice(1).map((row) => row[0])).toEqual(['2026-03-08 03:30:00', '2026-03-08 01:30:00']);
+  });
+});
