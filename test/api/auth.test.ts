@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contract, handlerNames } from '../../shared/contract';
 import { forgetOwnerSecrets } from '../../electron/core/auth/reset';
 import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
@@ -94,6 +94,27 @@ describe('staff mode and unlocking', () => {
     expect(changes).toEqual(['auth-lock']);
     const lock = core.db.prepare("SELECT at, after_json FROM audit_log WHERE action = 'owner.lock' ORDER BY rowid DESC LIMIT 1").get();
     expect(lock).toEqual({ at: '2026-11-23T09:28:59.000Z', after_json: '{"reason":"idle"}' });
+  });
+
+  it('locks by itself when nobody touches the app, and tells the screens', async () => {
+    const clock = fixedClock('2026-11-23T09:00:00.000Z');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const core = freshCore({ now: clock.now });
+      await setUpOwner(core);
+      await callOk(core, 'auth-unlock', { pin: testPin });
+      const changes: string[] = [];
+      core.events.on('data-changed', (event) => changes.push(event.handler));
+      clock.set('2026-11-23T09:04:00.000Z');
+      vi.advanceTimersByTime(4 * 60_000);
+      expect(core.session.role).toBe('owner');
+      clock.set('2026-11-23T09:05:01.000Z');
+      vi.advanceTimersByTime(61_000);
+      expect(changes).toEqual(['auth-lock']);
+      expect(core.session.role).toBe('staff');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never locks an owner session that was not unlocked with a PIN (no PIN yet, or the CLI)', async () => {
