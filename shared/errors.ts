@@ -18,6 +18,9 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'TRANSPORT_FAILED',
   'INTERNAL',
+  'WRONG_PIN',
+  'WRONG_RECOVERY_CODE',
+  'LOCKED_OUT',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -36,6 +39,8 @@ export const fieldRules = [
   'invalid_choice',
   'unknown_field',
   'invalid',
+  'invalid_pin',
+  'weak_pin',
 ] as const;
 export type FieldRule = (typeof fieldRules)[number];
 
@@ -47,7 +52,7 @@ export interface FieldIssue {
   limit?: number;
 }
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };
@@ -65,6 +70,11 @@ export interface ErrorDetails {
   UNAUTHORIZED: undefined;
   TRANSPORT_FAILED: undefined;
   INTERNAL: { reference: string };
+  /** The secret was wrong; `retryAt` is when the next attempt may be made (null: right away). */
+  WRONG_PIN: { retryAt: string | null };
+  WRONG_RECOVERY_CODE: { retryAt: string | null };
+  /** Too many wrong attempts: refused without looking at the secret until `retryAt`. */
+  LOCKED_OUT: { retryAt: string; minutes: number };
 }
 
 export type AppError = {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BookOpenError } from '../core/book';
 import { checkHelp, runCheck } from './commands/check';
+import { resetPinHelp, runResetPin } from './commands/reset-pin';
 import { runSeed, seedHelp } from './commands/seed';
 import { CliFailure, failWith } from './output';
 
@@ -10,13 +11,14 @@ const projectRoot = path.resolve(__dirname, '..', '..');
 const commands: Record<string, { run: (argv: string[], projectRoot: string) => void; help: string }> = {
   seed: { run: runSeed, help: seedHelp },
   check: { run: runCheck, help: checkHelp },
+  'reset-pin': { run: runResetPin, help: resetPinHelp },
 };
 
 const usage = `Usage: regulars <command> [options]   (from a checkout: npm run cli -- <command> [options])
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, command]) => `  ${name.padEnd(8)} ${command.help.split('\n')[2] ?? ''}`)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.help.split('\n')[2] ?? ''}`)
   .join('\n')}
 
 Every command takes --data DIR (default: the app's own data folder, or $REGULARS_DATA_DIR) and --help.`;

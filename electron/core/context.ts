@@ -7,6 +7,11 @@ import type { EventBus } from './events';
 export interface Session {
   role: Role;
   staffId: string | null;
+  /**
+   * Set while the owner is unlocked with the PIN: when the app was last used, for the idle lock.
+   * Null otherwise; an owner session without it (no PIN yet, or the CLI) never locks by itself.
+   */
+  ownerUnlock: { lastActivityMs: number } | null;
 }
 
 /** Everything a handler may use; handlers never reach for globals. */

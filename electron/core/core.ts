@@ -1,12 +1,19 @@
 import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/session';
 import type { Result } from '../../shared/result';
+import { archiveHandlers } from './archive/handlers';
+import { auditHandlers } from './audit/handlers';
+import { authHandlers } from './auth/handlers';
+import { createIdleLock } from './auth/idle-lock';
+import { startingRole, type Authority } from './auth/session';
 import { openBook } from './book';
 import type { HandlerContext, Session } from './context';
 import type { Db } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
 import { customersHandlers } from './customers/handlers';
+import type { CustomerRecordsParticipant } from './customers/records';
 import { EventBus } from './events';
+import { mergeHandlers } from './merge/handlers';
 import { Registry, type InternalFailure } from './registry';
 import { sessionHandlers } from './session/handlers';
 import { initialSettings } from './settings/defaults';
@@ -16,12 +23,15 @@ import { staffHandlers } from './staff/handlers';
 import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
 import { visitsHandlers } from './visits/handlers';
+import { visitsRecords } from './visits/records';
 import { visitsTimelineSource } from './visits/timeline';
 import { appVersion } from './version';
 
 export interface CoreOptions {
   dataDir: string;
   transport: AppInfo['transport'];
+  /** 'counter' for the app (staff until the owner unlocks), 'owner' for the CLI; see auth/session.ts. */
+  authority: Authority;
   /** Languages the computer prefers, most preferred first; a new book takes its defaults from them. */
   systemLocales: readonly string[];
   projectRoot?: string;
@@ -45,6 +55,12 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
   console.error(`[regulars] internal error ${reference} in ${handler}:`, error);
 };
 
+/**
+ * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
+ * another's comes after it): merges move them in this order, purges delete them in reverse.
+ */
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords];
+
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
@@ -53,6 +69,10 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
+  registry.register(authHandlers);
+  registry.register(auditHandlers);
+  registry.register(mergeHandlers(customerRecordParticipants));
+  registry.register(archiveHandlers(customerRecordParticipants));
   registry.assertComplete();
   return registry;
 };
@@ -66,8 +86,9 @@ export const openCore = (options: CoreOptions): Core => {
   const events = new EventBus();
   const rememberedStaff = readStateValue(db, 'counterStaffId');
   const session: Session = {
-    role: 'owner',
+    role: startingRole(db, options.authority),
     staffId: typeof rememberedStaff === 'string' && getStaff(db, rememberedStaff)?.active ? rememberedStaff : null,
+    ownerUnlock: null,
   };
   const info: AppInfo = {
     version: appVersion,
@@ -77,14 +98,24 @@ export const openCore = (options: CoreOptions): Core => {
     transport: options.transport,
   };
   const ctx: HandlerContext = { db, session, now, events, info };
+  const idleLock = createIdleLock(ctx, () => events.emit('data-changed', { handler: 'auth-lock' }));
+  const call = async (name: unknown, input: unknown): Promise<Result<unknown>> => {
+    idleLock.beforeCall();
+    try {
+      return await registry.call(ctx, name, input);
+    } finally {
+      idleLock.afterCall();
+    }
+  };
   return {
     db,
     events,
     session,
     info,
-    callUnknown: (name, input) => registry.call(ctx, name, input),
-    call: (name, input) => registry.call(ctx, name, input) as never,
+    callUnknown: call,
+    call: (name, input) => call(name, input) as never,
     close: () => {
+      idleLock.stop();
       if (!db.open) return;
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

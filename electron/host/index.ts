@@ -16,7 +16,7 @@ const main = async (): Promise<void> => {
   const dataDir = defaultDataDir();
   let core;
   try {
-    core = openCore({ dataDir, transport: 'browser', systemLocales, projectRoot });
+    core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales, projectRoot });
   } catch (caught) {
     if (caught instanceof BookOpenError) {
       console.error(`Regulars could not open the customer book in ${dataDir}: ${describeError(caught.error, resolveLanguage(systemLocales))}`);

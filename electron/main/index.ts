@@ -25,7 +25,7 @@ const start = (): void => {
   const dataDir = process.env.REGULARS_DATA_DIR ? path.resolve(process.env.REGULARS_DATA_DIR) : app.getPath('userData');
   let core: Core;
   try {
-    core = openCore({ dataDir, transport: 'electron', systemLocales: app.getPreferredSystemLanguages(), projectRoot: app.getAppPath() });
+    core = openCore({ dataDir, transport: 'electron', authority: 'counter', systemLocales: app.getPreferredSystemLanguages(), projectRoot: app.getAppPath() });
   } catch (caught) {
     const language = resolveLanguage(app.getPreferredSystemLanguages());
     const message = caught instanceof BookOpenError ? describeError(caught.error, language) : String(caught);

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
+import { archiveContract } from './archive';
+import { auditContract } from './audit';
+import { authContract } from './auth';
 import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
+import { mergeContract } from './merge';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
@@ -15,6 +19,10 @@ export const contract = {
   ...staffContract,
   ...settingsContract,
   ...sessionContract,
+  ...authContract,
+  ...auditContract,
+  ...mergeContract,
+  ...archiveContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,12 @@ export interface SessionState {
   role: Role;
   /** The staff member at the counter: visits and changes are recorded in their name. */
   staffId: string | null;
+  /** False until first-run setup has set the owner PIN: the app shows the setup screen until then. */
+  ownerPinSet: boolean;
+  /** Minutes without use after which an unlocked owner is locked again. */
+  autoLockMinutes: number;
+  /** While too many wrong PINs have been tried: when the next attempt may be made. */
+  unlockRetryAt: string | null;
 }
 
 export interface AppInfo {

@@ -24,6 +24,8 @@ export const settingsShape = z.strictObject({
   timeZone,
   /** Null: follow the system language. */
   language: z.enum(languages).nullable(),
+  /** An unlocked owner is locked again after this many minutes without using the app. */
+  autoLockMinutes: z.int().min(1).max(240),
 });
 export type Settings = z.output<typeof settingsShape>;
 

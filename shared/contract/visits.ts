@@ -61,6 +61,12 @@ export const visitsContract = {
     access: 'staff',
     mutates: true,
   }),
+  'visits-unarchive': handler({
+    input: z.strictObject({ id }),
+    output: returns<Visit>(),
+    access: 'staff',
+    mutates: true,
+  }),
   'visits-recent': handler({
     input: z.strictObject({ limit: pageLimit.default(30) }),
     output: returns<Visit[]>(),

@@ -27,7 +27,7 @@ const repeats = scale === 'full' ? { queries: 200, profiles: 200, visits: 300, s
 
 const main = async () => {
   console.error(`preparing the ${scale} book (${scales[scale].customers.toLocaleString('en')} customers, ${scales[scale].visits.toLocaleString('en')} visits)…`);
-  const book = prepareBook(root, scale, values.fresh ?? false);
+  const book = await prepareBook(root, scale, values.fresh ?? false);
   const figures: Figure[] = [
     {
       key: 'seed_ms',
@@ -36,7 +36,7 @@ const main = async () => {
       note: book.reused ? `measured when this book was seeded (${book.stamp.seededAt}); --fresh seeds again` : 'seeded in this run',
     },
   ];
-  const core = openCore({ dataDir: book.dataDir, transport: 'browser', systemLocales: ['zh-TW'] });
+  const core = openCore({ dataDir: book.dataDir, transport: 'browser', authority: 'owner', systemLocales: ['zh-TW'] });
   try {
     console.error('measuring searches, profiles and visit logging…');
     figures.push(...(await searchFigures(core, repeats.queries)));

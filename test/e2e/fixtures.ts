@@ -7,9 +7,20 @@ import path from 'node:path';
 export interface RunningApp {
   url: string;
   dataDir: string;
-  /** Opens the app in the test's page (with its locale) and waits for the first screen. */
+  /**
+   * Opens the app in the test's page (with its locale) and waits for the first screen. A new book is
+   * first set up through the API with `ownerPin` (language and currency left as the system gives
+   * them), so the test starts where a shop does after setup: unlocked as the owner.
+   */
   open(page: Page): Promise<void>;
+  /** Opens a new book as a newcomer finds it: on the first-run setup screen. */
+  openFirstRun(page: Page): Promise<void>;
+  /** Calls a handler as the page would, with the session token. */
+  rpc(name: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 }
+
+/** The owner PIN the `open` fixture sets. */
+export const ownerPin = '2580';
 
 /** Starts browser mode on a fresh, empty data folder, as `npm start` would here. */
 export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}): Promise<{ app: RunningApp; stop: () => void }> => {
@@ -28,12 +39,32 @@ export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}): Promise<{ a
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`browser mode exited (${code}): ${output}`)));
   });
+  const origin = new URL(url).origin;
+  const token = new URL(url).searchParams.get('token') ?? '';
+  const rpc: RunningApp['rpc'] = async (name, input) => {
+    const response = await fetch(`${origin}/rpc`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'x-regulars-token': token },
+      body: JSON.stringify({ name, input }),
+    });
+    return (await response.json()) as Awaited<ReturnType<RunningApp['rpc']>>;
+  };
   const app: RunningApp = {
     url,
     dataDir,
+    rpc,
     open: async (page) => {
+      const session = (await rpc('session-get', {})).value as { ownerPinSet: boolean };
+      if (!session.ownerPinSet) {
+        const settings = (await rpc('settings-get', {})).value as { currency: string };
+        const setup = await rpc('auth-setup', { shopName: '', currency: settings.currency, language: null, pin: ownerPin });
+        if (!setup.ok) throw new Error(`setup failed: ${JSON.stringify(setup.error)}`);
+      }
       await page.goto(url);
       await expect(page.getByRole('navigation')).toBeVisible();
+    },
+    openFirstRun: async (page) => {
+      await page.goto(url);
     },
   };
   return {

@@ -13,7 +13,7 @@ const random = () => {
   return state / 4294967296;
 };
 
-const core = openCore({ dataDir, transport: 'browser', systemLocales: ['zh-TW'] });
+const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: ['zh-TW'] });
 const report = (kind: string, id: string) => writeSync(1, `${kind} ${id}\n`);
 const customers: string[] = (core.db.prepare('SELECT id FROM customers').pluck().all() as string[]).slice(-50);
 

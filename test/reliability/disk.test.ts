@@ -43,7 +43,7 @@ afterEach(() => {
 });
 
 const open = (dataDir: string): Core => {
-  const core = openCore({ dataDir, transport: 'browser', systemLocales: ['en-US'] });
+  const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: ['en-US'] });
   cores.push(core);
   return core;
 };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
+import type { Role } from '../../shared/contract/define';
 import type { Result } from '../../shared/result';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 
@@ -17,12 +18,27 @@ afterEach(() => {
 
 export const tempDir = (prefix = 'regulars-test-'): string => mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/** A fresh book in a temporary folder, closed and removed after the test. */
-export const freshCore = (options: Partial<CoreOptions> = {}): Core => {
-  const dir = options.dataDir ?? tempDir();
-  const core = openCore({ dataDir: dir, transport: 'browser', systemLocales: ['zh-TW'], ...options });
+/**
+ * A fresh book in a temporary folder, closed and removed after the test. It opens as the app does
+ * (authority 'counter'): without an owner PIN the session is the owner's. `role: 'staff'` starts it
+ * at the counter instead, for tests of what staff may do; `setUpOwner` gives it a real PIN.
+ */
+export const freshCore = (options: Partial<CoreOptions> & { role?: Role } = {}): Core => {
+  const { role, ...coreOptions } = options;
+  const dir = coreOptions.dataDir ?? tempDir();
+  const core = openCore({ dataDir: dir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], ...coreOptions });
+  if (role !== undefined) core.session.role = role;
   opened.push({ core, dir });
   return core;
+};
+
+export const testPin = '2580';
+
+/** First-run setup with `pin`, then locked: the book as staff find it at the counter. Answers the recovery code. */
+export const setUpOwner = async (core: Core, pin = testPin): Promise<string> => {
+  const { recoveryCode } = await callOk(core, 'auth-setup', { shopName: 'Corner Café', currency: 'TWD', language: null, pin });
+  await callOk(core, 'auth-lock', {});
+  return recoveryCode;
 };
 
 /** A settable clock for tests that depend on the time of day. */
@@ -46,10 +62,12 @@ export const callOk = async <N extends HandlerName>(core: Core, name: N, input: 
   expectOk(await core.call(name, input));
 
 /** Every row of every table, to prove that a refused call changed nothing. */
-export const bookSnapshot = (core: Core): string => {
-  const tables = core.db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customers_fts%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+export const bookSnapshot = (core: Core, skip: readonly string[] = []): string => {
+  const tables = (
+    core.db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customers_fts%' ORDER BY name")
+      .pluck()
+      .all() as string[]
+  ).filter((table) => !skip.includes(table));
   return JSON.stringify(tables.map((table) => [table, core.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
 };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/check';
 import { seedBook } from '../../electron/core/seed/seed';
 import { rebuildAllActivity } from '../../electron/core/visits/activity';
-import { freshCore, tempDir } from '../support/core';
+import { callOk, freshCore, tempDir } from '../support/core';
 
 const options = { customers: 200, visits: 2000, seed: 7, days: 365, now: new Date('2026-11-23T00:00:00Z') };
 
@@ -77,5 +77,22 @@ describe('check', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'regulars.db'), Buffer.alloc(8192, 7));
     expect(checkBook(dir)).toMatchObject({ sound: false, problems: [expect.stringMatching(/damaged or not a Regulars book|cannot open/)] });
+  });
+});
+
+describe('seeded mess for the owner’s tools', () => {
+  it('enters a few regulars twice, findable as duplicates, and archives a few', async () => {
+    const core = freshCore();
+    const summary = seedBook(core.db, options);
+    expect(summary).toMatchObject({ duplicates: 2, archived: 2 });
+    expect(core.db.prepare('SELECT count(*) FROM customers WHERE archived_at IS NOT NULL').pluck().get()).toBe(2);
+    const international = core.db.prepare("SELECT customer_id FROM customer_phones WHERE display LIKE '+%'").pluck().all() as string[];
+    expect(international).toHaveLength(2);
+    for (const id of international) {
+      const copy = await callOk(core, 'customers-get', { id });
+      const found = await callOk(core, 'customers-find-duplicates', { name: copy.name, phones: copy.phones.map((phone) => phone.display), excludeId: id });
+      expect(found.length).toBeGreaterThan(0);
+    }
+    expect(checkBook(core.info.dataDir).sound).toBe(true);
   });
 });

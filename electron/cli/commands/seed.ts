@@ -7,7 +7,8 @@ import { CliFailure, progressLine } from '../output';
 export const seedHelp = `Usage: regulars seed [--data DIR] [--customers N] [--visits M] [--seed S] [--days D] [--append]
 
 Fills the customer book with realistic demo data: Chinese and Latin names, local phone numbers,
-customers with their own visit rhythm and spend, some who stopped coming, contacts, walk-ins.
+customers with their own visit rhythm and spend, some who stopped coming, contacts, walk-ins,
+a few regulars entered twice (to try merging) and a few archived customers.
   --customers N   customers to create (default 500)
   --visits M      visits to create, walk-ins included (default 5000)
   --seed S        random seed; the same seed gives the same book (default 1)
@@ -31,7 +32,7 @@ export const runSeed = (argv: string[], projectRoot: string): void => {
   if (visits > 0 && customers === 0) throw new CliFailure('--visits needs at least one customer (--customers)', 2);
 
   const dataDir = dataDirOption(values.data);
-  const core = openCore({ dataDir, transport: 'browser', systemLocales: systemLocalesFromEnv(), projectRoot });
+  const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: systemLocalesFromEnv(), projectRoot });
   try {
     const existing = core.db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     if (existing > 0 && !values.append) {
@@ -41,7 +42,7 @@ export const runSeed = (argv: string[], projectRoot: string): void => {
     const summary = seedBook(core.db, { customers, visits, seed, days, now: new Date() }, progressLine('seeding'));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `seeded ${summary.customers} customers, ${summary.visits} visits (${summary.walkIns} walk-ins), ${summary.contacts} contacts, ${summary.staff} staff in ${seconds} s (${dataDir})`,
+      `seeded ${summary.customers} customers (${summary.duplicates} entered twice, ${summary.archived} archived), ${summary.visits} visits (${summary.walkIns} walk-ins), ${summary.contacts} contacts, ${summary.staff} staff in ${seconds} s (${dataDir})`,
     );
   } finally {
     core.close();

@@ -15,13 +15,13 @@ import { countCustomers, pageCustomers } from './search-queries';
 import { customerParts, toCustomerWrite, writeCustomerParts } from './write';
 
 /** The fields a person edits, without the activity summary that changes on every visit. */
-const auditedFields = (detail: CustomerDetail) => {
+export const auditedFields = (detail: CustomerDetail) => {
   const { createdAt: _c, updatedAt: _u, firstVisitAt: _f, lastVisitAt: _l, lastContactAt: _lc, visitCount: _v, revenueMinor: _r, archivedAt: _a, ...fields } = detail;
   return fields;
 };
 
 /** Only what changed, before and after, so the audit trail reads "phone: 0912… → 0933…". */
-const changedFields = <T extends Record<string, unknown>>(before: T, after: T) => {
+export const changedFields = <T extends Record<string, unknown>>(before: T, after: T) => {
   const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
   return {
     before: Object.fromEntries(changed.map((key) => [key, before[key]])),
@@ -34,7 +34,7 @@ const detailOrMissing = (ctx: HandlerContext, id: string): Result<CustomerDetail
   return detail ? ok(detail) : err('NOT_FOUND', { entity: 'customer', id });
 };
 
-const checkOwnerStaff = (ctx: HandlerContext, fields: CustomerFields): Result<null> =>
+export const checkOwnerStaff = (ctx: HandlerContext, fields: CustomerFields): Result<null> =>
   fields.ownerStaffId !== null && getStaff(ctx.db, fields.ownerStaffId) === null
     ? err('VALIDATION_FAILED', { issues: [{ path: 'ownerStaffId', rule: 'invalid_choice' }] })
     : ok(null);

@@ -70,3 +70,17 @@ export const staffNames = {
   hans: ['阿芳', '小陈', '美玲'],
   en: ['Amy', 'Ben', 'Carla'],
 };
+
+/**
+ * The same person's name as a second entry would have it: one Chinese character misheard (王小明 →
+ * 王曉明 style), or a Latin name typed in lower case.
+ */
+export const nameVariant = (random: Random, name: string, script: NameScript): string => {
+  const characters = [...name];
+  if (/\p{Script=Han}$/u.test(name) && characters.length >= 2) {
+    const given = script === 'hant' ? givenHant : givenHans;
+    const replacement = given.filter((character) => character !== characters.at(-1));
+    return [...characters.slice(0, -1), random.pick(replacement)].join('');
+  }
+  return name.toLowerCase();
+};

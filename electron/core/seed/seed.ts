@@ -11,6 +11,7 @@ import { initialSettings } from '../settings/defaults';
 import { insertStaff, listStaff } from '../staff/queries';
 import { rebuildAllActivity } from '../visits/activity';
 import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
+import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
 
@@ -30,6 +31,9 @@ export interface SeedSummary {
   contacts: number;
   walkIns: number;
   staff: number;
+  /** Customers entered a second time (to try merging), and customers archived. */
+  duplicates: number;
+  archived: number;
 }
 
 const dayMs = 86_400_000;
@@ -112,6 +116,7 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     const counts = naturalCounts.map((count) => Math.max(options.visits > 0 ? 1 : 0, Math.round(count * scale)));
     balanceTo(counts, options.customers > 0 ? customerVisits : 0);
 
+    const seeded: SeededCustomer[] = [];
     const total = options.customers + options.visits;
     let done = 0;
     let contacts = 0;
@@ -127,6 +132,7 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       const parts = customerParts(fields, settings.country);
       const rid = insertCustomer(db, toCustomerWrite(customerId, fields, parts, createdAt, createdAt));
       writeCustomerParts(db, customerId, rid, parts);
+      seeded.push({ id: customerId, rid });
       done += 1;
       report();
 
@@ -176,9 +182,10 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       report();
     }
 
+    const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
     rebuildAllActivity(db);
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length };
+    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess };
   }).immediate();
 };
 

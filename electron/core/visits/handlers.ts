@@ -9,7 +9,7 @@ import type { HandlerImpls } from '../registry';
 import { resolveStaffId } from '../staff/validate';
 import { recomputeCustomerActivity, recordContactActivity, recordVisitActivity } from './activity';
 import { toVisit } from './present';
-import { archiveVisit, getVisitRow, insertVisit, insertVisitSatisfaction, recentVisitRows } from './queries';
+import { archiveVisit, getVisitRow, insertVisit, insertVisitSatisfaction, recentVisitRows, unarchiveVisit } from './queries';
 
 const visitOrMissing = (ctx: HandlerContext, id: string): Result<Visit> => {
   const row = getVisitRow(ctx.db, id);
@@ -95,6 +95,21 @@ export const visitsHandlers: HandlerImpls = {
       if (row.customer_id !== null) recomputeCustomerActivity(ctx.db, row.customer_id);
       recordAudit(ctx, { action: 'visit.archive', entity: 'visit', entityId: id, before: toVisit(row) });
       return visitOrMissing(ctx, id);
+    }),
+  'visits-unarchive': (ctx, { id }) =>
+    inTransaction(ctx.db, () => {
+      const row = getVisitRow(ctx.db, id);
+      if (row === null) return err('NOT_FOUND', { entity: 'visit', id });
+      if (row.archived_at === null) return err('INVALID_STATE', { reason: 'not_archived' });
+      if (row.customer_id !== null) {
+        const customerCheck = checkCustomer(ctx, row.customer_id);
+        if (!customerCheck.ok) return customerCheck;
+      }
+      unarchiveVisit(ctx.db, id);
+      if (row.customer_id !== null) recomputeCustomerActivity(ctx.db, row.customer_id);
+      const restored = visitOrMissing(ctx, id);
+      if (restored.ok) recordAudit(ctx, { action: 'visit.unarchive', entity: 'visit', entityId: id, after: restored.value });
+      return restored;
     }),
   'visits-recent': (ctx, { limit }) => ok(recentVisitRows(ctx.db, limit).map(toVisit)),
 };

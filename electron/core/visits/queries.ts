@@ -47,6 +47,12 @@ const statements = statementsFor((db) => ({
     VALUES (?, ?, ?, 'visit', ?, ?, ?, ?)`),
   get: db.prepare<[string], DbVisitRow>(`SELECT ${visitColumns} WHERE v.id = ?`),
   archive: db.prepare<[string, string]>('UPDATE visits SET archived_at = ? WHERE id = ?'),
+  unarchive: db.prepare<[string]>('UPDATE visits SET archived_at = NULL WHERE id = ?'),
+  delete: db.prepare<[string]>('DELETE FROM visits WHERE id = ?'),
+  archived: db.prepare<[number, number], DbVisitRow>(
+    `SELECT ${visitColumns} WHERE v.archived_at IS NOT NULL ORDER BY v.archived_at DESC, v.id DESC LIMIT ? OFFSET ?`,
+  ),
+  countArchived: db.prepare<[], number>('SELECT count(*) FROM visits WHERE archived_at IS NOT NULL').pluck(),
   recent: db.prepare<[number], DbVisitRow>(`SELECT ${visitColumns} WHERE v.archived_at IS NULL ORDER BY v.occurred_at DESC, v.id DESC LIMIT ?`),
   forCustomerBefore: db.prepare<[string, string, string, string, number], DbVisitRow>(`
     SELECT ${visitColumns}
@@ -70,6 +76,20 @@ export const getVisitRow = (db: Db, id: string): DbVisitRow | null => statements
 export const archiveVisit = (db: Db, id: string, archivedAt: string): void => {
   statements(db).archive.run(archivedAt, id);
 };
+
+export const unarchiveVisit = (db: Db, id: string): void => {
+  statements(db).unarchive.run(id);
+};
+
+/** Deletes a visit for good; its satisfaction answer goes with it (ON DELETE CASCADE). */
+export const deleteVisit = (db: Db, id: string): void => {
+  statements(db).delete.run(id);
+};
+
+/** Archived visits and contacts, most recently archived first. */
+export const archivedVisitRows = (db: Db, limit: number, offset: number): DbVisitRow[] => statements(db).archived.all(limit, offset);
+
+export const countArchivedVisits = (db: Db): number => statements(db).countArchived.get() ?? 0;
 
 export const recentVisitRows = (db: Db, limit: number): DbVisitRow[] => statements(db).recent.all(limit);
 

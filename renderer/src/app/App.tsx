@@ -3,10 +3,13 @@ import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { followCoreChanges } from '../api/hooks';
 import { ToastProvider } from '../components/Toast';
+import { ArchivePage } from '../features/archive/ArchivePage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { CounterPage } from '../features/counter/CounterPage';
 import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
+import { MergePage } from '../features/merge/MergePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 
@@ -26,8 +29,11 @@ const router = createHashRouter([
       { path: 'customers/new', element: <CustomerFormPage /> },
       { path: 'customers/:id', element: <ProfilePage /> },
       { path: 'customers/:id/edit', element: <CustomerFormPage /> },
+      { path: 'customers/:id/merge', element: <MergePage /> },
       { path: 'counter', element: <CounterPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'archive', element: <ArchivePage /> },
       { path: '*', element: <Navigate to="/customers" replace /> },
     ],
   },

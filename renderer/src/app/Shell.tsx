@@ -1,8 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/hooks';
+import { OwnerLock } from '../features/auth/OwnerLock';
+import { FirstRecoveryCode, SetupPage } from '../features/auth/SetupPage';
+import { UnlockDialog } from '../features/auth/UnlockDialog';
+import { useOwnerActivity } from '../features/auth/useOwnerActivity';
 import { useCommands } from './commands';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
@@ -12,7 +16,11 @@ export const Shell = () => {
   const { t } = useTranslation(['common', 'errors']);
   const settings = useSettings();
   const session = useApi('session-get', {});
+  // Set by first-run setup: the recovery code is shown once before the app opens.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const owner = session.data?.role === 'owner';
   useCommands();
+  useOwnerActivity(owner && session.data?.ownerPinSet === true);
 
   useEffect(() => {
     applyLanguage(settings?.language ?? systemLanguage());
@@ -26,6 +34,9 @@ export const Shell = () => {
       </main>
     );
   }
+
+  if (recoveryCode !== null) return <FirstRecoveryCode code={recoveryCode} onDone={() => setRecoveryCode(null)} />;
+  if (session.data?.ownerPinSet === false) return <SetupPage onSetUp={setRecoveryCode} />;
 
   return (
     <div className="shell">
@@ -49,12 +60,26 @@ export const Shell = () => {
           <li>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </li>
+          {owner && (
+            <>
+              <li>
+                <NavLink to="/audit">{t('nav.audit')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/archive">{t('nav.archive')}</NavLink>
+              </li>
+            </>
+          )}
         </ul>
-        <CounterStaffPicker />
+        <div className="sidebar-foot">
+          <OwnerLock />
+          <CounterStaffPicker />
+        </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <Outlet />
       </main>
+      <UnlockDialog />
     </div>
   );
 };

@@ -2,8 +2,12 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages } from '../../../shared/i18n/errors';
 import { languages, resolveLanguage, type Language } from '../../../shared/locale';
+import { archiveMessages } from '../features/archive/i18n';
+import { auditMessages } from '../features/audit/i18n';
+import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { mergeMessages } from '../features/merge/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -14,6 +18,10 @@ const namespaces = {
   customers: customersMessages,
   counter: counterMessages,
   settings: settingsMessages,
+  auth: authMessages,
+  audit: auditMessages,
+  merge: mergeMessages,
+  archive: archiveMessages,
 };
 
 export const resources = Object.fromEntries(

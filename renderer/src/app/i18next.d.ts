@@ -1,7 +1,11 @@
 import 'i18next';
 import type { errorMessages } from '../../../shared/i18n/errors';
+import type { archiveMessages } from '../features/archive/i18n';
+import type { auditMessages } from '../features/audit/i18n';
+import type { authMessages } from '../features/auth/i18n';
 import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
+import type { mergeMessages } from '../features/merge/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
 import type { commonMessages } from './locales/common';
 
@@ -14,6 +18,10 @@ declare module 'i18next' {
       customers: (typeof customersMessages)['en'];
       counter: (typeof counterMessages)['en'];
       settings: (typeof settingsMessages)['en'];
+      auth: (typeof authMessages)['en'];
+      audit: (typeof auditMessages)['en'];
+      merge: (typeof mergeMessages)['en'];
+      archive: (typeof archiveMessages)['en'];
     };
   }
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppError, FieldIssue } from '../../../shared/errors';
+import { requestUnlock } from '../app/unlock-requests';
 
 /** Translates one error value into the sentence a shop owner reads. */
 export const useDescribeError = () => {
@@ -32,7 +33,12 @@ export const ErrorNotice = ({ error, onRetry }: { error: AppError | null | undef
   return (
     <div className="notice notice-error" role="alert">
       <span>{describe(error)}</span>
-      {onRetry && (
+      {error.code === 'FORBIDDEN' && (
+        <button type="button" className="button" onClick={requestUnlock}>
+          {t('actions.unlock')}
+        </button>
+      )}
+      {onRetry && error.code !== 'FORBIDDEN' && (
         <button type="button" className="button-link" onClick={onRetry}>
           {t('actions.retry')}
         </button>

@@ -2,7 +2,7 @@ import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
   appName: 'Regulars',
-  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings' },
+  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings', audit: 'Audit trail', archive: 'Archive' },
   actions: {
     save: 'Save',
     cancel: 'Cancel',
@@ -14,6 +14,7 @@ const en = {
     remove: 'Remove',
     undo: 'Undo',
     retry: 'Try again',
+    unlock: 'Unlock…',
     loadMore: 'Show older',
     close: 'Close',
   },
@@ -55,7 +56,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定' },
+  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定', audit: '操作紀錄', archive: '封存區' },
   actions: {
     save: '儲存',
     cancel: '取消',
@@ -67,6 +68,7 @@ const zhHant: Messages<typeof en> = {
     remove: '移除',
     undo: '復原',
     retry: '再試一次',
+    unlock: '解鎖…',
     loadMore: '顯示更早的紀錄',
     close: '關閉',
   },
@@ -108,7 +110,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置' },
+  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置', audit: '操作记录', archive: '归档区' },
   actions: {
     save: '保存',
     cancel: '取消',
@@ -120,6 +122,7 @@ const zhHans: Messages<typeof en> = {
     remove: '移除',
     undo: '撤销',
     retry: '重试',
+    unlock: '解锁…',
     loadMore: '显示更早的记录',
     close: '关闭',
   },

@@ -1,12 +1,15 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { CustomerDetail } from '../../../../shared/contract/customers';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
+import { useIsOwner } from '../../app/session';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { PurgeCustomerDialog } from '../archive/PurgeDialog';
+import { MergeHistory } from '../merge/MergeHistory';
 import { Timeline } from './Timeline';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -32,9 +35,12 @@ export const ProfilePage = () => {
 };
 
 const Profile = ({ customer }: { customer: CustomerDetail }) => {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customers', 'common', 'merge', 'archive']);
   const format = useFormat();
   const toast = useToast();
+  const navigate = useNavigate();
+  const owner = useIsOwner();
+  const [purging, setPurging] = useState(false);
   const describe = useDescribeError();
   const staff = useApi('staff-list', { includeInactive: true });
   const archive = useApiMutation('customers-archive');
@@ -82,8 +88,25 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
           <button type="button" className="button" onClick={() => void toggleArchive()}>
             {archived ? t('common:actions.unarchive') : t('common:actions.archive')}
           </button>
+          {owner && !archived && (
+            <Link className="button" to={`/customers/${customer.id}/merge`}>
+              {t('merge:action')}
+            </Link>
+          )}
+          {owner && (
+            <Link className="button" to={`/audit?entityId=${customer.id}`}>
+              {t('profile.history')}
+            </Link>
+          )}
+          {owner && archived && (
+            <button type="button" className="button button-danger-quiet" onClick={() => setPurging(true)}>
+              {t('archive:purge')}
+            </button>
+          )}
         </div>
       </header>
+      {owner && <MergeHistory customerId={customer.id} />}
+      {purging && <PurgeCustomerDialog customerId={customer.id} onClose={() => setPurging(false)} onPurged={() => navigate('/customers', { replace: true })} />}
       {archived && customer.archivedAt && <p className="notice notice-warning">{t('profile.archivedBanner', { date: format.date(customer.archivedAt) })}</p>}
       <div className="profile-columns">
         <div className="profile-facts">

@@ -71,6 +71,7 @@ const en = {
     noPhone: 'No phone',
     copyPhone: 'Copy {{phone}}',
     copied: 'Copied {{phone}}.',
+    history: 'History',
   },
   timeline: {
     title: 'Timeline',
@@ -153,6 +154,7 @@ const zhHant: Messages<typeof en> = {
     noPhone: '沒有電話',
     copyPhone: '複製 {{phone}}',
     copied: '已複製 {{phone}}。',
+    history: '操作紀錄',
   },
   timeline: {
     title: '往來紀錄',
@@ -235,6 +237,7 @@ const zhHans: Messages<typeof en> = {
     noPhone: '没有电话',
     copyPhone: '复制 {{phone}}',
     copied: '已复制 {{phone}}。',
+    history: '操作记录',
   },
   timeline: {
     title: '往来记录',

@@ -8,7 +8,7 @@ import { ErrorNotice, issuesByPath, useDescribeError } from '../../components/Er
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 
-const StaffRow = ({ member }: { member: StaffMember }) => {
+const StaffRow = ({ member, readOnly }: { member: StaffMember; readOnly: boolean }) => {
   const { t } = useTranslation(['settings', 'common']);
   const toast = useToast();
   const describe = useDescribeError();
@@ -23,6 +23,7 @@ const StaffRow = ({ member }: { member: StaffMember }) => {
     <li className="staff-row">
       <input
         aria-label={t('staff.name', { name: member.name })}
+        readOnly={readOnly}
         value={name}
         maxLength={limits.staffName}
         onChange={(event) => setName(event.target.value)}
@@ -30,14 +31,14 @@ const StaffRow = ({ member }: { member: StaffMember }) => {
         onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
       />
       <label className="checkbox">
-        <input type="checkbox" checked={member.active} onChange={(event) => void save({ active: event.target.checked })} />
+        <input type="checkbox" disabled={readOnly} checked={member.active} onChange={(event) => void save({ active: event.target.checked })} />
         {member.active ? t('staff.active') : t('staff.inactive')}
       </label>
     </li>
   );
 };
 
-export const StaffSection = () => {
+export const StaffSection = ({ readOnly }: { readOnly: boolean }) => {
   const { t } = useTranslation(['settings', 'common']);
   const toast = useToast();
   const staff = useApi('staff-list', { includeInactive: true });
@@ -61,18 +62,20 @@ export const StaffSection = () => {
       {staff.isSuccess && staff.data.length === 0 && <p className="empty-state">{t('staff.empty')}</p>}
       <ul className="staff-list">
         {(staff.data ?? []).map((member) => (
-          <StaffRow key={`${member.id}-${member.name}-${member.active}`} member={member} />
+          <StaffRow key={`${member.id}-${member.name}-${member.active}`} member={member} readOnly={readOnly} />
         ))}
       </ul>
-      <form className="inline-form" onSubmit={(event) => void add(event)} noValidate>
-        <ErrorNotice error={error?.code === 'VALIDATION_FAILED' ? null : error} />
-        <Field label={t('staff.newName')} issue={issuesByPath(error).get('name')}>
-          <input value={name} maxLength={limits.staffName} onChange={(event) => setName(event.target.value)} />
-        </Field>
-        <button type="submit" className="button" disabled={create.isPending}>
-          {t('staff.add')}
-        </button>
-      </form>
+      {!readOnly && (
+        <form className="inline-form" onSubmit={(event) => void add(event)} noValidate>
+          <ErrorNotice error={error?.code === 'VALIDATION_FAILED' ? null : error} />
+          <Field label={t('staff.newName')} issue={issuesByPath(error).get('name')}>
+            <input value={name} maxLength={limits.staffName} onChange={(event) => setName(event.target.value)} />
+          </Field>
+          <button type="submit" className="button" disabled={create.isPending}>
+            {t('staff.add')}
+          </button>
+        </form>
+      )}
     </section>
   );
 };

@@ -1,0 +1,40 @@
+import type { AuditLogEntry } from '../../../shared/contract/audit';
+import type { DbAuditRow } from './queries';
+
+const parseJson = (text: string | null): unknown => {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+/** The name an entry recorded for its record, for records that no longer exist (purged, merged away). */
+const recordedName = (...snapshots: unknown[]): string | null => {
+  for (const snapshot of snapshots) {
+    if (snapshot !== null && typeof snapshot === 'object' && typeof (snapshot as { name?: unknown }).name === 'string') {
+      return (snapshot as { name: string }).name;
+    }
+  }
+  return null;
+};
+
+export const toAuditEntry = (row: DbAuditRow): AuditLogEntry => {
+  const before = parseJson(row.before_json);
+  const after = parseJson(row.after_json);
+  return {
+    id: row.id,
+    at: row.at,
+    actorRole: row.actor_role,
+    staffId: row.actor_staff_id,
+    staffName: row.staff_name,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    entityLabel: row.entity_name ?? recordedName(after, before),
+    before,
+    after,
+    note: row.note,
+  };
+};

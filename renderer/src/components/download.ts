@@ -1,0 +1,14 @@
+/**
+ * Saves text as a file through the browser's download (the desktop app shows its save dialog for
+ * it). The blob URL lives only for the click.
+ */
+export const downloadText = (fileName: string, text: string, type: string): void => {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+};
