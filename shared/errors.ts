@@ -47,7 +47,7 @@ export interface FieldIssue {
   limit?: number;
 }
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'reminder' | 'status_change';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };

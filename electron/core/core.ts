@@ -8,6 +8,11 @@ import { schemaVersionOf } from './db/migrate';
 import { customersHandlers } from './customers/handlers';
 import { EventBus } from './events';
 import { Registry, type InternalFailure } from './registry';
+import { ReminderDays } from './reminders/daily';
+import { remindersHandlers } from './reminders/handlers';
+import { prepareReminders } from './reminders/hooks';
+import { reminderSettingsHandlers } from './reminders/settings-handlers';
+import { remindersTimelineSource } from './reminders/timeline';
 import { sessionHandlers } from './session/handlers';
 import { initialSettings } from './settings/defaults';
 import { settingsHandlers } from './settings/handlers';
@@ -18,6 +23,8 @@ import { timelineHandlers } from './timeline/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { visitsTimelineSource } from './visits/timeline';
 import { appVersion } from './version';
+import { winbackHandlers } from './winback/handlers';
+import { customerStatusTimelineSource, winBackAttemptsTimelineSource } from './winback/timeline';
 
 export interface CoreOptions {
   dataDir: string;
@@ -26,6 +33,8 @@ export interface CoreOptions {
   systemLocales: readonly string[];
   projectRoot?: string;
   now?: () => Date;
+  /** Turn the reminders over at the shop's midnight while open (the desktop app and browser mode; not the CLI). */
+  dailyJobs?: boolean;
   onInternalFailure?: (failure: InternalFailure) => void;
 }
 
@@ -49,10 +58,13 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
   registry.register(visitsHandlers);
-  registry.register(timelineHandlers([visitsTimelineSource]));
+  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource]));
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
+  registry.register(remindersHandlers);
+  registry.register(reminderSettingsHandlers);
+  registry.register(winbackHandlers);
   registry.assertComplete();
   return registry;
 };
@@ -62,6 +74,7 @@ export const openCore = (options: CoreOptions): Core => {
   const now = options.now ?? (() => new Date());
   const { db, file } = openBook(options.dataDir, { projectRoot: options.projectRoot, now });
   if (!hasAnySettings(db)) writeSettings(db, initialSettings(options.systemLocales));
+  prepareReminders({ db, now });
   const registry = createRegistry(options.onInternalFailure ?? logInternalFailure);
   const events = new EventBus();
   const rememberedStaff = readStateValue(db, 'counterStaffId');
@@ -77,6 +90,8 @@ export const openCore = (options: CoreOptions): Core => {
     transport: options.transport,
   };
   const ctx: HandlerContext = { db, session, now, events, info };
+  const reminderDays = options.dailyJobs ? new ReminderDays(ctx) : null;
+  reminderDays?.start();
   return {
     db,
     events,
@@ -85,6 +100,7 @@ export const openCore = (options: CoreOptions): Core => {
     callUnknown: (name, input) => registry.call(ctx, name, input),
     call: (name, input) => registry.call(ctx, name, input) as never,
     close: () => {
+      reminderDays?.stop();
       if (!db.open) return;
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

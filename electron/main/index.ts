@@ -45,7 +45,7 @@ const start = (): void => {
   for (const event of coreEventNames) {
     core.events.on(event, (payload) => {
       sendToRenderer(window, event, payload);
-      if (payload.handler === 'settings-update') applyMenu();
+      if ('handler' in payload && payload.handler === 'settings-update') applyMenu();
     });
   }
 

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
+import { remindersContract } from './reminders';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { timelineContract } from './timeline';
 import { visitsContract } from './visits';
+import { winbackContract } from './winback';
 
 /** Every handler of the app: name → input schema, output type, who may call it. */
 export const contract = {
@@ -15,6 +17,8 @@ export const contract = {
   ...staffContract,
   ...settingsContract,
   ...sessionContract,
+  ...remindersContract,
+  ...winbackContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { initialSettings } from '../settings/defaults';
 import { insertStaff, listStaff } from '../staff/queries';
 import { rebuildAllActivity } from '../visits/activity';
 import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
+import { seedReminderHistory } from './reminders';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
 
@@ -30,6 +31,8 @@ export interface SeedSummary {
   contacts: number;
   walkIns: number;
   staff: number;
+  /** Reminders left to do on the seeded day (the rest of their history is done or dismissed). */
+  openReminders: number;
 }
 
 const dayMs = 86_400_000;
@@ -176,8 +179,9 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     }
 
     rebuildAllActivity(db);
+    const reminders = seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length };
+    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, openReminders: reminders.open };
   }).immediate();
 };
 
