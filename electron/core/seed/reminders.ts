@@ -175,7 +175,7 @@ const markLongLapsedLost = (seed: SeedContext, windowDays: number, summary: Remi
 const workThroughOverdue = (seed: SeedContext, summary: ReminderSeedSummary): void => {
   const recent = plusDays(seed.today, -10);
   for (const reminder of openRemindersBefore(seed.db, plusDays(seed.today, -1))) {
-    const stillWaiting = reminder.agenda_day >= recent || (reminder.kind === 'win_back' && reminder.regular === 1) ? 0.5 : 0.04;
+    const stillWaiting = reminder.kind === 'win_back' && reminder.regular === 1 ? 0.35 : reminder.agenda_day >= recent ? 0.2 : 0.03;
     if (seed.random.chance(stillWaiting)) continue;
     const day = plusDays(reminder.agenda_day, seed.random.int(0, 2));
     const at = seed.during(day < seed.today ? day : plusDays(seed.today, -1));

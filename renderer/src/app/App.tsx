@@ -7,6 +7,7 @@ import { CounterPage } from '../features/counter/CounterPage';
 import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
+import { TodayPage } from '../features/reminders/TodayPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 
@@ -21,14 +22,15 @@ const router = createHashRouter([
   {
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: 'today', element: <TodayPage /> },
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/new', element: <CustomerFormPage /> },
       { path: 'customers/:id', element: <ProfilePage /> },
       { path: 'customers/:id/edit', element: <CustomerFormPage /> },
       { path: 'counter', element: <CounterPage /> },
       { path: 'settings', element: <SettingsPage /> },
-      { path: '*', element: <Navigate to="/customers" replace /> },
+      { path: '*', element: <Navigate to="/today" replace /> },
     ],
   },
 ]);

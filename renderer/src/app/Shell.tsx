@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/hooks';
+import { DueNotice, TodayNavLink } from '../features/reminders/DueNotice';
 import { useCommands } from './commands';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
@@ -41,6 +42,9 @@ export const Shell = () => {
         </div>
         <ul>
           <li>
+            <TodayNavLink />
+          </li>
+          <li>
             <NavLink to="/customers">{t('nav.customers')}</NavLink>
           </li>
           <li>
@@ -53,6 +57,7 @@ export const Shell = () => {
         <CounterStaffPicker />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <DueNotice />
         <Outlet />
       </main>
     </div>

@@ -4,6 +4,7 @@ import { errorMessages } from '../../../shared/i18n/errors';
 import { languages, resolveLanguage, type Language } from '../../../shared/locale';
 import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { remindersMessages } from '../features/reminders/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -14,6 +15,7 @@ const namespaces = {
   customers: customersMessages,
   counter: counterMessages,
   settings: settingsMessages,
+  reminders: remindersMessages,
 };
 
 export const resources = Object.fromEntries(

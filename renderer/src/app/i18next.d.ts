@@ -2,6 +2,7 @@ import 'i18next';
 import type { errorMessages } from '../../../shared/i18n/errors';
 import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
+import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
 import type { commonMessages } from './locales/common';
 
@@ -14,6 +15,7 @@ declare module 'i18next' {
       customers: (typeof customersMessages)['en'];
       counter: (typeof counterMessages)['en'];
       settings: (typeof settingsMessages)['en'];
+      reminders: (typeof remindersMessages)['en'];
     };
   }
 }

@@ -7,6 +7,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { Timeline } from './Timeline';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -101,6 +102,7 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
             <Fact label={t('profile.lastContact')}>{customer.lastContactAt ? format.relativeDay(customer.lastContactAt) : none}</Fact>
             {customer.revenueMinor !== null && <Fact label={t('profile.lifetimeSpend')}>{format.money(customer.revenueMinor)}</Fact>}
           </dl>
+          <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
           <h2>{t('profile.facts')}</h2>
           <dl className="facts">
             <Fact label={t('form.email')}>{customer.email || none}</Fact>

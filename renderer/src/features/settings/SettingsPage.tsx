@@ -8,6 +8,7 @@ import { systemLanguage } from '../../app/i18n';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { StaffSection } from './StaffSection';
 
 const currencies = ['TWD', 'HKD', 'MOP', 'CNY', 'SGD', 'MYR', 'JPY', 'KRW', 'USD', 'CAD', 'AUD', 'GBP', 'EUR'];
@@ -26,6 +27,7 @@ export const SettingsPage = () => {
       </header>
       {settings.data && <ShopSettings key={JSON.stringify(settings.data)} settings={settings.data} />}
       <StaffSection />
+      <ReminderSettingsSection />
       <About />
     </section>
   );
