@@ -129,7 +129,8 @@ export const remindersContract = {
       /** Empty: every kind. */
       kinds: z.array(reminderKind).max(50).default([]),
       assignee: assigneeFilter.default('anyone'),
-      limit: z.int().min(1).max(500).default(200),
+      /** At most this many reminders per section (the totals count them all). */
+      limit: z.int().min(1).max(500).default(100),
     }),
     output: returns<Agenda>(),
     access: 'staff',

@@ -11,7 +11,17 @@ const quarterHourMs = 900_000;
 export const dayIndex = (day: string): number =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / dayMs;
 
-export const dayOfIndex = (index: number): string => new Date(index * dayMs).toISOString().slice(0, 10);
+/** Day texts already made: a book's days number in the thousands, and set-based passes ask for them again and again. */
+const dayTexts = new Map<number, string>();
+
+export const dayOfIndex = (index: number): string => {
+  let text = dayTexts.get(index);
+  if (text === undefined) {
+    text = new Date(index * dayMs).toISOString().slice(0, 10);
+    dayTexts.set(index, text);
+  }
+  return text;
+};
 
 export const plusDays = (day: string, days: number): string => dayOfIndex(dayIndex(day) + days);
 
@@ -27,6 +37,18 @@ export const isDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text)
  * UTC day; on a day the offset changes, once per quarter hour (zones change only on quarter hours).
  */
 export const localDayFinder = (zone: string): ((instant: string | number) => string) => {
+  let finder = finders.get(zone);
+  if (finder === undefined) {
+    finder = newLocalDayFinder(zone);
+    finders.set(zone, finder);
+  }
+  return finder;
+};
+
+/** One finder per zone for the life of the process, so its caches serve every request. */
+const finders = new Map<string, (instant: string | number) => string>();
+
+const newLocalDayFinder = (zone: string): ((instant: string | number) => string) => {
   const ianaZone = IANAZone.create(zone);
   const dayOffsets = new Map<number, number | null>();
   const quarterOffsets = new Map<number, number>();
@@ -47,15 +69,8 @@ export const localDayFinder = (zone: string): ((instant: string | number) => str
     }
     return offset;
   };
-  const dayTexts = new Map<number, string>();
   return (instant) => {
     const time = typeof instant === 'number' ? instant : Date.parse(instant);
-    const index = Math.floor((time + offsetAt(time) * 60_000) / dayMs);
-    let text = dayTexts.get(index);
-    if (text === undefined) {
-      text = dayOfIndex(index);
-      dayTexts.set(index, text);
-    }
-    return text;
+    return dayOfIndex(Math.floor((time + offsetAt(time) * 60_000) / dayMs));
   };
 };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda, AgendaItem } from '../../shared/contract/reminders';
 import { reminderKind } from '../../shared/reminders/kinds';
+import { rebuildAllLapse } from '../../electron/core/lapse/derive';
 import { generateReminders } from '../../electron/core/reminders/engine';
+import { lapseContextOf } from '../../electron/core/reminders/hooks';
+import { reminderEnvironment } from '../../electron/core/reminders/settings';
 import type { Core } from '../../electron/core/core';
 import { callOk, fixedClock, freshCore } from '../support/core';
 
@@ -335,5 +338,63 @@ describe('the agenda', () => {
     await callOk(core, 'reminders-complete', { id: (followUp as { id: string }).id, note: 'ok' });
     expect(await callOk(core, 'reminders-for-customer', { customerId: customer.id })).toEqual([]);
     expect(core.db.prepare("SELECT action FROM audit_log WHERE entity = 'reminder'").pluck().all()).toEqual(['reminder.complete']);
+  });
+});
+
+describe('keeping derived values honest', () => {
+  it('an archived customer has no open reminders, and gets back the ones people wrote when restored', async () => {
+    const { core } = await shop();
+    const amy = await callOk(core, 'staff-create', { name: 'Amy' });
+    const ben = await callOk(core, 'staff-create', { name: 'Ben' });
+    const customer = await callOk(core, 'customers-create', { name: 'Ada', ownerStaffId: amy.id, birthday: { month: 3, day: 14 } });
+    await callOk(core, 'reminders-create', { customerId: customer.id, dueDay: '2026-03-12', note: 'bring the catalogue' });
+    expect(all(await callOk(core, 'reminders-agenda', { assignee: { staffId: amy.id } })).map((item) => item.kind)).toEqual(['birthday', 'custom']);
+
+    await callOk(core, 'customers-update', { id: customer.id, fields: { name: 'Ada', ownerStaffId: ben.id, birthday: { month: 3, day: 14 } } });
+    expect(all(await callOk(core, 'reminders-agenda', { assignee: { staffId: ben.id } })).map((item) => item.kind)).toEqual(['birthday', 'custom']);
+
+    await callOk(core, 'customers-archive', { id: customer.id });
+    expect(await callOk(core, 'reminders-due-summary', {})).toMatchObject({ overdue: 0, dueToday: 0, upcoming: 0 });
+    await callOk(core, 'customers-unarchive', { id: customer.id });
+    expect(all(await callOk(core, 'reminders-agenda', {})).map((item) => [item.kind, item.assigneeName])).toEqual([
+      ['birthday', 'Ben'],
+      ['custom', 'Ben'],
+    ]);
+  });
+
+  it('leaves rhythms and lapse days after every write exactly as a full recomputation would', async () => {
+    const { core, clock } = await shop('2026-01-05T02:00:00.000Z');
+    const customers = [];
+    for (let i = 0; i < 6; i += 1) customers.push(await callOk(core, 'customers-create', { name: `Customer ${i}` }));
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let time = Date.parse('2026-01-05T02:00:00.000Z');
+    const logged: string[] = [];
+    for (let step = 0; step < 80; step += 1) {
+      time += Math.floor(next() * 4 * 86_400_000);
+      clock.set(new Date(time).toISOString());
+      const customer = customers[Math.floor(next() * customers.length)] as { id: string };
+      const roll = next();
+      if (roll < 0.75) logged.push((await callOk(core, 'visits-log', { customerId: customer.id })).id);
+      else if (roll < 0.9) await callOk(core, 'visits-log-contact', { customerId: customer.id, method: 'message' });
+      else if (logged.length > 0) await callOk(core, 'visits-archive', { id: logged.splice(Math.floor(next() * logged.length), 1)[0] as string });
+    }
+    const read = () => JSON.stringify(core.db.prepare('SELECT id, visit_rhythm_days, lapses_on FROM customers ORDER BY id').all());
+    const incremental = read();
+    expect(JSON.parse(incremental).some((row: { lapses_on: string | null }) => row.lapses_on !== null)).toBe(true);
+    rebuildAllLapse(core.db, lapseContextOf(reminderEnvironment(core.db)), { rhythms: true });
+    expect(read()).toBe(incremental);
+  });
+
+  it('recomputes lapse days in the shop’s new zone when the zone changes', async () => {
+    const { core } = await shop('2026-04-10T01:00:00.000Z');
+    const regular = await callOk(core, 'customers-create', { name: 'Ada' });
+    // 07:30 on 10 March in Taipei is still 9 March in New York.
+    await visitOn(core, regular.id, ['2026-02-04', '2026-02-13', '2026-02-22', '2026-03-03']);
+    await callOk(core, 'visits-log', { customerId: regular.id, occurredAt: '2026-03-10T07:30:00+08:00' });
+    expect((await callOk(core, 'winback-standing', { customerId: regular.id })).lapsesOn).toBe('2026-03-29');
+    await callOk(core, 'settings-update', { timeZone: 'America/New_York' });
+    expect((await callOk(core, 'winback-standing', { customerId: regular.id })).lapsesOn).toBe('2026-03-28');
+    expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toMatchObject([{ dueDay: '2026-03-28' }]);
   });
 });

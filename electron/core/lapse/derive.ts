@@ -51,46 +51,64 @@ export const refreshCustomerLapse = (db: Db, customerId: string, context: LapseC
   return { lapsesOnBefore: row.lapses_on, lapsesOn, rhythmDays: rhythm };
 };
 
-const basisOf = (context: LapseContext): string => JSON.stringify({ version: algorithmVersion, zone: context.zone, rules: context.rules });
+/** What the stored lapse days were worked out from; a different basis means recomputing them. */
+interface LapseBasis {
+  version: number;
+  zone: string;
+  rules: LapseRules;
+}
 
-/** Recomputes every customer in one pass over the visits (set-based: one streamed query, changed rows written). */
-export const rebuildAllLapse = (db: Db, context: LapseContext): { changed: number } => {
-  const rhythms = new Map<string, number>();
-  let current: string | null = null;
-  let times: string[] = [];
-  const finish = () => {
-    if (current === null) return;
-    const rhythm = rhythmDays(times);
-    if (rhythm !== null) rhythms.set(current, rhythm);
-  };
-  for (const [customerId, occurredAt] of iterateVisitTimes(db)) {
-    if (customerId !== current) {
-      finish();
-      current = customerId;
-      times = [];
-    }
-    times.push(occurredAt);
-    if (times.length > visitsForRhythm) times.shift();
+const basisOf = (context: LapseContext): LapseBasis => ({ version: algorithmVersion, zone: context.zone, rules: context.rules });
+
+const readBasis = (db: Db): LapseBasis | null => {
+  const stored = readStateValue(db, basisKey);
+  if (typeof stored !== 'string') return null;
+  try {
+    return JSON.parse(stored) as LapseBasis;
+  } catch {
+    return null;
   }
-  finish();
+};
 
+/** Every customer's rhythm from their visits: one streamed pass over the book, for when visits changed in bulk. */
+const allRhythms = (db: Db): Map<string, number> => {
+  const rhythms = new Map<string, number>();
+  for (const [customerId, times] of iterateVisitTimes(db)) {
+    const rhythm = rhythmDays(times.slice(-visitsForRhythm));
+    if (rhythm !== null) rhythms.set(customerId, rhythm);
+  }
+  return rhythms;
+};
+
+/**
+ * Recomputes every customer's lapse day in one set-based pass. With `rhythms`, their rhythms too,
+ * from all their visits (after seeding, importing, or a change of the rules in rhythm.ts); without,
+ * from the stored rhythms (a change of the shop's lapse rules or zone needs no visit read).
+ */
+export const rebuildAllLapse = (db: Db, context: LapseContext, options: { rhythms: boolean }): { changed: number } => {
+  const rhythms = options.rhythms ? allRhythms(db) : null;
   const localDayOf = localDayFinder(context.zone);
   let changed = 0;
   for (const row of allLapseRows(db)) {
-    const rhythm = rhythms.get(row.id) ?? null;
+    const rhythm = rhythms === null ? row.visit_rhythm_days : (rhythms.get(row.id) ?? null);
     const lapsesOn = lapsesOnFor(row, rhythm, context.rules, localDayOf);
     if (rhythm !== row.visit_rhythm_days || lapsesOn !== row.lapses_on) {
       setLapse(db, row.id, rhythm, lapsesOn);
       changed += 1;
     }
   }
-  writeStateValue(db, basisKey, basisOf(context));
+  writeStateValue(db, basisKey, JSON.stringify(basisOf(context)));
   return { changed };
 };
 
-/** Brings every customer's lapse day in line with the current rules and zone, if they changed since the last pass. */
+/**
+ * Brings every customer's lapse day in line with the current rules and zone, if they changed since
+ * the last pass (and their rhythms too, for a book that never had them or older rules).
+ */
 export const ensureLapseCurrent = (db: Db, context: LapseContext): boolean => {
-  if (readStateValue(db, basisKey) === basisOf(context)) return false;
-  db.transaction(() => rebuildAllLapse(db, context)).immediate();
+  const stored = readBasis(db);
+  const wanted = basisOf(context);
+  if (stored !== null && JSON.stringify(stored) === JSON.stringify(wanted)) return false;
+  db.transaction(() => rebuildAllLapse(db, context, { rhythms: stored === null || stored.version !== wanted.version })).immediate();
   return true;
 };

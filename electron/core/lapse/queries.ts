@@ -21,10 +21,11 @@ const statements = statementsFor((db) => ({
     ORDER BY occurred_at DESC LIMIT ?`).pluck(),
   one: db.prepare<[string], DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE id = ?`),
   all: db.prepare<[], DbLapseRow>(`SELECT ${lapseColumns} FROM customers`),
+  // One row per customer from the covering index visits_customer_visit_time: far fewer rows to hand to JS.
   allVisitTimes: db.prepare<[], [string, string]>(`
-    SELECT customer_id, occurred_at FROM visits
+    SELECT customer_id, group_concat(occurred_at, ',' ORDER BY occurred_at) FROM visits
     WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL
-    ORDER BY customer_id, occurred_at`).raw(),
+    GROUP BY customer_id`).raw(),
   set: db.prepare<[number | null, string | null, string]>('UPDATE customers SET visit_rhythm_days = ?, lapses_on = ? WHERE id = ?'),
 }));
 
@@ -36,8 +37,10 @@ export const lapseRow = (db: Db, customerId: string): DbLapseRow | null => state
 
 export const allLapseRows = (db: Db): DbLapseRow[] => statements(db).all.all();
 
-/** Every customer's visits in time order, customer by customer (streamed: a million rows are never held at once). */
-export const iterateVisitTimes = (db: Db): IterableIterator<[string, string]> => statements(db).allVisitTimes.iterate();
+/** Each customer's visit times, oldest first, customer by customer (streamed: the whole book is never held at once). */
+export function* iterateVisitTimes(db: Db): Generator<[string, string[]]> {
+  for (const [customerId, times] of statements(db).allVisitTimes.iterate()) yield [customerId, times.split(',')];
+}
 
 export const setLapse = (db: Db, customerId: string, rhythmDays: number | null, lapsesOn: string | null): void => {
   statements(db).set.run(rhythmDays, lapsesOn, customerId);

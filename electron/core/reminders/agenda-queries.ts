@@ -10,7 +10,6 @@ export interface DbAgendaRow extends DbReminderRow {
   visit_rhythm_days: number | null;
   last_activity_at: string | null;
   lost_at: string | null;
-  assignee_id: string | null;
   assignee_name: string | null;
 }
 
@@ -21,32 +20,35 @@ interface FilterParams {
   assignee_id: string | null;
 }
 
-// Open reminders on the agenda: not about an archived customer, and matching the kind and assignee filters.
-const from = `FROM reminders r
-  LEFT JOIN customers c ON c.id = r.customer_id
-  LEFT JOIN staff st ON st.id = coalesce(r.staff_id, c.owner_staff_id)
-  WHERE r.status = 'open' AND (c.id IS NULL OR c.archived_at IS NULL)`;
+// The agenda reads the open reminders by day, kind and assignee straight from reminders_open_agenda:
+// counts and totals never touch a table, and each section reads only the rows it shows. (Archived
+// customers have no open reminders: the reminders core closes them on archiving.)
 const filters = `AND (@all_kinds = 1 OR r.kind IN (SELECT value FROM json_each(@kinds)))
   AND (@assignee_mode = 'anyone'
-    OR (@assignee_mode = 'nobody' AND coalesce(r.staff_id, c.owner_staff_id) IS NULL)
-    OR (@assignee_mode = 'staff' AND coalesce(r.staff_id, c.owner_staff_id) = @assignee_id))`;
-const itemColumns = `${reminderColumns}, c.name AS customer_name, c.consent_contact, c.visit_count, c.visit_rhythm_days,
-  CASE WHEN c.id IS NOT NULL THEN nullif(max(coalesce(c.last_visit_at, ''), coalesce(c.last_contact_at, '')), '') END AS last_activity_at,
-  c.lost_at, coalesce(r.staff_id, c.owner_staff_id) AS assignee_id, st.name AS assignee_name`;
-const order = 'ORDER BY r.agenda_day, r.kind, c.name, r.id LIMIT @limit';
+    OR (@assignee_mode = 'nobody' AND r.assignee_id IS NULL)
+    OR (@assignee_mode = 'staff' AND r.assignee_id = @assignee_id))`;
+const items = `SELECT ${reminderColumns}, c.name AS customer_name, c.consent_contact, c.visit_count, c.visit_rhythm_days,
+    CASE WHEN c.id IS NOT NULL THEN nullif(max(coalesce(c.last_visit_at, ''), coalesce(c.last_contact_at, '')), '') END AS last_activity_at,
+    c.lost_at, st.name AS assignee_name
+  FROM reminders r
+  LEFT JOIN customers c ON c.id = r.customer_id
+  LEFT JOIN staff st ON st.id = r.assignee_id
+  WHERE r.status = 'open'`;
+// In index order, so LIMIT stops early; overdue ones newest first (yesterday's before last month's).
+const forwards = 'ORDER BY r.agenda_day, r.kind, r.assignee_id, r.rowid LIMIT @limit';
+const backwards = 'ORDER BY r.agenda_day DESC, r.kind DESC, r.assignee_id DESC, r.rowid DESC LIMIT @limit';
 
 const statements = statementsFor((db) => ({
-  before: db.prepare<FilterParams & { day: string; limit: number }, DbAgendaRow>(`SELECT ${itemColumns} ${from} AND r.agenda_day < @day ${filters} ${order}`),
-  on: db.prepare<FilterParams & { day: string; limit: number }, DbAgendaRow>(`SELECT ${itemColumns} ${from} AND r.agenda_day = @day ${filters} ${order}`),
+  before: db.prepare<FilterParams & { day: string; limit: number }, DbAgendaRow>(`${items} AND r.agenda_day < @day ${filters} ${backwards}`),
+  on: db.prepare<FilterParams & { day: string; limit: number }, DbAgendaRow>(`${items} AND r.agenda_day = @day ${filters} ${forwards}`),
   between: db.prepare<FilterParams & { first: string; last: string; limit: number }, DbAgendaRow>(
-    `SELECT ${itemColumns} ${from} AND r.agenda_day BETWEEN @first AND @last ${filters} ${order}`,
+    `${items} AND r.agenda_day BETWEEN @first AND @last ${filters} ${forwards}`,
   ),
   totals: db.prepare<FilterParams & { today: string; last: string }, { overdue: number | null; today: number | null; upcoming: number | null }>(`
     SELECT sum(r.agenda_day < @today) AS overdue, sum(r.agenda_day = @today) AS today, sum(r.agenda_day > @today) AS upcoming
-    ${from} AND r.agenda_day <= @last ${filters}`),
+    FROM reminders r WHERE r.status = 'open' AND r.agenda_day <= @last ${filters}`),
   counts: db.prepare<{ last: string }, { kind: string; assignee_id: string | null; count: number }>(`
-    SELECT r.kind, coalesce(r.staff_id, c.owner_staff_id) AS assignee_id, count(*) AS count
-    ${from} AND r.agenda_day <= @last GROUP BY 1, 2`),
+    SELECT kind, assignee_id, count(*) AS count FROM reminders WHERE status = 'open' AND agenda_day <= @last GROUP BY kind, assignee_id`),
 }));
 
 export interface AgendaFilter {

@@ -1,9 +1,9 @@
 import { plusDays } from '../../../shared/reminders/days';
 import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
-import { currentSettings } from '../settings/current';
 import { readDueSummary } from './agenda';
 import { generateReminders } from './engine';
+import { shopTimeZone } from './settings';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -60,11 +60,11 @@ export class ReminderDays {
   }
 
   private today(): string {
-    return localDay(this.ctx.now(), currentSettings(this.ctx).timeZone);
+    return localDay(this.ctx.now(), shopTimeZone(this.ctx.db));
   }
 
   private schedule(): void {
-    const zone = currentSettings(this.ctx).timeZone;
+    const zone = shopTimeZone(this.ctx.db);
     const now = this.ctx.now().getTime();
     const nextMidnight = Date.parse(startOfLocalDay(plusDays(localDay(new Date(now), zone), 1), zone));
     const delay = Math.min(hourMs, Math.max(1_000, nextMidnight - now + 1_000));

@@ -7,14 +7,14 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { currentSettings } from '../settings/current';
 import { getStaff } from '../staff/queries';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { readAgenda, readDueSummary } from './agenda';
 import { toReminder } from './present';
+import { shopTimeZone } from './settings';
 import { closeReminder, getReminderRow, insertManualReminder, openRemindersOf, reopenReminder, snoozeReminder, type DbReminderRow } from './queries';
 
-const today = (ctx: HandlerContext): string => localDay(ctx.now(), currentSettings(ctx).timeZone);
+const today = (ctx: HandlerContext): string => localDay(ctx.now(), shopTimeZone(ctx.db));
 
 const reminderOrMissing = (ctx: HandlerContext, id: string): Result<Reminder> => {
   const row = getReminderRow(ctx.db, id);
@@ -52,7 +52,7 @@ export const snoozeUntil = (ctx: HandlerContext, id: string, until: string): Res
 
 export const remindersHandlers: HandlerImpls = {
   'reminders-agenda': (ctx, input) => {
-    const zone = currentSettings(ctx).timeZone;
+    const zone = shopTimeZone(ctx.db);
     return ok(readAgenda(ctx.db, localDay(ctx.now(), zone), zone, { kinds: input.kinds, assignee: input.assignee }, input.limit));
   },
   'reminders-due-summary': (ctx) => ok(readDueSummary(ctx.db, today(ctx))),

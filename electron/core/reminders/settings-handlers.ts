@@ -7,7 +7,7 @@ import { rebuildAllLapse } from '../lapse/derive';
 import type { HandlerImpls } from '../registry';
 import { generateReminders } from './engine';
 import { lapseContextOf } from './hooks';
-import { readReminderSettings } from './settings';
+import { readReminderSettings, reminderEnvironment } from './settings';
 import { writeStoredReminderSettings } from './settings-queries';
 
 const lapseKeys: readonly (keyof ReminderSettings)[] = ['lapseMultiplier', 'lapseMinDays', 'lapseMaxDays', 'lapseMinVisits', 'lapseFallbackDays'];
@@ -30,8 +30,9 @@ export const reminderSettingsHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      if (changedKeys.some((key) => lapseKeys.includes(key))) rebuildAllLapse(ctx.db, lapseContextOf(ctx));
-      generateReminders(ctx);
+      const environment = reminderEnvironment(ctx.db);
+      if (changedKeys.some((key) => lapseKeys.includes(key))) rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: false });
+      generateReminders(ctx, {}, environment);
       return ok(readReminderSettings(ctx.db));
     }),
 };

@@ -6,6 +6,7 @@ const prefix = 'reminders.';
 
 const statements = statementsFor((db) => ({
   all: db.prepare<[string], { key: string; value: string }>("SELECT key, value FROM settings WHERE key LIKE ? || '%'"),
+  timeZone: db.prepare<[], string>("SELECT value FROM settings WHERE key = 'timeZone'").pluck(),
   put: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
 }));
 
@@ -21,6 +22,12 @@ export const readStoredReminderSettings = (db: Db): Record<string, unknown> => {
   const stored: Record<string, unknown> = {};
   for (const row of statements(db).all.all(prefix)) stored[row.key.slice(prefix.length)] = parseJson(row.value);
   return stored;
+};
+
+/** The shop's stored time zone, as JSON text; undefined before the first settings are written. */
+export const readStoredTimeZone = (db: Db): unknown => {
+  const text = statements(db).timeZone.get();
+  return text === undefined ? undefined : parseJson(text);
 };
 
 export const writeStoredReminderSettings = (db: Db, changes: Record<string, unknown>): void => {

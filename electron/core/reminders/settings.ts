@@ -1,7 +1,8 @@
 import { reminderSettingsFields, type ReminderSettings } from '../../../shared/contract/reminders';
 import type { LapseRules } from '../../../shared/reminders/rhythm';
+import { isTimeZone, systemTimeZone } from '../../../shared/time';
 import type { Db } from '../db/connection';
-import { readStoredReminderSettings } from './settings-queries';
+import { readStoredReminderSettings, readStoredTimeZone } from './settings-queries';
 
 /** What a book starts with: a call three days after a first visit, birthdays three days ahead, lapsed past twice their rhythm. */
 export const defaultReminderSettings: ReminderSettings = {
@@ -40,3 +41,20 @@ export const lapseRulesOf = (settings: ReminderSettings): LapseRules => ({
   minVisits: settings.lapseMinVisits,
   fallbackDays: settings.lapseFallbackDays,
 });
+
+/**
+ * The shop's time zone, read on its own: every visit write needs it, and reading it alone is much
+ * cheaper than all the shop settings. Falls back as the shop settings do (the computer's zone).
+ */
+export const shopTimeZone = (db: Db): string => {
+  const stored = readStoredTimeZone(db);
+  return typeof stored === 'string' && isTimeZone(stored) ? stored : systemTimeZone();
+};
+
+/** What generation and lapse detection work from, read once per write. */
+export interface ReminderEnvironment {
+  zone: string;
+  settings: ReminderSettings;
+}
+
+export const reminderEnvironment = (db: Db): ReminderEnvironment => ({ zone: shopTimeZone(db), settings: readReminderSettings(db) });

@@ -8,8 +8,7 @@ import { newId } from '../db/ids';
 import { rebuildAllLapse } from '../lapse/derive';
 import { generateReminders } from '../reminders/engine';
 import { closeReminder, insertManualReminder } from '../reminders/queries';
-import { lapseRulesOf, readReminderSettings } from '../reminders/settings';
-import { currentSettings } from '../settings/current';
+import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
 import { insertAttempt, insertStatusEvent, setLost } from '../winback/queries';
 import { backdateReminder, countOpenReminders, customersLapsedBefore, firstCustomers, iterateSeedVisitTimes, openRemindersBefore } from './reminders-queries';
 import type { Random } from './random';
@@ -95,19 +94,22 @@ const reconstructReturns = (seed: SeedContext, summary: ReminderSeedSummary): vo
   const since = plusDays(seed.today, -120);
   let current: string | null = null;
   let times: string[] = [];
+  let visits = 0;
   const returns: { customerId: string; visitId: string; at: string; daysAway: number }[] = [];
   for (const [customerId, occurredAt, visitId] of iterateSeedVisitTimes(seed.db)) {
     if (customerId !== current) {
       current = customerId;
       times = [];
+      visits = 0;
     }
     const previous = times.at(-1);
     if (previous !== undefined && localDayOf(occurredAt) >= since) {
-      const threshold = lapseThresholdDays(rhythmDays(times), times.length, rules);
+      const threshold = lapseThresholdDays(rhythmDays(times), visits, rules);
       const away = daysBetween(localDayOf(previous), localDayOf(occurredAt));
       if (threshold !== null && away > threshold) returns.push({ customerId, visitId, at: occurredAt, daysAway: away });
     }
     times.push(occurredAt);
+    visits += 1;
     if (times.length > rhythmGapWindow + 1) times.shift();
   }
   for (const comeback of returns) {
@@ -228,7 +230,7 @@ const addCustomReminders = (seed: SeedContext, customers: number): void => {
  * a few customers lost with a reason, some won back), and today's and this week's still to do.
  */
 export const seedReminderHistory = (db: Db, random: Random, options: { now: Date; pool: Pool; staffIds: readonly string[]; customers: number }): ReminderSeedSummary => {
-  const zone = currentSettings({ db }).timeZone;
+  const zone = shopTimeZone(db);
   const today = localDay(options.now, zone);
   const latest = options.now.getTime() - 60_000;
   const seed: SeedContext = {
@@ -244,7 +246,7 @@ export const seedReminderHistory = (db: Db, random: Random, options: { now: Date
   const settings = readReminderSettings(db);
   const summary: ReminderSeedSummary = { open: 0, done: 0, dismissed: 0, attempts: 0, lost: 0, wonBack: 0 };
   const generation = { db, now: () => options.now };
-  rebuildAllLapse(db, { rules: lapseRulesOf(settings), zone });
+  rebuildAllLapse(db, { rules: lapseRulesOf(settings), zone }, { rhythms: true });
   reconstructReturns(seed, summary);
   markLongLapsedLost(seed, settings.winBackWindowDays, summary);
   generateReminders(generation);

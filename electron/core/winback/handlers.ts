@@ -13,8 +13,7 @@ import { generateReminders } from '../reminders/engine';
 import { closeReminder, getReminderRow, snoozeReminder } from '../reminders/queries';
 import { openReminderRow } from '../reminders/handlers';
 import { toReminder } from '../reminders/present';
-import { readReminderSettings } from '../reminders/settings';
-import { currentSettings } from '../settings/current';
+import { readReminderSettings, shopTimeZone } from '../reminders/settings';
 import { toAttempt } from './present';
 import { attemptCounts, getAttemptRow, getStatusEventRow, insertAttempt, lostCounts, wonBackCounts } from './queries';
 import { readStanding } from './standing';
@@ -56,7 +55,7 @@ export const winbackHandlers: HandlerImpls = {
         if (open.value.customer_id !== input.customerId) return err('INVALID_STATE', { reason: 'reminder_other_customer' });
         const now = ctx.now().toISOString();
         if (input.outcome === 'no_answer') {
-          const retry = plusDays(localDay(ctx.now(), currentSettings(ctx).timeZone), readReminderSettings(ctx.db).winBackRetryDays);
+          const retry = plusDays(localDay(ctx.now(), shopTimeZone(ctx.db)), readReminderSettings(ctx.db).winBackRetryDays);
           snoozeReminder(ctx.db, input.reminderId, retry, now);
         } else {
           closeReminder(ctx.db, input.reminderId, 'done', input.note, now, ctx.session.staffId);
@@ -104,7 +103,7 @@ export const winbackHandlers: HandlerImpls = {
   'winback-standing': (ctx, { customerId }) => standingOrMissing(ctx, customerId),
   'winback-stats': (ctx, { from, to }) => {
     if (to < from) return err('VALIDATION_FAILED', { issues: [{ path: 'to', rule: 'invalid_date' }] });
-    const zone = currentSettings(ctx).timeZone;
+    const zone = shopTimeZone(ctx.db);
     const start = startOfLocalDay(from, zone);
     const end = startOfLocalDay(plusDays(to, 1), zone);
     const won = wonBackCounts(ctx.db, start, end);

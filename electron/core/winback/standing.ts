@@ -4,8 +4,7 @@ import { isLapsedOn, lapseThresholdDays } from '../../../shared/reminders/rhythm
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
 import { lapseRow } from '../lapse/queries';
-import { lapseRulesOf, readReminderSettings } from '../reminders/settings';
-import { currentSettings } from '../settings/current';
+import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
 import { toStatusEvent } from './present';
 import { latestStatusEventRow } from './queries';
 
@@ -16,7 +15,7 @@ const lastActivity = (visit: string | null, contact: string | null): string | nu
 export const readStanding = (ctx: Pick<HandlerContext, 'db' | 'now'>, customerId: string): CustomerStanding | null => {
   const row = lapseRow(ctx.db, customerId);
   if (row === null) return null;
-  const zone = currentSettings(ctx).timeZone;
+  const zone = shopTimeZone(ctx.db);
   const today = localDay(ctx.now(), zone);
   const lastActivityAt = lastActivity(row.last_visit_at, row.last_contact_at);
   const latest = latestStatusEventRow(ctx.db, customerId);

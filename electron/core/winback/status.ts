@@ -2,7 +2,7 @@ import type { CustomerStatusEvent, LostReason } from '../../../shared/contract/w
 import { daysBetween, localDayFinder } from '../../../shared/reminders/days';
 import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
-import { currentSettings } from '../settings/current';
+import { shopTimeZone } from '../reminders/settings';
 import { toStatusEvent } from './present';
 import {
   archiveStatusEvent,
@@ -53,7 +53,7 @@ export const markLost = (ctx: StatusContext, customerId: string, reason: LostRea
 /** Won back by hand (they came back but no visit was logged, or the shop reconsidered): only from lost. */
 export const markWonBack = (ctx: StatusContext, customer: { id: string; lostAt: string; lastActivityAt: string | null }, note: string): CustomerStatusEvent => {
   const at = ctx.now().toISOString();
-  const localDayOf = localDayFinder(currentSettings(ctx).timeZone);
+  const localDayOf = localDayFinder(shopTimeZone(ctx.db));
   return recordEvent(ctx, {
     customerId: customer.id,
     kind: 'won_back',
@@ -74,10 +74,11 @@ export const markWonBack = (ctx: StatusContext, customer: { id: string; lostAt: 
  */
 export const noteReturnVisit = (
   ctx: StatusContext,
+  zone: string,
   visit: { id: string; customerId: string; occurredAt: string },
   before: { lapsesOn: string | null; lostAt: string | null },
 ): CustomerStatusEvent | null => {
-  const localDayOf = localDayFinder(currentSettings(ctx).timeZone);
+  const localDayOf = localDayFinder(zone);
   const visitDay = localDayOf(visit.occurredAt);
   const fromLost = before.lostAt !== null && visit.occurredAt >= before.lostAt;
   const fromLapsed = before.lapsesOn !== null && visitDay >= before.lapsesOn;

@@ -15,8 +15,14 @@ export const migration005: Migration = {
       ALTER TABLE customers ADD COLUMN lapses_on TEXT;
       ALTER TABLE customers ADD COLUMN lost_at TEXT;
       ALTER TABLE customers ADD COLUMN lost_reason TEXT CHECK (lost_reason IN (${lostReasons}));
+      -- A customer's rhythm reads their visits in time order from this index alone (kind and
+      -- archived_at are in it so the planner can see it covers the query).
+      CREATE INDEX visits_customer_visit_time ON visits (customer_id, occurred_at, kind, archived_at)
+        WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL;
       -- Win-back reminders read the customers who lapsed recently and are still in play.
       CREATE INDEX customers_lapses_on ON customers (lapses_on) WHERE lapses_on IS NOT NULL AND archived_at IS NULL AND lost_at IS NULL;
+      -- Follow-ups read the customers whose first visit was in the last weeks.
+      CREATE INDEX customers_first_visit ON customers (first_visit_at) WHERE first_visit_at IS NOT NULL;
       -- Birthday reminders read the customers whose month-day falls in the next days.
       CREATE INDEX customers_birthday ON customers (birthday_month * 100 + birthday_day) WHERE birthday_month IS NOT NULL;
 
@@ -35,6 +41,9 @@ export const migration005: Migration = {
         note TEXT NOT NULL DEFAULT '',
         facts_json TEXT NOT NULL DEFAULT '{}',
         staff_id TEXT REFERENCES staff (id),
+        -- Whose it is on the agenda: staff_id, else whoever looks after the customer (kept current
+        -- by the reminders core when either changes), so the agenda filters without a join.
+        assignee_id TEXT REFERENCES staff (id),
         outcome_note TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
@@ -42,9 +51,11 @@ export const migration005: Migration = {
         closed_by_staff_id TEXT REFERENCES staff (id),
         CHECK ((status = 'open') = (closed_at IS NULL))
       ) STRICT;
-      CREATE UNIQUE INDEX reminders_reason ON reminders (kind, reason_key);
-      -- The agenda: open reminders by the day they show on.
-      CREATE INDEX reminders_open_agenda ON reminders (agenda_day, kind) WHERE status = 'open';
+      CREATE UNIQUE INDEX reminders_reason ON reminders (reason_key, kind);
+      -- The agenda reads open reminders by day from this index alone (counts, filters, order).
+      CREATE INDEX reminders_open_agenda ON reminders (agenda_day, kind, assignee_id) WHERE status = 'open';
+      -- Generation reconciles each kind's open reminders.
+      CREATE INDEX reminders_open_kind ON reminders (kind, reason_key) WHERE status = 'open';
       -- A customer's reminders (profile, incremental regeneration) and their closed ones (timeline).
       CREATE INDEX reminders_customer ON reminders (customer_id, status) WHERE customer_id IS NOT NULL;
       CREATE INDEX reminders_customer_closed ON reminders (customer_id, closed_at) WHERE status IN ('done', 'dismissed');

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { AssigneeFilter } from '../../../../shared/contract/reminders';
 import { isReminderKind } from '../../../../shared/reminders/kinds';
 import { ApiError } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { useApi, useFetchNow } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AgendaFilters } from './AgendaFilters';
 import { AgendaSection } from './AgendaSection';
-import { callListCsv, callRows, downloadText } from './call-list';
+import { callListCsv, callRows, downloadText, type CallRow } from './call-list';
 import { CallList } from './CallList';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
@@ -36,6 +37,8 @@ export const TodayPage = () => {
   const days = useDayFormat();
   const text = useReminderText(agenda.data?.today ?? null);
   const [creating, setCreating] = useState(false);
+  const [printedCalls, setPrintedCalls] = useState<CallRow[] | null>(null);
+  const fetchNow = useFetchNow();
 
   useEffect(() => {
     document.title = `${t('title')} · ${t('common:appName')}`;
@@ -47,9 +50,22 @@ export const TodayPage = () => {
   const filtered = filters.kinds.length > 0 || filters.assignee !== 'anyone';
   const nothing = data !== undefined && data.overdue.total + data.dueToday.total + data.upcoming.total === 0;
 
-  const downloadCsv = () => {
+  /** The whole call list, not only the cards on screen: up to 500 overdue and 500 due today. */
+  const allCalls = async (): Promise<CallRow[]> => {
+    const full = await fetchNow('reminders-agenda', { kinds: filters.kinds, assignee: filters.assignee, limit: 500 });
+    return callRows(full, text, days.short);
+  };
+
+  const print = async () => {
+    const rows = await allCalls();
+    flushSync(() => setPrintedCalls(rows));
+    window.print();
+    setPrintedCalls(null);
+  };
+
+  const downloadCsv = async () => {
     if (!data) return;
-    const csv = callListCsv(calls, {
+    const csv = callListCsv(await allCalls(), {
       name: t('callList.columns.name'),
       phones: t('callList.columns.phones'),
       reason: t('callList.columns.reason'),
@@ -69,10 +85,10 @@ export const TodayPage = () => {
           <button type="button" className="button" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
             {t('newReminder.open')}
           </button>
-          <button type="button" className="button" disabled={!data} onClick={() => window.print()}>
+          <button type="button" className="button" disabled={!data} onClick={() => void print()}>
             {t('callList.print')}
           </button>
-          <button type="button" className="button" disabled={!data} onClick={downloadCsv}>
+          <button type="button" className="button" disabled={!data} onClick={() => void downloadCsv()}>
             {t('callList.csv')}
           </button>
         </div>
@@ -89,7 +105,7 @@ export const TodayPage = () => {
           <AgendaSection name="upcoming" page={data.upcoming} today={data.today} />
         </div>
       )}
-      {data && <CallList rows={calls} title={callTitle} />}
+      {data && <CallList rows={printedCalls ?? calls} title={callTitle} />}
     </section>
   );
 };
