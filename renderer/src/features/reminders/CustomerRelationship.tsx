@@ -22,8 +22,8 @@ const StandingLines = ({ standing }: { standing: CustomerStanding }) => {
   if (standing.rhythmDays !== null) lines.push(t('standing.rhythm', { count: Math.round(standing.rhythmDays) }));
   else if (standing.state !== 'new') lines.push(t('standing.noRhythm'));
   if (standing.daysAway !== null) lines.push(standing.daysAway === 0 ? t('standing.awayToday') : t('standing.away', { count: standing.daysAway }));
-  if (standing.state === 'lapsed' && standing.lapsesOn) lines.push(t('standing.lapsedSince', { date: days.short(standing.lapsesOn) }));
-  if (standing.state === 'active' && standing.lapsesOn) lines.push(t('standing.lapsesOn', { date: days.short(standing.lapsesOn) }));
+  if (standing.state === 'lapsed' && standing.lapsesOn) lines.push(t('standing.lapsedSince', { date: days.medium(standing.lapsesOn) }));
+  if (standing.state === 'active' && standing.lapsesOn) lines.push(t('standing.lapsesOn', { date: days.medium(standing.lapsesOn) }));
   if (standing.lost?.reason) lines.push(t('standing.lostReason', { date: format.date(standing.lost.at), reason: t(`lostReasons.${standing.lost.reason}`) }));
   return (
     <ul className="standing-lines">

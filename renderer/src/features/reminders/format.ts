@@ -18,6 +18,7 @@ export const useDayFormat = (today: string | null = null) => {
   return useMemo(() => {
     const short = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     const long = new Intl.DateTimeFormat(language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    const medium = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
     const near = (day: string): string | null => {
       if (today === null) return null;
@@ -31,6 +32,8 @@ export const useDayFormat = (today: string | null = null) => {
         return word === null ? date : t('item.dayNear', { date, word });
       },
       long: (day: string) => long.format(toDate(day)),
+      /** With the year, for days that may be far off ("Mar 20, 2027"). */
+      medium: (day: string) => medium.format(toDate(day)),
     };
   }, [language, today, t]);
 };
