@@ -9,8 +9,9 @@ import { useApi, useFetchNow } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AgendaFilters } from './AgendaFilters';
 import { AgendaSection } from './AgendaSection';
-import { callListCsv, callRows, downloadText, type CallRow } from './call-list';
+import { callListCsv, callRows, type CallRow } from './call-list';
 import { CallList } from './CallList';
+import { downloadText } from './download';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 
