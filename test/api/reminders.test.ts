@@ -3,7 +3,8 @@ import type { Agenda, AgendaItem } from '../../shared/contract/reminders';
 import { reminderKind } from '../../shared/reminders/kinds';
 import { rebuildAllLapse } from '../../electron/core/lapse/derive';
 import { generateReminders } from '../../electron/core/reminders/engine';
-import { lapseContextOf } from '../../electron/core/reminders/hooks';
+import { afterBulkVisits, afterVisitRestored, lapseContextOf } from '../../electron/core/reminders/hooks';
+import { rebuildAllActivity, recomputeCustomerActivity } from '../../electron/core/visits/activity';
 import { reminderEnvironment } from '../../electron/core/reminders/settings';
 import type { Core } from '../../electron/core/core';
 import { callOk, fixedClock, freshCore } from '../support/core';
@@ -396,5 +397,25 @@ describe('keeping derived values honest', () => {
     await callOk(core, 'settings-update', { timeZone: 'America/New_York' });
     expect((await callOk(core, 'winback-standing', { customerId: regular.id })).lapsesOn).toBe('2026-03-28');
     expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toMatchObject([{ dueDay: '2026-03-28' }]);
+  });
+
+  it('catches up after visits written in bulk (an import) or brought back (a restore), as other features call it', async () => {
+    const { core, clock } = await shop('2026-04-10T01:00:00.000Z');
+    const imported = await callOk(core, 'customers-create', { name: 'Imported' });
+    const insert = core.db.prepare("INSERT INTO visits (id, customer_id, kind, occurred_at, channel, created_at) VALUES (?, ?, 'visit', ?, 'store', 'x')");
+    ['2026-02-04', '2026-02-13', '2026-02-22', '2026-03-03', '2026-03-10'].forEach((day, index) => insert.run(`v${index}`, imported.id, `${day}T02:00:00.000Z`));
+    rebuildAllActivity(core.db);
+    expect(await callOk(core, 'winback-standing', { customerId: imported.id })).toMatchObject({ rhythmDays: null, lapsesOn: null });
+    afterBulkVisits({ db: core.db, now: clock.now });
+    expect(await callOk(core, 'winback-standing', { customerId: imported.id })).toMatchObject({ state: 'lapsed', rhythmDays: 9, lapsesOn: '2026-03-29' });
+    expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toHaveLength(1);
+
+    const last = await callOk(core, 'visits-log', { customerId: imported.id });
+    await callOk(core, 'visits-archive', { id: last.id });
+    core.db.prepare('UPDATE visits SET archived_at = NULL WHERE id = ?').run(last.id);
+    recomputeCustomerActivity(core.db, imported.id);
+    afterVisitRestored({ db: core.db, now: clock.now, session: core.session }, { customerId: imported.id });
+    expect(await callOk(core, 'winback-standing', { customerId: imported.id })).toMatchObject({ state: 'active', daysAway: 0 });
+    expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../context';
-import { ensureLapseCurrent, refreshCustomerLapse, type LapseContext } from '../lapse/derive';
+import { ensureLapseCurrent, rebuildAllLapse, refreshCustomerLapse, type LapseContext } from '../lapse/derive';
 import { lapseRow } from '../lapse/queries';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
@@ -31,6 +31,20 @@ export const afterVisitArchived = (ctx: HookContext, visit: { id: string; custom
   undoReturnOfVisit(ctx, visit.id, visit.customerId);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
+};
+
+/** A visit or contact came back into the book (restored from the archive, or moved here by a merge). */
+export const afterVisitRestored = (ctx: HookContext, visit: { customerId: string }): void => {
+  const environment = reminderEnvironment(ctx.db);
+  refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
+};
+
+/** Visits written in bulk (an import, a restore of a backup): every rhythm, lapse day and reminder, in one pass each. */
+export const afterBulkVisits = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
+  const environment = reminderEnvironment(ctx.db);
+  rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: true });
+  generateReminders(ctx, {}, environment);
 };
 
 /**
