@@ -48,6 +48,8 @@ it.skipIf(book === null)('reminders on the 100,000-customer book (set REGULARS_B
     let next = 0;
     add('incremental generation, one customer', await measure(200, () => generateReminders(ctx, { customerIds: [regulars[next++ % regulars.length] as string] })), 200, null);
     next = 0;
+    // The same write without a customer runs none of the derived updates: the disk's share of the figure below.
+    add('log a walk-in (the write alone, synchronous=FULL)', await measure(200, () => core.call('visits-log', { customerId: null, amountMinor: 12000 })), 200, null);
     add(
       'log a visit (write + lapse + won back + reminders)',
       await measure(200, () => core.call('visits-log', { customerId: regulars[next++ % regulars.length] as string, amountMinor: 12000 })),
