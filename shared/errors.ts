@@ -52,7 +52,7 @@ export interface FieldIssue {
   limit?: number;
 }
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };

@@ -15,6 +15,11 @@ import type { CustomerRecordsParticipant } from './customers/records';
 import { EventBus } from './events';
 import { mergeHandlers } from './merge/handlers';
 import { Registry, type InternalFailure } from './registry';
+import { ReminderDays } from './reminders/daily';
+import { remindersHandlers } from './reminders/handlers';
+import { prepareReminders } from './reminders/hooks';
+import { reminderSettingsHandlers } from './reminders/settings-handlers';
+import { remindersTimelineSource } from './reminders/timeline';
 import { sessionHandlers } from './session/handlers';
 import { initialSettings } from './settings/defaults';
 import { settingsHandlers } from './settings/handlers';
@@ -24,8 +29,11 @@ import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { visitsRecords } from './visits/records';
+import { remindersRecords } from './reminders/records';
 import { visitsTimelineSource } from './visits/timeline';
 import { appVersion } from './version';
+import { winbackHandlers } from './winback/handlers';
+import { customerStatusTimelineSource, winBackAttemptsTimelineSource } from './winback/timeline';
 
 export interface CoreOptions {
   dataDir: string;
@@ -36,6 +44,8 @@ export interface CoreOptions {
   systemLocales: readonly string[];
   projectRoot?: string;
   now?: () => Date;
+  /** Turn the reminders over at the shop's midnight while open (the desktop app and browser mode; not the CLI). */
+  dailyJobs?: boolean;
   onInternalFailure?: (failure: InternalFailure) => void;
 }
 
@@ -59,13 +69,13 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
  * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
  * another's comes after it): merges move them in this order, purges delete them in reverse.
  */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords];
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords];
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
   registry.register(visitsHandlers);
-  registry.register(timelineHandlers([visitsTimelineSource]));
+  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource]));
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
@@ -73,6 +83,9 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(auditHandlers);
   registry.register(mergeHandlers(customerRecordParticipants));
   registry.register(archiveHandlers(customerRecordParticipants));
+  registry.register(remindersHandlers);
+  registry.register(reminderSettingsHandlers);
+  registry.register(winbackHandlers);
   registry.assertComplete();
   return registry;
 };
@@ -82,6 +95,7 @@ export const openCore = (options: CoreOptions): Core => {
   const now = options.now ?? (() => new Date());
   const { db, file } = openBook(options.dataDir, { projectRoot: options.projectRoot, now });
   if (!hasAnySettings(db)) writeSettings(db, initialSettings(options.systemLocales));
+  prepareReminders({ db, now });
   const registry = createRegistry(options.onInternalFailure ?? logInternalFailure);
   const events = new EventBus();
   const rememberedStaff = readStateValue(db, 'counterStaffId');
@@ -107,6 +121,8 @@ export const openCore = (options: CoreOptions): Core => {
       idleLock.afterCall();
     }
   };
+  const reminderDays = options.dailyJobs ? new ReminderDays(ctx) : null;
+  reminderDays?.start();
   return {
     db,
     events,
@@ -116,6 +132,7 @@ export const openCore = (options: CoreOptions): Core => {
     call: (name, input) => call(name, input) as never,
     close: () => {
       idleLock.stop();
+      reminderDays?.stop();
       if (!db.open) return;
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();

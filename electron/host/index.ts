@@ -7,6 +7,7 @@ import { openCore } from '../core/core';
 import { defaultDataDir } from '../core/paths';
 import { systemLocalesFromEnv } from '../core/system-locale';
 import { startHost } from './server';
+import { clockFromEnvironment } from './test-clock';
 
 /** This file is bundled to dist/host/index.cjs; the project root is two folders up. */
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -16,7 +17,7 @@ const main = async (): Promise<void> => {
   const dataDir = defaultDataDir();
   let core;
   try {
-    core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales, projectRoot });
+    core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales, projectRoot, now: clockFromEnvironment(), dailyJobs: true });
   } catch (caught) {
     if (caught instanceof BookOpenError) {
       console.error(`Regulars could not open the customer book in ${dataDir}: ${describeError(caught.error, resolveLanguage(systemLocales))}`);

@@ -5,8 +5,10 @@ import { menuMessages } from '../../shared/i18n/menu';
 import { resolveLanguage, type Language } from '../../shared/locale';
 import { BookOpenError } from '../core/book';
 import { coreEventNames } from '../../shared/contract/events';
+import type { DueSummary } from '../../shared/contract/reminders';
 import { openCore, type Core } from '../core/core';
 import { currentSettings } from '../core/settings/current';
+import { showDueNotification } from './due-notification';
 import { hardenSession } from './harden';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -25,7 +27,14 @@ const start = (): void => {
   const dataDir = process.env.REGULARS_DATA_DIR ? path.resolve(process.env.REGULARS_DATA_DIR) : app.getPath('userData');
   let core: Core;
   try {
-    core = openCore({ dataDir, transport: 'electron', authority: 'counter', systemLocales: app.getPreferredSystemLanguages(), projectRoot: app.getAppPath() });
+    core = openCore({
+      dataDir,
+      transport: 'electron',
+      authority: 'counter',
+      systemLocales: app.getPreferredSystemLanguages(),
+      projectRoot: app.getAppPath(),
+      dailyJobs: true,
+    });
   } catch (caught) {
     const language = resolveLanguage(app.getPreferredSystemLanguages());
     const message = caught instanceof BookOpenError ? describeError(caught.error, language) : String(caught);
@@ -45,14 +54,23 @@ const start = (): void => {
   for (const event of coreEventNames) {
     core.events.on(event, (payload) => {
       sendToRenderer(window, event, payload);
-      if (payload.handler === 'settings-update') applyMenu();
+      if ('handler' in payload && payload.handler === 'settings-update') applyMenu();
     });
   }
 
-  app.on('second-instance', () => {
+  const bringToFront = (): void => {
     if (window.isMinimized()) window.restore();
     window.focus();
-  });
+  };
+  const notifyDue = (summary: DueSummary): void =>
+    showDueNotification(summary, languageOf(core), () => {
+      bringToFront();
+      sendToRenderer(window, 'menu-command', { command: 'today' });
+    });
+  window.once('ready-to-show', () => void core.call('reminders-due-summary', {}).then((result) => result.ok && notifyDue(result.value)));
+  core.events.on('reminders-due', notifyDue);
+
+  app.on('second-instance', bringToFront);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core.close());
 };

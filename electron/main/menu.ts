@@ -29,6 +29,7 @@ export const buildMenu = (language: Language, send: (command: MenuCommand) => vo
       label: label.view,
       submenu: [
         command(label.find, 'CmdOrCtrl+F', 'find'),
+        command(label.today, 'CmdOrCtrl+T', 'today'),
         command(label.customers, 'CmdOrCtrl+1', 'customers'),
         command(label.counter, 'CmdOrCtrl+2', 'counter'),
         { type: 'separator' },

@@ -5,11 +5,13 @@ import { authContract } from './auth';
 import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
 import { mergeContract } from './merge';
+import { remindersContract } from './reminders';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { timelineContract } from './timeline';
 import { visitsContract } from './visits';
+import { winbackContract } from './winback';
 
 /** Every handler of the app: name → input schema, output type, who may call it. */
 export const contract = {
@@ -23,6 +25,8 @@ export const contract = {
   ...auditContract,
   ...mergeContract,
   ...archiveContract,
+  ...remindersContract,
+  ...winbackContract,
 } as const;
 
 export type Contract = typeof contract;

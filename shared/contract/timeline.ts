@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { handler, returns } from './define';
 import { id, pageLimit } from './fields';
+import type { Reminder } from './reminders';
 import type { Visit } from './visits';
+import type { CustomerStatusEvent, WinBackAttempt } from './winback';
 
 /**
  * One entry of a customer's single timeline. Each feature adds its own kind here and a source in the
@@ -9,7 +11,10 @@ import type { Visit } from './visits';
  */
 export type TimelineItem =
   | { kind: 'visit'; id: string; at: string; visit: Visit }
-  | { kind: 'contact'; id: string; at: string; visit: Visit };
+  | { kind: 'contact'; id: string; at: string; visit: Visit }
+  | { kind: 'reminder'; id: string; at: string; reminder: Reminder }
+  | { kind: 'win_back_attempt'; id: string; at: string; attempt: WinBackAttempt }
+  | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent };
 
 export type TimelineKind = TimelineItem['kind'];
 

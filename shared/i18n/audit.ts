@@ -93,6 +93,9 @@ const en = {
     tags: 'Tags',
     interests: 'Interests',
     mergeHistory: 'Merges into them',
+    reminders: 'Reminders',
+    winBackAttempts: 'Win-back calls',
+    statusChanges: 'Lost and won-back marks',
   },
   csv: {
     time: 'Time',
@@ -202,6 +205,9 @@ const zhHant: Messages<typeof en> = {
     tags: '標籤',
     interests: '興趣',
     mergeHistory: '合併紀錄',
+    reminders: '提醒',
+    winBackAttempts: '挽回聯絡',
+    statusChanges: '流失與挽回標記',
   },
   csv: {
     time: '時間',
@@ -311,6 +317,9 @@ const zhHans: Messages<typeof en> = {
     tags: '标签',
     interests: '兴趣',
     mergeHistory: '合并记录',
+    reminders: '提醒',
+    winBackAttempts: '挽回联系',
+    statusChanges: '流失与挽回标记',
   },
   csv: {
     time: '时间',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/check';
-import { callOk, freshCore } from '../support/core';
+import { callOk, fixedClock, freshCore } from '../support/core';
 
 describe('soft delete and purge', () => {
   it('deletes an archived customer for good only after naming what goes with them; the audit trail stays', async () => {
@@ -23,6 +23,9 @@ describe('soft delete and purge', () => {
       { kind: 'visits', count: 2 },
       { kind: 'contacts', count: 1 },
       { kind: 'satisfactionAnswers', count: 1 },
+      { kind: 'reminders', count: 1 },
+      { kind: 'winBackAttempts', count: 0 },
+      { kind: 'statusChanges', count: 0 },
       { kind: 'phones', count: 1 },
       { kind: 'tags', count: 1 },
       { kind: 'interests', count: 2 },
@@ -83,5 +86,22 @@ describe('soft delete and purge', () => {
     expect((await callOk(core, 'customers-purge-preview', { id: survivor.id })).records).toContainEqual({ kind: 'mergeHistory', count: 1 });
     await callOk(core, 'customers-purge', { id: survivor.id });
     expect(core.db.prepare('SELECT count(*) FROM customer_merges').pluck().get()).toBe(0);
+  });
+});
+
+describe('deleting a visit for good', () => {
+  it('takes the won-back mark it caused with it', async () => {
+    const clock = fixedClock('2026-01-05T10:00:00.000Z');
+    const core = freshCore({ now: clock.now });
+    const customer = await callOk(core, 'customers-create', { name: 'Ada' });
+    await callOk(core, 'visits-log', { customerId: customer.id, amountMinor: 100 });
+    await callOk(core, 'winback-mark-lost', { customerId: customer.id, reason: 'price' });
+    clock.set('2026-04-01T10:00:00.000Z');
+    const comeback = await callOk(core, 'visits-log', { customerId: customer.id, amountMinor: 100 });
+    expect(core.db.prepare("SELECT count(*) FROM customer_status_events WHERE visit_id = ?").pluck().get(comeback.id)).toBe(1);
+    await callOk(core, 'visits-archive', { id: comeback.id });
+    await callOk(core, 'visits-purge', { id: comeback.id });
+    expect(core.db.prepare("SELECT count(*) FROM customer_status_events WHERE visit_id = ?").pluck().get(comeback.id)).toBe(0);
+    expect(checkBook(core.info.dataDir).problems).toEqual([]);
   });
 });

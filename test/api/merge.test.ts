@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerFieldsInput } from '../../shared/contract/customers';
 import { checkBook } from '../../electron/core/check';
-import { callOk, fixedClock, freshCore } from '../support/core';
+import { bookSnapshot, callOk, fixedClock, freshCore } from '../support/core';
 
 type Core = ReturnType<typeof freshCore>;
 
@@ -70,6 +70,9 @@ describe('merging duplicates', () => {
       { kind: 'visits', count: 2 },
       { kind: 'contacts', count: 1 },
       { kind: 'satisfactionAnswers', count: 1 },
+      { kind: 'reminders', count: 2 },
+      { kind: 'winBackAttempts', count: 0 },
+      { kind: 'statusChanges', count: 0 },
     ]);
 
     clock.set('2026-03-05T10:00:00.000Z');
@@ -171,5 +174,29 @@ describe('merging duplicates', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+  });
+});
+
+describe('merging customers with reminders and win-back history', () => {
+  it('moves the win-back calls and the lost mark to the survivor, and undo gives them back exactly', async () => {
+    const clock = fixedClock('2026-01-05T10:00:00.000Z');
+    const core = freshCore({ now: clock.now });
+    const survivor = await callOk(core, 'customers-create', { name: '王小明', phones: ['0912345678'] });
+    const absorbed = await callOk(core, 'customers-create', { name: '王曉明', phones: ['0933111222'] });
+    await callOk(core, 'visits-log', { customerId: absorbed.id, amountMinor: 12000 });
+    clock.set('2026-03-01T10:00:00.000Z');
+    await callOk(core, 'winback-record-attempt', { customerId: absorbed.id, outcome: 'declined', note: 'moved across town' });
+    await callOk(core, 'winback-mark-lost', { customerId: absorbed.id, reason: 'involuntary' });
+    const before = bookSnapshot(core, ['audit_log', 'customer_merges']);
+
+    const merged = await callOk(core, 'customers-merge', { survivorId: survivor.id, absorbedId: absorbed.id, fields: { name: '王小明', phones: ['0912345678'] } });
+    const kinds = (await callOk(core, 'customers-timeline', { id: survivor.id })).items.map((item) => item.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['visit']));
+    expect(core.db.prepare('SELECT count(*) FROM win_back_attempts WHERE customer_id = ?').pluck().get(survivor.id)).toBe(1);
+    expect(core.db.prepare('SELECT count(*) FROM customer_status_events WHERE customer_id = ?').pluck().get(survivor.id)).toBe(1);
+
+    await callOk(core, 'customers-merge-undo', { mergeId: merged.merge.id });
+    expect(bookSnapshot(core, ['audit_log', 'customer_merges'])).toBe(before);
+    expect(checkBook(core.info.dataDir).problems).toEqual([]);
   });
 });

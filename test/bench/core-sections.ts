@@ -1,8 +1,13 @@
 import { planSearch } from '../../shared/search';
 import { hasCjk, wordsOf, foldForSearch, charsOf } from '../../shared/text';
 import type { Core } from '../../electron/core/core';
-import { recomputeCustomerActivity } from '../../electron/core/visits/activity';
 import { Random } from '../../electron/core/seed/random';
+import { rebuildAllLapse } from '../../electron/core/lapse/derive';
+import { agendaCounts, agendaTotals, dueBetweenRows, dueOnRows, overdueRows } from '../../electron/core/reminders/agenda-queries';
+import { shopToday } from '../../electron/core/reminders/engine';
+import { lapseContextOf } from '../../electron/core/reminders/hooks';
+import { reminderEnvironment } from '../../electron/core/reminders/settings';
+import { plusDays } from '../../shared/reminders/days';
 import { round, timeEach, type Timing } from './measure';
 
 export interface Figure {
@@ -97,28 +102,66 @@ export const profileFigure = async (core: Core, count: number): Promise<Figure> 
   return { key: 'profile_p95_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `customer + first 50 timeline entries, ${handler.samples} profiles` };
 };
 
-/** Logs visits as the counter does (synchronous=FULL), then takes them out again to leave the book as it was. */
+/**
+ * Logs visits as the counter does (synchronous=FULL), beside the bare INSERT, then takes them out
+ * again the way the app does (archive, then delete for good) so the book stays as it was.
+ */
 export const logVisitFigure = async (core: Core, count: number): Promise<Figure> => {
   const random = new Random(13);
   const ids = core.db.prepare('SELECT id FROM customers WHERE archived_at IS NULL ORDER BY rid').pluck().all() as string[];
   const customers = sample(ids, count, random);
-  const logged: { id: string; customerId: string }[] = [];
+  const logged: string[] = [];
   const handler: Timing = await timeEach(customers, async (customerId) => {
     const result = await core.call('visits-log', { customerId, amountMinor: 18000, items: 'bench', satisfaction: 2 });
-    if (result.ok) logged.push({ id: result.value.id, customerId });
+    if (result.ok) logged.push(result.value.id);
   });
   const insertRaw = core.db.prepare("INSERT INTO visits (id, customer_id, kind, occurred_at, amount_minor, channel, created_at) VALUES (?, ?, 'visit', ?, 18000, 'store', ?)");
-  let rawCount = 0;
-  const direct = await timeEach(customers, (customerId) => {
-    rawCount += 1;
-    const id = `bench-raw-${rawCount}`;
-    insertRaw.run(id, customerId, new Date().toISOString(), new Date().toISOString());
-    logged.push({ id, customerId });
-  });
-  core.db.transaction(() => {
-    const remove = core.db.prepare('DELETE FROM visits WHERE id = ?');
-    for (const visit of logged) remove.run(visit.id);
-    for (const customerId of new Set(logged.map((visit) => visit.customerId))) recomputeCustomerActivity(core.db, customerId);
-  })();
-  return { key: 'log_visit_p95_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `write + summary + satisfaction, synchronous=FULL, ${handler.samples} visits` };
+  const deleteRaw = core.db.prepare('DELETE FROM visits WHERE id = ?');
+  const rawIds: string[] = [];
+  const runId = Date.now().toString(36);
+  let direct: Timing;
+  try {
+    direct = await timeEach(customers, (customerId) => {
+      const id = `bench-raw-${runId}-${rawIds.length}`;
+      insertRaw.run(id, customerId, new Date().toISOString(), new Date().toISOString());
+      rawIds.push(id);
+    });
+  } finally {
+    core.db.transaction(() => rawIds.forEach((id) => deleteRaw.run(id)))();
+  }
+  for (const id of logged) {
+    await core.call('visits-archive', { id });
+    await core.call('visits-purge', { id });
+  }
+  return { key: 'log_visit_p95_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `write + summary + satisfaction + lapse + reminders, synchronous=FULL, ${handler.samples} visits` };
+};
+
+/** Today, the home screen: the agenda handler beside its own queries run raw. */
+export const todayFigure = async (core: Core, count: number): Promise<Figure> => {
+  const ctx = { db: core.db, now: () => new Date() };
+  const today = shopToday(ctx);
+  const everyone = { kinds: [], assignee: 'anyone' as const };
+  const runs = Array.from({ length: count }, (_, index) => index);
+  const handler = await timeEach(runs, () => core.call('reminders-agenda', {}), 5);
+  const direct = await timeEach(
+    runs,
+    () => {
+      agendaTotals(core.db, today, plusDays(today, 7), everyone);
+      agendaCounts(core.db, plusDays(today, 7));
+      overdueRows(core.db, today, everyone, 100);
+      dueOnRows(core.db, today, everyone, 100);
+      dueBetweenRows(core.db, plusDays(today, 1), plusDays(today, 7), everyone, 100);
+    },
+    5,
+  );
+  const open = core.db.prepare("SELECT count(*) FROM reminders WHERE status = 'open'").pluck().get() as number;
+  return { key: 'today_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `reminders-agenda p95 over ${handler.samples} reads, ${open} open reminders` };
+};
+
+/** The full set-based pass behind lapse: every customer's rhythm from every visit, then their lapse day. */
+export const recomputeFigure = async (core: Core): Promise<Figure> => {
+  const environment = reminderEnvironment(core.db);
+  const pass = () => core.db.transaction(() => rebuildAllLapse(core.db, lapseContextOf(environment), { rhythms: true }))();
+  const timing = await timeEach([1, 2], pass, 1);
+  return { key: 'recompute_ms', value: round(timing.median, 0), unit: 'ms', note: 'full lapse pass: rhythms from every visit and lapse days (tiers and quadrants join when loyalty lands)' };
 };

@@ -11,6 +11,7 @@ test('a newcomer adds customers, is warned of a duplicate, finds one and logs a 
   const customers = new CustomersScreen(page);
   const form = new CustomerFormScreen(page);
 
+  await customers.goto();
   await expect(page.getByText('No customers yet')).toBeVisible();
 
   await page.keyboard.press('Alt+n');

@@ -22,9 +22,12 @@ export interface RunningApp {
 /** The owner PIN the `open` fixture sets. */
 export const ownerPin = '2580';
 
-/** Starts browser mode on a fresh, empty data folder, as `npm start` would here. */
-export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}): Promise<{ app: RunningApp; stop: () => void }> => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
+/**
+ * Starts browser mode, as `npm start` would here: on a fresh, empty data folder (removed on stop),
+ * or on the given one (kept, so a test can restart the app on the same book).
+ */
+export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}, existingDataDir?: string): Promise<{ app: RunningApp; stop: () => void }> => {
+  const dataDir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['dist/host/index.cjs'], {
     env: { ...process.env, LANG: 'C', LC_ALL: '', REGULARS_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,7 +74,7 @@ export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}): Promise<{ a
     app,
     stop: () => {
       child.kill('SIGTERM');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (existingDataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };

@@ -1,9 +1,9 @@
 import { expect, test } from './fixtures';
 
 const expectations = [
-  { locale: 'zh-TW', nav: ['客戶', '櫃檯', '設定'], newCustomer: '新增客戶', required: '必填。' },
-  { locale: 'zh-CN', nav: ['客户', '柜台', '设置'], newCustomer: '新建客户', required: '必填。' },
-  { locale: 'en-US', nav: ['Customers', 'Counter', 'Settings'], newCustomer: 'New customer', required: 'Required.' },
+  { locale: 'zh-TW', nav: ['今日', '客戶', '櫃檯', '設定'], newCustomer: '新增客戶', required: '必填。' },
+  { locale: 'zh-CN', nav: ['今日', '客户', '柜台', '设置'], newCustomer: '新建客户', required: '必填。' },
+  { locale: 'en-US', nav: ['Today', 'Customers', 'Counter', 'Settings'], newCustomer: 'New customer', required: 'Required.' },
 ] as const;
 
 for (const expected of expectations) {
@@ -14,6 +14,7 @@ for (const expected of expectations) {
       await app.open(page);
       const navigation = page.getByRole('navigation');
       for (const label of expected.nav) await expect(navigation.getByRole('link', { name: label })).toBeVisible();
+      await navigation.getByRole('link', { name: expected.nav[1] }).click();
       await page.getByRole('link', { name: expected.newCustomer }).click();
       await page.getByRole('button', { name: /儲存|保存|Save/ }).click();
       await expect(page.locator('.field-error').first()).toHaveText(expected.required);

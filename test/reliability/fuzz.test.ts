@@ -31,7 +31,19 @@ const isResult = (value: unknown): boolean =>
  * facts of the book at once (two mergeable customers, a new PIN beside the current one): mixed in
  * among the hostile ones, they make sure the fuzzer also runs the code behind the checks.
  */
-const knownGood = (book: { pin: string; recoveryCode: string; mergeId: string; active: string[]; archivedVisit: string }): Partial<Record<HandlerName, unknown>> => ({
+interface FuzzBook {
+  pin: string;
+  recoveryCode: string;
+  mergeId: string;
+  active: string[];
+  archivedVisit: string;
+  openReminder: string;
+  closedReminder: string;
+  lostCustomer: string;
+  statusEvent: string;
+}
+
+const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'auth-setup': { shopName: 'Corner Café', currency: 'TWD', language: null, pin: '7391' },
   'auth-recover': { recoveryCode: book.recoveryCode, newPin: '7391' },
   'auth-change-pin': { currentPin: book.pin, newPin: '7391' },
@@ -39,6 +51,21 @@ const knownGood = (book: { pin: string; recoveryCode: string; mergeId: string; a
   'customers-merge': { survivorId: book.active[0], absorbedId: book.active[1], fields: { name: 'Merged again' } },
   'customers-merge-undo': { mergeId: book.mergeId },
   'visits-unarchive': { id: book.archivedVisit },
+  'reminders-complete': { id: book.openReminder, note: 'called, all good' },
+  'reminders-dismiss': { id: book.openReminder },
+  'reminders-snooze': { id: book.openReminder, until: '2099-01-01' },
+  'reminders-reopen': { id: book.closedReminder },
+  'reminders-create': { customerId: book.active[0], dueDay: '2099-01-01', note: 'Tell about the new beans' },
+  'winback-record-attempt': { customerId: book.active[0], outcome: 'no_answer' },
+  'winback-mark-won-back': { customerId: book.lostCustomer },
+  'winback-undo-status': { id: book.statusEvent },
+  'winback-stats': { from: '2026-01-01', to: '2026-12-31' },
+  'customers-update': { id: book.active[0], fields: { name: 'Renamed', phones: ['0912 345 678'] } },
+  'customers-archive': { id: book.active[0] },
+  'visits-log': { customerId: book.active[0], amountMinor: 12000, satisfaction: 2 },
+  'visits-log-contact': { customerId: book.active[0], method: 'call', note: 'asked about beans' },
+  'customers-merge-preview': { survivorId: book.active[0], absorbedId: book.active[1] },
+  'winback-mark-lost': { customerId: book.active[0], reason: 'competitor' },
 });
 
 describe('fuzzing every handler with arbitrary and adversarial input', () => {
@@ -63,11 +90,28 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     const active = core.db.prepare('SELECT id FROM customers WHERE archived_at IS NULL ORDER BY rid DESC LIMIT 4').pluck().all() as string[];
     const merged = await callOk(core, 'customers-merge', { survivorId: active[0]!, absorbedId: active[1]!, fields: { name: 'Merged Customer' } });
     const archivedVisit = core.db.prepare('SELECT v.id FROM visits v JOIN customers c ON c.id = v.customer_id WHERE v.archived_at IS NOT NULL AND c.archived_at IS NULL LIMIT 1').pluck().get() as string;
-    examples = knownGood({ pin: testPin, recoveryCode, mergeId: merged.merge.id, active: active.slice(2), archivedVisit });
+    const reminder = await callOk(core, 'reminders-create', { customerId: active[2]!, dueDay: '2099-01-01', note: 'Call back' });
+    const closed = await callOk(core, 'reminders-create', { customerId: active[3]!, dueDay: '2099-01-02', note: 'Done already' });
+    await callOk(core, 'reminders-complete', { id: closed.id });
+    const lost = await callOk(core, 'winback-mark-lost', { customerId: active[3]!, reason: 'price' });
+    examples = knownGood({
+      pin: testPin,
+      recoveryCode,
+      mergeId: merged.merge.id,
+      active: active.slice(2),
+      archivedVisit,
+      openReminder: reminder.id,
+      closedReminder: closed.id,
+      lostCustomer: active[3]!,
+      statusEvent: lost.id,
+    });
     ids = [
       testPin,
       recoveryCode,
       merged.merge.id,
+      reminder.id,
+      closed.id,
+      lost.id,
       ...(core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM visits ORDER BY id LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM staff').pluck().all() as string[]),

@@ -64,6 +64,7 @@ export const archiveHandlers = (participants: readonly CustomerRecordsParticipan
       const row = getVisitRow(ctx.db, id);
       if (row === null) return err('NOT_FOUND', { entity: 'visit', id });
       if (row.archived_at === null) return err('INVALID_STATE', { reason: 'purge_needs_archive' });
+      for (const participant of [...participants].reverse()) participant.purgeVisit?.(ctx.db, id);
       deleteVisit(ctx.db, id);
       recordAudit(ctx, { action: 'visit.purge', entity: 'visit', entityId: id, before: toVisit(row) });
       return ok({ id });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RecordCount } from '../../../shared/contract/customer-records';
 import type { Result } from '../../../shared/result';
+import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 
 /** A customer as the merge sees it: the text id other tables refer to, and the rid the search indexes use. */
@@ -39,6 +40,13 @@ export interface CustomerRecordsParticipant<Moved = unknown> {
   undoMerge(db: Db, survivor: CustomerRef, absorbed: CustomerRef, moved: Moved): void;
   /** Deletes everything this feature holds for the customer, before the customer row goes. */
   purge(db: Db, customerId: string): void;
+  /** Deletes what this feature ties to one archived visit, before that visit is deleted for good. */
+  purgeVisit?(db: Db, visitId: string): void;
+  /**
+   * After a merge or its undo, once every participant has moved its rows: brings what this feature
+   * derives from them (a rhythm, a reminder) up to date for these customers.
+   */
+  settle?(ctx: Pick<HandlerContext, 'db' | 'now' | 'session'>, customerIds: readonly string[]): void;
 }
 
 /** Defines a participant with its own `Moved` shape; the merge treats every participant alike. */

@@ -93,6 +93,7 @@ const merge = (ctx: HandlerContext, participants: readonly CustomerRecordsPartic
     updateCustomer(ctx.db, toCustomerWrite(survivor.id, fields, parts, createdAt, now));
     writeCustomerParts(ctx.db, survivor.id, survivor.rid, parts);
     recomputeCustomerActivity(ctx.db, survivor.id);
+    for (const participant of participants) participant.settle?.(ctx, [survivor.id]);
 
     const id = newId();
     insertMerge(ctx.db, {
@@ -149,6 +150,7 @@ const undoMerge = (ctx: HandlerContext, participants: readonly CustomerRecordsPa
     restoreCustomer(ctx.db, snapshot.survivor);
     recomputeCustomerActivity(ctx.db, record.survivor_id);
     recomputeCustomerActivity(ctx.db, record.absorbed_id);
+    for (const participant of participants) participant.settle?.(ctx, [record.survivor_id, record.absorbed_id]);
     markMergeUndone(ctx.db, mergeId, ctx.now().toISOString());
 
     const survivor = detailOf(ctx, record.survivor_id);

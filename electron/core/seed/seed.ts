@@ -14,6 +14,7 @@ import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
 import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
+import { seedReminderHistory } from './reminders';
 
 export interface SeedOptions {
   customers: number;
@@ -34,6 +35,8 @@ export interface SeedSummary {
   /** Customers entered a second time (to try merging), and customers archived. */
   duplicates: number;
   archived: number;
+  /** Reminders left to do on the seeded day (the rest of their history is done or dismissed). */
+  openReminders: number;
 }
 
 const dayMs = 86_400_000;
@@ -184,8 +187,9 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
 
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
     rebuildAllActivity(db);
+    const reminders = seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess };
+    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open };
   }).immediate();
 };
 

@@ -1,6 +1,7 @@
 import { ok } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
+import { afterShopSettingsChanged } from '../reminders/hooks';
 import { currentSettings } from './current';
 import { writeSettings } from './queries';
 
@@ -19,6 +20,7 @@ export const settingsHandlers: HandlerImpls = {
           before: Object.fromEntries(keys.map((key) => [key, before[key]])),
           after: changes,
         });
+        afterShopSettingsChanged(ctx);
       })
       .immediate();
     return ok(currentSettings(ctx));

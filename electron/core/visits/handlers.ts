@@ -6,6 +6,7 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
+import { afterVisitArchived, afterVisitLogged, afterVisitRestored } from '../reminders/hooks';
 import { resolveStaffId } from '../staff/validate';
 import { recomputeCustomerActivity, recordContactActivity, recordVisitActivity } from './activity';
 import { toVisit } from './present';
@@ -59,7 +60,10 @@ export const visitsHandlers: HandlerImpls = {
           createdAt: now,
         });
       }
-      if (input.customerId !== null) recordVisitActivity(ctx.db, input.customerId, occurredAt, input.amountMinor);
+      if (input.customerId !== null) {
+        recordVisitActivity(ctx.db, input.customerId, occurredAt, input.amountMinor);
+        afterVisitLogged(ctx, { id, customerId: input.customerId, kind: 'visit', occurredAt });
+      }
       return visitOrMissing(ctx, id);
     }),
   'visits-log-contact': (ctx, input) =>
@@ -84,6 +88,7 @@ export const visitsHandlers: HandlerImpls = {
         created_at: now,
       });
       recordContactActivity(ctx.db, input.customerId, occurredAt);
+      afterVisitLogged(ctx, { id, customerId: input.customerId, kind: 'contact', occurredAt });
       return visitOrMissing(ctx, id);
     }),
   'visits-archive': (ctx, { id }) =>
@@ -92,7 +97,10 @@ export const visitsHandlers: HandlerImpls = {
       if (row === null) return err('NOT_FOUND', { entity: 'visit', id });
       if (row.archived_at !== null) return err('INVALID_STATE', { reason: 'already_archived' });
       archiveVisit(ctx.db, id, ctx.now().toISOString());
-      if (row.customer_id !== null) recomputeCustomerActivity(ctx.db, row.customer_id);
+      if (row.customer_id !== null) {
+        recomputeCustomerActivity(ctx.db, row.customer_id);
+        afterVisitArchived(ctx, { id, customerId: row.customer_id });
+      }
       recordAudit(ctx, { action: 'visit.archive', entity: 'visit', entityId: id, before: toVisit(row) });
       return visitOrMissing(ctx, id);
     }),
@@ -106,7 +114,10 @@ export const visitsHandlers: HandlerImpls = {
         if (!customerCheck.ok) return customerCheck;
       }
       unarchiveVisit(ctx.db, id);
-      if (row.customer_id !== null) recomputeCustomerActivity(ctx.db, row.customer_id);
+      if (row.customer_id !== null) {
+        recomputeCustomerActivity(ctx.db, row.customer_id);
+        afterVisitRestored(ctx, { customerId: row.customer_id });
+      }
       const restored = visitOrMissing(ctx, id);
       if (restored.ok) recordAudit(ctx, { action: 'visit.unarchive', entity: 'visit', entityId: id, after: restored.value });
       return restored;

@@ -10,6 +10,7 @@ import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
 import { MergePage } from '../features/merge/MergePage';
+import { TodayPage } from '../features/reminders/TodayPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 
@@ -24,7 +25,8 @@ const router = createHashRouter([
   {
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/customers" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: 'today', element: <TodayPage /> },
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/new', element: <CustomerFormPage /> },
       { path: 'customers/:id', element: <ProfilePage /> },
@@ -34,7 +36,7 @@ const router = createHashRouter([
       { path: 'settings', element: <SettingsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'archive', element: <ArchivePage /> },
-      { path: '*', element: <Navigate to="/customers" replace /> },
+      { path: '*', element: <Navigate to="/today" replace /> },
     ],
   },
 ]);

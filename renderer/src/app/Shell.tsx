@@ -7,6 +7,7 @@ import { OwnerLock } from '../features/auth/OwnerLock';
 import { FirstRecoveryCode, SetupPage } from '../features/auth/SetupPage';
 import { UnlockDialog } from '../features/auth/UnlockDialog';
 import { useOwnerActivity } from '../features/auth/useOwnerActivity';
+import { DueNotice, TodayNavLink } from '../features/reminders/DueNotice';
 import { useCommands } from './commands';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
@@ -52,6 +53,9 @@ export const Shell = () => {
         </div>
         <ul>
           <li>
+            <TodayNavLink />
+          </li>
+          <li>
             <NavLink to="/customers">{t('nav.customers')}</NavLink>
           </li>
           <li>
@@ -77,6 +81,7 @@ export const Shell = () => {
         </div>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <DueNotice />
         <Outlet />
       </main>
       <UnlockDialog />

@@ -41,6 +41,9 @@ export const useCommands = (): void => {
         case 'settings':
           navigate('/settings');
           break;
+        case 'today':
+          navigate('/today');
+          break;
         case 'customers':
           navigate('/customers');
           break;

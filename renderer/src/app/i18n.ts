@@ -8,6 +8,7 @@ import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { mergeMessages } from '../features/merge/i18n';
+import { remindersMessages } from '../features/reminders/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -22,6 +23,7 @@ const namespaces = {
   audit: auditMessages,
   merge: mergeMessages,
   archive: archiveMessages,
+  reminders: remindersMessages,
 };
 
 export const resources = Object.fromEntries(

@@ -6,6 +6,7 @@ import type { authMessages } from '../features/auth/i18n';
 import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
+import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
 import type { commonMessages } from './locales/common';
 
@@ -22,6 +23,7 @@ declare module 'i18next' {
       audit: (typeof auditMessages)['en'];
       merge: (typeof mergeMessages)['en'];
       archive: (typeof archiveMessages)['en'];
+      reminders: (typeof remindersMessages)['en'];
     };
   }
 }

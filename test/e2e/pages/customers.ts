@@ -10,7 +10,7 @@ export class CustomersScreen {
   }
 
   async goto() {
-    await this.page.getByRole('navigation').getByRole('link').first().click();
+    await this.page.locator('nav a[href="#/customers"]').click();
     await expect(this.search).toBeVisible();
   }
 

@@ -10,6 +10,7 @@ import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { PurgeCustomerDialog } from '../archive/PurgeDialog';
 import { MergeHistory } from '../merge/MergeHistory';
+import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { Timeline } from './Timeline';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -124,6 +125,7 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
             <Fact label={t('profile.lastContact')}>{customer.lastContactAt ? format.relativeDay(customer.lastContactAt) : none}</Fact>
             {customer.revenueMinor !== null && <Fact label={t('profile.lifetimeSpend')}>{format.money(customer.revenueMinor)}</Fact>}
           </dl>
+          <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
           <h2>{t('profile.facts')}</h2>
           <dl className="facts">
             <Fact label={t('form.email')}>{customer.email || none}</Fact>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/contract/timeline';
 import type { Visit } from '../../../../shared/contract/visits';
 import { useFormat } from '../../app/format';
+import { CustomerStatusBody, ReminderTimelineBody, WinBackAttemptBody } from '../reminders/TimelineBodies';
 
 const VisitBody = ({ visit }: { visit: Visit }) => {
   const { t } = useTranslation(['customers', 'common']);
@@ -32,7 +33,12 @@ export const TimelineEntry = ({ item }: { item: TimelineItem }) => {
       <time dateTime={item.at} className="timeline-time">
         {format.dateTime(item.at)}
       </time>
-      <div className="timeline-body">{(item.kind === 'visit' || item.kind === 'contact') && <VisitBody visit={item.visit} />}</div>
+      <div className="timeline-body">
+        {(item.kind === 'visit' || item.kind === 'contact') && <VisitBody visit={item.visit} />}
+        {item.kind === 'reminder' && <ReminderTimelineBody reminder={item.reminder} />}
+        {item.kind === 'win_back_attempt' && <WinBackAttemptBody attempt={item.attempt} />}
+        {item.kind === 'customer_status' && <CustomerStatusBody event={item.event} />}
+      </div>
     </li>
   );
 };

@@ -11,6 +11,7 @@ import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
+import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { StaffSection } from './StaffSection';
 
 export const currencies = ['TWD', 'HKD', 'MOP', 'CNY', 'SGD', 'MYR', 'JPY', 'KRW', 'USD', 'CAD', 'AUD', 'GBP', 'EUR'];
@@ -41,6 +42,7 @@ export const SettingsPage = () => {
       {settings.data && <ShopSettings key={JSON.stringify(settings.data)} settings={settings.data} readOnly={readOnly} />}
       <PinSettings />
       <StaffSection readOnly={readOnly} />
+      <ReminderSettingsSection />
       <About />
     </section>
   );

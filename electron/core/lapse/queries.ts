@@ -1,0 +1,47 @@
+import type { Db } from '../db/connection';
+import { statementsFor } from '../db/statements';
+
+export interface DbLapseRow {
+  id: string;
+  visit_count: number;
+  last_visit_at: string | null;
+  last_contact_at: string | null;
+  visit_rhythm_days: number | null;
+  lapses_on: string | null;
+  lost_at: string | null;
+  archived_at: string | null;
+}
+
+const lapseColumns = 'id, visit_count, last_visit_at, last_contact_at, visit_rhythm_days, lapses_on, lost_at, archived_at';
+
+const statements = statementsFor((db) => ({
+  recentVisitTimes: db.prepare<[string, number], string>(`
+    SELECT occurred_at FROM visits
+    WHERE customer_id = ? AND kind = 'visit' AND archived_at IS NULL
+    ORDER BY occurred_at DESC LIMIT ?`).pluck(),
+  one: db.prepare<[string], DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE id = ?`),
+  all: db.prepare<[], DbLapseRow>(`SELECT ${lapseColumns} FROM customers`),
+  // One row per customer from the covering index visits_customer_visit_time: far fewer rows to hand to JS.
+  allVisitTimes: db.prepare<[], [string, string]>(`
+    SELECT customer_id, group_concat(occurred_at, ',' ORDER BY occurred_at) FROM visits
+    WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL
+    GROUP BY customer_id`).raw(),
+  set: db.prepare<[number | null, string | null, string]>('UPDATE customers SET visit_rhythm_days = ?, lapses_on = ? WHERE id = ?'),
+}));
+
+/** The customer's most recent visits, oldest first. */
+export const recentVisitTimes = (db: Db, customerId: string, limit: number): string[] =>
+  statements(db).recentVisitTimes.all(customerId, limit).reverse();
+
+export const lapseRow = (db: Db, customerId: string): DbLapseRow | null => statements(db).one.get(customerId) ?? null;
+
+export const allLapseRows = (db: Db): DbLapseRow[] => statements(db).all.all();
+
+/** Each customer's visit times, oldest first, customer by customer (streamed: the whole book is never held at once). */
+export function* iterateVisitTimes(db: Db): Generator<[string, string[]]> {
+  for (const [customerId, times] of statements(db).allVisitTimes.iterate()) yield [customerId, times.split(',')];
+}
+
+export const setLapse = (db: Db, customerId: string, rhythmDays: number | null, lapsesOn: string | null): void => {
+  statements(db).set.run(rhythmDays, lapsesOn, customerId);
+};

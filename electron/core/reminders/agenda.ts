@@ -1,0 +1,57 @@
+import type { Agenda, AgendaItem, AgendaSectionPage, DueSummary } from '../../../shared/contract/reminders';
+import { upcomingDays } from '../../../shared/reminders/agenda';
+import { daysBetween, localDayFinder, plusDays } from '../../../shared/reminders/days';
+import { phonesByCustomer } from '../customers/queries';
+import type { Db } from '../db/connection';
+import { agendaCounts, agendaTotals, dueBetweenRows, dueOnRows, overdueRows, type AgendaFilter, type DbAgendaRow } from './agenda-queries';
+import { toReminder } from './present';
+
+const toItems = (db: Db, rows: readonly DbAgendaRow[], today: string, localDayOf: (instant: string) => string): AgendaItem[] => {
+  const phones = phonesByCustomer(db, [...new Set(rows.flatMap((row) => (row.customer_id === null ? [] : [row.customer_id])))]);
+  return rows.map((row) => ({
+    ...toReminder(row),
+    customer:
+      row.customer_id === null || row.customer_name === null
+        ? null
+        : {
+            id: row.customer_id,
+            name: row.customer_name,
+            phones: (phones.get(row.customer_id) ?? []).map((phone) => phone.display),
+            consentToContact: row.consent_contact === 1,
+            visitCount: row.visit_count ?? 0,
+            rhythmDays: row.visit_rhythm_days,
+            lastActivityAt: row.last_activity_at,
+            daysAway: row.last_activity_at === null ? null : daysBetween(localDayOf(row.last_activity_at), today),
+            lost: row.lost_at !== null,
+          },
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+  }));
+};
+
+/** The Today agenda: overdue, due today and the next seven days, filtered, with counts for the filters. */
+export const readAgenda = (db: Db, today: string, zone: string, filter: AgendaFilter, limit: number): Agenda => {
+  const localDayOf = localDayFinder(zone);
+  const last = plusDays(today, upcomingDays);
+  const totals = agendaTotals(db, today, last, filter);
+  const page = (rows: DbAgendaRow[], total: number): AgendaSectionPage => ({ items: toItems(db, rows, today, localDayOf), total });
+  const byKind = new Map<string, number>();
+  const byAssignee = new Map<string | null, number>();
+  for (const row of agendaCounts(db, last)) {
+    byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + row.count);
+    byAssignee.set(row.assignee_id, (byAssignee.get(row.assignee_id) ?? 0) + row.count);
+  }
+  return {
+    today,
+    overdue: page(overdueRows(db, today, filter, limit), totals.overdue),
+    dueToday: page(dueOnRows(db, today, filter, limit), totals.today),
+    upcoming: page(dueBetweenRows(db, plusDays(today, 1), last, filter, limit), totals.upcoming),
+    countsByKind: [...byKind].map(([kind, count]) => ({ kind, count })),
+    countsByAssignee: [...byAssignee].map(([staffId, count]) => ({ staffId, count })),
+  };
+};
+
+export const readDueSummary = (db: Db, today: string): DueSummary => {
+  const totals = agendaTotals(db, today, plusDays(today, upcomingDays), { kinds: [], assignee: 'anyone' });
+  return { today, overdue: totals.overdue, dueToday: totals.today, upcoming: totals.upcoming };
+};

@@ -1,0 +1,76 @@
+import type { HandlerContext } from '../context';
+import { ensureLapseCurrent, rebuildAllLapse, refreshCustomerLapse, type LapseContext } from '../lapse/derive';
+import { lapseRow } from '../lapse/queries';
+import { customKind } from '../../../shared/reminders/kinds/custom';
+import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
+import { generateIfStale, generateReminders } from './engine';
+import { obsoleteRemindersOf, refreshAssignees, reopenManualRemindersOf } from './queries';
+import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from './settings';
+
+/**
+ * The small calls other features make after their writes, inside the same transaction, so each
+ * customer's rhythm, lapse day, standing and reminders are current the moment the write commits.
+ */
+
+type HookContext = Pick<HandlerContext, 'db' | 'now' | 'session'>;
+
+export const lapseContextOf = (environment: ReminderEnvironment): LapseContext => ({ rules: lapseRulesOf(environment.settings), zone: environment.zone });
+
+/** A visit or contact was logged for a customer: it resets their lapse, may win them back, and may raise a follow-up. */
+export const afterVisitLogged = (ctx: HookContext, visit: { id: string; customerId: string; kind: 'visit' | 'contact'; occurredAt: string }): void => {
+  const environment = reminderEnvironment(ctx.db);
+  const before = lapseRow(ctx.db, visit.customerId);
+  refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  if (visit.kind === 'visit' && before !== null) noteReturnVisit(ctx, environment.zone, visit, { lapsesOn: before.lapses_on, lostAt: before.lost_at });
+  generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
+};
+
+/** A visit or contact was archived as a mistake: everything it caused is taken back. */
+export const afterVisitArchived = (ctx: HookContext, visit: { id: string; customerId: string }): void => {
+  const environment = reminderEnvironment(ctx.db);
+  undoReturnOfVisit(ctx, visit.id, visit.customerId);
+  refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
+};
+
+/** A visit or contact came back into the book (restored from the archive, or moved here by a merge). */
+export const afterVisitRestored = (ctx: HookContext, visit: { customerId: string }): void => {
+  const environment = reminderEnvironment(ctx.db);
+  refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
+};
+
+/** Visits written in bulk (an import, a restore of a backup): every rhythm, lapse day and reminder, in one pass each. */
+export const afterBulkVisits = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
+  const environment = reminderEnvironment(ctx.db);
+  rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: true });
+  generateReminders(ctx, {}, environment);
+};
+
+/**
+ * A customer was created, edited, archived or restored: their birthday, their staff member and
+ * whether they are in play decide their reminders. An archived customer has no open reminder.
+ */
+export const afterCustomerChanged = (ctx: HookContext, customerId: string): void => {
+  const at = ctx.now().toISOString();
+  if (lapseRow(ctx.db, customerId)?.archived_at) {
+    obsoleteRemindersOf(ctx.db, customerId, at);
+    return;
+  }
+  reopenManualRemindersOf(ctx.db, customerId, customKind.name, at);
+  refreshAssignees(ctx.db, customerId, at);
+  generateReminders(ctx, { customerIds: [customerId] });
+};
+
+/** The shop's time zone decides every lapse day and due day: a change of zone recomputes them all. */
+export const afterShopSettingsChanged = (ctx: HookContext): void => {
+  const environment = reminderEnvironment(ctx.db);
+  if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
+};
+
+/** At start: catch up on rule or zone changes the book has not seen, then on the days the app was closed. */
+export const prepareReminders = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
+  const environment = reminderEnvironment(ctx.db);
+  if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
+  else generateIfStale(ctx, environment);
+};

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AgendaItem } from '../../../../shared/contract/reminders';
+import { daysBetween } from '../../../../shared/reminders/days';
+import { winBackKind } from '../../../../shared/reminders/kinds/win-back';
+import { useApiMutation } from '../../api/hooks';
+import { useDescribeError } from '../../components/ErrorNotice';
+import { useToast } from '../../components/Toast';
+import { DoneForm } from './DoneForm';
+import { useDayFormat, useReminderText } from './format';
+import { PhoneChips } from './PhoneChips';
+import { SnoozePanel } from './SnoozePanel';
+import { WinBackForm } from './WinBackForm';
+
+type Panel = 'done' | 'snooze' | 'win-back' | null;
+
+const DueLine = ({ item, today }: { item: AgendaItem; today: string }) => {
+  const { t } = useTranslation('reminders');
+  const days = useDayFormat();
+  const away = daysBetween(today, item.agendaDay);
+  return (
+    <span className={away < 0 ? 'reminder-due overdue' : 'reminder-due'}>
+      {away < 0 ? t('item.overdueBy', { count: -away }) : away === 0 ? t('item.dueToday') : t('item.dueIn', { count: away })}
+      {item.snoozedUntil && ` · ${t('item.snoozed', { date: days.short(item.dueDay) })}`}
+    </span>
+  );
+};
+
+/** One reminder on the agenda: who, why, how to reach them, and done / snooze / dismiss. */
+export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string }) => {
+  const { t } = useTranslation(['reminders', 'common']);
+  const text = useReminderText(today);
+  const toast = useToast();
+  const describe = useDescribeError();
+  const dismiss = useApiMutation('reminders-dismiss');
+  const reopen = useApiMutation('reminders-reopen');
+  const [panel, setPanel] = useState<Panel>(null);
+  const title = text.title(item, item.customer);
+  const link = text.link(item);
+  const isWinBack = item.kind === winBackKind.name && item.customerId !== null;
+  const toggle = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));
+
+  const dismissIt = async () => {
+    const result = await dismiss.mutateAsync({ id: item.id, note: '' });
+    toast(
+      result.ok
+        ? { tone: 'success', text: t('actions.dismissedToast', { title }), action: { label: t('common:actions.undo'), run: () => void reopen.mutateAsync({ id: item.id }) } }
+        : { tone: 'error', text: describe(result.error) },
+    );
+  };
+
+  return (
+    <li className={`reminder-card kind-${item.kind}`}>
+      <div className="reminder-main">
+        <div className="reminder-heading">
+          <span className={`badge kind-badge kind-${item.kind}`}>{text.label(item.kind)}</span>
+          {link ? (
+            <Link className="reminder-title" to={link}>
+              {title}
+            </Link>
+          ) : (
+            <span className="reminder-title">{title}</span>
+          )}
+        </div>
+        <div className="reminder-meta">
+          <DueLine item={item} today={today} />
+          {item.customer && <PhoneChips phones={item.customer.phones} />}
+          {item.assigneeName && <span>{t('item.forStaff', { name: item.assigneeName })}</span>}
+          {item.customer && !item.customer.consentToContact && <span className="badge badge-muted">{t('item.noConsent')}</span>}
+          {item.customer?.lost && <span className="badge badge-muted">{t('item.lost')}</span>}
+        </div>
+      </div>
+      <div className="reminder-actions" role="group" aria-label={t('actions.label', { title })}>
+        {isWinBack ? (
+          <button type="button" className="button button-primary" aria-expanded={panel === 'win-back'} onClick={() => toggle('win-back')}>
+            {t('winBack.record')}
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" aria-expanded={panel === 'done'} onClick={() => toggle('done')}>
+            {t('actions.done')}
+          </button>
+        )}
+        <button type="button" className="button" aria-expanded={panel === 'snooze'} onClick={() => toggle('snooze')}>
+          {t('actions.snooze')}
+        </button>
+        <button type="button" className="button" disabled={dismiss.isPending} onClick={() => void dismissIt()}>
+          {t('actions.dismiss')}
+        </button>
+      </div>
+      {panel === 'done' && <DoneForm id={item.id} title={title} onClose={() => setPanel(null)} />}
+      {panel === 'snooze' && <SnoozePanel id={item.id} today={today} onClose={() => setPanel(null)} />}
+      {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} onClose={() => setPanel(null)} />}
+    </li>
+  );
+};

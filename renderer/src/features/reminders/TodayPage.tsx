@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { AssigneeFilter } from '../../../../shared/contract/reminders';
+import { isReminderKind } from '../../../../shared/reminders/kinds';
+import { ApiError } from '../../api/client';
+import { useApi, useFetchNow } from '../../api/hooks';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { AgendaFilters } from './AgendaFilters';
+import { AgendaSection } from './AgendaSection';
+import { callListCsv, callRows, type CallRow } from './call-list';
+import { CallList } from './CallList';
+import { downloadText } from './download';
+import { useDayFormat, useReminderText } from './format';
+import { NewReminderForm } from './NewReminderForm';
+
+/** Filters live in the address (?kind=birthday&for=…), so a reload or a bookmark keeps them. */
+const useAgendaFilters = () => {
+  const [params, setParams] = useSearchParams();
+  const kinds = params.getAll('kind').filter(isReminderKind);
+  const forParam = params.get('for');
+  const assignee: AssigneeFilter = forParam === null ? 'anyone' : forParam === 'nobody' ? 'nobody' : { staffId: forParam };
+  const update = (nextKinds: readonly string[], nextAssignee: AssigneeFilter) => {
+    const next = new URLSearchParams();
+    for (const kind of nextKinds) next.append('kind', kind);
+    if (nextAssignee !== 'anyone') next.set('for', typeof nextAssignee === 'string' ? nextAssignee : nextAssignee.staffId);
+    setParams(next, { replace: true });
+  };
+  return { kinds, assignee, setKinds: (next: string[]) => update(next, assignee), setAssignee: (next: AssigneeFilter) => update(kinds, next) };
+};
+
+/** The home screen: what to do today — overdue, due today, the week ahead — and the day's call list. */
+export const TodayPage = () => {
+  const { t } = useTranslation(['reminders', 'common']);
+  const filters = useAgendaFilters();
+  const agenda = useApi('reminders-agenda', { kinds: filters.kinds, assignee: filters.assignee }, { keepPrevious: true });
+  const days = useDayFormat();
+  const text = useReminderText(agenda.data?.today ?? null);
+  const [creating, setCreating] = useState(false);
+  const [printedCalls, setPrintedCalls] = useState<CallRow[] | null>(null);
+  const fetchNow = useFetchNow();
+
+  useEffect(() => {
+    document.title = `${t('title')} · ${t('common:appName')}`;
+  }, [t]);
+
+  const data = agenda.data;
+  const calls = data ? callRows(data, text, days.short) : [];
+  const callTitle = data ? t('callList.title', { date: days.long(data.today) }) : '';
+  const filtered = filters.kinds.length > 0 || filters.assignee !== 'anyone';
+  const nothing = data !== undefined && data.overdue.total + data.dueToday.total + data.upcoming.total === 0;
+
+  /** The whole call list, not only the cards on screen: up to 500 overdue and 500 due today. */
+  const allCalls = async (): Promise<CallRow[]> => {
+    const full = await fetchNow('reminders-agenda', { kinds: filters.kinds, assignee: filters.assignee, limit: 500 });
+    return callRows(full, text, days.short);
+  };
+
+  const print = async () => {
+    const rows = await allCalls();
+    flushSync(() => setPrintedCalls(rows));
+    window.print();
+    setPrintedCalls(null);
+  };
+
+  const downloadCsv = async () => {
+    if (!data) return;
+    const csv = callListCsv(await allCalls(), {
+      name: t('callList.columns.name'),
+      phones: t('callList.columns.phones'),
+      reason: t('callList.columns.reason'),
+      due: t('callList.columns.due'),
+      note: t('callList.columns.note'),
+      outcome: t('callList.columns.outcome'),
+    });
+    downloadText(t('callList.fileName', { date: data.today }), csv, 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <section className="page today" aria-labelledby="today-title">
+      <header className="page-header">
+        <h1 id="today-title">{t('title')}</h1>
+        {data && <span className="page-subtitle">{days.long(data.today)}</span>}
+        <div className="header-actions">
+          <button type="button" className="button" aria-expanded={creating} onClick={() => setCreating((open) => !open)}>
+            {t('newReminder.open')}
+          </button>
+          <button type="button" className="button" disabled={!data} onClick={() => void print()}>
+            {t('callList.print')}
+          </button>
+          <button type="button" className="button" disabled={!data} onClick={() => void downloadCsv()}>
+            {t('callList.csv')}
+          </button>
+        </div>
+      </header>
+      {creating && data && <NewReminderForm today={data.today} customer={null} onClose={() => setCreating(false)} />}
+      <ErrorNotice error={agenda.error instanceof ApiError ? agenda.error.error : null} onRetry={() => void agenda.refetch()} />
+      <AgendaFilters agenda={data} kinds={filters.kinds} assignee={filters.assignee} onKinds={filters.setKinds} onAssignee={filters.setAssignee} />
+      {!data && !agenda.error && <p className="list-status">{t('common:loading')}</p>}
+      {nothing && <p className="empty-state">{filtered ? t('empty.filtered') : t('empty.all')}</p>}
+      {data && !nothing && (
+        <div className="agenda-sections">
+          {data.overdue.total > 0 && <AgendaSection name="overdue" page={data.overdue} today={data.today} />}
+          <AgendaSection name="today" page={data.dueToday} today={data.today} />
+          <AgendaSection name="upcoming" page={data.upcoming} today={data.today} />
+        </div>
+      )}
+      {data && <CallList rows={printedCalls ?? calls} title={callTitle} />}
+    </section>
+  );
+};

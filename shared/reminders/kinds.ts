@@ -1,0 +1,17 @@
+import type { ReminderKind } from './kind';
+import { birthdayKind } from './kinds/birthday';
+import { customKind } from './kinds/custom';
+import { followUpKind } from './kinds/follow-up';
+import { winBackKind } from './kinds/win-back';
+
+/**
+ * Every kind of reminder the app knows, in the order the agenda's filters list them. A feature adds
+ * its kind with one line here (and its source in electron/core/reminders/sources.ts).
+ */
+export const reminderKinds: readonly ReminderKind[] = [followUpKind, birthdayKind, winBackKind, customKind];
+
+const byName = new Map(reminderKinds.map((kind) => [kind.name, kind]));
+
+export const isReminderKind = (name: string): boolean => byName.has(name);
+
+export const reminderKind = (name: string): ReminderKind | undefined => byName.get(name);

@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, startBrowserMode, test } from './fixtures';
+import { CounterScreen } from './pages/counter';
+import { TodayScreen } from './pages/today';
+
+test.use({ locale: 'en-US' });
+
+/** A Taipei shop: the host's clock is set with REGULARS_NOW (read by electron/host only for tests). */
+const taipei = (now: string) => ({ TZ: 'Asia/Taipei', REGULARS_NOW: now });
+
+test('a visit logged today brings its follow-up on the due day, done there with a note', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-today-'));
+  try {
+    // Tuesday 10 March 2026, 09:00 in Taipei.
+    const first = await startBrowserMode(taipei('2026-03-10T01:00:00.000Z'), dataDir);
+    try {
+      await first.app.open(page);
+      const today = new TodayScreen(page);
+      await expect(today.heading).toHaveText('Today');
+      await expect(page.getByText('Tuesday, March 10, 2026', { exact: true })).toBeVisible();
+      await expect(page.getByText('Nothing to do.')).toBeVisible();
+
+      await page.keyboard.press('Alt+n');
+      await page.getByLabel('Name', { exact: true }).fill('王小明');
+      await page.getByLabel('Phone 1').fill('0912-345-678');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByRole('heading', { name: '王小明' })).toBeVisible();
+
+      await page.keyboard.press('Control+l');
+      await new CounterScreen(page).logVisitByKeyboard({ find: '5678', pick: '王小明', amount: '120', items: 'Latte', note: '', level: 2 });
+      await expect(page.getByRole('status')).toContainText('Visit logged: 王小明');
+
+      await today.goto();
+      const upcoming = today.section(/Next 7 days/);
+      await expect(today.card(upcoming, 'Follow up with 王小明 after their first visit on Mar 10 (today)')).toContainText('in 3 days');
+      await expect(today.section(/Due today/).getByText('Nothing here.')).toBeVisible();
+    } finally {
+      first.stop();
+    }
+
+    // Friday 13 March, 09:00: the app restarts on the due day.
+    const second = await startBrowserMode(taipei('2026-03-13T01:00:00.000Z'), dataDir);
+    try {
+      await second.app.open(page);
+      const today = new TodayScreen(page);
+      await expect(page.getByRole('navigation').getByRole('link', { name: /Today/ })).toContainText('1');
+      const dueToday = today.section(/Due today/);
+      const card = today.card(dueToday, 'Follow up with 王小明 after their first visit on Mar 10');
+      await expect(card).toContainText('due today');
+      await expect(card.getByRole('button', { name: 'Copy 0912-345-678' })).toBeVisible();
+
+      await card.getByRole('button', { name: 'Done' }).click();
+      await page.getByLabel('What came of it?').fill('Loved the latte; back on Friday');
+      await page.getByRole('button', { name: 'Mark done' }).click();
+      await expect(page.getByRole('status')).toContainText('Done: Follow up with 王小明');
+      await expect(page.getByText('Nothing to do.')).toBeVisible();
+
+      await page.getByRole('link', { name: 'Customers' }).click();
+      await page.locator('#customer-search').fill('王小明');
+      await page.keyboard.press('Enter');
+      const timeline = page.locator('.timeline');
+      await expect(timeline).toContainText('After-sale follow-up done');
+      await expect(timeline).toContainText('Loved the latte; back on Friday');
+    } finally {
+      second.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a seeded book opens on a believable morning, filters by kind, and downloads the day’s calls', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-seeded-'));
+  execFileSync(process.execPath, ['dist/cli/index.cjs', 'seed', '--data', dataDir, '--customers', '300', '--visits', '3000', '--seed', '3'], {
+    env: { ...process.env, LANG: 'zh_TW.UTF-8', TZ: 'Asia/Taipei' },
+  });
+  const { app, stop } = await startBrowserMode({ TZ: 'Asia/Taipei' }, dataDir);
+  try {
+    await app.open(page);
+    const today = new TodayScreen(page);
+    await expect(today.section(/Due today/)).toBeVisible();
+    await expect(today.section(/Next 7 days/).locator('.reminder-card').first()).toBeVisible();
+    await expect(page.locator('.reminder-card.kind-win_back').first()).toContainText(/usually every \d+ days — \d+ days ago|came once — \d+ days ago/);
+
+    await page.getByRole('button', { name: /^Birthday \d+$/ }).click();
+    await expect(page).toHaveURL(/kind=birthday/);
+    await expect(today.cards().first()).toBeVisible();
+    await expect
+      .poll(async () => (await today.cards().evaluateAll((cards) => cards.map((card) => card.className))).every((name) => name.includes('kind-birthday')))
+      .toBe(true);
+    await page.getByRole('button', { name: /^Show all \d+$/ }).click();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.startsWith('\uFEFFName,Phone,Reason,Due,Note,Outcome\r\n')).toBe(true);
+    const firstCallName = await page.locator('.call-list tbody tr td').first().textContent();
+    expect(csv.split('\r\n')[1]?.startsWith(firstCallName ?? '?')).toBe(true);
+
+    await page.getByRole('link', { name: 'Customers' }).click();
+    const banner = page.getByRole('status', { name: 'Reminders due' });
+    await expect(banner).toContainText(/due today|overdue/);
+    await expect(banner.getByRole('button', { name: 'Show desktop notifications' })).toBeVisible();
+    await banner.getByRole('button', { name: 'Dismiss until tomorrow' }).click();
+    await expect(banner).toBeHidden();
+  } finally {
+    stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
