@@ -1,12 +1,23 @@
-import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
+import { renameSync, rmSync } from 'node:fs';
+import { contract, isHandlerName, type HandlerName, type InputOf, type OutputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/session';
-import type { Result } from '../../shared/result';
-import { openBook } from './book';
-import type { HandlerContext, Session } from './context';
+import { err, ok, type Result } from '../../shared/result';
+import { backupHandlers } from './backup/handlers';
+import { RestoreService } from './backup/restore';
+import { BackupService } from './backup/service';
+import { BookOpenError, openBook } from './book';
+import type { DataServices, HandlerContext, Session } from './context';
 import type { Db } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
 import { customersHandlers } from './customers/handlers';
 import { EventBus } from './events';
+import { filesHandlers } from './files/handlers';
+import { markInUse } from './files/in-use';
+import type { Keychain, NativeDialogs } from './files/native';
+import { clearOldStaging, stagingDirOf } from './files/staging';
+import { Uploads } from './files/uploads';
+import { jobsHandlers } from './jobs/handlers';
+import { JobRunner } from './jobs/runner';
 import { Registry, type InternalFailure } from './registry';
 import { sessionHandlers } from './session/handlers';
 import { initialSettings } from './settings/defaults';
@@ -15,6 +26,7 @@ import { hasAnySettings, readStateValue, writeSettings } from './settings/querie
 import { staffHandlers } from './staff/handlers';
 import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
+import { transferHandlers } from './transfer/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { visitsTimelineSource } from './visits/timeline';
 import { appVersion } from './version';
@@ -27,17 +39,30 @@ export interface CoreOptions {
   projectRoot?: string;
   now?: () => Date;
   onInternalFailure?: (failure: InternalFailure) => void;
+  /** The bundled job worker (dist/worker/jobs.cjs): long jobs run there, off the UI path; inline without it (CLI, tests). */
+  jobWorkerFile?: string;
+  /** The desktop app's file dialogs. */
+  nativeDialogs?: NativeDialogs;
+  /** The system keychain, where there is one, for the automatic-backup passphrase. */
+  keychain?: Keychain;
+  /** The app proper (desktop or browser mode): automatic backups, and the book marked as open. */
+  runsTheApp?: boolean;
 }
 
 export interface Core {
+  /** The live book. A restore replaces it: read it through the core each time, never keep it. */
   readonly db: Db;
   readonly events: EventBus;
   readonly session: Session;
   readonly info: AppInfo;
+  readonly jobs: JobRunner;
+  readonly backups: BackupService;
   /** For transports: any name, any input; answers an error value for anything it cannot take. */
   callUnknown(name: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed calls, for the CLI and tests. */
   call<N extends HandlerName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
+  /** The automatic backup when the app quits after changes; failures are recorded for the next start. */
+  backUpBeforeQuit(): Promise<void>;
   close(): void;
 }
 
@@ -53,6 +78,10 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
+  registry.register(backupHandlers);
+  registry.register(transferHandlers);
+  registry.register(filesHandlers);
+  registry.register(jobsHandlers);
   registry.assertComplete();
   return registry;
 };
@@ -64,11 +93,7 @@ export const openCore = (options: CoreOptions): Core => {
   if (!hasAnySettings(db)) writeSettings(db, initialSettings(options.systemLocales));
   const registry = createRegistry(options.onInternalFailure ?? logInternalFailure);
   const events = new EventBus();
-  const rememberedStaff = readStateValue(db, 'counterStaffId');
-  const session: Session = {
-    role: 'owner',
-    staffId: typeof rememberedStaff === 'string' && getStaff(db, rememberedStaff)?.active ? rememberedStaff : null,
-  };
+  const session: Session = { role: 'owner', staffId: null };
   const info: AppInfo = {
     version: appVersion,
     schemaVersion: schemaVersionOf(db),
@@ -76,18 +101,96 @@ export const openCore = (options: CoreOptions): Core => {
     bookFile: file,
     transport: options.transport,
   };
-  const ctx: HandlerContext = { db, session, now, events, info };
+  const stagingDir = stagingDirOf(options.dataDir);
+  clearOldStaging(stagingDir, now().getTime());
+  const jobs = new JobRunner(events, { workerFile: options.jobWorkerFile, projectRoot: options.projectRoot });
+  const uploads = new Uploads(`${stagingDir}/uploads`);
+  const live = { book: db };
+  const backups = new BackupService({
+    db: () => live.book,
+    now,
+    events,
+    jobs,
+    session,
+    dataDir: options.dataDir,
+    bookFile: file,
+    stagingDir,
+    keychain: options.keychain ?? null,
+  });
+
+  /** Takes a book (new, or just restored) as the live one: the staff member at the counter must exist in it. */
+  const adopt = (book: Db): void => {
+    live.book = book;
+    ctx.db = book;
+    info.schemaVersion = schemaVersionOf(book);
+    if (!hasAnySettings(book)) writeSettings(book, initialSettings(options.systemLocales));
+    const rememberedStaff = readStateValue(book, 'counterStaffId');
+    session.staffId = typeof rememberedStaff === 'string' && getStaff(book, rememberedStaff)?.active ? rememberedStaff : null;
+  };
+
+  const replaceBook = (preparedFile: string): Result<null> => {
+    const aside = `${file}.replaced-${now().getTime()}`;
+    live.book.pragma('wal_checkpoint(TRUNCATE)');
+    live.book.close();
+    const clearJournal = () => ['-wal', '-shm'].forEach((suffix) => rmSync(`${file}${suffix}`, { force: true }));
+    renameSync(file, aside);
+    clearJournal();
+    try {
+      renameSync(preparedFile, file);
+      adopt(openBook(options.dataDir, { projectRoot: options.projectRoot, now }).db);
+      rmSync(aside, { force: true });
+      return ok(null);
+    } catch (caught) {
+      rmSync(file, { force: true });
+      clearJournal();
+      renameSync(aside, file);
+      adopt(openBook(options.dataDir, { projectRoot: options.projectRoot, now }).db);
+      if (caught instanceof BookOpenError) return { ok: false, error: caught.error };
+      throw caught;
+    }
+  };
+
+  const data: DataServices = {
+    jobs,
+    backups,
+    restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook }),
+    uploads,
+    dialogs: options.nativeDialogs ?? null,
+    dataDir: options.dataDir,
+    bookFile: file,
+    stagingDir,
+  };
+  const ctx: HandlerContext = { db, session, now, events, info, data };
+  adopt(db);
+
+  events.on('data-changed', ({ handler }) => {
+    if (!handler.startsWith('backup-') && !handler.startsWith('restore-') && handler !== 'export-run') backups.noteChange();
+  });
+  const releaseInUse = options.runsTheApp ? markInUse(options.dataDir) : () => undefined;
+  if (options.runsTheApp) backups.startSchedule();
+
+  /** While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait. */
+  const call = (name: unknown, input: unknown): Promise<Result<unknown>> =>
+    jobs.writing && isHandlerName(name) && contract[name].mutates ? Promise.resolve(err('BOOK_BUSY')) : registry.call(ctx, name, input);
+
   return {
-    db,
+    get db() {
+      return live.book;
+    },
     events,
     session,
     info,
-    callUnknown: (name, input) => registry.call(ctx, name, input),
-    call: (name, input) => registry.call(ctx, name, input) as never,
+    jobs,
+    backups,
+    callUnknown: call,
+    call: (name, input) => call(name, input) as never,
+    backUpBeforeQuit: () => backups.backUpBeforeQuit(),
     close: () => {
-      if (!db.open) return;
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      backups.stopSchedule();
+      releaseInUse();
+      if (!live.book.open) return;
+      live.book.pragma('wal_checkpoint(TRUNCATE)');
+      live.book.close();
     },
   };
 };

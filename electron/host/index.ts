@@ -16,7 +16,14 @@ const main = async (): Promise<void> => {
   const dataDir = defaultDataDir();
   let core;
   try {
-    core = openCore({ dataDir, transport: 'browser', systemLocales, projectRoot });
+    core = openCore({
+      dataDir,
+      transport: 'browser',
+      systemLocales,
+      projectRoot,
+      jobWorkerFile: path.join(projectRoot, 'dist', 'worker', 'jobs.cjs'),
+      runsTheApp: true,
+    });
   } catch (caught) {
     if (caught instanceof BookOpenError) {
       console.error(`Regulars could not open the customer book in ${dataDir}: ${describeError(caught.error, resolveLanguage(systemLocales))}`);
@@ -36,10 +43,14 @@ const main = async (): Promise<void> => {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void host.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    // The end-of-day automatic backup (if the book changed) runs before the book closes.
+    void host
+      .close()
+      .then(() => core.backUpBeforeQuit())
+      .finally(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -7,6 +7,7 @@ import { BookOpenError } from '../core/book';
 import { coreEventNames } from '../../shared/contract/events';
 import { openCore, type Core } from '../core/core';
 import { currentSettings } from '../core/settings/current';
+import { backUpOnQuit, nativeDialogs, systemKeychain } from './data-safety';
 import { hardenSession } from './harden';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -21,11 +22,22 @@ registerAppScheme();
 const languageOf = (core: Core): Language =>
   currentSettings(core).language ?? resolveLanguage(app.getPreferredSystemLanguages());
 
+let mainWindow: BrowserWindow | null = null;
+
 const start = (): void => {
   const dataDir = process.env.REGULARS_DATA_DIR ? path.resolve(process.env.REGULARS_DATA_DIR) : app.getPath('userData');
   let core: Core;
   try {
-    core = openCore({ dataDir, transport: 'electron', systemLocales: app.getPreferredSystemLanguages(), projectRoot: app.getAppPath() });
+    core = openCore({
+      dataDir,
+      transport: 'electron',
+      systemLocales: app.getPreferredSystemLanguages(),
+      projectRoot: app.getAppPath(),
+      jobWorkerFile: path.join(distDir, 'worker', 'jobs.cjs'),
+      nativeDialogs: nativeDialogs(() => mainWindow),
+      keychain: systemKeychain(),
+      runsTheApp: true,
+    });
   } catch (caught) {
     const language = resolveLanguage(app.getPreferredSystemLanguages());
     const message = caught instanceof BookOpenError ? describeError(caught.error, language) : String(caught);
@@ -37,6 +49,7 @@ const start = (): void => {
   serveRenderer(path.join(distDir, 'renderer'));
   hardenSession(session.defaultSession);
   const window: BrowserWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
+  mainWindow = window;
   installRpcBridge(core, window);
 
   const applyMenu = (): void =>
@@ -45,7 +58,7 @@ const start = (): void => {
   for (const event of coreEventNames) {
     core.events.on(event, (payload) => {
       sendToRenderer(window, event, payload);
-      if (payload.handler === 'settings-update') applyMenu();
+      if ('handler' in payload && ['settings-update', 'restore-confirm', 'restore-undo'].includes(payload.handler)) applyMenu();
     });
   }
 
@@ -54,6 +67,7 @@ const start = (): void => {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  backUpOnQuit(core);
   app.on('will-quit', () => core.close());
 };
 

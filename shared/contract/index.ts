@@ -1,10 +1,14 @@
 import type { z } from 'zod';
+import { backupContract } from './backup';
 import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
+import { filesContract } from './files';
+import { jobsContract } from './jobs';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { timelineContract } from './timeline';
+import { transferContract } from './transfer';
 import { visitsContract } from './visits';
 
 /** Every handler of the app: name → input schema, output type, who may call it. */
@@ -15,6 +19,10 @@ export const contract = {
   ...staffContract,
   ...settingsContract,
   ...sessionContract,
+  ...backupContract,
+  ...transferContract,
+  ...filesContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;

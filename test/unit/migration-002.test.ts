@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openBook } from '../../electron/core/book';
 import { openDatabase } from '../../electron/core/db/connection';
 import { migrate, schemaVersionOf } from '../../electron/core/db/migrate';
-import { migrations } from '../../electron/core/db/migrations';
+import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations';
 import { bookPath } from '../../electron/core/paths';
 import { tempDir } from '../support/core';
 
@@ -16,7 +16,7 @@ describe('migration 002: audit log', () => {
     const { db: upgraded, migration } = openBook(dir, { now: () => new Date('2026-11-23T00:00:00Z') });
     expect(migration.from).toBe(1);
     expect(migration.safetyCopy).toMatch(/regulars\.before-v\d+-from-v1-/);
-    expect(schemaVersionOf(upgraded)).toBe(migrations.length);
+    expect(schemaVersionOf(upgraded)).toBe(latestSchemaVersion);
     expect(upgraded.prepare('SELECT name FROM customers').pluck().all()).toEqual(['Ada']);
     expect(upgraded.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0);
     upgraded.close();

@@ -30,7 +30,7 @@ export const migrate = (
   safetyCopyPath: (from: number, to: number) => string,
   migrations: readonly Migration[] = shippedMigrations,
 ): MigrationOutcome => {
-  const latestSchemaVersion = migrations.length;
+  const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
   const from = schemaVersionOf(db);
   if (from > latestSchemaVersion) throw new NewerBookError(from, latestSchemaVersion);
   if (from === latestSchemaVersion) return { from, to: from, safetyCopy: null };
@@ -40,7 +40,7 @@ export const migrate = (
     if (!existsSync(safetyCopy)) db.prepare('VACUUM INTO ?').run(safetyCopy);
   }
   db.transaction(() => {
-    for (const migration of migrations.slice(from)) {
+    for (const migration of migrations.filter((step) => step.version > from)) {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }

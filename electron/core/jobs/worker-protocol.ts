@@ -1,0 +1,18 @@
+import type { JobKind } from '../../../shared/contract/jobs';
+import type { Result } from '../../../shared/result';
+
+/** What the core sends a job worker (as workerData). */
+export interface WorkerRequest {
+  kind: JobKind;
+  input: unknown;
+  /** Set to 1 by the core when the owner cancels. */
+  cancelFlag: Int32Array;
+  projectRoot: string | undefined;
+}
+
+/** What a job worker posts back: progress while it works, then exactly one of the other three. */
+export type WorkerReply =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'result'; result: Result<unknown> }
+  | { type: 'cancelled' }
+  | { type: 'crash'; message: string; code: string | undefined; stack: string | undefined };
