@@ -190,8 +190,26 @@ export const readInstant = (cell: string, zone: string, dayFirst: boolean): stri
     if ((marker === 'am' || marker === '上午' || marker === '早上') && hour === 12) hour = 0;
     if (hour > 23 || minute > 59 || second > 59) return null;
   }
-  const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute, second }, { zone });
-  return local.isValid ? (local.toUTC().toISO() ?? null) : null;
+  const offset = zoneOffsetMinutes(zone, day.year, day.month, day.day, hour);
+  if (offset === null) return null;
+  return new Date(Date.UTC(day.year, day.month - 1, day.day, hour, minute, second) - offset * 60_000).toISOString();
+};
+
+/**
+ * The zone's offset from UTC at a local hour, remembered: an import reads thousands of times of
+ * day, and asking the time-zone database for each costs more than the rest of the row.
+ */
+const offsets = new Map<string, number | null>();
+const zoneOffsetMinutes = (zone: string, year: number, month: number, day: number, hour: number): number | null => {
+  const key = `${zone}|${year}-${month}-${day}-${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const local = DateTime.fromObject({ year, month, day, hour }, { zone });
+    offset = local.isValid ? local.offset : null;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 };
 
 /** An amount with its currency written around it: "NT$1,280", "¥ 45.50", "1280元", "HK$ 300". */

@@ -2,29 +2,19 @@ import type { CustomerFields } from '../../../shared/contract/customers';
 import { nameGrams } from '../../../shared/search';
 import { foldForSearch } from '../../../shared/text';
 import type { Db } from '../db/connection';
-import { highestCustomerRid, indexCustomersAfter, insertNewGram, insertNewPhone, insertNewTag, searchIndexTriggers } from './bulk-queries';
-import { insertCustomer, type PhoneWrite } from './queries';
+import {
+  countAllCustomers,
+  customerTableIndexes,
+  highestCustomerRid,
+  indexCustomersAfter,
+  insertNewCustomer,
+  insertGramsInOrder,
+  insertNewPhone,
+  insertNewTag,
+  searchIndexTriggers,
+} from './bulk-queries';
+import type { PhoneWrite } from './queries';
 import { toCustomerWrite } from './write';
-
-/**
- * Adding many customers at once (an import). Keeping the full-text index in step row by row costs
- * ten times what indexing the new rows in one statement does, so while `work` inserts, the
- * search triggers are set aside and put back exactly as the book had them (their SQL is read from
- * the book), and the new customers are indexed together at the end.
- *
- * Must run inside the caller's write transaction: if anything fails, the rollback restores the
- * triggers with everything else. `work` may only add customers (and their phones and tags).
- */
-export const withSearchIndexDeferred = <T>(db: Db, work: () => T): T => {
-  if (!db.inTransaction) throw new Error('withSearchIndexDeferred needs a transaction');
-  const triggers = searchIndexTriggers(db);
-  const lastRid = highestCustomerRid(db);
-  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name.replace(/"/g, '""')}"`);
-  const result = work();
-  indexCustomersAfter(db, lastRid);
-  for (const trigger of triggers) db.exec(trigger.sql);
-  return result;
-};
 
 /** One label per key ("VIP" and "ｖｉｐ" are one tag), as the form stores them. */
 const uniqueLabels = (values: readonly string[]): { value: string; key: string }[] => {
@@ -36,13 +26,55 @@ const uniqueLabels = (values: readonly string[]): { value: string; key: string }
   return [...labels].map(([key, value]) => ({ key, value }));
 };
 
-/** Inserts a customer known to be new, with phones already normalised; answers its row id. */
-export const insertNewCustomer = (db: Db, id: string, fields: CustomerFields, phones: readonly PhoneWrite[], createdAt: string, updatedAt: string): number => {
-  const rid = insertCustomer(db, toCustomerWrite(id, fields, createdAt, updatedAt));
-  phones.forEach((phone, position) => insertNewPhone(db, id, position, phone));
-  let position = 0;
-  for (const label of uniqueLabels(fields.tags)) insertNewTag(db, id, 'tag', position++, label.value, label.key);
-  for (const label of uniqueLabels(fields.interests)) insertNewTag(db, id, 'interest', position++, label.value, label.key);
-  for (const gram of nameGrams(fields.name)) insertNewGram(db, gram, rid);
-  return rid;
-};
+/** A batch this large, against this few customers already in the book, rebuilds indexes faster than it updates them. */
+const rebuildIndexesFrom = (adding: number, existing: number): boolean => adding >= 5000 && adding >= existing / 2;
+
+const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Adds many customers at once (an import), as the form would store them, in a fraction of the
+ * time row-by-row upkeep of the indexes takes:
+ * - the full-text search triggers are set aside and the new customers indexed in one statement;
+ * - for a large batch the customer tables' own indexes are dropped and built again at the end;
+ * - name grams are written in key order.
+ * Dropped triggers and indexes are recreated from the SQL the book itself holds, so whatever a
+ * later migration made of them is what comes back. Must run inside the caller's write
+ * transaction: on any failure the rollback restores all of it. Only adds new customers.
+ */
+export class BulkCustomerWriter {
+  private readonly triggers: { name: string; sql: string }[];
+  private readonly indexes: { name: string; sql: string }[];
+  private readonly lastRid: number;
+  private nextRid: number;
+  private readonly grams: [string, number][] = [];
+
+  constructor(
+    private readonly db: Db,
+    expectedRows: number,
+  ) {
+    if (!db.inTransaction) throw new Error('BulkCustomerWriter needs a transaction');
+    this.triggers = searchIndexTriggers(db);
+    this.indexes = rebuildIndexesFrom(expectedRows, countAllCustomers(db)) ? customerTableIndexes(db) : [];
+    this.lastRid = highestCustomerRid(db);
+    this.nextRid = this.lastRid + 1;
+    for (const trigger of this.triggers) db.exec(`DROP TRIGGER ${quoted(trigger.name)}`);
+    for (const index of this.indexes) db.exec(`DROP INDEX ${quoted(index.name)}`);
+  }
+
+  add(id: string, fields: CustomerFields, phones: readonly PhoneWrite[], createdAt: string, updatedAt: string): void {
+    const rid = this.nextRid++;
+    insertNewCustomer(this.db, rid, toCustomerWrite(id, fields, createdAt, updatedAt));
+    phones.forEach((phone, position) => insertNewPhone(this.db, id, position, phone));
+    let position = 0;
+    for (const label of uniqueLabels(fields.tags)) insertNewTag(this.db, id, 'tag', position++, label.value, label.key);
+    for (const label of uniqueLabels(fields.interests)) insertNewTag(this.db, id, 'interest', position++, label.value, label.key);
+    for (const gram of nameGrams(fields.name)) this.grams.push([gram, rid]);
+  }
+
+  finish(): void {
+    insertGramsInOrder(this.db, this.grams);
+    for (const index of this.indexes) this.db.exec(index.sql);
+    indexCustomersAfter(this.db, this.lastRid);
+    for (const trigger of this.triggers) this.db.exec(trigger.sql);
+  }
+}

@@ -6,8 +6,7 @@ import { transferMessages } from '../../../../shared/i18n/transfer';
 import { limits } from '../../../../shared/limits';
 import type { Language } from '../../../../shared/locale';
 import { recordAudit } from '../../audit/record';
-import { backdateCustomer } from '../../customers/bulk-queries';
-import { insertNewCustomer, withSearchIndexDeferred } from '../../customers/bulk';
+import { BulkCustomerWriter } from '../../customers/bulk';
 import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { JobCancelled, type JobContext } from '../../jobs/types';
@@ -51,19 +50,20 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       return referrer.entryKey === null ? '' : (plan.entries[referrer.entryKey]?.fields?.name ?? '');
     };
 
-    withSearchIndexDeferred(db, () => {
-      creating.forEach((entry, index) => {
-        if (index % chunk === 0) {
-          if (job.cancelled) throw new JobCancelled();
-          job.report('customers', index, creating.length);
-        }
-        const id = newId();
-        ids.set(entry.key, id);
-        const fields = (referrerLinkWriter === null ? withReferrerNote(entry, referrerName(entry), options.language) : entry.fields) as CustomerFields;
-        insertNewCustomer(db, id, fields, entry.phones, options.now, options.now);
-        if (entry.createdAt !== null) backdateCustomer(db, id, entry.createdAt);
-      });
+    const writer = new BulkCustomerWriter(db, creating.length);
+    creating.forEach((entry, index) => {
+      if (index % chunk === 0) {
+        if (job.cancelled) throw new JobCancelled();
+        job.report('customers', index, creating.length);
+      }
+      const id = newId();
+      ids.set(entry.key, id);
+      const fields = (referrerLinkWriter === null ? withReferrerNote(entry, referrerName(entry), options.language) : entry.fields) as CustomerFields;
+      // An imported customer keeps the date they became a customer in the old tool.
+      writer.add(id, fields, entry.phones, entry.createdAt ?? options.now, options.now);
     });
+    job.report('index', 0, 0);
+    writer.finish();
 
     const touched = new Set<string>();
     let visits = 0;
