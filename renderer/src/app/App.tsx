@@ -6,6 +6,7 @@ import { ToastProvider } from '../components/Toast';
 import { CounterPage } from '../features/counter/CounterPage';
 import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { DataPage } from '../features/data/DataPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
@@ -28,6 +29,7 @@ const router = createHashRouter([
       { path: 'customers/:id/edit', element: <CustomerFormPage /> },
       { path: 'counter', element: <CounterPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'data', element: <DataPage /> },
       { path: '*', element: <Navigate to="/customers" replace /> },
     ],
   },

@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { ApiError } from '../api/client';
 import { useApi } from '../api/hooks';
 import { useCommands } from './commands';
+import { BackupBanner } from '../features/data/BackupBanner';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
 import { useSettings } from './settings';
@@ -47,12 +48,16 @@ export const Shell = () => {
             <NavLink to="/counter">{t('nav.counter')}</NavLink>
           </li>
           <li>
+            <NavLink to="/data">{t('nav.data')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </li>
         </ul>
         <CounterStaffPicker />
       </nav>
       <main id="main" className="content" tabIndex={-1}>
+        <BackupBanner />
         <Outlet />
       </main>
     </div>

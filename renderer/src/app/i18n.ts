@@ -1,9 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages } from '../../../shared/i18n/errors';
+import { transferMessages } from '../../../shared/i18n/transfer';
 import { languages, resolveLanguage, type Language } from '../../../shared/locale';
 import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { dataMessages } from '../features/data/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -14,6 +16,8 @@ const namespaces = {
   customers: customersMessages,
   counter: counterMessages,
   settings: settingsMessages,
+  data: dataMessages,
+  transfer: transferMessages,
 };
 
 export const resources = Object.fromEntries(

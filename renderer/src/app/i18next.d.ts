@@ -1,7 +1,9 @@
 import 'i18next';
 import type { errorMessages } from '../../../shared/i18n/errors';
+import type { transferMessages } from '../../../shared/i18n/transfer';
 import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
+import type { dataMessages } from '../features/data/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
 import type { commonMessages } from './locales/common';
 
@@ -14,6 +16,8 @@ declare module 'i18next' {
       customers: (typeof customersMessages)['en'];
       counter: (typeof counterMessages)['en'];
       settings: (typeof settingsMessages)['en'];
+      data: (typeof dataMessages)['en'];
+      transfer: (typeof transferMessages)['en'];
     };
   }
 }

@@ -28,7 +28,7 @@ const utf16WithoutMark = (sample: Buffer): ImportEncoding | null => {
     if (sample[i + 1] === 0) oddZeros += 1;
   }
   const pairs = length / 2;
-  if (pairs < 2) return null;
+  if (pairs < 4) return null;
   if (oddZeros / pairs > 0.3 && evenZeros / pairs < 0.05) return 'utf-16le';
   if (evenZeros / pairs > 0.3 && oddZeros / pairs < 0.05) return 'utf-16be';
   return null;
@@ -78,10 +78,11 @@ export const sniffEncoding = (bytes: Buffer): Sniffed => {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   for (const [encoding, mark] of boms) if (startsWith(bytes, mark)) return { ok: true, encoding, evidence: 'bom' };
   if (startsWith(bytes, [...containerMagic])) return { ok: false, reason: 'backup_not_csv' };
+  if (startsWith(bytes, [...sqliteMagic]) || startsWith(bytes, zipMagic)) return { ok: false, reason: 'binary' };
   const sample = bytes.subarray(0, 64 * 1024);
   const utf16 = utf16WithoutMark(sample);
   if (utf16) return { ok: true, encoding: utf16, evidence: 'detected' };
-  if (startsWith(bytes, [...sqliteMagic]) || startsWith(bytes, zipMagic) || looksBinary(sample)) return { ok: false, reason: 'binary' };
+  if (looksBinary(sample)) return { ok: false, reason: 'binary' };
   if (validUtf8(bytes)) return { ok: true, encoding: 'utf-8', evidence: 'detected' };
   const gb = chineseScore(sample, 'gb18030');
   const big5 = chineseScore(sample, 'big5');

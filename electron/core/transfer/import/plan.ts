@@ -45,6 +45,8 @@ export interface PlanEntry {
 
 interface PlanRow {
   row: number;
+  /** The name as the row gives it, so a row with problems is recognisable too. */
+  name: string;
   status: ImportRowStatus;
   entryKey: number | null;
   match: ImportPreviewRow['match'];
@@ -56,6 +58,12 @@ export interface ImportPlan {
   issues: ImportRowIssue[];
   totals: ImportTotals;
 }
+
+const rawName = (record: readonly string[], mapping: readonly ImportTarget[]): string =>
+  ['name', 'familyName', 'givenName']
+    .map((target) => record[mapping.indexOf(target as ImportTarget)]?.trim() ?? '')
+    .filter((part) => part !== '')
+    .join(' ');
 
 const fileId = (key: number): string => `#${key}`;
 const keyOfFileId = (id: string): number | null => (id.startsWith('#') ? Number(id.slice(1)) : null);
@@ -92,7 +100,7 @@ export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total
     if (isBlank(record)) continue;
     const read = readRow(record, row, context);
     if (!read.ok) {
-      rows.push({ row, status: 'invalid', entryKey: null, match: null });
+      rows.push({ row, name: rawName(record, input.mapping), status: 'invalid', entryKey: null, match: null });
       issues.push(...read.issues);
       continue;
     }
@@ -105,7 +113,7 @@ export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total
     if (earlierKey !== null) {
       const entry = entries[earlierKey];
       if (entry && read.visit) entry.visits.push(read.visit);
-      rows.push({ row, status: 'same_as_above', entryKey: earlierKey, match: null });
+      rows.push({ row, name: read.fields.name, status: 'same_as_above', entryKey: earlierKey, match: null });
       continue;
     }
 
@@ -138,7 +146,7 @@ export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total
       referrer: existingId === null && read.referrer !== '' ? { text: read.referrer, bookId: null, entryKey: null, outcome: 'not_found' } : null,
     });
     file.add(fileId(key), read.fields.name, name, email, phones);
-    rows.push({ row, status, entryKey: key, match });
+    rows.push({ row, name: read.fields.name, status, entryKey: key, match });
   }
 
   for (const entry of entries) if (entry.referrer) Object.assign(entry.referrer, resolveReferrer(entry.referrer.text, entry.key, book, file, input.shopCountry));
@@ -215,7 +223,7 @@ export const previewOf = (plan: ImportPlan, db: Db, referrerHandling: ImportPrev
     return {
       row: row.row,
       status: row.status,
-      name: fields?.name ?? (row.match?.name ?? ''),
+      name: row.name,
       phones: fields?.phones ?? [],
       email: fields?.email ?? '',
       visits: row.status === 'same_as_above' ? 0 : (entry?.visits.length ?? 0),

@@ -2,7 +2,7 @@ import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
   appName: 'Regulars',
-  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings' },
+  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings', data: 'Data' },
   actions: {
     save: 'Save',
     cancel: 'Cancel',
@@ -55,7 +55,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定' },
+  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定', data: '資料' },
   actions: {
     save: '儲存',
     cancel: '取消',
@@ -108,7 +108,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置' },
+  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置', data: '数据' },
   actions: {
     save: '保存',
     cancel: '取消',
