@@ -218,7 +218,12 @@ export const transferContract = {
     mutates: false,
   }),
   'import-commit': handler({
-    input: z.strictObject({ ...importPlanInput, skipInvalid: z.boolean().default(false) }),
+    input: z.strictObject({
+      ...importPlanInput,
+      skipInvalid: z.boolean().default(false),
+      /** The language of the "Referred by: …" line written into notes while referrers are not linked. */
+      language: z.enum(languages).default('en'),
+    }),
     output: returns<ImportOutcome>(),
     access: 'owner',
     mutates: true,

@@ -154,6 +154,12 @@ export const readDay = (cell: string, dayFirst: boolean): DayParts | null => {
   }
   match = text.match(/^-{0,2}(\d{1,2})-(\d{1,2})$/);
   if (match) return validDay({ year: null, month: Number(match[1]), day: Number(match[2]) });
+  match = text.match(/^(\d{1,2})[/.](\d{1,2})$/);
+  if (match) {
+    const [first, second] = [Number(match[1]), Number(match[2])];
+    const dayFirstHere = first > 12 ? true : second > 12 ? false : dayFirst;
+    return validDay(dayFirstHere ? { year: null, month: second, day: first } : { year: null, month: first, day: second });
+  }
   const written = DateTime.fromFormat(text, text.match(/^\d/) ? 'd MMMM yyyy' : 'MMMM d, yyyy', { locale: 'en' });
   if (written.isValid) return validDay({ year: written.year, month: written.month, day: written.day });
   const noYear = DateTime.fromFormat(text, text.match(/^\d/) ? 'd MMMM' : 'MMMM d', { locale: 'en' });
@@ -223,5 +229,8 @@ export const readAmount = (cell: string, currency: string): number | null => {
   return parseAmount(text, currency);
 };
 
-/** Countries where 05/06 means 6 June is the norm; the US, Canada and the Philippines write month first. */
-export const writesDayFirst = (country: string): boolean => !['US', 'CA', 'PH', 'FM', 'MH', 'PW'].includes(country);
+/**
+ * Whether 05/06 means 6 May: most of the world writes the day first; the US and a few others, and
+ * East Asia (which writes year, month, day, so a short date is month/day), write the month first.
+ */
+export const writesDayFirst = (country: string): boolean => !['US', 'CA', 'PH', 'FM', 'MH', 'PW', 'TW', 'CN', 'JP', 'KR'].includes(country);

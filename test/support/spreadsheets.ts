@@ -22,7 +22,7 @@ export const mainlandMemberExport = [
 
 export const googleContactsExport = [
   'Name,Given Name,Additional Name,Family Name,Nickname,Birthday,Gender,Notes,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,Phone 2 - Type,Phone 2 - Value,Address 1 - Type,Address 1 - Formatted',
-  'Ada Lovelace,Ada,,Lovelace,,1815-12-10,female,Likes oat milk,* myContacts,* Home,ada@example.com,Mobile,+886 912 000 111,Work,02-2700-1234,Home,"1 Analytical St, Taipei"',
+  'Ada Lovelace,Ada,,Lovelace,,1995-12-10,female,Likes oat milk,* myContacts,* Home,ada@example.com,Mobile,+886 912 000 111,Work,02-2700-1234,Home,"1 Analytical St, Taipei"',
   '王大同,大同,,王,,--07-04,,,* myContacts,,,Mobile,0922-123-456,,,,',
 ].join('\r\n');
 

@@ -75,7 +75,8 @@ describe('reading cells the way shops write them', () => {
     expect(readBirthday('1985/03/04', true)).toEqual({ year: 1985, month: 3, day: 4 });
     expect(readBirthday('民國79年5月12日', true)).toEqual({ year: 1990, month: 5, day: 12 });
     expect(readBirthday('79/05/12', true)).toEqual({ year: 1990, month: 5, day: 12 });
-    expect(readBirthday('07/21', true)).toBeNull();
+    expect(readBirthday('07/21', false)).toEqual({ year: null, month: 7, day: 21 });
+    expect(readBirthday('21/07', true)).toEqual({ year: null, month: 7, day: 21 });
     expect(readBirthday('7月21日', true)).toEqual({ year: null, month: 7, day: 21 });
     expect(readBirthday('--07-04', true)).toEqual({ year: null, month: 7, day: 4 });
     expect(readBirthday('12/09/1906', true)).toEqual({ year: 1906, month: 9, day: 12 });

@@ -6,7 +6,6 @@ import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { currentSettings } from '../settings/current';
 import { exportTableFor } from './export/tables';
 
 /** A field that takes one value may be filled by one column only. */
@@ -69,7 +68,7 @@ export const transferHandlers: HandlerImpls = {
     if (!mapping.ok) return mapping;
     const source = await resolveSource(ctx, input.source);
     if (!source.ok) return source;
-    const { skipInvalid, ...plan } = input;
+    const { skipInvalid, language, ...plan } = input;
     return ctx.data.jobs.run(
       'import-commit',
       {
@@ -79,7 +78,7 @@ export const transferHandlers: HandlerImpls = {
         skipInvalid,
         actor: { role: ctx.session.role, staffId: ctx.session.staffId },
         now: ctx.now().toISOString(),
-        language: currentSettings(ctx).language ?? 'en',
+        language,
       },
       { cancellable: true, writes: true },
     );

@@ -79,6 +79,12 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
   let createdAt: string | null = null;
   let referrer = '';
   const visitCells: Partial<Record<ImportTarget, { value: string; column: string }>> = {};
+  // Each field's first column, even when this row leaves it empty: "Row 4, Name: missing".
+  const firstColumns: [ImportTarget, string][] = [['name', 'name'], ['givenName', 'name'], ['familyName', 'name'], ['phone', 'phones.0'], ['email', 'email'], ['birthday', 'birthday'], ['address', 'address'], ['notes', 'notes'], ['tags', 'tags'], ['interests', 'interests']];
+  for (const [target, path] of firstColumns) {
+    const index = context.mapping.indexOf(target);
+    if (index >= 0 && !origin.has(path)) origin.set(path, context.headers[index] ?? '');
+  }
 
   context.mapping.forEach((target, index) => {
     if (target === 'ignore') return;
@@ -87,21 +93,19 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
     const column = context.headers[index] ?? '';
     switch (target) {
       case 'name':
-        if (name === '') {
-          name = value;
-          origin.set('name', column);
-        }
+        if (name === '') name = value;
         break;
       case 'givenName':
         given = value;
-        if (!origin.has('name')) origin.set('name', column);
         break;
       case 'familyName':
         family = value;
-        if (!origin.has('name')) origin.set('name', column);
         break;
       case 'phone':
-        if (looksLikeMangledPhone(value)) issue(column, target, 'phone_as_number', value);
+        if (looksLikeMangledPhone(value)) {
+          issue(column, target, 'phone_as_number', value);
+          break;
+        }
         for (const phone of splitPhones(value)) {
           if (phones.length >= limits.phones) extraNotes.push(`${column}: ${phone}`);
           else if (!phones.includes(phone)) {
