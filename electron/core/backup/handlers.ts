@@ -12,7 +12,7 @@ const listBackups = async (folder: string): Promise<Result<BackupContents[]>> =>
   try {
     names = await readdir(folder);
   } catch (caught) {
-    const refusal = refusalForFsError(caught, folder);
+    const refusal = refusalForFsError(caught, folder, false, true);
     if (refusal) return refusal;
     throw caught;
   }

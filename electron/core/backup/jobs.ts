@@ -4,7 +4,7 @@ import path from 'node:path';
 import { backupExtension, type BackupContents } from '../../../shared/contract/backup';
 import { err, ok, type Result } from '../../../shared/result';
 import { latestSchemaVersion } from '../db/migrations';
-import { refuseFile, refusalForFsError } from '../files/refuse';
+import { refuseFile, refuseFolder, refusalForFsError } from '../files/refuse';
 import type { JobContext } from '../jobs/types';
 import { extractPayload, openContainer, writeContainer } from './container';
 import { checkBookFile, snapshotBook } from './snapshot';
@@ -39,10 +39,10 @@ const freeName = (folder: string, base: string): string => {
 
 const checkFolder = async (folder: string): Promise<Result<null>> => {
   try {
-    if (!(await stat(folder)).isDirectory()) return refuseFile('not_a_folder', folder);
+    if (!(await stat(folder)).isDirectory()) return refuseFolder('not_a_folder', folder);
     return ok(null);
   } catch (caught) {
-    const refusal = refusalForFsError(caught, folder, true);
+    const refusal = refusalForFsError(caught, folder, true, true);
     if (refusal) return refusal;
     throw caught;
   }
@@ -79,7 +79,7 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
       );
       return ok({ file: outFile, sizeBytes: written.sizeBytes, counts: facts.value.counts, encrypted: input.passphrase !== null });
     } catch (caught) {
-      const refusal = refusalForFsError(caught, input.folder, true);
+      const refusal = refusalForFsError(caught, input.folder, true, true);
       if (refusal) return refusal;
       throw caught;
     }

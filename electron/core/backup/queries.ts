@@ -63,6 +63,10 @@ const statements = statementsFor((db) => ({
   markUndone: db.prepare<[string, string]>('UPDATE restores SET undone_at = ? WHERE id = ?'),
   allRestores: db.prepare<[], DbRestore>('SELECT * FROM restores ORDER BY id'),
   deleteRestores: db.prepare('DELETE FROM restores'),
+  bookAudit: db.prepare<[], Record<string, unknown>>("SELECT * FROM audit_log WHERE entity = 'book' ORDER BY id"),
+  keepAudit: db.prepare<Record<string, unknown>>(`
+    INSERT OR IGNORE INTO audit_log (id, at, actor_role, actor_staff_id, action, entity, entity_id, before_json, after_json, note)
+    VALUES (@id, @at, @actor_role, NULL, @action, @entity, @entity_id, @before_json, @after_json, @note)`),
 }));
 
 export const readBackupSettings = (db: Db): DbBackupSettings => {
@@ -107,12 +111,15 @@ export interface MachineRecords {
   settings: DbBackupSettings;
   runs: DbBackupRun[];
   restores: DbRestore[];
+  /** The audit trail of restores themselves, which must outlive the book they replaced. */
+  restoreAudit: Record<string, unknown>[];
 }
 
 export const readMachineRecords = (db: Db): MachineRecords => ({
   settings: readBackupSettings(db),
   runs: statements(db).allRuns.all(),
   restores: statements(db).allRestores.all(),
+  restoreAudit: statements(db).bookAudit.all(),
 });
 
 export const replaceMachineRecords = (db: Db, records: MachineRecords): void => {
@@ -122,4 +129,6 @@ export const replaceMachineRecords = (db: Db, records: MachineRecords): void => 
   for (const run of records.runs) s.insertRun.run(run);
   s.deleteRestores.run();
   for (const restore of records.restores) s.insertRestore.run(restore);
+  // The staff member named in an entry may not exist in the restored book; the role is kept.
+  for (const entry of records.restoreAudit) s.keepAudit.run(entry);
 };

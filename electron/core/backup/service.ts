@@ -274,7 +274,7 @@ export class BackupService {
     try {
       await rotateBackups(folder, bookId, { keepDaily: settings.keep_daily, keepWeekly: settings.keep_weekly }, currentSettings({ db: this.deps.db() }).timeZone);
     } catch (caught) {
-      const refusal = refusalForFsError(caught, folder, true);
+      const refusal = refusalForFsError(caught, folder, true, true);
       this.record('automatic', this.deps.now().toISOString(), refusal ?? err('STORAGE_FAILED'));
     }
   }

@@ -6,20 +6,25 @@ import { err, type Failure } from '../../../shared/result';
 export const refuseFile = (reason: FileRefusal, file: string, extra: { row?: number; limit?: number } = {}): Failure =>
   err('FILE_REFUSED', { reason, name: path.basename(file) || file, ...extra });
 
+/** A folder refused, named by its whole path: "D:\Backups" says more than "Backups" when a stick is missing. */
+export const refuseFolder = (reason: FileRefusal, folder: string): Failure => err('FILE_REFUSED', { reason, name: folder });
+
 /** Maps a failed fs call on a file the owner named to a refusal they can act on; null when it is not such a failure. */
-export const refusalForFsError = (caught: unknown, file: string, writing = false): Failure | null => {
+export const refusalForFsError = (caught: unknown, file: string, writing = false, isFolder = false): Failure | null => {
   const code = (caught as NodeJS.ErrnoException | null)?.code;
+  const refuse = (reason: FileRefusal) => (isFolder ? refuseFolder(reason, file) : refuseFile(reason, file));
   switch (code) {
     case 'ENOENT':
-      return refuseFile('not_found', file);
+      return refuse('not_found');
     case 'EISDIR':
-      return refuseFile('not_a_file', file);
+      return refuse('not_a_file');
     case 'ENOTDIR':
-      return refuseFile('not_a_folder', file);
+    case 'EEXIST':
+      return refuse('not_a_folder');
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return refuseFile(writing ? 'unwritable' : 'unreadable', file);
+      return refuse(writing ? 'unwritable' : 'unreadable');
     case 'ENOSPC':
       return err('DISK_FULL');
     case 'EIO':

@@ -17,7 +17,8 @@ export const decimalAmount = (minor: number | null, currency: string): string =>
 export const birthdayText = (month: number | null, day: number | null, year: number | null): string => {
   if (month === null || day === null) return '';
   const monthDay = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return year === null ? `--${monthDay}` : `${year}-${monthDay}`;
+  // Month-day without the year ("03-04"): a leading "--" (ISO) would read as a formula in a spreadsheet.
+  return year === null ? monthDay : `${year}-${monthDay}`;
 };
 
 /** Several values in one cell; the import splits on the same separator. */

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../../../../shared/result';
 import { localDay } from '../../../../shared/time';
 import { openDatabase, type Db } from '../../db/connection';
 import { schemaVersionOf } from '../../db/migrate';
-import { refuseFile, refusalForFsError } from '../../files/refuse';
+import { refuseFolder, refusalForFsError } from '../../files/refuse';
 import { fileNameSafe } from '../../files/names';
 import { JobCancelled, type JobContext } from '../../jobs/types';
 import { initialSettings } from '../../settings/defaults';
@@ -134,9 +134,9 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
   if (tables.some((table) => table === undefined)) return err('INVALID_STATE', { reason: 'export_kind_unavailable' });
   try {
     await mkdir(input.folder, { recursive: true });
-    if (!(await stat(input.folder)).isDirectory()) return refuseFile('not_a_folder', input.folder);
+    if (!(await stat(input.folder)).isDirectory()) return refuseFolder('not_a_folder', input.folder);
   } catch (caught) {
-    const refusal = refusalForFsError(caught, input.folder, true);
+    const refusal = refusalForFsError(caught, input.folder, true, true);
     if (refusal) return refusal;
     throw caught;
   }
@@ -167,7 +167,7 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
     return ok(files);
   } catch (caught) {
     for (const out of written) await out.abandon();
-    const refusal = refusalForFsError(caught, input.folder, true);
+    const refusal = refusalForFsError(caught, input.folder, true, true);
     if (refusal) return refusal;
     throw caught;
   } finally {
