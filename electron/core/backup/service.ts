@@ -265,6 +265,8 @@ export class BackupService {
       return ok(null);
     });
     if (!saved.ok) return saved;
+    // A failure changes the book (its record) without a successful handler to announce it: the banner must appear now.
+    if (!outcome.ok) this.deps.events.emit('data-changed', { handler: 'backup-failed' });
     return outcome.ok ? ok(toBackupRun(row)) : outcome;
   }
 
