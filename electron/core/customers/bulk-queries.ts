@@ -58,18 +58,6 @@ export const insertNewGram = (db: Db, gram: string, rid: number): void => {
   statements(db).insertGram.run(gram, rid);
 };
 
-/**
- * Many grams at once: gathered unsorted in a scratch table, then written in key order by SQLite's
- * own sorter, so the grams index grows at its ends instead of splitting pages all over.
- */
-export const insertGramsInOrder = (db: Db, grams: readonly (readonly [string, number])[]): void => {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS new_grams (gram TEXT NOT NULL, customer_rid INTEGER NOT NULL)');
-  const stage = db.prepare<[string, number]>('INSERT INTO temp.new_grams (gram, customer_rid) VALUES (?, ?)');
-  for (const [gram, rid] of grams) stage.run(gram, rid);
-  db.exec(`
-    INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) SELECT gram, customer_rid FROM temp.new_grams ORDER BY gram, customer_rid;
-    DROP TABLE temp.new_grams;`);
-};
 
 export const searchIndexTriggers = (db: Db): { name: string; sql: string }[] => statements(db).searchTriggers.all();
 

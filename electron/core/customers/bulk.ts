@@ -8,7 +8,7 @@ import {
   highestCustomerRid,
   indexCustomersAfter,
   insertNewCustomer,
-  insertGramsInOrder,
+  insertNewGram,
   insertNewPhone,
   insertNewTag,
   searchIndexTriggers,
@@ -46,7 +46,8 @@ export class BulkCustomerWriter {
   private readonly indexes: { name: string; sql: string }[];
   private readonly lastRid: number;
   private nextRid: number;
-  private readonly grams: [string, number][] = [];
+  /** "gram␀rid", so one native string sort puts them in the grams index's order. */
+  private readonly grams: string[] = [];
 
   constructor(
     private readonly db: Db,
@@ -68,11 +69,15 @@ export class BulkCustomerWriter {
     let position = 0;
     for (const label of uniqueLabels(fields.tags)) insertNewTag(this.db, id, 'tag', position++, label.value, label.key);
     for (const label of uniqueLabels(fields.interests)) insertNewTag(this.db, id, 'interest', position++, label.value, label.key);
-    for (const gram of nameGrams(fields.name)) this.grams.push([gram, rid]);
+    for (const gram of nameGrams(fields.name)) this.grams.push(`${gram}\u0000${rid}`);
   }
 
   finish(): void {
-    insertGramsInOrder(this.db, this.grams);
+    this.grams.sort();
+    for (const entry of this.grams) {
+      const split = entry.lastIndexOf('\u0000');
+      insertNewGram(this.db, entry.slice(0, split), Number(entry.slice(split + 1)));
+    }
     for (const index of this.indexes) this.db.exec(index.sql);
     indexCustomersAfter(this.db, this.lastRid);
     for (const trigger of this.triggers) this.db.exec(trigger.sql);

@@ -61,7 +61,7 @@ export const transferHandlers: HandlerImpls = {
     if (!mapping.ok) return mapping;
     const source = await resolveSource(ctx, input.source);
     if (!source.ok) return source;
-    return ctx.data.jobs.run('import-preview', { ...input, source: source.value, bookFile: ctx.data.bookFile }, { cancellable: true });
+    return ctx.data.jobs.run('import-preview', { ...input, source: source.value, bookFile: ctx.data.bookFile, stagingDir: ctx.data.stagingDir }, { cancellable: true });
   },
   'import-commit': async (ctx, input) => {
     const mapping = checkMapping(input.mapping);
@@ -75,6 +75,7 @@ export const transferHandlers: HandlerImpls = {
         ...plan,
         source: source.value,
         bookFile: ctx.data.bookFile,
+        stagingDir: ctx.data.stagingDir,
         skipInvalid,
         actor: { role: ctx.session.role, staffId: ctx.session.staffId },
         now: ctx.now().toISOString(),

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Settings } from '../../../../shared/contract/settings';
 import type { Role } from '../../../../shared/contract/define';
 import type {
   ImportAnalysis,
@@ -23,7 +27,7 @@ import { readSettings } from '../../settings/queries';
 import { commitPlan } from './commit';
 import { decodeText, sniffEncoding } from './decode';
 import { findHeaderRow, parseRecords } from './parse';
-import { planImport, previewOf, type ImportPlan } from './plan';
+import { planImport, previewOf, readFileRows, type PlanChoices, type ReadFileRow } from './plan';
 import { referrerLinkWriter } from './seams';
 
 export const maxImportBytes = 256 * 1024 * 1024;
@@ -116,6 +120,8 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
 
 export interface ImportJobInput {
   bookFile: string;
+  /** Where the rows read by the preview wait for the commit. */
+  stagingDir: string;
   source: ImportFileInput;
   fileHash: string;
   encoding: ImportEncoding;
@@ -126,34 +132,71 @@ export interface ImportJobInput {
   nameMatches: 'skip' | 'create';
 }
 
-const planFor = async (input: ImportJobInput, db: ReturnType<typeof openDatabase>, job: JobContext): Promise<Result<ImportPlan>> => {
+const rowsFilePrefix = 'import-rows-';
+
+/** The rows depend on the file, how it is read and mapped, and the shop's phone country, currency and time zone. */
+const rowsFileOf = (input: ImportJobInput, settings: Settings): string => {
+  const key = createHash('sha256')
+    .update(JSON.stringify([input.fileHash, input.encoding, input.delimiter, input.headerRow, input.mapping, settings.country, settings.currency, settings.timeZone]))
+    .digest('hex')
+    .slice(0, 32);
+  return path.join(input.stagingDir, `${rowsFilePrefix}${key}.bin`);
+};
+
+/**
+ * The file's rows, read and checked: from the file, or — when the preview the owner just saw read
+ * them — as the preview kept them, so the commit imports exactly what was previewed and does not
+ * do the costly part twice.
+ */
+const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext): Promise<Result<ReadFileRow[]>> => {
+  const kept = rowsFileOf(input, settings);
+  if (existsSync(kept)) {
+    try {
+      job.report('read', 0, 0);
+      return ok(deserialize(await readFile(kept)) as ReadFileRow[]);
+    } catch {
+      await rm(kept, { force: true });
+    }
+  }
   const loaded = await loadFile(input.source, input.encoding, input.delimiter, job);
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  const settings = readSettings(db, initialSettings([]));
   return ok(
-    planImport(
-      db,
+    readFileRows(
       {
         records: loaded.value.records,
         headerRow: input.headerRow,
         mapping: input.mapping,
         context: { mapping: input.mapping, headers: [], currency: settings.currency, timeZone: settings.timeZone, dayFirst: writesDayFirst(settings.country) },
         shopCountry: settings.country,
-        duplicates: input.duplicates,
-        nameMatches: input.nameMatches,
       },
       (done, total) => job.report('check', done, total),
     ),
   );
 };
 
+const keepRows = async (input: ImportJobInput, settings: Settings, rows: readonly ReadFileRow[]): Promise<void> => {
+  await mkdir(input.stagingDir, { recursive: true });
+  for (const name of await readdir(input.stagingDir)) if (name.startsWith(rowsFilePrefix)) await rm(path.join(input.stagingDir, name), { force: true });
+  await writeFile(rowsFileOf(input, settings), serialize(rows));
+};
+
+const choicesOf = (input: ImportJobInput, settings: Settings): PlanChoices => ({
+  mapping: input.mapping,
+  shopCountry: settings.country,
+  duplicates: input.duplicates,
+  nameMatches: input.nameMatches,
+});
+
 export const previewImport = async (input: ImportJobInput, job: JobContext): Promise<Result<ImportPreview>> => {
   const db = openDatabase(input.bookFile, { readonly: true, projectRoot: job.projectRoot });
   try {
-    const plan = await planFor(input, db, job);
-    if (!plan.ok) return plan;
-    return ok(previewOf(plan.value, db, referrerLinkWriter === null ? 'notes' : 'link'));
+    const settings = readSettings(db, initialSettings([]));
+    const rows = await rowsFor(input, settings, job);
+    if (!rows.ok) return rows;
+    await keepRows(input, settings, rows.value);
+    const plan = planImport(db, rows.value, choicesOf(input, settings));
+    return ok(previewOf(plan, db, referrerLinkWriter === null ? 'notes' : 'link'));
   } finally {
     db.close();
   }
@@ -171,15 +214,18 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
   const started = Date.now();
   const db = openDatabase(input.bookFile, { projectRoot: job.projectRoot });
   try {
-    const plan = await planFor(input, db, job);
-    if (!plan.ok) return plan;
-    if (plan.value.totals.invalidRows > 0 && !input.skipInvalid) return err('INVALID_STATE', { reason: 'import_has_errors' });
+    const settings = readSettings(db, initialSettings([]));
+    const rows = await rowsFor(input, settings, job);
+    if (!rows.ok) return rows;
+    const plan = planImport(db, rows.value, choicesOf(input, settings));
+    if (plan.totals.invalidRows > 0 && !input.skipInvalid) return err('INVALID_STATE', { reason: 'import_has_errors' });
     const outcome = commitPlan(
       db,
-      plan.value,
-      { now: input.now, actor: input.actor, fileName: input.source.displayName, language: input.language, skippedInvalid: plan.value.totals.invalidRows },
+      plan,
+      { now: input.now, actor: input.actor, fileName: input.source.displayName, language: input.language, skippedInvalid: plan.totals.invalidRows },
       job,
     );
+    await rm(rowsFileOf(input, settings), { force: true });
     return ok({ ...outcome, durationMs: Date.now() - started });
   } finally {
     db.close();

@@ -20,15 +20,38 @@ import { isBlank } from './parse';
 import { customerNameOf, visitKeysOf } from './queries';
 import { readRow, type RowContext, type RowVisit } from './rows';
 
-export interface PlanInput {
+export interface ReadInput {
   records: readonly string[][];
   headerRow: number;
   mapping: readonly ImportTarget[];
   context: RowContext;
   shopCountry: string;
+}
+
+export interface PlanChoices {
+  mapping: readonly ImportTarget[];
+  shopCountry: string;
   duplicates: 'skip' | 'create';
   nameMatches: 'skip' | 'create';
 }
+
+/**
+ * One row of the file as read and checked. It depends on the file, the mapping and the shop's
+ * settings only, not on the book, so the preview can keep it for the commit that follows.
+ */
+export type ReadFileRow =
+  | { row: number; ok: false; name: string; issues: ImportRowIssue[] }
+  | {
+      row: number;
+      ok: true;
+      fields: CustomerFields;
+      createdAt: string | null;
+      visit: RowVisit | null;
+      referrer: string;
+      phones: PhoneWrite[];
+      emailKey: string;
+      nameKey: string;
+    };
 
 /** A customer the import creates, or one already in the book that receives the file's visits. */
 export interface PlanEntry {
@@ -77,22 +100,12 @@ const uniquePhones = (phones: readonly string[], country: string): PhoneWrite[] 
   return [...byKey.values()];
 };
 
-/**
- * Reads every row and decides what happens to it: a new customer, a customer the book already has
- * (same phone or e-mail; or only the same name), the same customer as an earlier row of the file
- * (its visits join that customer's), or a row that cannot be imported and why.
- */
-export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total: number) => void): ImportPlan => {
-  const book = CustomerIndex.ofBook(db);
-  const file = new CustomerIndex();
+/** Reads and checks every row of the file: the costly part of an import (phones, dates, the form's schema). */
+export const readFileRows = (input: ReadInput, onRow: (done: number, total: number) => void): ReadFileRow[] => {
   const headers = input.records[input.headerRow - 1] ?? [];
   const context: RowContext = { ...input.context, headers };
-  const visitsMapped = input.mapping.some((target) => visitTargets.has(target));
-  const entries: PlanEntry[] = [];
-  const rows: PlanRow[] = [];
-  const issues: ImportRowIssue[] = [];
   const total = input.records.length - input.headerRow;
-
+  const rows: ReadFileRow[] = [];
   for (let index = input.headerRow; index < input.records.length; index += 1) {
     const record = input.records[index] ?? [];
     const row = index + 1;
@@ -100,14 +113,46 @@ export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total
     if (isBlank(record)) continue;
     const read = readRow(record, row, context);
     if (!read.ok) {
-      rows.push({ row, name: rawName(record, input.mapping), status: 'invalid', entryKey: null, match: null });
+      rows.push({ row, ok: false, name: rawName(record, input.mapping), issues: read.issues });
+      continue;
+    }
+    rows.push({
+      row,
+      ok: true,
+      fields: read.fields,
+      createdAt: read.createdAt,
+      visit: read.visit,
+      referrer: read.referrer,
+      phones: uniquePhones(read.fields.phones, input.shopCountry),
+      emailKey: emailKey(read.fields.email),
+      nameKey: nameKey(read.fields.name),
+    });
+  }
+  onRow(total, total);
+  return rows;
+};
+
+/**
+ * Decides what happens to each row: a new customer, a customer the book already has (same phone
+ * or e-mail; or only the same name), the same customer as an earlier row of the file (its visits
+ * join that customer's), or a row that cannot be imported and why.
+ */
+export const planImport = (db: Db, fileRows: readonly ReadFileRow[], choices: PlanChoices): ImportPlan => {
+  const book = CustomerIndex.ofBook(db);
+  const file = new CustomerIndex();
+  const visitsMapped = choices.mapping.some((target) => visitTargets.has(target));
+  const entries: PlanEntry[] = [];
+  const rows: PlanRow[] = [];
+  const issues: ImportRowIssue[] = [];
+
+  for (const read of fileRows) {
+    const row = read.row;
+    if (!read.ok) {
+      rows.push({ row, name: read.name, status: 'invalid', entryKey: null, match: null });
       issues.push(...read.issues);
       continue;
     }
-    const phones = uniquePhones(read.fields.phones, input.shopCountry);
-    const email = emailKey(read.fields.email);
-    const name = nameKey(read.fields.name);
-
+    const { phones, emailKey: email, nameKey: name } = read;
     const earlier = file.byPhone(phones) ?? file.byEmailKey(email) ?? (visitsMapped ? (file.byNameKey(name)[0] ?? null) : null);
     const earlierKey = earlier === null ? null : keyOfFileId(earlier);
     if (earlierKey !== null) {
@@ -127,12 +172,12 @@ export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total
     if (strong !== null) {
       status = 'duplicate';
       match = { id: strong, name: book.nameOf(strong), reason: byPhone !== null ? 'phone' : 'email' };
-      if (input.duplicates === 'skip') existingId = strong;
+      if (choices.duplicates === 'skip') existingId = strong;
     } else if (namesakes.length > 0) {
       const namesake = namesakes[0] as string;
       status = 'possible_duplicate';
       match = { id: namesake, name: book.nameOf(namesake), reason: 'name' };
-      if (input.nameMatches === 'skip') existingId = namesake;
+      if (choices.nameMatches === 'skip') existingId = namesake;
     }
     const key = entries.length;
     entries.push({
@@ -149,9 +194,8 @@ export const planImport = (db: Db, input: PlanInput, onRow: (done: number, total
     rows.push({ row, name: read.fields.name, status, entryKey: key, match });
   }
 
-  for (const entry of entries) if (entry.referrer) Object.assign(entry.referrer, resolveReferrer(entry.referrer.text, entry.key, book, file, input.shopCountry));
+  for (const entry of entries) if (entry.referrer) Object.assign(entry.referrer, resolveReferrer(entry.referrer.text, entry.key, book, file, choices.shopCountry));
   dropVisitsAlreadyInBook(db, entries);
-  onRow(total, total);
   return { entries, rows, issues, totals: totalsOf(entries, rows) };
 };
 
