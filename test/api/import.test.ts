@@ -24,12 +24,6 @@ const planOf = (file: string, analysis: ImportAnalysis) => ({
   mapping: analysis.columns.map((column) => column.target),
 });
 
-/** Analyse with the suggested mapping, then commit: what the wizard does when the owner accepts everything. */
-const importFile = async (core: Core, file: string, options: { skipInvalid?: boolean; language?: 'en' | 'zh-Hant' } = {}) => {
-  const analysis = await analyse(core, file);
-  return core.call('import-commit', { ...planOf(file, analysis), skipInvalid: options.skipInvalid ?? false, language: options.language ?? 'en' });
-};
-
 const customersNamed = (core: Core) => core.db.prepare('SELECT name FROM customers ORDER BY name').pluck().all() as string[];
 
 /** The full JSON export: "the book exactly as it was" means this is byte-identical. */
