@@ -24,10 +24,12 @@ export const BackupBanner = () => {
     );
   }
   if (!overdue) return null;
+  // Not a live region or a landmark: a standing reminder read in its place, which leaves the page's own
+  // status messages and regions the only ones of their kind.
   return (
-    <aside className="banner banner-warning" aria-label={t('backup.title')}>
+    <div className="banner banner-warning">
       <span>{lastGood === null ? t('banner.never') : t('banner.overdue', { hours: allowedAgeHours })}</span>
       <Link to="/data">{t('banner.open')}</Link>
-    </aside>
+    </div>
   );
 };
