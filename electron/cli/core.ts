@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Core } from '../core/core';
 import { openCore } from '../core/core';
 import { systemLocalesFromEnv } from '../core/system-locale';
@@ -6,7 +8,9 @@ import { failWith, progressLine } from './output';
 
 /** Opens the book for one command, shows job progress on stderr, and always closes it. */
 export const withCore = async <T>(dataDir: string, projectRoot: string, work: (core: Core) => Promise<T>): Promise<T> => {
-  const core = openCore({ dataDir, transport: 'browser', systemLocales: systemLocalesFromEnv(), projectRoot });
+  // The job worker built beside the CLI: a backup's check then overlaps its writing, as in the app.
+  const workerFile = path.join(projectRoot, 'dist', 'worker', 'jobs.cjs');
+  const core = openCore({ dataDir, transport: 'browser', systemLocales: systemLocalesFromEnv(), projectRoot, jobWorkerFile: existsSync(workerFile) ? workerFile : undefined });
   const bars = new Map<string, (done: number, total: number) => void>();
   const stop = core.events.on('job-progress', ({ phase, done, total }) => {
     if (total === 0) return;

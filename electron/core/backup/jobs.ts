@@ -7,7 +7,7 @@ import { latestSchemaVersion } from '../db/migrations';
 import { refuseFile, refuseFolder, refusalForFsError } from '../files/refuse';
 import type { JobContext } from '../jobs/types';
 import { extractPayload, openContainer, writeContainer } from './container';
-import { checkBookFile, snapshotBook } from './snapshot';
+import { checkBookFile, makeSelfContained, quickCheck, readBookFacts, snapshotBook } from './snapshot';
 
 export interface BackupJobInput {
   bookFile: string;
@@ -56,11 +56,12 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
   const snapshot = path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
   try {
     await snapshotBook(input.bookFile, snapshot, job);
-    const facts = checkBookFile(snapshot, job, { makeSelfContained: true });
+    makeSelfContained(snapshot, job.projectRoot);
+    const facts = readBookFacts(snapshot, job.projectRoot);
     if (!facts.ok) return facts;
     const outFile = freeName(input.folder, input.fileBase);
-    try {
-      const written = await writeContainer(
+    const write = () =>
+      writeContainer(
         {
           snapshotFile: snapshot,
           outFile,
@@ -77,8 +78,19 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
         },
         job,
       );
+    try {
+      // The check and the writing both only read the snapshot: on a second thread they overlap.
+      job.report('verify', 0, 0);
+      const [sound, written] = job.checkAside
+        ? await settleBoth(job.checkAside(snapshot), write())
+        : [quickCheck(snapshot, job.projectRoot), await write()];
+      if (!sound) {
+        await rm(outFile, { force: true });
+        return err('BOOK_CORRUPT', { reason: 'check' });
+      }
       return ok({ file: outFile, sizeBytes: written.sizeBytes, counts: facts.value.counts, encrypted: input.passphrase !== null });
     } catch (caught) {
+      await rm(outFile, { force: true });
       const refusal = refusalForFsError(caught, input.folder, true, true);
       if (refusal) return refusal;
       throw caught;
@@ -87,6 +99,14 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
     await rm(snapshot, { force: true });
     await rm(`${snapshot}-journal`, { force: true });
   }
+};
+
+/** Both outcomes, waiting for both even when one fails (neither may still be reading the snapshot when it is removed). */
+const settleBoth = async <A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> => {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return [a.value, b.value];
 };
 
 export interface RestoreCheckInput {
@@ -133,7 +153,7 @@ export const checkBackupFile = async (input: RestoreCheckInput, job: JobContext)
   await mkdir(path.dirname(input.preparedFile), { recursive: true });
   const extracted = await extractPayload(input.file, opened.value, input.passphrase, input.preparedFile, job);
   if (!extracted.ok) return renamed(extracted, input.displayName);
-  const facts = checkBookFile(input.preparedFile, job, { makeSelfContained: false });
+  const facts = checkBookFile(input.preparedFile, job);
   if (!facts.ok) {
     await rm(input.preparedFile, { force: true });
     return facts.error.code === 'BOOK_CORRUPT' ? refuseFile('damaged', input.displayName) : facts;

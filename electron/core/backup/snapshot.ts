@@ -41,26 +41,41 @@ const countsOf = (db: Db): Record<string, number> => {
   }
 };
 
+/** A copy still marked for WAL (as an online backup's is) turned into one standalone file. */
+export const makeSelfContained = (file: string, projectRoot: string | undefined): void => {
+  const writable = openDatabase(file, { projectRoot });
+  try {
+    writable.pragma('journal_mode = DELETE');
+  } finally {
+    writable.close();
+  }
+};
+
 /**
- * Checks a book file on its own: SQLite's quick_check (every page and record, b-tree structure,
- * NOT NULL and CHECK constraints — all of integrity_check except cross-checking each index
- * against its table, which takes minutes on a large book), then its schema version and contents.
- * With `makeSelfContained`, a copy still marked for WAL is turned into one standalone file.
+ * SQLite's quick_check: every page and record, the b-tree structure, NOT NULL and CHECK
+ * constraints — all of integrity_check except cross-checking each index against its table, which
+ * takes minutes on a large book and cannot differ between a copy and the book it was copied from.
  */
-export const checkBookFile = (file: string, job: JobContext, options: { makeSelfContained: boolean }): Result<BookFacts> => {
-  job.report('verify', 0, 0);
+export const quickCheck = (file: string, projectRoot: string | undefined): boolean => {
   let db: Db | null = null;
   try {
-    if (options.makeSelfContained) {
-      const writable = openDatabase(file, { projectRoot: job.projectRoot });
-      writable.pragma('journal_mode = DELETE');
-      writable.close();
-    }
-    db = openDatabase(file, { readonly: true, projectRoot: job.projectRoot });
-    // Reading the copy through memory-mapped I/O halves the time of the check on a large book.
+    db = openDatabase(file, { readonly: true, projectRoot });
+    // Reading through memory-mapped I/O halves the time of the check on a large book.
     db.pragma(`mmap_size = ${mmapBytes}`);
-    const verdict = db.pragma('quick_check', { simple: true });
-    if (verdict !== 'ok') return err('BOOK_CORRUPT', { reason: 'check' });
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch (caught) {
+    if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return false;
+    throw caught;
+  } finally {
+    db?.close();
+  }
+};
+
+/** The schema version and what the book holds; a book from a newer app is refused. */
+export const readBookFacts = (file: string, projectRoot: string | undefined): Result<BookFacts> => {
+  let db: Db | null = null;
+  try {
+    db = openDatabase(file, { readonly: true, projectRoot });
     const schemaVersion = schemaVersionOf(db);
     if (schemaVersion > latestSchemaVersion) return err('BOOK_NEWER_VERSION', { bookVersion: schemaVersion, appVersion: latestSchemaVersion });
     if (schemaVersion < 1) return err('BOOK_CORRUPT', { reason: 'check' });
@@ -77,4 +92,11 @@ export const checkBookFile = (file: string, job: JobContext, options: { makeSelf
   } finally {
     db?.close();
   }
+};
+
+/** A book file checked on its own: sound, readable by this app, and what it holds. */
+export const checkBookFile = (file: string, job: JobContext): Result<BookFacts> => {
+  job.report('verify', 0, 0);
+  if (!quickCheck(file, job.projectRoot)) return err('BOOK_CORRUPT', { reason: 'check' });
+  return readBookFacts(file, job.projectRoot);
 };

@@ -7,6 +7,8 @@ export interface JobContext {
   readonly cancelled: boolean;
   /** Where the app lives, to find the SQLite module (Electron or Node flavour). */
   readonly projectRoot: string | undefined;
+  /** In a worker: runs SQLite's quick_check of a file on another thread (true when sound); inline there is none. */
+  readonly checkAside?: (file: string) => Promise<boolean>;
 }
 
 /**

@@ -10,6 +10,13 @@ export interface WorkerRequest {
   projectRoot: string | undefined;
 }
 
+/** A helper thread a job starts for work that can overlap its own (checking a backup while writing it). */
+export interface AsideRequest {
+  aside: 'quick-check';
+  file: string;
+  projectRoot: string | undefined;
+}
+
 /** What a job worker posts back: progress while it works, then exactly one of the other three. */
 export type WorkerReply =
   | { type: 'progress'; phase: string; done: number; total: number }
