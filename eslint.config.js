@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'build/**/*.mjs', 'test/**/*.ts', '*.ts', '*.js'],
+    files: ['electron/**/*.ts', 'build/**/*.mjs', 'test/**/*.ts', 'test/**/*.mjs', '*.ts', '*.js'],
     languageOptions: { globals: globals.node },
   },
   {

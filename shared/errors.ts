@@ -15,6 +15,7 @@ export const errorCodes = [
   'BOOK_NEWER_VERSION',
   'BOOK_CORRUPT',
   'PAYLOAD_TOO_LARGE',
+  'FILE_REFUSED',
   'UNAUTHORIZED',
   'TRANSPORT_FAILED',
   'INTERNAL',
@@ -41,6 +42,7 @@ export const fieldRules = [
   'invalid',
   'invalid_pin',
   'weak_pin',
+  'relative_path',
 ] as const;
 export type FieldRule = (typeof fieldRules)[number];
 
@@ -52,7 +54,36 @@ export interface FieldIssue {
   limit?: number;
 }
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change';
+/**
+ * Why a file the owner picked (a backup to restore, a spreadsheet to import, a folder to write to)
+ * was refused; nothing was changed in the book when a file is refused.
+ */
+export const fileRefusals = [
+  'not_found',
+  'not_a_file',
+  'not_a_folder',
+  'unreadable',
+  'unwritable',
+  'empty',
+  'too_large',
+  'binary',
+  'json_not_csv',
+  'backup_not_csv',
+  'unterminated_quote',
+  'field_too_large',
+  'no_columns',
+  'file_changed',
+  'upload_incomplete',
+  'not_a_backup',
+  'backup_format_newer',
+  'passphrase_needed',
+  'wrong_passphrase',
+  'damaged',
+  'truncated',
+] as const;
+export type FileRefusal = (typeof fileRefusals)[number];
+
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };
@@ -67,6 +98,8 @@ export interface ErrorDetails {
   BOOK_NEWER_VERSION: { bookVersion: number; appVersion: number };
   BOOK_CORRUPT: { reason: string };
   PAYLOAD_TOO_LARGE: { limitBytes: number };
+  /** `row`: the spreadsheet row (1 = the first line); `limit`: megabytes for too_large, characters for field_too_large. */
+  FILE_REFUSED: { reason: FileRefusal; name: string; row?: number; limit?: number };
   UNAUTHORIZED: undefined;
   TRANSPORT_FAILED: undefined;
   INTERNAL: { reference: string };

@@ -33,6 +33,8 @@ const bundles = [
   { entry: 'electron/preload/index.ts', out: 'dist/preload/index.cjs' },
   { entry: 'electron/host/index.ts', out: 'dist/host/index.cjs' },
   { entry: 'electron/cli/index.ts', out: 'dist/cli/index.cjs', banner: '#!/usr/bin/env node' },
+  // Long jobs (backup, restore check, import, export) run here, off the thread that serves the UI.
+  { entry: 'electron/core/jobs/worker.ts', out: 'dist/worker/jobs.cjs' },
 ];
 
 for (const bundle of bundles) {

@@ -1,17 +1,25 @@
 import path from 'node:path';
 import { BookOpenError } from '../core/book';
+import { backupHelp, runBackup } from './commands/backup';
 import { checkHelp, runCheck } from './commands/check';
 import { resetPinHelp, runResetPin } from './commands/reset-pin';
+import { exportHelp, runExportCommand } from './commands/export';
+import { importHelp, runImport } from './commands/import';
+import { restoreHelp, runRestore } from './commands/restore';
 import { runSeed, seedHelp } from './commands/seed';
 import { CliFailure, failWith } from './output';
 
 /** Bundled to dist/cli/index.cjs; the project root is two folders up. */
 const projectRoot = path.resolve(__dirname, '..', '..');
 
-const commands: Record<string, { run: (argv: string[], projectRoot: string) => void; help: string }> = {
+const commands: Record<string, { run: (argv: string[], projectRoot: string) => void | Promise<void>; help: string }> = {
   seed: { run: runSeed, help: seedHelp },
   check: { run: runCheck, help: checkHelp },
   'reset-pin': { run: runResetPin, help: resetPinHelp },
+  backup: { run: runBackup, help: backupHelp },
+  restore: { run: runRestore, help: restoreHelp },
+  export: { run: runExportCommand, help: exportHelp },
+  import: { run: runImport, help: importHelp },
 };
 
 const usage = `Usage: regulars <command> [options]   (from a checkout: npm run cli -- <command> [options])
@@ -23,7 +31,7 @@ ${Object.entries(commands)
 
 Every command takes --data DIR (default: the app's own data folder, or $REGULARS_DATA_DIR) and --help.`;
 
-const main = (argv: string[]): number => {
+const main = async (argv: string[]): Promise<number> => {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage);
@@ -35,7 +43,7 @@ const main = (argv: string[]): number => {
     return 2;
   }
   try {
-    command.run(rest, projectRoot);
+    await command.run(rest, projectRoot);
     return 0;
   } catch (caught) {
     const failure = caught instanceof BookOpenError ? failWith(caught.error) : caught;
@@ -43,8 +51,11 @@ const main = (argv: string[]): number => {
       console.error(failure.message);
       return failure.exitCode;
     }
-    throw caught;
+    console.error(`Regulars failed unexpectedly: ${(caught as Error)?.message ?? String(caught)}`);
+    return 1;
   }
 };
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,7 +1,12 @@
 import type { Role } from '../../shared/contract/define';
 import type { AppInfo } from '../../shared/contract/session';
+import type { BackupService } from './backup/service';
+import type { RestoreService } from './backup/restore';
 import type { Db } from './db/connection';
 import type { EventBus } from './events';
+import type { NativeDialogs } from './files/native';
+import type { Uploads } from './files/uploads';
+import type { JobRunner } from './jobs/runner';
 
 /** Who is at the app right now: one desktop app has one session at a time. */
 export interface Session {
@@ -22,4 +27,18 @@ export interface HandlerContext {
   now: () => Date;
   events: EventBus;
   info: AppInfo;
+  data: DataServices;
+}
+
+/** Long jobs, backups, restores, files: what the data-safety handlers work with. */
+export interface DataServices {
+  jobs: JobRunner;
+  backups: BackupService;
+  restores: RestoreService;
+  uploads: Uploads;
+  /** The desktop app's file dialogs; null in browser mode and the CLI. */
+  dialogs: NativeDialogs | null;
+  dataDir: string;
+  bookFile: string;
+  stagingDir: string;
 }

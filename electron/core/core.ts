@@ -1,18 +1,29 @@
-import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
+import { renameSync, rmSync } from 'node:fs';
+import { contract, isHandlerName, type HandlerName, type InputOf, type OutputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/session';
-import type { Result } from '../../shared/result';
+import { err, ok, type Result } from '../../shared/result';
 import { archiveHandlers } from './archive/handlers';
 import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { createIdleLock } from './auth/idle-lock';
 import { startingRole, type Authority } from './auth/session';
-import { openBook } from './book';
-import type { HandlerContext, Session } from './context';
+import { backupHandlers } from './backup/handlers';
+import { RestoreService } from './backup/restore';
+import { BackupService } from './backup/service';
+import { BookOpenError, openBook } from './book';
+import type { DataServices, HandlerContext, Session } from './context';
 import type { Db } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
 import { customersHandlers } from './customers/handlers';
 import type { CustomerRecordsParticipant } from './customers/records';
 import { EventBus } from './events';
+import { filesHandlers } from './files/handlers';
+import { markInUse } from './files/in-use';
+import type { Keychain, NativeDialogs } from './files/native';
+import { clearOldStaging, stagingDirOf } from './files/staging';
+import { Uploads } from './files/uploads';
+import { jobsHandlers } from './jobs/handlers';
+import { JobRunner } from './jobs/runner';
 import { mergeHandlers } from './merge/handlers';
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
@@ -27,6 +38,7 @@ import { hasAnySettings, readStateValue, writeSettings } from './settings/querie
 import { staffHandlers } from './staff/handlers';
 import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
+import { transferHandlers } from './transfer/handlers';
 import { visitsHandlers } from './visits/handlers';
 import { visitsRecords } from './visits/records';
 import { remindersRecords } from './reminders/records';
@@ -47,17 +59,30 @@ export interface CoreOptions {
   /** Turn the reminders over at the shop's midnight while open (the desktop app and browser mode; not the CLI). */
   dailyJobs?: boolean;
   onInternalFailure?: (failure: InternalFailure) => void;
+  /** The bundled job worker (dist/worker/jobs.cjs): long jobs run there, off the UI path; inline without it (CLI, tests). */
+  jobWorkerFile?: string;
+  /** The desktop app's file dialogs. */
+  nativeDialogs?: NativeDialogs;
+  /** The system keychain, where there is one, for the automatic-backup passphrase. */
+  keychain?: Keychain;
+  /** The app proper (desktop or browser mode): automatic backups, and the book marked as open. */
+  runsTheApp?: boolean;
 }
 
 export interface Core {
+  /** The live book. A restore replaces it: read it through the core each time, never keep it. */
   readonly db: Db;
   readonly events: EventBus;
   readonly session: Session;
   readonly info: AppInfo;
+  readonly jobs: JobRunner;
+  readonly backups: BackupService;
   /** For transports: any name, any input; answers an error value for anything it cannot take. */
   callUnknown(name: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed calls, for the CLI and tests. */
   call<N extends HandlerName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
+  /** The automatic backup when the app quits after changes; failures are recorded for the next start. */
+  backUpBeforeQuit(): Promise<void>;
   close(): void;
 }
 
@@ -86,6 +111,10 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(remindersHandlers);
   registry.register(reminderSettingsHandlers);
   registry.register(winbackHandlers);
+  registry.register(backupHandlers);
+  registry.register(transferHandlers);
+  registry.register(filesHandlers);
+  registry.register(jobsHandlers);
   registry.assertComplete();
   return registry;
 };
@@ -95,7 +124,6 @@ export const openCore = (options: CoreOptions): Core => {
   const now = options.now ?? (() => new Date());
   const { db, file } = openBook(options.dataDir, { projectRoot: options.projectRoot, now });
   if (!hasAnySettings(db)) writeSettings(db, initialSettings(options.systemLocales));
-  prepareReminders({ db, now });
   const registry = createRegistry(options.onInternalFailure ?? logInternalFailure);
   const events = new EventBus();
   const rememberedStaff = readStateValue(db, 'counterStaffId');
@@ -111,9 +139,84 @@ export const openCore = (options: CoreOptions): Core => {
     bookFile: file,
     transport: options.transport,
   };
-  const ctx: HandlerContext = { db, session, now, events, info };
+  const stagingDir = stagingDirOf(options.dataDir);
+  clearOldStaging(stagingDir, now().getTime());
+  const jobs = new JobRunner(events, { workerFile: options.jobWorkerFile, projectRoot: options.projectRoot });
+  const uploads = new Uploads(`${stagingDir}/uploads`);
+  const live = { book: db };
+  const backups = new BackupService({
+    db: () => live.book,
+    now,
+    events,
+    jobs,
+    session,
+    dataDir: options.dataDir,
+    bookFile: file,
+    stagingDir,
+    keychain: options.keychain ?? null,
+  });
+
+  /** Takes a book (new, or just restored) as the live one: the staff member at the counter must exist in it. */
+  const adopt = (book: Db): void => {
+    live.book = book;
+    ctx.db = book;
+    info.schemaVersion = schemaVersionOf(book);
+    if (!hasAnySettings(book)) writeSettings(book, initialSettings(options.systemLocales));
+    const rememberedStaff = readStateValue(book, 'counterStaffId');
+    session.staffId = typeof rememberedStaff === 'string' && getStaff(book, rememberedStaff)?.active ? rememberedStaff : null;
+    // A restored book without an owner PIN asks for setup; one with a PIN keeps the owner who restored it.
+    if (startingRole(book, options.authority) === 'owner') session.role = 'owner';
+    prepareReminders({ db: book, now });
+  };
+
+  const replaceBook = (preparedFile: string): Result<null> => {
+    const aside = `${file}.replaced-${now().getTime()}`;
+    live.book.pragma('wal_checkpoint(TRUNCATE)');
+    live.book.close();
+    const clearJournal = () => ['-wal', '-shm'].forEach((suffix) => rmSync(`${file}${suffix}`, { force: true }));
+    renameSync(file, aside);
+    clearJournal();
+    try {
+      renameSync(preparedFile, file);
+      adopt(openBook(options.dataDir, { projectRoot: options.projectRoot, now }).db);
+      rmSync(aside, { force: true });
+      return ok(null);
+    } catch (caught) {
+      rmSync(file, { force: true });
+      clearJournal();
+      renameSync(aside, file);
+      adopt(openBook(options.dataDir, { projectRoot: options.projectRoot, now }).db);
+      if (caught instanceof BookOpenError) return { ok: false, error: caught.error };
+      throw caught;
+    }
+  };
+
+  const data: DataServices = {
+    jobs,
+    backups,
+    restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook }),
+    uploads,
+    dialogs: options.nativeDialogs ?? null,
+    dataDir: options.dataDir,
+    bookFile: file,
+    stagingDir,
+  };
+  const ctx: HandlerContext = { db, session, now, events, info, data };
+  adopt(db);
+
+  events.on('data-changed', ({ handler }) => {
+    if (!handler.startsWith('backup-') && !handler.startsWith('restore-') && handler !== 'export-run') backups.noteChange();
+  });
+  const releaseInUse = options.runsTheApp ? markInUse(options.dataDir) : () => undefined;
+  if (options.runsTheApp) backups.startSchedule();
+
   const idleLock = createIdleLock(ctx, () => events.emit('data-changed', { handler: 'auth-lock' }));
+  const reminderDays = options.dailyJobs ? new ReminderDays(ctx) : null;
+  reminderDays?.start();
+
   const call = async (name: unknown, input: unknown): Promise<Result<unknown>> => {
+    // While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait.
+    if (jobs.writing && isHandlerName(name) && contract[name].mutates) return err('BOOK_BUSY');
     idleLock.beforeCall();
     try {
       return await registry.call(ctx, name, input);
@@ -121,21 +224,27 @@ export const openCore = (options: CoreOptions): Core => {
       idleLock.afterCall();
     }
   };
-  const reminderDays = options.dailyJobs ? new ReminderDays(ctx) : null;
-  reminderDays?.start();
+
   return {
-    db,
+    get db() {
+      return live.book;
+    },
     events,
     session,
     info,
+    jobs,
+    backups,
     callUnknown: call,
     call: (name, input) => call(name, input) as never,
+    backUpBeforeQuit: () => backups.backUpBeforeQuit(),
     close: () => {
       idleLock.stop();
       reminderDays?.stop();
-      if (!db.open) return;
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      backups.stopSchedule();
+      releaseInUse();
+      if (!live.book.open) return;
+      live.book.pragma('wal_checkpoint(TRUNCATE)');
+      live.book.close();
     },
   };
 };

@@ -17,7 +17,17 @@ const main = async (): Promise<void> => {
   const dataDir = defaultDataDir();
   let core;
   try {
-    core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales, projectRoot, now: clockFromEnvironment(), dailyJobs: true });
+    core = openCore({
+      dataDir,
+      transport: 'browser',
+      authority: 'counter',
+      systemLocales,
+      projectRoot,
+      now: clockFromEnvironment(),
+      dailyJobs: true,
+      jobWorkerFile: path.join(projectRoot, 'dist', 'worker', 'jobs.cjs'),
+      runsTheApp: true,
+    });
   } catch (caught) {
     if (caught instanceof BookOpenError) {
       console.error(`Regulars could not open the customer book in ${dataDir}: ${describeError(caught.error, resolveLanguage(systemLocales))}`);
@@ -37,10 +47,14 @@ const main = async (): Promise<void> => {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void host.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    // The end-of-day automatic backup (if the book changed) runs before the book closes.
+    void host
+      .close()
+      .then(() => core.backUpBeforeQuit())
+      .finally(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

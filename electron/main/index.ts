@@ -9,6 +9,7 @@ import type { DueSummary } from '../../shared/contract/reminders';
 import { openCore, type Core } from '../core/core';
 import { currentSettings } from '../core/settings/current';
 import { showDueNotification } from './due-notification';
+import { backUpOnQuit, nativeDialogs, systemKeychain } from './data-safety';
 import { hardenSession } from './harden';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -23,6 +24,8 @@ registerAppScheme();
 const languageOf = (core: Core): Language =>
   currentSettings(core).language ?? resolveLanguage(app.getPreferredSystemLanguages());
 
+let mainWindow: BrowserWindow | null = null;
+
 const start = (): void => {
   const dataDir = process.env.REGULARS_DATA_DIR ? path.resolve(process.env.REGULARS_DATA_DIR) : app.getPath('userData');
   let core: Core;
@@ -34,6 +37,10 @@ const start = (): void => {
       systemLocales: app.getPreferredSystemLanguages(),
       projectRoot: app.getAppPath(),
       dailyJobs: true,
+      jobWorkerFile: path.join(distDir, 'worker', 'jobs.cjs'),
+      nativeDialogs: nativeDialogs(() => mainWindow),
+      keychain: systemKeychain(),
+      runsTheApp: true,
     });
   } catch (caught) {
     const language = resolveLanguage(app.getPreferredSystemLanguages());
@@ -46,6 +53,7 @@ const start = (): void => {
   serveRenderer(path.join(distDir, 'renderer'));
   hardenSession(session.defaultSession);
   const window: BrowserWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
+  mainWindow = window;
   installRpcBridge(core, window);
 
   const applyMenu = (): void =>
@@ -54,7 +62,7 @@ const start = (): void => {
   for (const event of coreEventNames) {
     core.events.on(event, (payload) => {
       sendToRenderer(window, event, payload);
-      if ('handler' in payload && payload.handler === 'settings-update') applyMenu();
+      if ('handler' in payload && ['settings-update', 'restore-confirm', 'restore-undo'].includes(payload.handler)) applyMenu();
     });
   }
 
@@ -72,6 +80,7 @@ const start = (): void => {
 
   app.on('second-instance', bringToFront);
   app.on('window-all-closed', () => app.quit());
+  backUpOnQuit(core);
   app.on('will-quit', () => core.close());
 };
 

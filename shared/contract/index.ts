@@ -2,14 +2,18 @@ import type { z } from 'zod';
 import { archiveContract } from './archive';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
+import { filesContract } from './files';
+import { jobsContract } from './jobs';
 import { mergeContract } from './merge';
 import { remindersContract } from './reminders';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
 import { staffContract } from './staff';
 import { timelineContract } from './timeline';
+import { transferContract } from './transfer';
 import { visitsContract } from './visits';
 import { winbackContract } from './winback';
 
@@ -27,6 +31,10 @@ export const contract = {
   ...archiveContract,
   ...remindersContract,
   ...winbackContract,
+  ...backupContract,
+  ...transferContract,
+  ...filesContract,
+  ...jobsContract,
 } as const;
 
 export type Contract = typeof contract;

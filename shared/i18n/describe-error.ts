@@ -13,6 +13,10 @@ export const describeError = (error: AppError, language: Language): string => {
       const states: Record<string, string> = messages.states;
       return states[error.details.reason] ?? messages.codes.INVALID_STATE;
     }
+    case 'FILE_REFUSED': {
+      const { reason, ...values } = error.details;
+      return fill(messages.files[reason], values);
+    }
     case 'VALIDATION_FAILED': {
       const rules = error.details.issues.map((issue) => `${issue.path || '—'}: ${fill(messages.rules[issue.rule], { limit: issue.limit ?? '' })}`);
       return [messages.codes.VALIDATION_FAILED, ...rules].join(' ');

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contract, handlerNames, type HandlerName } from '../../shared/contract';
@@ -5,8 +7,9 @@ import { errorCodes } from '../../shared/errors';
 import { checkBook } from '../../electron/core/check';
 import type { Core } from '../../electron/core/core';
 import { seedBook } from '../../electron/core/seed/seed';
-import { bookSnapshot, callOk, freshCore, setUpOwner, testPin } from '../support/core';
+import { bookSnapshot, callOk, freshCore, setUpOwner, tempDir, testPin } from '../support/core';
 import { anyInput } from './arbitraries';
+import { confinePaths } from './confine';
 import { sized } from './scale';
 
 const runsPerHandler = sized(60, 1000);
@@ -18,10 +21,14 @@ const accepted = new Map<string, number>();
  * what slows guessing) and audited. Their refusals may change exactly that, never the secrets.
  */
 const countsWrongSecrets = new Set(['auth-unlock', 'auth-recover', 'auth-change-pin', 'auth-new-recovery-code']);
-const snapshotFor = (core: Core, name: string): string =>
-  countsWrongSecrets.has(name)
-    ? bookSnapshot(core, ['audit_log', 'owner_secrets']) + JSON.stringify(core.db.prepare('SELECT kind, hash, set_at FROM owner_secrets ORDER BY kind').all())
-    : bookSnapshot(core);
+/** A backup that fails is recorded, loudly, in the backup history and the audit trail: nothing else may change. */
+const recordsFailures = new Set(['backup-create']);
+const snapshotFor = (core: Core, name: string): string => {
+  if (countsWrongSecrets.has(name)) {
+    return bookSnapshot(core, ['audit_log', 'owner_secrets']) + JSON.stringify(core.db.prepare('SELECT kind, hash, set_at FROM owner_secrets ORDER BY kind').all());
+  }
+  return recordsFailures.has(name) ? bookSnapshot(core, ['audit_log', 'backup_runs']) : bookSnapshot(core);
+};
 
 const isResult = (value: unknown): boolean =>
   value !== null && typeof value === 'object' && (('ok' in value && value.ok === true && 'value' in value) || ('ok' in value && value.ok === false && 'error' in value));
@@ -41,7 +48,57 @@ interface FuzzBook {
   closedReminder: string;
   lostCustomer: string;
   statusEvent: string;
+  files: FuzzFiles | null;
 }
+
+/** What the file handlers need: a folder of their own, a backup, a spreadsheet, work in progress. */
+interface FuzzFiles {
+  sandbox: string;
+  backupFile: string;
+  preparedId: string;
+  spreadsheet: string;
+  plan: Record<string, unknown>;
+  uploadId: string;
+}
+
+const fileHandlers = /^(backup|restore|import|export|files)-/;
+
+/** A backup to restore and a spreadsheet to import, made through the handlers themselves. */
+const prepareFiles = async (core: Core, sandbox: string): Promise<FuzzFiles> => {
+  mkdirSync(path.join(sandbox, 'backups'));
+  const backup = await callOk(core, 'backup-create', { folder: path.join(sandbox, 'backups') });
+  const earlier = await callOk(core, 'restore-prepare', { source: { kind: 'path', path: backup.file }, passphrase: null });
+  await callOk(core, 'restore-confirm', { preparedId: earlier.preparedId });
+  const prepared = await callOk(core, 'restore-prepare', { source: { kind: 'path', path: backup.file }, passphrase: null });
+  const spreadsheet = path.join(sandbox, 'members.csv');
+  writeFileSync(spreadsheet, '姓名,電話,生日\n陳美玲,0912345678,1990-03-04\n林志明,0922333444,\n');
+  const analysis = await callOk(core, 'import-analyse', { source: { kind: 'path', path: spreadsheet } });
+  const plan = {
+    source: { kind: 'path', path: spreadsheet },
+    fileHash: analysis.fileHash,
+    encoding: analysis.encoding,
+    delimiter: analysis.delimiter,
+    headerRow: analysis.headerRow,
+    mapping: analysis.columns.map((column) => column.target),
+  };
+  const upload = await callOk(core, 'files-upload-begin', { name: 'members.csv', sizeBytes: 3 });
+  return { sandbox, backupFile: backup.file, preparedId: prepared.preparedId, spreadsheet, plan, uploadId: upload.uploadId };
+};
+
+const knownGoodFiles = (files: FuzzFiles): Partial<Record<HandlerName, unknown>> => ({
+  'backup-create': { folder: path.join(files.sandbox, 'backups') },
+  'backup-list': { folder: path.join(files.sandbox, 'backups') },
+  'restore-read': { source: { kind: 'path', path: files.backupFile } },
+  'restore-prepare': { source: { kind: 'path', path: files.backupFile }, passphrase: null },
+  'restore-confirm': { preparedId: files.preparedId },
+  'restore-undo': {},
+  'export-run': { what: 'customers', format: 'csv', folder: path.join(files.sandbox, 'exports') },
+  'import-analyse': { source: { kind: 'path', path: files.spreadsheet } },
+  'import-preview': files.plan,
+  'import-commit': files.plan,
+  'files-upload-chunk': { uploadId: files.uploadId, offset: 0, data: Buffer.from('abc').toString('base64') },
+  'files-pick': { purpose: 'folder' },
+});
 
 const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'auth-setup': { shopName: 'Corner Café', currency: 'TWD', language: null, pin: '7391' },
@@ -66,15 +123,19 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'visits-log-contact': { customerId: book.active[0], method: 'call', note: 'asked about beans' },
   'customers-merge-preview': { survivorId: book.active[0], absorbedId: book.active[1] },
   'winback-mark-lost': { customerId: book.active[0], reason: 'competitor' },
+  ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 
 describe('fuzzing every handler with arbitrary and adversarial input', () => {
   let core: Core;
   let ids: string[];
   let examples: Partial<Record<HandlerName, unknown>>;
+  let sandbox: string;
 
   beforeEach(async (context) => {
-    core = freshCore();
+    sandbox = tempDir('regulars-fuzz-files-');
+    // The desktop's file dialog, answering as the owner would: a folder in the test's own space.
+    core = freshCore({ nativeDialogs: { pick: () => Promise.resolve(path.join(sandbox, 'picked')) } });
     seedBook(core.db, { customers: 30, visits: 120, seed: 3, days: 60, now: new Date('2026-11-01T00:00:00Z') });
     // Some records in every state, so state-changing handlers have something to act on.
     core.db.exec("UPDATE customers SET archived_at = '2026-10-01T00:00:00.000Z' WHERE rid IN (SELECT rid FROM customers ORDER BY rid LIMIT 3)");
@@ -94,6 +155,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     const closed = await callOk(core, 'reminders-create', { customerId: active[3]!, dueDay: '2099-01-02', note: 'Done already' });
     await callOk(core, 'reminders-complete', { id: closed.id });
     const lost = await callOk(core, 'winback-mark-lost', { customerId: active[3]!, reason: 'price' });
+    const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
     examples = knownGood({
       pin: testPin,
       recoveryCode,
@@ -104,6 +166,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       closedReminder: closed.id,
       lostCustomer: active[3]!,
       statusEvent: lost.id,
+      files,
     });
     ids = [
       testPin,
@@ -118,12 +181,18 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     ];
   });
 
+  /** Hostile inputs, a well-meaning one now and then, and every path among them kept inside the sandbox. */
+  const inputsFor = (name: HandlerName): fc.Arbitrary<unknown> => {
+    const hostile = anyInput(contract[name].input, ids).map((input) => confinePaths(input, sandbox));
+    return name in examples ? fc.oneof({ weight: 8, arbitrary: hostile }, { weight: 1, arbitrary: fc.constant(examples[name]) }) : hostile;
+  };
+
   it.each(handlerNames)('%s answers a typed error or a valid result, and a refusal changes nothing', async (name) => {
     const spec = contract[name];
     for (const role of ['owner', 'staff'] as const) {
       core.session.role = role;
       await fc.assert(
-        fc.asyncProperty(name in examples ? fc.oneof({ weight: 8, arbitrary: anyInput(spec.input, ids) }, { weight: 1, arbitrary: fc.constant(examples[name]) }) : anyInput(spec.input, ids), async (input) => {
+        fc.asyncProperty(inputsFor(name), async (input) => {
           inputsTried += 1;
           const before = spec.mutates ? snapshotFor(core, name) : '';
           const result = await core.callUnknown(name, input);

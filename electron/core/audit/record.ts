@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../context';
+import type { HandlerContext, Session } from '../context';
 import { newId } from '../db/ids';
 import { statementsFor } from '../db/statements';
 
@@ -25,7 +25,8 @@ const toJson = (value: unknown): string | null => (value === undefined || value 
  * Appends one entry in the caller's transaction, so the change and its record commit together:
  * who (the role and the staff member at the counter), when, what, and what it was before.
  */
-export const recordAudit = (ctx: Pick<HandlerContext, 'db' | 'session' | 'now'>, entry: AuditEntry): void => {
+/** Who did it is all the entry needs of the session, so work done outside a handler (an import job) can say it too. */
+export const recordAudit = (ctx: Pick<HandlerContext, 'db' | 'now'> & { session: Pick<Session, 'role' | 'staffId'> }, entry: AuditEntry): void => {
   statements(ctx.db).insert.run(
     newId(),
     ctx.now().toISOString(),

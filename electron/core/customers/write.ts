@@ -41,6 +41,9 @@ const labelsOf = (kind: Label['kind'], values: readonly string[]): Label[] => {
   return [...labels.values()];
 };
 
+/** A customer's labels: its tags, then its interests, one per folded value within each kind. */
+export const labelsFor = (fields: Pick<CustomerFields, 'tags' | 'interests'>): Label[] => [...labelsOf('tag', fields.tags), ...labelsOf('interest', fields.interests)];
+
 export const customerParts = (fields: CustomerFields, shopCountry: string): CustomerParts => {
   const phones = new Map<string, PhoneWrite>();
   for (const raw of fields.phones) {
@@ -49,7 +52,7 @@ export const customerParts = (fields: CustomerFields, shopCountry: string): Cust
   }
   return {
     phones: [...phones.values()],
-    labels: [...labelsOf('tag', fields.tags), ...labelsOf('interest', fields.interests)],
+    labels: labelsFor(fields),
     grams: nameGrams(fields.name),
   };
 };

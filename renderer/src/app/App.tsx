@@ -8,10 +8,12 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { CounterPage } from '../features/counter/CounterPage';
 import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { DataPage } from '../features/data/DataPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
 import { MergePage } from '../features/merge/MergePage';
 import { TodayPage } from '../features/reminders/TodayPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ScreenError } from './ScreenError';
 import { Shell } from './Shell';
 
 const queryClient = new QueryClient({
@@ -25,18 +27,25 @@ const router = createHashRouter([
   {
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/today" replace /> },
-      { path: 'today', element: <TodayPage /> },
-      { path: 'customers', element: <CustomersPage /> },
-      { path: 'customers/new', element: <CustomerFormPage /> },
-      { path: 'customers/:id', element: <ProfilePage /> },
-      { path: 'customers/:id/edit', element: <CustomerFormPage /> },
-      { path: 'customers/:id/merge', element: <MergePage /> },
-      { path: 'counter', element: <CounterPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'archive', element: <ArchivePage /> },
-      { path: '*', element: <Navigate to="/today" replace /> },
+      {
+        // A failing screen is replaced by an explanation; the menu around it keeps working.
+        errorElement: <ScreenError />,
+        children: [
+          { index: true, element: <Navigate to="/today" replace /> },
+          { path: 'today', element: <TodayPage /> },
+          { path: 'customers', element: <CustomersPage /> },
+          { path: 'customers/new', element: <CustomerFormPage /> },
+          { path: 'customers/:id', element: <ProfilePage /> },
+          { path: 'customers/:id/edit', element: <CustomerFormPage /> },
+          { path: 'customers/:id/merge', element: <MergePage /> },
+          { path: 'counter', element: <CounterPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'audit', element: <AuditPage /> },
+          { path: 'archive', element: <ArchivePage /> },
+          { path: 'data', element: <DataPage /> },
+          { path: '*', element: <Navigate to="/today" replace /> },
+        ],
+      },
     ],
   },
 ]);

@@ -9,6 +9,7 @@ import { UnlockDialog } from '../features/auth/UnlockDialog';
 import { useOwnerActivity } from '../features/auth/useOwnerActivity';
 import { DueNotice, TodayNavLink } from '../features/reminders/DueNotice';
 import { useCommands } from './commands';
+import { BackupBanner } from '../features/data/BackupBanner';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
 import { useSettings } from './settings';
@@ -62,6 +63,9 @@ export const Shell = () => {
             <NavLink to="/counter">{t('nav.counter')}</NavLink>
           </li>
           <li>
+            <NavLink to="/data">{t('nav.data')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
           </li>
           {owner && (
@@ -82,6 +86,7 @@ export const Shell = () => {
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <DueNotice />
+        <BackupBanner />
         <Outlet />
       </main>
       <UnlockDialog />

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages } from '../../../shared/i18n/errors';
+import { transferMessages } from '../../../shared/i18n/transfer';
 import { languages, resolveLanguage, type Language } from '../../../shared/locale';
 import { archiveMessages } from '../features/archive/i18n';
 import { auditMessages } from '../features/audit/i18n';
@@ -9,6 +10,7 @@ import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { mergeMessages } from '../features/merge/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
+import { dataMessages } from '../features/data/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -24,6 +26,8 @@ const namespaces = {
   merge: mergeMessages,
   archive: archiveMessages,
   reminders: remindersMessages,
+  data: dataMessages,
+  transfer: transferMessages,
 };
 
 export const resources = Object.fromEntries(

@@ -1,10 +1,12 @@
 import 'i18next';
 import type { errorMessages } from '../../../shared/i18n/errors';
+import type { transferMessages } from '../../../shared/i18n/transfer';
 import type { archiveMessages } from '../features/archive/i18n';
 import type { auditMessages } from '../features/audit/i18n';
 import type { authMessages } from '../features/auth/i18n';
 import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
+import type { dataMessages } from '../features/data/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
 import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
@@ -24,6 +26,8 @@ declare module 'i18next' {
       merge: (typeof mergeMessages)['en'];
       archive: (typeof archiveMessages)['en'];
       reminders: (typeof remindersMessages)['en'];
+      data: (typeof dataMessages)['en'];
+      transfer: (typeof transferMessages)['en'];
     };
   }
 }

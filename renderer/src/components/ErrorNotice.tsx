@@ -15,6 +15,10 @@ export const useDescribeError = () => {
       }
       case 'VALIDATION_FAILED':
         return t('codes.VALIDATION_FAILED');
+      case 'FILE_REFUSED': {
+        const { reason, ...values } = error.details;
+        return t(`files.${reason}`, values);
+      }
       default:
         return t(`codes.${error.code}`, { ...(error.details ?? {}) });
     }

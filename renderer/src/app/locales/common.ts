@@ -2,7 +2,7 @@ import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
   appName: 'Regulars',
-  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings', audit: 'Audit trail', archive: 'Archive', today: 'Today', dueCount: '{{count}} due or overdue' },
+  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings', audit: 'Audit trail', archive: 'Archive', today: 'Today', dueCount: '{{count}} due or overdue', data: 'Data' },
   actions: {
     save: 'Save',
     cancel: 'Cancel',
@@ -28,10 +28,17 @@ const en = {
   saving: 'Saving…',
   none: '—',
   optional: 'optional',
-  daysAgo: '{{count}} days ago',
+  daysAgo_one: '1 day ago',
+  daysAgo_other: '{{count}} days ago',
   today: 'today',
   yesterday: 'yesterday',
   notConnected: { title: 'Not connected', body: 'Open Regulars from the address it printed in the terminal.' },
+  screenError: {
+    title: 'This screen stopped working',
+    body: 'Everything you saved is safe in the book. Try the screen again, or go back to Today.',
+    retry: 'Try again',
+    today: 'Go to Today',
+  },
   satisfaction: {
     label: 'Satisfaction',
     none: 'Not asked',
@@ -56,7 +63,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定', audit: '操作紀錄', archive: '封存區', today: '今日', dueCount: '{{count}} 項到期或逾期' },
+  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定', audit: '操作紀錄', archive: '封存區', today: '今日', dueCount: '{{count}} 項到期或逾期', data: '資料' },
   actions: {
     save: '儲存',
     cancel: '取消',
@@ -82,10 +89,17 @@ const zhHant: Messages<typeof en> = {
   saving: '儲存中…',
   none: '—',
   optional: '選填',
-  daysAgo: '{{count}} 天前',
+  daysAgo_one: '{{count}} 天前',
+  daysAgo_other: '{{count}} 天前',
   today: '今天',
   yesterday: '昨天',
   notConnected: { title: '尚未連線', body: '請從終端機顯示的網址開啟熟客簿。' },
+  screenError: {
+    title: '這個畫面出了問題',
+    body: '已儲存的資料都安全地保存在客戶簿裡。請重新開啟這個畫面，或回到「今日」。',
+    retry: '重新開啟',
+    today: '回到今日',
+  },
   satisfaction: {
     label: '滿意度',
     none: '未詢問',
@@ -110,7 +124,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置', audit: '操作记录', archive: '归档区', today: '今日', dueCount: '{{count}} 项到期或逾期' },
+  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置', audit: '操作记录', archive: '归档区', today: '今日', dueCount: '{{count}} 项到期或逾期', data: '数据' },
   actions: {
     save: '保存',
     cancel: '取消',
@@ -136,10 +150,17 @@ const zhHans: Messages<typeof en> = {
   saving: '保存中…',
   none: '—',
   optional: '选填',
-  daysAgo: '{{count}} 天前',
+  daysAgo_one: '{{count}} 天前',
+  daysAgo_other: '{{count}} 天前',
   today: '今天',
   yesterday: '昨天',
   notConnected: { title: '未连接', body: '请从终端显示的网址打开熟客簿。' },
+  screenError: {
+    title: '这个页面出了问题',
+    body: '已保存的数据都安全地保存在客户簿里。请重新打开这个页面，或回到“今日”。',
+    retry: '重新打开',
+    today: '回到今日',
+  },
   satisfaction: {
     label: '满意度',
     none: '未询问',

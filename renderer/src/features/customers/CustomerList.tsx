@@ -7,7 +7,8 @@ interface CustomerListProps {
   count: number;
   rowAt: (index: number) => CustomerSummary | undefined;
   onOpen: (customer: CustomerSummary) => void;
-  onVisibleChange?: (indexes: number[]) => void;
+  /** The first and last row on screen (overscan included), whenever they change. */
+  onVisibleChange?: (first: number, last: number) => void;
   label: string;
   listRef?: Ref<HTMLDivElement>;
   /** Called with -1 when ↑ is pressed on the first row, to hand focus back to the search box. */
@@ -28,11 +29,7 @@ export const CustomerList = ({ count, rowAt, onOpen, onVisibleChange, label, lis
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? 0;
 
-  useEffect(() => {
-    const indexes: number[] = [];
-    for (let index = firstVisible; index <= lastVisible; index += 1) indexes.push(index);
-    onVisibleChange?.(indexes);
-  }, [firstVisible, lastVisible, onVisibleChange]);
+  useEffect(() => onVisibleChange?.(firstVisible, lastVisible), [firstVisible, lastVisible, onVisibleChange]);
 
   useEffect(() => setActive((current) => Math.min(current, Math.max(0, count - 1))), [count]);
 

@@ -8,7 +8,7 @@ import { useFocusRequest } from '../../app/focus-requests';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDebounced } from '../../components/useDebounced';
 import { CustomerList } from './CustomerList';
-import { useCustomerPages } from './useCustomerPages';
+import { pagesOf, useCustomerPages } from './useCustomerPages';
 
 const searchLimit = 100;
 
@@ -18,7 +18,7 @@ export const CustomersPage = () => {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<CustomerSort>('recent');
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [visible, setVisible] = useState<number[]>([]);
+  const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   useFocusRequest('find', searchRef);
@@ -26,7 +26,12 @@ export const CustomersPage = () => {
   const settled = useDebounced(query.trim(), 100);
   const searching = settled !== '';
   const search = useApi('customers-search', { query: settled, includeArchived, limit: searchLimit }, { enabled: searching, keepPrevious: true });
-  const pages = useCustomerPages(sort, includeArchived, searching ? [] : visible.length > 0 ? visible : [0]);
+  const pages = useCustomerPages(sort, includeArchived, searching ? [] : visiblePages);
+  // Scrolling changes the rows on screen every frame; the pages they sit on change far less often.
+  const showRows = useCallback((first: number, last: number) => {
+    const next = pagesOf(first, last);
+    setVisiblePages((current) => (current.length === next.length && current.every((page, index) => page === next[index]) ? current : next));
+  }, []);
 
   const open = useCallback((customer: CustomerSummary) => navigate(`/customers/${customer.id}`), [navigate]);
   const results = search.data?.rows ?? [];
@@ -103,7 +108,7 @@ export const CustomersPage = () => {
         count={count}
         rowAt={rowAt}
         onOpen={open}
-        onVisibleChange={setVisible}
+        onVisibleChange={showRows}
         onLeaveTop={() => searchRef.current?.focus()}
       />
     </section>

@@ -1,22 +1,34 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import type { OutputOf } from '../../../../shared/contract';
 import type { CustomerSort, CustomerSummary } from '../../../../shared/contract/customers';
 import { apiOrThrow } from '../../api/client';
 import { queryKeyOf } from '../../api/hooks';
 
 export const customerPageSize = 100;
 
+/** The pages that hold these rows, in order, without repeats. */
+export const pagesOf = (first: number, last: number): number[] => {
+  const pages: number[] = [];
+  for (let page = Math.floor(first / customerPageSize); page <= Math.floor(last / customerPageSize); page += 1) pages.push(page);
+  return pages;
+};
+
 /**
  * Rows of the whole-book list, fetched a page at a time around what is on screen, so scrolling
  * through 100,000 customers reads a few hundred rows, not the book.
+ *
+ * While the pages just scrolled to are loading, the list keeps the length any page of the same
+ * listing already told. Were it to drop to nothing, the list would show its top, ask for the
+ * first page again, grow back to where it was, and so on, without end.
  */
-export const useCustomerPages = (sort: CustomerSort, includeArchived: boolean, visibleIndexes: readonly number[]) => {
-  const pages = [...new Set(visibleIndexes.map((index) => Math.floor(index / customerPageSize)))];
+export const useCustomerPages = (sort: CustomerSort, includeArchived: boolean, pages: readonly number[]) => {
   const results = useQueries({
     queries: pages.map((page) => {
       const input = { offset: page * customerPageSize, limit: customerPageSize, sort, includeArchived };
       return { queryKey: queryKeyOf('customers-list', input), queryFn: () => apiOrThrow('customers-list', input), staleTime: 10_000 };
     }),
   });
+  const queryClient = useQueryClient();
   const rows = new Map<number, CustomerSummary>();
   let total: number | undefined;
   results.forEach((result, position) => {
@@ -25,5 +37,8 @@ export const useCustomerPages = (sort: CustomerSort, includeArchived: boolean, v
     const first = (pages[position] ?? 0) * customerPageSize;
     result.data.rows.forEach((row, offset) => rows.set(first + offset, row));
   });
+  total ??= queryClient
+    .getQueriesData<OutputOf<'customers-list'>>({ queryKey: queryKeyOf('customers-list', { sort, includeArchived }) })
+    .find(([, data]) => data !== undefined)?.[1]?.total;
   return { rows, total, error: results.find((result) => result.error)?.error ?? null };
 };

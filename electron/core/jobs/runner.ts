@@ -1,0 +1,153 @@
+import { Worker } from 'node:worker_threads';
+import type { JobKind, JobProgress } from '../../../shared/contract/jobs';
+import { err, type Result } from '../../../shared/result';
+import type { EventBus } from '../events';
+import { newId } from '../db/ids';
+import { jobTable, type JobInput, type JobOutput } from './table';
+import { JobCancelled, type JobContext } from './types';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export interface JobRunnerOptions {
+  /** The bundled worker (dist/worker/jobs.cjs); without it jobs run inline (CLI, tests). */
+  workerFile?: string;
+  projectRoot?: string;
+}
+
+/** Held by a compound task (a restore: safety backup, then swap) so nothing else starts in between. */
+export interface Reservation {
+  release(): void;
+}
+
+interface RunningJob {
+  progress: JobProgress;
+  cancel: () => void;
+  writes: boolean;
+}
+
+/** How often progress events are pushed at most: a bar moves smoothly without flooding the transport. */
+const progressIntervalMs = 100;
+
+/** An error thrown in a worker, rebuilt with its SQLite code so the registry maps it (busy, disk full…). */
+const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => Object.assign(new Error(reply.message), { code: reply.code, stack: reply.stack });
+
+/**
+ * Runs long jobs one at a time, off the UI path when a worker is available, pushing progress
+ * through the core's event bus. Jobs that write the book (an import) take the single writer's
+ * place: the core refuses other writes with BOOK_BUSY until they end.
+ */
+export class JobRunner {
+  private readonly running = new Map<string, RunningJob>();
+  private reserved = false;
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly options: JobRunnerOptions,
+  ) {}
+
+  get busy(): boolean {
+    return this.reserved || this.running.size > 0;
+  }
+
+  /** True while a job holds the book's write lock. */
+  get writing(): boolean {
+    return [...this.running.values()].some((job) => job.writes);
+  }
+
+  list(): JobProgress[] {
+    return [...this.running.values()].map((job) => ({ ...job.progress }));
+  }
+
+  cancel(jobId: string): boolean {
+    const job = this.running.get(jobId);
+    if (!job?.progress.cancellable) return false;
+    job.cancel();
+    return true;
+  }
+
+  reserve(): Reservation | null {
+    if (this.busy) return null;
+    this.reserved = true;
+    return { release: () => (this.reserved = false) };
+  }
+
+  async run<K extends JobKind>(
+    kind: K,
+    input: JobInput<K>,
+    options: { cancellable: boolean; writes?: boolean; reservation?: Reservation },
+  ): Promise<Result<JobOutput<K>>> {
+    if (this.running.size > 0 || (this.reserved && options.reservation === undefined)) return err('INVALID_STATE', { reason: 'job_running' });
+    const jobId = newId();
+    const progress: JobProgress = { jobId, kind, phase: 'start', done: 0, total: 0, cancellable: options.cancellable };
+    let lastSent = 0;
+    const report = (phase: string, done: number, total: number) => {
+      const phaseChanged = phase !== progress.phase;
+      Object.assign(progress, { phase, done, total });
+      const now = Date.now();
+      if (phaseChanged || now - lastSent >= progressIntervalMs || done === total) {
+        lastSent = now;
+        this.events.emit('job-progress', { ...progress });
+      }
+    };
+    const job: RunningJob = { progress, cancel: () => undefined, writes: options.writes ?? false };
+    this.running.set(jobId, job);
+    this.events.emit('job-progress', { ...progress });
+    let outcome: Result<JobOutput<K>> | undefined;
+    try {
+      outcome = this.options.workerFile ? await this.inWorker(kind, input, job, report) : await this.inline(kind, input, job, report);
+      return outcome;
+    } finally {
+      this.running.delete(jobId);
+      this.events.emit('job-finished', { jobId, kind, ok: outcome?.ok ?? false });
+    }
+  }
+
+  private async inline<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
+    let cancelled = false;
+    job.cancel = () => (cancelled = true);
+    const context: JobContext = {
+      report,
+      get cancelled() {
+        return cancelled;
+      },
+      projectRoot: this.options.projectRoot,
+    };
+    try {
+      return (await (jobTable[kind] as (input: JobInput<K>, job: JobContext) => Promise<Result<JobOutput<K>>>)(input, context));
+    } catch (caught) {
+      if (caught instanceof JobCancelled) return err('INVALID_STATE', { reason: 'cancelled' });
+      throw caught;
+    }
+  }
+
+  private inWorker<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
+    // Cancelling is a flag in shared memory: the worker's job is busy in synchronous SQLite calls
+    // and sees it between chunks, then rolls back and closes its connection cleanly.
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    job.cancel = () => Atomics.store(cancelFlag, 0, 1);
+    const request: WorkerRequest = { kind, input, cancelFlag, projectRoot: this.options.projectRoot };
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(this.options.workerFile as string, { workerData: request });
+      let settled = false;
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'progress') report(reply.phase, reply.done, reply.total);
+        else if (reply.type === 'result') {
+          settled = true;
+          resolve(reply.result as Result<JobOutput<K>>);
+        } else if (reply.type === 'cancelled') {
+          settled = true;
+          resolve(err('INVALID_STATE', { reason: 'cancelled' }));
+        } else {
+          settled = true;
+          reject(rebuiltError(reply));
+        }
+      });
+      worker.on('error', (error) => {
+        if (!settled) reject(error);
+        settled = true;
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`the ${kind} worker stopped (exit code ${code}) without an answer`));
+      });
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import type { JobKind } from '../../../shared/contract/jobs';
+import type { Result } from '../../../shared/result';
+
+/** What the core sends a job worker (as workerData). */
+export interface WorkerRequest {
+  kind: JobKind;
+  input: unknown;
+  /** Set to 1 by the core when the owner cancels. */
+  cancelFlag: Int32Array;
+  projectRoot: string | undefined;
+}
+
+/** A helper thread a job starts for work that can overlap its own (checking a backup while writing it). */
+export interface AsideRequest {
+  aside: 'quick-check';
+  file: string;
+  projectRoot: string | undefined;
+}
+
+/** What a job worker posts back: progress while it works, then exactly one of the other three. */
+export type WorkerReply =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'result'; result: Result<unknown> }
+  | { type: 'cancelled' }
+  | { type: 'crash'; message: string; code: string | undefined; stack: string | undefined };

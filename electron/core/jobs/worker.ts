@@ -1,0 +1,45 @@
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { quickCheck } from '../backup/snapshot';
+import { jobTable } from './table';
+import { JobCancelled, type JobContext, type JobFunction } from './types';
+import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol';
+
+/**
+ * The job worker (bundled to dist/worker/jobs.cjs): runs one job with its own database
+ * connection, so the process serving the UI stays responsive, then exits. The same file serves
+ * as a job's helper thread.
+ */
+const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
+
+const checkAside = (projectRoot: string | undefined) => (file: string): Promise<boolean> =>
+  new Promise((resolve, reject) => {
+    const request: AsideRequest = { aside: 'quick-check', file, projectRoot };
+    const helper = new Worker(__filename, { workerData: request });
+    helper.once('message', (sound: unknown) => resolve(sound === true));
+    helper.once('error', reject);
+    helper.once('exit', (code) => code !== 0 && reject(new Error(`the check thread stopped (exit code ${code})`)));
+  });
+
+const runJob = (request: WorkerRequest): void => {
+  const context: JobContext = {
+    report: (phase, done, total) => post({ type: 'progress', phase, done, total }),
+    get cancelled() {
+      return Atomics.load(request.cancelFlag, 0) === 1;
+    },
+    projectRoot: request.projectRoot,
+    checkAside: checkAside(request.projectRoot),
+  };
+  const run = jobTable[request.kind] as JobFunction<unknown, unknown>;
+  run(request.input, context).then(
+    (result) => post({ type: 'result', result }),
+    (caught: unknown) => {
+      if (caught instanceof JobCancelled) return post({ type: 'cancelled' });
+      const error = caught as Error & { code?: unknown };
+      post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
+    },
+  );
+};
+
+const request = workerData as WorkerRequest | AsideRequest;
+if ('aside' in request) parentPort?.postMessage(quickCheck(request.file, request.projectRoot));
+else runJob(request);

@@ -1,0 +1,27 @@
+import type { ExportKind } from '../../../../shared/contract/transfer';
+import type { Db } from '../../db/connection';
+import { customersExport } from './customers';
+import { remindersExport, statusEventsExport, winBackAttemptsExport } from './reminders';
+import { satisfactionExport, staffExport } from './sections';
+import type { ExportTable } from './table';
+import { visitsExport } from './visits';
+
+/**
+ * The export registry. A feature that keeps records of its own (complaints, referrals, reminders)
+ * adds its table here, one line; CSV, the full JSON export and the counts a backup shows follow.
+ * Order matters only for the JSON file: referenced tables before the tables that refer to them.
+ */
+export const exportTables: readonly ExportTable[] = [
+  staffExport,
+  customersExport,
+  visitsExport,
+  satisfactionExport,
+  remindersExport,
+  winBackAttemptsExport,
+  statusEventsExport,
+];
+
+export const exportTableFor = (kind: ExportKind): ExportTable | undefined => exportTables.find((table) => table.name === kind);
+
+/** Everything a backup lists under "what it holds". */
+export const bookCounts = (db: Db): Record<string, number> => Object.assign({}, ...exportTables.map((table) => table.counts(db)));

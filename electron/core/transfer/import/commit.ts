@@ -1,0 +1,127 @@
+import type { CustomerFields } from '../../../../shared/contract/customers';
+import type { Role } from '../../../../shared/contract/define';
+import type { ImportOutcome } from '../../../../shared/contract/transfer';
+import { fill } from '../../../../shared/i18n/messages';
+import { transferMessages } from '../../../../shared/i18n/transfer';
+import { limits } from '../../../../shared/limits';
+import type { Language } from '../../../../shared/locale';
+import { recordAudit } from '../../audit/record';
+import { BulkCustomerWriter } from '../../customers/bulk';
+import type { Db } from '../../db/connection';
+import { newId } from '../../db/ids';
+import { JobCancelled, type JobContext } from '../../jobs/types';
+import { afterBulkVisits } from '../../reminders/hooks';
+import { recomputeCustomerActivity } from '../../visits/activity';
+import { insertVisit } from '../../visits/queries';
+import type { ImportPlan, PlanEntry } from './plan';
+import { customerNameOf } from './queries';
+import { referrerLinkWriter } from './seams';
+
+export interface CommitOptions {
+  now: string;
+  actor: { role: Role; staffId: string | null };
+  fileName: string;
+  /** The language of the "Referred by: …" line while referrers are kept in the notes. */
+  language: Language;
+  skippedInvalid: number;
+}
+
+const chunk = 1000;
+
+const withReferrerNote = (entry: PlanEntry, referrerName: string, language: Language): PlanEntry['fields'] => {
+  const fields = entry.fields;
+  if (fields === null || entry.referrer === null) return fields;
+  const line = fill(transferMessages[language].referredBy, { name: referrerName || entry.referrer.text });
+  const notes = fields.notes === '' ? line : `${fields.notes}\n${line}`;
+  return notes.length <= limits.notes ? { ...fields, notes } : fields;
+};
+
+/**
+ * Writes the plan in one transaction: every customer, visit and referrer link, or nothing. The
+ * job may be cancelled between chunks; the rollback then leaves the book exactly as it was.
+ */
+export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job: JobContext): Omit<ImportOutcome, 'durationMs'> =>
+  db.transaction(() => {
+    const ids = new Map<number, string>();
+    const creating = plan.entries.filter((entry) => entry.fields !== null);
+    const referrerName = (entry: PlanEntry): string => {
+      const referrer = entry.referrer;
+      if (referrer === null || referrer.outcome !== 'found') return '';
+      if (referrer.bookId !== null) return customerNameOf(db, referrer.bookId);
+      return referrer.entryKey === null ? '' : (plan.entries[referrer.entryKey]?.fields?.name ?? '');
+    };
+
+    const writer = new BulkCustomerWriter(db, creating.length);
+    creating.forEach((entry, index) => {
+      if (index % chunk === 0) {
+        if (job.cancelled) throw new JobCancelled();
+        job.report('customers', index, creating.length);
+      }
+      const id = newId();
+      ids.set(entry.key, id);
+      const fields = (referrerLinkWriter === null ? withReferrerNote(entry, referrerName(entry), options.language) : entry.fields) as CustomerFields;
+      // An imported customer keeps the date they became a customer in the old tool.
+      writer.add(id, fields, entry.phones, entry.createdAt ?? options.now, options.now);
+    });
+    job.report('index', 0, 0);
+    writer.finish();
+
+    const touched = new Set<string>();
+    let visits = 0;
+    const withVisits = plan.entries.filter((entry) => entry.visits.length > 0);
+    withVisits.forEach((entry, index) => {
+      if (index % chunk === 0) {
+        if (job.cancelled) throw new JobCancelled();
+        job.report('visits', index, withVisits.length);
+      }
+      const customerId = entry.existingId ?? ids.get(entry.key);
+      if (customerId === undefined) return;
+      for (const visit of entry.visits) {
+        insertVisit(db, {
+          id: newId(),
+          customer_id: customerId,
+          kind: 'visit',
+          occurred_at: visit.occurredAt,
+          amount_minor: visit.amountMinor,
+          channel: 'store',
+          items: visit.items,
+          note: visit.note,
+          staff_id: null,
+          created_at: options.now,
+        });
+        visits += 1;
+      }
+      touched.add(customerId);
+    });
+    for (const customerId of touched) recomputeCustomerActivity(db, customerId);
+
+    let referrerLinks = 0;
+    if (referrerLinkWriter !== null) {
+      for (const entry of creating) {
+        const referrer = entry.referrer;
+        const customerId = ids.get(entry.key);
+        if (referrer === null || referrer.outcome !== 'found' || customerId === undefined) continue;
+        const referrerId = referrer.bookId ?? (referrer.entryKey === null ? undefined : ids.get(referrer.entryKey));
+        if (referrerId === undefined) continue;
+        referrerLinkWriter(db, { customerId, referrerId, at: entry.createdAt ?? options.now });
+        referrerLinks += 1;
+      }
+    }
+
+    // New customers bring birthdays and visits bring rhythms: every lapse day and reminder, in one pass.
+    if (creating.length > 0 || visits > 0) afterBulkVisits({ db, now: () => new Date(options.now) });
+
+    const outcome = {
+      created: creating.length,
+      skippedDuplicates: plan.entries.length - creating.length,
+      skippedInvalid: options.skippedInvalid,
+      visits,
+      referrerLinks,
+    };
+    recordAudit(
+      { db, session: options.actor, now: () => new Date(options.now) },
+      { action: 'import.commit', entity: 'import', entityId: null, after: { file: options.fileName, ...outcome }, note: options.fileName },
+    );
+    job.report('done', creating.length, creating.length);
+    return outcome;
+  }).immediate();

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Settings } from '../../../../shared/contract/settings';
+import type { Role } from '../../../../shared/contract/define';
+import type {
+  ImportAnalysis,
+  ImportColumn,
+  ImportDelimiter,
+  ImportEncoding,
+  ImportOutcome,
+  ImportPreview,
+  ImportTarget,
+} from '../../../../shared/contract/transfer';
+import type { FileRefusal } from '../../../../shared/errors';
+import type { Language } from '../../../../shared/locale';
+import { err, ok, type Result } from '../../../../shared/result';
+import { suggestMapping } from '../../../../shared/transfer/headers';
+import { cleanCell, writesDayFirst } from '../../../../shared/transfer/values';
+import { openDatabase } from '../../db/connection';
+import { refusalForFsError } from '../../files/refuse';
+import type { JobContext } from '../../jobs/types';
+import { initialSettings } from '../../settings/defaults';
+import { readSettings } from '../../settings/queries';
+import { commitPlan } from './commit';
+import { decodeText, sniffEncoding } from './decode';
+import { findHeaderRow, parseRecords } from './parse';
+import { planImport, previewOf, readFileRows, type PlanChoices, type ReadFileRow } from './plan';
+import { referrerLinkWriter } from './seams';
+
+export const maxImportBytes = 256 * 1024 * 1024;
+
+export interface ImportFileInput {
+  /** Where the file is on this computer (an upload is stored in the data folder first). */
+  file: string;
+  /** The name the owner knows it by, for messages. */
+  displayName: string;
+}
+
+interface LoadedFile {
+  sizeBytes: number;
+  fileHash: string;
+  encoding: ImportEncoding;
+  evidence: 'bom' | 'detected';
+  delimiter: ImportDelimiter;
+  records: string[][];
+}
+
+const refuse = (reason: FileRefusal, name: string, extra: { row?: number; limit?: number } = {}) => err('FILE_REFUSED', { reason, name, ...extra });
+
+/** Reads, identifies, decodes and splits the file into rows, or says plainly why it cannot. */
+const loadFile = async (source: ImportFileInput, encoding: ImportEncoding | null, delimiter: ImportDelimiter | null, job: JobContext): Promise<Result<LoadedFile>> => {
+  job.report('read', 0, 0);
+  let bytes: Buffer;
+  try {
+    const size = (await stat(source.file)).size;
+    if (size > maxImportBytes) return refuse('too_large', source.displayName, { limit: maxImportBytes / 1024 / 1024 });
+    bytes = await readFile(source.file);
+  } catch (caught) {
+    const refusal = refusalForFsError(caught, source.displayName);
+    if (refusal) return refusal;
+    throw caught;
+  }
+  const sniffed = sniffEncoding(bytes);
+  if (!sniffed.ok) return refuse(sniffed.reason, source.displayName);
+  const chosen = encoding ?? sniffed.encoding;
+  job.report('parse', 0, 0);
+  const parsed = parseRecords(decodeText(bytes, chosen), delimiter);
+  if (!parsed.ok) return refuse(parsed.reason, source.displayName, { ...(parsed.row ? { row: parsed.row } : {}), ...(parsed.limit ? { limit: parsed.limit } : {}) });
+  return ok({
+    sizeBytes: bytes.length,
+    fileHash: createHash('sha256').update(bytes).digest('hex'),
+    encoding: chosen,
+    evidence: encoding === null || encoding === sniffed.encoding ? sniffed.evidence : 'detected',
+    delimiter: parsed.delimiter,
+    records: parsed.records,
+  });
+};
+
+export interface AnalyseInput {
+  source: ImportFileInput;
+  encoding: ImportEncoding | null;
+  delimiter: ImportDelimiter | null;
+  headerRow: number | null;
+}
+
+const samplesPerColumn = 3;
+
+/** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
+export const analyseImport = async (input: AnalyseInput, job: JobContext): Promise<Result<ImportAnalysis>> => {
+  const loaded = await loadFile(input.source, input.encoding, input.delimiter, job);
+  if (!loaded.ok) return loaded;
+  const { records } = loaded.value;
+  const headerRow = input.headerRow ?? findHeaderRow(records);
+  if (headerRow === null || headerRow > records.length) return refuse('no_columns', input.source.displayName);
+  const headers = (records[headerRow - 1] ?? []).map((cell) => cell.trim());
+  const mapping = suggestMapping(headers);
+  const columns: ImportColumn[] = headers.map((header, index) => {
+    const samples: string[] = [];
+    for (let row = headerRow; row < records.length && samples.length < samplesPerColumn; row += 1) {
+      const value = cleanCell(records[row]?.[index] ?? '');
+      if (value !== '') samples.push(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+    }
+    return { index, header, samples, target: mapping[index] ?? 'ignore' };
+  });
+  return ok({
+    fileName: input.source.displayName,
+    sizeBytes: loaded.value.sizeBytes,
+    fileHash: loaded.value.fileHash,
+    encoding: loaded.value.encoding,
+    encodingEvidence: loaded.value.evidence,
+    delimiter: loaded.value.delimiter,
+    headerRow,
+    rowCount: records.slice(headerRow).filter((record) => record.some((cell) => cell.trim() !== '')).length,
+    columns,
+  });
+};
+
+export interface ImportJobInput {
+  bookFile: string;
+  /** Where the rows read by the preview wait for the commit. */
+  stagingDir: string;
+  source: ImportFileInput;
+  fileHash: string;
+  encoding: ImportEncoding;
+  delimiter: ImportDelimiter;
+  headerRow: number;
+  mapping: ImportTarget[];
+  duplicates: 'skip' | 'create';
+  nameMatches: 'skip' | 'create';
+}
+
+const rowsFilePrefix = 'import-rows-';
+
+/** The rows depend on the file, how it is read and mapped, and the shop's phone country, currency and time zone. */
+const rowsFileOf = (input: ImportJobInput, settings: Settings): string => {
+  const key = createHash('sha256')
+    .update(JSON.stringify([input.fileHash, input.encoding, input.delimiter, input.headerRow, input.mapping, settings.country, settings.currency, settings.timeZone]))
+    .digest('hex')
+    .slice(0, 32);
+  return path.join(input.stagingDir, `${rowsFilePrefix}${key}.bin`);
+};
+
+/**
+ * The file's rows, read and checked: from the file, or — when the preview the owner just saw read
+ * them — as the preview kept them, so the commit imports exactly what was previewed and does not
+ * do the costly part twice.
+ */
+const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext): Promise<Result<ReadFileRow[]>> => {
+  const kept = rowsFileOf(input, settings);
+  if (existsSync(kept)) {
+    try {
+      job.report('read', 0, 0);
+      return ok(deserialize(await readFile(kept)) as ReadFileRow[]);
+    } catch {
+      await rm(kept, { force: true });
+    }
+  }
+  const loaded = await loadFile(input.source, input.encoding, input.delimiter, job);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  return ok(
+    readFileRows(
+      {
+        records: loaded.value.records,
+        headerRow: input.headerRow,
+        mapping: input.mapping,
+        context: { mapping: input.mapping, headers: [], currency: settings.currency, timeZone: settings.timeZone, dayFirst: writesDayFirst(settings.country) },
+        shopCountry: settings.country,
+      },
+      (done, total) => job.report('check', done, total),
+    ),
+  );
+};
+
+const keepRows = async (input: ImportJobInput, settings: Settings, rows: readonly ReadFileRow[]): Promise<void> => {
+  await mkdir(input.stagingDir, { recursive: true });
+  for (const name of await readdir(input.stagingDir)) if (name.startsWith(rowsFilePrefix)) await rm(path.join(input.stagingDir, name), { force: true });
+  await writeFile(rowsFileOf(input, settings), serialize(rows));
+};
+
+const choicesOf = (input: ImportJobInput, settings: Settings): PlanChoices => ({
+  mapping: input.mapping,
+  shopCountry: settings.country,
+  duplicates: input.duplicates,
+  nameMatches: input.nameMatches,
+});
+
+export const previewImport = async (input: ImportJobInput, job: JobContext): Promise<Result<ImportPreview>> => {
+  const db = openDatabase(input.bookFile, { readonly: true, projectRoot: job.projectRoot });
+  try {
+    const settings = readSettings(db, initialSettings([]));
+    const rows = await rowsFor(input, settings, job);
+    if (!rows.ok) return rows;
+    await keepRows(input, settings, rows.value);
+    const plan = planImport(db, rows.value, choicesOf(input, settings));
+    return ok(previewOf(plan, db, referrerLinkWriter === null ? 'notes' : 'link'));
+  } finally {
+    db.close();
+  }
+};
+
+export interface CommitInput extends ImportJobInput {
+  skipInvalid: boolean;
+  actor: { role: Role; staffId: string | null };
+  now: string;
+  language: Language;
+}
+
+/** Plans again from the file (it must be the file that was previewed) and writes it all, or nothing. */
+export const commitImport = async (input: CommitInput, job: JobContext): Promise<Result<ImportOutcome>> => {
+  const started = Date.now();
+  const db = openDatabase(input.bookFile, { projectRoot: job.projectRoot });
+  try {
+    const settings = readSettings(db, initialSettings([]));
+    const rows = await rowsFor(input, settings, job);
+    if (!rows.ok) return rows;
+    const plan = planImport(db, rows.value, choicesOf(input, settings));
+    if (plan.totals.invalidRows > 0 && !input.skipInvalid) return err('INVALID_STATE', { reason: 'import_has_errors' });
+    const outcome = commitPlan(
+      db,
+      plan,
+      { now: input.now, actor: input.actor, fileName: input.source.displayName, language: input.language, skippedInvalid: plan.totals.invalidRows },
+      job,
+    );
+    await rm(rowsFileOf(input, settings), { force: true });
+    return ok({ ...outcome, durationMs: Date.now() - started });
+  } finally {
+    db.close();
+  }
+};

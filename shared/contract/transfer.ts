@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import type { FieldRule } from '../errors';
+import type { PinProblem } from '../pin';
+import { languages } from '../locale';
+import { handler, returns } from './define';
+import { fileSource, localPath, plainFileName } from './files';
+
+/**
+ * What can be exported. Features add their kind here and a table in the core's export registry;
+ * a kind without a table yet is answered "nothing of that kind in this book yet".
+ */
+export const exportKinds = ['customers', 'visits', 'complaints', 'referrals', 'reminders'] as const;
+export type ExportKind = (typeof exportKinds)[number];
+export const exportFormats = ['csv', 'json'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportKindInfo {
+  kind: ExportKind;
+  available: boolean;
+  rows: number;
+}
+
+export interface ExportedFile {
+  path: string;
+  kind: ExportKind | 'all';
+  rows: number;
+  bytes: number;
+}
+
+/** Column targets of an import: which customer (or visit) field a spreadsheet column fills. */
+export const importTargets = [
+  'ignore',
+  'name',
+  'givenName',
+  'familyName',
+  'phone',
+  'email',
+  'birthday',
+  'gender',
+  'address',
+  'notes',
+  'notesAppend',
+  'tags',
+  'interests',
+  'source',
+  'needType',
+  'consent',
+  'createdAt',
+  'referrer',
+  'visitDate',
+  'visitAmount',
+  'visitItems',
+  'visitNote',
+] as const;
+export type ImportTarget = (typeof importTargets)[number];
+
+/** Targets several columns may fill (Phone 1, Phone 2…; Address line 1, line 2…). */
+export const repeatableTargets: ReadonlySet<ImportTarget> = new Set([
+  'ignore',
+  'phone',
+  'email',
+  'address',
+  'notes',
+  'notesAppend',
+  'tags',
+  'interests',
+]);
+
+export const visitTargets: ReadonlySet<ImportTarget> = new Set(['visitDate', 'visitAmount', 'visitItems', 'visitNote']);
+
+export const importEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
+export type ImportEncoding = (typeof importEncodings)[number];
+export const importDelimiters = [',', '\t', ';', '|'] as const;
+export type ImportDelimiter = (typeof importDelimiters)[number];
+
+export interface ImportColumn {
+  index: number;
+  header: string;
+  /** A few non-empty values, so the owner recognises the column. */
+  samples: string[];
+  /** The automatic choice, from the header in English, Traditional or Simplified Chinese. */
+  target: ImportTarget;
+}
+
+export interface ImportAnalysis {
+  fileName: string;
+  sizeBytes: number;
+  fileHash: string;
+  encoding: ImportEncoding;
+  /** 'bom' when the file says so itself; 'detected' when Regulars judged it from the text. */
+  encodingEvidence: 'bom' | 'detected';
+  delimiter: ImportDelimiter;
+  /** The spreadsheet row holding the column names (1 = the first line). */
+  headerRow: number;
+  /** Data rows below the header row. */
+  rowCount: number;
+  columns: ImportColumn[];
+}
+
+/** Why a row (or one value in it) cannot be imported. */
+/** A PIN or a path is never imported, so their rules never name an imported value. */
+export type ImportRowRule = Exclude<FieldRule, PinProblem | 'relative_path'> | 'phone_as_number' | 'invalid_amount' | 'mapped_twice';
+
+export interface ImportRowIssue {
+  /** The spreadsheet row, as the owner sees it in Excel (1 = the first line). */
+  row: number;
+  /** The column's header as written in the file; '' for the row as a whole. */
+  column: string;
+  target: ImportTarget | null;
+  rule: ImportRowRule;
+  /** The offending value, shortened. */
+  value: string;
+  limit?: number;
+}
+
+export type ImportRowStatus = 'new' | 'duplicate' | 'possible_duplicate' | 'invalid' | 'same_as_above';
+
+export interface ImportPreviewRow {
+  row: number;
+  status: ImportRowStatus;
+  name: string;
+  phones: string[];
+  email: string;
+  visits: number;
+  /** The customer in the book this row matches, and why. */
+  match: { id: string; name: string; reason: 'phone' | 'email' | 'name' } | null;
+  referrer: ImportReferrer | null;
+}
+
+export interface ImportReferrer {
+  text: string;
+  /** The customer the referrer column points at (in the book or earlier in the file). */
+  customer: { id: string | null; name: string } | null;
+  outcome: 'found' | 'not_found' | 'ambiguous';
+}
+
+export interface ImportTotals {
+  rows: number;
+  newCustomers: number;
+  duplicates: number;
+  possibleDuplicates: number;
+  sameAsAbove: number;
+  invalidRows: number;
+  visits: number;
+  referrersFound: number;
+  referrersNotFound: number;
+}
+
+export interface ImportPreview {
+  totals: ImportTotals;
+  issues: ImportRowIssue[];
+  issuesTotal: number;
+  /** The first rows, then every duplicate and invalid row, up to a limit. */
+  rows: ImportPreviewRow[];
+  /** How a referrer becomes part of the book: a referral link, or a line in the notes until links exist. */
+  referrerHandling: 'link' | 'notes';
+}
+
+export interface ImportOutcome {
+  created: number;
+  skippedDuplicates: number;
+  skippedInvalid: number;
+  visits: number;
+  referrerLinks: number;
+  durationMs: number;
+}
+
+export const duplicateChoices = ['skip', 'create'] as const;
+
+const importPlanInput = {
+  source: fileSource,
+  fileHash: z.string().regex(/^[0-9a-f]{64}$/, 'invalid'),
+  encoding: z.enum(importEncodings),
+  delimiter: z.enum(importDelimiters),
+  headerRow: z.int().min(1).max(100),
+  /** One target per column, by position. */
+  mapping: z.array(z.enum(importTargets)).min(1).max(1000),
+  /** Rows with the same phone or e-mail as a customer in the book. */
+  duplicates: z.enum(duplicateChoices).default('skip'),
+  /** Rows whose only likeness to a customer is the name: namesakes are common, so they are added by default. */
+  nameMatches: z.enum(duplicateChoices).default('create'),
+};
+
+export const transferContract = {
+  'export-kinds': handler({
+    input: z.strictObject({}),
+    output: returns<ExportKindInfo[]>(),
+    access: 'owner',
+    mutates: false,
+  }),
+  'export-run': handler({
+    input: z.strictObject({
+      what: z.enum([...exportKinds, 'all'] as const),
+      format: z.enum(exportFormats),
+      folder: localPath({ required: true }),
+      /** A file name for a single file; by default one is made from the shop, the kind and the day. */
+      fileName: plainFileName.nullable().default(null),
+      /** Column headers and labels of CSV files; JSON keys are always English. */
+      language: z.enum(languages).default('en'),
+    }),
+    output: returns<ExportedFile[]>(),
+    access: 'owner',
+    mutates: true,
+  }),
+  'import-analyse': handler({
+    input: z.strictObject({
+      source: fileSource,
+      encoding: z.enum(importEncodings).nullable().default(null),
+      delimiter: z.enum(importDelimiters).nullable().default(null),
+      headerRow: z.int().min(1).max(100).nullable().default(null),
+    }),
+    output: returns<ImportAnalysis>(),
+    access: 'owner',
+    mutates: false,
+  }),
+  'import-preview': handler({
+    input: z.strictObject(importPlanInput),
+    output: returns<ImportPreview>(),
+    access: 'owner',
+    mutates: false,
+  }),
+  'import-commit': handler({
+    input: z.strictObject({
+      ...importPlanInput,
+      skipInvalid: z.boolean().default(false),
+      /** The language of the "Referred by: …" line written into notes while referrers are not linked. */
+      language: z.enum(languages).default('en'),
+    }),
+    output: returns<ImportOutcome>(),
+    access: 'owner',
+    mutates: true,
+  }),
+} as const;

@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { seedBook } from '../../electron/core/seed/seed';
+import { callOk, freshCore, tempDir } from '../support/core';
+
+const read = (file: string) => readFileSync(file);
+
+describe('export', () => {
+  it('writes CSV as UTF-8 with a BOM, headers and labels in the chosen language', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', currency: 'TWD' });
+    const ada = await callOk(core, 'customers-create', { name: '陳美玲', phones: ['0912-345-678', '02-2345-6789'], gender: 'female', tags: ['VIP', '常客'], consentToContact: true, birthday: { month: 3, day: 4, year: null } });
+    await callOk(core, 'visits-log', { customerId: ada.id, amountMinor: 128050, occurredAt: '2024-05-01T06:30:00Z', items: '拿鐵' });
+    const [customers] = await callOk(core, 'export-run', { what: 'customers', format: 'csv', folder: tempDir(), language: 'zh-Hant' });
+    const bytes = read(customers!.path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]!.slice(0, 6)).toEqual(['編號', '姓名', '電話', '電子郵件', '生日', '性別']);
+    const row = Object.fromEntries(rows[0]!.map((header, index) => [header, rows[1]![index]]));
+    expect(row).toMatchObject({ 姓名: '陳美玲', 電話: '0912-345-678; 02-2345-6789', 生日: '03-04', 性別: '女', 標籤: 'VIP; 常客', 同意接受聯絡: '是', 累計消費: '1280.50', 上次來店: '2024-05-01 14:30:00' });
+    const [visits] = await callOk(core, 'export-run', { what: 'visits', format: 'csv', folder: tempDir(), language: 'en' });
+    expect(read(visits!.path).toString('utf8')).toContain('Date,Kind,Customer ID,Customer,Amount');
+    expect(read(visits!.path).toString('utf8')).toContain(',visit,');
+  });
+
+  it('writes reminders with their kind, status and who they are for, in the chosen language', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei' });
+    const staff = await callOk(core, 'staff-create', { name: '小芳' });
+    const customer = await callOk(core, 'customers-create', { name: '林志明', phones: ['0922333444'] });
+    const cake = await callOk(core, 'reminders-create', { customerId: customer.id, dueDay: '2099-03-11', note: '確認蛋糕訂單', staffId: staff.id });
+    await callOk(core, 'reminders-complete', { id: cake.id, note: '週六取貨' });
+    const [file] = await callOk(core, 'export-run', { what: 'reminders', format: 'csv', folder: tempDir(), language: 'zh-Hant' });
+    const rows = Papa.parse<string[]>(read(file!.path).toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    const row = Object.fromEntries(rows[0]!.map((header, index) => [header, rows[1]![index]]));
+    expect(file!.rows).toBe(1);
+    expect(row).toMatchObject({ 類型: '自訂提醒', 客戶: '林志明', 到期日: '2099-03-11', 狀態: '已完成', 備註: '確認蛋糕訂單', 負責人: '小芳', 結果: '週六取貨' });
+  });
+
+  it('is deterministic: the same book gives byte-identical files', async () => {
+    const core = freshCore();
+    seedBook(core.db, { customers: 50, visits: 400, seed: 3, days: 100, now: new Date('2026-11-20T10:00:00Z') });
+    for (const format of ['csv', 'json'] as const) {
+      const first = await callOk(core, 'export-run', { what: 'all', format, folder: tempDir() });
+      const second = await callOk(core, 'export-run', { what: 'all', format, folder: tempDir() });
+      expect(first.map((file) => read(file.path).toString('base64'))).toEqual(second.map((file) => read(file.path).toString('base64')));
+    }
+  });
+
+  it('the full JSON export holds every table, one object per line', async () => {
+    const core = freshCore();
+    seedBook(core.db, { customers: 5, visits: 20, seed: 3, days: 30, now: new Date('2026-11-20T10:00:00Z') });
+    const [file] = await callOk(core, 'export-run', { what: 'all', format: 'json', folder: tempDir() });
+    const json = JSON.parse(read(file!.path).toString('utf8'));
+    expect(json).toMatchObject({ format: 'regulars-export', formatVersion: 1, settings: { currency: expect.any(String) } });
+    expect(Object.keys(json.tables)).toEqual(['staff', 'customers', 'visits', 'satisfaction', 'reminders', 'winBackAttempts', 'statusEvents']);
+    expect(json.tables.customers).toHaveLength(5);
+    const tables = ['staff', 'customers', 'visits', 'satisfaction_answers', 'reminders', 'win_back_attempts', 'customer_status_events'];
+    const rowsInBook = tables.reduce((sum, table) => sum + (core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
+    expect(json.tables.reminders.length).toBeGreaterThan(0);
+    expect(file!.rows).toBe(rowsInBook);
+  });
+
+  it('keeps a spreadsheet from running a cell as a formula, and imports the value back unchanged', async () => {
+    const core = freshCore();
+    await callOk(core, 'customers-create', { name: '=HYPERLINK("http://evil","click")', notes: '+1 call back\n=1+1' });
+    const [file] = await callOk(core, 'export-run', { what: 'customers', format: 'csv', folder: tempDir(), language: 'en' });
+    const text = read(file!.path).toString('utf8');
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"",""click"")"`);
+    expect(text).toContain(`"'+1 call back\n=1+1"`);
+    const other = freshCore();
+    const source = { kind: 'path' as const, path: file!.path };
+    const analysis = await callOk(other, 'import-analyse', { source });
+    await callOk(other, 'import-commit', { source, fileHash: analysis.fileHash, encoding: analysis.encoding, delimiter: analysis.delimiter, headerRow: analysis.headerRow, mapping: analysis.columns.map((column) => column.target) });
+    const imported = await callOk(other, 'customers-get', { id: (await callOk(other, 'customers-list', {})).rows[0]!.id });
+    expect(imported.name).toBe('=HYPERLINK("http://evil","click")');
+    expect(imported.notes).toBe('+1 call back\n=1+1');
+  });
+
+  it('gives a header row alone for a kind it keeps but the book has none of, and refuses a kind it does not keep yet', async () => {
+    const core = freshCore();
+    const [visits] = await callOk(core, 'export-run', { what: 'visits', format: 'csv', folder: tempDir(), language: 'en' });
+    expect(read(visits!.path).toString('utf8').trim().split('\r\n')).toHaveLength(1);
+    expect(visits!.rows).toBe(0);
+    const kinds = await callOk(core, 'export-kinds', {});
+    for (const kind of kinds.filter((entry) => !entry.available)) {
+      expect(await core.call('export-run', { what: kind.kind, format: 'csv', folder: tempDir() })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_STATE', details: { reason: 'export_kind_unavailable' } },
+      });
+    }
+    expect(kinds.filter((entry) => entry.available).map((entry) => entry.kind)).toEqual(['customers', 'visits', 'reminders']);
+  });
+
+  it('refuses a destination that is a file, not a folder', async () => {
+    const core = freshCore();
+    const file = path.join(tempDir(), 'occupied');
+    writeFileSync(file, 'x');
+    expect(await core.call('export-run', { what: 'customers', format: 'csv', folder: file })).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED' } });
+  });
+});

@@ -1,0 +1,230 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ImportAnalysis } from '../../shared/contract/transfer';
+import { asBig5, asGbk, asUtf8Bom, googleContactsExport, mainlandMemberExport, taiwanPosExport } from '../support/spreadsheets';
+import { bookSnapshot, callOk, freshCore, tempDir } from '../support/core';
+
+type Core = ReturnType<typeof freshCore>;
+
+const writeFile = (name: string, content: string | Buffer): string => {
+  const file = path.join(tempDir('regulars-import-'), name);
+  writeFileSync(file, content);
+  return file;
+};
+
+const analyse = (core: Core, file: string) => callOk(core, 'import-analyse', { source: { kind: 'path', path: file } });
+
+const planOf = (file: string, analysis: ImportAnalysis) => ({
+  source: { kind: 'path' as const, path: file },
+  fileHash: analysis.fileHash,
+  encoding: analysis.encoding,
+  delimiter: analysis.delimiter,
+  headerRow: analysis.headerRow,
+  mapping: analysis.columns.map((column) => column.target),
+});
+
+const customersNamed = (core: Core) => core.db.prepare('SELECT name FROM customers ORDER BY name').pluck().all() as string[];
+
+/** The full JSON export: "the book exactly as it was" means this is byte-identical. */
+const exportText = async (core: Core): Promise<string> => {
+  const [file] = await callOk(core, 'export-run', { what: 'all', format: 'json', folder: tempDir(), fileName: 'book.json' });
+  return readFileSync(file!.path, 'utf8');
+};
+
+describe('importing customers', () => {
+  it('imports a Big5 POS export: names, phones, birthdays (ROC years too), notes, and the columns it has no field for', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', country: 'TW' });
+    const file = writeFile('會員.csv', asBig5(taiwanPosExport));
+    const analysis = await analyse(core, file);
+    expect(analysis).toMatchObject({ encoding: 'big5', delimiter: ',', headerRow: 1, rowCount: 4 });
+    const outcome = await callOk(core, 'import-commit', { ...planOf(file, analysis), language: 'zh-Hant' });
+    expect(outcome).toMatchObject({ created: 4, skippedDuplicates: 0, skippedInvalid: 0 });
+    expect(customersNamed(core)).toEqual(['張家豪', '林志明', '陳美玲', '黃淑芬'].sort());
+
+    const [hit] = (await callOk(core, 'customers-search', { query: '5678' })).rows;
+    const detail = await callOk(core, 'customers-get', { id: hit!.id });
+    expect(detail).toMatchObject({ name: '陳美玲', gender: 'female', birthday: { month: 3, day: 4, year: 1985 }, address: '台北市信義區松仁路100號5樓' });
+    expect(detail.notes).toContain('喜歡靠窗的位子');
+    expect(detail.notes).toContain('累積消費金額: 12800');
+    expect(detail.createdAt).toBe('2023-01-15T02:30:00.000Z');
+    const lin = await callOk(core, 'customers-get', { id: (await callOk(core, 'customers-search', { query: '222111' })).rows[0]!.id });
+    expect(lin).toMatchObject({ birthday: { month: 5, day: 12, year: 1990 }, source: 'referral' });
+    expect(lin.notes).toContain('介紹人：陳美玲');
+  });
+
+  it('imports a GBK membership export: labels split on 、, a referrer found in the same file', async () => {
+    const core = freshCore({ systemLocales: ['zh-CN'] });
+    const file = writeFile('members.csv', asGbk(mainlandMemberExport));
+    const analysis = await analyse(core, file);
+    expect(analysis.encoding).toBe('gb18030');
+    const preview = await callOk(core, 'import-preview', planOf(file, analysis));
+    expect(preview.referrerHandling).toBe('notes');
+    expect(preview.rows.find((row) => row.name === '李静')?.referrer).toEqual({ text: '王小明', customer: { id: null, name: '王小明' }, outcome: 'found' });
+    await callOk(core, 'import-commit', planOf(file, analysis));
+    const find = async (name: string) => callOk(core, 'customers-get', { id: (await callOk(core, 'customers-search', { query: name })).rows[0]!.id });
+    expect((await find('13800138000')).tags).toEqual(['咖啡', '甜点']);
+    const li = await find('13912345678');
+    expect(li.source).toBe('referral');
+    expect(li.notes).toContain('Referred by: 王小明');
+    expect(li.notes).toContain('会员等级: 银卡');
+  });
+
+  it('finds imported customers the way it finds customers typed in: phone ending, part of a name, tag, e-mail', async () => {
+    const core = freshCore({ systemLocales: ['zh-CN'] });
+    const file = writeFile('members.csv', asGbk(mainlandMemberExport));
+    await callOk(core, 'import-commit', planOf(file, await analyse(core, file)));
+    const typed = await callOk(core, 'customers-create', { name: '王小明', phones: ['13800138001'] });
+    const search = async (query: string) => (await callOk(core, 'customers-search', { query })).rows.map((row) => row.name).sort();
+    expect(await search('8000')).toEqual(['王小明']);
+    expect(await search('小明')).toEqual(['王小明', '王小明']);
+    expect(await search('喜欢拿铁')).toEqual(['王小明']);
+    expect(await search('李')).toEqual(['李静']);
+    expect(typed.name).toBe('王小明');
+    const indexed = core.db.prepare('SELECT count(*) FROM customers_fts').pluck().get();
+    expect(indexed).toBe(core.db.prepare('SELECT count(*) FROM customers').pluck().get());
+  });
+
+  it('puts the schema back exactly as it was: every trigger and index', async () => {
+    const core = freshCore();
+    const schema = () => core.db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name").all();
+    const before = schema();
+    const rows = ['Name,Phone', ...Array.from({ length: 6000 }, (_, i) => `Customer ${i},09${String(20000000 + i)}`)].join('\n');
+    const file = writeFile('many.csv', rows);
+    expect(await callOk(core, 'import-commit', planOf(file, await analyse(core, file)))).toMatchObject({ created: 6000 });
+    expect(schema()).toEqual(before);
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await callOk(core, 'customers-search', { query: '20005999' })).rows.map((row) => row.name)).toEqual(['Customer 5999']);
+  });
+
+  it('imports a POS sales export as customers with their visits, and keeps the activity summary right', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', country: 'TW' });
+    const sales = [
+      '消費日期,會員姓名,手機,品項,實收金額',
+      '2024/05/01 14:30,王大明,0912-000-111,拿鐵,NT$120',
+      '2024/05/03 09:10,王大明,0912000111,美式,90',
+      '2024/05/02 18:00,李小華,0933-222-333,蛋糕,"1,280"',
+    ].join('\r\n');
+    const file = writeFile('sales.csv', asUtf8Bom(sales));
+    const analysis = await analyse(core, file);
+    const preview = await callOk(core, 'import-preview', planOf(file, analysis));
+    expect(preview.totals).toMatchObject({ rows: 3, newCustomers: 2, sameAsAbove: 1, visits: 3, invalidRows: 0 });
+    await callOk(core, 'import-commit', planOf(file, analysis));
+    const wang = await callOk(core, 'customers-get', { id: (await callOk(core, 'customers-search', { query: '王大明' })).rows[0]!.id });
+    expect(wang).toMatchObject({ visitCount: 2, revenueMinor: 21000, lastVisitAt: '2024-05-03T01:10:00.000Z', firstVisitAt: '2024-05-01T06:30:00.000Z' });
+  });
+
+  it('skips customers already in the book and adds their new visits; importing the same file twice changes nothing', async () => {
+    const core = freshCore();
+    const existing = await callOk(core, 'customers-create', { name: 'Wang Da-ming', phones: ['+886 912 000 111'] });
+    const sales = ['Date,Customer,Phone,Amount', '2024-05-01 10:00,王大明,0912-000-111,120', '2024-05-02 10:00,Grace,0955-000-999,80'].join('\n');
+    const file = writeFile('sales.csv', sales);
+    const preview = await callOk(core, 'import-preview', planOf(file, await analyse(core, file)));
+    expect(preview.totals).toMatchObject({ newCustomers: 1, duplicates: 1, visits: 2 });
+    expect(preview.rows.find((row) => row.row === 2)).toMatchObject({ status: 'duplicate', match: { id: existing.id, reason: 'phone' } });
+    await callOk(core, 'import-commit', planOf(file, await analyse(core, file)));
+    expect((await callOk(core, 'customers-get', { id: existing.id })).visitCount).toBe(1);
+    const before = await exportText(core);
+    const again = await callOk(core, 'import-commit', planOf(file, await analyse(core, file)));
+    expect(again).toMatchObject({ created: 0, skippedDuplicates: 2, visits: 0 });
+    expect((await exportText(core)).replace(/"audit[^\n]*\n/g, '')).toBe(before.replace(/"audit[^\n]*\n/g, ''));
+  });
+
+  it('names each bad row and its problem, and imports nothing until the owner says to skip them', async () => {
+    const core = freshCore();
+    const sheet = ['Name,Phone,Email,Birthday,Gender', 'Ada,0912345678,ada@example.com,1990-01-02,F', 'Bob,9.12346E+08,,,', ',0933000111,,,', 'Carol,0955111222,carol@,31/02/1990,banana'].join('\n');
+    const file = writeFile('people.csv', sheet);
+    const analysis = await analyse(core, file);
+    const preview = await callOk(core, 'import-preview', planOf(file, analysis));
+    expect(preview.totals).toMatchObject({ rows: 4, invalidRows: 3, newCustomers: 1 });
+    expect(preview.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: 'Phone', rule: 'phone_as_number', value: '9.12346E+08' }),
+        expect.objectContaining({ row: 4, column: 'Name', rule: 'required' }),
+        expect.objectContaining({ row: 5, column: 'Email', rule: 'invalid_email', value: 'carol@' }),
+        expect.objectContaining({ row: 5, column: 'Birthday', rule: 'invalid_date' }),
+        expect.objectContaining({ row: 5, column: 'Gender', rule: 'invalid_choice', value: 'banana' }),
+      ]),
+    );
+    const before = bookSnapshot(core);
+    expect(await core.call('import-commit', planOf(file, analysis))).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'import_has_errors' } } });
+    expect(bookSnapshot(core)).toBe(before);
+    expect(await callOk(core, 'import-commit', { ...planOf(file, analysis), skipInvalid: true })).toMatchObject({ created: 1, skippedInvalid: 3 });
+    expect(customersNamed(core)).toEqual(['Ada']);
+  });
+
+  it('refuses a single field mapped from two columns', async () => {
+    const core = freshCore();
+    const file = writeFile('x.csv', 'Name,Nickname\nAda,Countess\n');
+    const analysis = await analyse(core, file);
+    expect(await core.call('import-preview', { ...planOf(file, analysis), mapping: ['name', 'name'] })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ path: 'mapping.1', rule: 'invalid_choice' }] } },
+    });
+  });
+
+  it('refuses a file that changed after it was checked', async () => {
+    const core = freshCore();
+    const file = writeFile('x.csv', 'Name\nAda\n');
+    const analysis = await analyse(core, file);
+    writeFileSync(file, 'Name\nAda\nBob\n');
+    expect(await core.call('import-commit', planOf(file, analysis))).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', details: { reason: 'file_changed', name: 'x.csv' } } });
+  });
+
+  it('takes a file sent in pieces (browser mode), and refuses one that did not arrive whole', async () => {
+    const core = freshCore();
+    const bytes = asUtf8Bom(googleContactsExport);
+    const { uploadId } = await callOk(core, 'files-upload-begin', { name: 'contacts.csv', sizeBytes: bytes.length });
+    await callOk(core, 'files-upload-chunk', { uploadId, offset: 0, data: bytes.subarray(0, 100).toString('base64') });
+    const source = { kind: 'upload' as const, uploadId };
+    expect(await core.call('import-analyse', { source })).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', details: { reason: 'upload_incomplete', name: 'contacts.csv' } } });
+    expect(await core.call('files-upload-chunk', { uploadId, offset: 50, data: 'AAAA' })).toMatchObject({ ok: false, error: { details: { reason: 'upload_incomplete' } } });
+    await callOk(core, 'files-upload-chunk', { uploadId, offset: 100, data: bytes.subarray(100).toString('base64') });
+    const analysis = await callOk(core, 'import-analyse', { source });
+    expect(analysis).toMatchObject({ fileName: 'contacts.csv', rowCount: 2 });
+    await callOk(core, 'import-commit', { ...planOf('', analysis), source });
+    expect(customersNamed(core)).toEqual(['Ada Lovelace', '王大同']);
+    const ada = await callOk(core, 'customers-get', { id: (await callOk(core, 'customers-search', { query: 'Ada' })).rows[0]!.id });
+    expect(ada).toMatchObject({ email: 'ada@example.com', birthday: { month: 12, day: 10, year: 1995 } });
+    expect(ada.phones.map((phone) => phone.display)).toEqual(['+886 912 000 111', '02-2700-1234']);
+  });
+});
+
+describe('broken input changes nothing', () => {
+  const cases: [string, string | Buffer, string][] = [
+    ['random bytes', Buffer.from(Array.from({ length: 10_000 }, (_, i) => (i * 2654435761) % 256)), 'binary'],
+    ['an empty file', '', 'empty'],
+    ['a 5 MB single field', `Name\r\n"${'長'.repeat(5 * 1024 * 1024)}"\r\n`, 'field_too_large'],
+    ['an unterminated quote', 'Name,Notes\r\nAda,"never closed\r\nBob,x\r\n', 'unterminated_quote'],
+    ['a JSON file named .csv', JSON.stringify([{ name: 'Ada', phone: '0912345678' }]), 'json_not_csv'],
+  ];
+
+  it.each(cases)('%s: a clear refusal, and the book exactly as it was', async (_label, content, reason) => {
+    const core = freshCore();
+    await callOk(core, 'customers-create', { name: '王小明', phones: ['0912345678'] });
+    const before = await exportText(core);
+    const file = writeFile('customers.csv', content);
+    const analysed = await core.call('import-analyse', { source: { kind: 'path', path: file } });
+    expect(analysed).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', details: { reason, name: 'customers.csv' } } });
+    expect(await exportText(core)).toBe(before);
+  });
+
+  it('a backup picked for import is named as such', async () => {
+    const core = freshCore();
+    const run = await callOk(core, 'backup-create', { folder: tempDir() });
+    expect(await core.call('import-analyse', { source: { kind: 'path', path: run.file } })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED', details: { reason: 'backup_not_csv' } },
+    });
+  });
+
+  it('a missing file is named', async () => {
+    const core = freshCore();
+    expect(await core.call('import-analyse', { source: { kind: 'path', path: '/nowhere/at/all.csv' } })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED', details: { reason: 'not_found', name: 'all.csv' } },
+    });
+  });
+});

@@ -1,0 +1,76 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JobProgress } from '../../shared/contract/jobs';
+import { callOk, freshCore, tempDir } from '../support/core';
+
+/** The bundled worker the desktop app and browser mode use; `npm test` builds it first. */
+const workerFile = path.resolve('dist/worker/jobs.cjs');
+
+const spreadsheet = (rows: number): string => {
+  const file = path.join(tempDir('regulars-worker-'), 'customers.csv');
+  const lines = ['姓名,手機,標籤', ...Array.from({ length: rows }, (_, i) => `客人${i},09${String(30_000_000 + i)},VIP`)];
+  writeFileSync(file, `\uFEFF${lines.join('\r\n')}`);
+  return file;
+};
+
+const withWorker = () => {
+  expect(existsSync(workerFile), 'dist/worker/jobs.cjs is built by `npm test` (node build/scripts/build.mjs)').toBe(true);
+  return freshCore({ jobWorkerFile: workerFile, projectRoot: process.cwd() });
+};
+
+const planFor = async (core: ReturnType<typeof freshCore>, file: string) => {
+  const source = { kind: 'path' as const, path: file };
+  const analysis = await callOk(core, 'import-analyse', { source });
+  return { source, fileHash: analysis.fileHash, encoding: analysis.encoding, delimiter: analysis.delimiter, headerRow: analysis.headerRow, mapping: analysis.columns.map((column) => column.target) };
+};
+
+describe('long jobs in the worker thread', () => {
+  it('imports with progress while the book stays readable, and other writes are told it is busy', { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    const existing = await callOk(core, 'customers-create', { name: 'Ada', phones: ['0911000000'] });
+    const plan = await planFor(core, spreadsheet(8000));
+    const progress: JobProgress[] = [];
+    let duringImport: { write?: unknown; read?: unknown } = {};
+    const stop = core.events.on('job-progress', (event) => {
+      progress.push(event);
+      if (event.phase === 'customers' && duringImport.write === undefined) {
+        duringImport = { write: null, read: null };
+        void core.call('customers-update', { id: existing.id, fields: { name: 'Ada L.' } }).then((result) => (duringImport.write = result));
+        void core.call('customers-get', { id: existing.id }).then((result) => (duringImport.read = result));
+      }
+    });
+    const outcome = await callOk(core, 'import-commit', plan);
+    stop();
+    expect(outcome.created).toBe(8000);
+    expect(duringImport.write).toMatchObject({ ok: false, error: { code: 'BOOK_BUSY' } });
+    expect(duringImport.read).toMatchObject({ ok: true, value: { name: 'Ada' } });
+    expect(progress.map((event) => event.phase)).toEqual(expect.arrayContaining(['read', 'check', 'customers']));
+    expect((await callOk(core, 'customers-search', { query: '30007999' })).rows.map((row) => row.name)).toEqual(['客人7999']);
+    expect(await callOk(core, 'jobs-list', {})).toEqual([]);
+  });
+
+  it('cancels an import cleanly: nothing written, the book as it was', { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    const plan = await planFor(core, spreadsheet(8000));
+    const schema = () => core.db.prepare("SELECT name, sql FROM sqlite_schema ORDER BY name").all();
+    const before = schema();
+    const stop = core.events.on('job-progress', (event) => {
+      if (event.phase === 'customers' && event.cancellable) void core.call('jobs-cancel', { jobId: event.jobId });
+    });
+    expect(await core.call('import-commit', plan)).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'cancelled' } } });
+    stop();
+    expect(core.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
+    expect(schema()).toEqual(before);
+    await callOk(core, 'customers-create', { name: 'After the cancel' });
+  });
+
+  it('makes a verified backup in the worker, and only one long job runs at a time', { timeout: 60_000 }, async () => {
+    const core = withWorker();
+    await callOk(core, 'customers-create', { name: 'Ada' });
+    const folder = tempDir();
+    const [first, second] = await Promise.all([core.call('backup-create', { folder }), core.call('backup-create', { folder })]);
+    expect(first).toMatchObject({ ok: true, value: { ok: true, counts: { customers: 1 } } });
+    expect(second).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'job_running' } } });
+  });
+});
