@@ -1,6 +1,8 @@
+import { numberFormat } from './intl';
+
 /** Minor-unit exponent of a currency (TWD 2, JPY 0), as ICU knows it. */
 export const currencyExponent = (currency: string): number =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 export const maxAmountMinor = 1_000_000_000_000;
 
@@ -23,7 +25,7 @@ export const formatMoney = (minor: number, currency: string, locale: string): st
   const exponent = currencyExponent(currency);
   const value = minor / 10 ** exponent;
   const whole = minor % 10 ** exponent === 0;
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: whole ? 0 : exponent,

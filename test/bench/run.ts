@@ -11,6 +11,7 @@ import { openCore } from '../../electron/core/core';
 import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
+import { backupFigure, importFigure } from './data-sections';
 import { logVisitFigure, profileFigure, recomputeFigure, searchFigures, todayFigure, type Figure } from './core-sections';
 import { round } from './measure';
 
@@ -23,7 +24,8 @@ if (!(values.scale in scales)) {
   process.exit(2);
 }
 const scale = values.scale as Scale;
-const repeats = scale === 'full' ? { queries: 200, profiles: 200, visits: 300, starts: 3 } : { queries: 40, profiles: 40, visits: 40, starts: 1 };
+const repeats =
+  scale === 'full' ? { queries: 200, profiles: 200, visits: 300, starts: 3, importRows: 100_000 } : { queries: 40, profiles: 40, visits: 40, starts: 1, importRows: 2_000 };
 
 const main = async () => {
   console.error(`preparing the ${scale} book (${scales[scale].customers.toLocaleString('en')} customers, ${scales[scale].visits.toLocaleString('en')} visits)…`);
@@ -45,9 +47,12 @@ const main = async () => {
     console.error('measuring Today and the full recompute…');
     figures.push(await todayFigure(core, repeats.profiles));
     figures.push(await recomputeFigure(core));
+    console.error('measuring a backup and an import…');
+    figures.push(await backupFigure(core));
   } finally {
     core.close();
   }
+  figures.push(await importFigure(repeats.importRows));
   console.error('measuring browser mode: cold start, memory, typing and scrolling…');
   figures.push(...(await browserFigures(root, book.dataDir, repeats.starts)));
   report(figures);

@@ -9,6 +9,7 @@ interface DbSettingRow {
 
 const statements = statementsFor((db) => ({
   all: db.prepare<[], DbSettingRow>('SELECT key, value FROM settings'),
+  shop: db.prepare<[string], DbSettingRow>('SELECT key, value FROM settings WHERE key IN (SELECT value FROM json_each(?)) ORDER BY key'),
   get: db.prepare<[string], DbSettingRow>('SELECT key, value FROM settings WHERE key = ?'),
   put: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
 }));
@@ -21,15 +22,31 @@ const parseJson = (text: string): unknown => {
   }
 };
 
+const settingKeys = Object.keys(settingsShape.shape) as (keyof Settings)[];
+
+/**
+ * The last settings read from each book, with the stored text they came from. Checking a value
+ * (a time zone against the system's list, say) costs far more than the search that needs the
+ * phone country, so settings are checked again only when their stored text or the defaults
+ * changed. Comparing the text read back, rather than forgetting on write, stays right when a
+ * write is rolled back.
+ */
+const lastRead = new WeakMap<Db, { stamp: string; settings: Readonly<Settings> }>();
+
 /** Stored values over the defaults; a value that no longer fits its schema falls back to its default. */
 export const readSettings = (db: Db, defaults: Settings): Settings => {
+  const rows = statements(db).shop.all(JSON.stringify(settingKeys));
+  const stamp = JSON.stringify([defaults, rows]);
+  const known = lastRead.get(db);
+  if (known?.stamp === stamp) return known.settings;
   const stored: Record<string, unknown> = {};
-  for (const row of statements(db).all.all()) stored[row.key] = parseJson(row.value);
+  for (const row of rows) stored[row.key] = parseJson(row.value);
   const settings = { ...defaults };
-  for (const key of Object.keys(settingsShape.shape) as (keyof Settings)[]) {
+  for (const key of settingKeys) {
     const parsed = settingsShape.shape[key].safeParse(stored[key]);
     if (parsed.success) Object.assign(settings, { [key]: parsed.data });
   }
+  lastRead.set(db, { stamp, settings: Object.freeze(settings) });
   return settings;
 };
 

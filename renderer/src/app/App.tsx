@@ -3,16 +3,8 @@ import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { followCoreChanges } from '../api/hooks';
 import { ToastProvider } from '../components/Toast';
-import { ArchivePage } from '../features/archive/ArchivePage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { CounterPage } from '../features/counter/CounterPage';
-import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
-import { DataPage } from '../features/data/DataPage';
-import { ProfilePage } from '../features/customers/ProfilePage';
-import { MergePage } from '../features/merge/MergePage';
 import { TodayPage } from '../features/reminders/TodayPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { ScreenError } from './ScreenError';
 import { Shell } from './Shell';
 
@@ -22,7 +14,11 @@ const queryClient = new QueryClient({
   },
 });
 
-/** Hash routes work the same over app:// (desktop) and http://127.0.0.1 (browser mode). */
+/**
+ * Hash routes work the same over app:// (desktop) and http://127.0.0.1 (browser mode). Screens
+ * other than Today (the home screen) and the customer list load when first opened, so the app
+ * starts by parsing only what its first screen needs.
+ */
 const router = createHashRouter([
   {
     element: <Shell />,
@@ -34,15 +30,15 @@ const router = createHashRouter([
           { index: true, element: <Navigate to="/today" replace /> },
           { path: 'today', element: <TodayPage /> },
           { path: 'customers', element: <CustomersPage /> },
-          { path: 'customers/new', element: <CustomerFormPage /> },
-          { path: 'customers/:id', element: <ProfilePage /> },
-          { path: 'customers/:id/edit', element: <CustomerFormPage /> },
-          { path: 'customers/:id/merge', element: <MergePage /> },
-          { path: 'counter', element: <CounterPage /> },
-          { path: 'settings', element: <SettingsPage /> },
-          { path: 'audit', element: <AuditPage /> },
-          { path: 'archive', element: <ArchivePage /> },
-          { path: 'data', element: <DataPage /> },
+          { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
+          { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/ProfilePage')).ProfilePage }) },
+          { path: 'customers/:id/edit', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
+          { path: 'customers/:id/merge', lazy: async () => ({ Component: (await import('../features/merge/MergePage')).MergePage }) },
+          { path: 'counter', lazy: async () => ({ Component: (await import('../features/counter/CounterPage')).CounterPage }) },
+          { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+          { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
+          { path: 'archive', lazy: async () => ({ Component: (await import('../features/archive/ArchivePage')).ArchivePage }) },
+          { path: 'data', lazy: async () => ({ Component: (await import('../features/data/DataPage')).DataPage }) },
           { path: '*', element: <Navigate to="/today" replace /> },
         ],
       },

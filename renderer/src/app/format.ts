@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateTimeFormat } from '../../../shared/intl';
 import { formatMoney } from '../../../shared/money';
 import { localDay, systemTimeZone } from '../../../shared/time';
 import { useSettings } from './settings';
@@ -13,9 +14,9 @@ export const useFormat = () => {
   const currency = settings?.currency ?? 'USD';
   const zone = settings?.timeZone ?? systemTimeZone();
   return useMemo(() => {
-    const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: zone });
-    const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
-    const timeFormat = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
+    const dateFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: zone });
+    const dateTimeShort = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
+    const timeFormat = dateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
     const daysAgo = (iso: string): number => {
       const today = DateTime.fromISO(localDay(new Date(), zone));
       return Math.round(today.diff(DateTime.fromISO(localDay(iso, zone)), 'days').days);
@@ -24,7 +25,7 @@ export const useFormat = () => {
       currency,
       money: (minor: number) => formatMoney(minor, currency, language),
       date: (iso: string) => dateFormat.format(new Date(iso)),
-      dateTime: (iso: string) => dateTimeFormat.format(new Date(iso)),
+      dateTime: (iso: string) => dateTimeShort.format(new Date(iso)),
       time: (iso: string) => timeFormat.format(new Date(iso)),
       /** "today", "yesterday", "12 days ago", or the date when it is long ago. */
       relativeDay: (iso: string) => {
@@ -37,7 +38,7 @@ export const useFormat = () => {
       localDayOf: (iso: string) => localDay(iso, zone),
       /** A birthday without a year reads "14 March"; 2000 is a leap year, so 29 February works. */
       birthday: (birthday: { month: number; day: number; year: number | null }) =>
-        new Intl.DateTimeFormat(language, birthday.year === null ? { month: 'long', day: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(
+        dateTimeFormat(language, birthday.year === null ? { month: 'long', day: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' }).format(
           Date.UTC(birthday.year ?? 2000, birthday.month - 1, birthday.day),
         ),
     };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AgendaCustomer, Reminder } from '../../../../shared/contract/reminders';
 import { reminderKind } from '../../../../shared/reminders/kinds';
 import { daysBetween } from '../../../../shared/reminders/days';
+import { dateTimeFormat } from '../../../../shared/intl';
 import { languages, type Language } from '../../../../shared/locale';
 import { useFormat } from '../../app/format';
 
@@ -16,9 +17,9 @@ export const useDayFormat = (today: string | null = null) => {
   const { t, i18n } = useTranslation(['reminders', 'common']);
   const language = i18n.language;
   return useMemo(() => {
-    const short = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-    const long = new Intl.DateTimeFormat(language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    const medium = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    const short = dateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const long = dateTimeFormat(language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    const medium = dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
     const near = (day: string): string | null => {
       if (today === null) return null;

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCore, type Core } from '../../electron/core/core';
+import { newId } from '../../electron/core/db/ids';
+import type { Figure } from './core-sections';
+import { round, timeOnce } from './measure';
+import { memberCsv, memberRows, type MemberRow } from './spreadsheet';
+
+const scratch = (prefix: string): string => mkdtempSync(path.join(os.tmpdir(), prefix));
+
+const callOrThrow = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
+  const answer = await result;
+  if (!answer.ok) throw new Error(`bench call refused: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+};
+
+/**
+ * "Back up now" on the bench book through the handler: SQLite's online backup, the integrity
+ * check of the copy and the file read back. Raw: the online backup alone, into a plain file.
+ */
+export const backupFigure = async (core: Core): Promise<Figure> => {
+  const folder = scratch('regulars-bench-backup-');
+  try {
+    let sizeBytes = 0;
+    const handler = await timeOnce(async () => {
+      const run = await callOrThrow(core.call('backup-create', { folder }));
+      sizeBytes = run.sizeBytes;
+    });
+    const raw = await timeOnce(() => core.db.backup(path.join(folder, 'raw.sqlite')));
+    return {
+      key: 'backup_ms',
+      value: round(handler, 0),
+      unit: 'ms',
+      raw: round(raw, 0),
+      note: `verified backup of the bench book, ${round(sizeBytes / 2 ** 20, 0)} MB written; raw = SQLite online backup alone`,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+};
+
+const withFreshBook = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
+  const dataDir = scratch('regulars-bench-import-');
+  const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: ['zh-TW'] });
+  try {
+    return await work(core);
+  } finally {
+    core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+/** The same customers written with plain INSERTs in one transaction (search trigger included): the floor. */
+const rawInsert = (core: Core, rows: readonly MemberRow[]): void => {
+  const customer = core.db.prepare(
+    'INSERT INTO customers (id, name, name_key, email, email_key, notes, search_phones, created_at, updated_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const phone = core.db.prepare(
+    'INSERT INTO customer_phones (customer_id, position, display, e164, match_key, national_reversed, search_digits) VALUES (?, 0, ?, ?, ?, ?, ?)',
+  );
+  const at = new Date().toISOString();
+  core.db.transaction(() => {
+    for (const row of rows) {
+      const id = newId();
+      const national = row.phone.slice(1);
+      customer.run(id, row.name, row.name, row.email, row.email.toLowerCase(), row.note, row.phone, at, at, at);
+      phone.run(id, row.phone, `+886${national}`, `886${national}`, [...national].reverse().join(''), row.phone);
+    }
+  })();
+};
+
+/**
+ * A POS member export of `count` rows imported into an empty book through the handlers the Data
+ * screen calls: analyse (encoding, headers, mapping), then commit. Raw: plain INSERTs of the rows.
+ */
+export const importFigure = async (count: number): Promise<Figure> => {
+  const rows = memberRows(count);
+  const folder = scratch('regulars-bench-csv-');
+  const file = path.join(folder, 'members.csv');
+  writeFileSync(file, memberCsv(rows));
+  try {
+    const seconds = await withFreshBook(async (core) => {
+      const source = { kind: 'path' as const, path: file };
+      const elapsed = await timeOnce(async () => {
+        const analysis = await callOrThrow(core.call('import-analyse', { source }));
+        const outcome = await callOrThrow(
+          core.call('import-commit', {
+            source,
+            fileHash: analysis.fileHash,
+            encoding: analysis.encoding,
+            delimiter: analysis.delimiter,
+            headerRow: analysis.headerRow,
+            mapping: analysis.columns.map((column) => column.target),
+          }),
+        );
+        if (outcome.created !== count) throw new Error(`import created ${outcome.created} of ${count} customers`);
+      });
+      return elapsed / 1000;
+    });
+    const rawSeconds = await withFreshBook(async (core) => (await timeOnce(() => rawInsert(core, rows))) / 1000);
+    return {
+      key: 'import_rows_per_s',
+      value: round(count / seconds, 0),
+      unit: 'rows/s',
+      raw: round(count / rawSeconds, 0),
+      note: `${count.toLocaleString('en')}-row POS export (${round(statSync(file).size / 2 ** 20, 1)} MB, UTF-8 BOM) into an empty book: analyse + commit in ${round(seconds, 1)} s`,
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+};
