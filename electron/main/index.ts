@@ -12,6 +12,8 @@ import { showDueNotification } from './due-notification';
 import { backUpOnQuit, nativeDialogs, systemKeychain } from './data-safety';
 import { hardenSession } from './harden';
 import { buildMenu } from './menu';
+import { backupFileIn } from './backup-argument';
+import { followOpenedBackups } from './open-backup';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { installRpcBridge, sendToRenderer } from './rpc-bridge';
 import { createMainWindow } from './window';
@@ -25,6 +27,10 @@ const languageOf = (core: Core): Language =>
   currentSettings(core).language ?? resolveLanguage(app.getPreferredSystemLanguages());
 
 let mainWindow: BrowserWindow | null = null;
+let windowLoaded = false;
+
+// Registered before the app is ready: macOS announces the file it was opened with that early.
+const offerBackup = followOpenedBackups(() => (windowLoaded ? mainWindow : null));
 
 const start = (): void => {
   const dataDir = process.env.REGULARS_DATA_DIR ? path.resolve(process.env.REGULARS_DATA_DIR) : app.getPath('userData');
@@ -55,6 +61,10 @@ const start = (): void => {
   const window: BrowserWindow = createMainWindow(path.join(distDir, 'preload', 'index.cjs'));
   mainWindow = window;
   installRpcBridge(core, window);
+  window.webContents.once('did-finish-load', () => {
+    windowLoaded = true;
+    offerBackup(backupFileIn(process.argv));
+  });
 
   const applyMenu = (): void =>
     Menu.setApplicationMenu(buildMenu(languageOf(core), (command) => sendToRenderer(window, 'menu-command', { command }), process.platform === 'darwin'));

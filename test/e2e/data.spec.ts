@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { restoreRouteFor } from '../../shared/contract/shell';
 import { expect, test, type RunningApp } from './fixtures';
 import { DataScreen } from './pages/data';
 
@@ -94,4 +95,16 @@ test('imports a Big5 spreadsheet: detected, mapped, previewed with its problems,
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByText('陳美玲')).toBeVisible();
   await expect(page.getByText('林志明')).toBeVisible();
+});
+
+test('a backup opened from the file manager is offered for restore, read and described', async ({ page, app }) => {
+  await rpc(app, 'customers-create', { name: 'Ada' });
+  const made = (await rpc(app, 'backup-create', { folder: folder() })) as unknown as { value: { file: string } };
+  await app.open(page);
+  // What the desktop app does when the owner double-clicks a .regulars-backup file.
+  await page.evaluate((route) => (window.location.hash = route), restoreRouteFor(made.value.file));
+  const data = new DataScreen(page);
+  await expect(data.restore.getByText(/Its header says it holds: customers: 1/)).toBeVisible();
+  await expect(data.restore.getByRole('button', { name: 'Check this backup' })).toBeVisible();
+  await expect(page).not.toHaveURL(/restore=/);
 });

@@ -1,5 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { backupExtension } from '../../shared/contract/backup';
+import { backupFileIn } from '../../electron/main/backup-argument';
 import { defaultSize, restoreWindowState } from '../../electron/main/window-state';
 
 const electron = vi.hoisted(() => ({ Menu: { buildFromTemplate: vi.fn((template: unknown) => template) } }));
@@ -99,7 +101,20 @@ describe('packaging', () => {
   });
 
   it('ships the built app, not its sources', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/renderer/**', '!**/*.map']));
+    expect(config.files).toEqual(expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'dist/worker/**', '!**/*.map']));
     expect(config.files.some((pattern: string) => /electron\/|renderer\/src|shared\//.test(pattern))).toBe(false);
+  });
+
+  it('registers backup files with the system, so double-clicking one opens Regulars', () => {
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: backupExtension.slice(1), name: 'Regulars backup' })]);
+  });
+});
+
+describe('opening a backup file from the file manager', () => {
+  it('finds the file among the arguments of a launch, and nothing else', () => {
+    expect(backupFileIn(['/opt/Regulars/regulars', '/media/usb/Corner-Café-2026-11-23.regulars-backup'])).toBe('/media/usb/Corner-Café-2026-11-23.regulars-backup');
+    expect(backupFileIn(['regulars.exe', '--allow-file-access', 'D:\\backups\\shop.REGULARS-BACKUP'])).toMatch(/shop\.REGULARS-BACKUP$/);
+    expect(backupFileIn(['/opt/Regulars/regulars'])).toBeNull();
+    expect(backupFileIn(['/opt/Regulars/regulars', '--inspect', 'notes.csv'])).toBeNull();
   });
 });

@@ -40,7 +40,19 @@ export class MissingNativeBindingError extends Error {
 /** What Electron adds to `process`; absent under Node. */
 type ElectronProcess = NodeJS.Process & { defaultApp?: boolean; resourcesPath?: string };
 
+/** The binding the parent thread loaded, once a worker thread was told it; null until then. */
+let toldByParent: { binding: string | undefined } | null = null;
+
+/**
+ * A worker thread loads the same binding as the thread that started it. Electron gives worker
+ * threads no `process.resourcesPath`, so a worker in a packaged app could not find it on its own.
+ */
+export const adoptParentBinding = (binding: string | undefined): void => {
+  toldByParent = { binding };
+};
+
 export const nativeBindingForThisProcess = (projectRoot: string): string | undefined => {
+  if (toldByParent !== null) return toldByParent.binding;
   const electronProcess: ElectronProcess = process;
   const packaged = process.versions.electron !== undefined && electronProcess.defaultApp !== true;
   const selected = selectNativeBinding({

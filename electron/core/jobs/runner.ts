@@ -3,6 +3,7 @@ import type { JobKind, JobProgress } from '../../../shared/contract/jobs';
 import { err, type Result } from '../../../shared/result';
 import type { EventBus } from '../events';
 import { newId } from '../db/ids';
+import { nativeBindingForThisProcess } from '../db/native-binding';
 import { jobTable, type JobInput, type JobOutput } from './table';
 import { JobCancelled, type JobContext } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
@@ -124,7 +125,7 @@ export class JobRunner {
     // and sees it between chunks, then rolls back and closes its connection cleanly.
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     job.cancel = () => Atomics.store(cancelFlag, 0, 1);
-    const request: WorkerRequest = { kind, input, cancelFlag, projectRoot: this.options.projectRoot };
+    const request: WorkerRequest = { kind, input, cancelFlag, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.options.workerFile as string, { workerData: request });
       let settled = false;

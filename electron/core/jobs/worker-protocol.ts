@@ -8,6 +8,8 @@ export interface WorkerRequest {
   /** Set to 1 by the core when the owner cancels. */
   cancelFlag: Int32Array;
   projectRoot: string | undefined;
+  /** The SQLite binding the core loaded, for the worker to load too. */
+  nativeBinding: string | undefined;
 }
 
 /** A helper thread a job starts for work that can overlap its own (checking a backup while writing it). */
@@ -15,6 +17,7 @@ export interface AsideRequest {
   aside: 'quick-check';
   file: string;
   projectRoot: string | undefined;
+  nativeBinding: string | undefined;
 }
 
 /** What a job worker posts back: progress while it works, then exactly one of the other three. */

@@ -1,5 +1,6 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { quickCheck } from '../backup/snapshot';
+import { adoptParentBinding } from '../db/native-binding';
 import { jobTable } from './table';
 import { JobCancelled, type JobContext, type JobFunction } from './types';
 import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -11,9 +12,9 @@ import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol
  */
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
 
-const checkAside = (projectRoot: string | undefined) => (file: string): Promise<boolean> =>
+const checkAside = (parent: WorkerRequest) => (file: string): Promise<boolean> =>
   new Promise((resolve, reject) => {
-    const request: AsideRequest = { aside: 'quick-check', file, projectRoot };
+    const request: AsideRequest = { aside: 'quick-check', file, projectRoot: parent.projectRoot, nativeBinding: parent.nativeBinding };
     const helper = new Worker(__filename, { workerData: request });
     helper.once('message', (sound: unknown) => resolve(sound === true));
     helper.once('error', reject);
@@ -27,7 +28,7 @@ const runJob = (request: WorkerRequest): void => {
       return Atomics.load(request.cancelFlag, 0) === 1;
     },
     projectRoot: request.projectRoot,
-    checkAside: checkAside(request.projectRoot),
+    checkAside: checkAside(request),
   };
   const run = jobTable[request.kind] as JobFunction<unknown, unknown>;
   run(request.input, context).then(
@@ -41,5 +42,6 @@ const runJob = (request: WorkerRequest): void => {
 };
 
 const request = workerData as WorkerRequest | AsideRequest;
+adoptParentBinding(request.nativeBinding);
 if ('aside' in request) parentPort?.postMessage(quickCheck(request.file, request.projectRoot));
 else runJob(request);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { menuCommands, type MenuCommand } from '../../../shared/contract/shell';
+import { menuCommands, restoreRouteFor, type MenuCommand } from '../../../shared/contract/shell';
 import { transport } from '../api/transport';
 import { requestFocus } from './focus-requests';
 
@@ -64,9 +64,14 @@ export const useCommands = (): void => {
       const command = (payload as { command?: unknown }).command;
       if (menuCommands.includes(command as MenuCommand)) run(command as MenuCommand);
     });
+    const stopOpenBackup = transport.on('open-backup', (payload) => {
+      const file = (payload as { path?: unknown }).path;
+      if (typeof file === 'string') navigate(restoreRouteFor(file));
+    });
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       stopMenu();
+      stopOpenBackup();
     };
   }, [navigate]);
 };

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { BackupContents, BackupStatus, PreparedRestore } from '../../../../shared/contract/backup';
 import type { FileSource } from '../../../../shared/contract/files';
 import type { AppError } from '../../../../shared/errors';
@@ -59,6 +60,20 @@ export const RestoreSection = ({ status }: { status: BackupStatus }) => {
     toast({ tone: 'success', text: t('restore.done', { file: prepared.contents.fileName }) });
   };
 
+  // A backup opened from the file manager arrives as ?restore=PATH: read it as if it had been picked here.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const opened = searchParams.get('restore');
+  const sectionRef = useRef<HTMLElement>(null);
+  const readOpened = useEffectEvent((file: string) => {
+    setSearchParams({}, { replace: true });
+    return choose({ kind: 'path', path: file });
+  });
+  useEffect(() => {
+    if (opened === null) return;
+    sectionRef.current?.scrollIntoView({ block: 'start' });
+    void Promise.resolve(opened).then(readOpened);
+  }, [opened]);
+
   const undoLast = async () => {
     setError(null);
     const result = await undo.mutateAsync({});
@@ -68,7 +83,7 @@ export const RestoreSection = ({ status }: { status: BackupStatus }) => {
 
   const last = status.lastRestore;
   return (
-    <section className="card" aria-labelledby="restore-title">
+    <section className="card" aria-labelledby="restore-title" ref={sectionRef}>
       <h2 id="restore-title">{t('restore.title')}</h2>
       <p className="field-hint">{t('restore.intro')}</p>
       {last && last.undoneAt === null && (
