@@ -1,4 +1,5 @@
 import { renameSync, rmSync } from 'node:fs';
+import { keepAside } from './db/keep-aside';
 import { contract, isHandlerName, type HandlerName, type InputOf, type OutputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/session';
 import { err, ok, type Result } from '../../shared/result';
@@ -169,12 +170,22 @@ export const openCore = (options: CoreOptions): Core => {
     prepareReminders({ db: book, now });
   };
 
+  /**
+   * The book file is never absent, whenever the process dies: the current book is kept aside
+   * under a second name first, and the prepared one then takes the book's name in one rename,
+   * which replaces the old file atomically.
+   */
   const replaceBook = (preparedFile: string): Result<null> => {
     const aside = `${file}.replaced-${now().getTime()}`;
     live.book.pragma('wal_checkpoint(TRUNCATE)');
     live.book.close();
     const clearJournal = () => ['-wal', '-shm'].forEach((suffix) => rmSync(`${file}${suffix}`, { force: true }));
-    renameSync(file, aside);
+    try {
+      keepAside(file, aside);
+    } catch (caught) {
+      adopt(openBook(options.dataDir, { projectRoot: options.projectRoot, now }).db);
+      throw caught;
+    }
     clearJournal();
     try {
       renameSync(preparedFile, file);
@@ -182,9 +193,10 @@ export const openCore = (options: CoreOptions): Core => {
       rmSync(aside, { force: true });
       return ok(null);
     } catch (caught) {
-      rmSync(file, { force: true });
       clearJournal();
       renameSync(aside, file);
+      // Where both names were still the same file, the rename leaves them be.
+      rmSync(aside, { force: true });
       adopt(openBook(options.dataDir, { projectRoot: options.projectRoot, now }).db);
       if (caught instanceof BookOpenError) return { ok: false, error: caught.error };
       throw caught;
