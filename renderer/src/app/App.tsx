@@ -5,6 +5,9 @@ import { followCoreChanges } from '../api/hooks';
 import { ToastProvider } from '../components/Toast';
 import { ArchivePage } from '../features/archive/ArchivePage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { ComplaintPage } from '../features/complaints/ComplaintPage';
+import { ComplaintsPage } from '../features/complaints/ComplaintsPage';
+import { ComplaintStatsPage } from '../features/complaints/ComplaintStatsPage';
 import { CounterPage } from '../features/counter/CounterPage';
 import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
@@ -39,6 +42,9 @@ const router = createHashRouter([
           { path: 'customers/:id/edit', element: <CustomerFormPage /> },
           { path: 'customers/:id/merge', element: <MergePage /> },
           { path: 'counter', element: <CounterPage /> },
+          { path: 'complaints', element: <ComplaintsPage /> },
+          { path: 'complaints/stats', element: <ComplaintStatsPage /> },
+          { path: 'complaints/:id', element: <ComplaintPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'archive', element: <ArchivePage /> },
