@@ -102,6 +102,8 @@ export interface ComplaintSeedOptions {
   end: number;
   /** A typical ticket, for compensation amounts. */
   ticketMinor: number;
+  /** An instant moved into the shop's opening hours on its day (complaints come in while the shop is open). */
+  duringOpeningHours: (instant: number) => string;
 }
 
 /**
@@ -115,12 +117,16 @@ export const seedComplaints = (db: Db, random: Random, options: ComplaintSeedOpt
   const zone = shopTimeZone(db);
   const openingHours = openingHoursOf(settings);
   const now = options.end;
+  const frequent = options.customerIds.slice(0, Math.max(1, Math.round(options.customerIds.length / 50)));
   for (let i = 0; i < count; i += 1) {
     const id = newId();
     const severity = weighted(random, severityWeights);
     const category = weighted(random, categoryWeights);
-    const received = options.start + Math.pow(random.next(), 0.8) * (options.end - options.start - hourMs);
-    const receivedAt = iso(received);
+    // One in twenty-five came in over the last day and a half and is still in hand.
+    const recent = random.chance(0.04);
+    const roughly = recent ? options.end - random.next() * 36 * hourMs : options.start + Math.pow(random.next(), 0.8) * (options.end - options.start - hourMs);
+    const receivedAt = options.duringOpeningHours(roughly);
+    const received = Date.parse(receivedAt);
     const hours = promiseHours(settings, severity);
     const replyDue = deadlineAfter(receivedAt, hours.reply, zone, openingHours);
     const resolveDue = deadlineAfter(receivedAt, hours.resolve, zone, openingHours);
@@ -129,7 +135,8 @@ export const seedComplaints = (db: Db, random: Random, options: ComplaintSeedOpt
     const resolveAt = Math.max(replyAt, received + (random.chance(0.8) ? 0.2 + random.next() * 0.75 : 1 + random.next() * 1.5) * (Date.parse(resolveDue) - received));
     const followUpAt = resolveAt + (settings.followUpDays + random.next() * 2) * 24 * hourMs;
     const closeAt = followUpAt + random.next() * 24 * hourMs;
-    const customerId = random.chance(0.12) ? null : random.pickSkewed(options.customerIds);
+    // Some customers complain again and again: a quarter of the complaints come from one in fifty customers.
+    const customerId = random.chance(0.12) ? null : random.chance(0.25) ? random.pick(frequent) : random.pick(options.customerIds);
     const staffId = random.pick(options.staffIds);
     const replied = replyAt <= now;
     const resolved = resolveAt <= now;

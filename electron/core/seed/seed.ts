@@ -190,7 +190,15 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
     rebuildAllActivity(db);
     // Before the reminder history, whose generation raises the complaints' deadline and follow-up reminders.
-    const complaints = seedComplaints(db, random, { customerIds: seeded.map((customer) => customer.id), staffIds, pool, start, end, ticketMinor });
+    const complaints = seedComplaints(db, random, {
+      customerIds: seeded.map((customer) => customer.id),
+      staffIds,
+      pool,
+      start,
+      end,
+      ticketMinor,
+      duringOpeningHours: (instant) => at(instant),
+    });
     const reminders = seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
     onProgress(total, total);
     return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open, complaints };

@@ -99,10 +99,14 @@ export const ComplaintsPage = () => {
         </div>
       )}
       <div className="toolbar complaint-filters" role="group" aria-label={t('filters.label')}>
-        <label className="inline-field">
-          <span className="visually-hidden">{t('filters.search')}</span>
-          <input type="search" className="search-input" placeholder={t('filters.searchPlaceholder')} value={typed} onChange={(event) => setTyped(event.target.value)} />
-        </label>
+        <input
+          type="search"
+          className="search-input"
+          aria-label={t('filters.search')}
+          placeholder={t('filters.searchPlaceholder')}
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
         <label className="inline-field">
           {t('filters.severity')}
           <select value={filters.severity ?? ''} onChange={(event) => filters.set('severity', event.target.value)}>

@@ -155,6 +155,8 @@ const en = {
     limit: 'Staff may give compensation up to',
     followUpDays: 'Follow up this many days after the resolution',
     saved: 'Complaint rules saved.',
+    ownerOnly: 'Only the owner changes the complaint rules.',
+    hoursHint: 'Promises already made keep their deadlines.',
     weekdays: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
   },
 };
@@ -314,6 +316,8 @@ const zhHant: Messages<typeof en> = {
     limit: '員工可自行給予的補償上限',
     followUpDays: '解決後幾天回訪',
     saved: '已儲存客訴規則。',
+    ownerOnly: '只有店主可以變更客訴規則。',
+    hoursHint: '已做出的承諾維持原本的期限。',
     weekdays: { '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': '日' },
   },
 };
@@ -473,6 +477,8 @@ const zhHans: Messages<typeof en> = {
     limit: '员工可自行给予的补偿上限',
     followUpDays: '解决后几天回访',
     saved: '已保存客诉规则。',
+    ownerOnly: '只有店主可以更改客诉规则。',
+    hoursHint: '已做出的承诺保持原来的期限。',
     weekdays: { '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': '日' },
   },
 };
