@@ -38,7 +38,7 @@ export const PromiseBadge = ({ promise, now }: { promise: ComplaintPromise; now:
   const left = Date.parse(promise.dueAt) - now.getTime();
   return (
     <span className={`promise promise-${standing}`}>
-      <span className="promise-what">{t('promise.by', { what, time: format.dateTime(promise.dueAt) })}</span>
+      <span className="promise-what">{t('promise.by', { what, time: format.dateTime(promise.dueAt) })}</span>{' '}
       <span className="promise-state">
         {standing === 'kept' && t('promise.kept')}
         {standing === 'broken' && t('promise.broken')}
