@@ -82,7 +82,7 @@ const ComplaintSettingsForm = ({ settings, currency, editable }: { settings: Com
         </fieldset>
       ))}
       <fieldset className="field-group" disabled={!editable}>
-        <legend>{t('settings.openingHoursOnly')}</legend>
+        <legend>{t('settings.openingHours')}</legend>
         <label className="checkbox">
           <input type="checkbox" checked={openingHoursOnly} onChange={(event) => setOpeningHoursOnly(event.target.checked)} />
           {t('settings.openingHoursOnly')}
