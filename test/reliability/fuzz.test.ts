@@ -50,6 +50,7 @@ interface FuzzBook {
   statusEvent: string;
   /** Complaints in hand, resolved, and waiting on the owner's approval. */
   complaints: { open: string; resolved: string; escalated: string };
+  staffId: string;
   files: FuzzFiles | null;
 }
 
@@ -134,6 +135,8 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'complaints-follow-up': { id: book.complaints.resolved, satisfaction: 2 },
   'complaints-close': { id: book.complaints.resolved },
   'complaints-reopen': { id: book.complaints.resolved, note: 'It happened again' },
+  'complaints-settings-update': { replyHoursHigh: 3, openingHoursOnly: true },
+  'staff-update': { id: book.staffId, name: 'Amy Chen', active: true },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 
@@ -185,6 +188,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       lostCustomer: active[3]!,
       statusEvent: lost.id,
       complaints: { open: openComplaint.id, resolved: resolvedComplaint.id, escalated: escalatedComplaint.id },
+      staffId: core.db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get() as string,
       files,
     });
     ids = [
