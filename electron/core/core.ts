@@ -12,6 +12,9 @@ import { backupHandlers } from './backup/handlers';
 import { RestoreService } from './backup/restore';
 import { BackupService } from './backup/service';
 import { BookOpenError, openBook } from './book';
+import { complaintsHandlers } from './complaints/handlers';
+import { complaintsRecords } from './complaints/records';
+import { complaintsTimelineSource } from './complaints/timeline';
 import type { DataServices, HandlerContext, Session } from './context';
 import type { Db } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
@@ -95,13 +98,13 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
  * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
  * another's comes after it): merges move them in this order, purges delete them in reverse.
  */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords];
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, complaintsRecords];
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
   registry.register(visitsHandlers);
-  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource]));
+  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, complaintsTimelineSource]));
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
@@ -116,6 +119,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(transferHandlers);
   registry.register(filesHandlers);
   registry.register(jobsHandlers);
+  registry.register(complaintsHandlers);
   registry.assertComplete();
   return registry;
 };

@@ -3,6 +3,7 @@ import { archiveContract } from './archive';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
+import { complaintsContract } from './complaints';
 import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
 import { filesContract } from './files';
@@ -35,6 +36,7 @@ export const contract = {
   ...transferContract,
   ...filesContract,
   ...jobsContract,
+  ...complaintsContract,
 } as const;
 
 export type Contract = typeof contract;

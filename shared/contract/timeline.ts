@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { handler, returns } from './define';
+import type { Complaint } from './complaints';
 import { id, pageLimit } from './fields';
 import type { Reminder } from './reminders';
 import type { Visit } from './visits';
@@ -14,7 +15,8 @@ export type TimelineItem =
   | { kind: 'contact'; id: string; at: string; visit: Visit }
   | { kind: 'reminder'; id: string; at: string; reminder: Reminder }
   | { kind: 'win_back_attempt'; id: string; at: string; attempt: WinBackAttempt }
-  | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent };
+  | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent }
+  | { kind: 'complaint'; id: string; at: string; complaint: Complaint };
 
 export type TimelineKind = TimelineItem['kind'];
 

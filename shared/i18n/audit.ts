@@ -6,7 +6,7 @@ import type { Messages } from './messages';
  */
 const en = {
   roles: { owner: 'Owner', staff: 'Staff', system: 'Regulars' },
-  entities: { customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail' },
+  entities: { customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint' },
   actions: {
     'customer.create': 'Added a customer',
     'customer.update': 'Edited a customer',
@@ -33,6 +33,16 @@ const en = {
     'owner.recovery_code_renew': 'Made a new recovery code',
     'owner.pin_reset': 'Forgot the owner PIN (from the command line)',
     'audit.export': 'Exported the audit trail',
+    'complaint.log': 'Logged a complaint',
+    'complaint.acknowledge': 'Acknowledged a complaint',
+    'complaint.resolve': 'Resolved a complaint',
+    'complaint.follow_up': 'Followed up a complaint',
+    'complaint.close': 'Closed a complaint',
+    'complaint.reopen': 'Reopened a complaint',
+    'complaint.escalate': 'Escalated a complaint to the owner',
+    'complaint.approve': 'Approved a complaint’s compensation',
+    'complaint.decline': 'Declined a complaint’s compensation',
+    'complaint_settings.update': 'Changed the complaint rules',
   },
   fields: {
     id: 'ID',
@@ -96,6 +106,7 @@ const en = {
     reminders: 'Reminders',
     winBackAttempts: 'Win-back calls',
     statusChanges: 'Lost and won-back marks',
+    complaints: 'Complaints',
   },
   csv: {
     time: 'Time',
@@ -118,7 +129,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   roles: { owner: '店主', staff: '員工', system: '熟客簿' },
-  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄' },
+  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴' },
   actions: {
     'customer.create': '新增客戶',
     'customer.update': '編輯客戶',
@@ -145,6 +156,16 @@ const zhHant: Messages<typeof en> = {
     'owner.recovery_code_renew': '產生新的復原碼',
     'owner.pin_reset': '清除店主密碼（命令列）',
     'audit.export': '匯出操作紀錄',
+    'complaint.log': '登記客訴',
+    'complaint.acknowledge': '受理客訴',
+    'complaint.resolve': '解決客訴',
+    'complaint.follow_up': '回訪客訴',
+    'complaint.close': '客訴結案',
+    'complaint.reopen': '重新開啟客訴',
+    'complaint.escalate': '將客訴呈報店主',
+    'complaint.approve': '核准客訴補償',
+    'complaint.decline': '駁回客訴補償',
+    'complaint_settings.update': '變更客訴規則',
   },
   fields: {
     id: '編號',
@@ -208,6 +229,7 @@ const zhHant: Messages<typeof en> = {
     reminders: '提醒',
     winBackAttempts: '挽回聯絡',
     statusChanges: '流失與挽回標記',
+    complaints: '客訴',
   },
   csv: {
     time: '時間',
@@ -230,7 +252,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   roles: { owner: '店主', staff: '员工', system: '熟客簿' },
-  entities: { customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录' },
+  entities: { customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉' },
   actions: {
     'customer.create': '新建客户',
     'customer.update': '编辑客户',
@@ -257,6 +279,16 @@ const zhHans: Messages<typeof en> = {
     'owner.recovery_code_renew': '生成新的恢复码',
     'owner.pin_reset': '清除店主密码（命令行）',
     'audit.export': '导出操作记录',
+    'complaint.log': '登记客诉',
+    'complaint.acknowledge': '受理客诉',
+    'complaint.resolve': '解决客诉',
+    'complaint.follow_up': '回访客诉',
+    'complaint.close': '客诉结案',
+    'complaint.reopen': '重新打开客诉',
+    'complaint.escalate': '将客诉上报店主',
+    'complaint.approve': '批准客诉补偿',
+    'complaint.decline': '驳回客诉补偿',
+    'complaint_settings.update': '更改客诉规则',
   },
   fields: {
     id: '编号',
@@ -320,6 +352,7 @@ const zhHans: Messages<typeof en> = {
     reminders: '提醒',
     winBackAttempts: '挽回联系',
     statusChanges: '流失与挽回标记',
+    complaints: '客诉',
   },
   csv: {
     time: '时间',

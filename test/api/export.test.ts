@@ -39,6 +39,18 @@ describe('export', () => {
     expect(row).toMatchObject({ 類型: '自訂提醒', 客戶: '林志明', 到期日: '2099-03-11', 狀態: '已完成', 備註: '確認蛋糕訂單', 負責人: '小芳', 結果: '週六取貨' });
   });
 
+  it('writes complaints with their promises kept or broken and the compensation, in the chosen language', async () => {
+    const core = freshCore({ now: () => new Date('2026-03-10T02:00:00.000Z') });
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', currency: 'TWD' });
+    const customer = await callOk(core, 'customers-create', { name: '林志明', phones: ['0922333444'] });
+    const complaint = await callOk(core, 'complaints-log', { customerId: customer.id, channel: 'phone', category: 'price', severity: 'high', description: '結帳重複刷卡' });
+    await callOk(core, 'complaints-resolve', { id: complaint.id, resolution: '已退款', compensation: { kind: 'refund', amountMinor: 18000 } });
+    const [file] = await callOk(core, 'export-run', { what: 'complaints', format: 'csv', folder: tempDir(), language: 'zh-Hant' });
+    const rows = Papa.parse<string[]>(read(file!.path).toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    const row = Object.fromEntries(rows[0]!.map((header, index) => [header, rows[1]![index]]));
+    expect(row).toMatchObject({ 客戶: '林志明', 類別: '價格', 嚴重程度: '嚴重', 狀態: '已解決', 回覆期限: '2026-03-10 12:00:00', 回覆承諾: '守約', 解決承諾: '守約', 補償: '退款', 補償金額: '180.00', 處理結果: '已退款' });
+  });
+
   it('is deterministic: the same book gives byte-identical files', async () => {
     const core = freshCore();
     seedBook(core.db, { customers: 50, visits: 400, seed: 3, days: 100, now: new Date('2026-11-20T10:00:00Z') });
@@ -55,9 +67,9 @@ describe('export', () => {
     const [file] = await callOk(core, 'export-run', { what: 'all', format: 'json', folder: tempDir() });
     const json = JSON.parse(read(file!.path).toString('utf8'));
     expect(json).toMatchObject({ format: 'regulars-export', formatVersion: 1, settings: { currency: expect.any(String) } });
-    expect(Object.keys(json.tables)).toEqual(['staff', 'customers', 'visits', 'satisfaction', 'reminders', 'winBackAttempts', 'statusEvents']);
+    expect(Object.keys(json.tables)).toEqual(['staff', 'customers', 'visits', 'satisfaction', 'reminders', 'winBackAttempts', 'statusEvents', 'complaints', 'complaintPromises', 'complaintTransitions']);
     expect(json.tables.customers).toHaveLength(5);
-    const tables = ['staff', 'customers', 'visits', 'satisfaction_answers', 'reminders', 'win_back_attempts', 'customer_status_events'];
+    const tables = ['staff', 'customers', 'visits', 'satisfaction_answers', 'reminders', 'win_back_attempts', 'customer_status_events', 'complaints', 'complaint_promises', 'complaint_transitions'];
     const rowsInBook = tables.reduce((sum, table) => sum + (core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
     expect(json.tables.reminders.length).toBeGreaterThan(0);
     expect(file!.rows).toBe(rowsInBook);
@@ -91,7 +103,7 @@ describe('export', () => {
         error: { code: 'INVALID_STATE', details: { reason: 'export_kind_unavailable' } },
       });
     }
-    expect(kinds.filter((entry) => entry.available).map((entry) => entry.kind)).toEqual(['customers', 'visits', 'reminders']);
+    expect(kinds.filter((entry) => entry.available).map((entry) => entry.kind)).toEqual(['customers', 'visits', 'complaints', 'reminders']);
   });
 
   it('refuses a destination that is a file, not a folder', async () => {

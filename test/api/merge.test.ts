@@ -73,6 +73,7 @@ describe('merging duplicates', () => {
       { kind: 'reminders', count: 2 },
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },
+      { kind: 'complaints', count: 0 },
     ]);
 
     clock.set('2026-03-05T10:00:00.000Z');

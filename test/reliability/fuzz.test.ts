@@ -48,6 +48,9 @@ interface FuzzBook {
   closedReminder: string;
   lostCustomer: string;
   statusEvent: string;
+  /** Complaints in hand, resolved, and waiting on the owner's approval. */
+  complaints: { open: string; resolved: string; escalated: string };
+  staffId: string;
   files: FuzzFiles | null;
 }
 
@@ -123,6 +126,17 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'visits-log-contact': { customerId: book.active[0], method: 'call', note: 'asked about beans' },
   'customers-merge-preview': { survivorId: book.active[0], absorbedId: book.active[1] },
   'winback-mark-lost': { customerId: book.active[0], reason: 'competitor' },
+  'complaints-log': { customerId: book.active[0], channel: 'phone', category: 'price', severity: 'low', description: 'Charged twice' },
+  'complaints-get': { id: book.complaints.open },
+  'complaints-acknowledge': { id: book.complaints.open },
+  'complaints-resolve': { id: book.complaints.open, resolution: 'Replaced the drink', compensation: null },
+  'complaints-escalate': { id: book.complaints.open, compensation: { kind: 'refund', amountMinor: 90_000 } },
+  'complaints-decide-escalation': { id: book.complaints.escalated, approve: true },
+  'complaints-follow-up': { id: book.complaints.resolved, satisfaction: 2 },
+  'complaints-close': { id: book.complaints.resolved },
+  'complaints-reopen': { id: book.complaints.resolved, note: 'It happened again' },
+  'complaints-settings-update': { replyHoursHigh: 3, openingHoursOnly: true },
+  'staff-update': { id: book.staffId, name: 'Amy Chen', active: true },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 
@@ -155,6 +169,13 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     const closed = await callOk(core, 'reminders-create', { customerId: active[3]!, dueDay: '2099-01-02', note: 'Done already' });
     await callOk(core, 'reminders-complete', { id: closed.id });
     const lost = await callOk(core, 'winback-mark-lost', { customerId: active[3]!, reason: 'price' });
+    const complaint = (description: string) =>
+      callOk(core, 'complaints-log', { customerId: active[2]!, channel: 'in_person', category: 'service_attitude', severity: 'medium', description });
+    const openComplaint = await complaint('Waited too long');
+    const resolvedComplaint = await complaint('Wrong order');
+    await callOk(core, 'complaints-resolve', { id: resolvedComplaint.id, resolution: 'Made it again', compensation: null });
+    const escalatedComplaint = await complaint('Broken cup');
+    await callOk(core, 'complaints-escalate', { id: escalatedComplaint.id, compensation: { kind: 'refund', amountMinor: 90_000 } });
     const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
     examples = knownGood({
       pin: testPin,
@@ -166,6 +187,8 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       closedReminder: closed.id,
       lostCustomer: active[3]!,
       statusEvent: lost.id,
+      complaints: { open: openComplaint.id, resolved: resolvedComplaint.id, escalated: escalatedComplaint.id },
+      staffId: core.db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get() as string,
       files,
     });
     ids = [
@@ -175,6 +198,9 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       reminder.id,
       closed.id,
       lost.id,
+      openComplaint.id,
+      resolvedComplaint.id,
+      escalatedComplaint.id,
       ...(core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM visits ORDER BY id LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM staff').pluck().all() as string[]),

@@ -1,5 +1,6 @@
 import { plusDays } from '../../../shared/reminders/days';
 import { localDay, startOfLocalDay } from '../../../shared/time';
+import { settleMissedPromises } from '../complaints/promises';
 import type { HandlerContext } from '../context';
 import { readDueSummary } from './agenda';
 import { generateReminders } from './engine';
@@ -53,6 +54,7 @@ export class ReminderDays {
     const today = this.today();
     if (today === this.day) return false;
     this.day = today;
+    settleMissedPromises(this.ctx.db, this.ctx.now());
     generateReminders(this.ctx);
     this.ctx.events.emit('data-changed', { handler: 'reminders-new-day' });
     this.ctx.events.emit('reminders-due', readDueSummary(this.ctx.db, today));

@@ -1,3 +1,4 @@
+import { settleMissedPromises } from '../complaints/promises';
 import type { HandlerContext } from '../context';
 import { ensureLapseCurrent, rebuildAllLapse, refreshCustomerLapse, type LapseContext } from '../lapse/derive';
 import { lapseRow } from '../lapse/queries';
@@ -70,6 +71,8 @@ export const afterShopSettingsChanged = (ctx: HookContext): void => {
 
 /** At start: catch up on rule or zone changes the book has not seen, then on the days the app was closed. */
 export const prepareReminders = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
+  // Complaint promises missed while the app was closed are recorded broken (at their deadlines) first.
+  settleMissedPromises(ctx.db, ctx.now());
   const environment = reminderEnvironment(ctx.db);
   if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
   else generateIfStale(ctx, environment);

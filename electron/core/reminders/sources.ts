@@ -1,5 +1,7 @@
 import type { ReminderSource } from './source';
 import { birthdaySource } from './sources/birthday';
+import { complaintDeadlineSource } from './sources/complaint-deadline';
+import { complaintFollowUpSource } from './sources/complaint-follow-up';
 import { followUpSource } from './sources/follow-up';
 import { winBackSource } from './sources/win-back';
 
@@ -7,4 +9,4 @@ import { winBackSource } from './sources/win-back';
  * Where generated reminders come from, one source per kind. A feature adds its own with one line
  * here (and its kind in shared/reminders/kinds.ts). Custom reminders have no source: people write them.
  */
-export const reminderSources: readonly ReminderSource[] = [followUpSource, birthdaySource, winBackSource];
+export const reminderSources: readonly ReminderSource[] = [followUpSource, birthdaySource, winBackSource, complaintDeadlineSource, complaintFollowUpSource];

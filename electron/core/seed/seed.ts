@@ -14,6 +14,7 @@ import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
 import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
+import { seedComplaints } from './complaints';
 import { seedReminderHistory } from './reminders';
 
 export interface SeedOptions {
@@ -37,6 +38,7 @@ export interface SeedSummary {
   archived: number;
   /** Reminders left to do on the seeded day (the rest of their history is done or dismissed). */
   openReminders: number;
+  complaints: number;
 }
 
 const dayMs = 86_400_000;
@@ -187,9 +189,19 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
 
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
     rebuildAllActivity(db);
+    // Before the reminder history, whose generation raises the complaints' deadline and follow-up reminders.
+    const complaints = seedComplaints(db, random, {
+      customerIds: seeded.map((customer) => customer.id),
+      staffIds,
+      pool,
+      start,
+      end,
+      ticketMinor,
+      duringOpeningHours: (instant) => at(instant),
+    });
     const reminders = seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open };
+    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open, complaints };
   }).immediate();
 };
 

@@ -15,7 +15,7 @@ import { applyLanguage, systemLanguage } from './i18n';
 import { useSettings } from './settings';
 
 export const Shell = () => {
-  const { t } = useTranslation(['common', 'errors']);
+  const { t } = useTranslation(['common', 'errors', 'complaints']);
   const settings = useSettings();
   const session = useApi('session-get', {});
   // Set by first-run setup: the recovery code is shown once before the app opens.
@@ -61,6 +61,9 @@ export const Shell = () => {
           </li>
           <li>
             <NavLink to="/counter">{t('nav.counter')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/complaints">{t('complaints:nav')}</NavLink>
           </li>
           <li>
             <NavLink to="/data">{t('nav.data')}</NavLink>

@@ -7,6 +7,7 @@ import { archiveMessages } from '../features/archive/i18n';
 import { auditMessages } from '../features/audit/i18n';
 import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
+import { complaintsMessages } from '../features/complaints/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { mergeMessages } from '../features/merge/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
@@ -28,6 +29,7 @@ const namespaces = {
   reminders: remindersMessages,
   data: dataMessages,
   transfer: transferMessages,
+  complaints: complaintsMessages,
 };
 
 export const resources = Object.fromEntries(

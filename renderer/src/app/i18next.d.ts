@@ -5,6 +5,7 @@ import type { archiveMessages } from '../features/archive/i18n';
 import type { auditMessages } from '../features/audit/i18n';
 import type { authMessages } from '../features/auth/i18n';
 import type { counterMessages } from '../features/counter/i18n';
+import type { complaintsMessages } from '../features/complaints/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       reminders: (typeof remindersMessages)['en'];
       data: (typeof dataMessages)['en'];
       transfer: (typeof transferMessages)['en'];
+      complaints: (typeof complaintsMessages)['en'];
     };
   }
 }

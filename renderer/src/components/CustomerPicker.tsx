@@ -18,6 +18,8 @@ interface CustomerPickerProps {
   onNoMatch?: () => void;
   /** Offer "walk-in (no customer)" as the first choice. */
   allowWalkIn?: boolean;
+  /** What the no-customer choice is called here ("Anonymous" for a complaint); "walk-in" otherwise. */
+  walkInLabel?: string;
   inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
   placeholder?: string;
@@ -27,7 +29,7 @@ interface CustomerPickerProps {
  * Find a customer from the keyboard: type a name, part of a name or the last digits of a phone,
  * ↑/↓ to choose, Enter to take. A combobox in the WAI-ARIA sense, so screen readers follow along.
  */
-export const CustomerPicker = ({ label, onPick, onEnterAhead, onNoMatch, allowWalkIn = false, inputRef, autoFocus, placeholder }: CustomerPickerProps) => {
+export const CustomerPicker = ({ label, onPick, onEnterAhead, onNoMatch, allowWalkIn = false, walkInLabel, inputRef, autoFocus, placeholder }: CustomerPickerProps) => {
   const { t } = useTranslation(['counter', 'common']);
   const id = useId();
   const [query, setQuery] = useState('');
@@ -118,7 +120,7 @@ export const CustomerPicker = ({ label, onPick, onEnterAhead, onNoMatch, allowWa
               onClick={() => choose(option)}
             >
               {option.kind === 'walk-in' ? (
-                <span className="picker-walk-in">{t('picker.walkIn')}</span>
+                <span className="picker-walk-in">{walkInLabel ?? t('picker.walkIn')}</span>
               ) : (
                 <>
                   <span className="picker-name">{option.customer.name}</span>

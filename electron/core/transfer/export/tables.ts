@@ -1,5 +1,6 @@
 import type { ExportKind } from '../../../../shared/contract/transfer';
 import type { Db } from '../../db/connection';
+import { complaintPromisesExport, complaintsExport, complaintTransitionsExport } from './complaints';
 import { customersExport } from './customers';
 import { remindersExport, statusEventsExport, winBackAttemptsExport } from './reminders';
 import { satisfactionExport, staffExport } from './sections';
@@ -19,6 +20,9 @@ export const exportTables: readonly ExportTable[] = [
   remindersExport,
   winBackAttemptsExport,
   statusEventsExport,
+  complaintsExport,
+  complaintPromisesExport,
+  complaintTransitionsExport,
 ];
 
 export const exportTableFor = (kind: ExportKind): ExportTable | undefined => exportTables.find((table) => table.name === kind);

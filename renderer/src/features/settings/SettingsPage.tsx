@@ -12,6 +12,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
+import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
 import { StaffSection } from './StaffSection';
 
 export const currencies = ['TWD', 'HKD', 'MOP', 'CNY', 'SGD', 'MYR', 'JPY', 'KRW', 'USD', 'CAD', 'AUD', 'GBP', 'EUR'];
@@ -43,6 +44,7 @@ export const SettingsPage = () => {
       <PinSettings />
       <StaffSection readOnly={readOnly} />
       <ReminderSettingsSection />
+      <ComplaintSettingsSection />
       <About />
     </section>
   );

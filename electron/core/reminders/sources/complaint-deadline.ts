@@ -1,0 +1,28 @@
+import { complaintDeadlineKind } from '../../../../shared/reminders/kinds/complaint-deadline';
+import { DateTime } from 'luxon';
+import type { ReminderSource } from '../source';
+import { runningPromiseRows } from './complaint-queries';
+
+/**
+ * The promise each active complaint waits on, for its owner, due on the deadline's day: it shows as
+ * due today, then overdue, and closes by itself once the promise is met. A complaint's reminders
+ * are the book's, not only its customer's (anonymous complaints have none), so every generation
+ * yields them all; there are only as many as complaints in hand.
+ */
+export const complaintDeadlineSource: ReminderSource = {
+  kind: complaintDeadlineKind.name,
+  *wanted({ db, zone, localDayOf, customerIds }) {
+    for (const row of runningPromiseRows(db)) {
+      if (customerIds !== null && (row.customer_id === null || !customerIds.includes(row.customer_id))) continue;
+      const dueDay = localDayOf(row.due_at);
+      yield {
+        reasonKey: row.promise_id,
+        customerId: row.customer_id,
+        subjectId: row.complaint_id,
+        dueDay,
+        staffId: row.owner_staff_id,
+        facts: { promise: row.kind, dueDay, dueTime: DateTime.fromISO(row.due_at, { zone: 'utc' }).setZone(zone).toFormat('HH:mm') },
+      };
+    }
+  },
+};
