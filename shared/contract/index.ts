@@ -7,6 +7,7 @@ import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
 import { filesContract } from './files';
 import { jobsContract } from './jobs';
+import { loyaltyContract } from './loyalty';
 import { mergeContract } from './merge';
 import { remindersContract } from './reminders';
 import { sessionContract } from './session';
@@ -35,6 +36,7 @@ export const contract = {
   ...transferContract,
   ...filesContract,
   ...jobsContract,
+  ...loyaltyContract,
 } as const;
 
 export type Contract = typeof contract;

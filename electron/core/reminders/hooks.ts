@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../context';
 import { ensureLapseCurrent, rebuildAllLapse, refreshCustomerLapse, type LapseContext } from '../lapse/derive';
 import { lapseRow } from '../lapse/queries';
+import { ensureLoyaltyCurrent, loyaltyEnvironment, rebuildAllLoyalty, refreshCustomersLoyalty } from '../loyalty/derive';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
 import { generateIfStale, generateReminders } from './engine';
@@ -14,6 +15,10 @@ import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from './s
 
 type HookContext = Pick<HandlerContext, 'db' | 'now' | 'session'>;
 
+/** Tier and quadrant follow the customer's lapse and visits, and Destroyers get their reminder: after lapse, before reminders. */
+const refreshLoyalty = (ctx: Pick<HandlerContext, 'db' | 'now'>, customerId: string): void =>
+  refreshCustomersLoyalty(ctx.db, [customerId], loyaltyEnvironment(ctx.db, ctx.now()));
+
 export const lapseContextOf = (environment: ReminderEnvironment): LapseContext => ({ rules: lapseRulesOf(environment.settings), zone: environment.zone });
 
 /** A visit or contact was logged for a customer: it resets their lapse, may win them back, and may raise a follow-up. */
@@ -22,6 +27,7 @@ export const afterVisitLogged = (ctx: HookContext, visit: { id: string; customer
   const before = lapseRow(ctx.db, visit.customerId);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
   if (visit.kind === 'visit' && before !== null) noteReturnVisit(ctx, environment.zone, visit, { lapsesOn: before.lapses_on, lostAt: before.lost_at });
+  refreshLoyalty(ctx, visit.customerId);
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
 };
 
@@ -30,6 +36,7 @@ export const afterVisitArchived = (ctx: HookContext, visit: { id: string; custom
   const environment = reminderEnvironment(ctx.db);
   undoReturnOfVisit(ctx, visit.id, visit.customerId);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  refreshLoyalty(ctx, visit.customerId);
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
 };
 
@@ -37,6 +44,7 @@ export const afterVisitArchived = (ctx: HookContext, visit: { id: string; custom
 export const afterVisitRestored = (ctx: HookContext, visit: { customerId: string }): void => {
   const environment = reminderEnvironment(ctx.db);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  refreshLoyalty(ctx, visit.customerId);
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
 };
 
@@ -44,6 +52,7 @@ export const afterVisitRestored = (ctx: HookContext, visit: { customerId: string
 export const afterBulkVisits = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
   const environment = reminderEnvironment(ctx.db);
   rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: true });
+  rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
   generateReminders(ctx, {}, environment);
 };
 
@@ -53,6 +62,7 @@ export const afterBulkVisits = (ctx: Pick<HandlerContext, 'db' | 'now'>): void =
  */
 export const afterCustomerChanged = (ctx: HookContext, customerId: string): void => {
   const at = ctx.now().toISOString();
+  refreshLoyalty(ctx, customerId);
   if (lapseRow(ctx.db, customerId)?.archived_at) {
     obsoleteRemindersOf(ctx.db, customerId, at);
     return;
@@ -65,12 +75,28 @@ export const afterCustomerChanged = (ctx: HookContext, customerId: string): void
 /** The shop's time zone decides every lapse day and due day: a change of zone recomputes them all. */
 export const afterShopSettingsChanged = (ctx: HookContext): void => {
   const environment = reminderEnvironment(ctx.db);
-  if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
+  const lapseChanged = ensureLapseCurrent(ctx.db, lapseContextOf(environment));
+  if (ensureLoyaltyCurrent(ctx.db, ctx.now()) || lapseChanged) generateReminders(ctx, {}, environment);
+};
+
+/** A customer was marked lost or won back (or that was undone): lost counts against loyalty. */
+export const afterStandingChanged = (ctx: HookContext, customerId: string): void => {
+  refreshLoyalty(ctx, customerId);
+  generateReminders(ctx, { customerIds: [customerId] });
+};
+
+/** A satisfaction answer was recorded on its own: the satisfaction axis, tier points and green channel follow. */
+export const afterSatisfactionAnswered = (ctx: HookContext, customerId: string): void => {
+  refreshLoyalty(ctx, customerId);
+  generateReminders(ctx, { customerIds: [customerId] });
 };
 
 /** At start: catch up on rule or zone changes the book has not seen, then on the days the app was closed. */
 export const prepareReminders = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
   const environment = reminderEnvironment(ctx.db);
-  if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
+  const lapseChanged = ensureLapseCurrent(ctx.db, lapseContextOf(environment));
+  // After lapse (tiers read the lapse days); a new day moves the trailing year, so the full pass runs daily.
+  const loyaltyChanged = ensureLoyaltyCurrent(ctx.db, ctx.now());
+  if (lapseChanged || loyaltyChanged) generateReminders(ctx, {}, environment);
   else generateIfStale(ctx, environment);
 };

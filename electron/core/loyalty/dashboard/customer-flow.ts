@@ -1,0 +1,36 @@
+import type { DashboardProvider } from './provider';
+import { monthRows } from './provider';
+import { lapsedByMonth, newByMonth, visitsByMonth } from './queries';
+
+const keys = ['new', 'returning', 'lapsed'] as const;
+
+/**
+ * Per month: customers who came for the first time, customers who came back, and customers who
+ * lapsed that month and are still away.
+ */
+export const customerFlowProvider: DashboardProvider = {
+  name: 'customer_flow',
+  load: (db, range) => {
+    const visitors = new Map(visitsByMonth(db, range.fromInstant, range.toInstant, range.shift).map((row) => [row.period, row.customers]));
+    const fresh = new Map(newByMonth(db, range.fromInstant, range.toInstant, range.shift).map((row) => [row.period, row.customers]));
+    const lapsed = new Map(lapsedByMonth(db, range.fromDay, range.toDay).map((row) => [row.period, row.customers]));
+    const found = new Map<string, Record<string, number | null>>();
+    for (const month of range.months) {
+      const newCount = fresh.get(month) ?? 0;
+      found.set(month, { new: newCount, returning: Math.max(0, (visitors.get(month) ?? 0) - newCount), lapsed: lapsed.get(month) ?? 0 });
+    }
+    const rows = monthRows(range, keys, found);
+    return {
+      empty: rows.every((row) => keys.every((key) => (row.values[key] ?? 0) === 0)),
+      data: {
+        shape: 'periods',
+        series: [
+          { key: 'new', draw: 'bar', axis: 'count', stack: 'flow' },
+          { key: 'returning', draw: 'bar', axis: 'count', stack: 'flow' },
+          { key: 'lapsed', draw: 'line', axis: 'count', segment: { lapse: 'lapsed' } },
+        ],
+        rows,
+      },
+    };
+  },
+};
