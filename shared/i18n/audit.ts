@@ -33,6 +33,8 @@ const en = {
     'owner.recovery_code_renew': 'Made a new recovery code',
     'owner.pin_reset': 'Forgot the owner PIN (from the command line)',
     'audit.export': 'Exported the audit trail',
+    'satisfaction.record': 'Recorded how satisfied the customer is',
+    'loyalty_settings.update': 'Changed the tier and value rules',
   },
   fields: {
     id: 'ID',
@@ -145,6 +147,8 @@ const zhHant: Messages<typeof en> = {
     'owner.recovery_code_renew': '產生新的復原碼',
     'owner.pin_reset': '清除店主密碼（命令列）',
     'audit.export': '匯出操作紀錄',
+    'satisfaction.record': '記錄客戶滿意度',
+    'loyalty_settings.update': '變更客戶分級與價值規則',
   },
   fields: {
     id: '編號',
@@ -257,6 +261,8 @@ const zhHans: Messages<typeof en> = {
     'owner.recovery_code_renew': '生成新的恢复码',
     'owner.pin_reset': '清除店主密码（命令行）',
     'audit.export': '导出操作记录',
+    'satisfaction.record': '记录客户满意度',
+    'loyalty_settings.update': '更改客户分级与价值规则',
   },
   fields: {
     id: '编号',

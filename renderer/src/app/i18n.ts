@@ -8,6 +8,7 @@ import { auditMessages } from '../features/audit/i18n';
 import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { loyaltyMessages } from '../features/loyalty/i18n';
 import { mergeMessages } from '../features/merge/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
 import { dataMessages } from '../features/data/i18n';
@@ -28,6 +29,7 @@ const namespaces = {
   reminders: remindersMessages,
   data: dataMessages,
   transfer: transferMessages,
+  loyalty: loyaltyMessages,
 };
 
 export const resources = Object.fromEntries(

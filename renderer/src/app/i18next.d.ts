@@ -7,6 +7,7 @@ import type { authMessages } from '../features/auth/i18n';
 import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
+import type { loyaltyMessages } from '../features/loyalty/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
 import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       reminders: (typeof remindersMessages)['en'];
       data: (typeof dataMessages)['en'];
       transfer: (typeof transferMessages)['en'];
+      loyalty: (typeof loyaltyMessages)['en'];
     };
   }
 }

@@ -1,6 +1,7 @@
 import type { DashboardProvider } from './provider';
 import { monthRows } from './provider';
-import { lapsedByMonth, newByMonth, visitsByMonth } from './queries';
+import { monthlyVisits } from './monthly-visits';
+import { lapsedByMonth, newInMonth } from './queries';
 
 const keys = ['new', 'returning', 'lapsed'] as const;
 
@@ -11,13 +12,12 @@ const keys = ['new', 'returning', 'lapsed'] as const;
 export const customerFlowProvider: DashboardProvider = {
   name: 'customer_flow',
   load: (db, range) => {
-    const visitors = new Map(visitsByMonth(db, range.fromInstant, range.toInstant, range.shift).map((row) => [row.period, row.customers]));
-    const fresh = new Map(newByMonth(db, range.fromInstant, range.toInstant, range.shift).map((row) => [row.period, row.customers]));
+    const visitors = monthlyVisits(db, range);
     const lapsed = new Map(lapsedByMonth(db, range.fromDay, range.toDay).map((row) => [row.period, row.customers]));
     const found = new Map<string, Record<string, number | null>>();
-    for (const month of range.months) {
-      const newCount = fresh.get(month) ?? 0;
-      found.set(month, { new: newCount, returning: Math.max(0, (visitors.get(month) ?? 0) - newCount), lapsed: lapsed.get(month) ?? 0 });
+    for (const { month, from, to } of range.monthBounds) {
+      const newCount = newInMonth(db, from, to);
+      found.set(month, { new: newCount, returning: Math.max(0, (visitors.get(month)?.customers ?? 0) - newCount), lapsed: lapsed.get(month) ?? 0 });
     }
     const rows = monthRows(range, keys, found);
     return {

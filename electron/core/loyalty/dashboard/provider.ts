@@ -14,11 +14,12 @@ export interface DashboardRange {
   fromDay: string;
   toDay: string;
   /**
-   * A SQLite modifier ('+480 minutes') turning a UTC instant into shop-local time for grouping by
-   * month: the zone's offset at the end of the range (a visit in the DST-shifted hour around
-   * midnight on a month's last day may fall into the neighbouring month).
+   * Each month's own start and end instants in the shop's zone (DST included): grouping by month
+   * is one index range per month, never a date function on every row.
    */
-  shift: string;
+  monthBounds: { month: string; from: string; to: string }[];
+  /** Work several charts share (the monthly visit figures), done once per dashboard call. */
+  shared<T>(key: string, compute: () => T): T;
   /** The shop-local day and month now. */
   today: string;
   currentMonth: string;

@@ -8,11 +8,14 @@ export const dashboardRange = (fromMonth: string, toMonth: string, zone: string,
   if (fromMonth > toMonth) return err('VALIDATION_FAILED', { issues: [{ path: 'fromMonth', rule: 'invalid_date' }] });
   const start = DateTime.fromISO(`${fromMonth}-01`, { zone }).startOf('month');
   const end = DateTime.fromISO(`${toMonth}-01`, { zone }).startOf('month').plus({ months: 1 });
-  const months: string[] = [];
-  for (let month = start; month < end; month = month.plus({ months: 1 })) months.push(month.toFormat('yyyy-MM'));
+  const monthBounds: DashboardRange['monthBounds'] = [];
+  for (let month = start; month < end; month = month.plus({ months: 1 })) {
+    monthBounds.push({ month: month.toFormat('yyyy-MM'), from: month.toUTC().toISO() ?? '', to: month.plus({ months: 1 }).toUTC().toISO() ?? '' });
+  }
+  const months = monthBounds.map((bound) => bound.month);
   if (months.length > dashboardMaxMonths) return err('VALIDATION_FAILED', { issues: [{ path: 'toMonth', rule: 'too_big', limit: dashboardMaxMonths }] });
   const today = DateTime.fromJSDate(now).setZone(zone);
-  const offset = end.minus({ days: 1 }).offset;
+  const cache = new Map<string, unknown>();
   return ok({
     fromMonth,
     toMonth,
@@ -21,7 +24,11 @@ export const dashboardRange = (fromMonth: string, toMonth: string, zone: string,
     toInstant: end.toUTC().toISO() ?? '',
     fromDay: start.toISODate() ?? '',
     toDay: end.toISODate() ?? '',
-    shift: `${offset >= 0 ? '+' : ''}${offset} minutes`,
+    monthBounds,
+    shared: <T>(key: string, compute: () => T): T => {
+      if (!cache.has(key)) cache.set(key, compute());
+      return cache.get(key) as T;
+    },
     today: today.toISODate() ?? '',
     currentMonth: today.toFormat('yyyy-MM'),
   });

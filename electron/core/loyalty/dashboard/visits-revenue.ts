@@ -1,15 +1,16 @@
 import type { DashboardProvider } from './provider';
 import { monthRows } from './provider';
-import { visitsByMonth } from './queries';
+import { monthlyVisits } from './monthly-visits';
 
 /** Visits (walk-ins included) and revenue per month. */
 export const visitsRevenueProvider: DashboardProvider = {
   name: 'visits_revenue',
   load: (db, range) => {
-    const found = new Map(visitsByMonth(db, range.fromInstant, range.toInstant, range.shift).map((row) => [row.period, { visits: row.visits, revenue: row.revenue }]));
+    const byMonth = monthlyVisits(db, range);
+    const found = new Map([...byMonth].map(([month, figures]) => [month, { visits: figures.visits, revenue: figures.revenue }]));
     const rows = monthRows(range, ['visits', 'revenue'], found);
     return {
-      empty: found.size === 0,
+      empty: [...byMonth.values()].every((figures) => figures.visits === 0),
       data: {
         shape: 'periods',
         series: [
