@@ -10,6 +10,8 @@ import { CustomerFormPage } from '../features/customers/CustomerFormPage';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { DataPage } from '../features/data/DataPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
+import { DashboardPage } from '../features/loyalty/DashboardPage';
+import { SegmentsPage } from '../features/loyalty/SegmentsPage';
 import { MergePage } from '../features/merge/MergePage';
 import { TodayPage } from '../features/reminders/TodayPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -43,6 +45,8 @@ const router = createHashRouter([
           { path: 'audit', element: <AuditPage /> },
           { path: 'archive', element: <ArchivePage /> },
           { path: 'data', element: <DataPage /> },
+          { path: 'loyalty', element: <DashboardPage /> },
+          { path: 'loyalty/segments', element: <SegmentsPage /> },
           { path: '*', element: <Navigate to="/today" replace /> },
         ],
       },
