@@ -123,6 +123,10 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'visits-log-contact': { customerId: book.active[0], method: 'call', note: 'asked about beans' },
   'customers-merge-preview': { survivorId: book.active[0], absorbedId: book.active[1] },
   'winback-mark-lost': { customerId: book.active[0], reason: 'competitor' },
+  'satisfaction-record': { customerId: book.active[0], level: 0, note: 'waited too long' },
+  'loyalty-customer': { id: book.active[0] },
+  'loyalty-dashboard': { fromMonth: '2025-04', toMonth: '2026-03' },
+  'loyalty-settings-update': { keyShare: 0.1, remainingYears: 4 },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 

@@ -42,7 +42,8 @@ const legendBand = 32;
 const padding = 16;
 
 export const saveChartPng = async (container: HTMLElement, file: string, title: string, legend: readonly PngLegendEntry[]): Promise<void> => {
-  const svg = container.querySelector<SVGSVGElement>('svg.recharts-surface');
+  // The chart's own surface, not the legend's little icons (they are recharts-surface too).
+  const svg = container.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface');
   if (!svg) return;
   const { width, height } = svg.getBoundingClientRect();
   const page = getComputedStyle(container);
