@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -7,7 +8,7 @@ import { OwnerControls } from './pages/owner';
 
 test.use({ locale: 'en-US' });
 
-const chart = (page: import('@playwright/test').Page, name: string) => page.locator(`.chart-card[data-chart="${name}"]`);
+const chart = (page: Page, name: string) => page.locator(`.chart-card[data-chart="${name}"]`);
 
 test('on a seeded book the owner reads the 80/20 story, changes the months, saves a chart and calls the Key customers; staff cannot open it', async ({ page }) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-loyalty-'));
