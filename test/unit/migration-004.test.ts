@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openBook } from '../../electron/core/book';
 import { openDatabase } from '../../electron/core/db/connection';
 import { migrate, schemaVersionOf } from '../../electron/core/db/migrate';
-import { migrations } from '../../electron/core/db/migrations';
+import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations';
 import { bookPath } from '../../electron/core/paths';
 import { callOk, freshCore, tempDir } from '../support/core';
 
@@ -15,8 +15,8 @@ describe('migration 004: owner PIN, merges, archive look-ups', () => {
     db.prepare("INSERT INTO audit_log (id, at, actor_role, action, entity, entity_id) VALUES ('a1', 'x', 'owner', 'customer.archive', 'customer', 'c1')").run();
     db.close();
     const { db: upgraded, migration } = openBook(dir, { now: () => new Date('2026-11-23T00:00:00Z') });
-    expect(migration).toMatchObject({ from: 3, to: migrations.length });
-    expect(schemaVersionOf(upgraded)).toBe(migrations.length);
+    expect(migration).toMatchObject({ from: 3, to: latestSchemaVersion });
+    expect(schemaVersionOf(upgraded)).toBe(latestSchemaVersion);
     expect(upgraded.prepare('SELECT count(*) FROM owner_secrets').pluck().get()).toBe(0);
     expect(upgraded.prepare('SELECT count(*) FROM customer_merges').pluck().get()).toBe(0);
     upgraded.close();
