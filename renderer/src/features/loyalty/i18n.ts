@@ -105,7 +105,7 @@ const en = {
 };
 
 export const zhHant: Messages<typeof en> = {
-  nav: '客戶價值',
+  nav: '忠誠度',
   title: '客戶價值與忠誠度',
   range: { label: '月份', from: '從', to: '到', last12: '最近 12 個月', last24: '最近 24 個月', thisYear: '今年' },
   chart: {
@@ -197,7 +197,7 @@ export const zhHant: Messages<typeof en> = {
 };
 
 export const zhHans: Messages<typeof en> = {
-  nav: '客户价值',
+  nav: '忠诚度',
   title: '客户价值与忠诚度',
   range: { label: '月份', from: '从', to: '到', last12: '最近 12 个月', last24: '最近 24 个月', thisYear: '今年' },
   chart: {
