@@ -28,6 +28,8 @@ import { clearOldStaging, stagingDirOf } from './files/staging';
 import { Uploads } from './files/uploads';
 import { jobsHandlers } from './jobs/handlers';
 import { JobRunner } from './jobs/runner';
+import { loyaltyHandlers } from './loyalty/handlers';
+import { loyaltyRecords } from './loyalty/records';
 import { mergeHandlers } from './merge/handlers';
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
@@ -98,7 +100,7 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
  * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
  * another's comes after it): merges move them in this order, purges delete them in reverse.
  */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, complaintsRecords];
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, complaintsRecords, loyaltyRecords];
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
@@ -120,6 +122,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(filesHandlers);
   registry.register(jobsHandlers);
   registry.register(complaintsHandlers);
+  registry.register(loyaltyHandlers);
   registry.assertComplete();
   return registry;
 };

@@ -8,6 +8,7 @@ import { customersContract } from './customers';
 import type { HandlerSpec, Returns } from './define';
 import { filesContract } from './files';
 import { jobsContract } from './jobs';
+import { loyaltyContract } from './loyalty';
 import { mergeContract } from './merge';
 import { remindersContract } from './reminders';
 import { sessionContract } from './session';
@@ -37,6 +38,7 @@ export const contract = {
   ...filesContract,
   ...jobsContract,
   ...complaintsContract,
+  ...loyaltyContract,
 } as const;
 
 export type Contract = typeof contract;

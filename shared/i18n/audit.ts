@@ -43,6 +43,8 @@ const en = {
     'complaint.approve': 'Approved a complaint’s compensation',
     'complaint.decline': 'Declined a complaint’s compensation',
     'complaint_settings.update': 'Changed the complaint rules',
+    'satisfaction.record': 'Recorded how satisfied the customer is',
+    'loyalty_settings.update': 'Changed the tier and value rules',
   },
   fields: {
     id: 'ID',
@@ -166,6 +168,8 @@ const zhHant: Messages<typeof en> = {
     'complaint.approve': '核准客訴補償',
     'complaint.decline': '駁回客訴補償',
     'complaint_settings.update': '變更客訴規則',
+    'satisfaction.record': '記錄客戶滿意度',
+    'loyalty_settings.update': '變更客戶分級與價值規則',
   },
   fields: {
     id: '編號',
@@ -289,6 +293,8 @@ const zhHans: Messages<typeof en> = {
     'complaint.approve': '批准客诉补偿',
     'complaint.decline': '驳回客诉补偿',
     'complaint_settings.update': '更改客诉规则',
+    'satisfaction.record': '记录客户满意度',
+    'loyalty_settings.update': '更改客户分级与价值规则',
   },
   fields: {
     id: '编号',

@@ -6,6 +6,7 @@ import { rebuildAllLapse } from '../../electron/core/lapse/derive';
 import { agendaCounts, agendaTotals, dueBetweenRows, dueOnRows, overdueRows } from '../../electron/core/reminders/agenda-queries';
 import { shopToday } from '../../electron/core/reminders/engine';
 import { lapseContextOf } from '../../electron/core/reminders/hooks';
+import { loyaltyEnvironment, rebuildAllLoyalty } from '../../electron/core/loyalty/derive';
 import { reminderEnvironment } from '../../electron/core/reminders/settings';
 import { plusDays } from '../../shared/reminders/days';
 import { round, timeEach, type Timing } from './measure';
@@ -158,10 +159,33 @@ export const todayFigure = async (core: Core, count: number): Promise<Figure> =>
   return { key: 'today_ms', value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `reminders-agenda p95 over ${handler.samples} reads, ${open} open reminders` };
 };
 
-/** The full set-based pass behind lapse: every customer's rhythm from every visit, then their lapse day. */
+/**
+ * The full set-based pass: every customer's rhythm from every visit and their lapse day, then every
+ * tier and quadrant (trailing-year spend, satisfaction answers, loyalty signals). The loyalty pass
+ * is timed with rows to rewrite: the stored ones are cleared first, as after an import.
+ */
 export const recomputeFigure = async (core: Core): Promise<Figure> => {
   const environment = reminderEnvironment(core.db);
-  const pass = () => core.db.transaction(() => rebuildAllLapse(core.db, lapseContextOf(environment), { rhythms: true }))();
+  const pass = () =>
+    core.db.transaction(() => {
+      rebuildAllLapse(core.db, lapseContextOf(environment), { rhythms: true });
+      core.db.prepare('DELETE FROM customer_loyalty').run();
+      rebuildAllLoyalty(core.db, loyaltyEnvironment(core.db, new Date()));
+    })();
   const timing = await timeEach([1, 2], pass, 1);
-  return { key: 'recompute_ms', value: round(timing.median, 0), unit: 'ms', note: 'full lapse pass: rhythms from every visit and lapse days (tiers and quadrants join when loyalty lands)' };
+  const customers = core.db.prepare('SELECT count(*) FROM customer_loyalty').pluck().get() as number;
+  return { key: 'recompute_ms', value: round(timing.median, 0), unit: 'ms', note: `full lapse + tier + quadrant pass over ${customers} customers` };
+};
+
+/** The whole loyalty dashboard through its handler, for the trailing twelve months and for two years. */
+export const dashboardFigure = async (core: Core, count: number): Promise<Figure> => {
+  const month = (back: number) => {
+    const date = new Date();
+    date.setUTCDate(1);
+    date.setUTCMonth(date.getUTCMonth() - back);
+    return date.toISOString().slice(0, 7);
+  };
+  const ranges = Array.from({ length: count }, (_, index) => ({ fromMonth: month(index % 2 === 0 ? 11 : 23), toMonth: month(0) }));
+  const timing = await timeEach(ranges, (range) => core.call('loyalty-dashboard', range), 2);
+  return { key: 'dashboard_ms', value: round(timing.p95), unit: 'ms', note: `loyalty-dashboard p95 over ${timing.samples} reads (12- and 24-month ranges), every chart` };
 };

@@ -12,7 +12,7 @@ import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
 import { backupFigure, importFigure } from './data-sections';
-import { logVisitFigure, profileFigure, recomputeFigure, searchFigures, todayFigure, type Figure } from './core-sections';
+import { dashboardFigure, logVisitFigure, profileFigure, recomputeFigure, searchFigures, todayFigure, type Figure } from './core-sections';
 import { round } from './measure';
 
 const root = process.cwd();
@@ -46,6 +46,7 @@ const main = async () => {
     figures.push(await logVisitFigure(core, repeats.visits));
     console.error('measuring Today and the full recompute…');
     figures.push(await todayFigure(core, repeats.profiles));
+    figures.push(await dashboardFigure(core, Math.min(repeats.profiles, 40)));
     figures.push(await recomputeFigure(core));
     console.error('measuring a backup and an import…');
     figures.push(await backupFigure(core));

@@ -137,6 +137,10 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'complaints-reopen': { id: book.complaints.resolved, note: 'It happened again' },
   'complaints-settings-update': { replyHoursHigh: 3, openingHoursOnly: true },
   'staff-update': { id: book.staffId, name: 'Amy Chen', active: true },
+  'satisfaction-record': { customerId: book.active[0], level: 0, note: 'waited too long' },
+  'loyalty-customer': { id: book.active[0] },
+  'loyalty-dashboard': { fromMonth: '2025-04', toMonth: '2026-03' },
+  'loyalty-settings-update': { keyShare: 0.1, remainingYears: 4 },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 

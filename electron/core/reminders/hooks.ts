@@ -2,6 +2,7 @@ import { settleMissedPromises } from '../complaints/promises';
 import type { HandlerContext } from '../context';
 import { ensureLapseCurrent, rebuildAllLapse, refreshCustomerLapse, type LapseContext } from '../lapse/derive';
 import { lapseRow } from '../lapse/queries';
+import { ensureLoyaltyCurrent, loyaltyEnvironment, rebuildAllLoyalty, refreshCustomersLoyalty } from '../loyalty/derive';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
 import { generateIfStale, generateReminders } from './engine';
@@ -15,6 +16,10 @@ import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from './s
 
 type HookContext = Pick<HandlerContext, 'db' | 'now' | 'session'>;
 
+/** Tier and quadrant follow the customer's lapse and visits, and Destroyers get their reminder: after lapse, before reminders. */
+const refreshLoyalty = (ctx: Pick<HandlerContext, 'db' | 'now'>, customerId: string): void =>
+  refreshCustomersLoyalty(ctx.db, [customerId], loyaltyEnvironment(ctx.db, ctx.now()));
+
 export const lapseContextOf = (environment: ReminderEnvironment): LapseContext => ({ rules: lapseRulesOf(environment.settings), zone: environment.zone });
 
 /** A visit or contact was logged for a customer: it resets their lapse, may win them back, and may raise a follow-up. */
@@ -23,6 +28,7 @@ export const afterVisitLogged = (ctx: HookContext, visit: { id: string; customer
   const before = lapseRow(ctx.db, visit.customerId);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
   if (visit.kind === 'visit' && before !== null) noteReturnVisit(ctx, environment.zone, visit, { lapsesOn: before.lapses_on, lostAt: before.lost_at });
+  refreshLoyalty(ctx, visit.customerId);
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
 };
 
@@ -31,6 +37,7 @@ export const afterVisitArchived = (ctx: HookContext, visit: { id: string; custom
   const environment = reminderEnvironment(ctx.db);
   undoReturnOfVisit(ctx, visit.id, visit.customerId);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  refreshLoyalty(ctx, visit.customerId);
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
 };
 
@@ -38,6 +45,7 @@ export const afterVisitArchived = (ctx: HookContext, visit: { id: string; custom
 export const afterVisitRestored = (ctx: HookContext, visit: { customerId: string }): void => {
   const environment = reminderEnvironment(ctx.db);
   refreshCustomerLapse(ctx.db, visit.customerId, lapseContextOf(environment));
+  refreshLoyalty(ctx, visit.customerId);
   generateReminders(ctx, { customerIds: [visit.customerId] }, environment);
 };
 
@@ -45,6 +53,7 @@ export const afterVisitRestored = (ctx: HookContext, visit: { customerId: string
 export const afterBulkVisits = (ctx: Pick<HandlerContext, 'db' | 'now'>): void => {
   const environment = reminderEnvironment(ctx.db);
   rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: true });
+  rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
   generateReminders(ctx, {}, environment);
 };
 
@@ -54,6 +63,7 @@ export const afterBulkVisits = (ctx: Pick<HandlerContext, 'db' | 'now'>): void =
  */
 export const afterCustomerChanged = (ctx: HookContext, customerId: string): void => {
   const at = ctx.now().toISOString();
+  refreshLoyalty(ctx, customerId);
   if (lapseRow(ctx.db, customerId)?.archived_at) {
     obsoleteRemindersOf(ctx.db, customerId, at);
     return;
@@ -66,7 +76,20 @@ export const afterCustomerChanged = (ctx: HookContext, customerId: string): void
 /** The shop's time zone decides every lapse day and due day: a change of zone recomputes them all. */
 export const afterShopSettingsChanged = (ctx: HookContext): void => {
   const environment = reminderEnvironment(ctx.db);
-  if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
+  const lapseChanged = ensureLapseCurrent(ctx.db, lapseContextOf(environment));
+  if (ensureLoyaltyCurrent(ctx.db, ctx.now()) || lapseChanged) generateReminders(ctx, {}, environment);
+};
+
+/** A customer was marked lost or won back (or that was undone): lost counts against loyalty. */
+export const afterStandingChanged = (ctx: HookContext, customerId: string): void => {
+  refreshLoyalty(ctx, customerId);
+  generateReminders(ctx, { customerIds: [customerId] });
+};
+
+/** A satisfaction answer was recorded on its own: the satisfaction axis, tier points and green channel follow. */
+export const afterSatisfactionAnswered = (ctx: HookContext, customerId: string): void => {
+  refreshLoyalty(ctx, customerId);
+  generateReminders(ctx, { customerIds: [customerId] });
 };
 
 /** At start: catch up on rule or zone changes the book has not seen, then on the days the app was closed. */
@@ -74,6 +97,9 @@ export const prepareReminders = (ctx: Pick<HandlerContext, 'db' | 'now'>): void 
   // Complaint promises missed while the app was closed are recorded broken (at their deadlines) first.
   settleMissedPromises(ctx.db, ctx.now());
   const environment = reminderEnvironment(ctx.db);
-  if (ensureLapseCurrent(ctx.db, lapseContextOf(environment))) generateReminders(ctx, {}, environment);
+  const lapseChanged = ensureLapseCurrent(ctx.db, lapseContextOf(environment));
+  // After lapse (tiers read the lapse days); a new day moves the trailing year, so the full pass runs daily.
+  const loyaltyChanged = ensureLoyaltyCurrent(ctx.db, ctx.now());
+  if (lapseChanged || loyaltyChanged) generateReminders(ctx, {}, environment);
   else generateIfStale(ctx, environment);
 };

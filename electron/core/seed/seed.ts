@@ -15,7 +15,10 @@ import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
 import { seedComplaints } from './complaints';
+import { seedLoyalty } from './loyalty';
 import { seedReminderHistory } from './reminders';
+import { countOpenReminders } from './reminders-queries';
+import { generateReminders } from '../reminders/engine';
 
 export interface SeedOptions {
   customers: number;
@@ -199,9 +202,13 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       ticketMinor,
       duringOpeningHours: (instant) => at(instant),
     });
-    const reminders = seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
+    seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
+    // Tiers and quadrants need the lapse days and lost marks the reminders' history settled; then
+    // the Destroyers found get their green-channel reminders.
+    seedLoyalty(db, options.now, settings.timeZone);
+    generateReminders({ db, now: () => options.now });
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open, complaints };
+    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: countOpenReminders(db), complaints };
   }).immediate();
 };
 

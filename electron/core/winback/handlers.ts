@@ -9,7 +9,7 @@ import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import { lapseRow } from '../lapse/queries';
 import type { HandlerImpls } from '../registry';
-import { generateReminders } from '../reminders/engine';
+import { afterStandingChanged } from '../reminders/hooks';
 import { closeReminder, getReminderRow, snoozeReminder } from '../reminders/queries';
 import { openReminderRow } from '../reminders/handlers';
 import { toReminder } from '../reminders/present';
@@ -75,7 +75,7 @@ export const winbackHandlers: HandlerImpls = {
       if (customer.value.lost_at !== null) return err('INVALID_STATE', { reason: 'customer_lost' });
       const event = markLost(ctx, input.customerId, input.reason, input.note);
       recordAudit(ctx, { action: 'customer.mark_lost', entity: 'customer', entityId: input.customerId, after: { reason: input.reason, note: input.note } });
-      generateReminders(ctx, { customerIds: [input.customerId] });
+      afterStandingChanged(ctx, input.customerId);
       return ok(event);
     }),
   'winback-mark-won-back': (ctx, input) =>
@@ -87,7 +87,7 @@ export const winbackHandlers: HandlerImpls = {
       const lastActivityAt = [row.last_visit_at, row.last_contact_at].filter((at): at is string => at !== null).sort().at(-1) ?? null;
       const event = markWonBack(ctx, { id: row.id, lostAt: row.lost_at, lastActivityAt }, input.note);
       recordAudit(ctx, { action: 'customer.mark_won_back', entity: 'customer', entityId: input.customerId, after: { note: input.note } });
-      generateReminders(ctx, { customerIds: [input.customerId] });
+      afterStandingChanged(ctx, input.customerId);
       return ok(event);
     }),
   'winback-undo-status': (ctx, { id }) =>
@@ -97,7 +97,7 @@ export const winbackHandlers: HandlerImpls = {
       if (event.archived_at !== null) return err('INVALID_STATE', { reason: 'status_undone' });
       undoStatusEvent(ctx, id, event.customer_id);
       recordAudit(ctx, { action: 'customer.undo_status', entity: 'customer', entityId: event.customer_id, before: { kind: event.kind, reason: event.reason, at: event.at } });
-      generateReminders(ctx, { customerIds: [event.customer_id] });
+      afterStandingChanged(ctx, event.customer_id);
       return standingOrMissing(ctx, event.customer_id);
     }),
   'winback-standing': (ctx, { customerId }) => standingOrMissing(ctx, customerId),

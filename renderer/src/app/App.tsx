@@ -42,6 +42,8 @@ const router = createHashRouter([
           { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
           { path: 'archive', lazy: async () => ({ Component: (await import('../features/archive/ArchivePage')).ArchivePage }) },
           { path: 'data', lazy: async () => ({ Component: (await import('../features/data/DataPage')).DataPage }) },
+          { path: 'loyalty', lazy: async () => ({ Component: (await import('../features/loyalty/DashboardPage')).DashboardPage }) },
+          { path: 'loyalty/segments', lazy: async () => ({ Component: (await import('../features/loyalty/SegmentsPage')).SegmentsPage }) },
           { path: '*', element: <Navigate to="/today" replace /> },
         ],
       },

@@ -15,7 +15,7 @@ import { applyLanguage, systemLanguage } from './i18n';
 import { useSettings } from './settings';
 
 export const Shell = () => {
-  const { t } = useTranslation(['common', 'errors', 'complaints']);
+  const { t } = useTranslation(['common', 'errors', 'complaints', 'loyalty']);
   const settings = useSettings();
   const session = useApi('session-get', {});
   // Set by first-run setup: the recovery code is shown once before the app opens.
@@ -73,6 +73,9 @@ export const Shell = () => {
           </li>
           {owner && (
             <>
+              <li>
+                <NavLink to="/loyalty">{t('loyalty:nav')}</NavLink>
+              </li>
               <li>
                 <NavLink to="/audit">{t('nav.audit')}</NavLink>
               </li>

@@ -9,6 +9,7 @@ import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
 import { complaintsMessages } from '../features/complaints/i18n';
 import { customersMessages } from '../features/customers/i18n';
+import { loyaltyMessages } from '../features/loyalty/i18n';
 import { mergeMessages } from '../features/merge/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
 import { dataMessages } from '../features/data/i18n';
@@ -30,6 +31,7 @@ const namespaces = {
   data: dataMessages,
   transfer: transferMessages,
   complaints: complaintsMessages,
+  loyalty: loyaltyMessages,
 };
 
 export const resources = Object.fromEntries(

@@ -8,6 +8,7 @@ import type { counterMessages } from '../features/counter/i18n';
 import type { complaintsMessages } from '../features/complaints/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
+import type { loyaltyMessages } from '../features/loyalty/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
 import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
@@ -30,6 +31,7 @@ declare module 'i18next' {
       data: (typeof dataMessages)['en'];
       transfer: (typeof transferMessages)['en'];
       complaints: (typeof complaintsMessages)['en'];
+      loyalty: (typeof loyaltyMessages)['en'];
     };
   }
 }

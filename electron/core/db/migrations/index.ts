@@ -5,9 +5,10 @@ import { migration004 } from './004-owner-and-merges';
 import { migration005 } from './005-reminders';
 import { migration006 } from './006-backups';
 import { migration008 } from './008-complaints';
+import { migration009 } from './009-loyalty';
 import type { Migration } from './types';
 
-/** In order; the position of each entry must equal its version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008];
+/** In strictly increasing order of version. */
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008, migration009];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -10,6 +10,8 @@ import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { PurgeCustomerDialog } from '../archive/PurgeDialog';
 import { MergeHistory } from '../merge/MergeHistory';
+import { ProfileLoyalty } from '../loyalty/ProfileLoyalty';
+import { SatisfactionCapture } from '../loyalty/SatisfactionCapture';
 import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { Timeline } from './Timeline';
 
@@ -126,6 +128,8 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
             {customer.revenueMinor !== null && <Fact label={t('profile.lifetimeSpend')}>{format.money(customer.revenueMinor)}</Fact>}
           </dl>
           <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
+          {owner && !archived && <ProfileLoyalty customerId={customer.id} />}
+          {!archived && <SatisfactionCapture customerId={customer.id} />}
           <h2>{t('profile.facts')}</h2>
           <dl className="facts">
             <Fact label={t('form.email')}>{customer.email || none}</Fact>

@@ -11,6 +11,7 @@ import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
+import { LoyaltySettingsSection } from '../loyalty/LoyaltySettingsSection';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
 import { StaffSection } from './StaffSection';
@@ -45,6 +46,7 @@ export const SettingsPage = () => {
       <StaffSection readOnly={readOnly} />
       <ReminderSettingsSection />
       <ComplaintSettingsSection />
+      <LoyaltySettingsSection />
       <About />
     </section>
   );

@@ -1,0 +1,36 @@
+import type { DashboardProvider } from './provider';
+import { monthRows } from './provider';
+import { monthlyVisits } from './monthly-visits';
+import { lapsedByMonth, newInMonth } from './queries';
+
+const keys = ['new', 'returning', 'lapsed'] as const;
+
+/**
+ * Per month: customers who came for the first time, customers who came back, and customers who
+ * lapsed that month and are still away.
+ */
+export const customerFlowProvider: DashboardProvider = {
+  name: 'customer_flow',
+  load: (db, range) => {
+    const visitors = monthlyVisits(db, range);
+    const lapsed = new Map(lapsedByMonth(db, range.fromDay, range.toDay).map((row) => [row.period, row.customers]));
+    const found = new Map<string, Record<string, number | null>>();
+    for (const { month, from, to } of range.monthBounds) {
+      const newCount = newInMonth(db, from, to);
+      found.set(month, { new: newCount, returning: Math.max(0, (visitors.get(month)?.customers ?? 0) - newCount), lapsed: lapsed.get(month) ?? 0 });
+    }
+    const rows = monthRows(range, keys, found);
+    return {
+      empty: rows.every((row) => keys.every((key) => (row.values[key] ?? 0) === 0)),
+      data: {
+        shape: 'periods',
+        series: [
+          { key: 'new', draw: 'bar', axis: 'count', stack: 'flow' },
+          { key: 'returning', draw: 'bar', axis: 'count', stack: 'flow' },
+          { key: 'lapsed', draw: 'line', axis: 'count', segment: { lapse: 'lapsed' } },
+        ],
+        rows,
+      },
+    };
+  },
+};

@@ -1,0 +1,67 @@
+import type { Db } from '../../db/connection';
+import { statementsFor } from '../../db/statements';
+
+const statements = statementsFor((db) => ({
+  // Per customer, a seek into visits_customer_amount and its range of time: no sort of the range's
+  // visits by customer (a temp b-tree over up to a million rows), one short index walk each.
+  spendInRange: db
+    .prepare<{ from: string; to: string }, number | null>(`
+      SELECT (SELECT sum(v.amount_minor) FROM visits v
+        WHERE v.customer_id = c.id AND v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @from AND v.occurred_at < @to)
+      FROM customers c`)
+    .pluck(),
+  // From visits_period: a range of time, covering (customer_id and amount_minor are in it).
+  visitsInMonth: db.prepare<{ from: string; to: string }, { visits: number; revenue: number; customers: number }>(`
+    SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue, count(DISTINCT customer_id) AS customers
+    FROM visits
+    WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to`),
+  // customers_first_visit: a range of first visits.
+  newInMonth: db
+    .prepare<{ from: string; to: string }, number>(`
+      SELECT count(*) FROM customers
+      WHERE first_visit_at IS NOT NULL AND first_visit_at >= @from AND first_visit_at < @to AND archived_at IS NULL`)
+    .pluck(),
+  // customers_lapses_on (its partial conditions repeated so the planner can use it): still away, by the month they lapsed.
+  lapsedByMonth: db.prepare<{ fromDay: string; toDay: string }, { period: string; customers: number }>(`
+    SELECT substr(lapses_on, 1, 7) AS period, count(*) AS customers FROM customers
+    WHERE lapses_on IS NOT NULL AND archived_at IS NULL AND lost_at IS NULL AND lapses_on >= @fromDay AND lapses_on < @toDay
+    GROUP BY period`),
+  tierHistory: db.prepare<{ fromMonth: string; toMonth: string }, { month: string; tier: string; customers: number }>(
+    'SELECT month, tier, customers FROM loyalty_tier_history WHERE month >= @fromMonth AND month <= @toMonth',
+  ),
+  // customer_loyalty_tier alone.
+  tiersNow: db.prepare<[], { tier: string; customers: number }>('SELECT tier, count(*) AS customers FROM customer_loyalty GROUP BY tier'),
+  // customer_loyalty_quadrant alone: satisfaction in half levels, loyalty in tenths.
+  matrix: db.prepare<[], { quadrant: string; satisfaction: number; loyalty: number; customers: number }>(`
+    SELECT quadrant, round(satisfaction * 2) / 2 AS satisfaction, round(loyalty * 10) / 10 AS loyalty, count(*) AS customers
+    FROM customer_loyalty WHERE quadrant IS NOT NULL
+    GROUP BY quadrant, 2, 3`),
+  unanswered: db.prepare<[], number>('SELECT count(*) FROM customer_loyalty WHERE quadrant IS NULL').pluck(),
+}));
+
+/** What each customer who spent anything in the range spent (filtered here: a WHERE on the subquery would run it twice). */
+export const spendInRange = (db: Db, from: string, to: string): number[] =>
+  statements(db)
+    .spendInRange.all({ from, to })
+    .filter((spent): spent is number => spent !== null && spent > 0);
+
+export interface MonthVisits {
+  visits: number;
+  revenue: number;
+  customers: number;
+}
+
+export const visitsInMonth = (db: Db, from: string, to: string): MonthVisits =>
+  statements(db).visitsInMonth.get({ from, to }) ?? { visits: 0, revenue: 0, customers: 0 };
+
+export const newInMonth = (db: Db, from: string, to: string): number => statements(db).newInMonth.get({ from, to }) ?? 0;
+
+export const lapsedByMonth = (db: Db, fromDay: string, toDay: string) => statements(db).lapsedByMonth.all({ fromDay, toDay });
+
+export const tierHistory = (db: Db, fromMonth: string, toMonth: string) => statements(db).tierHistory.all({ fromMonth, toMonth });
+
+export const tiersNow = (db: Db) => statements(db).tiersNow.all();
+
+export const matrixCells = (db: Db) => statements(db).matrix.all();
+
+export const unansweredCount = (db: Db): number => statements(db).unanswered.get() ?? 0;

@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon';
+import { dashboardMaxMonths } from '../../../../shared/contract/loyalty';
+import { err, ok, type Result } from '../../../../shared/result';
+import type { DashboardRange } from './provider';
+
+/** The dashboard's months in the shop's zone; refused when backwards or longer than five years. */
+export const dashboardRange = (fromMonth: string, toMonth: string, zone: string, now: Date): Result<DashboardRange> => {
+  if (fromMonth > toMonth) return err('VALIDATION_FAILED', { issues: [{ path: 'fromMonth', rule: 'invalid_date' }] });
+  const start = DateTime.fromISO(`${fromMonth}-01`, { zone }).startOf('month');
+  const end = DateTime.fromISO(`${toMonth}-01`, { zone }).startOf('month').plus({ months: 1 });
+  const monthBounds: DashboardRange['monthBounds'] = [];
+  for (let month = start; month < end; month = month.plus({ months: 1 })) {
+    monthBounds.push({ month: month.toFormat('yyyy-MM'), from: month.toUTC().toISO() ?? '', to: month.plus({ months: 1 }).toUTC().toISO() ?? '' });
+  }
+  const months = monthBounds.map((bound) => bound.month);
+  if (months.length > dashboardMaxMonths) return err('VALIDATION_FAILED', { issues: [{ path: 'toMonth', rule: 'too_big', limit: dashboardMaxMonths }] });
+  const today = DateTime.fromJSDate(now).setZone(zone);
+  const cache = new Map<string, unknown>();
+  return ok({
+    fromMonth,
+    toMonth,
+    months,
+    fromInstant: start.toUTC().toISO() ?? '',
+    toInstant: end.toUTC().toISO() ?? '',
+    fromDay: start.toISODate() ?? '',
+    toDay: end.toISODate() ?? '',
+    monthBounds,
+    shared: <T>(key: string, compute: () => T): T => {
+      if (!cache.has(key)) cache.set(key, compute());
+      return cache.get(key) as T;
+    },
+    today: today.toISODate() ?? '',
+    currentMonth: today.toFormat('yyyy-MM'),
+  });
+};

@@ -1,0 +1,192 @@
+import { loyaltySignalKind } from '../../../shared/loyalty/signals';
+import type { SignalPoints } from '../../../shared/loyalty/signal';
+import { loyaltyScore, quadrantOf, satisfactionScore, satisfactionWindow } from '../../../shared/loyalty/quadrant';
+import { decideTier, moneyCutoffs, type MoneyCutoffs, type TierRules } from '../../../shared/loyalty/tiers';
+import { localDay } from '../../../shared/time';
+import type { Db } from '../db/connection';
+import { shopTimeZone } from '../reminders/settings';
+import { readStateValue, writeStateValue } from '../settings/queries';
+import {
+  latestLevels,
+  loyaltyCustomers,
+  loyaltyRows,
+  recordTierMonth,
+  removeArchivedLoyalty,
+  removeLoyaltyRow,
+  revenue12m,
+  signalRows,
+  writeLoyaltyRow,
+  type DbLoyaltyCustomer,
+  type DbLoyaltyRow,
+} from './queries';
+import { readLoyaltySettings, tierRulesOf } from './settings';
+import type { SignalParameters } from './signal-source';
+import { loyaltySignalSources } from './signals';
+
+/**
+ * Each customer's tier and quadrant, derived from their trailing-year visits, satisfaction answers
+ * and loyalty signals. One customer is recomputed on every write that concerns them (against the
+ * money cut-offs of the last full pass); everyone in one set-based pass when the day turns over
+ * (the trailing year moves), after bulk writes, and when the rules change.
+ */
+
+/** Bump when the rules in shared/loyalty change meaning: books recompute on next open. */
+const algorithmVersion = 1;
+const basisKey = 'loyalty.basis';
+const cutoffsKey = 'loyalty.cutoffs';
+const yearMs = 365 * 86_400_000;
+
+export interface LoyaltyEnvironment {
+  rules: TierRules;
+  zone: string;
+  now: Date;
+}
+
+export const loyaltyEnvironment = (db: Db, now: Date): LoyaltyEnvironment => ({ rules: tierRulesOf(readLoyaltySettings(db)), zone: shopTimeZone(db), now });
+
+const parametersOf = (environment: LoyaltyEnvironment): SignalParameters => ({
+  today: localDay(environment.now, environment.zone),
+  now: environment.now.toISOString(),
+  since: new Date(environment.now.getTime() - yearMs).toISOString(),
+});
+
+const signalsFor = (db: Db, parameters: SignalParameters, ids: readonly string[] | null): Map<string, SignalPoints[]> => {
+  const byCustomer = new Map<string, SignalPoints[]>();
+  for (const source of loyaltySignalSources) {
+    for (const row of signalRows(db, source, parameters, ids)) {
+      if (row.points === 0) continue;
+      const list = byCustomer.get(row.customer_id) ?? [];
+      list.push({ signal: source.name, points: row.points, facts: JSON.parse(row.facts) as SignalPoints['facts'] });
+      byCustomer.set(row.customer_id, list);
+    }
+  }
+  return byCustomer;
+};
+
+interface Inputs {
+  revenue: Map<string, { revenue: number; visits: number }>;
+  levels: Map<string, number[]>;
+  signals: Map<string, SignalPoints[]>;
+  previous: Map<string, DbLoyaltyRow>;
+}
+
+const rowFor = (customer: DbLoyaltyCustomer, inputs: Inputs, cutoffs: MoneyCutoffs | null, environment: LoyaltyEnvironment, today: string): DbLoyaltyRow => {
+  const spent = inputs.revenue.get(customer.id) ?? { revenue: 0, visits: 0 };
+  const signals = inputs.signals.get(customer.id) ?? [];
+  const points = signals.reduce((sum, signal) => sum + signal.points, 0);
+  const loyaltyPoints = signals.filter((signal) => loyaltySignalKind(signal.signal)?.axis === 'loyalty').reduce((sum, signal) => sum + signal.points, 0);
+  const decision = decideTier(spent.revenue, points, cutoffs, environment.rules);
+  const satisfaction = satisfactionScore(inputs.levels.get(customer.id) ?? []);
+  const lapsed = customer.lost_at !== null || (customer.lapses_on !== null && customer.lapses_on <= today);
+  const loyalty = loyaltyScore({ visits12m: spent.visits, loyaltyPoints, lapsed });
+  const quadrant = quadrantOf(satisfaction, loyalty);
+  const before = inputs.previous.get(customer.id);
+  return {
+    customer_id: customer.id,
+    revenue_12m_minor: spent.revenue,
+    visits_12m: spent.visits,
+    money_tier: decision.moneyTier,
+    points,
+    tier: decision.tier,
+    signals_json: JSON.stringify(signals),
+    satisfaction,
+    loyalty: Math.round(loyalty * 1000) / 1000,
+    quadrant,
+    quadrant_since: quadrant === null ? null : before?.quadrant === quadrant ? (before.quadrant_since ?? today) : today,
+    computed_at: environment.now.toISOString(),
+  };
+};
+
+/** Whether anything but the time of computing changed: unchanged rows are not written again. */
+const sameRow = (a: DbLoyaltyRow, b: DbLoyaltyRow | undefined): boolean =>
+  b !== undefined &&
+  a.revenue_12m_minor === b.revenue_12m_minor &&
+  a.visits_12m === b.visits_12m &&
+  a.money_tier === b.money_tier &&
+  a.points === b.points &&
+  a.tier === b.tier &&
+  a.signals_json === b.signals_json &&
+  a.satisfaction === b.satisfaction &&
+  a.loyalty === b.loyalty &&
+  a.quadrant === b.quadrant &&
+  a.quadrant_since === b.quadrant_since;
+
+const readCutoffs = (db: Db): MoneyCutoffs | null => {
+  const stored = readStateValue(db, cutoffsKey);
+  return stored !== null && typeof stored === 'object' && 'key' in stored ? (stored as MoneyCutoffs) : null;
+};
+
+export const storedCutoffs = readCutoffs;
+
+/** Recomputes some customers after a write that concerns them, against the last full pass's cut-offs. */
+export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], environment: LoyaltyEnvironment): void => {
+  const parameters = parametersOf(environment);
+  const inputs: Inputs = {
+    revenue: revenue12m(db, parameters.since, customerIds),
+    levels: latestLevels(db, satisfactionWindow, customerIds),
+    signals: signalsFor(db, parameters, customerIds),
+    previous: loyaltyRows(db, customerIds),
+  };
+  const cutoffs = readCutoffs(db);
+  const customers = loyaltyCustomers(db, customerIds);
+  for (const customer of customers) {
+    const row = rowFor(customer, inputs, cutoffs, environment, parameters.today);
+    if (!sameRow(row, inputs.previous.get(customer.id))) writeLoyaltyRow(db, row);
+  }
+  // An archived (or purged) customer keeps no tier.
+  const present = new Set(customers.map((customer) => customer.id));
+  for (const id of customerIds) if (!present.has(id) && inputs.previous.has(id)) removeLoyaltyRow(db, id);
+};
+
+/** What the stored tiers were worked out from; a different basis means a full pass. */
+interface LoyaltyBasis {
+  version: number;
+  day: string;
+  zone: string;
+  rules: TierRules;
+}
+
+const basisOf = (environment: LoyaltyEnvironment): LoyaltyBasis => ({
+  version: algorithmVersion,
+  day: localDay(environment.now, environment.zone),
+  zone: environment.zone,
+  rules: environment.rules,
+});
+
+/** Everyone's tier and quadrant in one set-based pass; records this month's tier counts. */
+export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment): { customers: number; changed: number } => {
+  const parameters = parametersOf(environment);
+  const revenue = revenue12m(db, parameters.since, null);
+  const cutoffs = moneyCutoffs(
+    [...revenue.values()].map((spent) => spent.revenue).filter((amount) => amount > 0).sort((a, b) => b - a),
+    environment.rules,
+  );
+  const inputs: Inputs = {
+    revenue,
+    levels: latestLevels(db, satisfactionWindow, null),
+    signals: signalsFor(db, parameters, null),
+    previous: loyaltyRows(db, null),
+  };
+  let changed = 0;
+  const customers = loyaltyCustomers(db, null);
+  for (const customer of customers) {
+    const row = rowFor(customer, inputs, cutoffs, environment, parameters.today);
+    if (!sameRow(row, inputs.previous.get(customer.id))) {
+      writeLoyaltyRow(db, row);
+      changed += 1;
+    }
+  }
+  removeArchivedLoyalty(db);
+  recordTierMonth(db, parameters.today.slice(0, 7));
+  writeStateValue(db, cutoffsKey, cutoffs);
+  writeStateValue(db, basisKey, basisOf(environment));
+  return { customers: customers.length, changed };
+};
+
+/** Runs the full pass if the day, zone or rules changed since the last one; returns whether it did. */
+export const ensureLoyaltyCurrent = (db: Db, now: Date): boolean => {
+  const environment = loyaltyEnvironment(db, now);
+  if (JSON.stringify(readStateValue(db, basisKey)) === JSON.stringify(basisOf(environment))) return false;
+  db.transaction(() => rebuildAllLoyalty(db, environment)).immediate();
+  return true;
+};

@@ -1,0 +1,106 @@
+import { loyaltySettingsShape, type LoyaltySettings, type SatisfactionAnswer } from '../../../shared/contract/loyalty';
+import type { SatisfactionLevel } from '../../../shared/contract/fields';
+import { err, ok } from '../../../shared/result';
+import { foldForSearch } from '../../../shared/text';
+import { localDay } from '../../../shared/time';
+import { toFieldIssues } from '../../../shared/validation';
+import { recordAudit } from '../audit/record';
+import { getCustomerRow } from '../customers/queries';
+import { newId } from '../db/ids';
+import { inTransaction } from '../db/transaction';
+import type { HandlerImpls } from '../registry';
+import { generateReminders } from '../reminders/engine';
+import { afterSatisfactionAnswered } from '../reminders/hooks';
+import { shopTimeZone } from '../reminders/settings';
+import { resolveStaffId } from '../staff/validate';
+import { dashboardProviders } from './dashboard';
+import { dashboardRange } from './dashboard/range';
+import { loyaltyEnvironment, rebuildAllLoyalty, storedCutoffs } from './derive';
+import { toCustomerLoyalty, toSegmentCustomer } from './present';
+import { loyaltyRowOf, spendRank } from './queries';
+import { insertStandaloneAnswer } from './satisfaction-queries';
+import { interestTags, segmentCount, segmentPage } from './segment-queries';
+import { readLoyaltySettings, tierRulesOf, writeLoyaltySettings } from './settings';
+
+export const loyaltyHandlers: HandlerImpls = {
+  'satisfaction-record': (ctx, input) =>
+    inTransaction(ctx.db, () => {
+      const customer = getCustomerRow(ctx.db, input.customerId);
+      if (customer === null) return err('NOT_FOUND', { entity: 'customer', id: input.customerId });
+      if (customer.archived_at !== null) return err('INVALID_STATE', { reason: 'customer_archived' });
+      const staff = resolveStaffId(ctx, input.staffId);
+      if (!staff.ok) return staff;
+      const now = ctx.now().toISOString();
+      const answer: SatisfactionAnswer = {
+        id: newId(),
+        customerId: input.customerId,
+        level: input.level as SatisfactionLevel,
+        source: 'standalone',
+        answeredAt: now,
+        note: input.note,
+      };
+      insertStandaloneAnswer(ctx.db, { id: answer.id, customer_id: answer.customerId, level: answer.level, answered_at: now, note: answer.note, staff_id: staff.value, created_at: now });
+      recordAudit(ctx, { action: 'satisfaction.record', entity: 'customer', entityId: input.customerId, after: answer });
+      afterSatisfactionAnswered(ctx, input.customerId);
+      return ok(answer);
+    }),
+  'loyalty-customer': (ctx, { id }) => {
+    const customer = getCustomerRow(ctx.db, id);
+    if (customer === null) return err('NOT_FOUND', { entity: 'customer', id });
+    const row = loyaltyRowOf(ctx.db, id);
+    const settings = readLoyaltySettings(ctx.db);
+    return ok(
+      toCustomerLoyalty({
+        customer,
+        row,
+        rank: row === null ? null : spendRank(ctx.db, row.revenue_12m_minor),
+        cutoffs: storedCutoffs(ctx.db),
+        rules: tierRulesOf(settings),
+        remainingYears: settings.remainingYears,
+        now: ctx.now(),
+      }),
+    );
+  },
+  'loyalty-dashboard': (ctx, { fromMonth, toMonth }) => {
+    const range = dashboardRange(fromMonth, toMonth, shopTimeZone(ctx.db), ctx.now());
+    if (!range.ok) return range;
+    const sections = dashboardProviders.map((provider) => ({ name: provider.name, ...provider.load(ctx.db, range.value) }));
+    return ok({ fromMonth, toMonth, sections });
+  },
+  'loyalty-segment': (ctx, { offset, limit, ...filter }) => {
+    const today = localDay(ctx.now(), shopTimeZone(ctx.db));
+    const interestKey = filter.interest === null || filter.interest === '' ? null : foldForSearch(filter.interest);
+    return ok({
+      total: segmentCount(ctx.db, filter, interestKey, today),
+      customers: segmentPage(ctx.db, filter, interestKey, today, { limit, offset }).map((row) => toSegmentCustomer(row, today)),
+      interests: interestTags(ctx.db),
+    });
+  },
+  'loyalty-settings-get': (ctx) => ok(readLoyaltySettings(ctx.db)),
+  /** Every tier follows the new rules at once, and the green channel with the quadrants. */
+  'loyalty-settings-update': (ctx, changes) =>
+    inTransaction(ctx.db, () => {
+      const before = readLoyaltySettings(ctx.db);
+      const merged = loyaltySettingsShape.safeParse({ ...before, ...changes });
+      if (!merged.success) return err('VALIDATION_FAILED', { issues: toFieldIssues(merged.error, changes) });
+      const changedKeys = (Object.keys(changes) as (keyof LoyaltySettings)[]).filter((key) => changes[key] !== undefined && before[key] !== merged.data[key]);
+      if (changedKeys.length === 0) return ok(before);
+      writeLoyaltySettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
+      recordAudit(ctx, {
+        action: 'loyalty_settings.update',
+        entity: 'settings',
+        entityId: null,
+        before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
+        after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
+      });
+      rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
+      generateReminders(ctx, {});
+      return ok(readLoyaltySettings(ctx.db));
+    }),
+  'loyalty-recompute': (ctx) =>
+    inTransaction(ctx.db, () => {
+      const { customers } = rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
+      generateReminders(ctx, {});
+      return ok({ customers });
+    }),
+};

@@ -1,0 +1,149 @@
+import type { Db } from '../db/connection';
+import { jsonList, statementsFor } from '../db/statements';
+import type { LoyaltySignalSource, SignalParameters } from './signal-source';
+
+export interface DbLoyaltyRow {
+  customer_id: string;
+  revenue_12m_minor: number;
+  visits_12m: number;
+  money_tier: string;
+  points: number;
+  tier: string;
+  signals_json: string;
+  satisfaction: number | null;
+  loyalty: number;
+  quadrant: string | null;
+  quadrant_since: string | null;
+  computed_at: string;
+}
+
+/** What the tier and quadrant of a customer are worked out from, besides their visits and answers. */
+export interface DbLoyaltyCustomer {
+  id: string;
+  lapses_on: string | null;
+  lost_at: string | null;
+}
+
+const scopeAll = (): string => '1';
+const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
+
+// Trailing-year revenue and visit count per customer, from the covering index visits_customer_amount.
+const revenueSql = (scope: (column: string) => string) => `
+  SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
+  WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
+  GROUP BY customer_id`;
+
+// The latest few satisfaction answers per customer, newest first, as one digit string ("3210").
+// Answers of archived visits do not count.
+const levelsSql = (scope: (column: string) => string) => `
+  SELECT customer_id, group_concat(level, '') AS levels FROM (
+    SELECT s.customer_id, s.level FROM (
+      SELECT customer_id, level, visit_id, row_number() OVER (PARTITION BY customer_id ORDER BY answered_at DESC) AS newest
+      FROM satisfaction_answers s
+      WHERE customer_id IS NOT NULL AND ${scope('customer_id')}
+        AND (visit_id IS NULL OR (SELECT v.archived_at FROM visits v WHERE v.id = s.visit_id) IS NULL)
+    ) s WHERE s.newest <= @window ORDER BY s.customer_id, s.newest
+  ) GROUP BY customer_id`;
+
+const customerSql = (scope: (column: string) => string) => `SELECT id, lapses_on, lost_at FROM customers WHERE archived_at IS NULL AND ${scope('id')}`;
+
+const statements = statementsFor((db) => ({
+  revenueAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeAll)),
+  revenueOf: db.prepare<{ since: string; ids: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeIds)),
+  levelsAll: db.prepare<{ window: number }, { customer_id: string; levels: string }>(levelsSql(scopeAll)),
+  levelsOf: db.prepare<{ window: number; ids: string }, { customer_id: string; levels: string }>(levelsSql(scopeIds)),
+  customersAll: db.prepare<[], DbLoyaltyCustomer>(customerSql(scopeAll)),
+  customersOf: db.prepare<{ ids: string }, DbLoyaltyCustomer>(customerSql(scopeIds)),
+  rowsAll: db.prepare<[], DbLoyaltyRow>('SELECT * FROM customer_loyalty'),
+  rowOf: db.prepare<[string], DbLoyaltyRow>('SELECT * FROM customer_loyalty WHERE customer_id = ?'),
+  rowsOf: db.prepare<{ ids: string }, DbLoyaltyRow>(`SELECT * FROM customer_loyalty WHERE ${scopeIds('customer_id')}`),
+  upsert: db.prepare<DbLoyaltyRow>(`
+    INSERT INTO customer_loyalty (customer_id, revenue_12m_minor, visits_12m, money_tier, points, tier, signals_json, satisfaction, loyalty, quadrant, quadrant_since, computed_at)
+    VALUES (@customer_id, @revenue_12m_minor, @visits_12m, @money_tier, @points, @tier, @signals_json, @satisfaction, @loyalty, @quadrant, @quadrant_since, @computed_at)
+    ON CONFLICT (customer_id) DO UPDATE SET revenue_12m_minor = excluded.revenue_12m_minor, visits_12m = excluded.visits_12m,
+      money_tier = excluded.money_tier, points = excluded.points, tier = excluded.tier, signals_json = excluded.signals_json,
+      satisfaction = excluded.satisfaction, loyalty = excluded.loyalty, quadrant = excluded.quadrant,
+      quadrant_since = excluded.quadrant_since, computed_at = excluded.computed_at`),
+  remove: db.prepare<[string]>('DELETE FROM customer_loyalty WHERE customer_id = ?'),
+  // Archived customers keep no tier: they are out of every count and segment.
+  removeArchived: db.prepare<[]>('DELETE FROM customer_loyalty WHERE customer_id IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)'),
+  clearMonth: db.prepare<[string]>('DELETE FROM loyalty_tier_history WHERE month = ?'),
+  // Counts by tier from customer_loyalty_tier alone.
+  recordMonth: db.prepare<[string]>('INSERT INTO loyalty_tier_history (month, tier, customers) SELECT ?, tier, count(*) FROM customer_loyalty GROUP BY tier'),
+}));
+
+export interface Revenue12m {
+  revenue: number;
+  visits: number;
+}
+
+export const revenue12m = (db: Db, since: string, ids: readonly string[] | null): Map<string, Revenue12m> => {
+  const rows = ids === null ? statements(db).revenueAll.all({ since }) : statements(db).revenueOf.all({ since, ids: jsonList(ids) });
+  return new Map(rows.map((row) => [row.customer_id, { revenue: row.revenue, visits: row.visits }]));
+};
+
+/** Each customer's latest answers, newest first. */
+export const latestLevels = (db: Db, window: number, ids: readonly string[] | null): Map<string, number[]> => {
+  const rows = ids === null ? statements(db).levelsAll.all({ window }) : statements(db).levelsOf.all({ window, ids: jsonList(ids) });
+  return new Map(rows.map((row) => [row.customer_id, [...row.levels].map(Number)]));
+};
+
+export const loyaltyCustomers = (db: Db, ids: readonly string[] | null): DbLoyaltyCustomer[] =>
+  ids === null ? statements(db).customersAll.all() : statements(db).customersOf.all({ ids: jsonList(ids) });
+
+export const loyaltyRows = (db: Db, ids: readonly string[] | null): Map<string, DbLoyaltyRow> => {
+  const rows = ids === null ? statements(db).rowsAll.all() : statements(db).rowsOf.all({ ids: jsonList(ids) });
+  return new Map(rows.map((row) => [row.customer_id, row]));
+};
+
+export const loyaltyRowOf = (db: Db, customerId: string): DbLoyaltyRow | null => statements(db).rowOf.get(customerId) ?? null;
+
+export const writeLoyaltyRow = (db: Db, row: DbLoyaltyRow): void => {
+  statements(db).upsert.run(row);
+};
+
+export const removeLoyaltyRow = (db: Db, customerId: string): void => {
+  statements(db).remove.run(customerId);
+};
+
+export const removeArchivedLoyalty = (db: Db): void => {
+  statements(db).removeArchived.run();
+};
+
+export const recordTierMonth = (db: Db, month: string): void => {
+  statements(db).clearMonth.run(month);
+  statements(db).recordMonth.run(month);
+};
+
+/** Each signal's statements, prepared once per connection: the whole book, and a list of customers. */
+const signalStatements = new WeakMap<Db, Map<string, { all: ReturnType<Db['prepare']>; some: ReturnType<Db['prepare']> }>>();
+
+export interface DbSignalRow {
+  customer_id: string;
+  points: number;
+  facts: string;
+}
+
+export const signalRows = (db: Db, source: LoyaltySignalSource, parameters: SignalParameters, ids: readonly string[] | null): DbSignalRow[] => {
+  let byName = signalStatements.get(db);
+  if (byName === undefined) {
+    byName = new Map();
+    signalStatements.set(db, byName);
+  }
+  let prepared = byName.get(source.name);
+  if (prepared === undefined) {
+    prepared = { all: db.prepare(source.query(scopeAll)), some: db.prepare(source.query(scopeIds)) };
+    byName.set(source.name, prepared);
+  }
+  const rows = ids === null ? prepared.all.all(parameters) : prepared.some.all({ ...parameters, ids: jsonList(ids) });
+  return rows as DbSignalRow[];
+};
+
+const rankStatements = statementsFor((db) => ({
+  // customer_loyalty_revenue: how many spent more, counted in the index.
+  above: db.prepare<[number], number>('SELECT count(*) FROM customer_loyalty WHERE revenue_12m_minor > ?').pluck(),
+}));
+
+/** 1 for the biggest spender of the trailing year; null for someone who spent nothing in it. */
+export const spendRank = (db: Db, revenueMinor: number): number | null =>
+  revenueMinor > 0 ? (rankStatements(db).above.get(revenueMinor) ?? 0) + 1 : null;

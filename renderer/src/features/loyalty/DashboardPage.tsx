@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { useFormat } from '../../app/format';
+import { useIsOwner } from '../../app/session';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { isMonth, plusMonths } from './months';
+import { SectionView } from './SectionView';
+
+/** The owner's loyalty dashboard: every chart for a range of months, kept in the address. */
+export const DashboardPage = () => {
+  const { t } = useTranslation(['loyalty', 'common']);
+  const owner = useIsOwner();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const thisMonth = format.localDayOf(new Date().toISOString()).slice(0, 7);
+  const fromParam = params.get('from');
+  const toParam = params.get('to');
+  const toMonth = isMonth(toParam) ? toParam : thisMonth;
+  const fromMonth = isMonth(fromParam) ? fromParam : plusMonths(toMonth, -11);
+  const dashboard = useApi('loyalty-dashboard', { fromMonth, toMonth }, { enabled: owner, keepPrevious: true });
+
+  useEffect(() => {
+    document.title = `${t('title')} · ${t('common:appName')}`;
+  }, [t]);
+
+  const setRange = (from: string, to: string) => setParams({ from, to }, { replace: true });
+
+  if (!owner) {
+    return (
+      <section className="page">
+        <h1>{t('title')}</h1>
+        <ErrorNotice error={{ code: 'FORBIDDEN', message: 'FORBIDDEN', details: { required: 'owner' } }} />
+      </section>
+    );
+  }
+  return (
+    <section className="page loyalty" aria-labelledby="loyalty-title">
+      <header className="page-header">
+        <h1 id="loyalty-title">{t('title')}</h1>
+        <div className="header-actions">
+          <Link className="button" to="/loyalty/segments">
+            {t('segments.open')}
+          </Link>
+        </div>
+      </header>
+      <fieldset className="range-picker">
+        <legend>{t('range.label')}</legend>
+        <label>
+          {t('range.from')}
+          <input type="month" value={fromMonth} max={toMonth} onChange={(event) => isMonth(event.target.value) && setRange(event.target.value, toMonth)} />
+        </label>
+        <label>
+          {t('range.to')}
+          <input type="month" value={toMonth} min={fromMonth} onChange={(event) => isMonth(event.target.value) && setRange(fromMonth, event.target.value)} />
+        </label>
+        <button type="button" className="button" onClick={() => setRange(plusMonths(thisMonth, -11), thisMonth)}>
+          {t('range.last12')}
+        </button>
+        <button type="button" className="button" onClick={() => setRange(plusMonths(thisMonth, -23), thisMonth)}>
+          {t('range.last24')}
+        </button>
+        <button type="button" className="button" onClick={() => setRange(`${thisMonth.slice(0, 4)}-01`, thisMonth)}>
+          {t('range.thisYear')}
+        </button>
+      </fieldset>
+      <p className="muted">{t('chart.clickHint')}</p>
+      {dashboard.error instanceof ApiError && <ErrorNotice error={dashboard.error.error} />}
+      {!dashboard.data && !dashboard.error && <p className="list-status">{t('common:loading')}</p>}
+      <div className="chart-grid">
+        {dashboard.data?.sections.map((section) => (
+          <SectionView key={section.name} section={section} />
+        ))}
+      </div>
+    </section>
+  );
+};

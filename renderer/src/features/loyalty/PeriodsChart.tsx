@@ -1,0 +1,97 @@
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useNavigate } from 'react-router';
+import { currencyExponent } from '../../../../shared/money';
+import { useFormat } from '../../app/format';
+import type { ChartSeries, PeriodRow } from '../../../../shared/contract/loyalty';
+import { useChartFormat } from './chart-format';
+import { colorOf, useChartColors } from './colors';
+import { niceTicks } from './nice-ticks';
+import { segmentPath } from './segments-link';
+
+interface PeriodsChartProps {
+  series: readonly ChartSeries[];
+  rows: readonly PeriodRow[];
+  labelOf: (key: string) => string;
+}
+
+/** Bars and lines by month: counts on the left axis, money or shares on the right. A click on a series with a segment opens its customers. */
+export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
+  const colors = useChartColors();
+  const format = useChartFormat();
+  const navigate = useNavigate();
+  const { currency } = useFormat();
+  const data = rows.map((row) => ({ period: row.period, ...row.values }));
+  const right = series.find((item) => item.axis !== 'count')?.axis ?? null;
+  // The tallest stack or value on each axis, for round ticks (recharts would stop at the data's own maximum).
+  const tallest = (onLeft: boolean) =>
+    Math.max(
+      0,
+      ...rows.map((row) => {
+        const totals = new Map<string, number>();
+        for (const item of series.filter((candidate) => (candidate.axis === 'count') === onLeft)) {
+          const group = item.stack ?? item.key;
+          totals.set(group, (totals.get(group) ?? 0) + (row.values[item.key] ?? 0));
+        }
+        return Math.max(0, ...totals.values());
+      }),
+    );
+  const leftTicks = niceTicks(tallest(true));
+  const rightTicks = right === 'share' ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(tallest(false));
+  const axisOf = (item: ChartSeries) => (item.axis === 'count' ? 'left' : 'right');
+  const valueText = (item: ChartSeries | undefined, value: number) =>
+    item?.axis === 'money' ? format.money(value) : item?.axis === 'share' ? format.percent(value) : format.count(value);
+  const open = (key: string) => {
+    const segment = series.find((item) => item.key === key)?.segment;
+    if (segment) void navigate(segmentPath(segment));
+  };
+  return (
+    <ResponsiveContainer width="100%" height={280}>
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid stroke={colors.grid} vertical={false} />
+        <XAxis dataKey="period" tickFormatter={format.monthTick} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
+        <YAxis yAxisId="left" ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
+        {right && (
+          <YAxis
+            yAxisId="right"
+            orientation="right"
+            ticks={rightTicks}
+            domain={[0, rightTicks.at(-1) ?? 1]}
+            tickFormatter={(value: number) => (right === 'share' ? format.percent(value) : format.compact(value / 10 ** currencyExponent(currency)))}
+            stroke={colors.text}
+            tick={{ fill: colors.text, fontSize: 12 }}
+            width={56}
+          />
+        )}
+        <Tooltip
+          labelFormatter={(period) => format.month(String(period))}
+          formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
+        />
+         <Legend formatter={(key) => <span className="chart-legend-text">{labelOf(String(key))}</span>} onClick={(entry) => open(String(entry.dataKey))} />
+        {series.map((item) =>
+          item.draw === 'bar' ? (
+            <Bar
+              key={item.key}
+              dataKey={item.key}
+              yAxisId={axisOf(item)}
+              stackId={item.stack}
+              fill={colorOf(colors, item.key)}
+              isAnimationActive={false}
+              cursor={item.segment ? 'pointer' : undefined}
+              onClick={() => open(item.key)}
+            />
+          ) : (
+            <Line
+              key={item.key}
+              dataKey={item.key}
+              yAxisId={axisOf(item)}
+              stroke={colorOf(colors, item.key)}
+              strokeWidth={2}
+              dot={rows.length <= 24}
+              isAnimationActive={false}
+            />
+          ),
+        )}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+};

@@ -1,0 +1,8 @@
+/** Month arithmetic on YYYY-MM strings, for the dashboard's range. */
+export const plusMonths = (month: string, count: number): string => {
+  const [year = 0, index = 1] = month.split('-').map(Number);
+  const total = year * 12 + (index - 1) + count;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+};
+
+export const isMonth = (text: string | null): text is string => text !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(text);

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import type { ChartData, DashboardSection } from '../../shared/contract/loyalty';
+import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
+
+/** A Taipei shop at 09:00 local on 10 March 2026. */
+const shop = async () => {
+  const clock = fixedClock('2026-03-10T01:00:00.000Z');
+  const core = freshCore({ now: clock.now });
+  await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', currency: 'TWD' });
+  return { core, clock };
+};
+
+const customer = async (core: Core, name: string, interests: string[] = []) => (await callOk(core, 'customers-create', { name, interests })).id;
+
+const visits = async (core: Core, customerId: string, amounts: readonly number[], firstDay = '2026-01-05', stepDays = 7) => {
+  const start = Date.parse(`${firstDay}T10:00:00+08:00`);
+  for (const [index, amountMinor] of amounts.entries()) {
+    await callOk(core, 'visits-log', { customerId, amountMinor, occurredAt: new Date(start + index * stepDays * 86_400_000).toISOString() });
+  }
+};
+
+const section = (sections: readonly DashboardSection[], name: string): DashboardSection => {
+  const found = sections.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no section ${name}`);
+  return found;
+};
+
+const periods = (data: ChartData) => {
+  if (data.shape !== 'periods') throw new Error('not a periods chart');
+  return data.rows;
+};
+
+/** Twenty customers spending 100 × (20 … 1) over one visit each, and a biggest one who comes weekly. */
+const bookOfTwenty = async (core: Core) => {
+  const ids: string[] = [];
+  for (let index = 0; index < 20; index += 1) {
+    const id = await customer(core, `Customer ${index + 1}`, index % 2 === 0 ? ['Tea'] : []);
+    await visits(core, id, [(20 - index) * 100], '2026-02-01');
+    ids.push(id);
+  }
+  await callOk(core, 'loyalty-recompute', {});
+  return ids;
+};
+
+describe('tiers', () => {
+  it('ranks the trailing year of spending into Key, Major, Regular and Small, and explains it', async () => {
+    const { core } = await shop();
+    const ids = await bookOfTwenty(core);
+    const tiersOf = async () => Promise.all(ids.map(async (id) => (await callOk(core, 'loyalty-customer', { id })).tier));
+    expect(await tiersOf()).toEqual([
+      'key',
+      ...Array<string>(3).fill('major'),
+      ...Array<string>(6).fill('regular'),
+      ...Array<string>(10).fill('small'),
+    ]);
+    const third = await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' });
+    expect(third).toMatchObject({ rank: 3, revenue12mMinor: 1800, visits12m: 1, moneyTier: 'major', cutoffs: { key: 2000, major: 1700, regular: 1100, spenders: 20 } });
+  });
+
+  it('lets non-monetary points lift a small spender, and says which ones', async () => {
+    const { core } = await shop();
+    const ids = await bookOfTwenty(core);
+    const loyalOne = ids[19] ?? '';
+    // Weekly since the start of the year: a steady rhythm (+2); and they will bring friends (+2).
+    await visits(core, loyalOne, [10, 10, 10, 10, 10, 10, 10, 10, 10], '2026-01-05');
+    await callOk(core, 'satisfaction-record', { customerId: loyalOne, level: 3 });
+    const loyalty = await callOk(core, 'loyalty-customer', { id: loyalOne });
+    expect(loyalty.signals.map((signal) => [signal.signal, signal.points])).toEqual([
+      ['steady_rhythm', 2],
+      ['satisfaction', 2],
+    ]);
+    expect(loyalty).toMatchObject({ moneyTier: 'small', tier: 'regular', lift: 1, points: 4 });
+  });
+
+  it('follows changed thresholds at once (owner only)', async () => {
+    const { core } = await shop();
+    const ids = await bookOfTwenty(core);
+    await callOk(core, 'loyalty-settings-update', { keyShare: 0.1 });
+    expect((await callOk(core, 'loyalty-customer', { id: ids[1] ?? '' })).tier).toBe('key');
+    const refused = await core.call('loyalty-settings-update', { keyShare: 0.5 });
+    expect(refused.ok).toBe(false);
+  });
+});
+
+describe('satisfaction and the green channel', () => {
+  it('records a standalone answer, and a regular who turns unhappy gets a green-channel reminder', async () => {
+    const { core } = await shop();
+    const id = await customer(core, '陳小姐');
+    await visits(core, id, [500, 500], '2026-03-01', 3);
+    await callOk(core, 'satisfaction-record', { customerId: id, level: 0, note: 'Waited too long' });
+    const loyalty = await callOk(core, 'loyalty-customer', { id });
+    expect(loyalty).toMatchObject({ satisfaction: 0, quadrant: 'destroyer' });
+    const agenda = await callOk(core, 'reminders-agenda', {});
+    const green = [...agenda.overdue.items, ...agenda.dueToday.items].filter((item) => item.kind === 'green_channel');
+    expect(green.map((item) => item.customer?.name)).toEqual(['陳小姐']);
+    // Happier answers move them out of Destroyer: the reminder closes itself.
+    for (const level of [3, 3, 3, 3] as const) await callOk(core, 'satisfaction-record', { customerId: id, level });
+    expect((await callOk(core, 'loyalty-customer', { id })).quadrant).toBe('mercenary');
+    const after = await callOk(core, 'reminders-agenda', {});
+    expect([...after.overdue.items, ...after.dueToday.items].filter((item) => item.kind === 'green_channel')).toEqual([]);
+  });
+
+  it('refuses an answer for an archived customer and changes nothing', async () => {
+    const { core } = await shop();
+    const id = await customer(core, 'Gone');
+    await callOk(core, 'customers-archive', { id });
+    const before = bookSnapshot(core);
+    const refused = await core.call('satisfaction-record', { customerId: id, level: 2 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    expect(bookSnapshot(core)).toBe(before);
+  });
+});
+
+describe('the dashboard', () => {
+  it('tells the 80/20 story, month by month', async () => {
+    const { core } = await shop();
+    await bookOfTwenty(core);
+    const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-01', toMonth: '2026-03' });
+    const pareto = section(dashboard.sections, 'pareto');
+    expect(pareto.empty).toBe(false);
+    expect(pareto.data).toMatchObject({ shape: 'pareto', spenders: 20, revenueMinor: 21_000 });
+    if (pareto.data.shape === 'pareto') expect(pareto.data.top20RevenueShare).toBeCloseTo(7400 / 21000);
+    expect(periods(section(dashboard.sections, 'visits_revenue').data).map((row) => [row.period, row.values.visits, row.values.revenue])).toEqual([
+      ['2026-01', 0, 0],
+      ['2026-02', 20, 21_000],
+      ['2026-03', 0, 0],
+    ]);
+    expect(periods(section(dashboard.sections, 'customer_flow').data).find((row) => row.period === '2026-02')?.values).toMatchObject({ new: 20, returning: 0 });
+    expect(periods(section(dashboard.sections, 'tiers_over_time').data)).toEqual([
+      { period: '2026-03', values: { key: 1, major: 3, regular: 6, small: 10 } },
+    ]);
+  });
+
+  it('has an empty state for every chart on an empty book', async () => {
+    const { core } = await shop();
+    const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-04', toMonth: '2026-03' });
+    expect(dashboard.sections.map((candidate) => [candidate.name, candidate.empty])).toEqual([
+      ['pareto', true],
+      ['tiers_over_time', true],
+      ['quadrants', true],
+      ['customer_flow', true],
+      ['visits_revenue', true],
+    ]);
+  });
+
+  it('refuses a range that runs backwards or past five years', async () => {
+    const { core } = await shop();
+    expect(await core.call('loyalty-dashboard', { fromMonth: '2026-03', toMonth: '2026-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await core.call('loyalty-dashboard', { fromMonth: '2020-01', toMonth: '2026-01' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('segments', () => {
+  it('lists the customers behind a tier or an interest, biggest spenders first, with their phones', async () => {
+    const { core } = await shop();
+    await bookOfTwenty(core);
+    const major = await callOk(core, 'loyalty-segment', { tier: 'major' });
+    expect(major.total).toBe(3);
+    expect(major.customers.map((row) => row.name)).toEqual(['Customer 2', 'Customer 3', 'Customer 4']);
+    const tea = await callOk(core, 'loyalty-segment', { interest: 'tea', tier: 'small' });
+    expect(tea.customers.map((row) => row.name)).toEqual(['Customer 11', 'Customer 13', 'Customer 15', 'Customer 17', 'Customer 19']);
+    expect(tea.interests).toEqual(['Tea']);
+  });
+});
+
+describe('who may see it', () => {
+  it('keeps tiers, value and the dashboard from staff; staff may still record satisfaction', async () => {
+    const { core } = await shop();
+    const id = await customer(core, 'Ada');
+    await setUpOwner(core);
+    for (const [name, input] of [
+      ['loyalty-customer', { id }],
+      ['loyalty-dashboard', { fromMonth: '2026-01', toMonth: '2026-03' }],
+      ['loyalty-segment', {}],
+      ['loyalty-settings-get', {}],
+      ['loyalty-recompute', {}],
+    ] as const) {
+      expect(await core.callUnknown(name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect((await callOk(core, 'satisfaction-record', { customerId: id, level: 2 })).level).toBe(2);
+    await callOk(core, 'auth-unlock', { pin: testPin });
+    expect((await callOk(core, 'loyalty-customer', { id })).satisfaction).toBe(2);
+  });
+});

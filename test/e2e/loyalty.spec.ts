@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, ownerPin, startBrowserMode, test } from './fixtures';
+import { OwnerControls } from './pages/owner';
+
+test.use({ locale: 'en-US' });
+
+const chart = (page: Page, name: string) => page.locator(`.chart-card[data-chart="${name}"]`);
+
+test('on a seeded book the owner reads the 80/20 story, changes the months, saves a chart and calls the Key customers; staff cannot open it', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-loyalty-'));
+  execFileSync(process.execPath, ['dist/cli/index.cjs', 'seed', '--data', dataDir, '--customers', '300', '--visits', '3000', '--seed', '3'], {
+    env: { ...process.env, LANG: 'en_US.UTF-8', TZ: 'Asia/Taipei' },
+  });
+  const { app, stop } = await startBrowserMode({ TZ: 'Asia/Taipei' }, dataDir);
+  try {
+    await app.open(page);
+    const owner = new OwnerControls(page);
+    await owner.lock();
+
+    // Staff: no Loyalty in the menu, and the address alone is refused.
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Loyalty' })).toHaveCount(0);
+    await page.goto(`${app.url.split('#')[0]}#/loyalty`);
+    await expect(page.getByRole('heading', { name: 'Loyalty and value' })).toBeVisible();
+    await expect(page.locator('.chart-card')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Unlock…' }).first()).toBeVisible();
+
+    await owner.unlock(ownerPin);
+    await page.getByRole('navigation').getByRole('link', { name: 'Loyalty' }).click();
+    const pareto = chart(page, 'pareto');
+    await expect(pareto.locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+    const headline = pareto.locator('.chart-headline');
+    await expect(headline).toContainText(/The top 20% of \d+ spending customers brought \d+% of/);
+    for (const name of ['tiers_over_time', 'quadrants', 'customer_flow', 'visits_revenue']) {
+      await expect(chart(page, name).locator('.recharts-wrapper > svg.recharts-surface')).toBeVisible();
+      await expect(chart(page, name).locator('.chart-empty')).toHaveCount(0);
+    }
+    await expect(chart(page, 'quadrants').locator('.chart-headline')).toContainText(/Hostages \d+ · Destroyers \d+/);
+    await expect(chart(page, 'tiers_over_time').locator('.recharts-bar-rectangle').first()).toBeVisible();
+
+    // A longer range: the address and the figures follow.
+    const twelveMonths = await headline.textContent();
+    await page.getByRole('button', { name: 'Last 24 months' }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}&to=\d{4}-\d{2}/);
+    await expect(headline).not.toHaveText(twelveMonths ?? '');
+    await expect(chart(page, 'visits_revenue').locator('.recharts-bar-rectangle')).toHaveCount(24);
+
+    const picture = page.waitForEvent('download');
+    await chart(page, 'customer_flow').getByRole('button', { name: 'Save as PNG' }).click();
+    const png = await picture;
+    expect(png.suggestedFilename()).toMatch(/^customer_flow-\d{4}-\d{2}-\d{2}\.png$/);
+    const pngFile = await png.path();
+    expect(readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG');
+    expect(statSync(pngFile).size).toBeGreaterThan(5_000);
+
+    // From the chart to the customers behind it, and their call list.
+    await pareto.getByRole('link', { name: 'Key' }).click();
+    await expect(page.getByRole('heading', { name: 'Customers to act on' })).toBeVisible();
+    await expect(page.getByLabel('Tier')).toHaveValue('key');
+    const rows = page.locator('.segment-table tbody tr');
+    await expect(rows.first()).toBeVisible();
+    await expect(rows.first().locator('td').nth(2)).toHaveText('Key');
+    const firstName = await rows.first().locator('td').first().textContent();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download call list (CSV)' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.startsWith('\uFEFFName,Phones,Tier,Quadrant,Coming back?,Last visit,Outcome of the call\r\n')).toBe(true);
+    expect(csv.split('\r\n')[1]?.startsWith(firstName ?? '?')).toBe(true);
+    expect(csv).not.toMatch(/NT\$|\$\d/);
+
+    // A customer's tier explained in words.
+    await rows.first().getByRole('link').click();
+    await expect(page.getByRole('heading', { name: 'Value and loyalty' })).toBeVisible();
+    await expect(page.locator('.loyalty-facts')).toContainText(/By spending: (Key|Major) — rank \d+ of \d+ customers/);
+    await expect(page.locator('.loyalty-facts')).toContainText(/a visit × [\d.]+ visits a year × 3 more years/);
+  } finally {
+    stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('an empty book shows every chart’s empty state, and a satisfaction answer asked on its own lands on the profile', async ({ page, app }) => {
+  await app.open(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Loyalty' }).click();
+  await expect(page.locator('.chart-card')).toHaveCount(5);
+  await expect(page.locator('.chart-card .chart-empty')).toHaveCount(5);
+  await expect(chart(page, 'pareto')).toContainText('No customer spent anything in these months yet.');
+  await expect(chart(page, 'pareto').getByRole('button', { name: 'Save as PNG' })).toBeDisabled();
+
+  await page.keyboard.press('Alt+n');
+  await page.getByLabel('Name', { exact: true }).fill('王小明');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: '王小明' })).toBeVisible();
+  await expect(page.locator('.loyalty-facts')).toContainText('Not asked how satisfied they are yet.');
+  await page.getByRole('radio', { name: /Will bring friends/ }).click();
+  await page.getByLabel('What they said (optional)').fill('Loves the new beans');
+  await page.getByRole('button', { name: 'Record answer' }).click();
+  await expect(page.getByRole('status')).toContainText('Answer recorded');
+  await expect(page.locator('.loyalty-facts')).toContainText('Mercenary — satisfaction 3.0 of 3');
+  await expect(page.locator('.signal-list')).toContainText('+2 latest satisfaction: satisfied and will bring friends');
+});
