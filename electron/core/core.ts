@@ -25,6 +25,9 @@ import { Uploads } from './files/uploads';
 import { jobsHandlers } from './jobs/handlers';
 import { JobRunner } from './jobs/runner';
 import { mergeHandlers } from './merge/handlers';
+import { referralsHandlers } from './referrals/handlers';
+import { referralsRecords } from './referrals/records';
+import { referralRewardsTimelineSource, referralsTimelineSource } from './referrals/timeline';
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
 import { remindersHandlers } from './reminders/handlers';
@@ -94,13 +97,13 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
  * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
  * another's comes after it): merges move them in this order, purges delete them in reverse.
  */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords];
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, referralsRecords];
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
   registry.register(visitsHandlers);
-  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource]));
+  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, referralsTimelineSource, referralRewardsTimelineSource]));
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
@@ -115,6 +118,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(transferHandlers);
   registry.register(filesHandlers);
   registry.register(jobsHandlers);
+  registry.register(referralsHandlers);
   registry.assertComplete();
   return registry;
 };

@@ -8,6 +8,7 @@ import type { HandlerSpec, Returns } from './define';
 import { filesContract } from './files';
 import { jobsContract } from './jobs';
 import { mergeContract } from './merge';
+import { referralsContract } from './referrals';
 import { remindersContract } from './reminders';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
@@ -35,6 +36,7 @@ export const contract = {
   ...transferContract,
   ...filesContract,
   ...jobsContract,
+  ...referralsContract,
 } as const;
 
 export type Contract = typeof contract;

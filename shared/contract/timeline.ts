@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handler, returns } from './define';
 import { id, pageLimit } from './fields';
+import type { ReferralPerson, ReferralReward } from './referrals';
 import type { Reminder } from './reminders';
 import type { Visit } from './visits';
 import type { CustomerStatusEvent, WinBackAttempt } from './winback';
@@ -14,7 +15,9 @@ export type TimelineItem =
   | { kind: 'contact'; id: string; at: string; visit: Visit }
   | { kind: 'reminder'; id: string; at: string; reminder: Reminder }
   | { kind: 'win_back_attempt'; id: string; at: string; attempt: WinBackAttempt }
-  | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent };
+  | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent }
+  | { kind: 'referral'; id: string; at: string; role: 'brought' | 'referred_by'; other: ReferralPerson }
+  | { kind: 'referral_reward'; id: string; at: string; event: 'earned' | 'given'; reward: ReferralReward };
 
 export type TimelineKind = TimelineItem['kind'];
 

@@ -2,13 +2,14 @@ import type { ReminderKind } from './kind';
 import { birthdayKind } from './kinds/birthday';
 import { customKind } from './kinds/custom';
 import { followUpKind } from './kinds/follow-up';
+import { referralRewardKind } from './kinds/referral-reward';
 import { winBackKind } from './kinds/win-back';
 
 /**
  * Every kind of reminder the app knows, in the order the agenda's filters list them. A feature adds
  * its kind with one line here (and its source in electron/core/reminders/sources.ts).
  */
-export const reminderKinds: readonly ReminderKind[] = [followUpKind, birthdayKind, winBackKind, customKind];
+export const reminderKinds: readonly ReminderKind[] = [followUpKind, birthdayKind, winBackKind, referralRewardKind, customKind];
 
 const byName = new Map(reminderKinds.map((kind) => [kind.name, kind]));
 
