@@ -26,6 +26,8 @@ describe('soft delete and purge', () => {
       { kind: 'reminders', count: 1 },
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },
+      { kind: 'referrals', count: 0 },
+      { kind: 'referralRewards', count: 0 },
       { kind: 'phones', count: 1 },
       { kind: 'tags', count: 1 },
       { kind: 'interests', count: 2 },

@@ -73,6 +73,8 @@ describe('merging duplicates', () => {
       { kind: 'reminders', count: 2 },
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },
+      { kind: 'referrals', count: 0 },
+      { kind: 'referralRewards', count: 0 },
     ]);
 
     clock.set('2026-03-05T10:00:00.000Z');

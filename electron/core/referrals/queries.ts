@@ -82,8 +82,8 @@ const statements = statementsFor((db) => ({
       staff_id = excluded.staff_id, created_at = excluded.created_at, updated_at = excluded.updated_at`),
   delete: db.prepare<[string]>('DELETE FROM referrals WHERE customer_id = ?'),
   deleteExact: db.prepare<[string, string]>('DELETE FROM referrals WHERE customer_id = ? AND referrer_id = ?'),
-  touching: db.prepare<[string], DbReferralRow>(
-    'SELECT * FROM referrals WHERE customer_id IN (SELECT value FROM json_each(?1)) OR referrer_id IN (SELECT value FROM json_each(?1)) ORDER BY customer_id',
+  touching: db.prepare<{ ids: string }, DbReferralRow>(
+    'SELECT * FROM referrals WHERE customer_id IN (SELECT value FROM json_each(@ids)) OR referrer_id IN (SELECT value FROM json_each(@ids)) ORDER BY customer_id',
   ),
   deleteOfCustomer: db.prepare<[string, string]>('DELETE FROM referrals WHERE customer_id = ? OR referrer_id = ?'),
   countOf: db.prepare<{ id: string }, { links: number; rewards: number }>(`
@@ -130,15 +130,15 @@ const statements = statementsFor((db) => ({
     "UPDATE referral_rewards SET status = 'void', voided_at = @at, void_reason = @reason, updated_at = @at WHERE id = @id",
   ),
   deleteReward: db.prepare<[string]>('DELETE FROM referral_rewards WHERE id = ?'),
-  rewardsAroundMerge: db.prepare<[string, string], DbRewardRow>(
-    'SELECT * FROM referral_rewards WHERE referred_id IN (?1, ?2) OR referrer_id = ?2 ORDER BY id',
+  rewardsAroundMerge: db.prepare<{ survivor: string; absorbed: string }, DbRewardRow>(
+    'SELECT * FROM referral_rewards WHERE referred_id IN (@survivor, @absorbed) OR referrer_id = @absorbed ORDER BY id',
   ),
   dropEarnedSince: db.prepare<[string, string], string>(
     "DELETE FROM referral_rewards WHERE status = 'earned' AND referred_id IN (SELECT value FROM json_each(?)) AND id NOT IN (SELECT value FROM json_each(?)) RETURNING id",
   ).pluck(),
   moveRewardsReferrer: db.prepare<[string, string]>('UPDATE referral_rewards SET referrer_id = ? WHERE referrer_id = ?'),
   moveRewardsReferred: db.prepare<[string, string]>('UPDATE referral_rewards SET referred_id = ? WHERE referred_id = ?'),
-  deleteRewardsOf: db.prepare<[string], string>('DELETE FROM referral_rewards WHERE referrer_id = ?1 OR referred_id = ?1 RETURNING id').pluck(),
+  deleteRewardsOf: db.prepare<{ id: string }, string>('DELETE FROM referral_rewards WHERE referrer_id = @id OR referred_id = @id RETURNING id').pluck(),
   rewardsOfVisit: db.prepare<[string], DbRewardRow>('SELECT * FROM referral_rewards WHERE visit_id = ?'),
   detachVisit: db.prepare<[string]>('UPDATE referral_rewards SET visit_id = NULL WHERE visit_id = ?'),
   deleteRewardReminders: db.prepare<[string, string]>('DELETE FROM reminders WHERE kind = ? AND reason_key IN (SELECT value FROM json_each(?))'),
@@ -164,7 +164,7 @@ export const deleteReferralExactly = (db: Db, row: Pick<DbReferralRow, 'customer
   statements(db).deleteExact.run(row.customer_id, row.referrer_id);
 };
 /** Every link in which one of these customers is the referred or the referrer. */
-export const referralsTouching = (db: Db, customerIds: readonly string[]): DbReferralRow[] => statements(db).touching.all(jsonList(customerIds));
+export const referralsTouching = (db: Db, customerIds: readonly string[]): DbReferralRow[] => statements(db).touching.all({ ids: jsonList(customerIds) });
 export const countReferralRecords = (db: Db, customerId: string) => statements(db).countOf.get({ id: customerId })!;
 
 export const treeRows = (db: Db, customerId: string, limit: number): DbTreeRow[] => statements(db).tree.all({ id: customerId, limit });
@@ -191,7 +191,7 @@ export const deleteReward = (db: Db, id: string): void => {
   statements(db).deleteReward.run(id);
 };
 /** Rewards about either customer of a merge, or earned by the absorbed one. */
-export const rewardsAroundMerge = (db: Db, survivorId: string, absorbedId: string): DbRewardRow[] => statements(db).rewardsAroundMerge.all(survivorId, absorbedId);
+export const rewardsAroundMerge = (db: Db, survivorId: string, absorbedId: string): DbRewardRow[] => statements(db).rewardsAroundMerge.all({ survivor: survivorId, absorbed: absorbedId });
 /** Earned (not handed over) rewards about these customers, except those listed, with their reminders. */
 export const dropEarnedRewardsSince = (db: Db, referredIds: readonly string[], keptIds: readonly string[], reminderKind: string): void => {
   const s = statements(db);
@@ -216,7 +216,7 @@ export const detachRewardsFromVisit = (db: Db, visitId: string): void => {
 export const deleteReferralRecords = (db: Db, customerId: string, reminderKind: string): void => {
   const s = statements(db);
   s.deleteOfCustomer.run(customerId, customerId);
-  const rewardIds = s.deleteRewardsOf.all(customerId);
+  const rewardIds = s.deleteRewardsOf.all({ id: customerId });
   if (rewardIds.length > 0) s.deleteRewardReminders.run(reminderKind, jsonList(rewardIds));
 };
 
