@@ -48,6 +48,9 @@ interface FuzzBook {
   closedReminder: string;
   lostCustomer: string;
   statusEvent: string;
+  /** A customer with no referrer of their own, and a referral reward earned and not handed over. */
+  referrer: string;
+  earnedReward: string;
   files: FuzzFiles | null;
 }
 
@@ -123,6 +126,10 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'visits-log-contact': { customerId: book.active[0], method: 'call', note: 'asked about beans' },
   'customers-merge-preview': { survivorId: book.active[0], absorbedId: book.active[1] },
   'winback-mark-lost': { customerId: book.active[0], reason: 'competitor' },
+  'referrals-set': { customerId: book.active[0], referrerId: book.referrer },
+  'referrals-reward-give': { id: book.earnedReward },
+  'referrals-reward-void': { id: book.earnedReward, reason: 'Brought by mistake' },
+  'referrals-rules-update': { rewardKind: 'points', rewardValue: 50, minFirstPurchaseMinor: 10000 },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 
@@ -155,6 +162,11 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     const closed = await callOk(core, 'reminders-create', { customerId: active[3]!, dueDay: '2099-01-02', note: 'Done already' });
     await callOk(core, 'reminders-complete', { id: closed.id });
     const lost = await callOk(core, 'winback-mark-lost', { customerId: active[3]!, reason: 'price' });
+    const referrer = await callOk(core, 'customers-create', { name: 'Referrer' });
+    const brought = await callOk(core, 'customers-create', { name: 'Brought' });
+    await callOk(core, 'referrals-set', { customerId: brought.id, referrerId: referrer.id });
+    await callOk(core, 'visits-log', { customerId: brought.id, amountMinor: 50000 });
+    const [earnedReward] = (await callOk(core, 'referrals-tree', { id: referrer.id })).rewards;
     const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
     examples = knownGood({
       pin: testPin,
@@ -166,6 +178,8 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       closedReminder: closed.id,
       lostCustomer: active[3]!,
       statusEvent: lost.id,
+      referrer: referrer.id,
+      earnedReward: earnedReward!.id,
       files,
     });
     ids = [
@@ -175,6 +189,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       reminder.id,
       closed.id,
       lost.id,
+      earnedReward!.id,
       ...(core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM visits ORDER BY id LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM staff').pluck().all() as string[]),

@@ -1,6 +1,7 @@
 import type { ExportKind } from '../../../../shared/contract/transfer';
 import type { Db } from '../../db/connection';
 import { customersExport } from './customers';
+import { referralRewardsExport, referralsExport } from './referrals';
 import { remindersExport, statusEventsExport, winBackAttemptsExport } from './reminders';
 import { satisfactionExport, staffExport } from './sections';
 import type { ExportTable } from './table';
@@ -19,6 +20,8 @@ export const exportTables: readonly ExportTable[] = [
   remindersExport,
   winBackAttemptsExport,
   statusEventsExport,
+  referralsExport,
+  referralRewardsExport,
 ];
 
 export const exportTableFor = (kind: ExportKind): ExportTable | undefined => exportTables.find((table) => table.name === kind);
