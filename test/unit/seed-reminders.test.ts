@@ -17,7 +17,7 @@ describe('seeded reminders', () => {
     expect(agenda.dueToday.total + agenda.upcoming.total).toBeGreaterThan(5);
     expect(agenda.overdue.total).toBeLessThan(agenda.dueToday.total + agenda.upcoming.total + 15);
     const kinds = new Set(agenda.countsByKind.map((entry) => entry.kind));
-    expect([...kinds].sort()).toEqual(['birthday', 'custom', 'follow_up', 'win_back']);
+    expect([...kinds].sort()).toEqual(['birthday', 'custom', 'follow_up', 'referral_reward', 'win_back']);
     const count = (sql: string) => core.db.prepare(sql).pluck().get() as number;
     expect(count("SELECT count(*) FROM reminders WHERE status = 'done' AND outcome_note <> ''")).toBeGreaterThan(10);
     expect(count("SELECT count(*) FROM reminders WHERE status = 'dismissed'")).toBeGreaterThan(0);

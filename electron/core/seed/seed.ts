@@ -14,6 +14,7 @@ import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
 import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
+import { seedReferrals } from './referrals';
 import { seedReminderHistory } from './reminders';
 
 export interface SeedOptions {
@@ -37,6 +38,9 @@ export interface SeedSummary {
   archived: number;
   /** Reminders left to do on the seeded day (the rest of their history is done or dismissed). */
   openReminders: number;
+  /** Customers brought by another customer, and the referral rewards they earned. */
+  referrals: number;
+  referralRewards: number;
 }
 
 const dayMs = 86_400_000;
@@ -188,8 +192,9 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
     rebuildAllActivity(db);
     const reminders = seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
+    const referrals = seedReferrals(db, random, { now: options.now, staffIds, ticketMinor, pool });
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open };
+    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: reminders.open + referrals.openReminders, referrals: referrals.referrals, referralRewards: referrals.rewards };
   }).immediate();
 };
 
