@@ -31,6 +31,8 @@ import { readReferralRules } from './rules';
 import { writeStoredReferralRules } from './rules-queries';
 
 const periodDays = { '30d': 30, '90d': 90, '365d': 365, all: null } as const;
+/** The leaderboard shows the top ten referrers of the period. */
+const leaderboardSize = 10;
 
 const customerInBook = (ctx: HandlerContext, id: string): Result<null> => {
   const customer = getCustomerRow(ctx.db, id);
@@ -103,7 +105,7 @@ export const referralsHandlers: HandlerImpls = {
     const bounds = months.map((month) => ({ month, start: startOfLocalDay(`${month}-01`, zone), end: startOfLocalDay(nextMonthStart(month), zone) }));
     return ok({
       period,
-      leaderboard: leaderboardRows(ctx.db, since, 20).map((row) => ({
+      leaderboard: leaderboardRows(ctx.db, since, leaderboardSize).map((row) => ({
         referrer: { id: row.referrer_id, name: row.name, archived: row.archived === 1 },
         referrals: row.referrals,
         qualified: row.qualified,

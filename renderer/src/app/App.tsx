@@ -11,6 +11,7 @@ import { CustomersPage } from '../features/customers/CustomersPage';
 import { DataPage } from '../features/data/DataPage';
 import { ProfilePage } from '../features/customers/ProfilePage';
 import { MergePage } from '../features/merge/MergePage';
+import { ReferralsPage } from '../features/referrals/ReferralsPage';
 import { TodayPage } from '../features/reminders/TodayPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ScreenError } from './ScreenError';
@@ -43,6 +44,7 @@ const router = createHashRouter([
           { path: 'audit', element: <AuditPage /> },
           { path: 'archive', element: <ArchivePage /> },
           { path: 'data', element: <DataPage /> },
+          { path: 'referrals', element: <ReferralsPage /> },
           { path: '*', element: <Navigate to="/today" replace /> },
         ],
       },

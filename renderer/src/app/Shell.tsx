@@ -63,6 +63,9 @@ export const Shell = () => {
             <NavLink to="/counter">{t('nav.counter')}</NavLink>
           </li>
           <li>
+            <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/data">{t('nav.data')}</NavLink>
           </li>
           <li>

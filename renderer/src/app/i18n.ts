@@ -9,6 +9,7 @@ import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { mergeMessages } from '../features/merge/i18n';
+import { referralsMessages } from '../features/referrals/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
 import { dataMessages } from '../features/data/i18n';
 import { settingsMessages } from '../features/settings/i18n';
@@ -28,6 +29,7 @@ const namespaces = {
   reminders: remindersMessages,
   data: dataMessages,
   transfer: transferMessages,
+  referrals: referralsMessages,
 };
 
 export const resources = Object.fromEntries(

@@ -8,6 +8,7 @@ import type { counterMessages } from '../features/counter/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
+import type { referralsMessages } from '../features/referrals/i18n';
 import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
 import type { commonMessages } from './locales/common';
@@ -28,6 +29,7 @@ declare module 'i18next' {
       reminders: (typeof remindersMessages)['en'];
       data: (typeof dataMessages)['en'];
       transfer: (typeof transferMessages)['en'];
+      referrals: (typeof referralsMessages)['en'];
     };
   }
 }

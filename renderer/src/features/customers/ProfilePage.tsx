@@ -10,6 +10,7 @@ import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { PurgeCustomerDialog } from '../archive/PurgeDialog';
 import { MergeHistory } from '../merge/MergeHistory';
+import { ReferralSection } from '../referrals/ReferralSection';
 import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { Timeline } from './Timeline';
 
@@ -126,6 +127,7 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
             {customer.revenueMinor !== null && <Fact label={t('profile.lifetimeSpend')}>{format.money(customer.revenueMinor)}</Fact>}
           </dl>
           <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
+          <ReferralSection customerId={customer.id} />
           <h2>{t('profile.facts')}</h2>
           <dl className="facts">
             <Fact label={t('form.email')}>{customer.email || none}</Fact>

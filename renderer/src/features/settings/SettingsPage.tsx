@@ -11,6 +11,7 @@ import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
+import { ReferralRulesSection } from '../referrals/ReferralRulesSection';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { StaffSection } from './StaffSection';
 
@@ -43,6 +44,7 @@ export const SettingsPage = () => {
       <PinSettings />
       <StaffSection readOnly={readOnly} />
       <ReminderSettingsSection />
+      <ReferralRulesSection />
       <About />
     </section>
   );
