@@ -11,7 +11,7 @@ import { openCore } from '../../electron/core/core';
 import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
-import { logVisitFigure, profileFigure, recomputeFigure, searchFigures, todayFigure, type Figure } from './core-sections';
+import { logVisitFigure, profileFigure, recomputeFigure, referralsFigures, searchFigures, todayFigure, type Figure } from './core-sections';
 import { round } from './measure';
 
 const root = process.cwd();
@@ -44,6 +44,7 @@ const main = async () => {
     figures.push(await logVisitFigure(core, repeats.visits));
     console.error('measuring Today and the full recompute…');
     figures.push(await todayFigure(core, repeats.profiles));
+    figures.push(...(await referralsFigures(core, repeats.profiles)));
     figures.push(await recomputeFigure(core));
   } finally {
     core.close();
