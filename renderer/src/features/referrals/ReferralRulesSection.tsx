@@ -55,7 +55,7 @@ const ReferralRulesForm = ({ rules, currency, editable }: { rules: ReferralRules
       <fieldset className="field-group" disabled={!editable}>
         <legend>{t('rules.kind')}</legend>
         <p className="field-hint">{t('rules.hint')}</p>
-        <div className="segmented" role="radiogroup" aria-label={t('rules.kind')}>
+        <div className="segmented reward-kinds" role="radiogroup" aria-label={t('rules.kind')}>
           {rewardKinds.map((option) => (
             <label key={option} className={kind === option ? 'segment active' : 'segment'}>
               <input type="radio" name="reward-kind" value={option} checked={kind === option} onChange={() => setKind(option)} />
