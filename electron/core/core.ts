@@ -31,6 +31,9 @@ import { JobRunner } from './jobs/runner';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { loyaltyRecords } from './loyalty/records';
 import { mergeHandlers } from './merge/handlers';
+import { referralsHandlers } from './referrals/handlers';
+import { referralsRecords } from './referrals/records';
+import { referralRewardsTimelineSource, referralsTimelineSource } from './referrals/timeline';
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
 import { remindersHandlers } from './reminders/handlers';
@@ -100,13 +103,13 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
  * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
  * another's comes after it): merges move them in this order, purges delete them in reverse.
  */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, complaintsRecords, loyaltyRecords];
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, complaintsRecords, referralsRecords, loyaltyRecords];
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
   registry.register(visitsHandlers);
-  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, complaintsTimelineSource]));
+  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, complaintsTimelineSource, referralsTimelineSource, referralRewardsTimelineSource]));
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
@@ -123,6 +126,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(jobsHandlers);
   registry.register(complaintsHandlers);
   registry.register(loyaltyHandlers);
+  registry.register(referralsHandlers);
   registry.assertComplete();
   return registry;
 };

@@ -10,6 +10,7 @@ import { filesContract } from './files';
 import { jobsContract } from './jobs';
 import { loyaltyContract } from './loyalty';
 import { mergeContract } from './merge';
+import { referralsContract } from './referrals';
 import { remindersContract } from './reminders';
 import { sessionContract } from './session';
 import { settingsContract } from './settings';
@@ -39,6 +40,7 @@ export const contract = {
   ...jobsContract,
   ...complaintsContract,
   ...loyaltyContract,
+  ...referralsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { handler, returns } from './define';
 import type { Complaint } from './complaints';
 import { id, pageLimit } from './fields';
+import type { ReferralPerson, ReferralReward } from './referrals';
 import type { Reminder } from './reminders';
 import type { Visit } from './visits';
 import type { CustomerStatusEvent, WinBackAttempt } from './winback';
@@ -16,7 +17,9 @@ export type TimelineItem =
   | { kind: 'reminder'; id: string; at: string; reminder: Reminder }
   | { kind: 'win_back_attempt'; id: string; at: string; attempt: WinBackAttempt }
   | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent }
-  | { kind: 'complaint'; id: string; at: string; complaint: Complaint };
+  | { kind: 'complaint'; id: string; at: string; complaint: Complaint }
+  | { kind: 'referral'; id: string; at: string; role: 'brought' | 'referred_by'; other: ReferralPerson }
+  | { kind: 'referral_reward'; id: string; at: string; event: 'earned' | 'given'; reward: ReferralReward };
 
 export type TimelineKind = TimelineItem['kind'];
 

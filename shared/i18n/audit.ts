@@ -6,7 +6,7 @@ import type { Messages } from './messages';
  */
 const en = {
   roles: { owner: 'Owner', staff: 'Staff', system: 'Regulars' },
-  entities: { customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint' },
+  entities: { customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward' },
   actions: {
     'customer.create': 'Added a customer',
     'customer.update': 'Edited a customer',
@@ -45,6 +45,11 @@ const en = {
     'complaint_settings.update': 'Changed the complaint rules',
     'satisfaction.record': 'Recorded how satisfied the customer is',
     'loyalty_settings.update': 'Changed the tier and value rules',
+    'referral.set': 'Set who referred a customer',
+    'referral.clear': 'Removed who referred a customer',
+    'referral_reward.give': 'Handed over a referral reward',
+    'referral_reward.void': 'Voided a referral reward',
+    'referral_rules.update': 'Changed the referral reward rules',
   },
   fields: {
     id: 'ID',
@@ -94,6 +99,12 @@ const en = {
     entityId: 'Record ID',
     from: 'From',
     to: 'To',
+    referrer: 'Referred by',
+    referredCustomer: 'Customer brought',
+    rewardKind: 'Reward',
+    rewardValue: 'Reward value',
+    rewardGift: 'Gift',
+    minFirstPurchaseMinor: 'Least first purchase',
   },
   purposes: { unlock: 'unlock', change_pin: 'change the PIN', renew_recovery_code: 'make a new recovery code', recover: 'reset the PIN' },
   lockReasons: { manual: 'locked by hand', idle: 'locked after idle time', command_line: 'from the command line' },
@@ -109,6 +120,8 @@ const en = {
     winBackAttempts: 'Win-back calls',
     statusChanges: 'Lost and won-back marks',
     complaints: 'Complaints',
+    referrals: 'Referral links',
+    referralRewards: 'Referral rewards',
   },
   csv: {
     time: 'Time',
@@ -131,7 +144,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   roles: { owner: '店主', staff: '員工', system: '熟客簿' },
-  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴' },
+  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵' },
   actions: {
     'customer.create': '新增客戶',
     'customer.update': '編輯客戶',
@@ -170,6 +183,11 @@ const zhHant: Messages<typeof en> = {
     'complaint_settings.update': '變更客訴規則',
     'satisfaction.record': '記錄客戶滿意度',
     'loyalty_settings.update': '變更客戶分級與價值規則',
+    'referral.set': '設定客戶的推薦人',
+    'referral.clear': '移除客戶的推薦人',
+    'referral_reward.give': '發放推薦獎勵',
+    'referral_reward.void': '作廢推薦獎勵',
+    'referral_rules.update': '更改推薦獎勵規則',
   },
   fields: {
     id: '編號',
@@ -219,6 +237,12 @@ const zhHant: Messages<typeof en> = {
     entityId: '資料編號',
     from: '從',
     to: '到',
+    referrer: '推薦人',
+    referredCustomer: '帶來的客戶',
+    rewardKind: '獎勵',
+    rewardValue: '獎勵數值',
+    rewardGift: '贈品',
+    minFirstPurchaseMinor: '首次消費最低金額',
   },
   purposes: { unlock: '解鎖', change_pin: '更改密碼', renew_recovery_code: '產生新的復原碼', recover: '重設密碼' },
   lockReasons: { manual: '手動上鎖', idle: '閒置後自動上鎖', command_line: '從命令列' },
@@ -234,6 +258,8 @@ const zhHant: Messages<typeof en> = {
     winBackAttempts: '挽回聯絡',
     statusChanges: '流失與挽回標記',
     complaints: '客訴',
+    referrals: '推薦關係',
+    referralRewards: '推薦獎勵',
   },
   csv: {
     time: '時間',
@@ -256,7 +282,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   roles: { owner: '店主', staff: '员工', system: '熟客簿' },
-  entities: { customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉' },
+  entities: { customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励' },
   actions: {
     'customer.create': '新建客户',
     'customer.update': '编辑客户',
@@ -295,6 +321,11 @@ const zhHans: Messages<typeof en> = {
     'complaint_settings.update': '更改客诉规则',
     'satisfaction.record': '记录客户满意度',
     'loyalty_settings.update': '更改客户分级与价值规则',
+    'referral.set': '设置客户的推荐人',
+    'referral.clear': '移除客户的推荐人',
+    'referral_reward.give': '发放推荐奖励',
+    'referral_reward.void': '作废推荐奖励',
+    'referral_rules.update': '修改推荐奖励规则',
   },
   fields: {
     id: '编号',
@@ -344,6 +375,12 @@ const zhHans: Messages<typeof en> = {
     entityId: '数据编号',
     from: '从',
     to: '到',
+    referrer: '推荐人',
+    referredCustomer: '带来的客户',
+    rewardKind: '奖励',
+    rewardValue: '奖励数值',
+    rewardGift: '赠品',
+    minFirstPurchaseMinor: '首次消费最低金额',
   },
   purposes: { unlock: '解锁', change_pin: '修改密码', renew_recovery_code: '生成新的恢复码', recover: '重设密码' },
   lockReasons: { manual: '手动上锁', idle: '闲置后自动上锁', command_line: '从命令行' },
@@ -359,6 +396,8 @@ const zhHans: Messages<typeof en> = {
     winBackAttempts: '挽回联系',
     statusChanges: '流失与挽回标记',
     complaints: '客诉',
+    referrals: '推荐关系',
+    referralRewards: '推荐奖励',
   },
   csv: {
     time: '时间',

@@ -23,7 +23,7 @@ const en = {
     WRONG_RECOVERY_CODE: 'That recovery code is not right.',
     LOCKED_OUT: 'Too many wrong attempts. Try again in {{minutes}} min.',
   },
-  entities: { customer: 'customer', visit: 'visit', staff: 'staff member', handler: 'action', merge: 'merge', reminder: 'reminder', status_change: 'status change', upload: 'uploaded file', complaint: 'complaint' },
+  entities: { customer: 'customer', visit: 'visit', staff: 'staff member', handler: 'action', merge: 'merge', reminder: 'reminder', status_change: 'status change', upload: 'uploaded file', complaint: 'complaint', reward: 'referral reward' },
   states: {
     complaint_cannot_acknowledge: 'Only an open complaint can be acknowledged; this one was already answered.',
     complaint_cannot_resolve: 'Only an open or acknowledged complaint can be resolved. Reopen it first.',
@@ -60,6 +60,11 @@ const en = {
     passphrase_not_remembered: 'Automatic backups are encrypted, but the passphrase is not remembered. Enter it on the Data page.',
     no_keychain: 'This computer offers no keychain to keep the passphrase in.',
     cancelled: 'Cancelled. Nothing was changed.',
+    referral_self: 'A customer cannot be their own referrer.',
+    referral_cycle: 'That would make a loop: this customer (directly or through others) brought the referrer you chose.',
+    reward_already_given: 'This reward has already been handed over.',
+    reward_already_void: 'This reward was voided.',
+    reward_not_earned: 'This reward has not been earned yet.',
   },
   files: {
     not_found: 'There is no file or folder at {{name}}.',
@@ -126,7 +131,7 @@ const zhHant: Messages<typeof en> = {
     WRONG_RECOVERY_CODE: '復原碼不正確。',
     LOCKED_OUT: '錯誤次數太多，請於 {{minutes}} 分鐘後再試。',
   },
-  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', handler: '操作', merge: '合併紀錄', reminder: '提醒', status_change: '狀態變更', upload: '上傳的檔案', complaint: '客訴' },
+  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', handler: '操作', merge: '合併紀錄', reminder: '提醒', status_change: '狀態變更', upload: '上傳的檔案', complaint: '客訴', reward: '推薦獎勵' },
   states: {
     complaint_cannot_acknowledge: '只有「待處理」的客訴可以確認受理；這筆已經回覆過了。',
     complaint_cannot_resolve: '只有待處理或已受理的客訴可以結案處理，請先重新開啟。',
@@ -163,6 +168,11 @@ const zhHant: Messages<typeof en> = {
     passphrase_not_remembered: '自動備份設定為加密，但沒有記住密語。請到「資料」頁輸入密語。',
     no_keychain: '這台電腦沒有可保存密語的鑰匙圈。',
     cancelled: '已取消，未做任何變更。',
+    referral_self: '客戶不能推薦自己。',
+    referral_cycle: '這樣會形成循環：您選的推薦人是這位客戶（直接或間接）帶來的。',
+    reward_already_given: '此獎勵已經發放。',
+    reward_already_void: '此獎勵已作廢。',
+    reward_not_earned: '此獎勵尚未達成。',
   },
   files: {
     not_found: '找不到 {{name}}（沒有這個檔案或資料夾）。',
@@ -229,7 +239,7 @@ const zhHans: Messages<typeof en> = {
     WRONG_RECOVERY_CODE: '恢复码不正确。',
     LOCKED_OUT: '错误次数太多，请在 {{minutes}} 分钟后再试。',
   },
-  entities: { customer: '客户', visit: '到店记录', staff: '员工', handler: '操作', merge: '合并记录', reminder: '提醒', status_change: '状态变更', upload: '上传的文件', complaint: '客诉' },
+  entities: { customer: '客户', visit: '到店记录', staff: '员工', handler: '操作', merge: '合并记录', reminder: '提醒', status_change: '状态变更', upload: '上传的文件', complaint: '客诉', reward: '推荐奖励' },
   states: {
     complaint_cannot_acknowledge: '只有“待处理”的客诉可以确认受理；这笔已经回复过了。',
     complaint_cannot_resolve: '只有待处理或已受理的客诉可以解决，请先重新打开。',
@@ -266,6 +276,11 @@ const zhHans: Messages<typeof en> = {
     passphrase_not_remembered: '自动备份设置为加密，但没有记住密码短语。请到“数据”页输入。',
     no_keychain: '这台电脑没有可保存密码短语的钥匙串。',
     cancelled: '已取消，未做任何更改。',
+    referral_self: '客户不能推荐自己。',
+    referral_cycle: '这样会形成循环：您选的推荐人是这位客户（直接或间接）带来的。',
+    reward_already_given: '此奖励已经发放。',
+    reward_already_void: '此奖励已作废。',
+    reward_not_earned: '此奖励尚未达成。',
   },
   files: {
     not_found: '找不到 {{name}}（没有这个文件或文件夹）。',

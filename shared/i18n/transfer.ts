@@ -79,6 +79,14 @@ const en = {
     createdAt: 'Created',
     closedAt: 'Closed',
   },
+  referralColumns: {
+    customerId: 'Customer ID',
+    customerName: 'Customer',
+    referrerId: 'Referrer ID',
+    referrerName: 'Referred by',
+    referredAt: 'Referred on',
+    recordedBy: 'Recorded by',
+  },
   values: {
     yes: 'yes',
     no: 'no',
@@ -222,6 +230,14 @@ const zhHant: Messages<typeof en> = {
     createdAt: '建立時間',
     closedAt: '完成時間',
   },
+  referralColumns: {
+    customerId: '客戶編號',
+    customerName: '客戶',
+    referrerId: '推薦人編號',
+    referrerName: '推薦人',
+    referredAt: '推薦日期',
+    recordedBy: '登記人',
+  },
   values: {
     yes: '是',
     no: '否',
@@ -364,6 +380,14 @@ const zhHans: Messages<typeof en> = {
     outcomeNote: '结果',
     createdAt: '创建时间',
     closedAt: '完成时间',
+  },
+  referralColumns: {
+    customerId: '客户编号',
+    customerName: '客户',
+    referrerId: '推荐人编号',
+    referrerName: '推荐人',
+    referredAt: '推荐日期',
+    recordedBy: '登记人',
   },
   values: {
     yes: '是',

@@ -5,13 +5,14 @@ import { complaintFollowUpKind } from './kinds/complaint-follow-up';
 import { customKind } from './kinds/custom';
 import { followUpKind } from './kinds/follow-up';
 import { greenChannelKind } from './kinds/green-channel';
+import { referralRewardKind } from './kinds/referral-reward';
 import { winBackKind } from './kinds/win-back';
 
 /**
  * Every kind of reminder the app knows, in the order the agenda's filters list them. A feature adds
  * its kind with one line here (and its source in electron/core/reminders/sources.ts).
  */
-export const reminderKinds: readonly ReminderKind[] = [followUpKind, birthdayKind, winBackKind, complaintDeadlineKind, complaintFollowUpKind, greenChannelKind, customKind];
+export const reminderKinds: readonly ReminderKind[] = [followUpKind, birthdayKind, winBackKind, referralRewardKind, complaintDeadlineKind, complaintFollowUpKind, greenChannelKind, customKind];
 
 const byName = new Map(reminderKinds.map((kind) => [kind.name, kind]));
 

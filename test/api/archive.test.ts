@@ -27,6 +27,8 @@ describe('soft delete and purge', () => {
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },
       { kind: 'complaints', count: 0 },
+      { kind: 'referrals', count: 0 },
+      { kind: 'referralRewards', count: 0 },
       { kind: 'phones', count: 1 },
       { kind: 'tags', count: 1 },
       { kind: 'interests', count: 2 },

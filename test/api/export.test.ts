@@ -51,6 +51,23 @@ describe('export', () => {
     expect(row).toMatchObject({ 客戶: '林志明', 類別: '價格', 嚴重程度: '嚴重', 狀態: '已解決', 回覆期限: '2026-03-10 12:00:00', 回覆承諾: '守約', 解決承諾: '守約', 補償: '退款', 補償金額: '180.00', 處理結果: '已退款' });
   });
 
+  it('writes who brought whom, in the chosen language, and the rewards ledger in the full JSON export', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei' });
+    const mei = await callOk(core, 'customers-create', { name: '陳美玲' });
+    const lin = await callOk(core, 'customers-create', { name: '林志明' });
+    await callOk(core, 'referrals-set', { customerId: lin.id, referrerId: mei.id });
+    await callOk(core, 'visits-log', { customerId: lin.id, amountMinor: 5000 });
+    const [file] = await callOk(core, 'export-run', { what: 'referrals', format: 'csv', folder: tempDir(), language: 'zh-Hant' });
+    const rows = Papa.parse<string[]>(read(file!.path).toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['客戶編號', '客戶', '推薦人編號', '推薦人', '推薦日期', '登記人']);
+    expect(rows[1]!.slice(0, 4)).toEqual([lin.id, '林志明', mei.id, '陳美玲']);
+    const [all] = await callOk(core, 'export-run', { what: 'all', format: 'json', folder: tempDir() });
+    const json = JSON.parse(read(all!.path).toString('utf8'));
+    expect(json.tables.referrals).toEqual([expect.objectContaining({ customerId: lin.id, referrerId: mei.id })]);
+    expect(json.tables.referralRewards).toEqual([expect.objectContaining({ referrerId: mei.id, referredId: lin.id, status: 'earned', kind: 'thanks' })]);
+  });
+
   it('is deterministic: the same book gives byte-identical files', async () => {
     const core = freshCore();
     seedBook(core.db, { customers: 50, visits: 400, seed: 3, days: 100, now: new Date('2026-11-20T10:00:00Z') });
@@ -67,9 +84,9 @@ describe('export', () => {
     const [file] = await callOk(core, 'export-run', { what: 'all', format: 'json', folder: tempDir() });
     const json = JSON.parse(read(file!.path).toString('utf8'));
     expect(json).toMatchObject({ format: 'regulars-export', formatVersion: 1, settings: { currency: expect.any(String) } });
-    expect(Object.keys(json.tables)).toEqual(['staff', 'customers', 'visits', 'satisfaction', 'reminders', 'winBackAttempts', 'statusEvents', 'complaints', 'complaintPromises', 'complaintTransitions']);
+    expect(Object.keys(json.tables)).toEqual(['staff', 'customers', 'visits', 'satisfaction', 'reminders', 'winBackAttempts', 'statusEvents', 'complaints', 'complaintPromises', 'complaintTransitions', 'referrals', 'referralRewards']);
     expect(json.tables.customers).toHaveLength(5);
-    const tables = ['staff', 'customers', 'visits', 'satisfaction_answers', 'reminders', 'win_back_attempts', 'customer_status_events', 'complaints', 'complaint_promises', 'complaint_transitions'];
+    const tables = ['staff', 'customers', 'visits', 'satisfaction_answers', 'reminders', 'win_back_attempts', 'customer_status_events', 'complaints', 'complaint_promises', 'complaint_transitions', 'referrals', 'referral_rewards'];
     const rowsInBook = tables.reduce((sum, table) => sum + (core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number), 0);
     expect(json.tables.reminders.length).toBeGreaterThan(0);
     expect(file!.rows).toBe(rowsInBook);
@@ -103,7 +120,7 @@ describe('export', () => {
         error: { code: 'INVALID_STATE', details: { reason: 'export_kind_unavailable' } },
       });
     }
-    expect(kinds.filter((entry) => entry.available).map((entry) => entry.kind)).toEqual(['customers', 'visits', 'complaints', 'reminders']);
+    expect(kinds.filter((entry) => entry.available).map((entry) => entry.kind)).toEqual(['customers', 'visits', 'complaints', 'referrals', 'reminders']);
   });
 
   it('refuses a destination that is a file, not a folder', async () => {

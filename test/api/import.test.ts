@@ -51,7 +51,10 @@ describe('importing customers', () => {
     expect(detail.createdAt).toBe('2023-01-15T02:30:00.000Z');
     const lin = await callOk(core, 'customers-get', { id: (await callOk(core, 'customers-search', { query: '222111' })).rows[0]!.id });
     expect(lin).toMatchObject({ birthday: { month: 5, day: 12, year: 1990 }, source: 'referral' });
-    expect(lin.notes).toContain('介紹人：陳美玲');
+    // The referrer column becomes a referral link, not a line in the notes.
+    expect(lin.notes).not.toContain('陳美玲');
+    expect((await callOk(core, 'referrals-tree', { id: lin.id })).referredBy?.referrer.name).toBe('陳美玲');
+    expect(outcome.referrerLinks).toBe(2);
   });
 
   it('imports a GBK membership export: labels split on 、, a referrer found in the same file', async () => {
@@ -60,14 +63,18 @@ describe('importing customers', () => {
     const analysis = await analyse(core, file);
     expect(analysis.encoding).toBe('gb18030');
     const preview = await callOk(core, 'import-preview', planOf(file, analysis));
-    expect(preview.referrerHandling).toBe('notes');
+    expect(preview.referrerHandling).toBe('link');
     expect(preview.rows.find((row) => row.name === '李静')?.referrer).toEqual({ text: '王小明', customer: { id: null, name: '王小明' }, outcome: 'found' });
     await callOk(core, 'import-commit', planOf(file, analysis));
     const find = async (name: string) => callOk(core, 'customers-get', { id: (await callOk(core, 'customers-search', { query: name })).rows[0]!.id });
     expect((await find('13800138000')).tags).toEqual(['咖啡', '甜点']);
     const li = await find('13912345678');
     expect(li.source).toBe('referral');
-    expect(li.notes).toContain('Referred by: 王小明');
+    expect(li.notes).not.toContain('王小明');
+    const tree = await callOk(core, 'referrals-tree', { id: li.id });
+    expect(tree.referredBy?.referrer.name).toBe('王小明');
+    const xiaoming = await callOk(core, 'referrals-tree', { id: tree.referredBy!.referrer.id });
+    expect(xiaoming.nodes.map((node) => node.name)).toEqual(['李静']);
     expect(li.notes).toContain('会员等级: 银卡');
   });
 

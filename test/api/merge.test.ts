@@ -74,6 +74,8 @@ describe('merging duplicates', () => {
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },
       { kind: 'complaints', count: 0 },
+      { kind: 'referrals', count: 0 },
+      { kind: 'referralRewards', count: 0 },
     ]);
 
     clock.set('2026-03-05T10:00:00.000Z');

@@ -6,6 +6,9 @@ export const budgets: Record<string, { limit: number; kind: 'max' | 'min' }> = {
   search_ratio_to_raw: { limit: 3, kind: 'max' },
   profile_p95_ms: { limit: 20, kind: 'max' },
   today_ms: { limit: 50, kind: 'max' },
+  // Issue #3: the leaderboard and a deep tree open without visible delay.
+  referrals_overview_p95_ms: { limit: 100, kind: 'max' },
+  referral_tree_p95_ms: { limit: 100, kind: 'max' },
   dashboard_ms: { limit: 300, kind: 'max' },
   log_visit_p95_ms: { limit: 5, kind: 'max' },
   recompute_ms: { limit: 3000, kind: 'max' },

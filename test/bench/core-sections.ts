@@ -189,3 +189,27 @@ export const dashboardFigure = async (core: Core, count: number): Promise<Figure
   const timing = await timeEach(ranges, (range) => core.call('loyalty-dashboard', range), 2);
   return { key: 'dashboard_ms', value: round(timing.p95), unit: 'ms', note: `loyalty-dashboard p95 over ${timing.samples} reads (12- and 24-month ranges), every chart` };
 };
+
+/**
+ * The Referrals screen and the deepest referral tree: the leaderboard (with the monthly share and
+ * conversion it opens with) for each period, and the tree of the referrer with the most people under them.
+ */
+export const referralsFigures = async (core: Core, count: number): Promise<Figure[]> => {
+  const periods = ['30d', '90d', '365d', 'all'] as const;
+  const runs = Array.from({ length: count }, (_, index) => periods[index % periods.length]!);
+  const overview = await timeEach(runs, (period) => core.call('referrals-overview', { period }), 4);
+  const deepest = core.db
+    .prepare(
+      `WITH RECURSIVE chain (id, root, depth) AS (
+         SELECT customer_id, referrer_id, 1 FROM referrals WHERE referrer_id NOT IN (SELECT customer_id FROM referrals)
+         UNION ALL SELECT r.customer_id, c.root, c.depth + 1 FROM referrals r JOIN chain c ON r.referrer_id = c.id)
+       SELECT root, count(*) AS people, max(depth) AS depth FROM chain GROUP BY root ORDER BY depth DESC, people DESC LIMIT 1`,
+    )
+    .get() as { root: string; people: number; depth: number } | undefined;
+  const figures: Figure[] = [{ key: 'referrals_overview_p95_ms', value: round(overview.p95), unit: 'ms', note: `leaderboard, monthly share and conversion, ${overview.samples} reads over the four periods` }];
+  if (deepest) {
+    const tree = await timeEach(Array.from({ length: count }, () => deepest.root), (id) => core.call('referrals-tree', { id }), 4);
+    figures.push({ key: 'referral_tree_p95_ms', value: round(tree.p95), unit: 'ms', note: `deepest tree: ${deepest.people} people, ${deepest.depth} levels` });
+  }
+  return figures;
+};

@@ -51,6 +51,9 @@ interface FuzzBook {
   /** Complaints in hand, resolved, and waiting on the owner's approval. */
   complaints: { open: string; resolved: string; escalated: string };
   staffId: string;
+  /** A customer with no referrer of their own, and a referral reward earned and not handed over. */
+  referrer: string;
+  earnedReward: string;
   files: FuzzFiles | null;
 }
 
@@ -141,6 +144,10 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'loyalty-customer': { id: book.active[0] },
   'loyalty-dashboard': { fromMonth: '2025-04', toMonth: '2026-03' },
   'loyalty-settings-update': { keyShare: 0.1, remainingYears: 4 },
+  'referrals-set': { customerId: book.active[0], referrerId: book.referrer },
+  'referrals-reward-give': { id: book.earnedReward },
+  'referrals-reward-void': { id: book.earnedReward, reason: 'Brought by mistake' },
+  'referrals-rules-update': { rewardKind: 'points', rewardValue: 50, minFirstPurchaseMinor: 10000 },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
 
@@ -180,6 +187,11 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     await callOk(core, 'complaints-resolve', { id: resolvedComplaint.id, resolution: 'Made it again', compensation: null });
     const escalatedComplaint = await complaint('Broken cup');
     await callOk(core, 'complaints-escalate', { id: escalatedComplaint.id, compensation: { kind: 'refund', amountMinor: 90_000 } });
+    const referrer = await callOk(core, 'customers-create', { name: 'Referrer' });
+    const brought = await callOk(core, 'customers-create', { name: 'Brought' });
+    await callOk(core, 'referrals-set', { customerId: brought.id, referrerId: referrer.id });
+    await callOk(core, 'visits-log', { customerId: brought.id, amountMinor: 50000 });
+    const [earnedReward] = (await callOk(core, 'referrals-tree', { id: referrer.id })).rewards;
     const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
     examples = knownGood({
       pin: testPin,
@@ -193,6 +205,8 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       statusEvent: lost.id,
       complaints: { open: openComplaint.id, resolved: resolvedComplaint.id, escalated: escalatedComplaint.id },
       staffId: core.db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get() as string,
+      referrer: referrer.id,
+      earnedReward: earnedReward!.id,
       files,
     });
     ids = [
@@ -205,6 +219,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       openComplaint.id,
       resolvedComplaint.id,
       escalatedComplaint.id,
+      earnedReward!.id,
       ...(core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM visits ORDER BY id LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM staff').pluck().all() as string[]),

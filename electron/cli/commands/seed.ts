@@ -42,7 +42,7 @@ export const runSeed = (argv: string[], projectRoot: string): void => {
     const summary = seedBook(core.db, { customers, visits, seed, days, now: new Date() }, progressLine('seeding'));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `seeded ${summary.customers} customers (${summary.duplicates} entered twice, ${summary.archived} archived), ${summary.visits} visits (${summary.walkIns} walk-ins), ${summary.contacts} contacts, ${summary.staff} staff, ${summary.openReminders} open reminders, ${summary.complaints} complaints in ${seconds} s (${dataDir})`,
+      `seeded ${summary.customers} customers (${summary.duplicates} entered twice, ${summary.archived} archived), ${summary.visits} visits (${summary.walkIns} walk-ins), ${summary.contacts} contacts, ${summary.staff} staff, ${summary.openReminders} open reminders, ${summary.complaints} complaints, ${summary.referrals} referrals in ${seconds} s (${dataDir})`,
     );
   } finally {
     core.close();

@@ -16,6 +16,7 @@ import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool,
 import { Random } from './random';
 import { seedComplaints } from './complaints';
 import { seedLoyalty } from './loyalty';
+import { seedReferrals } from './referrals';
 import { seedReminderHistory } from './reminders';
 import { countOpenReminders } from './reminders-queries';
 import { generateReminders } from '../reminders/engine';
@@ -42,6 +43,9 @@ export interface SeedSummary {
   /** Reminders left to do on the seeded day (the rest of their history is done or dismissed). */
   openReminders: number;
   complaints: number;
+  /** Customers brought by another customer, and the referral rewards they earned. */
+  referrals: number;
+  referralRewards: number;
 }
 
 const dayMs = 86_400_000;
@@ -203,12 +207,24 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       duringOpeningHours: (instant) => at(instant),
     });
     seedReminderHistory(db, random, { now: options.now, pool, staffIds, customers: options.customers });
+    const referrals = seedReferrals(db, random, { now: options.now, staffIds, ticketMinor, pool });
     // Tiers and quadrants need the lapse days and lost marks the reminders' history settled; then
     // the Destroyers found get their green-channel reminders.
     seedLoyalty(db, options.now, settings.timeZone);
     generateReminders({ db, now: () => options.now });
     onProgress(total, total);
-    return { customers: options.customers, visits: options.visits, contacts, walkIns, staff: staffIds.length, ...mess, openReminders: countOpenReminders(db), complaints };
+    return {
+      customers: options.customers,
+      visits: options.visits,
+      contacts,
+      walkIns,
+      staff: staffIds.length,
+      ...mess,
+      openReminders: countOpenReminders(db),
+      complaints,
+      referrals: referrals.referrals,
+      referralRewards: referrals.rewards,
+    };
   }).immediate();
 };
 

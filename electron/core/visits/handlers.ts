@@ -6,6 +6,7 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
+import { afterReferredVisitChanged } from '../referrals/hooks';
 import { afterVisitArchived, afterVisitLogged, afterVisitRestored } from '../reminders/hooks';
 import { resolveStaffId } from '../staff/validate';
 import { recomputeCustomerActivity, recordContactActivity, recordVisitActivity } from './activity';
@@ -63,6 +64,7 @@ export const visitsHandlers: HandlerImpls = {
       if (input.customerId !== null) {
         recordVisitActivity(ctx.db, input.customerId, occurredAt, input.amountMinor);
         afterVisitLogged(ctx, { id, customerId: input.customerId, kind: 'visit', occurredAt });
+        afterReferredVisitChanged(ctx, input.customerId);
       }
       return visitOrMissing(ctx, id);
     }),
@@ -100,6 +102,7 @@ export const visitsHandlers: HandlerImpls = {
       if (row.customer_id !== null) {
         recomputeCustomerActivity(ctx.db, row.customer_id);
         afterVisitArchived(ctx, { id, customerId: row.customer_id });
+        afterReferredVisitChanged(ctx, row.customer_id);
       }
       recordAudit(ctx, { action: 'visit.archive', entity: 'visit', entityId: id, before: toVisit(row) });
       return visitOrMissing(ctx, id);
@@ -117,6 +120,7 @@ export const visitsHandlers: HandlerImpls = {
       if (row.customer_id !== null) {
         recomputeCustomerActivity(ctx.db, row.customer_id);
         afterVisitRestored(ctx, { customerId: row.customer_id });
+        afterReferredVisitChanged(ctx, row.customer_id);
       }
       const restored = visitOrMissing(ctx, id);
       if (restored.ok) recordAudit(ctx, { action: 'visit.unarchive', entity: 'visit', entityId: id, after: restored.value });

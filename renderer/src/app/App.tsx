@@ -43,6 +43,7 @@ const router = createHashRouter([
           { path: 'archive', lazy: async () => ({ Component: (await import('../features/archive/ArchivePage')).ArchivePage }) },
           { path: 'data', lazy: async () => ({ Component: (await import('../features/data/DataPage')).DataPage }) },
           { path: 'loyalty', lazy: async () => ({ Component: (await import('../features/loyalty/DashboardPage')).DashboardPage }) },
+          { path: 'referrals', lazy: async () => ({ Component: (await import('../features/referrals/ReferralsPage')).ReferralsPage }) },
           { path: 'loyalty/segments', lazy: async () => ({ Component: (await import('../features/loyalty/SegmentsPage')).SegmentsPage }) },
           { path: '*', element: <Navigate to="/today" replace /> },
         ],

@@ -64,6 +64,7 @@ export const Shell = () => {
           </li>
           <li>
             <NavLink to="/complaints">{t('complaints:nav')}</NavLink>
+            <NavLink to="/referrals">{t('nav.referrals')}</NavLink>
           </li>
           <li>
             <NavLink to="/data">{t('nav.data')}</NavLink>

@@ -11,6 +11,7 @@ import { complaintsMessages } from '../features/complaints/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { loyaltyMessages } from '../features/loyalty/i18n';
 import { mergeMessages } from '../features/merge/i18n';
+import { referralsMessages } from '../features/referrals/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
 import { dataMessages } from '../features/data/i18n';
 import { settingsMessages } from '../features/settings/i18n';
@@ -32,6 +33,7 @@ const namespaces = {
   transfer: transferMessages,
   complaints: complaintsMessages,
   loyalty: loyaltyMessages,
+  referrals: referralsMessages,
 };
 
 export const resources = Object.fromEntries(

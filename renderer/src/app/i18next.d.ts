@@ -10,6 +10,7 @@ import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
 import type { loyaltyMessages } from '../features/loyalty/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
+import type { referralsMessages } from '../features/referrals/i18n';
 import type { remindersMessages } from '../features/reminders/i18n';
 import type { settingsMessages } from '../features/settings/i18n';
 import type { commonMessages } from './locales/common';
@@ -32,6 +33,7 @@ declare module 'i18next' {
       transfer: (typeof transferMessages)['en'];
       complaints: (typeof complaintsMessages)['en'];
       loyalty: (typeof loyaltyMessages)['en'];
+      referrals: (typeof referralsMessages)['en'];
     };
   }
 }

@@ -4,11 +4,12 @@ import { migration003 } from './003-search-row-from-customer';
 import { migration004 } from './004-owner-and-merges';
 import { migration005 } from './005-reminders';
 import { migration006 } from './006-backups';
+import { migration007 } from './007-referrals';
 import { migration008 } from './008-complaints';
 import { migration009 } from './009-loyalty';
 import type { Migration } from './types';
 
 /** In strictly increasing order of version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -25,7 +25,7 @@ export interface CsvColumn<R> {
  */
 export interface ExportTable<R = unknown> {
   /** A kind the owner can export on its own, or a section only the full JSON export carries. */
-  name: ExportKind | 'staff' | 'satisfaction' | 'winBackAttempts' | 'statusEvents' | 'complaintPromises' | 'complaintTransitions';
+  name: ExportKind | 'staff' | 'satisfaction' | 'winBackAttempts' | 'statusEvents' | 'complaintPromises' | 'complaintTransitions' | 'referralRewards';
   /** Every row, in a stable order (by id), so the same book always gives the same bytes. */
   rows: (db: Db) => Iterable<R>;
   count: (db: Db) => number;

@@ -2,6 +2,7 @@ import type { ExportKind } from '../../../../shared/contract/transfer';
 import type { Db } from '../../db/connection';
 import { complaintPromisesExport, complaintsExport, complaintTransitionsExport } from './complaints';
 import { customersExport } from './customers';
+import { referralRewardsExport, referralsExport } from './referrals';
 import { remindersExport, statusEventsExport, winBackAttemptsExport } from './reminders';
 import { satisfactionExport, staffExport } from './sections';
 import type { ExportTable } from './table';
@@ -23,6 +24,8 @@ export const exportTables: readonly ExportTable[] = [
   complaintsExport,
   complaintPromisesExport,
   complaintTransitionsExport,
+  referralsExport,
+  referralRewardsExport,
 ];
 
 export const exportTableFor = (kind: ExportKind): ExportTable | undefined => exportTables.find((table) => table.name === kind);

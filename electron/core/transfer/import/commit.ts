@@ -103,8 +103,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
         if (referrer === null || referrer.outcome !== 'found' || customerId === undefined) continue;
         const referrerId = referrer.bookId ?? (referrer.entryKey === null ? undefined : ids.get(referrer.entryKey));
         if (referrerId === undefined) continue;
-        referrerLinkWriter(db, { customerId, referrerId, at: entry.createdAt ?? options.now });
-        referrerLinks += 1;
+        if (referrerLinkWriter(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) referrerLinks += 1;
       }
     }
 

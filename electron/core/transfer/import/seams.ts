@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { importReferrerLink } from '../../referrals/import-writer';
 
 export interface ReferrerLink {
   /** The customer the import creates. */
@@ -11,13 +12,14 @@ export interface ReferrerLink {
 
 /**
  * Writes a "referred by" link, inside the import's transaction (so it commits or rolls back with
- * the import). The referrals feature plugs its writer in here — it decides the rules (no self
- * referral, no cycles) and may throw to refuse; the import resolves the referrer column to the
- * right customer (by phone, else by name) and calls it once per imported customer that has one.
+ * the import), and answers whether it was written. The referrals feature plugs its writer in here
+ * (electron/core/referrals/import-writer.ts) — it decides the rules (no self referral, no cycles;
+ * a refused link is skipped); the import resolves the referrer column to the right customer (by
+ * phone, else by name) and calls it once per imported customer that has one.
  *
- * Until a writer is plugged in, the import keeps the referrer in the customer's notes
+ * Without a writer (null), the import keeps the referrer in the customer's notes
  * ("Referred by: 王小明") and marks the customer as having come by referral.
  */
-export type ReferrerLinkWriter = (db: Db, link: ReferrerLink) => void;
+export type ReferrerLinkWriter = (db: Db, link: ReferrerLink) => boolean;
 
-export const referrerLinkWriter: ReferrerLinkWriter | null = null;
+export const referrerLinkWriter: ReferrerLinkWriter | null = importReferrerLink;

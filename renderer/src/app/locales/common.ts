@@ -2,7 +2,7 @@ import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
   appName: 'Regulars',
-  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings', audit: 'Audit trail', archive: 'Archive', today: 'Today', dueCount: '{{count}} due or overdue', data: 'Data' },
+  nav: { main: 'Main', customers: 'Customers', counter: 'Counter', settings: 'Settings', audit: 'Audit trail', archive: 'Archive', today: 'Today', dueCount: '{{count}} due or overdue', data: 'Data', referrals: 'Referrals' },
   actions: {
     save: 'Save',
     cancel: 'Cancel',
@@ -63,7 +63,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定', audit: '操作紀錄', archive: '封存區', today: '今日', dueCount: '{{count}} 項到期或逾期', data: '資料' },
+  nav: { main: '主選單', customers: '客戶', counter: '櫃檯', settings: '設定', audit: '操作紀錄', archive: '封存區', today: '今日', dueCount: '{{count}} 項到期或逾期', data: '資料', referrals: '推薦' },
   actions: {
     save: '儲存',
     cancel: '取消',
@@ -124,7 +124,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   appName: '熟客簿',
-  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置', audit: '操作记录', archive: '归档区', today: '今日', dueCount: '{{count}} 项到期或逾期', data: '数据' },
+  nav: { main: '主菜单', customers: '客户', counter: '柜台', settings: '设置', audit: '操作记录', archive: '归档区', today: '今日', dueCount: '{{count}} 项到期或逾期', data: '数据', referrals: '推荐' },
   actions: {
     save: '保存',
     cancel: '取消',

@@ -6,9 +6,10 @@ import type { AppError, FieldIssue } from '../../../../shared/errors';
 import { limits } from '../../../../shared/limits';
 import { ApiError } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
-import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
+import { ErrorNotice, issuesByPath, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { ReferrerField, type ChosenReferrer } from '../referrals/ReferrerField';
 import { DuplicateWarning } from './DuplicateWarning';
 import { emptyForm, formFromCustomer, formToInput, type CustomerFormState } from './form-state';
 
@@ -23,23 +24,35 @@ export const CustomerFormPage = () => {
   const { id } = useParams();
   const editing = id !== undefined;
   const existing = useApi('customers-get', { id: id ?? '' }, { enabled: editing });
-  return editing && !existing.data ? (
-    <ErrorNotice error={existing.error instanceof ApiError ? existing.error.error : null} />
-  ) : (
-    <CustomerForm key={id ?? 'new'} id={id ?? null} initial={existing.data ? formFromCustomer(existing.data) : emptyForm} />
+  const referrals = useApi('referrals-tree', { id: id ?? '' }, { enabled: editing });
+  if (editing && (!existing.data || !referrals.data)) {
+    const failed = existing.error ?? referrals.error;
+    return <ErrorNotice error={failed instanceof ApiError ? failed.error : null} />;
+  }
+  const referrer = referrals.data?.referredBy?.referrer ?? null;
+  return (
+    <CustomerForm
+      key={id ?? 'new'}
+      id={id ?? null}
+      initial={existing.data ? formFromCustomer(existing.data) : emptyForm}
+      initialReferrer={referrer && { id: referrer.id, name: referrer.name }}
+    />
   );
 };
 
-const CustomerForm = ({ id, initial }: { id: string | null; initial: CustomerFormState }) => {
+const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; initial: CustomerFormState; initialReferrer: ChosenReferrer }) => {
   const { t } = useTranslation(['customers', 'common']);
   const navigate = useNavigate();
   const toast = useToast();
+  const describe = useDescribeError();
   const [form, setForm] = useState(initial);
   const [error, setError] = useState<AppError | null>(null);
+  const [referrer, setReferrer] = useState(initialReferrer);
+  const setReferral = useApiMutation('referrals-set');
   const staff = useApi('staff-list', {});
   const create = useApiMutation('customers-create');
   const update = useApiMutation('customers-update');
-  const saving = create.isPending || update.isPending;
+  const saving = create.isPending || update.isPending || setReferral.isPending;
   const issues = withoutPrefix(error);
   const set = <K extends keyof CustomerFormState>(key: K, value: CustomerFormState[K]) => setForm((current) => ({ ...current, [key]: value }));
 
@@ -58,6 +71,14 @@ const CustomerForm = ({ id, initial }: { id: string | null; initial: CustomerFor
       const firstInvalid = document.querySelector<HTMLElement>('[aria-invalid="true"]');
       firstInvalid?.focus();
       return;
+    }
+    if ((referrer?.id ?? null) !== (initialReferrer?.id ?? null)) {
+      // The customer is saved either way; a refused referrer (themselves, or someone they brought) is said plainly.
+      const linked = await setReferral.mutateAsync({ customerId: result.value.id, referrerId: referrer?.id ?? null });
+      if (!linked.ok) {
+        if (id) return setError(linked.error);
+        toast({ tone: 'error', text: describe(linked.error) });
+      }
     }
     toast({ tone: 'success', text: t(id ? 'form.saved' : 'form.created', { name: result.value.name }) });
     navigate(`/customers/${result.value.id}`, { replace: true });
@@ -106,6 +127,13 @@ const CustomerForm = ({ id, initial }: { id: string | null; initial: CustomerFor
               </button>
             )}
           </fieldset>
+          <ReferrerField
+            value={referrer}
+            onChange={(next) => {
+              setReferrer(next);
+              if (next !== null && form.source === '') set('source', 'referral');
+            }}
+          />
           <Field label={t('form.email')} issue={issues.get('email')}>
             <input type="email" value={form.email} onChange={(event) => set('email', event.target.value)} />
           </Field>

@@ -12,6 +12,7 @@ import { PurgeCustomerDialog } from '../archive/PurgeDialog';
 import { MergeHistory } from '../merge/MergeHistory';
 import { ProfileLoyalty } from '../loyalty/ProfileLoyalty';
 import { SatisfactionCapture } from '../loyalty/SatisfactionCapture';
+import { ReferralSection } from '../referrals/ReferralSection';
 import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { Timeline } from './Timeline';
 
@@ -130,6 +131,7 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
           <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
           {owner && !archived && <ProfileLoyalty customerId={customer.id} />}
           {!archived && <SatisfactionCapture customerId={customer.id} />}
+          <ReferralSection customerId={customer.id} />
           <h2>{t('profile.facts')}</h2>
           <dl className="facts">
             <Fact label={t('form.email')}>{customer.email || none}</Fact>

@@ -3,6 +3,7 @@ import type { TimelineItem } from '../../../../shared/contract/timeline';
 import type { Visit } from '../../../../shared/contract/visits';
 import { useFormat } from '../../app/format';
 import { ComplaintTimelineBody } from '../complaints/TimelineBody';
+import { ReferralRewardTimelineBody, ReferralTimelineBody } from '../referrals/TimelineBodies';
 import { CustomerStatusBody, ReminderTimelineBody, WinBackAttemptBody } from '../reminders/TimelineBodies';
 
 const VisitBody = ({ visit }: { visit: Visit }) => {
@@ -40,6 +41,8 @@ export const TimelineEntry = ({ item }: { item: TimelineItem }) => {
         {item.kind === 'win_back_attempt' && <WinBackAttemptBody attempt={item.attempt} />}
         {item.kind === 'customer_status' && <CustomerStatusBody event={item.event} />}
         {item.kind === 'complaint' && <ComplaintTimelineBody complaint={item.complaint} />}
+        {item.kind === 'referral' && <ReferralTimelineBody role={item.role} other={item.other} />}
+        {item.kind === 'referral_reward' && <ReferralRewardTimelineBody event={item.event} reward={item.reward} />}
       </div>
     </li>
   );

@@ -12,6 +12,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
 import { LoyaltySettingsSection } from '../loyalty/LoyaltySettingsSection';
+import { ReferralRulesSection } from '../referrals/ReferralRulesSection';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
 import { StaffSection } from './StaffSection';
@@ -47,6 +48,7 @@ export const SettingsPage = () => {
       <ReminderSettingsSection />
       <ComplaintSettingsSection />
       <LoyaltySettingsSection />
+      <ReferralRulesSection />
       <About />
     </section>
   );

@@ -1,0 +1,52 @@
+/** The texts this product comes from put about 60% of a shop's new customers down to referrals. */
+export const referralShareBenchmark = 0.6;
+
+export interface MonthCount {
+  /** YYYY-MM, shop-local. */
+  month: string;
+  newCustomers: number;
+  referred: number;
+}
+
+export interface MonthShare extends MonthCount {
+  /** referred / newCustomers; null for a month without new customers. */
+  share: number | null;
+}
+
+/** The `count` months ending with `lastMonth` (YYYY-MM), oldest first. */
+export const monthsEndingWith = (lastMonth: string, count: number): string[] => {
+  const [year, month] = lastMonth.split('-').map(Number) as [number, number];
+  const months: string[] = [];
+  for (let back = count - 1; back >= 0; back -= 1) {
+    const index = year * 12 + (month - 1) - back;
+    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
+  }
+  return months;
+};
+
+/** The first day of the month after `month` (YYYY-MM → YYYY-MM-01). */
+export const nextMonthStart = (month: string): string => {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + number;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * The share of new customers who came by referral, per month, every month present (a month the
+ * book has no row for counts zero, and its share is null rather than 0%).
+ */
+export const monthlyReferralShare = (months: readonly string[], counts: readonly MonthCount[]): MonthShare[] => {
+  const byMonth = new Map(counts.map((count) => [count.month, count]));
+  return months.map((month) => {
+    const count = byMonth.get(month);
+    const newCustomers = count?.newCustomers ?? 0;
+    const referred = Math.min(count?.referred ?? 0, newCustomers);
+    return { month, newCustomers, referred, share: newCustomers === 0 ? null : referred / newCustomers };
+  });
+};
+
+/** Share of all new customers in the months, weighted by month size; null without new customers. */
+export const overallShare = (months: readonly MonthShare[]): number | null => {
+  const total = months.reduce((sum, month) => sum + month.newCustomers, 0);
+  return total === 0 ? null : months.reduce((sum, month) => sum + month.referred, 0) / total;
+};
