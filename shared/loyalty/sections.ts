@@ -41,6 +41,18 @@ const en = {
     empty: 'No visits in these months yet.',
     series: { new: 'New', returning: 'Returning', lapsed: 'Lapsed (still away)' },
   },
+  referral_share: {
+    title: 'New customers brought by customers',
+    note: 'New customers per month: those another customer brought, the others, and the referred share (in a healthy shop, often around 60%).',
+    empty: 'No new customers in these months yet.',
+    series: { referred: 'Referred', others: 'Other new customers', share: 'Referred share' },
+  },
+  complaint_promises: {
+    title: 'Complaints and promises kept',
+    note: 'Complaints received per month, and the share of reply and resolve promises settled that month that were kept.',
+    empty: 'No complaints in these months. When one is logged, its promises are counted here.',
+    series: { complaints: 'Complaints', kept: 'Promises kept' },
+  },
   visits_revenue: {
     title: 'Visits and revenue',
     note: 'Every visit per month, walk-ins included, and what they brought.',
@@ -73,6 +85,18 @@ const zhHant: Messages<typeof en> = {
     empty: '這段期間還沒有來店紀錄。',
     series: { new: '新客', returning: '回頭客', lapsed: '流失（仍未回來）' },
   },
+  referral_share: {
+    title: '客人介紹來的新客',
+    note: '每月新客：由其他客人介紹的、其他新客，以及介紹佔比（經營良好的店常在 60% 左右）。',
+    empty: '這段期間還沒有新客。',
+    series: { referred: '介紹來的', others: '其他新客', share: '介紹佔比' },
+  },
+  complaint_promises: {
+    title: '客訴與守約率',
+    note: '每月收到的客訴，以及當月到期的回覆與解決承諾中守約的比例。',
+    empty: '這段期間沒有客訴。登記客訴後，其承諾會在這裡統計。',
+    series: { complaints: '客訴', kept: '守約率' },
+  },
   visits_revenue: {
     title: '來店次數與營收',
     note: '每月所有來店次數（含散客）與帶來的營收。',
@@ -104,6 +128,18 @@ const zhHans: Messages<typeof en> = {
     note: '每月：第一次到店的客户、再次光临的客户，以及当月流失且至今仍未回来的客户。',
     empty: '这段期间还没有到店记录。',
     series: { new: '新客', returning: '回头客', lapsed: '流失（仍未回来）' },
+  },
+  referral_share: {
+    title: '客人介绍来的新客',
+    note: '每月新客：由其他客人介绍的、其他新客，以及介绍占比（经营良好的店常在 60% 左右）。',
+    empty: '这段期间还没有新客。',
+    series: { referred: '介绍来的', others: '其他新客', share: '介绍占比' },
+  },
+  complaint_promises: {
+    title: '客诉与守约率',
+    note: '每月收到的客诉，以及当月到期的回复与解决承诺中守约的比例。',
+    empty: '这段期间没有客诉。登记客诉后，其承诺会在这里统计。',
+    series: { complaints: '客诉', kept: '守约率' },
   },
   visits_revenue: {
     title: '到店次数与营收',

@@ -140,8 +140,35 @@ describe('the dashboard', () => {
       ['tiers_over_time', true],
       ['quadrants', true],
       ['customer_flow', true],
+      ['referral_share', true],
+      ['complaint_promises', true],
       ['visits_revenue', true],
     ]);
+  });
+
+  it('counts successful referrals as loyalty, and charts the referred share and the promises kept', async () => {
+    const { core, clock } = await shop();
+    const ada = await customer(core, 'Ada');
+    for (const name of ['Ben', 'Cho', 'Dee']) {
+      const brought = await customer(core, name);
+      await callOk(core, 'referrals-set', { customerId: brought, referrerId: ada });
+      await visits(core, brought, [5000], '2026-03-02');
+    }
+    await customer(core, 'Eve');
+    const loyalty = await callOk(core, 'loyalty-customer', { id: ada });
+    expect(loyalty.signals.find((signal) => signal.signal === 'referrals')).toMatchObject({ points: 2 });
+
+    const complaint = await callOk(core, 'complaints-log', { customerId: ada, channel: 'phone', category: 'price', severity: 'low', description: 'Charged twice' });
+    await callOk(core, 'complaints-acknowledge', { id: complaint.id });
+    clock.set('2026-03-20T01:00:00.000Z');
+    const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-02', toMonth: '2026-03' });
+    expect(periods(section(dashboard.sections, 'referral_share').data).map((row) => [row.period, row.values])).toEqual([
+      ['2026-02', { referred: 0, others: 0, share: null }],
+      ['2026-03', { referred: 3, others: 2, share: 0.6 }],
+    ]);
+    const promises = periods(section(dashboard.sections, 'complaint_promises').data).find((row) => row.period === '2026-03');
+    // Replied in time (kept); the resolve-by promise was missed while nobody touched it (broken).
+    expect(promises?.values).toEqual({ complaints: 1, kept: 0.5 });
   });
 
   it('refuses a range that runs backwards or past five years', async () => {

@@ -85,10 +85,12 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
 test('an empty book shows every chart’s empty state, and a satisfaction answer asked on its own lands on the profile', async ({ page, app }) => {
   await app.open(page);
   await page.getByRole('navigation').getByRole('link', { name: 'Loyalty' }).click();
-  await expect(page.locator('.chart-card')).toHaveCount(5);
-  await expect(page.locator('.chart-card .chart-empty')).toHaveCount(5);
+  await expect(page.locator('.chart-card')).toHaveCount(7);
+  await expect(page.locator('.chart-card .chart-empty')).toHaveCount(7);
   await expect(chart(page, 'pareto')).toContainText('No customer spent anything in these months yet.');
   await expect(chart(page, 'pareto').getByRole('button', { name: 'Save as PNG' })).toBeDisabled();
+  await expect(chart(page, 'referral_share')).toContainText('No new customers in these months yet.');
+  await expect(chart(page, 'complaint_promises')).toContainText('No complaints in these months.');
 
   await page.keyboard.press('Alt+n');
   await page.getByLabel('Name', { exact: true }).fill('王小明');

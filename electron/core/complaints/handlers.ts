@@ -13,6 +13,7 @@ import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
+import { afterSatisfactionAnswered } from '../reminders/hooks';
 import { afterComplaintChanged } from './after-change';
 import { toPromise, toTransition } from './present';
 import { meetPromise, settleBeforeReading, settleMissedPromises } from './promises';
@@ -217,6 +218,7 @@ export const complaintsHandlers: HandlerImpls = {
       if (satisfaction === null) return ok({ update: updateOf(row, at) });
       const answerId = newId();
       insertComplaintSatisfaction(ctx.db, { id: answerId, customer_id: row.customer_id, level: satisfaction, at, note, staff_id: ctx.session.staffId });
+      if (row.customer_id !== null) afterSatisfactionAnswered(ctx, row.customer_id);
       return ok({ update: { ...updateOf(row, at), satisfaction_answer_id: answerId }, audit: { satisfaction } });
     }),
 

@@ -1,3 +1,4 @@
+import { settleBeforeReading } from '../complaints/promises';
 import { loyaltySettingsShape, type LoyaltySettings, type SatisfactionAnswer } from '../../../shared/contract/loyalty';
 import type { SatisfactionLevel } from '../../../shared/contract/fields';
 import { err, ok } from '../../../shared/result';
@@ -64,6 +65,8 @@ export const loyaltyHandlers: HandlerImpls = {
   'loyalty-dashboard': (ctx, { fromMonth, toMonth }) => {
     const range = dashboardRange(fromMonth, toMonth, shopTimeZone(ctx.db), ctx.now());
     if (!range.ok) return range;
+    // The promises chart counts what was kept and broken: a promise missed since the last look is broken first.
+    settleBeforeReading(ctx);
     const sections = dashboardProviders.map((provider) => ({ name: provider.name, ...provider.load(ctx.db, range.value) }));
     return ok({ fromMonth, toMonth, sections });
   },

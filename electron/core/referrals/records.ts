@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
 import { participant } from '../customers/records';
-import { refreshRewardReminders } from './hooks';
+import { afterRewardsChanged } from '../reminders/hooks';
 import { moveReferralsForMerge, returnReferralsAfterMerge } from './merge';
 import { countReferralRecords, deleteReferralRecords, detachRewardsFromVisit, referralsTouching } from './queries';
 import { settleReward } from './rewards';
@@ -56,6 +56,6 @@ export const referralsRecords = participant({
     const referrers = new Set(customerIds);
     for (const customerId of customerIds) for (const referrer of settleReward(ctx.db, customerId, at)) referrers.add(referrer);
     for (const row of referralsTouching(ctx.db, customerIds)) referrers.add(row.referrer_id);
-    refreshRewardReminders(ctx, [...referrers]);
+    afterRewardsChanged(ctx, [...referrers]);
   },
 });

@@ -86,6 +86,16 @@ export const afterStandingChanged = (ctx: HookContext, customerId: string): void
   generateReminders(ctx, { customerIds: [customerId] });
 };
 
+/**
+ * Referral rewards of these referrers were earned, given or voided: their referral points (and so
+ * tier and quadrant) and their reminders to hand rewards over follow.
+ */
+export const afterRewardsChanged = (ctx: Pick<HandlerContext, 'db' | 'now'>, referrerIds: readonly string[]): void => {
+  if (referrerIds.length === 0) return;
+  refreshCustomersLoyalty(ctx.db, referrerIds, loyaltyEnvironment(ctx.db, ctx.now()));
+  generateReminders(ctx, { customerIds: [...referrerIds] });
+};
+
 /** A satisfaction answer was recorded on its own: the satisfaction axis, tier points and green channel follow. */
 export const afterSatisfactionAnswered = (ctx: HookContext, customerId: string): void => {
   refreshLoyalty(ctx, customerId);

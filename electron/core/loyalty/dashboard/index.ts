@@ -1,7 +1,9 @@
+import { complaintPromisesProvider } from './complaint-promises';
 import { customerFlowProvider } from './customer-flow';
 import { matrixProvider } from './matrix';
 import { paretoProvider } from './pareto';
 import type { DashboardProvider } from './provider';
+import { referralShareProvider } from './referral-share';
 import { tiersOverTimeProvider } from './tiers';
 import { visitsRevenueProvider } from './visits-revenue';
 
@@ -14,5 +16,7 @@ export const dashboardProviders: readonly DashboardProvider[] = [
   tiersOverTimeProvider,
   matrixProvider,
   customerFlowProvider,
+  referralShareProvider,
+  complaintPromisesProvider,
   visitsRevenueProvider,
 ];
