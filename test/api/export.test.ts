@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { seedBook } from '../../electron/core/seed/seed';
 import { callOk, freshCore, tempDir } from '../support/core';
+import { importPlanOf } from '../support/result';
 
 const read = (file: string) => readFileSync(file);
 
@@ -102,7 +103,7 @@ describe('export', () => {
     const other = freshCore();
     const source = { kind: 'path' as const, path: file!.path };
     const analysis = await callOk(other, 'import-analyse', { source });
-    await callOk(other, 'import-commit', { source, fileHash: analysis.fileHash, encoding: analysis.encoding, delimiter: analysis.delimiter, headerRow: analysis.headerRow, mapping: analysis.columns.map((column) => column.target) });
+    await callOk(other, 'import-commit', importPlanOf(source, analysis));
     const imported = await callOk(other, 'customers-get', { id: (await callOk(other, 'customers-list', {})).rows[0]!.id });
     expect(imported.name).toBe('=HYPERLINK("http://evil","click")');
     expect(imported.notes).toBe('+1 call back\n=1+1');

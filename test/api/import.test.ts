@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportAnalysis } from '../../shared/contract/transfer';
 import { asBig5, asGbk, asUtf8Bom, googleContactsExport, mainlandMemberExport, taiwanPosExport } from '../support/spreadsheets';
 import { bookSnapshot, callOk, freshCore, tempDir } from '../support/core';
+import { importPlanOf } from '../support/result';
 
 type Core = ReturnType<typeof freshCore>;
 
@@ -15,14 +16,7 @@ const writeFile = (name: string, content: string | Buffer): string => {
 
 const analyse = (core: Core, file: string) => callOk(core, 'import-analyse', { source: { kind: 'path', path: file } });
 
-const planOf = (file: string, analysis: ImportAnalysis) => ({
-  source: { kind: 'path' as const, path: file },
-  fileHash: analysis.fileHash,
-  encoding: analysis.encoding,
-  delimiter: analysis.delimiter,
-  headerRow: analysis.headerRow,
-  mapping: analysis.columns.map((column) => column.target),
-});
+const planOf = (file: string, analysis: ImportAnalysis) => importPlanOf({ kind: 'path', path: file }, analysis);
 
 const customersNamed = (core: Core) => core.db.prepare('SELECT name FROM customers ORDER BY name').pluck().all() as string[];
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs';
 import { callOk, freshCore, tempDir } from '../support/core';
+import { importPlanOf } from '../support/result';
 
 /** The bundled worker the desktop app and browser mode use; `npm test` builds it first. */
 const workerFile = path.resolve('dist/worker/jobs.cjs');
@@ -21,8 +22,7 @@ const withWorker = () => {
 
 const planFor = async (core: ReturnType<typeof freshCore>, file: string) => {
   const source = { kind: 'path' as const, path: file };
-  const analysis = await callOk(core, 'import-analyse', { source });
-  return { source, fileHash: analysis.fileHash, encoding: analysis.encoding, delimiter: analysis.delimiter, headerRow: analysis.headerRow, mapping: analysis.columns.map((column) => column.target) };
+  return importPlanOf(source, await callOk(core, 'import-analyse', { source }));
 };
 
 describe('long jobs in the worker thread', () => {

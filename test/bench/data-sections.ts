@@ -5,15 +5,11 @@ import { openCore, type Core } from '../../electron/core/core';
 import { newId } from '../../electron/core/db/ids';
 import type { Figure } from './core-sections';
 import { round, timeOnce } from './measure';
+import { expectOk, importPlanOf } from '../support/result';
 import { memberCsv, memberRows, type MemberRow } from './spreadsheet';
 
 const scratch = (prefix: string): string => mkdtempSync(path.join(os.tmpdir(), prefix));
 
-const callOrThrow = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
-  const answer = await result;
-  if (!answer.ok) throw new Error(`bench call refused: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-};
 
 /**
  * "Back up now" on the bench book through the handler: SQLite's online backup, the integrity
@@ -24,7 +20,7 @@ export const backupFigure = async (core: Core): Promise<Figure> => {
   try {
     let sizeBytes = 0;
     const handler = await timeOnce(async () => {
-      const run = await callOrThrow(core.call('backup-create', { folder }));
+      const run = expectOk(await core.call('backup-create', { folder }));
       sizeBytes = run.sizeBytes;
     });
     const raw = await timeOnce(() => core.db.backup(path.join(folder, 'raw.sqlite')));
@@ -83,17 +79,8 @@ export const importFigure = async (count: number): Promise<Figure> => {
     const seconds = await withFreshBook(async (core) => {
       const source = { kind: 'path' as const, path: file };
       const elapsed = await timeOnce(async () => {
-        const analysis = await callOrThrow(core.call('import-analyse', { source }));
-        const outcome = await callOrThrow(
-          core.call('import-commit', {
-            source,
-            fileHash: analysis.fileHash,
-            encoding: analysis.encoding,
-            delimiter: analysis.delimiter,
-            headerRow: analysis.headerRow,
-            mapping: analysis.columns.map((column) => column.target),
-          }),
-        );
+        const analysis = expectOk(await core.call('import-analyse', { source }));
+        const outcome = expectOk(await core.call('import-commit', importPlanOf(source, analysis)));
         if (outcome.created !== count) throw new Error(`import created ${outcome.created} of ${count} customers`);
       });
       return elapsed / 1000;

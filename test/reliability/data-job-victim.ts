@@ -5,23 +5,17 @@
  */
 import { writeSync } from 'node:fs';
 import { openCore } from '../../electron/core/core';
+import { expectOk, importPlanOf } from '../support/result';
 
 const [dataDir = '', operation = '', target = ''] = process.argv.slice(2);
 const say = (line: string) => writeSync(1, `${line}\n`);
-
-const expectOk = <T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T => {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.value;
-};
 
 const run = async (): Promise<void> => {
   const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: ['zh-TW'] });
   say('start');
   if (operation === 'import') {
     const source = { kind: 'path' as const, path: target };
-    const analysis = expectOk(await core.call('import-analyse', { source }));
-    const { fileHash, encoding, delimiter, headerRow } = analysis;
-    expectOk(await core.call('import-commit', { source, fileHash, encoding, delimiter, headerRow, mapping: analysis.columns.map((column) => column.target) }));
+    expectOk(await core.call('import-commit', importPlanOf(source, expectOk(await core.call('import-analyse', { source })))));
   } else if (operation === 'restore') {
     const prepared = expectOk(await core.call('restore-prepare', { source: { kind: 'path', path: target }, passphrase: null }));
     expectOk(await core.call('restore-confirm', { preparedId: prepared.preparedId }));

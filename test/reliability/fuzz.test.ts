@@ -8,6 +8,7 @@ import { checkBook } from '../../electron/core/check';
 import type { Core } from '../../electron/core/core';
 import { seedBook } from '../../electron/core/seed/seed';
 import { bookSnapshot, callOk, freshCore, setUpOwner, tempDir, testPin } from '../support/core';
+import { importPlanOf } from '../support/result';
 import { anyInput } from './arbitraries';
 import { confinePaths } from './confine';
 import { sized } from './scale';
@@ -78,15 +79,8 @@ const prepareFiles = async (core: Core, sandbox: string): Promise<FuzzFiles> => 
   const prepared = await callOk(core, 'restore-prepare', { source: { kind: 'path', path: backup.file }, passphrase: null });
   const spreadsheet = path.join(sandbox, 'members.csv');
   writeFileSync(spreadsheet, '姓名,電話,生日\n陳美玲,0912345678,1990-03-04\n林志明,0922333444,\n');
-  const analysis = await callOk(core, 'import-analyse', { source: { kind: 'path', path: spreadsheet } });
-  const plan = {
-    source: { kind: 'path', path: spreadsheet },
-    fileHash: analysis.fileHash,
-    encoding: analysis.encoding,
-    delimiter: analysis.delimiter,
-    headerRow: analysis.headerRow,
-    mapping: analysis.columns.map((column) => column.target),
-  };
+  const source = { kind: 'path' as const, path: spreadsheet };
+  const plan = importPlanOf(source, await callOk(core, 'import-analyse', { source }));
   const upload = await callOk(core, 'files-upload-begin', { name: 'members.csv', sizeBytes: 3 });
   return { sandbox, backupFile: backup.file, preparedId: prepared.preparedId, spreadsheet, plan, uploadId: upload.uploadId };
 };

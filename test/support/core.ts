@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
 import type { Role } from '../../shared/contract/define';
-import type { Result } from '../../shared/result';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
+import { expectOk } from './result';
 
 const opened: { core: Core; dir: string }[] = [];
 
@@ -53,10 +53,7 @@ export const fixedClock = (iso: string) => {
 };
 
 /** Unwraps a result the test expects to succeed, failing with the error value otherwise. */
-export const expectOk = <T>(result: Result<T>): T => {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result.value;
-};
+export { expectOk };
 
 export const callOk = async <N extends HandlerName>(core: Core, name: N, input: InputOf<N>): Promise<OutputOf<N>> =>
   expectOk(await core.call(name, input));
