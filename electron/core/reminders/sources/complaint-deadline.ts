@@ -5,15 +5,13 @@ import { runningPromiseRows } from './complaint-queries';
 
 /**
  * The promise each active complaint waits on, for its owner, due on the deadline's day: it shows as
- * due today, then overdue, and closes by itself once the promise is met. A complaint's reminders
- * are the book's, not only its customer's (anonymous complaints have none), so every generation
- * yields them all; there are only as many as complaints in hand.
+ * due today, then overdue, and closes by itself once the promise is met. A generation for some
+ * customers yields their complaints' promises only; anonymous complaints come with the whole book's.
  */
 export const complaintDeadlineSource: ReminderSource = {
   kind: complaintDeadlineKind.name,
   *wanted({ db, zone, localDayOf, customerIds }) {
-    for (const row of runningPromiseRows(db)) {
-      if (customerIds !== null && (row.customer_id === null || !customerIds.includes(row.customer_id))) continue;
+    for (const row of runningPromiseRows(db, customerIds)) {
       const dueDay = localDayOf(row.due_at);
       yield {
         reasonKey: row.promise_id,

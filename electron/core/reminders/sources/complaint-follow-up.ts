@@ -17,8 +17,7 @@ export const complaintFollowUpSource: ReminderSource = {
   *wanted({ db, today, localDayOf, customerIds }) {
     const { followUpDays } = readComplaintSettings(db);
     const earliestDue = plusDays(today, -complaintFollowUpFreshDays);
-    for (const row of resolvedComplaintRows(db)) {
-      if (customerIds !== null && (row.customer_id === null || !customerIds.includes(row.customer_id))) continue;
+    for (const row of resolvedComplaintRows(db, customerIds)) {
       const resolvedDay = localDayOf(row.resolved_at);
       const dueDay = plusDays(resolvedDay, followUpDays);
       if (dueDay < earliestDue) continue;
