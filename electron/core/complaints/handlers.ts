@@ -14,7 +14,7 @@ import type { HandlerImpls } from '../registry';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
 import { afterSatisfactionAnswered } from '../reminders/hooks';
-import { afterComplaintChanged } from './after-change';
+import { afterComplaintChanged, afterComplaintStep } from './after-change';
 import { toPromise, toTransition } from './present';
 import { meetPromise, settleBeforeReading, settleMissedPromises } from './promises';
 import {
@@ -100,7 +100,7 @@ const step = (ctx: HandlerContext, id: string, action: ComplaintAction, note: st
     updateComplaint(ctx.db, { ...applied.value.update, state: next.to });
     recordTransition(ctx, row, action, next.to, at, note);
     recordAudit(ctx, { action: `complaint.${action}`, entity: 'complaint', entityId: id, before: { state: row.state }, after: { state: next.to, ...applied.value.audit } });
-    afterComplaintChanged(ctx);
+    afterComplaintStep(ctx, row.customer_id);
     return complaintOrMissing(ctx, id);
   });
 
