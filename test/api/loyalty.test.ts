@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import type { ChartData, DashboardSection } from '../../shared/contract/loyalty';
+import type { SignalPoints } from '../../shared/loyalty/signal';
+import { loyaltySignalKind } from '../../shared/loyalty/signals';
 import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
 
 /** A Taipei shop at 09:00 local on 10 March 2026. */
@@ -73,6 +75,24 @@ describe('tiers', () => {
     expect(loyalty).toMatchObject({ moneyTier: 'small', tier: 'regular', lift: 1, points: 4 });
   });
 
+  it('counts constructive feedback: a complaint resolved and a visit after it; reopened, it no longer counts', async () => {
+    const { core, clock } = await shop();
+    const [complainer] = await bookOfTwenty(core);
+    const feedback = async () => (await callOk(core, 'loyalty-customer', { id: complainer as string })).signals.find((signal) => signal.signal === 'feedback');
+    const complaint = await callOk(core, 'complaints-log', { customerId: complainer, channel: 'in_person', category: 'product_quality', severity: 'medium', description: 'Cold coffee' });
+    await callOk(core, 'complaints-resolve', { id: complaint.id, resolution: 'Made a fresh one' });
+    expect(await feedback()).toBeUndefined();
+
+    clock.set('2026-03-12T01:00:00.000Z');
+    await callOk(core, 'visits-log', { customerId: complainer, amountMinor: 300 });
+    const signal = await feedback();
+    expect(signal).toMatchObject({ points: 1, facts: { complaints: 1 } });
+    expect(loyaltySignalKind('feedback')?.explain('en', signal as SignalPoints)).toBe('+1 told us about a problem and came back after it was put right');
+
+    await callOk(core, 'complaints-reopen', { id: complaint.id, note: 'Still cold' });
+    expect(await feedback()).toBeUndefined();
+  });
+
   it('follows changed thresholds at once (owner only)', async () => {
     const { core } = await shop();
     const ids = await bookOfTwenty(core);
@@ -130,6 +150,29 @@ describe('the dashboard', () => {
     expect(periods(section(dashboard.sections, 'tiers_over_time').data)).toEqual([
       { period: '2026-03', values: { key: 1, major: 3, regular: 6, small: 10 } },
     ]);
+  });
+
+  it('keeps past months once read, and forgets one as soon as a visit or first visit in it changes', async () => {
+    const { core } = await shop();
+    const ids = await bookOfTwenty(core);
+    const flow = async () => {
+      const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-01', toMonth: '2026-03' });
+      const revenue = periods(section(dashboard.sections, 'visits_revenue').data).map((row) => [row.values.visits, row.values.revenue]);
+      const customers = periods(section(dashboard.sections, 'customer_flow').data).map((row) => [row.values.new, row.values.returning]);
+      return { revenue, customers };
+    };
+    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [20, 0], [0, 0]] });
+    expect(core.db.prepare('SELECT count(*) FROM visit_month_figures').pluck().get()).toBe(3);
+
+    // A visit written in for January makes that customer new in January and returning in February.
+    const [first, second] = ids as [string, string];
+    const january = await callOk(core, 'visits-log', { customerId: first, amountMinor: 500, occurredAt: '2026-01-20T03:00:00.000Z' });
+    expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[1, 0], [19, 1], [0, 0]] });
+    await callOk(core, 'visits-archive', { id: january.id });
+    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [20, 0], [0, 0]] });
+    // An archived customer is no longer counted new, though their visit still counts.
+    await callOk(core, 'customers-archive', { id: second });
+    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [19, 1], [0, 0]] });
   });
 
   it('has an empty state for every chart on an empty book', async () => {

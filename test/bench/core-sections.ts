@@ -9,7 +9,7 @@ import { lapseContextOf } from '../../electron/core/reminders/hooks';
 import { loyaltyEnvironment, rebuildAllLoyalty } from '../../electron/core/loyalty/derive';
 import { reminderEnvironment } from '../../electron/core/reminders/settings';
 import { plusDays } from '../../shared/reminders/days';
-import { round, timeEach, type Timing } from './measure';
+import { round, timeEach, timeOnce, type Timing } from './measure';
 
 export interface Figure {
   key: string;
@@ -186,8 +186,16 @@ export const dashboardFigure = async (core: Core, count: number): Promise<Figure
     return date.toISOString().slice(0, 7);
   };
   const ranges = Array.from({ length: count }, (_, index) => ({ fromMonth: month(index % 2 === 0 ? 11 : 23), toMonth: month(0) }));
+  // The first read ever of these months counts them from the visits; later reads find past months kept.
+  core.db.exec('DELETE FROM visit_month_figures');
+  const first = await timeOnce(() => core.call('loyalty-dashboard', ranges[1] ?? ranges[0]!));
   const timing = await timeEach(ranges, (range) => core.call('loyalty-dashboard', range), 2);
-  return { key: 'dashboard_ms', value: round(timing.p95), unit: 'ms', note: `loyalty-dashboard p95 over ${timing.samples} reads (12- and 24-month ranges), every chart` };
+  return {
+    key: 'dashboard_ms',
+    value: round(timing.p95),
+    unit: 'ms',
+    note: `loyalty-dashboard p95 over ${timing.samples} reads (12- and 24-month ranges), every chart; the very first read of 24 months: ${round(first, 0)} ms`,
+  };
 };
 
 /**

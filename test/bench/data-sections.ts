@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCore, type Core } from '../../electron/core/core';
+import type { Core } from '../../electron/core/core';
+import { openAppCore } from './app-core';
 import { newId } from '../../electron/core/db/ids';
 import type { Figure } from './core-sections';
 import { round, timeOnce } from './measure';
@@ -38,7 +39,7 @@ export const backupFigure = async (core: Core): Promise<Figure> => {
 
 const withFreshBook = async <T>(work: (core: Core) => Promise<T>): Promise<T> => {
   const dataDir = scratch('regulars-bench-import-');
-  const core = openCore({ dataDir, transport: 'browser', authority: 'owner', systemLocales: ['zh-TW'] });
+  const core = openAppCore(dataDir);
   try {
     return await work(core);
   } finally {

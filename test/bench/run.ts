@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../../electron/core/core';
+import { openAppCore } from './app-core';
 import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
@@ -38,7 +38,7 @@ const main = async () => {
       note: book.reused ? `measured when this book was seeded (${book.stamp.seededAt}); --fresh seeds again` : 'seeded in this run',
     },
   ];
-  const core = openCore({ dataDir: book.dataDir, transport: 'browser', authority: 'owner', systemLocales: ['zh-TW'] });
+  const core = openAppCore(book.dataDir);
   try {
     console.error('measuring searches, profiles and visit logging…');
     figures.push(...(await searchFigures(core, repeats.queries)));

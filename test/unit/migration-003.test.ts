@@ -26,7 +26,7 @@ describe('migration 003: search row derived from the customer row', () => {
     });
     const match = (query: string) => upgraded.prepare('SELECT count(*) FROM customers_fts WHERE customers_fts MATCH ?').pluck().get(query);
     for (const query of ['"王小明"', '"345678"', '"23456789"', '"vip"', '"手沖咖"']) expect(match(query), query).toBe(1);
-    const triggers = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").pluck().all();
+    const triggers = upgraded.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'customers' AND name LIKE 'customers_fts%' ORDER BY name").pluck().all();
     expect(triggers).toEqual(['customers_fts_delete', 'customers_fts_insert', 'customers_fts_update']);
     upgraded.close();
   });

@@ -63,7 +63,7 @@ export const loyaltyHandlers: HandlerImpls = {
     );
   },
   'loyalty-dashboard': (ctx, { fromMonth, toMonth }) => {
-    const range = dashboardRange(fromMonth, toMonth, shopTimeZone(ctx.db), ctx.now());
+    const range = dashboardRange(fromMonth, toMonth, shopTimeZone(ctx.db), ctx.now(), !ctx.data.jobs.writing);
     if (!range.ok) return range;
     // The promises chart counts what was kept and broken: a promise missed since the last look is broken first.
     settleBeforeReading(ctx);

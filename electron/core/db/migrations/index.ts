@@ -7,9 +7,10 @@ import { migration006 } from './006-backups';
 import { migration007 } from './007-referrals';
 import { migration008 } from './008-complaints';
 import { migration009 } from './009-loyalty';
+import { migration010 } from './010-month-figures';
 import type { Migration } from './types';
 
 /** In strictly increasing order of version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -1,7 +1,7 @@
 import type { DashboardProvider } from './provider';
 import { monthRows } from './provider';
-import { monthlyVisits } from './monthly-visits';
-import { lapsedByMonth, newInMonth } from './queries';
+import { monthFigures } from './month-figures';
+import { lapsedByMonth } from './queries';
 
 const keys = ['new', 'returning', 'lapsed'] as const;
 
@@ -12,12 +12,11 @@ const keys = ['new', 'returning', 'lapsed'] as const;
 export const customerFlowProvider: DashboardProvider = {
   name: 'customer_flow',
   load: (db, range) => {
-    const visitors = monthlyVisits(db, range);
+    const figures = monthFigures(db, range);
     const lapsed = new Map(lapsedByMonth(db, range.fromDay, range.toDay).map((row) => [row.period, row.customers]));
     const found = new Map<string, Record<string, number | null>>();
-    for (const { month, from, to } of range.monthBounds) {
-      const newCount = newInMonth(db, from, to);
-      found.set(month, { new: newCount, returning: Math.max(0, (visitors.get(month)?.customers ?? 0) - newCount), lapsed: lapsed.get(month) ?? 0 });
+    for (const [month, { customers, new_customers: newCount }] of figures) {
+      found.set(month, { new: newCount, returning: Math.max(0, customers - newCount), lapsed: lapsed.get(month) ?? 0 });
     }
     const rows = monthRows(range, keys, found);
     return {

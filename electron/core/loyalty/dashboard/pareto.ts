@@ -6,7 +6,8 @@ import { spendInRange } from './queries';
 export const paretoProvider: DashboardProvider = {
   name: 'pareto',
   load: (db, range) => {
-    const descending = spendInRange(db, range.fromInstant, range.toInstant).sort((a, b) => b - a);
+    // A typed array sorts numbers natively, several times faster than a comparator over 100,000 spenders.
+    const descending = Array.from(Float64Array.from(spendInRange(db, range.fromInstant, range.toInstant)).sort().reverse());
     const points = paretoCurve(descending, 40);
     return {
       empty: points.length === 0,

@@ -20,6 +20,8 @@ export interface DashboardRange {
   monthBounds: { month: string; from: string; to: string }[];
   /** Work several charts share (the monthly visit figures), done once per dashboard call. */
   shared<T>(key: string, compute: () => T): T;
+  /** False while a job holds the book's write lock: figures worth keeping are computed, not written. */
+  mayWrite: boolean;
   /** The shop-local day and month now. */
   today: string;
   currentMonth: string;

@@ -11,8 +11,8 @@ const statements = statementsFor((db) => ({
       FROM customers c`)
     .pluck(),
   // From visits_period: a range of time, covering (customer_id and amount_minor are in it).
-  visitsInMonth: db.prepare<{ from: string; to: string }, { visits: number; revenue: number; customers: number }>(`
-    SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue, count(DISTINCT customer_id) AS customers
+  visitsInMonth: db.prepare<{ from: string; to: string }, MonthVisits>(`
+    SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue_minor, count(DISTINCT customer_id) AS customers
     FROM visits
     WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to`),
   // customers_first_visit: a range of first visits.
@@ -37,6 +37,13 @@ const statements = statementsFor((db) => ({
     FROM customer_loyalty WHERE quadrant IS NOT NULL
     GROUP BY quadrant, 2, 3`),
   unanswered: db.prepare<[], number>('SELECT count(*) FROM customer_loyalty WHERE quadrant IS NULL').pluck(),
+  // The primary key: the months whose bounds fall in the range.
+  keptMonths: db.prepare<{ from: string; to: string }, MonthFigures>(`
+    SELECT from_at, to_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures
+    WHERE from_at >= @from AND to_at <= @to`),
+  keepMonth: db.prepare<MonthFigures>(`
+    INSERT OR REPLACE INTO visit_month_figures (from_at, to_at, visits, revenue_minor, customers, new_customers)
+    VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers)`),
 }));
 
 /** What each customer who spent anything in the range spent (filtered here: a WHERE on the subquery would run it twice). */
@@ -45,16 +52,29 @@ export const spendInRange = (db: Db, from: string, to: string): number[] =>
     .spendInRange.all({ from, to })
     .filter((spent): spent is number => spent !== null && spent > 0);
 
-export interface MonthVisits {
+interface MonthVisits {
   visits: number;
-  revenue: number;
+  revenue_minor: number;
   customers: number;
 }
 
+/** One month of the dashboard, bounded by UTC instants: its visits, revenue, distinct visitors and first-timers. */
+export interface MonthFigures extends MonthVisits {
+  from_at: string;
+  to_at: string;
+  new_customers: number;
+}
+
 export const visitsInMonth = (db: Db, from: string, to: string): MonthVisits =>
-  statements(db).visitsInMonth.get({ from, to }) ?? { visits: 0, revenue: 0, customers: 0 };
+  statements(db).visitsInMonth.get({ from, to }) ?? { visits: 0, revenue_minor: 0, customers: 0 };
 
 export const newInMonth = (db: Db, from: string, to: string): number => statements(db).newInMonth.get({ from, to }) ?? 0;
+
+export const keptMonthFigures = (db: Db, from: string, to: string): MonthFigures[] => statements(db).keptMonths.all({ from, to });
+
+export const keepMonthFigures = (db: Db, figures: MonthFigures): void => {
+  statements(db).keepMonth.run(figures);
+};
 
 export const lapsedByMonth = (db: Db, fromDay: string, toDay: string) => statements(db).lapsedByMonth.all({ fromDay, toDay });
 

@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../../../../shared/result';
 import type { DashboardRange } from './provider';
 
 /** The dashboard's months in the shop's zone; refused when backwards or longer than five years. */
-export const dashboardRange = (fromMonth: string, toMonth: string, zone: string, now: Date): Result<DashboardRange> => {
+export const dashboardRange = (fromMonth: string, toMonth: string, zone: string, now: Date, mayWrite: boolean): Result<DashboardRange> => {
   if (fromMonth > toMonth) return err('VALIDATION_FAILED', { issues: [{ path: 'fromMonth', rule: 'invalid_date' }] });
   const start = DateTime.fromISO(`${fromMonth}-01`, { zone }).startOf('month');
   const end = DateTime.fromISO(`${toMonth}-01`, { zone }).startOf('month').plus({ months: 1 });
@@ -29,6 +29,7 @@ export const dashboardRange = (fromMonth: string, toMonth: string, zone: string,
       if (!cache.has(key)) cache.set(key, compute());
       return cache.get(key) as T;
     },
+    mayWrite,
     today: today.toISODate() ?? '',
     currentMonth: today.toFormat('yyyy-MM'),
   });

@@ -1,13 +1,13 @@
 import type { DashboardProvider } from './provider';
 import { monthRows } from './provider';
-import { monthlyVisits } from './monthly-visits';
+import { monthFigures } from './month-figures';
 
 /** Visits (walk-ins included) and revenue per month. */
 export const visitsRevenueProvider: DashboardProvider = {
   name: 'visits_revenue',
   load: (db, range) => {
-    const byMonth = monthlyVisits(db, range);
-    const found = new Map([...byMonth].map(([month, figures]) => [month, { visits: figures.visits, revenue: figures.revenue }]));
+    const byMonth = monthFigures(db, range);
+    const found = new Map([...byMonth].map(([month, figures]) => [month, { visits: figures.visits, revenue: figures.revenue_minor }]));
     const rows = monthRows(range, ['visits', 'revenue'], found);
     return {
       empty: [...byMonth.values()].every((figures) => figures.visits === 0),
