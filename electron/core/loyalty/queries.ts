@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
-import type { LoyaltySignalSource, SignalParameters } from './signal-source';
+import { answerStands, type LoyaltySignalSource, type SignalParameters } from './signal-source';
 
 export interface DbLoyaltyRow {
   customer_id: string;
@@ -35,13 +35,13 @@ const revenueSql = (scope: (column: string) => string) => `
 
 // The latest few satisfaction answers per customer, newest first, as one digit string ("3210").
 // Answers of archived visits do not count.
-const levelsSql = (scope: (column: string) => string) => `
+const levelsSql = (scope: (column: string) => string, wholeBook: boolean) => `
   SELECT customer_id, group_concat(level, '') AS levels FROM (
     SELECT s.customer_id, s.level FROM (
       SELECT customer_id, level, visit_id, row_number() OVER (PARTITION BY customer_id ORDER BY answered_at DESC) AS newest
       FROM satisfaction_answers s
       WHERE customer_id IS NOT NULL AND ${scope('customer_id')}
-        AND (visit_id IS NULL OR (SELECT v.archived_at FROM visits v WHERE v.id = s.visit_id) IS NULL)
+        AND ${answerStands('s', wholeBook)}
     ) s WHERE s.newest <= @window ORDER BY s.customer_id, s.newest
   ) GROUP BY customer_id`;
 
@@ -50,8 +50,8 @@ const customerSql = (scope: (column: string) => string) => `SELECT id, lapses_on
 const statements = statementsFor((db) => ({
   revenueAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeAll)),
   revenueOf: db.prepare<{ since: string; ids: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeIds)),
-  levelsAll: db.prepare<{ window: number }, { customer_id: string; levels: string }>(levelsSql(scopeAll)),
-  levelsOf: db.prepare<{ window: number; ids: string }, { customer_id: string; levels: string }>(levelsSql(scopeIds)),
+  levelsAll: db.prepare<{ window: number }, { customer_id: string; levels: string }>(levelsSql(scopeAll, true)),
+  levelsOf: db.prepare<{ window: number; ids: string }, { customer_id: string; levels: string }>(levelsSql(scopeIds, false)),
   customersAll: db.prepare<[], DbLoyaltyCustomer>(customerSql(scopeAll)),
   customersOf: db.prepare<{ ids: string }, DbLoyaltyCustomer>(customerSql(scopeIds)),
   rowsAll: db.prepare<[], DbLoyaltyRow>('SELECT * FROM customer_loyalty'),
@@ -132,7 +132,7 @@ export const signalRows = (db: Db, source: LoyaltySignalSource, parameters: Sign
   }
   let prepared = byName.get(source.name);
   if (prepared === undefined) {
-    prepared = { all: db.prepare(source.query(scopeAll)), some: db.prepare(source.query(scopeIds)) };
+    prepared = { all: db.prepare(source.query(scopeAll, true)), some: db.prepare(source.query(scopeIds, false)) };
     byName.set(source.name, prepared);
   }
   const rows = ids === null ? prepared.all.all(parameters) : prepared.some.all({ ...parameters, ids: jsonList(ids) });

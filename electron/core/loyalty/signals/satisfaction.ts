@@ -1,5 +1,5 @@
 import { satisfactionSignal } from '../../../../shared/loyalty/signals/satisfaction';
-import type { LoyaltySignalSource } from '../signal-source';
+import { answerStands, type LoyaltySignalSource } from '../signal-source';
 
 /**
  * The customer's latest satisfaction answer (from a visit still in the book, a complaint, or asked
@@ -7,13 +7,13 @@ import type { LoyaltySignalSource } from '../signal-source';
  */
 export const satisfactionPoints: LoyaltySignalSource = {
   name: satisfactionSignal.name,
-  query: (scope) => `
+  query: (scope, wholeBook) => `
     SELECT customer_id, CASE WHEN level = 3 THEN 2 ELSE 1 END AS points, json_object('level', level) AS facts
     FROM (
       SELECT s.customer_id, s.level, row_number() OVER (PARTITION BY s.customer_id ORDER BY s.answered_at DESC) AS newest
       FROM satisfaction_answers s
       WHERE s.customer_id IS NOT NULL AND ${scope('s.customer_id')}
-        AND (s.visit_id IS NULL OR (SELECT v.archived_at FROM visits v WHERE v.id = s.visit_id) IS NULL)
+        AND ${answerStands('s', wholeBook)}
     )
     WHERE newest = 1 AND level >= 2`,
 };
