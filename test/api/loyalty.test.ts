@@ -104,6 +104,21 @@ describe('tiers', () => {
 });
 
 describe('satisfaction and the green channel', () => {
+  it('forgets an answer given at a visit that was archived, in the per-customer and the full pass alike', async () => {
+    const { core } = await shop();
+    const id = await customer(core, 'Ada');
+    const visit = await callOk(core, 'visits-log', { customerId: id, amountMinor: 500, satisfaction: 3 });
+    const loyalty = async () => callOk(core, 'loyalty-customer', { id });
+    expect(await loyalty()).toMatchObject({ satisfaction: 3, signals: [{ signal: 'satisfaction', points: 2 }] });
+    await callOk(core, 'visits-archive', { id: visit.id });
+    expect(await loyalty()).toMatchObject({ satisfaction: null, signals: [] });
+    await callOk(core, 'loyalty-recompute', {});
+    expect(await loyalty()).toMatchObject({ satisfaction: null, signals: [] });
+    await callOk(core, 'visits-unarchive', { id: visit.id });
+    await callOk(core, 'loyalty-recompute', {});
+    expect(await loyalty()).toMatchObject({ satisfaction: 3, signals: [{ signal: 'satisfaction', points: 2 }] });
+  });
+
   it('records a standalone answer, and a regular who turns unhappy gets a green-channel reminder', async () => {
     const { core } = await shop();
     const id = await customer(core, '陳小姐');
