@@ -5,7 +5,7 @@ import type { Core } from '../../electron/core/core';
 import { openAppCore } from './app-core';
 import { newId } from '../../electron/core/db/ids';
 import type { Figure } from './core-sections';
-import { round, timeOnce } from './measure';
+import { round, summarise, timeOnce, type Timing } from './measure';
 import { expectOk, importPlanOf } from '../support/result';
 import { memberCsv, memberRows, type MemberRow } from './spreadsheet';
 
@@ -68,32 +68,59 @@ const rawInsert = (core: Core, rows: readonly MemberRow[]): void => {
 };
 
 /**
+ * Searches through the core, one after another, until `running` settles: the thread serving the UI
+ * must keep answering while a job works in the worker.
+ */
+const searchWhile = async (core: Core, running: Promise<unknown>): Promise<Timing> => {
+  let settled = false;
+  void running.finally(() => (settled = true)).catch(() => undefined);
+  const durations: number[] = [];
+  while (!settled) {
+    const started = performance.now();
+    expectOk(await core.call('customers-search', { query: '陳', limit: 50 }));
+    durations.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return summarise(durations);
+};
+
+/**
  * A POS member export of `count` rows imported into an empty book through the handlers the Data
  * screen calls: analyse (encoding, headers, mapping), then commit. Raw: plain INSERTs of the rows.
+ * Meanwhile the counter keeps searching, as it would while the owner imports.
  */
-export const importFigure = async (count: number): Promise<Figure> => {
+export const importFigures = async (count: number): Promise<Figure[]> => {
   const rows = memberRows(count);
   const folder = scratch('regulars-bench-csv-');
   const file = path.join(folder, 'members.csv');
   writeFileSync(file, memberCsv(rows));
   try {
-    const seconds = await withFreshBook(async (core) => {
+    const { seconds, searches } = await withFreshBook(async (core) => {
       const source = { kind: 'path' as const, path: file };
-      const elapsed = await timeOnce(async () => {
+      const importing = timeOnce(async () => {
         const analysis = expectOk(await core.call('import-analyse', { source }));
         const outcome = expectOk(await core.call('import-commit', importPlanOf(source, analysis)));
         if (outcome.created !== count) throw new Error(`import created ${outcome.created} of ${count} customers`);
       });
-      return elapsed / 1000;
+      const searching = await searchWhile(core, importing);
+      return { seconds: (await importing) / 1000, searches: searching };
     });
     const rawSeconds = await withFreshBook(async (core) => (await timeOnce(() => rawInsert(core, rows))) / 1000);
-    return {
-      key: 'import_rows_per_s',
-      value: round(count / seconds, 0),
-      unit: 'rows/s',
-      raw: round(count / rawSeconds, 0),
-      note: `${count.toLocaleString('en')}-row POS export (${round(statSync(file).size / 2 ** 20, 1)} MB, UTF-8 BOM) into an empty book: analyse + commit in ${round(seconds, 1)} s`,
-    };
+    return [
+      {
+        key: 'import_rows_per_s',
+        value: round(count / seconds, 0),
+        unit: 'rows/s',
+        raw: round(count / rawSeconds, 0),
+        note: `${count.toLocaleString('en')}-row POS export (${round(statSync(file).size / 2 ** 20, 1)} MB, UTF-8 BOM) into an empty book: analyse + commit in ${round(seconds, 1)} s`,
+      },
+      {
+        key: 'import_search_p95_ms',
+        value: round(searches.p95),
+        unit: 'ms',
+        note: `searches answered while the import ran in the job worker (${searches.samples}, median ${round(searches.median)} ms)`,
+      },
+    ];
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -11,7 +11,7 @@ import { openAppCore } from './app-core';
 import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
-import { backupFigure, importFigure } from './data-sections';
+import { backupFigure, importFigures } from './data-sections';
 import { dashboardFigure, logVisitFigure, profileFigure, recomputeFigure, referralsFigures, searchFigures, todayFigure, type Figure } from './core-sections';
 import { round } from './measure';
 
@@ -54,7 +54,7 @@ const main = async () => {
   } finally {
     core.close();
   }
-  figures.push(await importFigure(repeats.importRows));
+  figures.push(...(await importFigures(repeats.importRows)));
   console.error('measuring browser mode: cold start, memory, typing and scrolling…');
   figures.push(...(await browserFigures(root, book.dataDir, repeats.starts)));
   report(figures);
