@@ -23,6 +23,8 @@ interface BookStamp {
 /** The fixed random seed and day: the same book on every run and every machine. */
 const benchSeed = 20261123;
 export const benchNow = new Date('2026-11-23T10:00:00.000Z');
+/** The bench book's owner PIN: browser mode unlocks with it to open the loyalty dashboard. */
+export const benchPin = '2580';
 
 /**
  * The benchmark's book in .bench/<scale>, seeded through the CLI's own seed code. A book seeded
@@ -44,7 +46,7 @@ export const prepareBook = async (root: string, scale: Scale, fresh: boolean): P
   seedBook(core.db, { customers: wanted.customers, visits: wanted.visits, seed: benchSeed, days: 730, now: benchNow });
   const seedMs = performance.now() - started;
   // A shop past its first run, so browser mode opens at the counter rather than on setup.
-  const setup = await core.call('auth-setup', { shopName: 'Bench Café', currency: 'TWD', language: null, pin: '2580' });
+  const setup = await core.call('auth-setup', { shopName: 'Bench Café', currency: 'TWD', language: null, pin: benchPin });
   core.close();
   if (!setup.ok) throw new Error(`setting up the bench book failed: ${setup.error.code}`);
   const stamp: BookStamp = { ...wanted, seedMs, seededAt: new Date().toISOString() };

@@ -1,5 +1,9 @@
-/** The performance budgets of ARCHITECTURE.md, by figure key: at most (≤) or at least (≥). */
-export const budgets: Record<string, { limit: number; kind: 'max' | 'min' }> = {
+/**
+ * The performance budgets of ARCHITECTURE.md, by figure key: at most (≤) or at least (≥). A rate
+ * stated for the full book only (`fullScaleOnly`) is not judged on the small one, where start-up
+ * outweighs the work.
+ */
+export const budgets: Record<string, { limit: number; kind: 'max' | 'min'; fullScaleOnly?: true }> = {
   search_name_p95_ms: { limit: 15, kind: 'max' },
   search_cjk_p95_ms: { limit: 15, kind: 'max' },
   search_phone4_p95_ms: { limit: 15, kind: 'max' },
@@ -12,15 +16,15 @@ export const budgets: Record<string, { limit: number; kind: 'max' | 'min' }> = {
   dashboard_ms: { limit: 300, kind: 'max' },
   log_visit_p95_ms: { limit: 5, kind: 'max' },
   recompute_ms: { limit: 3000, kind: 'max' },
-  import_rows_per_s: { limit: 10_000, kind: 'min' },
+  import_rows_per_s: { limit: 10_000, kind: 'min', fullScaleOnly: true },
   backup_ms: { limit: 5000, kind: 'max' },
   seed_ms: { limit: 60_000, kind: 'max' },
   cold_start_ms: { limit: 1500, kind: 'max' },
   core_rss_mb: { limit: 300, kind: 'max' },
 };
 
-export const withinBudget = (key: string, value: number): boolean | null => {
+export const withinBudget = (key: string, value: number, fullScale: boolean): boolean | null => {
   const budget = budgets[key];
-  if (!budget) return null;
+  if (!budget || (budget.fullScaleOnly && !fullScale)) return null;
   return budget.kind === 'max' ? value <= budget.limit : value >= budget.limit;
 };

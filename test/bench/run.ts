@@ -63,14 +63,14 @@ const main = async () => {
 const report = (figures: Figure[]) => {
   const rows = figures.map((figure) => {
     const budget = budgets[figure.key];
-    const ok = withinBudget(figure.key, figure.value);
+    const ok = withinBudget(figure.key, figure.value, scale === 'full');
     return {
       figure: figure.key,
       value: `${figure.value} ${figure.unit}`,
       raw: figure.raw === undefined ? '' : `${figure.raw} ${figure.unit}`,
       ratio: figure.raw === undefined ? '' : `${round(figure.value / Math.max(figure.raw, 0.001), 1)}×`,
       budget: budget ? `${budget.kind === 'max' ? '≤' : '≥'} ${budget.limit}` : '',
-      status: ok === null ? '' : ok ? 'ok' : 'OVER',
+      status: ok === null ? (budget ? 'n/a' : '') : ok ? 'ok' : 'OVER',
       note: figure.note ?? '',
     };
   });
