@@ -60,8 +60,9 @@ describe('long-run soak', () => {
     const rssGrownMb = (process.memoryUsage().rss - rssWarm) / 1024 / 1024;
     console.log(`soak: ${hours} busy hours, heap +${grownMb.toFixed(1)} MB, rss +${rssGrownMb.toFixed(1)} MB`);
     expect(grownMb).toBeLessThan(8);
-    // RSS may grow until SQLite's page cache (cache_size, 64 MiB) is full; beyond that it is a leak.
-    expect(rssGrownMb).toBeLessThan(96);
+    // RSS grows with SQLite's page cache as the book grows (about 5 MB over 40 hours here); more is
+    // memory kept outside the JS heap — as when every zone check built an ICU formatter (+120 MB).
+    expect(rssGrownMb).toBeLessThan(20);
     expect(checkBook(core.info.dataDir).problems).toEqual([]);
   }, 600_000);
 });
