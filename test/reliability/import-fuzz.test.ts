@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bookSnapshot, callOk, freshCore, tempDir } from '../support/core';
+import { sized } from './scale';
 
 const cell = fc.oneof(
   fc.string({ maxLength: 12 }),
@@ -14,7 +15,7 @@ const sheet = fc
 const content = fc.oneof(sheet, fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes)));
 
 describe('CSV import under fuzzing', () => {
-  it('answers every file with a result or a clear refusal, never an internal error, and never writes while checking', { timeout: 120_000 }, async () => {
+  it('answers every file with a result or a clear refusal, never an internal error, and never writes while checking', { timeout: 900_000 }, async () => {
     const core = freshCore();
     await callOk(core, 'customers-create', { name: '王小明', phones: ['0912345678'] });
     const before = bookSnapshot(core);
@@ -41,7 +42,7 @@ describe('CSV import under fuzzing', () => {
         if (!preview.ok) expect(['FILE_REFUSED', 'VALIDATION_FAILED']).toContain(preview.error.code);
         expect(bookSnapshot(core)).toBe(before);
       }),
-      { numRuns: 80 },
+      { numRuns: sized(80, 1000) },
     );
   });
 });
