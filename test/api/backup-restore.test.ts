@@ -1,7 +1,9 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeContainer } from '../../electron/core/backup/container';
+import { containerMagic, writeContainer } from '../../electron/core/backup/container';
+import { defaultScryptParams, deriveKeys } from '../../electron/core/backup/crypto';
 import { openDatabase } from '../../electron/core/db/connection';
 import { migrate } from '../../electron/core/db/migrate';
 import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations';
@@ -109,6 +111,54 @@ describe('backup and restore', () => {
     await callOk(core, 'restore-confirm', { preparedId: prepared.preparedId });
     expect(core.info.schemaVersion).toBe(latestSchemaVersion);
     expect((await callOk(core, 'customers-search', { query: 'Ada' })).rows.map((row) => row.name)).toEqual(['Ada']);
+  });
+
+  it('restores backups written in format 1 (description first), plain and encrypted, as earlier versions of the app made them', async () => {
+    const core = bookCore();
+    seeded(core);
+    const before = await exportAll(core);
+    const snapshot = path.join(tempDir(), 'snapshot.db');
+    await core.db.backup(snapshot);
+    const payload = readFileSync(snapshot);
+    const formatOne = async (passphrase: string | null): Promise<string> => {
+      const salt = randomBytes(16);
+      const iv = randomBytes(12);
+      const keys = passphrase === null ? null : await deriveKeys(passphrase, salt, defaultScryptParams);
+      const header = Buffer.from(
+        JSON.stringify({
+          format: 'regulars-backup',
+          formatVersion: 1,
+          bookId: 'b',
+          appVersion: '0.1.0',
+          schemaVersion: latestSchemaVersion,
+          createdAt: '2026-11-20T10:00:00.000Z',
+          shopName: '',
+          automatic: false,
+          counts: {},
+          payloadBytes: payload.length,
+          encryption: keys && { cipher: 'aes-256-gcm', iv: iv.toString('base64'), kdf: { name: 'scrypt', ...defaultScryptParams, salt: salt.toString('base64') }, keyCheck: keys.keyCheck.toString('base64') },
+        }),
+      );
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(header.length);
+      const description = Buffer.concat([containerMagic, length, header]);
+      let body: Buffer[];
+      if (keys === null) body = [payload, createHash('sha256').update(description).update(payload).digest()];
+      else {
+        const cipher = createCipheriv('aes-256-gcm', keys.encryptionKey, iv).setAAD(description);
+        body = [cipher.update(payload), cipher.final(), cipher.getAuthTag()];
+      }
+      const file = path.join(tempDir(), `format-1-${passphrase === null ? 'plain' : 'encrypted'}.regulars-backup`);
+      writeFileSync(file, Buffer.concat([description, ...body]));
+      return file;
+    };
+    for (const passphrase of [null, 'correct horse battery']) {
+      const restored = bookCore();
+      const prepared = await callOk(restored, 'restore-prepare', { source: pathSource(await formatOne(passphrase)), passphrase });
+      expect(prepared.contents).toMatchObject({ verified: true, encrypted: passphrase !== null });
+      await callOk(restored, 'restore-confirm', { preparedId: prepared.preparedId });
+      expect(await exportAll(restored)).toBe(before);
+    }
   });
 
   it('refuses a backup from a newer version with a clear message, and changes nothing', async () => {

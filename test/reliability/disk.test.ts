@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/check';
 import { openCore, type Core } from '../../electron/core/core';
-import { callOk, tempDir } from '../support/core';
+import { bookSnapshot, callOk, tempDir } from '../support/core';
 
 /** A real small filesystem, so "disk full" and "read-only" are the kernel's answers, not a mock. */
 const mounted: string[] = [];
@@ -90,6 +90,34 @@ describe.skipIf(!canMount)('disk trouble (needs permission to mount a tmpfs; ski
     }
     expect((await core.call('visits-log', { customerId: customer.id, amountMinor: 500 })).ok).toBe(true);
     expect((await callOk(core, 'customers-get', { id: customer.id })).visitCount).toBe(1);
+  });
+
+  it('says the stick is full when a backup does not fit, leaves no partial file, and backs up once there is room', async () => {
+    const core = open(tempDir('regulars-book-'));
+    for (let i = 0; i < 40; i += 1) await callOk(core, 'customers-create', { name: `王小明 ${i}`, notes: 'n'.repeat(2000) });
+    // A first backup elsewhere gives the book its id, which every backup names.
+    await callOk(core, 'backup-create', { folder: tempDir('regulars-backups-') });
+    const stick = mountTmpfs(64)!;
+    const before = bookSnapshot(core, ['audit_log', 'backup_runs']);
+    expect(await core.call('backup-create', { folder: stick })).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
+    expect(readdirSync(stick)).toEqual([]);
+    expect(bookSnapshot(core, ['audit_log', 'backup_runs'])).toBe(before);
+    remount(stick, 'size=8m');
+    const made = await callOk(core, 'backup-create', { folder: stick });
+    expect(readdirSync(stick)).toEqual([path.basename(made.file)]);
+  });
+
+  it.skipIf(!canMakeImmutable)('refuses a backup folder that cannot be written, naming the folder, and leaves nothing in it', async () => {
+    const core = open(tempDir('regulars-book-'));
+    await callOk(core, 'customers-create', { name: 'Ada Lovelace' });
+    const folder = tempDir('regulars-locked-');
+    execFileSync('chattr', ['+i', folder]);
+    try {
+      expect(await core.call('backup-create', { folder })).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', details: { reason: 'unwritable', name: folder } } });
+    } finally {
+      execFileSync('chattr', ['-i', folder]);
+    }
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('refuses to open a book in a folder that cannot be written, with a clear error', () => {

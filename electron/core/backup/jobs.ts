@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { backupExtension, type BackupContents } from '../../../shared/contract/backup';
 import { err, ok, type Result } from '../../../shared/result';
 import { latestSchemaVersion } from '../db/migrations';
 import { refuseFile, refuseFolder, refusalForFsError } from '../files/refuse';
 import type { JobContext } from '../jobs/types';
-import { extractPayload, openContainer, writeContainer } from './container';
+import { errorCodeForSqlite } from '../sqlite-errors';
+import { extractPayload, nameContainer, openContainer, partialFileOf, sealContainer } from './container';
 import { checkBookFile, makeSelfContained, quickCheck, readBookFacts, snapshotBook } from './snapshot';
 
 export interface BackupJobInput {
@@ -48,20 +49,41 @@ const checkFolder = async (folder: string): Promise<Result<null>> => {
   }
 };
 
-/** Snapshot → check → write (encrypted or not) → read back. Reports success only after all of it. */
+/** Older than any backup still being written: a partial file this old was left by a backup that was killed. */
+const abandonedAfterMs = 10 * 60 * 1000;
+
+/** A backup killed part-way (power cut, app killed) leaves its partial file behind: the next backup into the folder clears it. */
+const clearAbandonedPartials = async (folder: string): Promise<void> => {
+  const partialSuffix = partialFileOf(backupExtension);
+  for (const name of await readdir(folder)) {
+    if (!name.endsWith(partialSuffix) && !name.endsWith(`${partialSuffix}-journal`)) continue;
+    const file = path.join(folder, name);
+    const modified = await stat(file).then((stats) => stats.mtimeMs, () => null);
+    if (modified !== null && Date.now() - modified > abandonedAfterMs) await rm(file, { force: true });
+  }
+};
+
+/**
+ * Snapshot → check and seal side by side → name. Reports success only after all of it. A plain
+ * backup's snapshot is made straight into the backup's partial file (the book is written to the
+ * backup folder once); an encrypted one's is made in the staging folder and encrypted from there.
+ */
 export const createBackupFile = async (input: BackupJobInput, job: JobContext): Promise<Result<BackupJobOutput>> => {
   const folderCheck = await checkFolder(input.folder);
   if (!folderCheck.ok) return folderCheck;
+  await clearAbandonedPartials(input.folder);
   await mkdir(input.stagingDir, { recursive: true });
-  const snapshot = path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
+  const outFile = freeName(input.folder, input.fileBase);
+  const partial = partialFileOf(outFile);
+  const snapshot = input.passphrase === null ? partial : path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
+  let named = false;
   try {
     await snapshotBook(input.bookFile, snapshot, job);
     makeSelfContained(snapshot, job.projectRoot);
     const facts = readBookFacts(snapshot, job.projectRoot);
     if (!facts.ok) return facts;
-    const outFile = freeName(input.folder, input.fileBase);
-    const write = () =>
-      writeContainer(
+    const seal = () =>
+      sealContainer(
         {
           snapshotFile: snapshot,
           outFile,
@@ -78,27 +100,37 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
         },
         job,
       );
-    try {
-      // The check and the writing both only read the snapshot: on a second thread they overlap.
-      job.report('verify', 0, 0);
-      const [sound, written] = job.checkAside
-        ? await settleBoth(job.checkAside(snapshot), write())
-        : [quickCheck(snapshot, job.projectRoot), await write()];
-      if (!sound) {
-        await rm(outFile, { force: true });
-        return err('BOOK_CORRUPT', { reason: 'check' });
-      }
-      return ok({ file: outFile, sizeBytes: written.sizeBytes, counts: facts.value.counts, encrypted: input.passphrase !== null });
-    } catch (caught) {
-      await rm(outFile, { force: true });
-      const refusal = refusalForFsError(caught, input.folder, true, true);
-      if (refusal) return refusal;
-      throw caught;
-    }
+    // The check and the sealing both only read the snapshot (the seal is appended past the book's
+    // last page, which SQLite never reads): on a second thread they overlap.
+    job.report('verify', 0, 0);
+    const [sound, written] = job.checkAside ? await settleBoth(job.checkAside(snapshot), seal()) : [quickCheck(snapshot, job.projectRoot), await seal()];
+    if (!sound) return err('BOOK_CORRUPT', { reason: 'check' });
+    await nameContainer(outFile);
+    named = true;
+    return ok({ file: outFile, sizeBytes: written.sizeBytes, counts: facts.value.counts, encrypted: input.passphrase !== null });
+  } catch (caught) {
+    const refusal = refusalForFsError(caught, input.folder, true, true) ?? refusalForSnapshotError(caught, input.folder);
+    if (refusal) return refusal;
+    throw caught;
   } finally {
-    await rm(snapshot, { force: true });
-    await rm(`${snapshot}-journal`, { force: true });
+    if (!named) await rm(partial, { force: true });
+    await rm(`${partial}-journal`, { force: true });
+    if (snapshot !== partial) {
+      await rm(snapshot, { force: true });
+      await rm(`${snapshot}-journal`, { force: true });
+    }
   }
+};
+
+/**
+ * SQLite writes a plain backup's snapshot into the backup folder itself: its failures there are
+ * the folder's (a stick that is full, read-only or pulled out), not the book's.
+ */
+const refusalForSnapshotError = (caught: unknown, folder: string) => {
+  const code = errorCodeForSqlite(caught);
+  if (code === 'READ_ONLY_BOOK') return refuseFolder('unwritable', folder);
+  if (code === 'DISK_FULL' || code === 'STORAGE_FAILED') return err(code);
+  return null;
 };
 
 /** Both outcomes, waiting for both even when one fails (neither may still be reading the snapshot when it is removed). */

@@ -76,8 +76,9 @@ const chineseScore = (bytes: Buffer, encoding: 'gb18030' | 'big5'): number => {
 /** What the bytes are: refusals for what is plainly not a spreadsheet, else the text encoding. */
 export const sniffEncoding = (bytes: Buffer): Sniffed => {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
+  // A backup ends with the magic (format 2) or starts with it (format 1).
+  if (startsWith(bytes, [...containerMagic]) || bytes.subarray(-containerMagic.length).equals(containerMagic)) return { ok: false, reason: 'backup_not_csv' };
   for (const [encoding, mark] of boms) if (startsWith(bytes, mark)) return { ok: true, encoding, evidence: 'bom' };
-  if (startsWith(bytes, [...containerMagic])) return { ok: false, reason: 'backup_not_csv' };
   if (startsWith(bytes, [...sqliteMagic]) || startsWith(bytes, zipMagic)) return { ok: false, reason: 'binary' };
   const sample = bytes.subarray(0, 64 * 1024);
   const utf16 = utf16WithoutMark(sample);
