@@ -1,8 +1,8 @@
 import { complaintDeadlineKind } from '../../../shared/reminders/kinds/complaint-deadline';
 import { complaintFollowUpKind } from '../../../shared/reminders/kinds/complaint-follow-up';
 import type { HandlerContext } from '../context';
-import { loyaltyEnvironment, refreshCustomersLoyalty } from '../loyalty/derive';
 import { generateReminders } from '../reminders/engine';
+import { refreshLoyalty } from '../reminders/hooks';
 
 export const complaintReminderKinds = [complaintDeadlineKind.name, complaintFollowUpKind.name] as const;
 
@@ -17,5 +17,5 @@ export const afterComplaintChanged = (ctx: Pick<HandlerContext, 'db' | 'now'>): 
  */
 export const afterComplaintStep = (ctx: Pick<HandlerContext, 'db' | 'now'>, customerId: string | null): void => {
   afterComplaintChanged(ctx);
-  if (customerId !== null) refreshCustomersLoyalty(ctx.db, [customerId], loyaltyEnvironment(ctx.db, ctx.now()));
+  if (customerId !== null) refreshLoyalty(ctx, customerId);
 };

@@ -16,9 +16,9 @@ import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from './s
 
 type HookContext = Pick<HandlerContext, 'db' | 'now' | 'session'>;
 
-/** Tier and quadrant follow the customer's lapse and visits, and Destroyers get their reminder: after lapse, before reminders. */
-const refreshLoyalty = (ctx: Pick<HandlerContext, 'db' | 'now'>, customerId: string): void =>
-  refreshCustomersLoyalty(ctx.db, [customerId], loyaltyEnvironment(ctx.db, ctx.now()));
+/** Tier and quadrant follow the customers' lapse, visits and signals, and Destroyers get their reminder: after lapse, before reminders. */
+export const refreshLoyalty = (ctx: Pick<HandlerContext, 'db' | 'now'>, ...customerIds: string[]): void =>
+  refreshCustomersLoyalty(ctx.db, customerIds, loyaltyEnvironment(ctx.db, ctx.now()));
 
 export const lapseContextOf = (environment: ReminderEnvironment): LapseContext => ({ rules: lapseRulesOf(environment.settings), zone: environment.zone });
 
@@ -92,7 +92,7 @@ export const afterStandingChanged = (ctx: HookContext, customerId: string): void
  */
 export const afterRewardsChanged = (ctx: Pick<HandlerContext, 'db' | 'now'>, referrerIds: readonly string[]): void => {
   if (referrerIds.length === 0) return;
-  refreshCustomersLoyalty(ctx.db, referrerIds, loyaltyEnvironment(ctx.db, ctx.now()));
+  refreshLoyalty(ctx, ...referrerIds);
   generateReminders(ctx, { customerIds: [...referrerIds] });
 };
 
