@@ -226,24 +226,25 @@ export const sealContainer = async (options: ContainerOptions, job: JobContext):
   const description = describe(header);
   const inPlace = keys === null && path.resolve(options.snapshotFile) === path.resolve(partial);
   try {
+    // Reading the snapshot, hashing or encrypting, and writing overlap (a stream pipeline).
+    const copyInto = (transform: (chunk: Buffer) => Buffer) =>
+      pipeline(chunksOf(options.snapshotFile, 0, payloadBytes, job, 'write'), async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) yield transform(chunk);
+      }, createWriteStream(partial, { highWaterMark: chunkBytes }));
     let seal: Buffer;
     if (keys !== null) {
       const cipher = createCipheriv('aes-256-gcm', keys.encryptionKey, iv).setAAD(description);
-      await pipeline(chunksOf(options.snapshotFile, 0, payloadBytes, job, 'write'), async function* (source: AsyncIterable<Buffer>) {
-        for await (const chunk of source) yield cipher.update(chunk);
-      }, createWriteStream(partial, { highWaterMark: chunkBytes }));
+      await copyInto((chunk) => cipher.update(chunk));
       seal = Buffer.concat([cipher.final(), cipher.getAuthTag()]);
     } else {
       const hash = createHash('sha256').update(description);
       if (inPlace) {
         for await (const chunk of chunksOf(partial, 0, payloadBytes, job, 'write')) hash.update(chunk);
       } else {
-        await pipeline(chunksOf(options.snapshotFile, 0, payloadBytes, job, 'write'), async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            hash.update(chunk);
-            yield chunk;
-          }
-        }, createWriteStream(partial, { highWaterMark: chunkBytes }));
+        await copyInto((chunk) => {
+          hash.update(chunk);
+          return chunk;
+        });
       }
       seal = hash.digest();
     }

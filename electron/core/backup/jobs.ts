@@ -7,7 +7,7 @@ import { latestSchemaVersion } from '../db/migrations';
 import { refuseFile, refuseFolder, refusalForFsError } from '../files/refuse';
 import type { JobContext } from '../jobs/types';
 import { errorCodeForSqlite } from '../sqlite-errors';
-import { extractPayload, nameContainer, openContainer, partialFileOf, sealContainer } from './container';
+import { extractPayload, nameContainer, openContainer, partialFileOf, sealContainer, type OpenedContainer } from './container';
 import { checkBookFile, makeSelfContained, quickCheck, readBookFacts, snapshotBook } from './snapshot';
 
 export interface BackupJobInput {
@@ -150,24 +150,25 @@ export interface RestoreCheckInput {
   preparedFile: string;
 }
 
+/** What a backup's header says it holds. */
+const contentsOf = (file: string, displayName: string, { header, fileSize }: OpenedContainer): BackupContents => ({
+  file,
+  fileName: displayName,
+  sizeBytes: fileSize,
+  createdAt: header.createdAt,
+  appVersion: header.appVersion,
+  schemaVersion: header.schemaVersion,
+  shopName: header.shopName,
+  counts: header.counts,
+  encrypted: header.encryption !== null,
+  automatic: header.automatic,
+  verified: false,
+});
+
 /** Reads a backup's header only: what it says it holds. */
 export const readBackupContents = async (file: string, displayName: string): Promise<Result<BackupContents>> => {
   const opened = await openContainer(file);
-  if (!opened.ok) return renamed(opened, displayName);
-  const { header, fileSize } = opened.value;
-  return ok({
-    file,
-    fileName: displayName,
-    sizeBytes: fileSize,
-    createdAt: header.createdAt,
-    appVersion: header.appVersion,
-    schemaVersion: header.schemaVersion,
-    shopName: header.shopName,
-    counts: header.counts,
-    encrypted: header.encryption !== null,
-    automatic: header.automatic,
-    verified: false,
-  });
+  return opened.ok ? ok(contentsOf(file, displayName, opened.value)) : renamed(opened, displayName);
 };
 
 /**
@@ -175,13 +176,12 @@ export const readBackupContents = async (file: string, displayName: string): Pro
  * what the owner then confirms is what was actually found, not what the header claims.
  */
 export const checkBackupFile = async (input: RestoreCheckInput, job: JobContext): Promise<Result<BackupContents>> => {
-  const contents = await readBackupContents(input.file, input.displayName);
-  if (!contents.ok) return contents;
-  if (contents.value.schemaVersion > latestSchemaVersion) {
-    return err('BOOK_NEWER_VERSION', { bookVersion: contents.value.schemaVersion, appVersion: latestSchemaVersion });
-  }
   const opened = await openContainer(input.file);
   if (!opened.ok) return renamed(opened, input.displayName);
+  const contents = contentsOf(input.file, input.displayName, opened.value);
+  if (contents.schemaVersion > latestSchemaVersion) {
+    return err('BOOK_NEWER_VERSION', { bookVersion: contents.schemaVersion, appVersion: latestSchemaVersion });
+  }
   await mkdir(path.dirname(input.preparedFile), { recursive: true });
   const extracted = await extractPayload(input.file, opened.value, input.passphrase, input.preparedFile, job);
   if (!extracted.ok) return renamed(extracted, input.displayName);
@@ -190,7 +190,7 @@ export const checkBackupFile = async (input: RestoreCheckInput, job: JobContext)
     await rm(input.preparedFile, { force: true });
     return facts.error.code === 'BOOK_CORRUPT' ? refuseFile('damaged', input.displayName) : facts;
   }
-  return ok({ ...contents.value, schemaVersion: facts.value.schemaVersion, counts: facts.value.counts, shopName: facts.value.shopName, verified: true });
+  return ok({ ...contents, schemaVersion: facts.value.schemaVersion, counts: facts.value.counts, shopName: facts.value.shopName, verified: true });
 };
 
 /** Refusals name the file as the owner knows it, not as it is stored here. */
