@@ -1,39 +1,13 @@
 import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
+import type { DbComplaintRow } from './queries';
 
-/** A complaint as the export writes it: every column, its current promises, and the names beside the ids. */
-export interface DbExportComplaint {
-  id: string;
-  customer_id: string | null;
-  customer_name: string | null;
-  channel: string;
-  category: string;
-  severity: string;
-  description: string;
-  owner_staff_id: string | null;
-  owner_staff_name: string | null;
-  state: string;
-  received_at: string;
+/** A complaint as the export writes it: every column, its current promises' deadlines and outcomes instead of their ids, and the names beside the ids. */
+export interface DbExportComplaint extends Omit<DbComplaintRow, 'reply_promise_id' | 'resolve_promise_id'> {
   reply_due_at: string;
   reply_outcome: string | null;
   resolve_due_at: string;
   resolve_outcome: string | null;
-  replied_at: string | null;
-  resolved_at: string | null;
-  resolution: string;
-  compensation_kind: string | null;
-  compensation_minor: number | null;
-  escalation_status: string | null;
-  escalation_kind: string | null;
-  escalation_minor: number | null;
-  escalation_note: string;
-  escalation_requested_at: string | null;
-  escalation_decided_at: string | null;
-  escalation_decision_note: string;
-  satisfaction_answer_id: string | null;
-  satisfaction_level: number | null;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface DbExportComplaintPromise {
