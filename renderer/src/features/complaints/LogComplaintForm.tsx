@@ -7,6 +7,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { CustomerPicker, type PickedCustomer } from '../../components/CustomerPicker';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 
@@ -81,12 +82,7 @@ export const LogComplaintForm = ({ onLogged, initialCustomer }: { onLogged: (id:
       noValidate
       aria-label={t('log.title')}
       onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          void submit();
-        }
-      }}
+      onKeyDown={submitOnCtrlEnter}
     >
       <ErrorNotice error={error} />
       {picked === null ? (

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/errors';
 import { useApiMutation } from '../../api/hooks';
 import { CustomerPicker, type PickedCustomer } from '../../components/CustomerPicker';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { SelectedCustomer } from './SelectedCustomer';
@@ -54,12 +55,7 @@ export const ContactForm = ({ picked, onPick }: { picked: Customer | null; onPic
       noValidate
       aria-label={t('modes.contact')}
       onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          void submit();
-        }
-      }}
+      onKeyDown={submitOnCtrlEnter}
     >
       <ErrorNotice error={error} />
       {picked === null ? (

@@ -9,6 +9,7 @@ import { useFocusRequest } from '../../app/focus-requests';
 import { useFormat } from '../../app/format';
 import { CustomerPicker, type PickedCustomer } from '../../components/CustomerPicker';
 import { ErrorNotice, issuesByPath, useDescribeError } from '../../components/ErrorNotice';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { Field } from '../../components/Field';
 import { SatisfactionPicker } from '../../components/SatisfactionPicker';
 import { useToast } from '../../components/Toast';
@@ -124,12 +125,7 @@ export const VisitForm = ({ picked, onPick }: VisitFormProps) => {
       noValidate
       aria-label={t('modes.visit')}
       onSubmit={(event) => void submit(event)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          void submit();
-        }
-      }}
+      onKeyDown={submitOnCtrlEnter}
     >
       <ErrorNotice error={error} />
       {picked === null ? (

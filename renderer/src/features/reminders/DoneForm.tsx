@@ -1,19 +1,12 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reminderNoteLimit } from '../../../../shared/contract/reminders';
 import type { AppError } from '../../../../shared/errors';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-
-/** Ctrl+Enter submits a small form from its text box, as elsewhere in the app. */
-export const submitOnCtrlEnter = (event: KeyboardEvent<HTMLFormElement>) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-    event.preventDefault();
-    event.currentTarget.requestSubmit();
-  }
-};
 
 /** Marks a reminder done with what came of it; the toast offers to take it back. */
 export const DoneForm = ({ id, title, onClose }: { id: string; title: string; onClose: () => void }) => {

@@ -8,7 +8,7 @@ import { CustomerPicker, type PickedCustomer } from '../../components/CustomerPi
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { submitOnCtrlEnter } from './DoneForm';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { useDayFormat } from './format';
 
 /** A reminder a person writes: what to do, on which day, optionally about a customer and for a staff member. */

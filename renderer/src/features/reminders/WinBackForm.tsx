@@ -7,7 +7,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { submitOnCtrlEnter } from './DoneForm';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 
 /**
  * Records a win-back call or message: what came of it, a note, and, when they declined, whether
