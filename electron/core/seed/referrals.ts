@@ -2,7 +2,7 @@ import type { ReferralRules } from '../../../shared/contract/referrals';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { readStoredReferralRules, writeStoredReferralRules } from '../referrals/rules-queries';
+import { referralRulesSet, writeReferralRules } from '../referrals/rules';
 import { generateReminders } from '../reminders/engine';
 import { insertSeedLink, insertSeedReward, markReferredCustomers, seedFirstVisits, seedSignups } from './referrals-queries';
 import type { Random } from './random';
@@ -30,9 +30,9 @@ export interface SeededReferrals {
  * each with its reminder (seeded after the reminder history, which works through older reminders).
  */
 export const seedReferrals = (db: Db, random: Random, options: { now: Date; staffIds: readonly string[]; ticketMinor: number; pool: 'hant' | 'hans' | 'en' }): SeededReferrals => {
-  if (Object.keys(readStoredReferralRules(db)).length === 0) {
+  if (!referralRulesSet(db)) {
     const rules: ReferralRules = { rewardKind: 'discount', rewardValue: options.ticketMinor, rewardGift: '', minFirstPurchaseMinor: 0 };
-    writeStoredReferralRules(db, rules);
+    writeReferralRules(db, rules);
   }
   const signups = seedSignups(db);
   const champions: number[] = [];
