@@ -6,8 +6,8 @@ import { statementsFor } from '../db/statements';
 /** The tier and value rules live in the shop's settings table under "loyalty.<key>". */
 const prefix = 'loyalty.';
 
-/** 80/20 with a Key head of 5%; three points lift a customer one tier; a customer stays three more years. */
-export const defaultLoyaltySettings: LoyaltySettings = { ...defaultTierRules, remainingYears: 3 };
+/** 80/20 with a Key head of 5%; three points lift a customer one tier; value over three years, not discounted. */
+export const defaultLoyaltySettings: LoyaltySettings = { ...defaultTierRules, remainingYears: 3, valueDiscountPercent: 0 };
 
 const statements = statementsFor((db) => ({
   all: db.prepare<[string], { key: string; value: string }>("SELECT key, value FROM settings WHERE key LIKE ? || '%'"),
