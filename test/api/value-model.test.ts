@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seedBook } from '../../electron/core/seed/seed';
+import { ValueFitSchedule } from '../../electron/core/value/schedule';
 import { callOk, fixedClock, freshCore, setUpOwner } from '../support/core';
 
 const dayMs = 86_400_000;
@@ -92,6 +93,26 @@ describe('the value model fitted to the shop’s history', () => {
     const days = [...byDay.values()].filter((chances) => chances.length > 1);
     expect(days.length).toBeGreaterThan(0);
     for (const chances of days) expect(chances).toEqual([...chances].sort((a, b) => b - a));
+  });
+
+  it('is due daily, after the horizon or discount changes, and after imports and restores', async () => {
+    const clock = fixedClock('2026-11-20T10:00:00Z');
+    const core = freshCore({ now: clock.now });
+    const schedule = new ValueFitSchedule({ db: () => core.db, bookFile: core.info.bookFile, now: clock.now, jobs: core.jobs, events: core.events });
+    expect(schedule.due()).toBe(true);
+    expect(await schedule.runIfDue()).toBe(true);
+    expect(schedule.due()).toBe(false);
+    await callOk(core, 'loyalty-settings-update', { valueDiscountPercent: 10 });
+    expect(schedule.due()).toBe(true);
+    await schedule.runIfDue();
+    expect((await callOk(core, 'loyalty-customer', { id: (await callOk(core, 'customers-create', { name: 'Ada' })).id })).value.fit?.annualDiscountRate).toBe(0.1);
+    clock.set('2026-11-21T10:00:00Z');
+    expect(schedule.due()).toBe(true);
+    await schedule.runIfDue();
+    schedule.start();
+    core.events.emit('data-changed', { handler: 'import-commit' });
+    expect(schedule.due()).toBe(true);
+    schedule.stop();
   });
 
   it('is the owner’s to run', async () => {
