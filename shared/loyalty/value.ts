@@ -3,10 +3,11 @@
  * the fitted models in ./value-model.)
  */
 
-const dayMs = 86_400_000;
+import { daysBetween } from '../reminders/days';
+import { localDay } from '../time';
 
 export interface RfmFigures {
-  /** Days since the last visit; null before any. */
+  /** Days since the last visit on the shop's calendar (as Today and the value inputs count them); null before any. */
   recencyDays: number | null;
   /** Visits in the trailing twelve months. */
   frequency12m: number;
@@ -14,8 +15,8 @@ export interface RfmFigures {
   monetary12mMinor: number;
 }
 
-export const rfmFigures = (lastVisitAt: string | null, now: Date, visits12m: number, revenue12mMinor: number): RfmFigures => ({
-  recencyDays: lastVisitAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(lastVisitAt)) / dayMs)),
+export const rfmFigures = (lastVisitAt: string | null, now: Date, zone: string, visits12m: number, revenue12mMinor: number): RfmFigures => ({
+  recencyDays: lastVisitAt === null ? null : Math.max(0, daysBetween(localDay(lastVisitAt, zone), localDay(now, zone))),
   frequency12m: visits12m,
   monetary12mMinor: revenue12mMinor,
 });

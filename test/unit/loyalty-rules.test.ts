@@ -68,9 +68,11 @@ describe('the satisfaction × loyalty matrix', () => {
 });
 
 describe('RFM', () => {
-  it('gives recency in whole days', () => {
-    expect(rfmFigures('2026-03-01T10:00:00.000Z', new Date('2026-03-10T09:00:00.000Z'), 4, 5000)).toEqual({ recencyDays: 8, frequency12m: 4, monetary12mMinor: 5000 });
-    expect(rfmFigures(null, new Date(), 0, 0).recencyDays).toBeNull();
+  it('gives recency in the shop’s calendar days', () => {
+    expect(rfmFigures('2026-03-01T10:00:00.000Z', new Date('2026-03-10T09:00:00.000Z'), 'UTC', 4, 5000)).toEqual({ recencyDays: 9, frequency12m: 4, monetary12mMinor: 5000 });
+    // Counted on the shop's calendar: 23:30 the evening before is yesterday in Taipei, though not 24 hours ago.
+    expect(rfmFigures('2026-03-09T15:30:00.000Z', new Date('2026-03-10T02:00:00.000Z'), 'Asia/Taipei', 1, 100).recencyDays).toBe(1);
+    expect(rfmFigures(null, new Date(), 'UTC', 0, 0).recencyDays).toBeNull();
   });
 });
 

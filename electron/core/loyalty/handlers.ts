@@ -62,6 +62,7 @@ export const loyaltyHandlers: HandlerImpls = {
         rules: tierRulesOf(settings),
         value: customerValueFigures(ctx.db, id, ctx.now()),
         now: ctx.now(),
+        zone: shopTimeZone(ctx.db),
       }),
     );
   },

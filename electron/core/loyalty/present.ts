@@ -31,10 +31,12 @@ export interface LoyaltyFacts {
   rules: TierRules;
   value: CustomerValueFigures;
   now: Date;
+  /** The shop's time zone: recency counts the shop's calendar days. */
+  zone: string;
 }
 
 /** A customer never recomputed (just created) reads as Small with no points, as the full pass would make them. */
-export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, value, now }: LoyaltyFacts): CustomerLoyalty => {
+export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, value, now, zone }: LoyaltyFacts): CustomerLoyalty => {
   const revenue12m = row?.revenue_12m_minor ?? 0;
   const visits12m = row?.visits_12m ?? 0;
   return {
@@ -53,7 +55,7 @@ export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, value, 
     loyalty: row?.loyalty ?? 0,
     quadrant: (row?.quadrant ?? null) as Quadrant | null,
     value,
-    rfm: rfmFigures(customer.last_visit_at, now, visits12m, revenue12m),
+    rfm: rfmFigures(customer.last_visit_at, now, zone, visits12m, revenue12m),
     computedAt: row?.computed_at ?? now.toISOString(),
   };
 };

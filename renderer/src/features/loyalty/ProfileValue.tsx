@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerValueFigures } from '../../../../shared/contract/loyalty';
 import { useFormat } from '../../app/format';
+import { useAppLanguage } from '../../app/language';
 import { useChartFormat } from './chart-format';
 import './profile-value.css';
 
@@ -12,12 +14,17 @@ export const ProfileValue = ({ value }: { value: CustomerValueFigures }) => {
   const { t } = useTranslation(['loyalty']);
   const format = useFormat();
   const chart = useChartFormat();
+  const language = useAppLanguage();
+  const finePercent = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }), [language]);
+  // 0.996 is not "100%", nor 0.004 "0%": near the ends the chance keeps a decimal (and never rounds to either end).
+  const chance = (share: number) =>
+    share > 0.99 && share < 1 ? finePercent.format(Math.min(share, 0.999)) : share < 0.01 && share > 0 ? finePercent.format(Math.max(share, 0.001)) : chart.percent(share);
   const { fit, inputs } = value;
   const oneDecimal = (figure: number) => chart.count(Math.round(figure * 10) / 10);
   if (inputs === null) return <p>{t('profile.value.noVisit')}</p>;
   const aliveText =
     value.probabilityAlive !== null
-      ? chart.percent(value.probabilityAlive)
+      ? chance(value.probabilityAlive)
       : fit?.basis === 'simple'
         ? t('profile.value.aliveSimple')
         : t('profile.value.aliveOneDay');
