@@ -102,9 +102,6 @@ const statements = statementsFor((db) => ({
       SELECT value ->> 0 AS id, value ->> 1 AS alive, value ->> 2 AS visits, value ->> 3 AS spend, value ->> 4 AS lifetime, value ->> 5 AS visit_count FROM json_each(?)
     ) AS p JOIN customers c ON c.id = p.id AND c.visit_count = p.visit_count
     WHERE customer_loyalty.customer_id = p.id`),
-  predictionsOf: db.prepare<{ ids: string }, DbValuePrediction>(
-    `SELECT customer_id, value_probability_alive, value_expected_visits, value_spend_per_visit_minor, value_lifetime_minor FROM customer_loyalty WHERE ${scopeIds('customer_id')}`,
-  ),
 }));
 
 /** The first and last logged visit of the book, the stretch of time its calendar must cover. */
@@ -166,6 +163,3 @@ export const writeSnapshotPredictions = (db: Db, predictions: readonly { predict
     statements(db).writeSnapshotPredictions.run(JSON.stringify(rows));
   }
 };
-
-export const valuePredictions = (db: Db, ids: readonly string[]): Map<string, DbValuePrediction> =>
-  new Map(statements(db).predictionsOf.all({ ids: jsonList(ids) }).map((row) => [row.customer_id, row]));

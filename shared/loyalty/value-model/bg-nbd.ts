@@ -100,8 +100,8 @@ const logLikelihoodOfColumns = (columns: Columns, { r, alpha, a, b }: BgNbdParam
   return total;
 };
 
-/** The log-likelihood of the histories under the parameters (equation 6 of the paper, summed). */
-export const bgNbdLogLikelihood = (histories: readonly PurchaseHistory[], parameters: BgNbdParameters): number =>
+/** The log-likelihood of the histories under the parameters (the paper's individual likelihood, summed over customers). */
+const bgNbdLogLikelihood = (histories: readonly PurchaseHistory[], parameters: BgNbdParameters): number =>
   logLikelihoodOfColumns(columnsOf(histories), parameters);
 
 export interface BgNbdFit {
@@ -129,7 +129,11 @@ export const fitBgNbd = (histories: readonly PurchaseHistory[]): BgNbdFit => {
   return { parameters, logLikelihood: bgNbdLogLikelihood(histories, parameters), evaluations: minimum.evaluations };
 };
 
-/** The chance the customer is still a customer now (equation 11 of the paper's note on P(alive)). */
+/**
+ * The chance the customer is still a customer now (P(alive) in Fader, Hardie & Lee's note "Computing
+ * P(alive) Using the BG/NBD Model"). Always 1 at x = 0: in this model a customer drops out only
+ * after a repeat purchase, so the profile does not show it for one visit day.
+ */
 export const probabilityAlive = ({ x, tx, T }: PurchaseHistory, { r, alpha, a, b }: BgNbdParameters): number => {
   if (x === 0) return 1;
   const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
@@ -137,7 +141,8 @@ export const probabilityAlive = ({ x, tx, T }: PurchaseHistory, { r, alpha, a, b
 };
 
 /**
- * 1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t)), the bracket of equation 10.
+ * 1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t)), the bracket of the paper's
+ * conditional expectation.
  * By Pfaff's transformation the power cancels and it is −Σₙ≥₁ of the series of
  * ₂F₁(r+x, a−1; a+b+x−1; −t/(α+T)), whose terms do not grow with x: a few dozen terms for a
  * customer watched longer than the horizon, where the direct series needs about x·z/(1−z) terms
@@ -164,8 +169,8 @@ const expectationBracket = (t: number, x: number, T: number, { r, alpha, a, b }:
 };
 
 /**
- * E[Y(t) | x, t_x, T]: how many purchases the customer is expected to make in the next t (equation
- * 10 of the paper). At a = 1 exactly the formula is 0/0; a hair's breadth away it is continuous.
+ * E[Y(t) | x, t_x, T]: how many purchases the customer is expected to make in the next t (the
+ * paper's conditional expectation). At a = 1 exactly the formula is 0/0; a hair's breadth away it is continuous.
  */
 export const expectedPurchases = (t: number, { x, tx, T }: PurchaseHistory, parameters: BgNbdParameters): number => {
   if (t <= 0) return 0;

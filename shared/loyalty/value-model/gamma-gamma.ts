@@ -74,7 +74,7 @@ const logLikelihoodOfColumns = (columns: Columns, { p, q, gamma }: GammaGammaPar
 const usable = (histories: readonly SpendHistory[]): SpendHistory[] => histories.filter((history) => history.n > 0 && history.mean > 0);
 
 /** The log-likelihood of the spend histories under the parameters (customers with no spend left out). */
-export const gammaGammaLogLikelihood = (histories: readonly SpendHistory[], parameters: GammaGammaParameters): number =>
+const gammaGammaLogLikelihood = (histories: readonly SpendHistory[], parameters: GammaGammaParameters): number =>
   logLikelihoodOfColumns(columnsOf(usable(histories)), parameters);
 
 export interface GammaGammaFit {

@@ -20,13 +20,6 @@ export const logGamma = (x: number): number => {
   return halfLogTwoPi + (shifted + 0.5) * Math.log(t) - t + Math.log(sum);
 };
 
-/** ln(e^a + e^b) without overflow. */
-export const logAddExp = (a: number, b: number): number => {
-  if (a === -Infinity) return b;
-  if (b === -Infinity) return a;
-  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
-};
-
 const maxTerms = 100_000;
 const rescaleAbove = 1e250;
 const logRescale = Math.log(rescaleAbove);
