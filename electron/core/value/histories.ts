@@ -1,6 +1,6 @@
 import type { VisitDaysHistory } from '../../../shared/loyalty/value-model/customer-value';
 import type { Db } from '../db/connection';
-import { localDayNumber, offsetStretches } from './local-days';
+import { localDayNumber, offsetStretchesCovering } from './local-days';
 import { importedSummaries, valueCustomers, visitDays, visitSpan } from './queries';
 
 export interface CustomerHistory {
@@ -19,7 +19,7 @@ export interface CustomerHistory {
 export const readHistories = (db: Db, zone: string, now: Date, ids: readonly string[] | null): CustomerHistory[] => {
   const today = localDayNumber(now.toISOString(), zone);
   const span = visitSpan(db);
-  const stretches = offsetStretches(zone, Date.parse(span.first_at ?? now.toISOString()), Math.max(now.getTime(), Date.parse(span.last_at ?? now.toISOString())));
+  const stretches = offsetStretchesCovering(zone, Date.parse(span.first_at ?? now.toISOString()), Math.max(now.getTime(), Date.parse(span.last_at ?? now.toISOString())));
   const logged = new Map(visitDays(db, stretches, ids).map((row) => [row.customer_id, row]));
   const imported = new Map(importedSummaries(db, ids).map((row) => [row.customer_id, row]));
   return valueCustomers(db, ids).map(({ id, visit_count }) => {

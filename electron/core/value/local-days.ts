@@ -43,6 +43,24 @@ export const offsetStretches = (zone: string, fromMs: number, toMs: number): Off
   return stretches;
 };
 
+const remembered = new Map<string, { fromMs: number; toMs: number; stretches: OffsetStretch[] }>();
+
+/**
+ * The stretches covering `fromMs`–`toMs`, remembered per zone (a zone's switches never move): a
+ * visit logged at the counter reuses them rather than walking years of weeks again. The remembered
+ * span reaches two days past what was asked, so "now" moving on does not undo it.
+ */
+export const offsetStretchesCovering = (zone: string, fromMs: number, toMs: number): OffsetStretch[] => {
+  const known = remembered.get(zone);
+  if (known !== undefined && known.fromMs <= fromMs && known.toMs >= toMs) return known.stretches;
+  const from = Math.min(fromMs, known?.fromMs ?? fromMs);
+  const to = Math.max(toMs, known?.toMs ?? toMs) + 2 * dayMs;
+  const stretches = offsetStretches(zone, from, to);
+  if (remembered.size > 16) remembered.clear();
+  remembered.set(zone, { fromMs: from, toMs: to, stretches });
+  return stretches;
+};
+
 /** The shop-local day number (days since 1970-01-01 on the shop's calendar) of an instant. */
 export const localDayNumber = (iso: string, zone: string): number => {
   const ms = Date.parse(iso);
