@@ -53,6 +53,7 @@ import { visitsHandlers } from './visits/handlers';
 import { visitsRecords } from './visits/records';
 import { remindersRecords } from './reminders/records';
 import { visitsTimelineSource } from './visits/timeline';
+import { ValueFitSchedule } from './value/schedule';
 import { appVersion } from './version';
 import { winbackHandlers } from './winback/handlers';
 import { customerStatusTimelineSource, winBackAttemptsTimelineSource } from './winback/timeline';
@@ -237,6 +238,8 @@ export const openCore = (options: CoreOptions): Core => {
   const idleLock = createIdleLock(ctx, () => events.emit('data-changed', { handler: 'auth-lock' }));
   const reminderDays = options.dailyJobs ? new ReminderDays(ctx) : null;
   reminderDays?.start();
+  const valueFits = options.dailyJobs ? new ValueFitSchedule({ db: () => live.book, bookFile: file, now, jobs, events }) : null;
+  valueFits?.start();
 
   const call = async (name: unknown, input: unknown): Promise<Result<unknown>> => {
     // While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait.
@@ -264,6 +267,7 @@ export const openCore = (options: CoreOptions): Core => {
     close: () => {
       idleLock.stop();
       reminderDays?.stop();
+      valueFits?.stop();
       backups.stopSchedule();
       releaseInUse();
       if (!live.book.open) return;

@@ -3,7 +3,8 @@ import { limits } from '../limits';
 import { quadrants, type Quadrant } from '../loyalty/quadrant';
 import type { SignalPoints } from '../loyalty/signal';
 import { tiers, type MoneyCutoffs, type Tier, type TierRules } from '../loyalty/tiers';
-import type { LifetimeValue, RfmFigures } from '../loyalty/value';
+import type { RfmFigures } from '../loyalty/value';
+import type { SimpleReason, ValueModel } from '../loyalty/value-model/customer-value';
 import type { ParetoPoint } from '../loyalty/pareto';
 import { handler, returns } from './define';
 import { id, optionalText, pageLimit, satisfactionLevel, type SatisfactionLevel } from './fields';
@@ -37,9 +38,37 @@ export interface CustomerLoyalty {
   /** 0–1. */
   loyalty: number;
   quadrant: Quadrant | null;
-  lifetime: LifetimeValue;
+  value: CustomerValueFigures;
   rfm: RfmFigures;
   computedAt: string;
+}
+
+/** The fit of the value models in force, as the profile explains it. */
+export interface ValueFitInfo {
+  fittedAt: string;
+  /** 'simple': too little history for the models; the shop's averages stand in, and the screen says so. */
+  basis: ValueModel['kind'];
+  simpleBecause: SimpleReason | null;
+  customers: number;
+  repeatCustomers: number;
+  /** The fewest repeat customers the models are fitted on. */
+  minimumRepeatCustomers: number;
+  horizonYears: number;
+  /** 0.1 for 10% a year; 0 when future visits are not discounted. */
+  annualDiscountRate: number;
+}
+
+/** A customer's predicted value with the inputs it came from (visit days, not visits: at most one a day). */
+export interface CustomerValueFigures {
+  /** Null before the first fit (it runs in the background soon after the app starts). */
+  fit: ValueFitInfo | null;
+  /** Null for a customer with no visit yet: there is nothing to predict from. */
+  inputs: { visitDays: number; daysSinceFirstVisit: number; daysSinceLastVisit: number; averageSpendMinor: number } | null;
+  /** 0–1; null with one visit day (the model sees a customer leave only after a return visit) or under the simple estimate. */
+  probabilityAlive: number | null;
+  expectedVisitsNextYear: number | null;
+  expectedSpendPerVisitMinor: number | null;
+  lifetimeValueMinor: number | null;
 }
 
 export const lapseStates = ['active', 'lapsed', 'lost'] as const;
@@ -128,8 +157,10 @@ export const loyaltySettingsFields = z.strictObject({
   regularShare: z.number().min(0.05).max(1),
   pointsPerLift: z.int().min(1).max(20),
   maxLift: z.int().min(0).max(3),
-  /** Expected remaining years of a customer, for the lifetime value. */
+  /** The years of future visits the lifetime value counts (its horizon). */
   remainingYears: z.number().min(0.5).max(50),
+  /** The yearly rate future years' visits are discounted at, in percent; 0 counts them at face value. */
+  valueDiscountPercent: z.number().min(0).max(50),
 });
 export const loyaltySettingsShape = loyaltySettingsFields.superRefine((rules, context) => {
   if (rules.keyShare >= rules.majorShare) {
@@ -181,6 +212,13 @@ export const loyaltyContract = {
   'loyalty-settings-update': handler({
     input: loyaltySettingsFields.partial(),
     output: returns<LoyaltySettings>(),
+    access: 'owner',
+    mutates: true,
+  }),
+  /** Fits the value models to the book now, in the job worker (it also runs daily and after imports and restores). */
+  'loyalty-value-fit': handler({
+    input: z.strictObject({}),
+    output: returns<ValueFitInfo>(),
     access: 'owner',
     mutates: true,
   }),

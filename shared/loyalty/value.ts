@@ -1,48 +1,13 @@
 /**
- * Lifetime value (average spend × visits per year × expected remaining years) and RFM figures.
- * Every input is returned beside the result so the profile can show how it was reached.
+ * Recency, frequency and money figures for the profile. (A customer's predicted value comes from
+ * the fitted models in ./value-model.)
  */
 
-const dayMs = 86_400_000;
-
-export interface ValueInputs {
-  /** All-time revenue and visits with the shop. */
-  revenueMinor: number;
-  visitCount: number;
-  /** Visits in the trailing twelve months. */
-  visits12m: number;
-  /** Days since the first visit. */
-  tenureDays: number;
-  /** The shop's assumption of how many more years a customer stays (a setting). */
-  remainingYears: number;
-}
-
-export interface LifetimeValue {
-  averageSpendMinor: number;
-  visitsPerYear: number;
-  remainingYears: number;
-  valueMinor: number;
-}
-
-/**
- * Visits per year: the last twelve months for a customer of a year or more; a newer customer's
- * pace is scaled up from their time so far (at least a month of it, so a first visit is not 365 a year).
- */
-export const lifetimeValue = (inputs: ValueInputs): LifetimeValue => {
-  const averageSpendMinor = inputs.visitCount > 0 ? Math.round(inputs.revenueMinor / inputs.visitCount) : 0;
-  const visitsPerYear =
-    inputs.visitCount === 0 ? 0 : inputs.tenureDays >= 365 ? inputs.visits12m : (inputs.visitCount / Math.max(30, inputs.tenureDays)) * 365;
-  const rounded = Math.round(visitsPerYear * 10) / 10;
-  return {
-    averageSpendMinor,
-    visitsPerYear: rounded,
-    remainingYears: inputs.remainingYears,
-    valueMinor: Math.round(averageSpendMinor * rounded * inputs.remainingYears),
-  };
-};
+import { daysBetween } from '../reminders/days';
+import { localDay } from '../time';
 
 export interface RfmFigures {
-  /** Days since the last visit; null before any. */
+  /** Days since the last visit on the shop's calendar (as Today and the value inputs count them); null before any. */
   recencyDays: number | null;
   /** Visits in the trailing twelve months. */
   frequency12m: number;
@@ -50,10 +15,8 @@ export interface RfmFigures {
   monetary12mMinor: number;
 }
 
-export const rfmFigures = (lastVisitAt: string | null, now: Date, visits12m: number, revenue12mMinor: number): RfmFigures => ({
-  recencyDays: lastVisitAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(lastVisitAt)) / dayMs)),
+export const rfmFigures = (lastVisitAt: string | null, now: Date, zone: string, visits12m: number, revenue12mMinor: number): RfmFigures => ({
+  recencyDays: lastVisitAt === null ? null : Math.max(0, daysBetween(localDay(lastVisitAt, zone), localDay(now, zone))),
   frequency12m: visits12m,
   monetary12mMinor: revenue12mMinor,
 });
-
-export const daysBetween = (from: string, to: Date): number => Math.max(0, Math.floor((to.getTime() - Date.parse(from)) / dayMs));

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { seedBook } from '../../electron/core/seed/seed';
-import { callOk, freshCore, tempDir } from '../support/core';
+import { transferMessages } from '../../shared/i18n/transfer';
+import { callOk, fixedClock, freshCore, tempDir } from '../support/core';
 import { importPlanOf } from '../support/result';
 
 const read = (file: string) => readFileSync(file);
@@ -24,6 +25,62 @@ describe('export', () => {
     const [visits] = await callOk(core, 'export-run', { what: 'visits', format: 'csv', folder: tempDir(), language: 'en' });
     expect(read(visits!.path).toString('utf8')).toContain('Date,Kind,Customer ID,Customer,Amount');
     expect(read(visits!.path).toString('utf8')).toContain(',visit,');
+  });
+
+  it('carries the loyalty figures the owner sees on the profile: tier, quadrant, lapse, chance still a customer, expected visits, value', async () => {
+    const clock = fixedClock('2026-11-20T10:00:00Z');
+    const core = freshCore({ now: clock.now });
+    seedBook(core.db, { customers: 200, visits: 2000, seed: 5, days: 400, now: clock.now() });
+    const once = await callOk(core, 'customers-create', { name: '林小姐' });
+    await callOk(core, 'visits-log', { customerId: once.id, amountMinor: 48000, occurredAt: '2026-11-20T09:00:00Z' });
+    const cheap = await callOk(core, 'customers-create', { name: '王先生' });
+    await callOk(core, 'visits-log', { customerId: cheap.id, amountMinor: 500, occurredAt: '2026-11-20T09:30:00Z' });
+    const fit = await callOk(core, 'loyalty-value-fit', {});
+    expect(fit).toMatchObject({ basis: 'model', simpleBecause: null });
+
+    const [json] = await callOk(core, 'export-run', { what: 'customers', format: 'json', folder: tempDir() });
+    const customers = JSON.parse(read(json!.path).toString('utf8')).tables.customers as { id: string; archivedAt: string | null; loyalty: Record<string, unknown> }[];
+    const live = customers.filter((customer) => customer.archivedAt === null);
+    for (const { loyalty } of live) {
+      expect(Object.keys(loyalty)).toEqual(['tier', 'quadrant', 'lapse', 'probabilityAlive', 'expectedVisitsNextYear', 'lifetimeValueMinor']);
+      expect(['key', 'major', 'regular', 'small']).toContain(loyalty.tier);
+      expect(['active', 'lapsed', 'lost']).toContain(loyalty.lapse);
+    }
+    const returning = live.filter(({ loyalty }) => typeof loyalty.probabilityAlive === 'number');
+    expect(returning.length).toBeGreaterThan(50);
+    for (const { loyalty } of returning) {
+      expect(loyalty.probabilityAlive).toBeGreaterThanOrEqual(0);
+      expect(loyalty.probabilityAlive).toBeLessThanOrEqual(1);
+    }
+    // The same figures as the profile shows.
+    const someone = returning[0]!;
+    const profile = await callOk(core, 'loyalty-customer', { id: someone.id });
+    expect(someone.loyalty).toMatchObject({ tier: profile.tier, lifetimeValueMinor: profile.value.lifetimeValueMinor });
+    expect(someone.loyalty.probabilityAlive).toBeCloseTo(profile.value.probabilityAlive!, 6);
+    expect(someone.loyalty.expectedVisitsNextYear).toBeCloseTo(profile.value.expectedVisitsNextYear!, 1);
+    // One visit: the shop-wide estimate, and no chance-still-a-customer to tell.
+    const first = customers.find((customer) => customer.id === once.id)!;
+    expect(first.loyalty).toMatchObject({ lapse: 'active', probabilityAlive: null });
+    // Whatever that one visit cost: never "$480 × 12.2 visits a year × 3 years".
+    expect(customers.find((customer) => customer.id === cheap.id)!.loyalty).toEqual(first.loyalty);
+
+    for (const [language, headers] of [
+      ['en', ['Customer tier', 'Satisfaction × loyalty', 'Coming back?', 'Chance still a customer (0–1)', 'Visits expected in the next 365 days', 'Expected value (horizon in settings)']],
+      ['zh-Hant', ['客戶等級', '滿意度 × 忠誠度', '還會來嗎？', '仍是客戶的機率（0–1）', '未來 365 天預期來店次數', '預期價值（期間見設定）']],
+      ['zh-Hans', ['客户等级', '满意度 × 忠诚度', '还会来吗？', '仍是客户的概率（0–1）', '未来 365 天预期到店次数', '预期价值（期间见设置）']],
+    ] as const) {
+      const [csv] = await callOk(core, 'export-run', { what: 'customers', format: 'csv', folder: tempDir(), language });
+      const rows = Papa.parse<string[]>(read(csv!.path).toString('utf8').slice(1), { skipEmptyLines: true }).data;
+      expect(rows[0]!.slice(-6)).toEqual(headers);
+      const byId = new Map(rows.slice(1).map((row) => [row[0], row.slice(-6)]));
+      const [tier, , lapse, alive, visits, value] = byId.get(someone.id)!;
+      expect(tier).toBe(transferMessages[language].values.tier[profile.tier]);
+      expect(lapse).not.toBe('');
+      expect(Number(alive)).toBeCloseTo(someone.loyalty.probabilityAlive as number, 2);
+      expect(Number(visits)).toBeCloseTo(someone.loyalty.expectedVisitsNextYear as number, 1);
+      expect(Number(value) * 100).toBe(someone.loyalty.lifetimeValueMinor);
+      expect(byId.get(once.id)![3]).toBe('');
+    }
   });
 
   it('writes reminders with their kind, status and who they are for, in the chosen language', async () => {

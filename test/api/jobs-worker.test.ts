@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs';
+import { seedBook } from '../../electron/core/seed/seed';
 import { callOk, freshCore, tempDir } from '../support/core';
 import { importPlanOf } from '../support/result';
 
@@ -26,6 +27,18 @@ const planFor = async (core: ReturnType<typeof freshCore>, file: string) => {
 };
 
 describe('long jobs in the worker thread', () => {
+  it('fits the value model in the worker while the counter keeps logging visits', { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    seedBook(core.db, { customers: 300, visits: 3000, seed: 4, days: 300, now: new Date() });
+    const ada = await callOk(core, 'customers-create', { name: 'Ada' });
+    const fitting = core.call('loyalty-value-fit', {});
+    const logged = await core.call('visits-log', { customerId: ada.id, amountMinor: 1200 });
+    expect(logged.ok).toBe(true);
+    expect(await fitting).toMatchObject({ ok: true, value: { basis: 'model' } });
+    expect((await callOk(core, 'loyalty-customer', { id: ada.id })).value.inputs?.visitDays).toBe(1);
+    expect(core.db.prepare('SELECT count(*) FROM customer_loyalty WHERE value_lifetime_minor IS NOT NULL').pluck().get()).toBeGreaterThan(250);
+  });
+
   it('imports with progress while the book stays readable, and other writes are told it is busy', { timeout: 180_000 }, async () => {
     const core = withWorker();
     const existing = await callOk(core, 'customers-create', { name: 'Ada', phones: ['0911000000'] });

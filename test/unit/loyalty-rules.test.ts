@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paretoCurve, revenueShareOfTop } from '../../shared/loyalty/pareto';
 import { loyaltyScore, quadrantOf, satisfactionScore } from '../../shared/loyalty/quadrant';
 import { decideTier, defaultTierRules, liftTier, moneyCutoffs, moneyTier } from '../../shared/loyalty/tiers';
-import { lifetimeValue, rfmFigures } from '../../shared/loyalty/value';
+import { rfmFigures } from '../../shared/loyalty/value';
 
 /** Twenty spenders: 2000, 1900, … 100 (hand-checked sums below). */
 const twenty = Array.from({ length: 20 }, (_, index) => (20 - index) * 100);
@@ -67,28 +67,12 @@ describe('the satisfaction × loyalty matrix', () => {
   });
 });
 
-describe('lifetime value and RFM', () => {
-  it('is average spend × visits per year × remaining years, from the last year for an established customer', () => {
-    // 40 visits for 48,000 → 1,200 a visit; 10 visits in the last year; 3 years → 36,000.
-    expect(lifetimeValue({ revenueMinor: 48_000, visitCount: 40, visits12m: 10, tenureDays: 900, remainingYears: 3 })).toEqual({
-      averageSpendMinor: 1200,
-      visitsPerYear: 10,
-      remainingYears: 3,
-      valueMinor: 36_000,
-    });
-  });
-
-  it('scales a newer customer’s pace to a year, never faster than a month’s worth', () => {
-    // 3 visits in 73 days → 15 a year.
-    expect(lifetimeValue({ revenueMinor: 900, visitCount: 3, visits12m: 3, tenureDays: 73, remainingYears: 2 }).visitsPerYear).toBe(15);
-    // One visit today counts as one a month, not 365 a year.
-    expect(lifetimeValue({ revenueMinor: 500, visitCount: 1, visits12m: 1, tenureDays: 0, remainingYears: 1 })).toMatchObject({ visitsPerYear: 12.2, valueMinor: 6100 });
-    expect(lifetimeValue({ revenueMinor: 0, visitCount: 0, visits12m: 0, tenureDays: 0, remainingYears: 3 }).valueMinor).toBe(0);
-  });
-
-  it('gives recency in whole days', () => {
-    expect(rfmFigures('2026-03-01T10:00:00.000Z', new Date('2026-03-10T09:00:00.000Z'), 4, 5000)).toEqual({ recencyDays: 8, frequency12m: 4, monetary12mMinor: 5000 });
-    expect(rfmFigures(null, new Date(), 0, 0).recencyDays).toBeNull();
+describe('RFM', () => {
+  it('gives recency in the shop’s calendar days', () => {
+    expect(rfmFigures('2026-03-01T10:00:00.000Z', new Date('2026-03-10T09:00:00.000Z'), 'UTC', 4, 5000)).toEqual({ recencyDays: 9, frequency12m: 4, monetary12mMinor: 5000 });
+    // Counted on the shop's calendar: 23:30 the evening before is yesterday in Taipei, though not 24 hours ago.
+    expect(rfmFigures('2026-03-09T15:30:00.000Z', new Date('2026-03-10T02:00:00.000Z'), 'Asia/Taipei', 1, 100).recencyDays).toBe(1);
+    expect(rfmFigures(null, new Date(), 'UTC', 0, 0).recencyDays).toBeNull();
   });
 });
 

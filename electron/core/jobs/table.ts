@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup/jobs';
 import { runExport } from '../transfer/export/run';
 import { analyseImport, commitImport, previewImport } from '../transfer/import/jobs';
+import { fitValueJob } from '../value/job';
 import type { JobContext } from './types';
 
 /** Every long job by kind: the runner calls them inline or the worker calls them in its thread. */
@@ -13,6 +14,7 @@ export const jobTable = {
   'import-preview': previewImport,
   'import-commit': commitImport,
   export: runExport,
+  'value-fit': fitValueJob,
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
 export type JobInput<K extends JobKind> = Parameters<(typeof jobTable)[K]>[0];

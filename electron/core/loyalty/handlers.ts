@@ -22,6 +22,9 @@ import { loyaltyRowOf, spendRank } from './queries';
 import { insertStandaloneAnswer } from './satisfaction-queries';
 import { interestTags, segmentCount, segmentPage } from './segment-queries';
 import { readLoyaltySettings, tierRulesOf, writeLoyaltySettings } from './settings';
+import { valueHorizonOf } from '../value/fit';
+import { customerValueFigures, toValueFitInfo } from '../value/present';
+import { latestValueFit } from '../value/queries';
 
 export const loyaltyHandlers: HandlerImpls = {
   'satisfaction-record': (ctx, input) =>
@@ -57,8 +60,9 @@ export const loyaltyHandlers: HandlerImpls = {
         rank: row === null ? null : spendRank(ctx.db, row.revenue_12m_minor),
         cutoffs: storedCutoffs(ctx.db),
         rules: tierRulesOf(settings),
-        remainingYears: settings.remainingYears,
+        value: customerValueFigures(ctx.db, id, ctx.now()),
         now: ctx.now(),
+        zone: shopTimeZone(ctx.db),
       }),
     );
   },
@@ -100,6 +104,12 @@ export const loyaltyHandlers: HandlerImpls = {
       generateReminders(ctx, {});
       return ok(readLoyaltySettings(ctx.db));
     }),
+  'loyalty-value-fit': async (ctx) => {
+    const fitted = await ctx.data.jobs.run('value-fit', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString() }, { cancellable: false });
+    if (!fitted.ok) return fitted;
+    const fit = latestValueFit(ctx.db);
+    return fit === null ? err('INVALID_STATE', { reason: 'value_fit_missing' }) : ok(toValueFitInfo(fit, valueHorizonOf(ctx.db)));
+  },
   'loyalty-recompute': (ctx) =>
     inTransaction(ctx.db, () => {
       const { customers } = rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));

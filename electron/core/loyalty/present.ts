@@ -1,8 +1,8 @@
-import type { CustomerLoyalty, LapseState, SegmentCustomer } from '../../../shared/contract/loyalty';
+import type { CustomerLoyalty, CustomerValueFigures, LapseState, SegmentCustomer } from '../../../shared/contract/loyalty';
 import type { Quadrant } from '../../../shared/loyalty/quadrant';
 import type { SignalPoints } from '../../../shared/loyalty/signal';
 import type { MoneyCutoffs, Tier, TierRules } from '../../../shared/loyalty/tiers';
-import { daysBetween, lifetimeValue, rfmFigures } from '../../../shared/loyalty/value';
+import { rfmFigures } from '../../../shared/loyalty/value';
 import type { DbCustomerRow } from '../customers/rows';
 import type { DbLoyaltyRow } from './queries';
 import type { DbSegmentRow } from './segment-queries';
@@ -29,12 +29,14 @@ export interface LoyaltyFacts {
   rank: number | null;
   cutoffs: MoneyCutoffs | null;
   rules: TierRules;
-  remainingYears: number;
+  value: CustomerValueFigures;
   now: Date;
+  /** The shop's time zone: recency counts the shop's calendar days. */
+  zone: string;
 }
 
 /** A customer never recomputed (just created) reads as Small with no points, as the full pass would make them. */
-export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, remainingYears, now }: LoyaltyFacts): CustomerLoyalty => {
+export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, value, now, zone }: LoyaltyFacts): CustomerLoyalty => {
   const revenue12m = row?.revenue_12m_minor ?? 0;
   const visits12m = row?.visits_12m ?? 0;
   return {
@@ -52,14 +54,8 @@ export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, remaini
     satisfaction: row?.satisfaction ?? null,
     loyalty: row?.loyalty ?? 0,
     quadrant: (row?.quadrant ?? null) as Quadrant | null,
-    lifetime: lifetimeValue({
-      revenueMinor: customer.revenue_minor,
-      visitCount: customer.visit_count,
-      visits12m,
-      tenureDays: customer.first_visit_at === null ? 0 : daysBetween(customer.first_visit_at, now),
-      remainingYears,
-    }),
-    rfm: rfmFigures(customer.last_visit_at, now, visits12m, revenue12m),
+    value,
+    rfm: rfmFigures(customer.last_visit_at, now, zone, visits12m, revenue12m),
     computedAt: row?.computed_at ?? now.toISOString(),
   };
 };

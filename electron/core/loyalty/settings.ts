@@ -3,8 +3,8 @@ import { defaultTierRules, type TierRules } from '../../../shared/loyalty/tiers'
 import type { Db } from '../db/connection';
 import { readSection, writeSection, type SettingsSection } from '../settings/queries';
 
-/** 80/20 with a Key head of 5%; three points lift a customer one tier; a customer stays three more years. */
-export const defaultLoyaltySettings: LoyaltySettings = { ...defaultTierRules, remainingYears: 3 };
+/** 80/20 with a Key head of 5%; three points lift a customer one tier; value over three years, not discounted. */
+export const defaultLoyaltySettings: LoyaltySettings = { ...defaultTierRules, remainingYears: 3, valueDiscountPercent: 0 };
 
 /** The tier and value rules' section of the settings store: "loyalty.<field>"; shares out of order get the default three. */
 const loyaltySettingsSection: SettingsSection<typeof loyaltySettingsFields> = {

@@ -32,11 +32,16 @@ const items = `SELECT ${reminderColumns}, c.name AS customer_name, c.consent_con
     c.lost_at, st.name AS assignee_name
   FROM reminders r
   LEFT JOIN customers c ON c.id = r.customer_id
+  LEFT JOIN customer_loyalty l ON l.customer_id = r.customer_id
   LEFT JOIN staff st ON st.id = r.assignee_id
   WHERE r.status = 'open'`;
-// In index order, so LIMIT stops early; overdue ones newest first (yesterday's before last month's).
-const forwards = 'ORDER BY r.agenda_day, r.kind, r.assignee_id, r.rowid LIMIT @limit';
-const backwards = 'ORDER BY r.agenda_day DESC, r.kind DESC, r.assignee_id DESC, r.rowid DESC LIMIT @limit';
+// Win-back calls of a day come likeliest-to-return first (the value model's chance they are still
+// a customer, beside the rhythm that made them due); unknown chances last.
+const winBackOrder = "(CASE WHEN r.kind = 'win_back' THEN l.value_probability_alive END) DESC NULLS LAST";
+// In index order by day and kind, so LIMIT stops early (only a day's rows of a kind are sorted);
+// overdue ones newest first (yesterday's before last month's).
+const forwards = `ORDER BY r.agenda_day, r.kind, ${winBackOrder}, r.assignee_id, r.rowid LIMIT @limit`;
+const backwards = `ORDER BY r.agenda_day DESC, r.kind DESC, ${winBackOrder}, r.assignee_id DESC, r.rowid DESC LIMIT @limit`;
 
 const statements = statementsFor((db) => ({
   before: db.prepare<FilterParams & { day: string; limit: number }, DbAgendaRow>(`${items} AND r.agenda_day < @day ${filters} ${backwards}`),

@@ -4,6 +4,7 @@ import { ensureLapseCurrent, rebuildAllLapse, refreshCustomerLapse, type LapseCo
 import { lapseRow } from '../lapse/queries';
 import { ensureLoyaltyCurrent, loyaltyEnvironment, rebuildAllLoyalty, refreshCustomersLoyalty } from '../loyalty/derive';
 import { customKind } from '../../../shared/reminders/kinds/custom';
+import { refreshCustomersValue } from '../value/fit';
 import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
 import { generateIfStale, generateReminders } from './engine';
 import { obsoleteRemindersOf, refreshAssignees, reopenManualRemindersOf } from './queries';
@@ -16,9 +17,15 @@ import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from './s
 
 type HookContext = Pick<HandlerContext, 'db' | 'now' | 'session'>;
 
-/** Tier and quadrant follow the customers' lapse, visits and signals, and Destroyers get their reminder: after lapse, before reminders. */
-export const refreshLoyalty = (ctx: Pick<HandlerContext, 'db' | 'now'>, ...customerIds: string[]): void =>
+/**
+ * Tier and quadrant follow the customers' lapse, visits and signals, and Destroyers get their
+ * reminder: after lapse, before reminders. Their predicted value follows their visits under the
+ * value model in force (after the tier pass, which makes the row it is kept on).
+ */
+export const refreshLoyalty = (ctx: Pick<HandlerContext, 'db' | 'now'>, ...customerIds: string[]): void => {
   refreshCustomersLoyalty(ctx.db, customerIds, loyaltyEnvironment(ctx.db, ctx.now()));
+  refreshCustomersValue(ctx.db, customerIds, ctx.now());
+};
 
 export const lapseContextOf = (environment: ReminderEnvironment): LapseContext => ({ rules: lapseRulesOf(environment.settings), zone: environment.zone });
 

@@ -8,7 +8,6 @@ const labelsOf = (json: string): string[] => JSON.parse(json);
 const labelled = <K extends string>(labels: Record<K, string>, value: string | null): string =>
   value === null ? '' : (labels[value as K] ?? value);
 
-
 export const customersExport = defineExportTable<DbExportCustomer>({
   name: 'customers',
   rows: exportCustomerRows,
@@ -37,6 +36,14 @@ export const customersExport = defineExportTable<DbExportCustomer>({
     lastContactAt: row.last_contact_at,
     visitCount: row.visit_count,
     revenueMinor: row.revenue_minor,
+    loyalty: {
+      tier: row.tier,
+      quadrant: row.quadrant,
+      lapse: row.lapse,
+      probabilityAlive: row.probability_alive,
+      expectedVisitsNextYear: row.expected_visits,
+      lifetimeValueMinor: row.lifetime_value_minor,
+    },
   }),
   csv: [
     { header: (w) => w.customerColumns.id, value: (row) => row.id },
@@ -60,5 +67,12 @@ export const customersExport = defineExportTable<DbExportCustomer>({
     { header: (w) => w.customerColumns.lastContactAt, value: (row, c) => localDateTime(row.last_contact_at, c.timeZone) },
     { header: (w) => w.customerColumns.visitCount, value: (row) => String(row.visit_count) },
     { header: (w) => w.customerColumns.lifetimeSpend, value: (row, c) => decimalAmount(row.revenue_minor, c.currency) },
+    { header: (w) => w.customerColumns.tier, value: (row, c) => labelled(c.words.values.tier, row.tier) },
+    { header: (w) => w.customerColumns.quadrant, value: (row, c) => labelled(c.words.values.quadrant, row.quadrant) },
+    { header: (w) => w.customerColumns.lapse, value: (row, c) => labelled(c.words.values.lapse, row.lapse) },
+    // Plain numbers a spreadsheet can sort and sum: a share 0–1 with two decimals, visits with one.
+    { header: (w) => w.customerColumns.probabilityAlive, value: (row) => (row.probability_alive === null ? '' : row.probability_alive.toFixed(2)) },
+    { header: (w) => w.customerColumns.expectedVisitsNextYear, value: (row) => (row.expected_visits === null ? '' : row.expected_visits.toFixed(1)) },
+    { header: (w) => w.customerColumns.lifetimeValue, value: (row, c) => (row.lifetime_value_minor === null ? '' : decimalAmount(row.lifetime_value_minor, c.currency)) },
   ],
 });

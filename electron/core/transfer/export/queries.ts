@@ -28,6 +28,13 @@ export interface DbExportCustomer {
   last_contact_at: string | null;
   visit_count: number;
   revenue_minor: number;
+  /** The figures the owner sees on the profile; null before the customer's first tier pass or value fit. */
+  tier: string | null;
+  quadrant: string | null;
+  lapse: 'active' | 'lapsed' | 'lost';
+  probability_alive: number | null;
+  expected_visits: number | null;
+  lifetime_value_minor: number | null;
 }
 
 export interface DbExportVisit {
@@ -70,7 +77,7 @@ const labels = (kind: 'tag' | 'interest') => `
   (SELECT json_group_array(t.value ORDER BY t.position) FROM customer_tags t WHERE t.customer_id = c.id AND t.kind = '${kind}')`;
 
 const statements = statementsFor((db) => ({
-  customers: db.prepare<[], DbExportCustomer>(`
+  customers: db.prepare<{ today: string }, DbExportCustomer>(`
     SELECT c.id, c.name,
       (SELECT json_group_array(json_object('display', p.display, 'e164', p.e164) ORDER BY p.position)
         FROM customer_phones p WHERE p.customer_id = c.id) AS phones_json,
@@ -78,8 +85,11 @@ const statements = statementsFor((db) => ({
       ${labels('tag')} AS tags_json, ${labels('interest')} AS interests_json,
       c.notes, c.source, c.need_type, c.owner_staff_id, s.name AS owner_staff_name, c.consent_contact,
       c.created_at, c.updated_at, c.archived_at, c.first_visit_at, c.last_visit_at, c.last_contact_at,
-      c.visit_count, c.revenue_minor
-    FROM customers c LEFT JOIN staff s ON s.id = c.owner_staff_id
+      c.visit_count, c.revenue_minor,
+      l.tier, l.quadrant,
+      CASE WHEN c.lost_at IS NOT NULL THEN 'lost' WHEN c.lapses_on IS NOT NULL AND c.lapses_on <= @today THEN 'lapsed' ELSE 'active' END AS lapse,
+      l.value_probability_alive AS probability_alive, l.value_expected_visits AS expected_visits, l.value_lifetime_minor AS lifetime_value_minor
+    FROM customers c LEFT JOIN staff s ON s.id = c.owner_staff_id LEFT JOIN customer_loyalty l ON l.customer_id = c.id
     ORDER BY c.id`),
   customerCount: db.prepare<[], number>('SELECT count(*) FROM customers').pluck(),
   visits: db.prepare<[], DbExportVisit>(`
@@ -101,7 +111,7 @@ const statements = statementsFor((db) => ({
   satisfactionCount: db.prepare<[], number>('SELECT count(*) FROM satisfaction_answers').pluck(),
 }));
 
-export const exportCustomerRows = (db: Db) => statements(db).customers.iterate();
+export const exportCustomerRows = (db: Db, today: string) => statements(db).customers.iterate({ today });
 export const countCustomersForExport = (db: Db): number => statements(db).customerCount.get() ?? 0;
 export const exportVisitRows = (db: Db) => statements(db).visits.iterate();
 export const countVisitsForExport = (db: Db): { visits: number; contacts: number } =>

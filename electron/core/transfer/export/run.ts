@@ -82,12 +82,12 @@ class OutputFile {
 const csvLines = (rows: string[][]): string =>
   `${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: formulaStart, header: false })}\r\n`;
 
-const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: CsvContext, job: JobContext, total: number): Promise<number> => {
+const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: CsvContext, job: JobContext, total: number, today: string): Promise<number> => {
   const columns = table.csv ?? [];
   await out.write(utf8Bom + csvLines([columns.map((column) => column.header(context.words))]));
   let rows = 0;
   let chunk: string[][] = [];
-  for (const row of table.rows(db)) {
+  for (const row of table.rows(db, today)) {
     chunk.push(columns.map((column) => column.value(row, context)));
     rows += 1;
     if (chunk.length === rowsPerChunk) {
@@ -102,7 +102,7 @@ const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: Cs
 };
 
 /** One JSON object per line inside fixed framing: the same book always gives the same bytes, and diffs read well. */
-const writeJson = async (db: Db, tables: readonly ExportTable[], out: OutputFile, job: JobContext, withSettings: boolean): Promise<number> => {
+const writeJson = async (db: Db, tables: readonly ExportTable[], out: OutputFile, job: JobContext, withSettings: boolean, today: string): Promise<number> => {
   const total = tables.reduce((sum, table) => sum + table.count(db), 0);
   const settings = currentSettings({ db });
   await out.write(`{\n  "format": "regulars-export",\n  "formatVersion": 1,\n  "schemaVersion": ${schemaVersionOf(db)},\n`);
@@ -112,7 +112,7 @@ const writeJson = async (db: Db, tables: readonly ExportTable[], out: OutputFile
   for (const [index, table] of tables.entries()) {
     await out.write(`${index === 0 ? '' : ','}\n    ${JSON.stringify(table.name)}: [`);
     let first = true;
-    for (const row of table.rows(db)) {
+    for (const row of table.rows(db, today)) {
       await out.write(`${first ? '' : ','}\n      ${JSON.stringify(table.json(row))}`);
       first = false;
       rows += 1;
@@ -149,7 +149,7 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
     if (input.format === 'json') {
       const out = await OutputFile.create(path.join(input.folder, nameFor(input.what, 'json')));
       written.push(out);
-      const rows = await writeJson(db, tables, out, job, input.what === 'all');
+      const rows = await writeJson(db, tables, out, job, input.what === 'all', day);
       await out.finish();
       files.push({ path: out.file, kind: input.what, rows, bytes: out.bytes });
     } else {
@@ -157,7 +157,7 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
       for (const table of tables) {
         const out = await OutputFile.create(path.join(input.folder, input.what === 'all' ? `${shop}-${table.name}-${day}.csv` : nameFor(table.name, 'csv')));
         written.push(out);
-        const rows = await writeCsv(db, table, out, context, job, table.count(db));
+        const rows = await writeCsv(db, table, out, context, job, table.count(db), day);
         await out.finish();
         files.push({ path: out.file, kind: table.name as ExportKind, rows, bytes: out.bytes });
       }

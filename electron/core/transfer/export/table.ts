@@ -26,8 +26,8 @@ export interface CsvColumn<R> {
 export interface ExportTable<R = unknown> {
   /** A kind the owner can export on its own, or a section only the full JSON export carries. */
   name: ExportKind | 'staff' | 'satisfaction' | 'winBackAttempts' | 'statusEvents' | 'complaintPromises' | 'complaintTransitions' | 'referralRewards';
-  /** Every row, in a stable order (by id), so the same book always gives the same bytes. */
-  rows: (db: Db) => Iterable<R>;
+  /** Every row, in a stable order (by id), so the same book on the same shop day always gives the same bytes. */
+  rows: (db: Db, today: string) => Iterable<R>;
   count: (db: Db) => number;
   /** What a backup's "what it holds" lists for this table, e.g. { visits: 10, contacts: 2 }. */
   counts: (db: Db) => Record<string, number>;

@@ -9,7 +9,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 
 const shareKeys = ['keyShare', 'majorShare', 'regularShare'] as const;
-const numberKeys = ['pointsPerLift', 'maxLift', 'remainingYears'] as const;
+const numberKeys = ['pointsPerLift', 'maxLift', 'remainingYears', 'valueDiscountPercent'] as const;
 type Key = (typeof shareKeys)[number] | (typeof numberKeys)[number];
 
 /** The tier thresholds (as percentages) and value assumptions: the owner's alone, since they speak of money. */
@@ -31,6 +31,7 @@ const LoyaltySettingsForm = ({ settings }: { settings: LoyaltySettings }) => {
     pointsPerLift: String(settings.pointsPerLift),
     maxLift: String(settings.maxLift),
     remainingYears: String(settings.remainingYears),
+    valueDiscountPercent: String(settings.valueDiscountPercent),
   }));
   const [error, setError] = useState<AppError | null>(null);
   const issues = issuesByPath(error);
@@ -54,7 +55,7 @@ const LoyaltySettingsForm = ({ settings }: { settings: LoyaltySettings }) => {
       <form onSubmit={(event) => void submit(event)} className="settings-form">
         {[...shareKeys, ...numberKeys].map((key) => (
           <Field key={key} label={t(`settings.${key}`)} issue={issues.get(key)}>
-            <input type="number" inputMode="decimal" step={key === 'remainingYears' || shareKeys.includes(key as (typeof shareKeys)[number]) ? 0.5 : 1} value={values[key]} onChange={(event) => setValues({ ...values, [key]: event.target.value })} />
+            <input type="number" inputMode="decimal" step={key === 'remainingYears' || key === 'valueDiscountPercent' || shareKeys.includes(key as (typeof shareKeys)[number]) ? 0.5 : 1} value={values[key]} onChange={(event) => setValues({ ...values, [key]: event.target.value })} />
           </Field>
         ))}
         {error && !issues.size && <ErrorNotice error={error} />}

@@ -6,9 +6,10 @@ import { useApi } from '../../api/hooks';
 import { useAppLanguage } from '../../app/language';
 import { useFormat } from '../../app/format';
 import { useChartFormat } from './chart-format';
+import { ProfileValue } from './ProfileValue';
 import { segmentPath } from './segments-link';
 
-/** The owner's view of a customer's tier in words, their quadrant, lifetime value and RFM, with every input shown. */
+/** The owner's view of a customer's tier in words, their quadrant, predicted value and RFM, with every input shown. */
 export const ProfileLoyalty = ({ customerId }: { customerId: string }) => {
   const loyalty = useApi('loyalty-customer', { id: customerId });
   if (!loyalty.data) return null;
@@ -65,17 +66,7 @@ const LoyaltyFacts = ({ loyalty }: { loyalty: CustomerLoyalty }) => {
       </p>
       {loyalty.quadrant && <p className="muted">{t(`quadrantHints.${loyalty.quadrant}`)}</p>}
       <h3>{t('profile.lifetime')}</h3>
-      <p className="lifetime-value">
-        <strong>{format.money(loyalty.lifetime.valueMinor)}</strong>{' '}
-        <span className="muted">
-          ={' '}
-          {t('profile.lifetimeInputs', {
-            average: format.money(loyalty.lifetime.averageSpendMinor),
-            perYear: loyalty.lifetime.visitsPerYear,
-            years: loyalty.lifetime.remainingYears,
-          })}
-        </span>
-      </p>
+      <ProfileValue value={loyalty.value} />
       <h3>{t('profile.rfm')}</h3>
       <dl className="stats">
         <dt>{t('profile.recency')}</dt>
