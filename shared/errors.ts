@@ -116,5 +116,3 @@ export type AppError = {
     : { code: C; message: string; details: ErrorDetails[C] };
 }[ErrorCode];
 
-export const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

@@ -19,9 +19,6 @@ export const isTimeZone = (zone: string): boolean => {
   return valid;
 };
 
-/** ISO-8601 UTC with milliseconds: sortable as text, the only timestamp form in the book. */
-export const toIsoUtc = (instant: Date): string => instant.toISOString();
-
 /** The shop-local calendar day (YYYY-MM-DD) an instant falls on. */
 export const localDay = (instant: Date | string, zone: string): string => {
   const dateTime = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: 'utc' }) : DateTime.fromJSDate(instant);

@@ -5,7 +5,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { complaintsContract } from './complaints';
 import { customersContract } from './customers';
-import type { HandlerSpec, Returns } from './define';
+import type { Returns } from './define';
 import { filesContract } from './files';
 import { jobsContract } from './jobs';
 import { loyaltyContract } from './loyalty';
@@ -55,5 +55,3 @@ export const handlerNames = Object.keys(contract) as HandlerName[];
 
 export const isHandlerName = (name: unknown): name is HandlerName =>
   typeof name === 'string' && Object.hasOwn(contract, name);
-
-export const specOf = (name: HandlerName): HandlerSpec => contract[name];

@@ -140,7 +140,6 @@ const statements = statementsFor((db) => ({
   moveRewardsReferrer: db.prepare<[string, string]>('UPDATE referral_rewards SET referrer_id = ? WHERE referrer_id = ?'),
   moveRewardsReferred: db.prepare<[string, string]>('UPDATE referral_rewards SET referred_id = ? WHERE referred_id = ?'),
   deleteRewardsOf: db.prepare<{ id: string }, string>('DELETE FROM referral_rewards WHERE referrer_id = @id OR referred_id = @id RETURNING id').pluck(),
-  rewardsOfVisit: db.prepare<[string], DbRewardRow>('SELECT * FROM referral_rewards WHERE visit_id = ?'),
   detachVisit: db.prepare<[string]>('UPDATE referral_rewards SET visit_id = NULL WHERE visit_id = ?'),
   deleteRewardReminders: db.prepare<[string, string]>('DELETE FROM reminders WHERE kind = ? AND reason_key IN (SELECT value FROM json_each(?))'),
 
@@ -207,7 +206,6 @@ export const moveRewards = (db: Db, survivorId: string, absorbedId: string): voi
 export const restoreRewardPeople = (db: Db, row: DbRewardRow): void => {
   statements(db).restoreReward.run(row);
 };
-export const rewardRowsOfVisit = (db: Db, visitId: string): DbRewardRow[] => statements(db).rewardsOfVisit.all(visitId);
 /** A reward stays in the ledger when the purchase that earned it is deleted for good; it just no longer points at it. */
 export const detachRewardsFromVisit = (db: Db, visitId: string): void => {
   statements(db).detachVisit.run(visitId);

@@ -10,11 +10,10 @@ import type { HandlerImpls } from '../registry';
 import { getStaff } from '../staff/queries';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { readAgenda, readDueSummary } from './agenda';
+import { shopToday } from './engine';
 import { toReminder } from './present';
 import { shopTimeZone } from './settings';
 import { closeReminder, getReminderRow, insertManualReminder, openRemindersOf, reopenReminder, snoozeReminder, type DbReminderRow } from './queries';
-
-const today = (ctx: HandlerContext): string => localDay(ctx.now(), shopTimeZone(ctx.db));
 
 const reminderOrMissing = (ctx: HandlerContext, id: string): Result<Reminder> => {
   const row = getReminderRow(ctx.db, id);
@@ -44,7 +43,7 @@ export const snoozeUntil = (ctx: HandlerContext, id: string, until: string): Res
   inTransaction(ctx.db, () => {
     const row = openReminderRow(ctx, id);
     if (!row.ok) return row;
-    if (until <= today(ctx)) return err('INVALID_STATE', { reason: 'snooze_not_future' });
+    if (until <= shopToday(ctx)) return err('INVALID_STATE', { reason: 'snooze_not_future' });
     snoozeReminder(ctx.db, id, until, ctx.now().toISOString());
     recordAudit(ctx, { action: 'reminder.snooze', entity: 'reminder', entityId: id, before: { snoozedUntil: row.value.snoozed_until }, after: { snoozedUntil: until } });
     return reminderOrMissing(ctx, id);
@@ -55,7 +54,7 @@ export const remindersHandlers: HandlerImpls = {
     const zone = shopTimeZone(ctx.db);
     return ok(readAgenda(ctx.db, localDay(ctx.now(), zone), zone, { kinds: input.kinds, assignee: input.assignee }, input.limit));
   },
-  'reminders-due-summary': (ctx) => ok(readDueSummary(ctx.db, today(ctx))),
+  'reminders-due-summary': (ctx) => ok(readDueSummary(ctx.db, shopToday(ctx))),
   'reminders-complete': (ctx, { id, note }) => closeWith(ctx, id, 'done', note),
   'reminders-dismiss': (ctx, { id, note }) => closeWith(ctx, id, 'dismissed', note),
   'reminders-snooze': (ctx, { id, until }) => snoozeUntil(ctx, id, until),
@@ -77,7 +76,7 @@ export const remindersHandlers: HandlerImpls = {
         if (customer.archived_at !== null) return err('INVALID_STATE', { reason: 'customer_archived' });
       }
       if (input.staffId !== null && getStaff(ctx.db, input.staffId)?.active !== true) return err('NOT_FOUND', { entity: 'staff', id: input.staffId });
-      if (input.dueDay < today(ctx)) return err('VALIDATION_FAILED', { issues: [{ path: 'dueDay', rule: 'invalid_date' }] });
+      if (input.dueDay < shopToday(ctx)) return err('VALIDATION_FAILED', { issues: [{ path: 'dueDay', rule: 'invalid_date' }] });
       const id = newId();
       insertManualReminder(ctx.db, { id, kind: customKind.name, customerId: input.customerId, dueDay: input.dueDay, note: input.note, staffId: input.staffId, at: ctx.now().toISOString() });
       const created = reminderOrMissing(ctx, id);

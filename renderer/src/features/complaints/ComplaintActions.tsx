@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintDetail } from '../../../../shared/contract/complaints';
 import type { SatisfactionLevel } from '../../../../shared/contract/fields';
-import { allowedActions } from '../../../../shared/complaints/lifecycle';
+import { allowedActions, isActive } from '../../../../shared/complaints/lifecycle';
 import type { AppError } from '../../../../shared/errors';
 import type { Result } from '../../../../shared/result';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -61,7 +61,7 @@ export const ComplaintActions = ({ detail }: { detail: ComplaintDetail }) => {
   const allowed = allowedActions(complaint.state);
   const approved = complaint.escalation?.status === 'approved' ? complaint.escalation.proposed : null;
   const pending = complaint.escalation?.status === 'requested';
-  const inHand = complaint.state === 'open' || complaint.state === 'acknowledged';
+  const inHand = isActive(complaint.state);
 
   const submitResolve = async (event: FormEvent) => {
     event.preventDefault();
