@@ -1,3 +1,4 @@
+import { daysSince } from '../days-since';
 /**
  * Lifetime value (average spend × visits per year × expected remaining years) and RFM figures.
  * Every input is returned beside the result so the profile can show how it was reached.
@@ -50,8 +51,9 @@ export interface RfmFigures {
   monetary12mMinor: number;
 }
 
-export const rfmFigures = (lastVisitAt: string | null, now: Date, visits12m: number, revenue12mMinor: number): RfmFigures => ({
-  recencyDays: lastVisitAt === null ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(lastVisitAt)) / dayMs)),
+/** Recency in the shop's local days (shared/days-since.ts), as the profile's "last visit" reads it. */
+export const rfmFigures = (lastVisitAt: string | null, now: Date, zone: string, visits12m: number, revenue12mMinor: number): RfmFigures => ({
+  recencyDays: lastVisitAt === null ? null : daysSince(lastVisitAt, now, zone),
   frequency12m: visits12m,
   monetary12mMinor: revenue12mMinor,
 });

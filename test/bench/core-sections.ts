@@ -2,12 +2,9 @@ import { planSearch } from '../../shared/search';
 import { hasCjk, wordsOf, foldForSearch, charsOf } from '../../shared/text';
 import type { Core } from '../../electron/core/core';
 import { Random } from '../../electron/core/seed/random';
-import { rebuildAllLapse } from '../../electron/core/lapse/derive';
 import { agendaCounts, agendaTotals, dueBetweenRows, dueOnRows, overdueRows } from '../../electron/core/reminders/agenda-queries';
 import { shopToday } from '../../electron/core/reminders/engine';
-import { lapseContextOf } from '../../electron/core/reminders/hooks';
-import { loyaltyEnvironment, rebuildAllLoyalty } from '../../electron/core/loyalty/derive';
-import { reminderEnvironment } from '../../electron/core/reminders/settings';
+import { rebuildDerived } from '../../electron/core/derive';
 import { plusDays } from '../../shared/reminders/days';
 import { round, timeEach, timeOnce, type Timing } from './measure';
 
@@ -165,12 +162,10 @@ export const todayFigure = async (core: Core, count: number): Promise<Figure> =>
  * is timed with rows to rewrite: the stored ones are cleared first, as after an import.
  */
 export const recomputeFigure = async (core: Core): Promise<Figure> => {
-  const environment = reminderEnvironment(core.db);
   const pass = () =>
     core.db.transaction(() => {
-      rebuildAllLapse(core.db, lapseContextOf(environment), { rhythms: true });
       core.db.prepare('DELETE FROM customer_loyalty').run();
-      rebuildAllLoyalty(core.db, loyaltyEnvironment(core.db, new Date()));
+      rebuildDerived({ db: core.db, now: () => new Date() });
     })();
   const timing = await timeEach([1, 2], pass, 1);
   const customers = core.db.prepare('SELECT count(*) FROM customer_loyalty').pluck().get() as number;

@@ -87,8 +87,9 @@ describe('lifetime value and RFM', () => {
   });
 
   it('gives recency in whole days', () => {
-    expect(rfmFigures('2026-03-01T10:00:00.000Z', new Date('2026-03-10T09:00:00.000Z'), 4, 5000)).toEqual({ recencyDays: 8, frequency12m: 4, monetary12mMinor: 5000 });
-    expect(rfmFigures(null, new Date(), 0, 0).recencyDays).toBeNull();
+    // Shop-local days: 1 March 10:00 to 10 March 09:00 is nine days ago, as "last visit" says, not 8.96 rounded down.
+    expect(rfmFigures('2026-03-01T10:00:00.000Z', new Date('2026-03-10T09:00:00.000Z'), 'UTC', 4, 5000)).toEqual({ recencyDays: 9, frequency12m: 4, monetary12mMinor: 5000 });
+    expect(rfmFigures(null, new Date(), 'UTC', 0, 0).recencyDays).toBeNull();
   });
 });
 

@@ -10,13 +10,12 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { generateReminders } from '../reminders/engine';
-import { afterSatisfactionAnswered } from '../reminders/hooks';
+import { afterRulesChanged, afterWrite, rebuildDerived } from '../derive';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
 import { dashboardProviders } from './dashboard';
 import { dashboardRange } from './dashboard/range';
-import { loyaltyEnvironment, rebuildAllLoyalty, storedCutoffs } from './derive';
+import { storedCutoffs } from './derive';
 import { toCustomerLoyalty, toSegmentCustomer } from './present';
 import { loyaltyRowOf, spendRank } from './queries';
 import { insertStandaloneAnswer } from './satisfaction-queries';
@@ -42,7 +41,7 @@ export const loyaltyHandlers: HandlerImpls = {
       };
       insertStandaloneAnswer(ctx.db, { id: answer.id, customer_id: answer.customerId, level: answer.level, answered_at: now, note: answer.note, staff_id: staff.value, created_at: now });
       recordAudit(ctx, { action: 'satisfaction.record', entity: 'customer', entityId: input.customerId, after: answer });
-      afterSatisfactionAnswered(ctx, input.customerId);
+      afterWrite(ctx, { customerIds: [input.customerId] });
       return ok(answer);
     }),
   'loyalty-customer': (ctx, { id }) => {
@@ -59,6 +58,7 @@ export const loyaltyHandlers: HandlerImpls = {
         rules: tierRulesOf(settings),
         remainingYears: settings.remainingYears,
         now: ctx.now(),
+        zone: shopTimeZone(ctx.db),
       }),
     );
   },
@@ -96,14 +96,11 @@ export const loyaltyHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
-      generateReminders(ctx, {});
+      afterRulesChanged(ctx);
       return ok(readLoyaltySettings(ctx.db));
     }),
   'loyalty-recompute': (ctx) =>
     inTransaction(ctx.db, () => {
-      const { customers } = rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
-      generateReminders(ctx, {});
-      return ok({ customers });
+      return ok(rebuildDerived(ctx));
     }),
 };

@@ -31,10 +31,11 @@ export interface LoyaltyFacts {
   rules: TierRules;
   remainingYears: number;
   now: Date;
+  zone: string;
 }
 
 /** A customer never recomputed (just created) reads as Small with no points, as the full pass would make them. */
-export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, remainingYears, now }: LoyaltyFacts): CustomerLoyalty => {
+export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, remainingYears, now, zone }: LoyaltyFacts): CustomerLoyalty => {
   const revenue12m = row?.revenue_12m_minor ?? 0;
   const visits12m = row?.visits_12m ?? 0;
   return {
@@ -59,7 +60,7 @@ export const toCustomerLoyalty = ({ customer, row, rank, cutoffs, rules, remaini
       tenureDays: customer.first_visit_at === null ? 0 : daysBetween(customer.first_visit_at, now),
       remainingYears,
     }),
-    rfm: rfmFigures(customer.last_visit_at, now, visits12m, revenue12m),
+    rfm: rfmFigures(customer.last_visit_at, now, zone, visits12m, revenue12m),
     computedAt: row?.computed_at ?? now.toISOString(),
   };
 };

@@ -68,6 +68,11 @@ const statements = statementsFor((db) => ({
   // Archived customers keep no tier: they are out of every count and segment.
   removeArchived: db.prepare<[]>('DELETE FROM customer_loyalty WHERE customer_id IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)'),
   clearMonth: db.prepare<[string]>('DELETE FROM loyalty_tier_history WHERE month = ?'),
+  changeMonth: db.prepare<[string, string, number]>(`
+    INSERT INTO loyalty_tier_history (month, tier, customers) VALUES (?, ?, ?)
+    ON CONFLICT (month, tier) DO UPDATE SET customers = customers + excluded.customers`),
+  // As the full pass records them: tiers nobody holds have no row.
+  dropEmptyMonth: db.prepare<[string]>('DELETE FROM loyalty_tier_history WHERE month = ? AND customers = 0'),
   // Counts by tier from customer_loyalty_tier alone.
   recordMonth: db.prepare<[string]>('INSERT INTO loyalty_tier_history (month, tier, customers) SELECT ?, tier, count(*) FROM customer_loyalty GROUP BY tier'),
 }));
@@ -108,6 +113,12 @@ export const removeLoyaltyRow = (db: Db, customerId: string): void => {
 
 export const removeArchivedLoyalty = (db: Db): void => {
   statements(db).removeArchived.run();
+};
+
+/** Moves this month's count of a tier by `change` (customers entering or leaving it). */
+export const changeTierMonth = (db: Db, month: string, tier: string, change: number): void => {
+  statements(db).changeMonth.run(month, tier, change);
+  statements(db).dropEmptyMonth.run(month);
 };
 
 export const recordTierMonth = (db: Db, month: string): void => {

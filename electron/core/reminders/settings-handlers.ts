@@ -3,14 +3,10 @@ import { err, ok } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/validation';
 import { recordAudit } from '../audit/record';
 import { inTransaction } from '../db/transaction';
-import { rebuildAllLapse } from '../lapse/derive';
 import type { HandlerImpls } from '../registry';
-import { generateReminders } from './engine';
-import { lapseContextOf } from './hooks';
-import { readReminderSettings, reminderEnvironment } from './settings';
+import { afterRulesChanged } from '../derive';
+import { readReminderSettings } from './settings';
 import { writeStoredReminderSettings } from './settings-queries';
-
-const lapseKeys: readonly (keyof ReminderSettings)[] = ['lapseMultiplier', 'lapseMinDays', 'lapseMaxDays', 'lapseMinVisits', 'lapseFallbackDays'];
 
 export const reminderSettingsHandlers: HandlerImpls = {
   'reminders-settings-get': (ctx) => ok(readReminderSettings(ctx.db)),
@@ -30,9 +26,8 @@ export const reminderSettingsHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      const environment = reminderEnvironment(ctx.db);
-      if (changedKeys.some((key) => lapseKeys.includes(key))) rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: false });
-      generateReminders(ctx, {}, environment);
+      // The lapse rules are a basis of the lapse days (and the tiers after them): those are rebuilt.
+      afterRulesChanged(ctx);
       return ok(readReminderSettings(ctx.db));
     }),
 };

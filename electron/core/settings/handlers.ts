@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
-import { afterShopSettingsChanged } from '../reminders/hooks';
+import { afterRulesChanged } from '../derive';
 import { currentSettings } from './current';
 import { writeSettings } from './queries';
 
@@ -20,7 +20,7 @@ export const settingsHandlers: HandlerImpls = {
           before: Object.fromEntries(keys.map((key) => [key, before[key]])),
           after: changes,
         });
-        afterShopSettingsChanged(ctx);
+        afterRulesChanged(ctx);
       })
       .immediate();
     return ok(currentSettings(ctx));

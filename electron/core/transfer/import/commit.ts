@@ -9,9 +9,8 @@ import { recordAudit } from '../../audit/record';
 import { BulkCustomerWriter } from '../../customers/bulk';
 import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
+import { rebuildDerived } from '../../derive';
 import { JobCancelled, type JobContext } from '../../jobs/types';
-import { afterBulkVisits } from '../../reminders/hooks';
-import { recomputeCustomerActivity } from '../../visits/activity';
 import { insertVisit } from '../../visits/queries';
 import type { ImportPlan, PlanEntry } from './plan';
 import { customerNameOf } from './queries';
@@ -66,7 +65,6 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     job.report('index', 0, 0);
     writer.finish();
 
-    const touched = new Set<string>();
     let visits = 0;
     const withVisits = plan.entries.filter((entry) => entry.visits.length > 0);
     withVisits.forEach((entry, index) => {
@@ -91,9 +89,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
         });
         visits += 1;
       }
-      touched.add(customerId);
     });
-    for (const customerId of touched) recomputeCustomerActivity(db, customerId);
 
     let referrerLinks = 0;
     if (referrerLinkWriter !== null) {
@@ -107,8 +103,8 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       }
     }
 
-    // New customers bring birthdays and visits bring rhythms: every lapse day and reminder, in one pass.
-    if (creating.length > 0 || visits > 0) afterBulkVisits({ db, now: () => new Date(options.now) });
+    // New customers bring birthdays and visits bring activity and rhythms: every derived figure and reminder, in one pass.
+    if (creating.length > 0 || visits > 0) rebuildDerived({ db, now: () => new Date(options.now) });
 
     const outcome = {
       created: creating.length,
