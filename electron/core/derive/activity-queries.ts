@@ -10,14 +10,17 @@ import { scopeAll, scopeIds, type Scope } from './scope';
  * book, so both passes are the same definition; only rows whose figures differ are written.
  */
 const summarySql = (scope: Scope) => `
-  WITH logged AS (
-    SELECT customer_id,
-      min(CASE WHEN kind = 'visit' THEN occurred_at END) AS first_visit,
-      max(CASE WHEN kind = 'visit' THEN occurred_at END) AS last_visit,
-      max(CASE WHEN kind = 'contact' THEN occurred_at END) AS last_contact,
-      count(CASE WHEN kind = 'visit' THEN 1 END) AS visits,
-      coalesce(sum(CASE WHEN kind = 'visit' THEN amount_minor END), 0) AS revenue
-    FROM visits WHERE customer_id IS NOT NULL AND archived_at IS NULL AND ${scope('customer_id')}
+  WITH visited AS (
+    -- The covering index visits_customer_amount: no visit row is read.
+    SELECT customer_id, min(occurred_at) AS first_visit, max(occurred_at) AS last_visit,
+      count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue
+    FROM visits WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')}
+    GROUP BY customer_id
+  ),
+  contacted AS (
+    -- visits_customer_contact_time (migration 012).
+    SELECT customer_id, max(occurred_at) AS last_contact
+    FROM visits WHERE kind = 'contact' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')}
     GROUP BY customer_id
   ),
   imported AS (
@@ -30,12 +33,13 @@ const summarySql = (scope: Scope) => `
     SELECT c.id,
       coalesce(min(l.first_visit, i.first_visit), l.first_visit, i.first_visit) AS first_visit,
       coalesce(max(l.last_visit, i.last_visit), l.last_visit, i.last_visit) AS last_visit,
-      l.last_contact,
+      k.last_contact,
       coalesce(l.visits, 0) + coalesce(i.visits, 0) AS visits,
       coalesce(l.revenue, 0) + coalesce(i.revenue, 0) AS revenue,
-      max(c.created_at, coalesce(l.last_visit, ''), coalesce(i.last_visit, ''), coalesce(l.last_contact, '')) AS last_seen
+      max(c.created_at, coalesce(l.last_visit, ''), coalesce(i.last_visit, ''), coalesce(k.last_contact, '')) AS last_seen
     FROM customers c
-    LEFT JOIN logged l ON l.customer_id = c.id
+    LEFT JOIN visited l ON l.customer_id = c.id
+    LEFT JOIN contacted k ON k.customer_id = c.id
     LEFT JOIN imported i ON i.customer_id = c.id
     WHERE ${scope('c.id')}
   )

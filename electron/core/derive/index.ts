@@ -87,13 +87,13 @@ export const rebuildDerived = (ctx: DeriveContext, progress?: RebuildProgress): 
  * Rebuilds from the first figure whose basis changed since it was last made (a new day, another
  * zone, new rules, a newer rule version), and every figure after it; answers whether it did.
  */
-export const catchUpDerived = (ctx: DeriveContext): boolean => {
+export const catchUpDerived = (ctx: DeriveContext, progress?: RebuildProgress): boolean => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
   const stored = readBases(ctx.db);
   const wanted = basesOf(environment);
   const first = derivedFigures.findIndex((figure) => !sameBasis(stored[figure.name], wanted[figure.name]));
   if (first === -1) return false;
-  ctx.db.transaction(() => rebuildFrom(ctx, first, environment)).immediate();
+  ctx.db.transaction(() => rebuildFrom(ctx, first, environment, progress)).immediate();
   return true;
 };
 
@@ -111,9 +111,11 @@ export const prepareDerived = (ctx: DeriveContext): void => {
  * Shop, reminder or loyalty rules changed: the figures they are a basis of are rebuilt (and every
  * figure after them), then every reminder follows the figures and the new rules.
  */
-export const afterRulesChanged = (ctx: DeriveContext): void => {
-  catchUpDerived(ctx);
-  generateReminders(ctx);
+export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress): void => {
+  ctx.db.transaction(() => {
+    catchUpDerived(ctx, progress);
+    generateReminders(ctx);
+  }).immediate();
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup/jobs';
+import { recomputeDerived } from '../derive/job';
 import { runExport } from '../transfer/export/run';
 import { analyseImport, commitImport, previewImport } from '../transfer/import/jobs';
 import type { JobContext } from './types';
@@ -13,6 +14,7 @@ export const jobTable = {
   'import-preview': previewImport,
   'import-commit': commitImport,
   export: runExport,
+  recompute: recomputeDerived,
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
 export type JobInput<K extends JobKind> = Parameters<(typeof jobTable)[K]>[0];

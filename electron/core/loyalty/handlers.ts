@@ -10,7 +10,7 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { afterRulesChanged, afterWrite, rebuildDerived } from '../derive';
+import { afterWrite } from '../derive';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
 import { dashboardProviders } from './dashboard';
@@ -81,13 +81,15 @@ export const loyaltyHandlers: HandlerImpls = {
   },
   'loyalty-settings-get': (ctx) => ok(readLoyaltySettings(ctx.db)),
   /** Every tier follows the new rules at once, and the green channel with the quadrants. */
-  'loyalty-settings-update': (ctx, changes) =>
-    inTransaction(ctx.db, () => {
+  'loyalty-settings-update': async (ctx, changes) => {
+    let changed = false;
+    const saved = inTransaction(ctx.db, () => {
       const before = readLoyaltySettings(ctx.db);
       const merged = loyaltySettingsShape.safeParse({ ...before, ...changes });
       if (!merged.success) return err('VALIDATION_FAILED', { issues: toFieldIssues(merged.error, changes) });
       const changedKeys = (Object.keys(changes) as (keyof LoyaltySettings)[]).filter((key) => changes[key] !== undefined && before[key] !== merged.data[key]);
       if (changedKeys.length === 0) return ok(before);
+      changed = true;
       writeLoyaltySettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
       recordAudit(ctx, {
         action: 'loyalty_settings.update',
@@ -96,11 +98,13 @@ export const loyaltyHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      afterRulesChanged(ctx);
       return ok(readLoyaltySettings(ctx.db));
-    }),
+    });
+    if (!saved.ok || !changed) return saved;
+    // Every tier follows the new rules: the pass runs as a job, off the counter's thread.
+    const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+    return pass.ok ? saved : pass;
+  },
   'loyalty-recompute': (ctx) =>
-    inTransaction(ctx.db, () => {
-      return ok(rebuildDerived(ctx));
-    }),
+    ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'full' }, { cancellable: false, writes: true }),
 };
