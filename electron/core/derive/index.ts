@@ -61,23 +61,32 @@ export interface RebuildProgress {
   (done: number, total: number, figure: string): void;
 }
 
-const rebuildFrom = (ctx: DeriveContext, first: number, environment: DeriveEnvironment, progress?: RebuildProgress): void => {
+const rebuildFrom = (ctx: DeriveContext, first: number, environment: DeriveEnvironment, progress?: RebuildProgress, bulk = false): void => {
   const total = derivedFigures.length - first;
   const stored = readBases(ctx.db);
   const wanted = basesOf(environment);
   derivedFigures.slice(first).forEach((figure, index) => {
     progress?.(index, total, figure.name);
-    figure.rebuild(ctx.db, environment, !sameBasis(stored[figure.name], wanted[figure.name]));
+    figure.rebuild(ctx.db, environment, bulk || !sameBasis(stored[figure.name], wanted[figure.name]));
   });
   progress?.(total, total, 'done');
   writeBases(ctx.db, wanted);
 };
 
+export interface RebuildOptions {
+  progress?: RebuildProgress;
+  /**
+   * After writes made in bulk, without the incremental passes (an import, the seed): what a new day
+   * renews is renewed too (the money cut-offs are drawn again from the spending now in the book).
+   */
+  bulk?: boolean;
+}
+
 /** Every derived figure anew for the whole book, then every reminder; answers how many customers are in the book. */
-export const rebuildDerived = (ctx: DeriveContext, progress?: RebuildProgress): { customers: number } => {
+export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {}): { customers: number } => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
   return ctx.db.transaction(() => {
-    rebuildFrom(ctx, 0, environment, progress);
+    rebuildFrom(ctx, 0, environment, options.progress, options.bulk);
     generateReminders(ctx, {}, environment.reminders);
     return { customers: countCustomersInBook(ctx.db) };
   }).immediate();

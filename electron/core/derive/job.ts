@@ -26,7 +26,7 @@ export const recomputeDerived = async (input: RecomputeInput, job: JobContext): 
       afterRulesChanged(ctx, progress);
       return ok({ customers: countCustomersInBook(db) });
     }
-    return ok(rebuildDerived(ctx, progress));
+    return ok(rebuildDerived(ctx, { progress }));
   } finally {
     db.close();
   }

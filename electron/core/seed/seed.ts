@@ -209,7 +209,7 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     const referrals = seedReferrals(db, random, { now: options.now, staffIds, ticketMinor, pool });
     // Tiers and quadrants need the lapse days and lost marks the reminders' history settled; then
     // the Destroyers found get their green-channel reminders.
-    rebuildDerived({ db, now: () => options.now });
+    rebuildDerived({ db, now: () => options.now }, { bulk: true });
     seedTierHistory(db, options.now, settings.timeZone);
     onProgress(total, total);
     return {

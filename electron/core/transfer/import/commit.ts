@@ -104,7 +104,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     }
 
     // New customers bring birthdays and visits bring activity and rhythms: every derived figure and reminder, in one pass.
-    if (creating.length > 0 || visits > 0) rebuildDerived({ db, now: () => new Date(options.now) });
+    if (creating.length > 0 || visits > 0) rebuildDerived({ db, now: () => new Date(options.now) }, { bulk: true });
 
     const outcome = {
       created: creating.length,
