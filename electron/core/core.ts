@@ -37,7 +37,7 @@ import { referralRewardsTimelineSource, referralsTimelineSource } from './referr
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
 import { remindersHandlers } from './reminders/handlers';
-import { prepareReminders } from './reminders/hooks';
+import { prepareDerived } from './derive';
 import { reminderSettingsHandlers } from './reminders/settings-handlers';
 import { remindersTimelineSource } from './reminders/timeline';
 import { sessionHandlers } from './session/handlers';
@@ -180,7 +180,7 @@ export const openCore = (options: CoreOptions): Core => {
     session.staffId = typeof rememberedStaff === 'string' && getStaff(book, rememberedStaff)?.active ? rememberedStaff : null;
     // A restored book without an owner PIN asks for setup; one with a PIN keeps the owner who restored it.
     if (startingRole(book, options.authority) === 'owner') session.role = 'owner';
-    prepareReminders({ db: book, now });
+    prepareDerived({ db: book, now });
   };
 
   /**

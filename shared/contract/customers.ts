@@ -63,7 +63,11 @@ export interface CustomerSummary {
   email: string;
   tags: string[];
   archived: boolean;
+  /** The latest of sign-up, visit and contact: what the list is ordered by, never shown as a visit. */
   lastSeenAt: string | null;
+  /** Null for someone who never visited: a message or call is not a visit. */
+  lastVisitAt: string | null;
+  lastContactAt: string | null;
   visitCount: number;
 }
 

@@ -44,6 +44,38 @@ export const median = (values: readonly number[]): number | null => {
 export const rhythmDays = (visitInstants: readonly (string | number)[]): number | null =>
   median(visitGapsInDays(visitInstants).slice(-rhythmGapWindow));
 
+/** A customer's past as another tool summed it up (a POS or membership export): how many visits, first and last. */
+export interface ImportedVisitSummary {
+  visitCount: number;
+  firstVisitAt: string | null;
+  lastVisitAt: string | null;
+}
+
+/** Gaps between logged visits needed before they alone make the rhythm, when an imported summary could. */
+export const loggedGapsTrusted = 3;
+
+/**
+ * The average gap of an imported summary, (last − first) / (count − 1) in whole days (at least 1);
+ * null when it holds fewer than two visits or lacks either date.
+ */
+export const importedRhythmDays = (imported: ImportedVisitSummary | null): number | null => {
+  if (imported === null || imported.visitCount < 2 || imported.firstVisitAt === null || imported.lastVisitAt === null) return null;
+  const days = (Date.parse(imported.lastVisitAt) - Date.parse(imported.firstVisitAt)) / dayMs / (imported.visitCount - 1);
+  return Math.max(1, Math.round(days));
+};
+
+/**
+ * The rhythm of a customer who may also have an imported history: their logged visits' median gap
+ * once they have `loggedGapsTrusted` gaps of their own (what happens here now speaks for their
+ * habits); before that, the imported summary's average gap where it has one, else whatever gaps
+ * the logged visits give. `visitInstants` ascending, as for `rhythmDays`.
+ */
+export const rhythmWithImportedDays = (visitInstants: readonly (string | number)[], imported: ImportedVisitSummary | null): number | null => {
+  const gaps = visitGapsInDays(visitInstants).slice(-rhythmGapWindow);
+  if (gaps.length >= loggedGapsTrusted) return median(gaps);
+  return importedRhythmDays(imported) ?? median(gaps);
+};
+
 /** The shop's lapse rules (settings): how far past their own rhythm a customer may go. */
 export interface LapseRules {
   /** Lapsed after this many times their usual gap (e.g. 2×). */

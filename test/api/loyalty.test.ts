@@ -3,6 +3,8 @@ import type { Core } from '../../electron/core/core';
 import type { ChartData, DashboardSection } from '../../shared/contract/loyalty';
 import type { SignalPoints } from '../../shared/loyalty/signal';
 import { loyaltySignalKind } from '../../shared/loyalty/signals';
+import { catchUpDerived } from '../../electron/core/derive';
+import { generateReminders } from '../../electron/core/reminders/engine';
 import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
 
 /** A Taipei shop at 09:00 local on 10 March 2026. */
@@ -33,22 +35,32 @@ const periods = (data: ChartData) => {
   return data.rows;
 };
 
-/** Twenty customers spending 100 × (20 … 1) over one visit each, and a biggest one who comes weekly. */
-const bookOfTwenty = async (core: Core) => {
+/**
+ * The shop's next morning: the day's pass draws the money cut-offs from the trailing year's
+ * spending (within a day they stand, so a recompute changes nothing the writes kept current).
+ */
+const nextMorning = (core: Core, clock: ReturnType<typeof fixedClock>) => {
+  clock.set(new Date(clock.now().getTime() + 86_400_000).toISOString());
+  catchUpDerived({ db: core.db, now: clock.now });
+  generateReminders({ db: core.db, now: clock.now });
+};
+
+/** Twenty customers spending 100 × (20 … 1) over one visit each, ranked by the next morning's pass. */
+const bookOfTwenty = async (core: Core, clock: ReturnType<typeof fixedClock>) => {
   const ids: string[] = [];
   for (let index = 0; index < 20; index += 1) {
     const id = await customer(core, `Customer ${index + 1}`, index % 2 === 0 ? ['Tea'] : []);
     await visits(core, id, [(20 - index) * 100], '2026-02-01');
     ids.push(id);
   }
-  await callOk(core, 'loyalty-recompute', {});
+  nextMorning(core, clock);
   return ids;
 };
 
 describe('tiers', () => {
   it('ranks the trailing year of spending into Key, Major, Regular and Small, and explains it', async () => {
-    const { core } = await shop();
-    const ids = await bookOfTwenty(core);
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
     const tiersOf = async () => Promise.all(ids.map(async (id) => (await callOk(core, 'loyalty-customer', { id })).tier));
     expect(await tiersOf()).toEqual([
       'key',
@@ -61,8 +73,8 @@ describe('tiers', () => {
   });
 
   it('lets non-monetary points lift a small spender, and says which ones', async () => {
-    const { core } = await shop();
-    const ids = await bookOfTwenty(core);
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
     const loyalOne = ids[19] ?? '';
     // Weekly since the start of the year: a steady rhythm (+2); and they will bring friends (+2).
     await visits(core, loyalOne, [10, 10, 10, 10, 10, 10, 10, 10, 10], '2026-01-05');
@@ -77,7 +89,7 @@ describe('tiers', () => {
 
   it('counts constructive feedback: a complaint resolved and a visit after it; reopened, it no longer counts', async () => {
     const { core, clock } = await shop();
-    const complainer = (await bookOfTwenty(core))[0] as string;
+    const complainer = (await bookOfTwenty(core, clock))[0] as string;
     const feedback = async () => (await callOk(core, 'loyalty-customer', { id: complainer })).signals.find((signal) => signal.signal === 'feedback');
     const complaint = await callOk(core, 'complaints-log', { customerId: complainer, channel: 'in_person', category: 'product_quality', severity: 'medium', description: 'Cold coffee' });
     await callOk(core, 'complaints-resolve', { id: complaint.id, resolution: 'Made a fresh one' });
@@ -94,8 +106,8 @@ describe('tiers', () => {
   });
 
   it('follows changed thresholds at once (owner only)', async () => {
-    const { core } = await shop();
-    const ids = await bookOfTwenty(core);
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
     await callOk(core, 'loyalty-settings-update', { keyShare: 0.1 });
     expect((await callOk(core, 'loyalty-customer', { id: ids[1] ?? '' })).tier).toBe('key');
     const refused = await core.call('loyalty-settings-update', { keyShare: 0.5 });
@@ -149,8 +161,8 @@ describe('satisfaction and the green channel', () => {
 
 describe('the dashboard', () => {
   it('tells the 80/20 story, month by month', async () => {
-    const { core } = await shop();
-    await bookOfTwenty(core);
+    const { core, clock } = await shop();
+    await bookOfTwenty(core, clock);
     const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-01', toMonth: '2026-03' });
     const pareto = section(dashboard.sections, 'pareto');
     expect(pareto.empty).toBe(false);
@@ -168,8 +180,8 @@ describe('the dashboard', () => {
   });
 
   it('keeps past months once read, and forgets one as soon as a visit or first visit in it changes', async () => {
-    const { core } = await shop();
-    const ids = await bookOfTwenty(core);
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
     const flow = async () => {
       const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-01', toMonth: '2026-03' });
       const revenue = periods(section(dashboard.sections, 'visits_revenue').data).map((row) => [row.values.visits, row.values.revenue]);
@@ -238,8 +250,8 @@ describe('the dashboard', () => {
 
 describe('segments', () => {
   it('lists the customers behind a tier or an interest, biggest spenders first, with their phones', async () => {
-    const { core } = await shop();
-    await bookOfTwenty(core);
+    const { core, clock } = await shop();
+    await bookOfTwenty(core, clock);
     const major = await callOk(core, 'loyalty-segment', { tier: 'major' });
     expect(major.total).toBe(3);
     expect(major.customers.map((row) => row.name)).toEqual(['Customer 2', 'Customer 3', 'Customer 4']);

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Agenda, AgendaItem } from '../../shared/contract/reminders';
 import { reminderKind } from '../../shared/reminders/kinds';
-import { rebuildAllLapse } from '../../electron/core/lapse/derive';
 import { generateReminders } from '../../electron/core/reminders/engine';
-import { afterBulkVisits, afterVisitRestored, lapseContextOf } from '../../electron/core/reminders/hooks';
-import { rebuildAllActivity, recomputeCustomerActivity } from '../../electron/core/visits/activity';
-import { reminderEnvironment } from '../../electron/core/reminders/settings';
+import { afterWrite, rebuildDerived, rebuildDerivedThrough } from '../../electron/core/derive';
 import type { Core } from '../../electron/core/core';
 import { callOk, fixedClock, freshCore } from '../support/core';
 
@@ -383,7 +380,7 @@ describe('keeping derived values honest', () => {
     const read = () => JSON.stringify(core.db.prepare('SELECT id, visit_rhythm_days, lapses_on FROM customers ORDER BY id').all());
     const incremental = read();
     expect(JSON.parse(incremental).some((row: { lapses_on: string | null }) => row.lapses_on !== null)).toBe(true);
-    rebuildAllLapse(core.db, lapseContextOf(reminderEnvironment(core.db)), { rhythms: true });
+    rebuildDerived({ db: core.db, now: clock.now });
     expect(read()).toBe(incremental);
   });
 
@@ -404,17 +401,16 @@ describe('keeping derived values honest', () => {
     const imported = await callOk(core, 'customers-create', { name: 'Imported' });
     const insert = core.db.prepare("INSERT INTO visits (id, customer_id, kind, occurred_at, channel, created_at) VALUES (?, ?, 'visit', ?, 'store', 'x')");
     ['2026-02-04', '2026-02-13', '2026-02-22', '2026-03-03', '2026-03-10'].forEach((day, index) => insert.run(`v${index}`, imported.id, `${day}T02:00:00.000Z`));
-    rebuildAllActivity(core.db);
+    rebuildDerivedThrough({ db: core.db, now: clock.now }, 'activity');
     expect(await callOk(core, 'winback-standing', { customerId: imported.id })).toMatchObject({ rhythmDays: null, lapsesOn: null });
-    afterBulkVisits({ db: core.db, now: clock.now });
+    rebuildDerived({ db: core.db, now: clock.now });
     expect(await callOk(core, 'winback-standing', { customerId: imported.id })).toMatchObject({ state: 'lapsed', rhythmDays: 9, lapsesOn: '2026-03-29' });
     expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toHaveLength(1);
 
     const last = await callOk(core, 'visits-log', { customerId: imported.id });
     await callOk(core, 'visits-archive', { id: last.id });
     core.db.prepare('UPDATE visits SET archived_at = NULL WHERE id = ?').run(last.id);
-    recomputeCustomerActivity(core.db, imported.id);
-    afterVisitRestored({ db: core.db, now: clock.now, session: core.session }, { customerId: imported.id });
+    afterWrite({ db: core.db, now: clock.now }, { customerIds: [imported.id], visitsChanged: true });
     expect(await callOk(core, 'winback-standing', { customerId: imported.id })).toMatchObject({ state: 'active', daysAway: 0 });
     expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toEqual([]);
   });

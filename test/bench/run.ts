@@ -12,7 +12,7 @@ import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
 import { backupFigure, importFigures } from './data-sections';
-import { dashboardFigure, logVisitFigure, profileFigure, recomputeFigure, referralsFigures, searchFigures, todayFigure, type Figure } from './core-sections';
+import { dashboardFigure, logVisitFigure, profileFigure, recomputeFigures, referralsFigures, searchFigures, todayFigure, type Figure } from './core-sections';
 import { round } from './measure';
 
 const root = process.cwd();
@@ -48,7 +48,7 @@ const main = async () => {
     figures.push(await todayFigure(core, repeats.profiles));
     figures.push(await dashboardFigure(core, Math.min(repeats.profiles, 40)));
     figures.push(...(await referralsFigures(core, repeats.profiles)));
-    figures.push(await recomputeFigure(core));
+    figures.push(...(await recomputeFigures(core)));
     console.error('measuring a backup and an import…');
     figures.push(await backupFigure(core));
   } finally {

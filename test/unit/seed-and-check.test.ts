@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/check';
 import { seedBook } from '../../electron/core/seed/seed';
-import { rebuildAllActivity } from '../../electron/core/visits/activity';
+import { rebuildDerivedThrough } from '../../electron/core/derive';
 import { callOk, freshCore, tempDir } from '../support/core';
 
 const options = { customers: 200, visits: 2000, seed: 7, days: 365, now: new Date('2026-11-23T00:00:00Z') };
@@ -45,7 +45,7 @@ describe('seed', () => {
     seedBook(core.db, options);
     const read = () => JSON.stringify(core.db.prepare('SELECT id, first_visit_at, last_visit_at, last_contact_at, last_seen_at, visit_count, revenue_minor FROM customers ORDER BY rid').all());
     const seeded = read();
-    rebuildAllActivity(core.db);
+    rebuildDerivedThrough({ db: core.db, now: () => new Date() }, 'activity');
     expect(read()).toBe(seeded);
   });
 });

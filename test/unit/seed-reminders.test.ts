@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildAllLapse } from '../../electron/core/lapse/derive';
-import { lapseContextOf } from '../../electron/core/reminders/hooks';
-import { reminderEnvironment } from '../../electron/core/reminders/settings';
+import { rebuildDerivedThrough } from '../../electron/core/derive';
 import { seedBook } from '../../electron/core/seed/seed';
 import { callOk, freshCore } from '../support/core';
 
@@ -35,7 +33,7 @@ describe('seeded reminders', () => {
     seedBook(core.db, { customers: 200, visits: 2000, seed: 9, days: 365, now });
     const read = () => JSON.stringify(core.db.prepare('SELECT id, visit_rhythm_days, lapses_on FROM customers ORDER BY rid').all());
     const seeded = read();
-    rebuildAllLapse(core.db, lapseContextOf(reminderEnvironment(core.db)), { rhythms: true });
+    rebuildDerivedThrough({ db: core.db, now: () => now }, 'rhythm-and-lapse');
     expect(read()).toBe(seeded);
   });
 });

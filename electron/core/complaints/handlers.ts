@@ -13,8 +13,8 @@ import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
-import { afterSatisfactionAnswered } from '../reminders/hooks';
-import { afterComplaintChanged, afterComplaintStep } from './after-change';
+import { afterWrite } from '../derive';
+import { complaintReminderKinds } from './reminder-kinds';
 import { toPromise, toTransition } from './present';
 import { meetPromise, settleBeforeReading, settleMissedPromises } from './promises';
 import {
@@ -99,7 +99,8 @@ const step = (ctx: HandlerContext, id: string, action: ComplaintAction, note: st
     updateComplaint(ctx.db, { ...applied.value.update, state: next.to });
     recordTransition(ctx, row, action, next.to, at, note);
     recordAudit(ctx, { action: `complaint.${action}`, entity: 'complaint', entityId: id, before: { state: row.state }, after: { state: next.to, ...applied.value.audit } });
-    afterComplaintStep(ctx, row.customer_id);
+    // A resolution (or a reopening) gives (or takes back) the constructive-feedback point; a follow-up may bring an answer.
+    afterWrite(ctx, { customerIds: [row.customer_id], bookReminderKinds: complaintReminderKinds });
     return complaintOrMissing(ctx, id);
   });
 
@@ -150,7 +151,7 @@ export const complaintsHandlers: HandlerImpls = {
       recordTransition(ctx, row, 'log', 'open', at, '');
       const logged = complaintOrMissing(ctx, id);
       if (logged.ok) recordAudit(ctx, { action: 'complaint.log', entity: 'complaint', entityId: id, after: logged.value });
-      afterComplaintChanged(ctx);
+      afterWrite(ctx, { customerIds: [], bookReminderKinds: complaintReminderKinds });
       return logged;
     }),
 
@@ -217,7 +218,6 @@ export const complaintsHandlers: HandlerImpls = {
       if (satisfaction === null) return ok({ update: updateOf(row, at) });
       const answerId = newId();
       insertComplaintSatisfaction(ctx.db, { id: answerId, customer_id: row.customer_id, level: satisfaction, at, note, staff_id: ctx.session.staffId });
-      if (row.customer_id !== null) afterSatisfactionAnswered(ctx, row.customer_id);
       return ok({ update: { ...updateOf(row, at), satisfaction_answer_id: answerId }, audit: { satisfaction } });
     }),
 
@@ -255,7 +255,7 @@ export const complaintsHandlers: HandlerImpls = {
       });
       recordTransition(ctx, row, 'escalate', row.state, at, note);
       recordAudit(ctx, { action: 'complaint.escalate', entity: 'complaint', entityId: id, after: { compensation, note } });
-      afterComplaintChanged(ctx);
+      afterWrite(ctx, { customerIds: [], bookReminderKinds: complaintReminderKinds });
       return complaintOrMissing(ctx, id);
     }),
 
@@ -308,7 +308,7 @@ export const complaintsHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      afterComplaintChanged(ctx);
+      afterWrite(ctx, { customerIds: [], bookReminderKinds: complaintReminderKinds });
       return ok(readComplaintSettings(ctx.db));
     }),
 };

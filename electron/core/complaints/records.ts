@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { participant } from '../customers/records';
-import { afterComplaintChanged } from './after-change';
+import { complaintReminderKinds } from './reminder-kinds';
 import { countComplaints, deleteComplaintsOf, moveComplaints, returnComplaints } from './records-queries';
 
 /**
@@ -15,5 +15,5 @@ export const complaintsRecords = participant({
   moved: z.object({ complaints: z.array(z.string()) }),
   undoMerge: (db, survivor, absorbed, moved) => returnComplaints(db, survivor.id, absorbed.id, moved.complaints),
   purge: deleteComplaintsOf,
-  settle: (ctx) => afterComplaintChanged(ctx),
+  bookReminderKinds: complaintReminderKinds,
 });

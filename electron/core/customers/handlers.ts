@@ -5,7 +5,7 @@ import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { afterCustomerChanged } from '../reminders/hooks';
+import { afterWrite } from '../derive';
 import { currentSettings } from '../settings/current';
 import { getStaff } from '../staff/queries';
 import { findDuplicates } from './duplicates';
@@ -49,7 +49,7 @@ const setArchived = (ctx: HandlerContext, id: string, archived: boolean): Result
     }
     const now = ctx.now().toISOString();
     setCustomerArchived(ctx.db, id, archived ? now : null, now);
-    afterCustomerChanged(ctx, id);
+    afterWrite(ctx, { customerIds: [id] });
     recordAudit(ctx, { action: archived ? 'customer.archive' : 'customer.unarchive', entity: 'customer', entityId: id });
     return detailOrMissing(ctx, id);
   });
@@ -64,7 +64,7 @@ export const customersHandlers: HandlerImpls = {
       const parts = customerParts(fields, currentSettings(ctx).country);
       const rid = insertCustomer(ctx.db, toCustomerWrite(id, fields, parts, now, now));
       writeCustomerParts(ctx.db, id, rid, parts);
-      afterCustomerChanged(ctx, id);
+      afterWrite(ctx, { customerIds: [id] });
       const created = detailOrMissing(ctx, id);
       if (created.ok) recordAudit(ctx, { action: 'customer.create', entity: 'customer', entityId: id, after: auditedFields(created.value) });
       return created;
@@ -79,7 +79,7 @@ export const customersHandlers: HandlerImpls = {
       const parts = customerParts(fields, currentSettings(ctx).country);
       updateCustomer(ctx.db, toCustomerWrite(id, fields, parts, row.created_at, ctx.now().toISOString()));
       writeCustomerParts(ctx.db, id, row.rid, parts);
-      afterCustomerChanged(ctx, id);
+      afterWrite(ctx, { customerIds: [id] });
       const updated = detailOrMissing(ctx, id);
       if (updated.ok && before) {
         recordAudit(ctx, { action: 'customer.update', entity: 'customer', entityId: id, ...changedFields(auditedFields(before), auditedFields(updated.value)) });

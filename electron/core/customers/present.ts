@@ -17,6 +17,8 @@ export const toSummaries = (db: Db, rows: readonly DbCustomerListRow[]): Custome
     tags: (tags.get(row.id) ?? []).filter((tag) => tag.kind === 'tag').map((tag) => tag.value),
     archived: row.archived_at !== null,
     lastSeenAt: row.last_seen_at,
+    lastVisitAt: row.last_visit_at,
+    lastContactAt: row.last_contact_at,
     visitCount: row.visit_count,
   }));
 };

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { RecordCount } from '../../../shared/contract/customer-records';
 import type { Result } from '../../../shared/result';
-import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 
 /** A customer as the merge sees it: the text id other tables refer to, and the rid the search indexes use. */
@@ -43,10 +42,13 @@ export interface CustomerRecordsParticipant<Moved = unknown> {
   /** Deletes what this feature ties to one archived visit, before that visit is deleted for good. */
   purgeVisit?(db: Db, visitId: string): void;
   /**
-   * After a merge or its undo, once every participant has moved its rows: brings what this feature
-   * derives from them (a rhythm, a reminder) up to date for these customers.
+   * After a merge or its undo, once every participant has moved its rows: other customers whose
+   * derived figures the moves changed (a referrer whose referred customer moved), so the merge's
+   * one derived pass (electron/core/derive) covers them too.
    */
-  settle?(ctx: Pick<HandlerContext, 'db' | 'now' | 'session'>, customerIds: readonly string[]): void;
+  alsoTouched?(db: Db, customerIds: readonly string[]): readonly string[];
+  /** Reminder kinds not tied to one customer (a complaint's deadline) that the moves change: made anew for the whole book. */
+  bookReminderKinds?: readonly string[];
 }
 
 /** Defines a participant with its own `Moved` shape; the merge treats every participant alike. */

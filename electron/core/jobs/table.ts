@@ -1,6 +1,7 @@
 import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup/jobs';
+import { recomputeDerived } from '../derive/job';
 import { runExport } from '../transfer/export/run';
 import { analyseImport, commitImport, previewImport } from '../transfer/import/jobs';
 import { fitValueJob } from '../value/job';
@@ -15,6 +16,7 @@ export const jobTable = {
   'import-commit': commitImport,
   export: runExport,
   'value-fit': fitValueJob,
+  recompute: recomputeDerived,
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
 export type JobInput<K extends JobKind> = Parameters<(typeof jobTable)[K]>[0];

@@ -2,7 +2,7 @@ import { loyaltySignalKind } from '../../../shared/loyalty/signals';
 import type { SignalPoints } from '../../../shared/loyalty/signal';
 import { loyaltyScore, quadrantOf, satisfactionScore, satisfactionWindow } from '../../../shared/loyalty/quadrant';
 import { decideTier, moneyCutoffs, type MoneyCutoffs, type TierRules } from '../../../shared/loyalty/tiers';
-import { localDay } from '../../../shared/time';
+import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import { shopTimeZone } from '../reminders/settings';
 import { readStateValue, writeStateValue } from '../settings/queries';
@@ -10,6 +10,7 @@ import {
   latestLevels,
   loyaltyCustomers,
   loyaltyRows,
+  changeTierMonth,
   recordTierMonth,
   removeArchivedLoyalty,
   removeLoyaltyRow,
@@ -25,14 +26,11 @@ import { loyaltySignalSources } from './signals';
 
 /**
  * Each customer's tier and quadrant, derived from their trailing-year visits, satisfaction answers
- * and loyalty signals. One customer is recomputed on every write that concerns them (against the
- * money cut-offs of the last full pass); everyone in one set-based pass when the day turns over
- * (the trailing year moves), after bulk writes, and when the rules change.
+ * and loyalty signals. Declared as a derived figure in electron/core/derive/figures.ts: the
+ * customers a write touched are recomputed against the money cut-offs of the last full pass;
+ * everyone in one set-based pass when the day turns over (the trailing year moves) or the rules change.
  */
 
-/** Bump when the rules in shared/loyalty change meaning: books recompute on next open. */
-const algorithmVersion = 1;
-const basisKey = 'loyalty.basis';
 const cutoffsKey = 'loyalty.cutoffs';
 const yearMs = 365 * 86_400_000;
 
@@ -44,11 +42,16 @@ export interface LoyaltyEnvironment {
 
 export const loyaltyEnvironment = (db: Db, now: Date): LoyaltyEnvironment => ({ rules: tierRulesOf(readLoyaltySettings(db)), zone: shopTimeZone(db), now });
 
-const parametersOf = (environment: LoyaltyEnvironment): SignalParameters => ({
-  today: localDay(environment.now, environment.zone),
-  now: environment.now.toISOString(),
-  since: new Date(environment.now.getTime() - yearMs).toISOString(),
-});
+/**
+ * The figures are those of the shop's day, not of the hour: the trailing year and tenure are
+ * measured from the start of today, so a full pass later in the day finds what the writes of the
+ * morning left (and the daily pass moves them on).
+ */
+const parametersOf = (environment: LoyaltyEnvironment): SignalParameters => {
+  const today = localDay(environment.now, environment.zone);
+  const dayStart = Date.parse(startOfLocalDay(today, environment.zone));
+  return { today, now: new Date(dayStart).toISOString(), since: new Date(dayStart - yearMs).toISOString() };
+};
 
 const signalsFor = (db: Db, parameters: SignalParameters, ids: readonly string[] | null): Map<string, SignalPoints[]> => {
   const byCustomer = new Map<string, SignalPoints[]>();
@@ -118,8 +121,12 @@ const readCutoffs = (db: Db): MoneyCutoffs | null => {
 
 export const storedCutoffs = readCutoffs;
 
-/** Recomputes some customers after a write that concerns them, against the last full pass's cut-offs. */
-export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], environment: LoyaltyEnvironment): void => {
+/**
+ * Recomputes some customers after a write that concerns them, against the cut-offs of the day's
+ * full pass. `tierMonth` is the month whose tier counts that pass recorded, kept current by the
+ * changes made here; null when no full pass recorded this month yet (the next one will).
+ */
+export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], environment: LoyaltyEnvironment, tierMonth: string | null): void => {
   const parameters = parametersOf(environment);
   const inputs: Inputs = {
     revenue: revenue12m(db, parameters.since, customerIds),
@@ -129,38 +136,45 @@ export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], 
   };
   const cutoffs = readCutoffs(db);
   const customers = loyaltyCustomers(db, customerIds);
+  const tierChanges = new Map<string, number>();
+  const count = (tier: string | undefined, change: number) => {
+    if (tier !== undefined) tierChanges.set(tier, (tierChanges.get(tier) ?? 0) + change);
+  };
   for (const customer of customers) {
     const row = rowFor(customer, inputs, cutoffs, environment, parameters.today);
-    if (!sameRow(row, inputs.previous.get(customer.id))) writeLoyaltyRow(db, row);
+    const before = inputs.previous.get(customer.id);
+    if (sameRow(row, before)) continue;
+    writeLoyaltyRow(db, row);
+    count(before?.tier, -1);
+    count(row.tier, 1);
   }
   // An archived (or purged) customer keeps no tier.
   const present = new Set(customers.map((customer) => customer.id));
-  for (const id of customerIds) if (!present.has(id) && inputs.previous.has(id)) removeLoyaltyRow(db, id);
+  for (const id of customerIds) {
+    const before = inputs.previous.get(id);
+    if (present.has(id) || before === undefined) continue;
+    removeLoyaltyRow(db, id);
+    count(before.tier, -1);
+  }
+  if (tierMonth !== null) for (const [tier, change] of tierChanges) if (change !== 0) changeTierMonth(db, tierMonth, tier, change);
 };
 
-/** What the stored tiers were worked out from; a different basis means a full pass. */
-interface LoyaltyBasis {
-  version: number;
-  day: string;
-  zone: string;
-  rules: TierRules;
-}
-
-const basisOf = (environment: LoyaltyEnvironment): LoyaltyBasis => ({
-  version: algorithmVersion,
-  day: localDay(environment.now, environment.zone),
-  zone: environment.zone,
-  rules: environment.rules,
-});
-
-/** Everyone's tier and quadrant in one set-based pass; records this month's tier counts. */
-export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment): { customers: number; changed: number } => {
+/**
+ * Everyone's tier and quadrant in one set-based pass; records this month's tier counts. With
+ * `renewCutoffs` (a new day, new rules) the money cut-offs are drawn again from the trailing
+ * year's spending; without, the day's cut-offs stand, so a pass later in the day changes nothing
+ * the writes since kept current.
+ */
+export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment, renewCutoffs: boolean): { customers: number; changed: number } => {
   const parameters = parametersOf(environment);
   const revenue = revenue12m(db, parameters.since, null);
-  const cutoffs = moneyCutoffs(
-    [...revenue.values()].map((spent) => spent.revenue).filter((amount) => amount > 0).sort((a, b) => b - a),
-    environment.rules,
-  );
+  // The day's cut-offs may be null (nobody had spent anything at its first pass): they stand as they are.
+  const cutoffs = renewCutoffs
+    ? moneyCutoffs(
+        [...revenue.values()].map((spent) => spent.revenue).filter((amount) => amount > 0).sort((a, b) => b - a),
+        environment.rules,
+      )
+    : readCutoffs(db);
   const inputs: Inputs = {
     revenue,
     levels: latestLevels(db, satisfactionWindow, null),
@@ -179,14 +193,5 @@ export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment): { cu
   removeArchivedLoyalty(db);
   recordTierMonth(db, parameters.today.slice(0, 7));
   writeStateValue(db, cutoffsKey, cutoffs);
-  writeStateValue(db, basisKey, basisOf(environment));
   return { customers: customers.length, changed };
-};
-
-/** Runs the full pass if the day, zone or rules changed since the last one; returns whether it did. */
-export const ensureLoyaltyCurrent = (db: Db, now: Date): boolean => {
-  const environment = loyaltyEnvironment(db, now);
-  if (JSON.stringify(readStateValue(db, basisKey)) === JSON.stringify(basisOf(environment))) return false;
-  db.transaction(() => rebuildAllLoyalty(db, environment)).immediate();
-  return true;
 };

@@ -10,13 +10,12 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { generateReminders } from '../reminders/engine';
-import { afterSatisfactionAnswered } from '../reminders/hooks';
+import { afterWrite } from '../derive';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
 import { dashboardProviders } from './dashboard';
 import { dashboardRange } from './dashboard/range';
-import { loyaltyEnvironment, rebuildAllLoyalty, storedCutoffs } from './derive';
+import { storedCutoffs } from './derive';
 import { toCustomerLoyalty, toSegmentCustomer } from './present';
 import { loyaltyRowOf, spendRank } from './queries';
 import { insertStandaloneAnswer } from './satisfaction-queries';
@@ -45,7 +44,7 @@ export const loyaltyHandlers: HandlerImpls = {
       };
       insertStandaloneAnswer(ctx.db, { id: answer.id, customer_id: answer.customerId, level: answer.level, answered_at: now, note: answer.note, staff_id: staff.value, created_at: now });
       recordAudit(ctx, { action: 'satisfaction.record', entity: 'customer', entityId: input.customerId, after: answer });
-      afterSatisfactionAnswered(ctx, input.customerId);
+      afterWrite(ctx, { customerIds: [input.customerId] });
       return ok(answer);
     }),
   'loyalty-customer': (ctx, { id }) => {
@@ -85,13 +84,15 @@ export const loyaltyHandlers: HandlerImpls = {
   },
   'loyalty-settings-get': (ctx) => ok(readLoyaltySettings(ctx.db)),
   /** Every tier follows the new rules at once, and the green channel with the quadrants. */
-  'loyalty-settings-update': (ctx, changes) =>
-    inTransaction(ctx.db, () => {
+  'loyalty-settings-update': async (ctx, changes) => {
+    let changed = false;
+    const saved = inTransaction(ctx.db, () => {
       const before = readLoyaltySettings(ctx.db);
       const merged = loyaltySettingsShape.safeParse({ ...before, ...changes });
       if (!merged.success) return err('VALIDATION_FAILED', { issues: toFieldIssues(merged.error, changes) });
       const changedKeys = (Object.keys(changes) as (keyof LoyaltySettings)[]).filter((key) => changes[key] !== undefined && before[key] !== merged.data[key]);
       if (changedKeys.length === 0) return ok(before);
+      changed = true;
       writeLoyaltySettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
       recordAudit(ctx, {
         action: 'loyalty_settings.update',
@@ -100,10 +101,13 @@ export const loyaltyHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
-      generateReminders(ctx, {});
       return ok(readLoyaltySettings(ctx.db));
-    }),
+    });
+    if (!saved.ok || !changed) return saved;
+    // Every tier follows the new rules: the pass runs as a job, off the counter's thread.
+    const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+    return pass.ok ? saved : pass;
+  },
   'loyalty-value-fit': async (ctx) => {
     const fitted = await ctx.data.jobs.run('value-fit', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString() }, { cancellable: false });
     if (!fitted.ok) return fitted;
@@ -111,9 +115,5 @@ export const loyaltyHandlers: HandlerImpls = {
     return fit === null ? err('INVALID_STATE', { reason: 'value_fit_missing' }) : ok(toValueFitInfo(fit, valueHorizonOf(ctx.db)));
   },
   'loyalty-recompute': (ctx) =>
-    inTransaction(ctx.db, () => {
-      const { customers } = rebuildAllLoyalty(ctx.db, loyaltyEnvironment(ctx.db, ctx.now()));
-      generateReminders(ctx, {});
-      return ok({ customers });
-    }),
+    ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'full' }, { cancellable: false, writes: true }),
 };

@@ -12,10 +12,10 @@ import type { CustomerRecordsParticipant, CustomerRef } from '../customers/recor
 import type { DbCustomerRow } from '../customers/rows';
 import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
 import { newId } from '../db/ids';
+import { afterWrite } from '../derive';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { currentSettings } from '../settings/current';
-import { recomputeCustomerActivity } from '../visits/activity';
 import { toMergeRecord } from './present';
 import {
   deleteCustomerRow,
@@ -39,6 +39,21 @@ const customerSnapshot = z.object({
 const mergeSnapshot = z.object({ survivor: customerSnapshot, absorbed: customerSnapshot });
 
 const refOf = (row: DbCustomerRow): CustomerRef => ({ id: row.id, rid: row.rid });
+
+/**
+ * One derived pass for both customers of a merge or its undo, the customers the participants' moves
+ * also concern (referrers of moved links), and the book-wide reminder kinds they change. The
+ * absorbed customer is gone after a merge; the pass skips customers no longer in the book.
+ */
+const derivedAfterMerge = (ctx: HandlerContext, participants: readonly CustomerRecordsParticipant[], customerIds: readonly string[]): void => {
+  const touched = new Set(customerIds);
+  const bookReminderKinds = new Set<string>();
+  for (const participant of participants) {
+    for (const id of participant.alsoTouched?.(ctx.db, customerIds) ?? []) touched.add(id);
+    for (const kind of participant.bookReminderKinds ?? []) bookReminderKinds.add(kind);
+  }
+  afterWrite(ctx, { customerIds: touched, visitsChanged: true, bookReminderKinds: [...bookReminderKinds] });
+};
 
 /** The two customers of a merge, or why they cannot be merged. */
 const mergeablePair = (
@@ -85,8 +100,7 @@ const merge = (ctx: HandlerContext, participants: readonly CustomerRecordsPartic
     const parts = customerParts(fields, currentSettings(ctx).country);
     updateCustomer(ctx.db, toCustomerWrite(survivor.id, fields, parts, createdAt, now));
     writeCustomerParts(ctx.db, survivor.id, survivor.rid, parts);
-    recomputeCustomerActivity(ctx.db, survivor.id);
-    for (const participant of participants) participant.settle?.(ctx, [survivor.id]);
+    derivedAfterMerge(ctx, participants, [survivor.id, absorbed.id]);
 
     const id = newId();
     insertMerge(ctx.db, {
@@ -141,9 +155,7 @@ const undoMerge = (ctx: HandlerContext, participants: readonly CustomerRecordsPa
       participant.undoMerge(ctx.db, survivorRef, absorbedRef, participant.moved.parse(moved[participant.name]));
     }
     restoreCustomer(ctx.db, snapshot.survivor);
-    recomputeCustomerActivity(ctx.db, record.survivor_id);
-    recomputeCustomerActivity(ctx.db, record.absorbed_id);
-    for (const participant of participants) participant.settle?.(ctx, [record.survivor_id, record.absorbed_id]);
+    derivedAfterMerge(ctx, participants, [record.survivor_id, record.absorbed_id]);
     markMergeUndone(ctx.db, mergeId, ctx.now().toISOString());
 
     const survivor = detailOf(ctx, record.survivor_id);

@@ -10,7 +10,7 @@ import { getCustomerRow } from '../customers/queries';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { shopTimeZone } from '../reminders/settings';
-import { afterRewardsChanged } from '../reminders/hooks';
+import { afterWrite } from '../derive';
 import { writeReferrerLink } from './links';
 import { conversionCounts, leaderboardRows, monthCounts, recentReferralRows, rewardsToHandOverCount } from './overview-queries';
 import { toReferralLink, toReferralReward } from './present';
@@ -90,7 +90,7 @@ export const referralsHandlers: HandlerImpls = {
           after: referrerId === null ? null : { referrer: getCustomerRow(ctx.db, referrerId)?.name ?? referrerId },
         });
       }
-      afterRewardsChanged(ctx, written.referrersChanged);
+      afterWrite(ctx, { customerIds: written.referrersChanged });
       const link = getReferralLinkRow(ctx.db, customerId);
       return ok(link === null ? null : toReferralLink(link));
     }),
@@ -130,7 +130,7 @@ export const referralsHandlers: HandlerImpls = {
       const at = ctx.now().toISOString();
       giveReward(ctx.db, id, at, ctx.session.staffId);
       recordAudit(ctx, { action: 'referral_reward.give', entity: 'referral_reward', entityId: id, before: { status: row.status }, after: { status: 'given' } });
-      afterRewardsChanged(ctx, [row.referrer_id]);
+      afterWrite(ctx, { customerIds: [row.referrer_id] });
       return rewardOrMissing(ctx, id);
     }),
   'referrals-reward-void': (ctx, { id, reason }) =>
@@ -141,7 +141,7 @@ export const referralsHandlers: HandlerImpls = {
       if (!next.ok) return err('INVALID_STATE', { reason: next.reason });
       voidReward(ctx.db, id, ctx.now().toISOString(), reason);
       recordAudit(ctx, { action: 'referral_reward.void', entity: 'referral_reward', entityId: id, before: { status: row.status }, after: { status: 'void' }, note: reason });
-      afterRewardsChanged(ctx, [row.referrer_id]);
+      afterWrite(ctx, { customerIds: [row.referrer_id] });
       return rewardOrMissing(ctx, id);
     }),
   'referrals-rules-get': (ctx) => ok(readReferralRules(ctx.db)),

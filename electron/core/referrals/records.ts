@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
 import { participant } from '../customers/records';
-import { afterRewardsChanged } from '../reminders/hooks';
 import { moveReferralsForMerge, returnReferralsAfterMerge } from './merge';
 import { countReferralRecords, deleteReferralRecords, detachRewardsFromVisit, referralsTouching } from './queries';
-import { settleReward } from './rewards';
 
 const linkRow = z.object({
   customer_id: z.string(),
@@ -51,11 +49,6 @@ export const referralsRecords = participant({
   undoMerge: returnReferralsAfterMerge,
   purge: (db, customerId) => deleteReferralRecords(db, customerId, referralRewardKind.name),
   purgeVisit: detachRewardsFromVisit,
-  settle: (ctx, customerIds) => {
-    const at = ctx.now().toISOString();
-    const referrers = new Set(customerIds);
-    for (const customerId of customerIds) for (const referrer of settleReward(ctx.db, customerId, at)) referrers.add(referrer);
-    for (const row of referralsTouching(ctx.db, customerIds)) referrers.add(row.referrer_id);
-    afterRewardsChanged(ctx, [...referrers]);
-  },
+  // The referrers of both customers: their referral points follow the links the merge re-pointed.
+  alsoTouched: (db, customerIds) => referralsTouching(db, customerIds).map((row) => row.referrer_id),
 });

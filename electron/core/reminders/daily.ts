@@ -2,7 +2,7 @@ import { plusDays } from '../../../shared/reminders/days';
 import { localDay, startOfLocalDay } from '../../../shared/time';
 import { settleMissedPromises } from '../complaints/promises';
 import type { HandlerContext } from '../context';
-import { ensureLoyaltyCurrent } from '../loyalty/derive';
+import { catchUpDerived } from '../derive';
 import { readDueSummary } from './agenda';
 import { generateReminders } from './engine';
 import { shopTimeZone } from './settings';
@@ -56,8 +56,8 @@ export class ReminderDays {
     if (today === this.day) return false;
     this.day = today;
     settleMissedPromises(this.ctx.db, this.ctx.now());
-    // The trailing year moved by a day: tiers and quadrants first, then the day's reminders (green channel included).
-    ensureLoyaltyCurrent(this.ctx.db, this.ctx.now());
+    // The trailing year moved by a day: the derived figures first, then the day's reminders (green channel included).
+    catchUpDerived(this.ctx);
     generateReminders(this.ctx);
     this.ctx.events.emit('data-changed', { handler: 'reminders-new-day' });
     this.ctx.events.emit('reminders-due', readDueSummary(this.ctx.db, today));

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { participant } from '../customers/records';
-import { afterVisitRestored } from './hooks';
 import { countReminderRecords, deleteReminderRecords, deleteReminderRecordsOfVisit, moveReminderRecords, returnReminderRecords } from './records-queries';
 
 /**
  * Reminders, win-back calls and lost / won-back marks follow their customer through a merge and a
- * purge; after either side of a merge the customers' rhythm, lapse day and reminders are made anew.
+ * purge; after either side of a merge the derived pass makes the customers' reminders anew.
  */
 export const remindersRecords = participant({
   name: 'reminders',
@@ -27,7 +26,4 @@ export const remindersRecords = participant({
   undoMerge: (db, survivor, absorbed, moved) => returnReminderRecords(db, survivor.id, absorbed.id, moved, customKind.name),
   purge: deleteReminderRecords,
   purgeVisit: deleteReminderRecordsOfVisit,
-  settle: (ctx, customerIds) => {
-    for (const customerId of customerIds) afterVisitRestored(ctx, { customerId });
-  },
 });

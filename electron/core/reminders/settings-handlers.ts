@@ -3,13 +3,9 @@ import { err, ok } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/validation';
 import { recordAudit } from '../audit/record';
 import { inTransaction } from '../db/transaction';
-import { rebuildAllLapse } from '../lapse/derive';
 import type { HandlerImpls } from '../registry';
-import { generateReminders } from './engine';
-import { lapseContextOf } from './hooks';
-import { readReminderSettings, reminderEnvironment, writeReminderSettings } from './settings';
-
-const lapseKeys: readonly (keyof ReminderSettings)[] = ['lapseMultiplier', 'lapseMinDays', 'lapseMaxDays', 'lapseMinVisits', 'lapseFallbackDays'];
+import { afterRulesChanged } from '../derive';
+import { readReminderSettings, writeReminderSettings } from './settings';
 
 export const reminderSettingsHandlers: HandlerImpls = {
   'reminders-settings-get': (ctx) => ok(readReminderSettings(ctx.db)),
@@ -29,9 +25,8 @@ export const reminderSettingsHandlers: HandlerImpls = {
         before: Object.fromEntries(changedKeys.map((key) => [key, before[key]])),
         after: Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])),
       });
-      const environment = reminderEnvironment(ctx.db);
-      if (changedKeys.some((key) => lapseKeys.includes(key))) rebuildAllLapse(ctx.db, lapseContextOf(environment), { rhythms: false });
-      generateReminders(ctx, {}, environment);
+      // The lapse rules are a basis of the lapse days (and the tiers after them): those are rebuilt.
+      afterRulesChanged(ctx);
       return ok(readReminderSettings(ctx.db));
     }),
 };

@@ -1,20 +1,19 @@
 import { DateTime } from 'luxon';
 import { decideTier, moneyCutoffs, tiers, type Tier } from '../../../shared/loyalty/tiers';
 import type { Db } from '../db/connection';
-import { loyaltyEnvironment, rebuildAllLoyalty } from '../loyalty/derive';
 import { putTierHistoryMonth } from '../loyalty/queries';
+import { readLoyaltySettings, tierRulesOf } from '../loyalty/settings';
 import { customersCreatedBefore, spendInYearBefore } from './loyalty-queries';
 
 const historyMonths = 12;
 
 /**
- * Tiers for the seeded book, and a year of tier history as the monthly passes would have recorded
+ * A year of tier history for the seeded book (its tiers now are the derived pass's) as the monthly passes would have recorded
  * it had the app been running: each past month's end ranked by the trailing year's spending then
  * (points as they are now), so the tier chart has a story to tell from the first start.
  */
-export const seedLoyalty = (db: Db, now: Date, zone: string): void => {
-  const environment = loyaltyEnvironment(db, now);
-  rebuildAllLoyalty(db, environment);
+export const seedTierHistory = (db: Db, now: Date, zone: string): void => {
+  const environment = { rules: tierRulesOf(readLoyaltySettings(db)) };
   const thisMonth = DateTime.fromJSDate(now).setZone(zone).startOf('month');
   for (let back = 1; back < historyMonths; back += 1) {
     const monthEnd = thisMonth.minus({ months: back - 1 });

@@ -5,7 +5,7 @@ import { lapseThresholdDays, rhythmDays, rhythmGapWindow } from '../../../shared
 import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { rebuildAllLapse } from '../lapse/derive';
+import { rebuildDerivedThrough } from '../derive';
 import { generateReminders } from '../reminders/engine';
 import { backdateReminder, closeReminder, insertManualReminder } from '../reminders/queries';
 import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
@@ -246,7 +246,7 @@ export const seedReminderHistory = (db: Db, random: Random, options: { now: Date
   const settings = readReminderSettings(db);
   const summary: ReminderSeedSummary = { open: 0, done: 0, dismissed: 0, attempts: 0, lost: 0, wonBack: 0 };
   const generation = { db, now: () => options.now };
-  rebuildAllLapse(db, { rules: lapseRulesOf(settings), zone }, { rhythms: true });
+  rebuildDerivedThrough(generation, 'rhythm-and-lapse');
   reconstructReturns(seed, summary);
   markLongLapsedLost(seed, settings.winBackWindowDays, summary);
   generateReminders(generation);

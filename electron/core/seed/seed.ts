@@ -8,17 +8,16 @@ import { insertCustomer } from '../customers/queries';
 import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
 import { currentSettings } from '../settings/current';
 import { insertStaff, listStaff } from '../staff/queries';
-import { rebuildAllActivity } from '../visits/activity';
+import { rebuildDerived, rebuildDerivedThrough } from '../derive';
 import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
 import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';
 import { seedComplaints } from './complaints';
-import { seedLoyalty } from './loyalty';
+import { seedTierHistory } from './loyalty';
 import { seedReferrals } from './referrals';
 import { seedReminderHistory } from './reminders';
 import { countOpenReminders } from './reminders-queries';
-import { generateReminders } from '../reminders/engine';
 
 export interface SeedOptions {
   customers: number;
@@ -194,7 +193,7 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     }
 
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
-    rebuildAllActivity(db);
+    rebuildDerivedThrough({ db, now: () => options.now }, 'activity');
     // Before the reminder history, whose generation raises the complaints' deadline and follow-up reminders.
     const complaints = seedComplaints(db, random, {
       customerIds: seeded.map((customer) => customer.id),
@@ -209,8 +208,8 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     const referrals = seedReferrals(db, random, { now: options.now, staffIds, ticketMinor, pool });
     // Tiers and quadrants need the lapse days and lost marks the reminders' history settled; then
     // the Destroyers found get their green-channel reminders.
-    seedLoyalty(db, options.now, settings.timeZone);
-    generateReminders({ db, now: () => options.now });
+    rebuildDerived({ db, now: () => options.now }, { bulk: true });
+    seedTierHistory(db, options.now, settings.timeZone);
     onProgress(total, total);
     return {
       customers: options.customers,

@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
-import { afterShopSettingsChanged } from '../reminders/hooks';
+import { afterRulesChanged } from '../derive';
 import { currentSettings, writeSettings } from './current';
 
 export const settingsHandlers: HandlerImpls = {
@@ -19,7 +19,7 @@ export const settingsHandlers: HandlerImpls = {
           before: Object.fromEntries(keys.map((key) => [key, before[key]])),
           after: changes,
         });
-        afterShopSettingsChanged(ctx);
+        afterRulesChanged(ctx);
       })
       .immediate();
     return ok(currentSettings(ctx));

@@ -111,3 +111,11 @@ export const refreshCustomersValue = (db: Db, customerIds: readonly string[], no
   const horizon = valueHorizonOf(db);
   for (const customer of readHistories(db, shopTimeZone(db), now, customerIds)) writeValuePrediction(db, predictionOf(customer, model, horizon));
 };
+
+/** Every customer's predictions again under the fit in force, as of now (a new day, or a new horizon). */
+export const refreshAllCustomersValue = (db: Db, now: Date): void => {
+  const model = storedValueModel(latestValueFit(db));
+  if (model === null) return;
+  const horizon = valueHorizonOf(db);
+  for (const customer of readHistories(db, shopTimeZone(db), now, null)) writeValuePrediction(db, predictionOf(customer, model, horizon));
+};

@@ -6,10 +6,10 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { afterReferredVisitChanged } from '../referrals/hooks';
-import { afterVisitArchived, afterVisitLogged, afterVisitRestored } from '../reminders/hooks';
+import { afterWrite, lapseRow } from '../derive';
 import { resolveStaffId } from '../staff/validate';
-import { recomputeCustomerActivity, recordContactActivity, recordVisitActivity } from './activity';
+import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
+import { shopTimeZone } from '../reminders/settings';
 import { toVisit } from './present';
 import { archiveVisit, getVisitRow, insertVisit, insertVisitSatisfaction, recentVisitRows, unarchiveVisit } from './queries';
 
@@ -24,6 +24,15 @@ const checkCustomer = (ctx: HandlerContext, customerId: string): Result<null> =>
   if (customer === null) return err('NOT_FOUND', { entity: 'customer', id: customerId });
   if (customer.archived_at !== null) return err('INVALID_STATE', { reason: 'customer_archived' });
   return ok(null);
+};
+
+/**
+ * A visit from a customer who had lapsed or was marked lost wins them back (a fact on their
+ * timeline), judged by their lapse day and lost mark as they stood before this visit.
+ */
+const noteReturn = (ctx: HandlerContext, visit: { id: string; customerId: string; occurredAt: string }): void => {
+  const before = lapseRow(ctx.db, visit.customerId);
+  if (before !== null) noteReturnVisit(ctx, shopTimeZone(ctx.db), visit, { lapsesOn: before.lapses_on, lostAt: before.lost_at });
 };
 
 export const visitsHandlers: HandlerImpls = {
@@ -62,9 +71,8 @@ export const visitsHandlers: HandlerImpls = {
         });
       }
       if (input.customerId !== null) {
-        recordVisitActivity(ctx.db, input.customerId, occurredAt, input.amountMinor);
-        afterVisitLogged(ctx, { id, customerId: input.customerId, kind: 'visit', occurredAt });
-        afterReferredVisitChanged(ctx, input.customerId);
+        noteReturn(ctx, { id, customerId: input.customerId, occurredAt });
+        afterWrite(ctx, { customerIds: [input.customerId], visitsChanged: true });
       }
       return visitOrMissing(ctx, id);
     }),
@@ -89,8 +97,7 @@ export const visitsHandlers: HandlerImpls = {
         staff_id: staff.value,
         created_at: now,
       });
-      recordContactActivity(ctx.db, input.customerId, occurredAt);
-      afterVisitLogged(ctx, { id, customerId: input.customerId, kind: 'contact', occurredAt });
+      afterWrite(ctx, { customerIds: [input.customerId] });
       return visitOrMissing(ctx, id);
     }),
   'visits-archive': (ctx, { id }) =>
@@ -100,9 +107,8 @@ export const visitsHandlers: HandlerImpls = {
       if (row.archived_at !== null) return err('INVALID_STATE', { reason: 'already_archived' });
       archiveVisit(ctx.db, id, ctx.now().toISOString());
       if (row.customer_id !== null) {
-        recomputeCustomerActivity(ctx.db, row.customer_id);
-        afterVisitArchived(ctx, { id, customerId: row.customer_id });
-        afterReferredVisitChanged(ctx, row.customer_id);
+        undoReturnOfVisit(ctx, id);
+        afterWrite(ctx, { customerIds: [row.customer_id], visitsChanged: true });
       }
       recordAudit(ctx, { action: 'visit.archive', entity: 'visit', entityId: id, before: toVisit(row) });
       return visitOrMissing(ctx, id);
@@ -117,11 +123,7 @@ export const visitsHandlers: HandlerImpls = {
         if (!customerCheck.ok) return customerCheck;
       }
       unarchiveVisit(ctx.db, id);
-      if (row.customer_id !== null) {
-        recomputeCustomerActivity(ctx.db, row.customer_id);
-        afterVisitRestored(ctx, { customerId: row.customer_id });
-        afterReferredVisitChanged(ctx, row.customer_id);
-      }
+      if (row.customer_id !== null) afterWrite(ctx, { customerIds: [row.customer_id], visitsChanged: true });
       const restored = visitOrMissing(ctx, id);
       if (restored.ok) recordAudit(ctx, { action: 'visit.unarchive', entity: 'visit', entityId: id, after: restored.value });
       return restored;

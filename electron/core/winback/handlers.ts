@@ -7,9 +7,9 @@ import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
-import { lapseRow } from '../lapse/queries';
+import { lapseRow } from '../derive';
 import type { HandlerImpls } from '../registry';
-import { afterStandingChanged } from '../reminders/hooks';
+import { afterWrite } from '../derive';
 import { closeReminder, getReminderRow, snoozeReminder } from '../reminders/queries';
 import { openReminderRow } from '../reminders/handlers';
 import { toReminder } from '../reminders/present';
@@ -75,7 +75,7 @@ export const winbackHandlers: HandlerImpls = {
       if (customer.value.lost_at !== null) return err('INVALID_STATE', { reason: 'customer_lost' });
       const event = markLost(ctx, input.customerId, input.reason, input.note);
       recordAudit(ctx, { action: 'customer.mark_lost', entity: 'customer', entityId: input.customerId, after: { reason: input.reason, note: input.note } });
-      afterStandingChanged(ctx, input.customerId);
+      afterWrite(ctx, { customerIds: [input.customerId] });
       return ok(event);
     }),
   'winback-mark-won-back': (ctx, input) =>
@@ -87,7 +87,7 @@ export const winbackHandlers: HandlerImpls = {
       const lastActivityAt = [row.last_visit_at, row.last_contact_at].filter((at): at is string => at !== null).sort().at(-1) ?? null;
       const event = markWonBack(ctx, { id: row.id, lostAt: row.lost_at, lastActivityAt }, input.note);
       recordAudit(ctx, { action: 'customer.mark_won_back', entity: 'customer', entityId: input.customerId, after: { note: input.note } });
-      afterStandingChanged(ctx, input.customerId);
+      afterWrite(ctx, { customerIds: [input.customerId] });
       return ok(event);
     }),
   'winback-undo-status': (ctx, { id }) =>
@@ -95,9 +95,9 @@ export const winbackHandlers: HandlerImpls = {
       const event = getStatusEventRow(ctx.db, id);
       if (event === null) return err('NOT_FOUND', { entity: 'status_change', id });
       if (event.archived_at !== null) return err('INVALID_STATE', { reason: 'status_undone' });
-      undoStatusEvent(ctx, id, event.customer_id);
+      undoStatusEvent(ctx, id);
       recordAudit(ctx, { action: 'customer.undo_status', entity: 'customer', entityId: event.customer_id, before: { kind: event.kind, reason: event.reason, at: event.at } });
-      afterStandingChanged(ctx, event.customer_id);
+      afterWrite(ctx, { customerIds: [event.customer_id] });
       return standingOrMissing(ctx, event.customer_id);
     }),
   'winback-standing': (ctx, { customerId }) => standingOrMissing(ctx, customerId),

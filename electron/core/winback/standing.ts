@@ -3,7 +3,7 @@ import { daysBetween, localDayFinder } from '../../../shared/reminders/days';
 import { isLapsedOn, lapseThresholdDays } from '../../../shared/reminders/rhythm';
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
-import { lapseRow } from '../lapse/queries';
+import { lapseRow } from '../derive';
 import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
 import { toStatusEvent } from './present';
 import { latestStatusEventRow } from './queries';

@@ -9,20 +9,11 @@ import {
   getStatusEventRow,
   hasAttemptSince,
   insertStatusEvent,
-  latestStatusEventRow,
   previousActivityAt,
-  setLost,
   statusEventIdsOfVisit,
 } from './queries';
 
 type StatusContext = Pick<HandlerContext, 'db' | 'now' | 'session'>;
-
-/** customers.lost_* follow the latest standing event still in force: lost, or not (won back, or none). */
-export const recomputeLostState = (ctx: Pick<HandlerContext, 'db'>, customerId: string): void => {
-  const latest = latestStatusEventRow(ctx.db, customerId);
-  if (latest?.kind === 'lost') setLost(ctx.db, customerId, latest.at, latest.reason);
-  else setLost(ctx.db, customerId, null, null);
-};
 
 const recordEvent = (
   ctx: StatusContext,
@@ -43,7 +34,6 @@ const recordEvent = (
     at: event.at,
     created_at: ctx.now().toISOString(),
   });
-  recomputeLostState(ctx, event.customerId);
   return toStatusEvent(getStatusEventRow(ctx.db, id) as NonNullable<ReturnType<typeof getStatusEventRow>>);
 };
 
@@ -97,13 +87,15 @@ export const noteReturnVisit = (
   });
 };
 
-/** Takes back a standing change (by hand, or because the visit that made it was archived). */
-export const undoStatusEvent = (ctx: Pick<HandlerContext, 'db' | 'now'>, eventId: string, customerId: string): void => {
+/**
+ * Takes back a standing change (by hand, or because the visit that made it was archived). The
+ * customer's lost state follows in the write's derived pass (electron/core/derive).
+ */
+export const undoStatusEvent = (ctx: Pick<HandlerContext, 'db' | 'now'>, eventId: string): void => {
   archiveStatusEvent(ctx.db, eventId, ctx.now().toISOString());
-  recomputeLostState(ctx, customerId);
 };
 
 /** A visit archived as a mistake takes its "won back" with it. */
-export const undoReturnOfVisit = (ctx: Pick<HandlerContext, 'db' | 'now'>, visitId: string, customerId: string): void => {
-  for (const eventId of statusEventIdsOfVisit(ctx.db, visitId)) undoStatusEvent(ctx, eventId, customerId);
+export const undoReturnOfVisit = (ctx: Pick<HandlerContext, 'db' | 'now'>, visitId: string): void => {
+  for (const eventId of statusEventIdsOfVisit(ctx.db, visitId)) undoStatusEvent(ctx, eventId);
 };

@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTimeFormat } from '../../../shared/intl';
 import { formatMoney } from '../../../shared/money';
+import { daysSince } from '../../../shared/days-since';
 import { localDay, systemTimeZone } from '../../../shared/time';
 import { useSettings } from './settings';
 
@@ -17,10 +17,6 @@ export const useFormat = () => {
     const dateFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: zone });
     const dateTimeShort = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
     const timeFormat = dateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
-    const daysAgo = (iso: string): number => {
-      const today = DateTime.fromISO(localDay(new Date(), zone));
-      return Math.round(today.diff(DateTime.fromISO(localDay(iso, zone)), 'days').days);
-    };
     return {
       currency,
       money: (minor: number) => formatMoney(minor, currency, language),
@@ -29,7 +25,7 @@ export const useFormat = () => {
       time: (iso: string) => timeFormat.format(new Date(iso)),
       /** "today", "yesterday", "12 days ago", or the date when it is long ago. */
       relativeDay: (iso: string) => {
-        const days = daysAgo(iso);
+        const days = daysSince(iso, new Date(), zone);
         if (days <= 0) return t('today');
         if (days === 1) return t('yesterday');
         if (days < 60) return t('daysAgo', { count: days });

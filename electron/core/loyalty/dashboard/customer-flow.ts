@@ -1,3 +1,4 @@
+import { plusDays } from '../../../../shared/reminders/days';
 import type { DashboardProvider } from './provider';
 import { monthRows } from './provider';
 import { monthFigures } from './month-figures';
@@ -7,13 +8,17 @@ const keys = ['new', 'returning', 'lapsed'] as const;
 
 /**
  * Per month: customers who came for the first time, customers who came back, and customers who
- * lapsed that month and are still away.
+ * lapsed that month and are still away. Lapsed means the lapse day has come (isLapsedOn in
+ * shared/reminders/rhythm.ts): in the current month only lapse days up to today count, not the
+ * ones still to come later in the month.
  */
 export const customerFlowProvider: DashboardProvider = {
   name: 'customer_flow',
   load: (db, range) => {
     const figures = monthFigures(db, range);
-    const lapsed = new Map(lapsedByMonth(db, range.fromDay, range.toDay).map((row) => [row.period, row.customers]));
+    const tomorrow = plusDays(range.today, 1);
+    const lapsedUntil = range.toDay < tomorrow ? range.toDay : tomorrow;
+    const lapsed = new Map(lapsedByMonth(db, range.fromDay, lapsedUntil).map((row) => [row.period, row.customers]));
     const found = new Map<string, Record<string, number | null>>();
     for (const [month, { customers, new_customers: newCount }] of figures) {
       found.set(month, { new: newCount, returning: Math.max(0, customers - newCount), lapsed: lapsed.get(month) ?? 0 });

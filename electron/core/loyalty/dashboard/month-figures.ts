@@ -1,7 +1,7 @@
 import { errorCodeForSqlite } from '../../sqlite-errors';
 import type { Db } from '../../db/connection';
 import type { DashboardRange } from './provider';
-import { keepMonthFigures, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
+import { allKeptMonths, keepMonthFigures, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
 
 /** Writing the figures down is a saving, not a duty: a book that cannot take the write now recomputes them next time. */
 const keepIfPossible = (db: Db, figures: MonthFigures): void => {
@@ -11,6 +11,13 @@ const keepIfPossible = (db: Db, figures: MonthFigures): void => {
     const code = errorCodeForSqlite(caught);
     if (code !== 'BOOK_BUSY' && code !== 'READ_ONLY_BOOK' && code !== 'DISK_FULL') throw caught;
   }
+};
+
+const countMonth = (db: Db, from: string, to: string): MonthFigures => ({ from_at: from, to_at: to, ...visitsInMonth(db, from, to), new_customers: newInMonth(db, from, to) });
+
+/** The full rebuild of the kept months (a handful of rows): each counted again from the visits. */
+export const recountKeptMonths = (db: Db): void => {
+  for (const { from_at, to_at } of allKeptMonths(db)) keepMonthFigures(db, countMonth(db, from_at, to_at));
 };
 
 /**
@@ -27,7 +34,7 @@ export const monthFigures = (db: Db, range: DashboardRange): Map<string, MonthFi
       range.monthBounds.map(({ month, from, to }) => {
         const found = kept.get(`${from}|${to}`);
         if (found !== undefined) return [month, found];
-        const figures: MonthFigures = { from_at: from, to_at: to, ...visitsInMonth(db, from, to), new_customers: newInMonth(db, from, to) };
+        const figures = countMonth(db, from, to);
         if (range.mayWrite) keepIfPossible(db, figures);
         return [month, figures];
       }),

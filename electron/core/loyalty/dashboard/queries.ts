@@ -41,6 +41,7 @@ const statements = statementsFor((db) => ({
   keptMonths: db.prepare<{ from: string; to: string }, MonthFigures>(`
     SELECT from_at, to_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures
     WHERE from_at >= @from AND to_at <= @to`),
+  allKeptMonths: db.prepare<[], { from_at: string; to_at: string }>('SELECT from_at, to_at FROM visit_month_figures'),
   keepMonth: db.prepare<MonthFigures>(`
     INSERT OR REPLACE INTO visit_month_figures (from_at, to_at, visits, revenue_minor, customers, new_customers)
     VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers)`),
@@ -71,6 +72,8 @@ export const visitsInMonth = (db: Db, from: string, to: string): MonthVisits =>
 export const newInMonth = (db: Db, from: string, to: string): number => statements(db).newInMonth.get({ from, to }) ?? 0;
 
 export const keptMonthFigures = (db: Db, from: string, to: string): MonthFigures[] => statements(db).keptMonths.all({ from, to });
+
+export const allKeptMonths = (db: Db): { from_at: string; to_at: string }[] => statements(db).allKeptMonths.all();
 
 export const keepMonthFigures = (db: Db, figures: MonthFigures): void => {
   statements(db).keepMonth.run(figures);

@@ -5,10 +5,9 @@ import { recordAudit } from '../../audit/record';
 import { BulkCustomerWriter } from '../../customers/bulk';
 import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
+import { rebuildDerived } from '../../derive';
 import { JobCancelled, type JobContext } from '../../jobs/types';
 import { importReferrerLink } from '../../referrals/import-writer';
-import { afterBulkVisits } from '../../reminders/hooks';
-import { recomputeCustomerActivity } from '../../visits/activity';
 import { insertVisit } from '../../visits/queries';
 import type { ImportPlan } from './plan';
 
@@ -44,7 +43,6 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     job.report('index', 0, 0);
     writer.finish();
 
-    const touched = new Set<string>();
     let visits = 0;
     const withVisits = plan.entries.filter((entry) => entry.visits.length > 0);
     withVisits.forEach((entry, index) => {
@@ -69,9 +67,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
         });
         visits += 1;
       }
-      touched.add(customerId);
     });
-    for (const customerId of touched) recomputeCustomerActivity(db, customerId);
 
     let referrerLinks = 0;
     for (const entry of creating) {
@@ -83,8 +79,8 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       if (importReferrerLink(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) referrerLinks += 1;
     }
 
-    // New customers bring birthdays and visits bring rhythms: every lapse day and reminder, in one pass.
-    if (creating.length > 0 || visits > 0) afterBulkVisits({ db, now: () => new Date(options.now) });
+    // New customers bring birthdays and visits bring activity and rhythms: every derived figure and reminder, in one pass.
+    if (creating.length > 0 || visits > 0) rebuildDerived({ db, now: () => new Date(options.now) }, { bulk: true });
 
     const outcome = {
       created: creating.length,

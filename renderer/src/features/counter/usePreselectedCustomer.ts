@@ -23,6 +23,8 @@ export const usePreselectedCustomer = (customerId: string | null): [PickedCustom
             tags: data.tags,
             archived: false,
             lastSeenAt: data.lastVisitAt,
+            lastVisitAt: data.lastVisitAt,
+            lastContactAt: data.lastContactAt,
             visitCount: data.visitCount,
           },
         }

@@ -20,7 +20,11 @@ export const CustomerRow = ({ customer }: { customer: CustomerSummary }) => {
       <span className="row-phones">{customer.phones.join(' · ')}</span>
       <span className="row-meta">
         {t('list.visits', { count: customer.visitCount })}
-        {customer.lastSeenAt && <> · {t('list.lastSeen', { when: format.relativeDay(customer.lastSeenAt) })}</>}
+        {customer.lastVisitAt !== null ? (
+          <> · {t('list.lastVisit', { when: format.relativeDay(customer.lastVisitAt) })}</>
+        ) : (
+          customer.lastContactAt !== null && <> · {t('list.lastContact', { when: format.relativeDay(customer.lastContactAt) })}</>
+        )}
       </span>
     </>
   );

@@ -18,7 +18,8 @@ const en = {
     emptyBook: 'No customers yet. Add the first one, or try demo data with “npm run cli -- seed”.',
     visits_one: '1 visit',
     visits_other: '{{count}} visits',
-    lastSeen: 'last seen {{when}}',
+    lastVisit: 'last visit {{when}}',
+    lastContact: 'last contact {{when}}',
     archived: 'archived',
   },
   form: {
@@ -104,7 +105,8 @@ const zhHant: Messages<typeof en> = {
     emptyBook: '還沒有客戶。新增第一位，或用「npm run cli -- seed」試試示範資料。',
     visits_one: '來店 {{count}} 次',
     visits_other: '來店 {{count}} 次',
-    lastSeen: '上次 {{when}}',
+    lastVisit: '上次來店 {{when}}',
+    lastContact: '上次聯絡 {{when}}',
     archived: '已封存',
   },
   form: {
@@ -190,7 +192,8 @@ const zhHans: Messages<typeof en> = {
     emptyBook: '还没有客户。添加第一位，或用“npm run cli -- seed”试试示例数据。',
     visits_one: '到店 {{count}} 次',
     visits_other: '到店 {{count}} 次',
-    lastSeen: '上次 {{when}}',
+    lastVisit: '上次到店 {{when}}',
+    lastContact: '上次联系 {{when}}',
     archived: '已归档',
   },
   form: {

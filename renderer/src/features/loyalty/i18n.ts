@@ -122,6 +122,19 @@ const en = {
     valueDiscountPercent: 'Yearly discount on future years’ value (%; 0 = not discounted)',
     save: 'Save tier rules',
     saved: 'Tier rules saved; every customer’s tier was worked out again',
+    recompute: 'Work out every figure again',
+    recomputeIntro: 'Visits, rhythms, lapse days, tiers and reminders are kept up to date as you work; this works them all out again from the records, for peace of mind.',
+    recomputed_one: 'Worked out again for {{count}} customer',
+    recomputed_other: 'Worked out again for {{count}} customers',
+    phase: {
+      start: 'Starting',
+      activity: 'Counting visits and spending',
+      'lost-state': 'Reading who was marked lost',
+      'rhythm-and-lapse': 'Working out rhythms and lapse days',
+      loyalty: 'Working out tiers and quadrants',
+      'month-figures': 'Counting the months on the dashboard',
+      done: 'Making the reminders',
+    },
   },
 };
 
@@ -235,6 +248,19 @@ export const zhHant: Messages<typeof en> = {
     valueDiscountPercent: '未來每年價值的折現率（%；0 = 不折現）',
     save: '儲存分級規則',
     saved: '已儲存分級規則，並重新計算所有客戶的等級',
+    recompute: '全部重新計算',
+    recomputeIntro: '來店次數、頻率、流失日、等級與提醒會隨每筆紀錄即時更新；這裡可以從紀錄全部重新算一次，求個安心。',
+    recomputed_one: '已為 {{count}} 位客戶重新計算',
+    recomputed_other: '已為 {{count}} 位客戶重新計算',
+    phase: {
+      start: '準備中',
+      activity: '正在計算來店次數與消費',
+      'lost-state': '正在讀取已流失的客戶',
+      'rhythm-and-lapse': '正在計算來店頻率與流失日',
+      loyalty: '正在計算等級與象限',
+      'month-figures': '正在統計儀表板的月份',
+      done: '正在產生提醒',
+    },
   },
 };
 
@@ -348,6 +374,19 @@ export const zhHans: Messages<typeof en> = {
     valueDiscountPercent: '未来每年价值的折现率（%；0 = 不折现）',
     save: '保存分级规则',
     saved: '已保存分级规则，并重新计算所有客户的等级',
+    recompute: '全部重新计算',
+    recomputeIntro: '到店次数、频率、流失日、等级与提醒会随每条记录即时更新；这里可以从记录全部重新算一次，求个安心。',
+    recomputed_one: '已为 {{count}} 位客户重新计算',
+    recomputed_other: '已为 {{count}} 位客户重新计算',
+    phase: {
+      start: '准备中',
+      activity: '正在计算到店次数与消费',
+      'lost-state': '正在读取已流失的客户',
+      'rhythm-and-lapse': '正在计算到店频率与流失日',
+      loyalty: '正在计算等级与象限',
+      'month-figures': '正在统计仪表板的月份',
+      done: '正在生成提醒',
+    },
   },
 };
 

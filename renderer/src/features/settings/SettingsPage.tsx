@@ -12,6 +12,7 @@ import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
 import { LoyaltySettingsSection } from '../loyalty/LoyaltySettingsSection';
+import { RecomputeSection } from '../loyalty/RecomputeSection';
 import { ReferralRulesSection } from '../referrals/ReferralRulesSection';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
@@ -48,6 +49,7 @@ export const SettingsPage = () => {
       <ReminderSettingsSection />
       <ComplaintSettingsSection />
       <LoyaltySettingsSection />
+      <RecomputeSection />
       <ReferralRulesSection />
       <About />
     </section>

@@ -1,3 +1,4 @@
+import type { ImportedVisitSummary } from '../../../shared/reminders/rhythm';
 import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
 
@@ -14,6 +15,17 @@ export interface DbLapseRow {
 
 const lapseColumns = 'id, visit_count, last_visit_at, last_contact_at, visit_rhythm_days, lapses_on, lost_at, archived_at';
 
+interface DbImportedSummary {
+  customer_id: string;
+  visits: number;
+  first_visit: string | null;
+  last_visit: string | null;
+}
+
+const importedSql = (where: string) => `
+  SELECT customer_id, sum(visit_count) AS visits, min(first_visit_at) AS first_visit, max(last_visit_at) AS last_visit
+  FROM imported_histories ${where} GROUP BY customer_id`;
+
 const statements = statementsFor((db) => ({
   recentVisitTimes: db.prepare<[string, number], string>(`
     SELECT occurred_at FROM visits
@@ -26,6 +38,8 @@ const statements = statementsFor((db) => ({
     SELECT customer_id, group_concat(occurred_at, ',' ORDER BY occurred_at) FROM visits
     WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL
     GROUP BY customer_id`).raw(),
+  importedOf: db.prepare<[string], DbImportedSummary>(importedSql('WHERE customer_id = ?')),
+  importedAll: db.prepare<[], DbImportedSummary>(importedSql('')),
   set: db.prepare<[number | null, string | null, string]>('UPDATE customers SET visit_rhythm_days = ?, lapses_on = ? WHERE id = ?'),
 }));
 
@@ -41,6 +55,17 @@ export const allLapseRows = (db: Db): DbLapseRow[] => statements(db).all.all();
 export function* iterateVisitTimes(db: Db): Generator<[string, string[]]> {
   for (const [customerId, times] of statements(db).allVisitTimes.iterate()) yield [customerId, times.split(',')];
 }
+
+const toSummary = (row: DbImportedSummary): ImportedVisitSummary => ({ visitCount: row.visits, firstVisitAt: row.first_visit, lastVisitAt: row.last_visit });
+
+/** What the customer's imported histories sum up to; null without any. */
+export const importedSummaryOf = (db: Db, customerId: string): ImportedVisitSummary | null => {
+  const row = statements(db).importedOf.get(customerId);
+  return row === undefined ? null : toSummary(row);
+};
+
+export const allImportedSummaries = (db: Db): Map<string, ImportedVisitSummary> =>
+  new Map(statements(db).importedAll.all().map((row) => [row.customer_id, toSummary(row)]));
 
 export const setLapse = (db: Db, customerId: string, rhythmDays: number | null, lapsesOn: string | null): void => {
   statements(db).set.run(rhythmDays, lapsesOn, customerId);

@@ -1,0 +1,33 @@
+import { localDay } from '../../../shared/time';
+import type { Db } from '../db/connection';
+import { readLoyaltySettings, tierRulesOf } from '../loyalty/settings';
+import type { LoyaltyEnvironment } from '../loyalty/derive';
+import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from '../reminders/settings';
+import type { LapseContext } from './lapse';
+import { valueHorizonOf } from '../value/fit';
+import { latestValueFit } from '../value/queries';
+import type { ValueHorizon } from '../../../shared/loyalty/value-model/customer-value';
+
+/** Everything besides the facts that derived figures are worked out from, read once per write. */
+export interface DeriveEnvironment {
+  now: Date;
+  /** The shop-local day it is now. */
+  today: string;
+  reminders: ReminderEnvironment;
+  lapse: LapseContext;
+  loyalty: LoyaltyEnvironment;
+  /** The value model in force (its fit's id; null before the first fit) and the horizon it is priced over. */
+  value: { fitId: string | null; horizon: ValueHorizon };
+}
+
+export const deriveEnvironment = (db: Db, now: Date): DeriveEnvironment => {
+  const reminders = reminderEnvironment(db);
+  return {
+    now,
+    today: localDay(now, reminders.zone),
+    reminders,
+    lapse: { rules: lapseRulesOf(reminders.settings), zone: reminders.zone },
+    loyalty: { rules: tierRulesOf(readLoyaltySettings(db)), zone: reminders.zone, now },
+    value: { fitId: latestValueFit(db)?.id ?? null, horizon: valueHorizonOf(db) },
+  };
+};

@@ -1,0 +1,111 @@
+import type { Db } from '../db/connection';
+import { rebuildAllLoyalty, refreshCustomersLoyalty } from '../loyalty/derive';
+import { recountKeptMonths } from '../loyalty/dashboard/month-figures';
+import { writeActivityOf, writeActivityOfAll } from './activity-queries';
+import { readBases } from './bases';
+import type { DeriveEnvironment } from './environment';
+import { rebuildAllLapse, refreshLapseOf } from './lapse';
+import { refreshAllCustomersValue, refreshCustomersValue } from '../value/fit';
+import { writeLostStateOf, writeLostStateOfAll } from './lost-queries';
+
+/**
+ * One derived figure: what it is computed from, where it is kept, and its two ways of being made —
+ * an incremental update for the customers a write touched, and a full rebuild of the whole book.
+ * Both must leave the same rows (test/unit/derive-property.test.ts checks it on random histories).
+ */
+export interface DerivedFigure {
+  name: string;
+  /** The facts, settings and earlier figures it reads. */
+  inputs: readonly string[];
+  /** The tables and columns it writes. */
+  keeps: readonly string[];
+  /**
+   * What besides the facts the stored figure was worked out from (rules, zone, the day, the
+   * version of its rule). When it differs from what was stored, this figure and every figure
+   * after it are rebuilt. Bump `version` when a rule in shared/ changes meaning.
+   */
+  basis(environment: DeriveEnvironment): unknown;
+  update(db: Db, customerIds: readonly string[], environment: DeriveEnvironment): void;
+  /** `basisChanged`: the basis differs from the stored one (a new day, new rules), not only the facts. */
+  rebuild(db: Db, environment: DeriveEnvironment, basisChanged: boolean): void;
+}
+
+const activity: DerivedFigure = {
+  name: 'activity',
+  inputs: ['visits', 'imported_histories', 'customers.created_at'],
+  keeps: ['customers.first_visit_at', 'customers.last_visit_at', 'customers.last_contact_at', 'customers.visit_count', 'customers.revenue_minor', 'customers.last_seen_at'],
+  basis: () => ({ version: 2 }),
+  update: (db, customerIds) => writeActivityOf(db, customerIds),
+  rebuild: (db) => {
+    writeActivityOfAll(db);
+  },
+};
+
+const lostState: DerivedFigure = {
+  name: 'lost-state',
+  inputs: ['customer_status_events'],
+  keeps: ['customers.lost_at', 'customers.lost_reason'],
+  basis: () => ({ version: 1 }),
+  update: (db, customerIds) => writeLostStateOf(db, customerIds),
+  rebuild: (db) => {
+    writeLostStateOfAll(db);
+  },
+};
+
+const rhythmAndLapse: DerivedFigure = {
+  name: 'rhythm-and-lapse',
+  inputs: ['visits', 'imported_histories', 'activity', 'lapse rules', 'shop time zone'],
+  keeps: ['customers.visit_rhythm_days', 'customers.lapses_on'],
+  basis: (environment) => ({ version: 2, lapse: environment.lapse }),
+  update: (db, customerIds, environment) => refreshLapseOf(db, customerIds, environment.lapse),
+  rebuild: (db, environment) => {
+    rebuildAllLapse(db, environment.lapse);
+  },
+};
+
+const loyaltyName = 'loyalty';
+
+const loyalty: DerivedFigure = {
+  name: loyaltyName,
+  inputs: ['visits (trailing year)', 'satisfaction_answers', 'complaints', 'referral_rewards', 'activity', 'rhythm-and-lapse', 'lost-state', 'tier rules', 'the shop day'],
+  keeps: ['customer_loyalty', 'loyalty_tier_history (this month)', 'state loyalty.cutoffs'],
+  // A new day moves the trailing year: the full pass runs once a day, and the cut-offs with it.
+  basis: (environment) => ({ version: 1, day: environment.today, zone: environment.loyalty.zone, rules: environment.loyalty.rules }),
+  update: (db, customerIds, environment) => {
+    // This month's tier counts follow the writes once the day's full pass has recorded them.
+    const stored = readBases(db)[loyaltyName] as { day?: string } | undefined;
+    const tierMonth = stored?.day?.slice(0, 7) === environment.today.slice(0, 7) ? environment.today.slice(0, 7) : null;
+    refreshCustomersLoyalty(db, customerIds, environment.loyalty, tierMonth);
+  },
+  // The money cut-offs are the day's: drawn again only when the day or the rules change.
+  rebuild: (db, environment, basisChanged) => {
+    rebuildAllLoyalty(db, environment.loyalty, basisChanged);
+  },
+};
+
+const value: DerivedFigure = {
+  name: 'value',
+  inputs: ['visits (one a shop day)', 'imported_histories', 'the fitted value model', 'value horizon and discount', 'the shop day'],
+  keeps: ['customer_loyalty.value_probability_alive', 'customer_loyalty.value_expected_visits', 'customer_loyalty.value_spend_per_visit_minor', 'customer_loyalty.value_lifetime_minor'],
+  // Predictions are measured to today under the model in force: a new day, a new fit or a new horizon remakes them all.
+  basis: (environment) => ({ version: 1, day: environment.today, ...environment.value }),
+  update: (db, customerIds, environment) => refreshCustomersValue(db, customerIds, environment.now),
+  rebuild: (db, environment) => refreshAllCustomersValue(db, environment.now),
+};
+
+const monthFigures: DerivedFigure = {
+  name: 'month-figures',
+  inputs: ['visits', 'activity (first visits)', 'customers.archived_at'],
+  keeps: ['visit_month_figures'],
+  basis: () => ({ version: 1 }),
+  // Kept months are forgotten by the triggers of migration 010 as their visits or first visits
+  // change, and counted again when the dashboard next reads them.
+  update: () => undefined,
+  rebuild: (db) => recountKeptMonths(db),
+};
+
+/**
+ * Every derived figure, in the order they are made: each reads only facts and the figures before
+ * it. This list is the one place that order is decided.
+ */
+export const derivedFigures: readonly DerivedFigure[] = [activity, lostState, rhythmAndLapse, loyalty, value, monthFigures];

@@ -1,0 +1,141 @@
+import type { HandlerContext } from '../context';
+import { settleMissedPromises } from '../complaints/promises';
+import { generateIfStale, generateReminders } from '../reminders/engine';
+import { remindersFollowCustomers } from '../reminders/follow';
+import { settleReward } from '../referrals/rewards';
+import { readBases, sameBasis, writeBases } from './bases';
+import { countCustomersInBook, customersInBook } from './customers-queries';
+import { deriveEnvironment, type DeriveEnvironment } from './environment';
+import { derivedFigures } from './figures';
+
+/**
+ * The one owner of derived data. Handlers record facts, then call `afterWrite` once, in the same
+ * transaction, with the customers they touched: every figure in `derivedFigures` is brought up to
+ * date for them in its declared order, then their reminders follow. `rebuildDerived` makes every
+ * figure anew for the whole book; `catchUpDerived` does that from the first figure whose basis (rules,
+ * zone, day) changed. Invariant, checked by property: the incremental state equals a full rebuild.
+ */
+
+type DeriveContext = Pick<HandlerContext, 'db' | 'now'>;
+
+export interface WriteTouch {
+  /** Customers whose facts the write changed (nulls, for walk-ins and complaints without a customer, are ignored). */
+  customerIds: Iterable<string | null>;
+  /**
+   * The write added, archived, restored or moved visits: a referred customer's first qualifying
+   * purchase earns (or no longer earns) their referrer a reward, so the referrers are touched too.
+   */
+  visitsChanged?: boolean;
+  /** Reminder kinds whose reasons are not a customer's (a complaint's deadline): made anew for the whole book. */
+  bookReminderKinds?: readonly string[];
+}
+
+/** Referral rewards follow the referred customers' purchases; answers the touched set with the referrers. */
+const withRewardedReferrers = (ctx: DeriveContext, customerIds: Set<string>): Set<string> => {
+  const at = ctx.now().toISOString();
+  const all = new Set(customerIds);
+  for (const customerId of customerIds) for (const referrer of settleReward(ctx.db, customerId, at)) all.add(referrer);
+  return all;
+};
+
+/** Brings every derived figure and the reminders of the touched customers up to date; each customer once. */
+export const afterWrite = (ctx: DeriveContext, touch: WriteTouch): void => {
+  let customerIds = new Set<string>();
+  for (const id of touch.customerIds) if (id !== null) customerIds.add(id);
+  if (touch.visitsChanged) customerIds = withRewardedReferrers(ctx, customerIds);
+  const environment = deriveEnvironment(ctx.db, ctx.now());
+  if (customerIds.size > 0) {
+    const ids = [...customerIds];
+    for (const figure of derivedFigures) figure.update(ctx.db, ids, environment);
+    remindersFollowCustomers(ctx, customersInBook(ctx.db, ids), environment.reminders);
+  }
+  if (touch.bookReminderKinds !== undefined && touch.bookReminderKinds.length > 0) {
+    generateReminders(ctx, { kinds: touch.bookReminderKinds }, environment.reminders);
+  }
+};
+
+const basesOf = (environment: DeriveEnvironment): Record<string, unknown> =>
+  Object.fromEntries(derivedFigures.map((figure) => [figure.name, figure.basis(environment)]));
+
+export interface RebuildProgress {
+  (done: number, total: number, figure: string): void;
+}
+
+const rebuildFrom = (ctx: DeriveContext, first: number, environment: DeriveEnvironment, progress?: RebuildProgress, bulk = false): void => {
+  const total = derivedFigures.length - first;
+  const stored = readBases(ctx.db);
+  const wanted = basesOf(environment);
+  derivedFigures.slice(first).forEach((figure, index) => {
+    progress?.(index, total, figure.name);
+    figure.rebuild(ctx.db, environment, bulk || !sameBasis(stored[figure.name], wanted[figure.name]));
+  });
+  progress?.(total, total, 'done');
+  writeBases(ctx.db, wanted);
+};
+
+export interface RebuildOptions {
+  progress?: RebuildProgress;
+  /**
+   * After writes made in bulk, without the incremental passes (an import, the seed): what a new day
+   * renews is renewed too (the money cut-offs are drawn again from the spending now in the book).
+   */
+  bulk?: boolean;
+}
+
+/** Every derived figure anew for the whole book, then every reminder; answers how many customers are in the book. */
+export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {}): { customers: number } => {
+  const environment = deriveEnvironment(ctx.db, ctx.now());
+  return ctx.db.transaction(() => {
+    rebuildFrom(ctx, 0, environment, options.progress, options.bulk);
+    generateReminders(ctx, {}, environment.reminders);
+    return { customers: countCustomersInBook(ctx.db) };
+  }).immediate();
+};
+
+/**
+ * Rebuilds from the first figure whose basis changed since it was last made (a new day, another
+ * zone, new rules, a newer rule version), and every figure after it; answers whether it did.
+ */
+export const catchUpDerived = (ctx: DeriveContext, progress?: RebuildProgress): boolean => {
+  const environment = deriveEnvironment(ctx.db, ctx.now());
+  const stored = readBases(ctx.db);
+  const wanted = basesOf(environment);
+  const first = derivedFigures.findIndex((figure) => !sameBasis(stored[figure.name], wanted[figure.name]));
+  if (first === -1) return false;
+  ctx.db.transaction(() => rebuildFrom(ctx, first, environment, progress)).immediate();
+  return true;
+};
+
+/**
+ * At start, and when the shop's day turns: complaint promises missed meanwhile are recorded broken
+ * (at their deadlines), the figures catch up with the day and any rule change, then the reminders.
+ */
+export const prepareDerived = (ctx: DeriveContext): void => {
+  settleMissedPromises(ctx.db, ctx.now());
+  if (catchUpDerived(ctx)) generateReminders(ctx);
+  else generateIfStale(ctx);
+};
+
+/**
+ * Shop, reminder or loyalty rules changed: the figures they are a basis of are rebuilt (and every
+ * figure after them), then every reminder follows the figures and the new rules.
+ */
+export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress): void => {
+  ctx.db.transaction(() => {
+    catchUpDerived(ctx, progress);
+    generateReminders(ctx);
+  }).immediate();
+};
+
+/**
+ * The figures up to and including `last`, for the whole book, without reminders: for the seed,
+ * which builds a book's history in stages and needs the activity and lapse days between them.
+ */
+export const rebuildDerivedThrough = (ctx: DeriveContext, last: string): void => {
+  const environment = deriveEnvironment(ctx.db, ctx.now());
+  const end = derivedFigures.findIndex((figure) => figure.name === last);
+  for (const figure of derivedFigures.slice(0, end + 1)) figure.rebuild(ctx.db, environment, true);
+};
+
+/** A customer's activity, rhythm, lapse day and standing as last derived (the win-back judgement and standing read it). */
+export { lapseRow, type DbLapseRow } from './lapse-queries';
