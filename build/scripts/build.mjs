@@ -47,6 +47,10 @@ for (const bundle of bundles) {
     target: 'node20',
     format: 'cjs',
     sourcemap: 'linked',
+    // Start-up time is mostly V8 compiling the bundle: minified, it compiles in half the time
+    // (browser mode's host, measured). Names are kept, so stack traces and error names still read.
+    minify: true,
+    keepNames: true,
     // Native and Electron modules are loaded at run time, never bundled.
     external: ['electron', 'better-sqlite3'],
     banner: bundle.banner ? { js: bundle.banner } : undefined,

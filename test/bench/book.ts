@@ -7,6 +7,8 @@ import { seedBook } from '../../electron/core/seed/seed';
 export const scales = {
   small: { customers: 2_000, visits: 20_000 },
   full: { customers: 100_000, visits: 1_000_000 },
+  /** A scale probe, never in CI: ten times the full book. */
+  huge: { customers: 1_000_000, visits: 10_000_000 },
 } as const;
 export type Scale = keyof typeof scales;
 

@@ -88,10 +88,16 @@ const uiSmoothness = async (page: Page): Promise<Figure[]> => {
   for (const query of ['陳志明', '王小', 'chen', '5678', '林美']) {
     await search.fill('');
     await search.focus();
-    for (const char of query) {
+    for (const [index, char] of [...query].entries()) {
+      const typed = query.slice(0, index + 1);
       const started = performance.now();
       await page.keyboard.type(char);
-      await page.waitForFunction(() => document.querySelector('.list-status') !== null, undefined, { timeout: 5000 });
+      // The results of exactly what is typed so far, not those of the keystroke before.
+      await page.waitForFunction(
+        (text) => Array.from(document.querySelectorAll<HTMLElement>('.list-status')).some((status) => status.dataset.query === text),
+        typed,
+        { timeout: 5000 },
+      );
       keystrokes.push(performance.now() - started);
     }
   }
@@ -124,7 +130,7 @@ const uiSmoothness = async (page: Page): Promise<Figure[]> => {
   const typed = summarise(keystrokes);
   const dashboard = await dashboardOpen(page);
   return [
-    { key: 'ui_search_keystroke_p95_ms', value: round(typed.p95, 0), unit: 'ms', note: `keystroke to results shown, ${typed.samples} keystrokes (120 ms debounce included)` },
+    { key: 'ui_search_keystroke_p95_ms', value: round(typed.p95, 0), unit: 'ms', note: `keystroke to the results of what is typed shown, ${typed.samples} keystrokes` },
     { key: 'ui_scroll_frame_p95_ms', value: round(scroll.p95, 1), unit: 'ms', note: `frames while scrolling the whole list; longest ${round(scroll.longest, 0)} ms` },
     { key: 'ui_profile_open_p95_ms', value: round(summarise(profiles).p95, 0), unit: 'ms', note: 'click to timeline shown' },
     { key: 'ui_dashboard_open_ms', value: round(dashboard, 0), unit: 'ms', note: 'the owner unlocks, then click on Loyalty to all seven charts drawn' },

@@ -216,8 +216,11 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
   ];
 };
 
-/** The whole loyalty dashboard through its handler, for the trailing twelve months and for two years. */
-export const dashboardFigure = async (core: Core, count: number): Promise<Figure> => {
+/**
+ * The whole loyalty dashboard through its handler, for the trailing twelve months and for two
+ * years; and, apart, the very first read of a range no read has kept figures for.
+ */
+export const dashboardFigures = async (core: Core, count: number): Promise<Figure[]> => {
   const month = (back: number) => {
     const date = new Date();
     date.setUTCDate(1);
@@ -229,12 +232,10 @@ export const dashboardFigure = async (core: Core, count: number): Promise<Figure
   core.db.exec('DELETE FROM visit_month_figures');
   const first = await timeOnce(() => core.call('loyalty-dashboard', ranges[1] ?? ranges[0]!));
   const timing = await timeEach(ranges, (range) => core.call('loyalty-dashboard', range), 2);
-  return {
-    key: 'dashboard_ms',
-    value: round(timing.p95),
-    unit: 'ms',
-    note: `loyalty-dashboard p95 over ${timing.samples} reads (12- and 24-month ranges), every chart; the very first read of 24 months: ${round(first, 0)} ms`,
-  };
+  return [
+    { key: 'dashboard_ms', value: round(timing.p95), unit: 'ms', note: `loyalty-dashboard p95 over ${timing.samples} reads (12- and 24-month ranges), every chart` },
+    { key: 'dashboard_first_read_ms', value: round(first, 0), unit: 'ms', note: 'the first read of 24 months no read has kept figures for' },
+  ];
 };
 
 /**

@@ -64,9 +64,9 @@ const clearAbandonedPartials = async (folder: string): Promise<void> => {
 };
 
 /**
- * Snapshot → check and seal side by side → name. Reports success only after all of it. A plain
- * backup's snapshot is made straight into the backup's partial file (the book is written to the
- * backup folder once); an encrypted one's is made in the staging folder and encrypted from there.
+ * Snapshot → check and seal side by side → name. Reports success only after all of it. The
+ * snapshot is made in the staging folder (on the book's own disk) and compressed — and encrypted,
+ * when asked — from there into the backup folder, so the stick receives a third of the book.
  */
 export const createBackupFile = async (input: BackupJobInput, job: JobContext): Promise<Result<BackupJobOutput>> => {
   const folderCheck = await checkFolder(input.folder);
@@ -75,7 +75,7 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
   await mkdir(input.stagingDir, { recursive: true });
   const outFile = freeName(input.folder, input.fileBase);
   const partial = partialFileOf(outFile);
-  const snapshot = input.passphrase === null ? partial : path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
+  const snapshot = path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
   let named = false;
   try {
     await snapshotBook(input.bookFile, snapshot, job);
@@ -100,8 +100,7 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
         },
         job,
       );
-    // The check and the sealing both only read the snapshot (the seal is appended past the book's
-    // last page, which SQLite never reads): on a second thread they overlap.
+    // The check and the sealing both only read the snapshot: on a second thread they overlap.
     job.report('verify', 0, 0);
     const [sound, written] = job.checkAside ? await settleBoth(job.checkAside(snapshot), seal()) : [quickCheck(snapshot, job.projectRoot), await seal()];
     if (!sound) return err('BOOK_CORRUPT', { reason: 'check' });
@@ -109,26 +108,19 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
     named = true;
     return ok({ file: outFile, sizeBytes: written.sizeBytes, counts: facts.value.counts, encrypted: input.passphrase !== null });
   } catch (caught) {
-    const refusal = refusalForFsError(caught, input.folder, true, true) ?? refusalForSnapshotError(caught, input.folder);
+    const refusal = refusalForFsError(caught, input.folder, true, true) ?? refusalForSnapshotError(caught);
     if (refusal) return refusal;
     throw caught;
   } finally {
     if (!named) await rm(partial, { force: true });
-    await rm(`${partial}-journal`, { force: true });
-    if (snapshot !== partial) {
-      await rm(snapshot, { force: true });
-      await rm(`${snapshot}-journal`, { force: true });
-    }
+    await rm(snapshot, { force: true });
+    await rm(`${snapshot}-journal`, { force: true });
   }
 };
 
-/**
- * SQLite writes a plain backup's snapshot into the backup folder itself: its failures there are
- * the folder's (a stick that is full, read-only or pulled out), not the book's.
- */
-const refusalForSnapshotError = (caught: unknown, folder: string) => {
+/** SQLite writes the snapshot into the staging folder: a disk that is full or failing there is said as such. */
+const refusalForSnapshotError = (caught: unknown) => {
   const code = errorCodeForSqlite(caught);
-  if (code === 'READ_ONLY_BOOK') return refuseFolder('unwritable', folder);
   if (code === 'DISK_FULL' || code === 'STORAGE_FAILED') return err(code);
   return null;
 };

@@ -39,11 +39,19 @@ export const migrate = (
     safetyCopy = safetyCopyPath(from, latestSchemaVersion);
     if (!existsSync(safetyCopy)) db.prepare('VACUUM INTO ?').run(safetyCopy);
   }
+  const steps = migrations.filter((step) => step.version > from);
   db.transaction(() => {
-    for (const migration of migrations.filter((step) => step.version > from)) {
+    for (const migration of steps) {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }
   }).immediate();
+  // Only an existing book has pages to give back; a new one is empty. A VACUUM cut short (power
+  // cut) leaves the migrated book as it was committed: SQLite rolls the VACUUM back.
+  if (from > 0 && steps.some((step) => step.compactAfter)) {
+    db.exec('VACUUM');
+    // In WAL mode the compacted pages sit in the log until a checkpoint writes them back.
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
   return { from, to: latestSchemaVersion, safetyCopy };
 };

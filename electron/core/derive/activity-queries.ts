@@ -11,7 +11,7 @@ import { scopeAll, scopeIds, type Scope } from './scope';
  */
 const summarySql = (scope: Scope) => `
   WITH visited AS (
-    -- The covering index visits_customer_amount: no visit row is read.
+    -- The covering index visits_customer_time (migration 014): no visit row is read.
     SELECT customer_id, min(occurred_at) AS first_visit, max(occurred_at) AS last_visit,
       count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue
     FROM visits WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')}

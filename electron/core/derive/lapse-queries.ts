@@ -33,7 +33,7 @@ const statements = statementsFor((db) => ({
     ORDER BY occurred_at DESC LIMIT ?`).pluck(),
   one: db.prepare<[string], DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE id = ?`),
   all: db.prepare<[], DbLapseRow>(`SELECT ${lapseColumns} FROM customers`),
-  // One row per customer from the covering index visits_customer_visit_time: far fewer rows to hand to JS.
+  // One row per customer from the covering index visits_customer_time: far fewer rows to hand to JS.
   allVisitTimes: db.prepare<[], [string, string]>(`
     SELECT customer_id, group_concat(occurred_at, ',' ORDER BY occurred_at) FROM visits
     WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL

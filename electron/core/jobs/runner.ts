@@ -4,7 +4,7 @@ import { err, type Result } from '../../../shared/result';
 import type { EventBus } from '../events';
 import { newId } from '../db/ids';
 import { nativeBindingForThisProcess } from '../db/native-binding';
-import { jobTable, type JobInput, type JobOutput } from './table';
+import type { JobInput, JobOutput } from './table';
 import { JobCancelled, type JobContext } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
@@ -113,6 +113,9 @@ export class JobRunner {
       projectRoot: this.options.projectRoot,
     };
     try {
+      // Loaded on first use: the jobs bring the import's encoding detection (about half of the
+      // host's bundle), which browser mode and the desktop app only ever run in the worker.
+      const { jobTable } = await import('./table');
       return (await (jobTable[kind] as (input: JobInput<K>, job: JobContext) => Promise<Result<JobOutput<K>>>)(input, context));
     } catch (caught) {
       if (caught instanceof JobCancelled) return err('INVALID_STATE', { reason: 'cancelled' });

@@ -27,7 +27,7 @@ export interface DbLoyaltyCustomer {
 const scopeAll = (): string => '1';
 const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
 
-// Trailing-year revenue and visit count per customer, from the covering index visits_customer_amount.
+// Trailing-year revenue and visit count per customer, from the covering index visits_customer_time.
 const revenueSql = (scope: (column: string) => string) => `
   SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
   WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since

@@ -21,6 +21,8 @@ interface Page {
 }
 
 // Item ids are prefixed by what they are, so the timeline's (time, id) cursor tells them apart.
+// `+w.status` keeps the planner on referral_rewards_referrer (this customer's few rewards): on the
+// status index it read every reward ever handed over, 70 ms a profile on the full book.
 const olderThanCursor = '(at < @at OR (at = @at AND item_id < @cursor_id))';
 
 const statements = statementsFor((db) => ({
@@ -37,7 +39,7 @@ const statements = statementsFor((db) => ({
     SELECT * FROM (
       SELECT w.*, 'reward-e:' || w.id AS item_id, w.earned_at AS at, 'earned' AS event FROM referral_rewards w WHERE w.referrer_id = @id
       UNION ALL
-      SELECT w.*, 'reward-g:' || w.id, w.given_at, 'given' FROM referral_rewards w WHERE w.referrer_id = @id AND w.status = 'given'
+      SELECT w.*, 'reward-g:' || w.id, w.given_at, 'given' FROM referral_rewards w WHERE w.referrer_id = @id AND +w.status = 'given'
     ) t
     JOIN (SELECT id AS p_id, name AS referrer_name, (archived_at IS NOT NULL) AS referrer_archived FROM customers) p ON p.p_id = t.referrer_id
     JOIN (SELECT id AS c_id, name AS referred_name, (archived_at IS NOT NULL) AS referred_archived FROM customers) c ON c.c_id = t.referred_id

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
 
 const statements = statementsFor((db) => ({
-  // Each customer's spend in a trailing year, from visits_customer_amount, with their current points.
+  // Each customer's spend in a trailing year, from visits_customer_time, with their current points.
   spendBefore: db.prepare<{ from: string; to: string }, { revenue: number; points: number }>(`
     SELECT sum(v.amount_minor) AS revenue, coalesce(l.points, 0) AS points
     FROM visits v LEFT JOIN customer_loyalty l ON l.customer_id = v.customer_id

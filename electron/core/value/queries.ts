@@ -57,7 +57,7 @@ const scopeIds = (column: string): string => `${column} IN (SELECT value FROM js
  * Each visit's shop-local day as a number, by arithmetic on its UTC time: days since 1970-01-01
  * plus the zone's offset in force then (a CASE over the stretches between daylight-saving
  * switches), and a hair (well under a millisecond) so a visit at exactly local midnight is not
- * rounded into the day before. Read from the covering index visits_customer_amount alone.
+ * rounded into the day before. Read from the covering index visits_customer_time alone (migration 014).
  */
 const visitDaysSql = (stretches: number, scope: (column: string) => string) => {
   const offset =
@@ -69,7 +69,7 @@ const visitDaysSql = (stretches: number, scope: (column: string) => string) => {
   ) GROUP BY customer_id`;
 };
 
-// Two seeks in visits_period (min and max in one SELECT would scan the whole index).
+// Two seeks in visits_time (min and max in one SELECT would scan the whole index).
 const visitSpanSql = `SELECT (SELECT min(occurred_at) FROM visits WHERE kind = 'visit' AND archived_at IS NULL) AS first_at,
   (SELECT max(occurred_at) FROM visits WHERE kind = 'visit' AND archived_at IS NULL) AS last_at`;
 

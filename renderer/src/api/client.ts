@@ -7,8 +7,8 @@ const isResult = (value: unknown): value is Result<unknown> =>
   value !== null && typeof value === 'object' && typeof (value as { ok?: unknown }).ok === 'boolean';
 
 /** The renderer's one way to reach the core; it does not know which transport carries the call. */
-export const api = async <N extends HandlerName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>> => {
-  const answer = await transport.invoke(name, input);
+export const api = async <N extends HandlerName>(name: N, input: InputOf<N>, signal?: AbortSignal): Promise<Result<OutputOf<N>>> => {
+  const answer = await transport.invoke(name, input, signal);
   return (isResult(answer) ? answer : err('TRANSPORT_FAILED')) as Result<OutputOf<N>>;
 };
 
@@ -19,8 +19,8 @@ export class ApiError extends Error {
   }
 }
 
-export const apiOrThrow = async <N extends HandlerName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> => {
-  const result = await api(name, input);
+export const apiOrThrow = async <N extends HandlerName>(name: N, input: InputOf<N>, signal?: AbortSignal): Promise<OutputOf<N>> => {
+  const result = await api(name, input, signal);
   if (!result.ok) throw new ApiError(result.error);
   return result.value;
 };

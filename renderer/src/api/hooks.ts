@@ -5,16 +5,19 @@ import { transport } from './transport';
 
 export const queryKeyOf = <N extends HandlerName>(name: N, input: InputOf<N>) => [name, input] as const;
 
-/** Reads through a handler; refreshed whenever the core reports a change. */
+/**
+ * Reads through a handler; refreshed whenever the core reports a change. A read whose input changed
+ * before it answered (a search overtaken by the next keystroke) is cancelled, not waited for.
+ */
 export const useApi = <N extends HandlerName>(name: N, input: InputOf<N>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) =>
   useQuery({
     queryKey: queryKeyOf(name, input),
-    queryFn: () => apiOrThrow(name, input),
+    queryFn: ({ signal }) => apiOrThrow(name, input, signal),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
 
-/** Reads now, through the same cache as useApi: for acting on a key press before a debounced read caught up. */
+/** Reads now, through the same cache as useApi: for acting on a key press before the read on screen caught up. */
 export const useFetchNow = () => {
   const client = useQueryClient();
   return <N extends HandlerName>(name: N, input: InputOf<N>) => client.fetchQuery({ queryKey: queryKeyOf(name, input), queryFn: () => apiOrThrow(name, input) });

@@ -3,7 +3,8 @@ import { openEventStream } from './event-stream';
 
 export interface Transport {
   kind: 'electron' | 'browser';
-  invoke(name: string, input: unknown): Promise<unknown>;
+  /** `signal`: a read nobody waits for any more (a search overtaken by the next keystroke) is abandoned. */
+  invoke(name: string, input: unknown, signal?: AbortSignal): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
@@ -35,16 +36,19 @@ const browserTransport = (token: string | null): Transport => {
   }
   return {
     kind: 'browser',
-    invoke: async (name, input) => {
+    invoke: async (name, input, signal) => {
       if (token === null) return err('UNAUTHORIZED');
       try {
         const response = await fetch('/rpc', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'x-regulars-token': token },
           body: JSON.stringify({ name, input }),
+          signal,
         });
         return await response.json();
-      } catch {
+      } catch (caught) {
+        // An abandoned read is no failure to show: whoever abandoned it no longer wants its answer.
+        if (signal?.aborted) throw caught;
         return err('TRANSPORT_FAILED');
       }
     },
@@ -59,5 +63,6 @@ const browserTransport = (token: string | null): Transport => {
 
 /** The desktop bridge when the preload provided it, otherwise browser mode over HTTP. */
 export const transport: Transport = window.regulars
-  ? { kind: 'electron', invoke: window.regulars.invoke, on: window.regulars.on }
+  ? // IPC cannot take a call back: an abandoned read still answers, and its answer is dropped.
+    { kind: 'electron', invoke: (name, input) => window.regulars!.invoke(name, input), on: window.regulars.on }
   : browserTransport(sessionToken());

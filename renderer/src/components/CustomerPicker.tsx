@@ -1,8 +1,7 @@
-import { useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { useDeferredValue, useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../shared/contract/customers';
 import { useApi, useFetchNow } from '../api/hooks';
-import { useDebounced } from './useDebounced';
 
 export type PickedCustomer = { kind: 'customer'; customer: CustomerSummary } | { kind: 'walk-in' };
 
@@ -33,7 +32,8 @@ export const CustomerPicker = ({ label, onPick, onEnterAhead, onNoMatch, allowWa
   const { t } = useTranslation(['counter', 'common']);
   const id = useId();
   const [query, setQuery] = useState('');
-  const settled = useDebounced(query.trim(), 120);
+  // Searches from the first keystroke; a search overtaken by the next one is cancelled (useApi).
+  const settled = useDeferredValue(query.trim());
   const fetchNow = useFetchNow();
   const search = useApi('customers-search', { query: settled, limit: 8 }, { enabled: settled !== '', keepPrevious: true });
   const rows = settled === '' ? [] : (search.data?.rows ?? []);

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection';
 import { statementsFor } from '../../db/statements';
 
 const statements = statementsFor((db) => ({
-  // Per customer, a seek into visits_customer_amount and its range of time: no sort of the range's
+  // Per customer, a seek into visits_customer_time and its range of time: no sort of the range's
   // visits by customer (a temp b-tree over up to a million rows), one short index walk each.
   spendInRange: db
     .prepare<{ from: string; to: string }, number | null>(`
@@ -10,7 +10,7 @@ const statements = statementsFor((db) => ({
         WHERE v.customer_id = c.id AND v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @from AND v.occurred_at < @to)
       FROM customers c`)
     .pluck(),
-  // From visits_period: a range of time, covering (customer_id and amount_minor are in it).
+  // From visits_time: a range of time, covering (customer_id and amount_minor are in it).
   visitsInMonth: db.prepare<{ from: string; to: string }, MonthVisits>(`
     SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue_minor, count(DISTINCT customer_id) AS customers
     FROM visits

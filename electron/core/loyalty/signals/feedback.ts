@@ -4,7 +4,7 @@ import type { LoyaltySignalSource } from '../signal-source';
 /**
  * +1 for a complaint received in the trailing year, resolved, and followed by a visit: the customer
  * spoke up and stayed. Reads complaints_customer (the unary + keeps complaints_state, which holds
- * thousands of rows per state, out of a one-customer pass) and visits_customer_visit_time.
+ * thousands of rows per state, out of a one-customer pass) and visits_customer_time.
  */
 export const feedbackPoints: LoyaltySignalSource = {
   name: feedbackSignal.name,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate, useSearchParams } from 'react-router';
 import { complaintCategories, type ComplaintCategory } from '../../../../shared/contract/complaints';
@@ -7,7 +7,6 @@ import { complaintStates, type ComplaintState } from '../../../../shared/complai
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useDebounced } from '../../components/useDebounced';
 import { ComplaintCard } from './ComplaintCard';
 import { LogComplaintForm } from './LogComplaintForm';
 import { useNow } from './PromiseBadge';
@@ -54,7 +53,7 @@ export const ComplaintsPage = () => {
   const filters = useBoardFilters();
   const [logging, setLogging] = useState(false);
   const [typed, setTyped] = useState('');
-  const query = useDebounced(typed, 200);
+  const query = useDeferredValue(typed);
   const now = useNow();
   const staff = useApi('staff-list', { includeInactive: true });
   const states = filters.showDone ? [...complaintStates] : [...activeStates];

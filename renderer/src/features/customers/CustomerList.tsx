@@ -24,7 +24,16 @@ const rowHeight = 64;
 export const CustomerList = ({ count, rowAt, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [active, setActive] = useState(0);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  // Rows have one fixed height, so nothing is measured. A few rows of overscan cover a wheel
+  // step; more would be mounted on every frame of a fast scroll. Without flushSync React renders
+  // scroll updates with the next frame instead of synchronously inside each scroll event.
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 5,
+    useFlushSync: false,
+  });
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? 0;

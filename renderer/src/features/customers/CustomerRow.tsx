@@ -1,9 +1,13 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '../../../../shared/contract/customers';
 import { useFormat } from '../../app/format';
 
-/** One line of the customer list: enough to tell two 陳小姐 apart at a glance. */
-export const CustomerRow = ({ customer }: { customer: CustomerSummary }) => {
+/**
+ * One line of the customer list: enough to tell two 陳小姐 apart at a glance. Memoised: while the
+ * list scrolls it re-renders on every frame, and a row whose customer did not change is kept.
+ */
+export const CustomerRow = memo(function CustomerRow({ customer }: { customer: CustomerSummary }) {
   const { t } = useTranslation(['customers', 'common']);
   const format = useFormat();
   return (
@@ -28,4 +32,4 @@ export const CustomerRow = ({ customer }: { customer: CustomerSummary }) => {
       </span>
     </>
   );
-};
+});

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { customerSorts, type CustomerSort, type CustomerSummary } from '../../../../shared/contract/customers';
@@ -6,7 +6,6 @@ import { ApiError } from '../../api/client';
 import { useApi, useFetchNow } from '../../api/hooks';
 import { useFocusRequest } from '../../app/focus-requests';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useDebounced } from '../../components/useDebounced';
 import { CustomerList } from './CustomerList';
 import { pagesOf, useCustomerPages } from './useCustomerPages';
 
@@ -23,7 +22,9 @@ export const CustomersPage = () => {
   const listRef = useRef<HTMLDivElement>(null);
   useFocusRequest('find', searchRef);
 
-  const settled = useDebounced(query.trim(), 100);
+  // Every keystroke searches at once (the answer takes milliseconds); a search overtaken by the next
+  // keystroke is cancelled. Deferred, so the field itself never waits for the list to redraw.
+  const settled = useDeferredValue(query.trim());
   const searching = settled !== '';
   const search = useApi('customers-search', { query: settled, includeArchived, limit: searchLimit }, { enabled: searching, keepPrevious: true });
   const pages = useCustomerPages(sort, includeArchived, searching ? [] : visiblePages);
@@ -93,7 +94,7 @@ export const CustomersPage = () => {
       </div>
       <ErrorNotice error={error instanceof ApiError ? error.error : null} />
       {searching && search.data && (
-        <p className="list-status" role="status">
+        <p className="list-status" role="status" data-query={search.isPlaceholderData ? undefined : settled}>
           {results.length === 0
             ? t('list.noMatches', { query: settled })
             : search.data.more
