@@ -41,6 +41,8 @@ const statements = statementsFor((db) => ({
   ),
   deleteGrams: db.prepare<[number]>('DELETE FROM customer_name_grams WHERE customer_rid = ?'),
   insertGram: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
+  deleteKeys: db.prepare<[number]>('DELETE FROM customer_name_keys WHERE customer_rid = ?'),
+  insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) VALUES (?, ?)'),
   phonesOf: db.prepare<[string], DbPhoneRow>(
     'SELECT customer_id, position, display, e164 FROM customer_phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position',
   ),
@@ -79,6 +81,12 @@ export const replaceNameGrams = (db: Db, rid: number, grams: readonly string[]):
   const s = statements(db);
   s.deleteGrams.run(rid);
   for (const gram of grams) s.insertGram.run(gram, rid);
+};
+
+export const replaceNameKeys = (db: Db, rid: number, keys: readonly string[]): void => {
+  const s = statements(db);
+  s.deleteKeys.run(rid);
+  for (const key of keys) s.insertKey.run(key, rid);
 };
 
 /** Phones of many customers in one query, grouped by customer id. */

@@ -1,4 +1,5 @@
 import type { CustomerSort } from '../../../shared/contract/customers';
+import { keyRangeEnd } from '../../../shared/search-keys';
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
 import { listColumns, type DbCustomerListRow } from './rows';
@@ -9,7 +10,8 @@ import { listColumns, type DbCustomerListRow } from './rows';
  *
  * EXPLAIN QUERY PLAN (100,000 customers): the suffix search is a range SEARCH on
  * customer_phones_suffix; the grams search a SEARCH on the grams primary key; full-text search
- * reads the FTS5 index then looks customers up by rid. All three then sort by last_seen_at.
+ * reads the FTS5 index then looks customers up by rid; the spelled keys a range SEARCH on the keys'
+ * primary key. All of them then sort by last_seen_at.
  */
 const statements = statementsFor((db) => ({
   byPhoneSuffix: db.prepare<[string, number, number], DbCustomerListRow>(`
@@ -29,6 +31,11 @@ const statements = statementsFor((db) => ({
     SELECT ${listColumns} FROM customer_name_grams g JOIN customers c ON c.rid = g.customer_rid
     WHERE g.gram = ?
       AND NOT EXISTS (SELECT 1 FROM json_each(?) f WHERE instr(c.name_key, f.value) = 0)
+      AND (? = 1 OR c.archived_at IS NULL)
+    ORDER BY c.last_seen_at DESC LIMIT ?`),
+  byKeyPrefix: db.prepare<[string, string, number, number], DbCustomerListRow>(`
+    SELECT ${listColumns} FROM customers c
+    WHERE c.rid IN (SELECT k.customer_rid FROM customer_name_keys k WHERE k.key >= ? AND k.key < ?)
       AND (? = 1 OR c.archived_at IS NULL)
     ORDER BY c.last_seen_at DESC LIMIT ?`),
   countAll: db.prepare<[], { total: number }>('SELECT count(*) AS total FROM customers'),
@@ -66,6 +73,10 @@ export const searchByFullText = (db: Db, ftsQuery: string, filters: readonly str
 
 export const searchByGram = (db: Db, gram: string, filters: readonly string[], includeArchived: boolean, limit: number) =>
   statements(db).byGram.all(gram, jsonList(filters), flag(includeArchived), limit);
+
+/** Customers with a spelled name key (pinyin, initials, name without punctuation) that starts with `key`. */
+export const searchByKeyPrefix = (db: Db, key: string, includeArchived: boolean, limit: number) =>
+  statements(db).byKeyPrefix.all(key, keyRangeEnd(key), flag(includeArchived), limit);
 
 export const countCustomers = (db: Db, includeArchived: boolean): number =>
   (includeArchived ? statements(db).countAll : statements(db).countActive).get()?.total ?? 0;

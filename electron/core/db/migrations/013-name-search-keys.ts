@@ -1,0 +1,35 @@
+import { nameSearchKeys } from '../../../../shared/search-keys';
+import type { Migration } from './types';
+
+/**
+ * Spelled search keys of each customer's name — pinyin, pinyin initials, Latin names without their
+ * punctuation, emoji (shared/search-keys.ts) — looked up by their start, so "lmh" and "lin mei"
+ * find 林美華 and "obrien" finds O'Brien. Written by the customers module beside the name grams;
+ * this step fills them in for the customers already in the book.
+ */
+export const migration013: Migration = {
+  version: 13,
+  name: 'name search keys: pinyin, initials, names without punctuation',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE customer_name_keys (
+        key TEXT NOT NULL,
+        customer_rid INTEGER NOT NULL REFERENCES customers (rid) ON DELETE CASCADE,
+        PRIMARY KEY (key, customer_rid)
+      ) STRICT, WITHOUT ROWID;
+    `);
+    const names = db.prepare<[], { rid: number; name: string }>('SELECT rid, name FROM customers');
+    // Written in the primary key's order, then indexed by customer once: the fastest way to fill it.
+    const entries: string[] = [];
+    for (const { rid, name } of names.iterate()) {
+      for (const key of nameSearchKeys(name)) entries.push(`${key}\u0000${rid}`);
+    }
+    entries.sort();
+    const insert = db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) VALUES (?, ?)');
+    for (const entry of entries) {
+      const split = entry.lastIndexOf('\u0000');
+      insert.run(entry.slice(0, split), Number(entry.slice(split + 1)));
+    }
+    db.exec('CREATE INDEX customer_name_keys_customer ON customer_name_keys (customer_rid)');
+  },
+};
