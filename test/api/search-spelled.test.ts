@@ -65,6 +65,27 @@ describe('searching names by how they are spelled', () => {
     expect(await names(core, 'huang shu')).toEqual(['黃淑芬']);
   });
 
+  it('lists the most recently seen first whether a key matches a few customers or thousands', async () => {
+    const core = freshCore();
+    const insert = core.db.prepare("INSERT INTO customers (id, name, name_key, created_at, updated_at, last_seen_at, archived_at) VALUES (?, ?, '', 'x', 'x', ?, ?)");
+    const key = core.db.prepare('INSERT INTO customer_name_keys (key, customer_rid) VALUES (?, ?)');
+    core.db.transaction(() => {
+      for (let index = 0; index < 3200; index += 1) {
+        const seen = new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString();
+        const { lastInsertRowid } = insert.run(`c${index}`, `陳${index}`, seen, index % 2 === 0 ? null : seen);
+        for (const spelled of ['chen', ...(index < 10 ? ['chenmei'] : [])]) key.run(spelled, Number(lastInsertRowid));
+      }
+    })();
+    const firstNames = async (query: string, includeArchived = false) =>
+      (await callOk(core, 'customers-search', { query, limit: 3, includeArchived })).rows.map((row) => row.name);
+    // 3,200 customers start with "chen": the newest active ones, not the first found.
+    expect(await firstNames('chen')).toEqual(['陳3198', '陳3196', '陳3194']);
+    expect(await firstNames('chen', true)).toEqual(['陳3199', '陳3198', '陳3197']);
+    // Ten start with "chenmei".
+    expect(await firstNames('chen mei')).toEqual(['陳8', '陳6', '陳4']);
+    expect(await firstNames('chenmei', true)).toEqual(['陳9', '陳8', '陳7']);
+  });
+
   it('fills the keys of a seeded book', () => {
     const core = freshCore();
     seedBook(core.db, { customers: 200, visits: 400, seed: 3, days: 365, now: new Date('2026-11-23T00:00:00Z') });

@@ -42,9 +42,15 @@ const rawSearch = (core: Core) => {
   const byGram = core.db.prepare(
     'SELECT c.rid, c.id, c.name FROM customer_name_grams g JOIN customers c ON c.rid = g.customer_rid WHERE g.gram = ? AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
   );
-  const byKey = core.db.prepare(
+  // The two ways the handler reads the spelled keys: sort the few matches, or walk the many by last seen.
+  const keyMatches = core.db.prepare('SELECT count(*) FROM (SELECT 1 FROM customer_name_keys WHERE key >= ? AND key < ? LIMIT 3001)').pluck();
+  const byKeySort = core.db.prepare(
     'SELECT c.rid, c.id, c.name FROM customers c WHERE c.rid IN (SELECT customer_rid FROM customer_name_keys WHERE key >= ? AND key < ?) AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
   );
+  const byKeyWalk = core.db.prepare(
+    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND EXISTS (SELECT 1 FROM customer_name_keys k WHERE k.customer_rid = c.rid AND k.key >= ? AND k.key < ?) ORDER BY c.last_seen_at DESC LIMIT 51',
+  );
+  const byKey = (key: string) => ((keyMatches.get(key, keyRangeEnd(key)) as number) > 3000 ? byKeyWalk : byKeySort).all(key, keyRangeEnd(key)) as { id: string }[];
   const bySuffix = core.db.prepare(
     "SELECT c.rid, c.id, c.name FROM customers c WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE national_reversed >= ? AND national_reversed < ? || ':') AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51",
   );
@@ -63,7 +69,7 @@ const rawSearch = (core: Core) => {
   return (query: string): unknown => {
     const plan = planSearch(query);
     const key = querySearchKey(query);
-    if (key !== null) return withDetails([...planned(query), ...(byKey.all(key, keyRangeEnd(key)) as { id: string }[])].slice(0, 51));
+    if (key !== null) return withDetails([...planned(query), ...byKey(key)].slice(0, 51));
     if (plan.kind === 'fulltext') return withDetails(byFullText.all(plan.ftsQuery) as { id: string }[]);
     if (plan.kind === 'grams') return withDetails(byGram.all(plan.gram) as { id: string }[]);
     if (plan.kind === 'digits') {

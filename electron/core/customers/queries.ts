@@ -31,6 +31,7 @@ const statements = statementsFor((db) => ({
     WHERE id = @id`),
   get: db.prepare<[string], DbCustomerRow>('SELECT * FROM customers WHERE id = ?'),
   setArchived: db.prepare<[string | null, string, string]>('UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?'),
+  setNotes: db.prepare<[string, string, string]>('UPDATE customers SET notes = ?, updated_at = ? WHERE id = ?'),
   deletePhones: db.prepare<[string]>('DELETE FROM customer_phones WHERE customer_id = ?'),
   insertPhone: db.prepare<[string, number, string, string | null, string, string, string]>(`
     INSERT INTO customer_phones (customer_id, position, display, e164, match_key, national_reversed, search_digits)
@@ -58,6 +59,10 @@ export const updateCustomer = (db: Db, row: CustomerWrite): void => {
 };
 
 export const getCustomerRow = (db: Db, id: string): DbCustomerRow | null => statements(db).get.get(id) ?? null;
+
+export const setCustomerNotes = (db: Db, id: string, notes: string, updatedAt: string): void => {
+  statements(db).setNotes.run(notes, updatedAt, id);
+};
 
 export const setCustomerArchived = (db: Db, id: string, archivedAt: string | null, updatedAt: string): void => {
   statements(db).setArchived.run(archivedAt, updatedAt, id);
