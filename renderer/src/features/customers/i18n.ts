@@ -1,6 +1,12 @@
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
+  quickNote: {
+    label: 'Add a note',
+    placeholder: 'e.g. prefers soy milk when oat milk runs out',
+    save: 'Add note',
+    saved: 'Note added for {{name}}.',
+  },
   list: {
     title: 'Customers',
     count_one: '1 customer',
@@ -87,6 +93,12 @@ const en = {
 };
 
 const zhHant: Messages<typeof en> = {
+  quickNote: {
+    label: '新增備註',
+    placeholder: '例如：燕麥奶用完時改豆漿',
+    save: '加入備註',
+    saved: '已為 {{name}} 加入備註。',
+  },
   list: {
     title: '客戶',
     count_one: '共 {{count}} 位客戶',
@@ -173,6 +185,12 @@ const zhHant: Messages<typeof en> = {
 };
 
 const zhHans: Messages<typeof en> = {
+  quickNote: {
+    label: '添加备注',
+    placeholder: '例如：燕麦奶用完时改豆浆',
+    save: '加入备注',
+    saved: '已为 {{name}} 添加备注。',
+  },
   list: {
     title: '客户',
     count_one: '共 {{count}} 位客户',
