@@ -1,11 +1,10 @@
-import type { CustomerSort } from '../../../shared/contract/customers';
 import { keyRangeEnd } from '../../../shared/search-keys';
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
 import { listColumns, type DbCustomerListRow } from './rows';
 
 /**
- * Search and list queries. Each takes `includeArchived` as 0/1 and `limit`; callers ask for one row
+ * Search queries. Each takes `includeArchived` as 0/1 and `limit`; callers ask for one row
  * more than they show to know whether there are more.
  *
  * EXPLAIN QUERY PLAN (100,000 customers): the suffix search is a range SEARCH on
@@ -34,9 +33,7 @@ const statements = statementsFor((db) => ({
       AND (? = 1 OR c.archived_at IS NULL)
     ORDER BY c.last_seen_at DESC LIMIT ?`),
   ...keyStatements(db),
-  countAll: db.prepare<[], { total: number }>('SELECT count(*) AS total FROM customers'),
-  countActive: db.prepare<[], { total: number }>('SELECT count(*) AS total FROM customers INDEXED BY customers_active_rid WHERE archived_at IS NULL'),
-  ...pageStatements(db),
+  rowsByRid: db.prepare<[string], DbCustomerListRow>(`SELECT ${listColumns} FROM customers c WHERE c.rid IN (SELECT value FROM json_each(?))`),
 }));
 
 const flag = (value: boolean): number => (value ? 1 : 0);
@@ -65,26 +62,6 @@ function keyStatements(db: Db) {
   };
 }
 
-/**
- * One page of the list: first the keys of the page from an index alone (OFFSET over 90,000 rows
- * costs milliseconds there), then those rows. With the filter written into each statement the
- * planner can use the partial indexes; a "? = 1 OR …" parameter would hide them.
- */
-function pageStatements(db: Db) {
-  const page = (order: string, where: string) =>
-    db.prepare<[number, number], number>(`SELECT rid FROM customers ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck();
-  const active = 'WHERE archived_at IS NULL';
-  return {
-    recentActive: page('last_seen_at DESC, rid DESC', active),
-    recentAll: page('last_seen_at DESC, rid DESC', ''),
-    nameActive: page('name COLLATE NOCASE, rid', active),
-    nameAll: page('name COLLATE NOCASE, rid', ''),
-    createdActive: page('rid DESC', active),
-    createdAll: page('rid DESC', ''),
-    rowsByRid: db.prepare<[string], DbCustomerListRow>(`SELECT ${listColumns} FROM customers c WHERE c.rid IN (SELECT value FROM json_each(?))`),
-  };
-}
-
 export const searchByPhoneSuffix = (db: Db, reversedPrefixes: readonly string[], includeArchived: boolean, limit: number) =>
   statements(db).byPhoneSuffix.all(jsonList(reversedPrefixes), flag(includeArchived), limit);
 
@@ -103,21 +80,8 @@ export const searchByKeyPrefix = (db: Db, key: string, includeArchived: boolean,
   return rowsInOrder(db, statement.all(key, end, limit));
 };
 
-export const countCustomers = (db: Db, includeArchived: boolean): number =>
-  (includeArchived ? statements(db).countAll : statements(db).countActive).get()?.total ?? 0;
-
 /** The list rows of these customers, in the order given. */
-const rowsInOrder = (db: Db, rids: readonly number[]): DbCustomerListRow[] => {
+export const rowsInOrder = (db: Db, rids: readonly number[]): DbCustomerListRow[] => {
   const byRid = new Map(statements(db).rowsByRid.all(jsonList(rids)).map((row) => [row.rid, row]));
   return rids.flatMap((rid) => byRid.get(rid) ?? []);
-};
-
-export const pageCustomers = (db: Db, sort: CustomerSort, includeArchived: boolean, limit: number, offset: number): DbCustomerListRow[] => {
-  const s = statements(db);
-  const statement = {
-    recent: includeArchived ? s.recentAll : s.recentActive,
-    name: includeArchived ? s.nameAll : s.nameActive,
-    created: includeArchived ? s.createdAll : s.createdActive,
-  }[sort];
-  return rowsInOrder(db, statement.all(limit, offset));
 };

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { CustomerSummary } from '../../../../shared/contract/customers';
+import type { CustomerListRow, CustomerSummary } from '../../../../shared/contract/customers';
 import { useFormat } from '../../app/format';
 
-/** One line of the customer list: enough to tell two 陳小姐 apart at a glance. */
-export const CustomerRow = ({ customer }: { customer: CustomerSummary }) => {
-  const { t } = useTranslation(['customers', 'common']);
+const isListRow = (customer: CustomerSummary | CustomerListRow): customer is CustomerListRow => 'lastVisitAt' in customer;
+
+/**
+ * One line of the customer list: enough to tell two 陳小姐 apart at a glance, then the last visit,
+ * visits and (for the owner) spend in columns. Search results have no columns.
+ */
+export const CustomerRow = ({ customer, showSpend }: { customer: CustomerSummary | CustomerListRow; showSpend: boolean }) => {
+  const { t, i18n } = useTranslation(['customers', 'common']);
   const format = useFormat();
   return (
     <>
@@ -18,10 +23,19 @@ export const CustomerRow = ({ customer }: { customer: CustomerSummary }) => {
         ))}
       </span>
       <span className="row-phones">{customer.phones.join(' · ')}</span>
-      <span className="row-meta">
-        {t('list.visits', { count: customer.visitCount })}
-        {customer.lastSeenAt && <> · {t('list.lastSeen', { when: format.relativeDay(customer.lastSeenAt) })}</>}
-      </span>
+      {isListRow(customer) ? (
+        <>
+          {/* A customer who never visited has no last visit: "never", not "today". */}
+          <span className="row-meta">{customer.lastVisitAt === null ? t('list.never') : format.relativeDay(customer.lastVisitAt)}</span>
+          <span className="row-meta row-number">{customer.visitCount.toLocaleString(i18n.language)}</span>
+          {showSpend && <span className="row-meta row-number">{customer.revenueMinor === null ? '' : format.money(customer.revenueMinor)}</span>}
+        </>
+      ) : (
+        <span className="row-meta">
+          {t('list.visits', { count: customer.visitCount })}
+          {customer.lastSeenAt && <> · {t('list.lastSeen', { when: format.relativeDay(customer.lastSeenAt) })}</>}
+        </span>
+      )}
     </>
   );
 };
