@@ -65,5 +65,30 @@ for (const { locale, language } of locales) {
       // The visit form was not set off by the note's Enter.
       await expect(page.locator('.selected-customer')).toContainText('林美華');
     });
+
+    test('the customer list sorts by visits from its column header and filters by tag; a customer who never came reads "never"', async ({ app, page }) => {
+      const words = customersMessages[language].list;
+      await regular(app);
+      await app.rpc('customers-create', { name: 'Dora', tags: ['VIP'] });
+      await app.open(page);
+      await page.getByRole('link', { name: commonMessages[language].nav.customers }).click();
+      const rows = page.locator('.virtual-list [role="option"]');
+
+      await page.getByRole('button', { name: words.columns.visits, exact: true }).click();
+      await expect(page.getByRole('button', { name: words.columns.visits, exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await expect(rows.first()).toContainText('林美華');
+      await expect(rows.first()).toContainText('3');
+
+      await page.getByRole('searchbox', { name: words.filters.tag }).fill('vip');
+      await expect(rows).toHaveCount(2);
+      await expect(rows.nth(1)).toContainText('Dora');
+      await expect(rows.nth(1)).toContainText(words.never);
+      await page.screenshot({ path: `test-results/customer-list-${language}.png`, fullPage: true });
+
+      // Pinyin in the search box finds her too.
+      await page.getByRole('searchbox', { name: words.searchLabel }).fill('lin mei');
+      await expect(rows).toHaveCount(1);
+      await expect(rows.first()).toContainText('林美華');
+    });
   });
 }
