@@ -1,7 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chooseChromium, chromiumArgs } from './test/support/chromium';
 
-/** The system Chromium: Playwright's own browser download cannot work on this network. */
-export const chromiumPath = process.env.REGULARS_CHROMIUM ?? '/usr/bin/chromium';
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** REGULARS_CHROMIUM, else a system Chromium or Chrome, else the npm package's (unpacked by globalSetup). */
+export const chromiumChoice = chooseChromium(root);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -18,10 +23,7 @@ export default defineConfig({
       testIgnore: /electron\.spec\.ts/,
       use: {
         browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'],
-        },
+        launchOptions: { executablePath: chromiumChoice.executablePath, env: chromiumChoice.env, args: chromiumArgs },
       },
     },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },

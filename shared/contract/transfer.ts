@@ -5,10 +5,7 @@ import { languages } from '../locale';
 import { handler, returns } from './define';
 import { fileSource, localPath, plainFileName } from './files';
 
-/**
- * What can be exported. Features add their kind here and a table in the core's export registry;
- * a kind without a table yet is answered "nothing of that kind in this book yet".
- */
+/** What can be exported on its own. Features add their kind here and its table in the core's export registry. */
 export const exportKinds = ['customers', 'visits', 'complaints', 'referrals', 'reminders'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 export const exportFormats = ['csv', 'json'] as const;
@@ -16,7 +13,6 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportKindInfo {
   kind: ExportKind;
-  available: boolean;
   rows: number;
 }
 
@@ -152,8 +148,6 @@ export interface ImportPreview {
   issuesTotal: number;
   /** The first rows, then every duplicate and invalid row, up to a limit. */
   rows: ImportPreviewRow[];
-  /** How a referrer becomes part of the book: a referral link, or a line in the notes until links exist. */
-  referrerHandling: 'link' | 'notes';
 }
 
 export interface ImportOutcome {
@@ -223,8 +217,6 @@ export const transferContract = {
     input: z.strictObject({
       ...importPlanInput,
       skipInvalid: z.boolean().default(false),
-      /** The language of the "Referred by: …" line written into notes while referrers are not linked. */
-      language: z.enum(languages).default('en'),
     }),
     output: returns<ImportOutcome>(),
     access: 'owner',

@@ -153,7 +153,6 @@ const en = {
   issue: 'Row {{row}}, {{column}}: {{problem}} ({{value}})',
   rowIssue: 'Row {{row}}: {{problem}}',
   noteFromColumn: '{{column}}: {{value}}',
-  referredBy: 'Referred by: {{name}}',
 };
 
 const zhHant: Messages<typeof en> = {
@@ -304,7 +303,6 @@ const zhHant: Messages<typeof en> = {
   issue: '第 {{row}} 列「{{column}}」：{{problem}}（{{value}}）',
   rowIssue: '第 {{row}} 列：{{problem}}',
   noteFromColumn: '{{column}}：{{value}}',
-  referredBy: '介紹人：{{name}}',
 };
 
 const zhHans: Messages<typeof en> = {
@@ -455,7 +453,6 @@ const zhHans: Messages<typeof en> = {
   issue: '第 {{row}} 行“{{column}}”：{{problem}}（{{value}}）',
   rowIssue: '第 {{row}} 行：{{problem}}',
   noteFromColumn: '{{column}}：{{value}}',
-  referredBy: '介绍人：{{name}}',
 };
 
 export const transferMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

@@ -44,9 +44,3 @@ export const monthlyReferralShare = (months: readonly string[], counts: readonly
     return { month, newCustomers, referred, share: newCustomers === 0 ? null : referred / newCustomers };
   });
 };
-
-/** Share of all new customers in the months, weighted by month size; null without new customers. */
-export const overallShare = (months: readonly MonthShare[]): number | null => {
-  const total = months.reduce((sum, month) => sum + month.newCustomers, 0);
-  return total === 0 ? null : months.reduce((sum, month) => sum + month.referred, 0) / total;
-};

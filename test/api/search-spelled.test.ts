@@ -60,7 +60,7 @@ describe('searching names by how they are spelled', () => {
     const file = path.join(tempDir('regulars-import-'), 'pos.csv');
     writeFileSync(file, asUtf8Bom(taiwanPosExport));
     const analysis = await callOk(core, 'import-analyse', { source: { kind: 'path', path: file } });
-    await callOk(core, 'import-commit', { ...importPlanOf({ kind: 'path', path: file }, analysis), language: 'zh-Hant' });
+    await callOk(core, 'import-commit', importPlanOf({ kind: 'path', path: file }, analysis));
     expect(await names(core, 'zjh')).toEqual(['張家豪']);
     expect(await names(core, 'huang shu')).toEqual(['黃淑芬']);
   });

@@ -3,11 +3,10 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chooseChromium, chromiumArgs, ensureChromium } from '../support/chromium';
 import { benchPin } from './book';
 import type { Figure } from './core-sections';
 import { round, summarise } from './measure';
-
-const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-gpu'];
 
 const startHost = (root: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
@@ -42,7 +41,9 @@ const firstScreenReady = (page: Page) => page.locator('.today .page-subtitle').w
  * customers), then a short session at the counter, after which the host's memory is read.
  */
 export const browserFigures = async (root: string, dataDir: string, runs: number): Promise<Figure[]> => {
-  const browser: Browser = await chromium.launch({ executablePath: process.env.REGULARS_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+  const choice = chooseChromium(root);
+  await ensureChromium(root, choice);
+  const browser: Browser = await chromium.launch({ executablePath: choice.executablePath, env: choice.env, args: chromiumArgs });
   try {
     const starts: number[] = [];
     let session: { child: ChildProcess; page: Page } | null = null;

@@ -69,7 +69,7 @@ export const runImport = async (argv: string[], projectRoot: string): Promise<vo
     if (totals.invalidRows > 0 && !values['skip-invalid']) {
       throw new CliFailure(`${totals.invalidRows} rows have problems; nothing was imported. Fix the file, or add --skip-invalid to import the other rows.`);
     }
-    const outcome = valueOr(await core.call('import-commit', { ...plan, skipInvalid: values['skip-invalid'] ?? false, language: cliLanguage() }));
+    const outcome = valueOr(await core.call('import-commit', { ...plan, skipInvalid: values['skip-invalid'] ?? false }));
     const perSecond = Math.round((totals.rows / Math.max(1, outcome.durationMs)) * 1000);
     console.log(
       `imported ${outcome.created} customers and ${outcome.visits} visits; skipped ${outcome.skippedDuplicates} already in the book and ${outcome.skippedInvalid} with problems (${(outcome.durationMs / 1000).toFixed(1)} s, ${perSecond.toLocaleString('en')} rows/s)`,

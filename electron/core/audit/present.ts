@@ -1,13 +1,12 @@
 import type { AuditLogEntry } from '../../../shared/contract/audit';
+import { parseStoredJson } from '../../../shared/json';
 import type { DbAuditRow } from './queries';
 
-const parseJson = (text: string | null): unknown => {
+/** A recorded snapshot; text that is not JSON is shown as it was written. */
+const snapshotOf = (text: string | null): unknown => {
   if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const value = parseStoredJson(text);
+  return value === undefined ? text : value;
 };
 
 /** The name an entry recorded for its record, for records that no longer exist (purged, merged away). */
@@ -21,8 +20,8 @@ const recordedName = (...snapshots: unknown[]): string | null => {
 };
 
 export const toAuditEntry = (row: DbAuditRow): AuditLogEntry => {
-  const before = parseJson(row.before_json);
-  const after = parseJson(row.after_json);
+  const before = snapshotOf(row.before_json);
+  const after = snapshotOf(row.after_json);
   return {
     id: row.id,
     at: row.at,

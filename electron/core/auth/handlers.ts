@@ -5,7 +5,7 @@ import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { currentSettings } from '../settings/current';
-import { writeSettings } from '../settings/queries';
+import { writeSettings } from '../settings/current';
 import { tryOwnerSecret } from './attempts';
 import { getOwnerSecret, hasOwnerPin, putOwnerSecret, type SecretKind } from './queries';
 import { hashSecret, newRecoveryCode } from './secrets';

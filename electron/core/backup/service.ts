@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BackupRun, BackupSettings, BackupStarter, BackupStatus, RestoreRecord } from '../../../shared/contract/backup';
 import type { AppError } from '../../../shared/errors';
+import { parseStoredJson } from '../../../shared/json';
 import { err, ok, type Result } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { Session } from '../context';
@@ -53,14 +54,6 @@ export interface BackupServiceDeps {
   keychain: Keychain | null;
 }
 
-const parseJson = <T>(text: string | null, fallback: T): T => {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 export const toBackupRun = (row: DbBackupRun): BackupRun => ({
   id: row.id,
@@ -71,8 +64,8 @@ export const toBackupRun = (row: DbBackupRun): BackupRun => ({
   file: row.file,
   sizeBytes: row.size_bytes,
   encrypted: row.encrypted === 1,
-  failure: parseJson<AppError | null>(row.failure_json, null),
-  counts: parseJson<Record<string, number>>(row.counts_json, {}),
+  failure: (parseStoredJson(row.failure_json) as AppError | null | undefined) ?? null,
+  counts: (parseStoredJson(row.counts_json) as Record<string, number> | null | undefined) ?? {},
 });
 
 export const restoreRecordOf = (row: DbRestore | null): RestoreRecord | null =>

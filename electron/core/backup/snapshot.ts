@@ -3,8 +3,8 @@ import { openDatabase, type Db } from '../db/connection';
 import { schemaVersionOf } from '../db/migrate';
 import { latestSchemaVersion } from '../db/migrations';
 import type { JobContext } from '../jobs/types';
-import { initialSettings } from '../settings/defaults';
-import { readSettings, readStateValue } from '../settings/queries';
+import { currentSettings } from '../settings/current';
+import { readStateValue } from '../settings/queries';
 import { errorCodeForSqlite } from '../sqlite-errors';
 import { bookCounts } from '../transfer/export/tables';
 
@@ -83,7 +83,7 @@ export const readBookFacts = (file: string, projectRoot: string | undefined): Re
     return ok({
       schemaVersion,
       counts: countsOf(db),
-      shopName: readSettings(db, initialSettings([])).shopName,
+      shopName: currentSettings({ db }).shopName,
       bookId: typeof bookId === 'string' ? bookId : '',
     });
   } catch (caught) {

@@ -34,8 +34,7 @@ import {
   type ComplaintUpdate,
 } from './queries';
 import { complaintsOf } from './read';
-import { openingHoursOf, promiseHours, readComplaintSettings } from './settings';
-import { writeStoredComplaintSettings } from './settings-queries';
+import { openingHoursOf, promiseHours, readComplaintSettings, writeComplaintSettings } from './settings';
 import { compensationStats, complaintStats } from './stats';
 
 const complaintOrMissing = (ctx: HandlerContext, id: string): Result<Complaint> => {
@@ -301,7 +300,7 @@ export const complaintsHandlers: HandlerImpls = {
         (key) => changes[key] !== undefined && JSON.stringify(before[key]) !== JSON.stringify(merged.data[key]),
       );
       if (changedKeys.length === 0) return ok(before);
-      writeStoredComplaintSettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
+      writeComplaintSettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
       recordAudit(ctx, {
         action: 'complaint_settings.update',
         entity: 'settings',

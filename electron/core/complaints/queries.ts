@@ -147,8 +147,9 @@ const statements = statementsFor((db) => ({
   settlePromise: db.prepare<{ id: string; outcome: string; at: string }>(
     'UPDATE complaint_promises SET outcome = @outcome, settled_at = @at WHERE id = @id AND outcome IS NULL',
   ),
+  running: db.prepare<[], Pick<DbPromiseRow, 'id' | 'due_at'>>('SELECT id, due_at FROM complaint_promises WHERE outcome IS NULL'),
   // Broken at the deadline itself, whenever it is noticed.
-  settleMissed: db.prepare<{ now: string }>("UPDATE complaint_promises SET outcome = 'broken', settled_at = due_at WHERE outcome IS NULL AND due_at < @now"),
+  settleBroken: db.prepare<[string]>("UPDATE complaint_promises SET outcome = 'broken', settled_at = due_at WHERE id = ? AND outcome IS NULL"),
   insertTransition: db.prepare<Omit<DbTransitionRow, 'staff_name'>>(`
     INSERT INTO complaint_transitions (id, complaint_id, action, from_state, to_state, at, actor_role, staff_id, note)
     VALUES (@id, @complaint_id, @action, @from_state, @to_state, @at, @actor_role, @staff_id, @note)`),
@@ -189,7 +190,12 @@ export const settlePromiseRow = (db: Db, id: string, outcome: 'kept' | 'broken',
 };
 
 /** Every promise whose deadline passed unmet is recorded broken, at its deadline; answers how many. */
-export const settleMissedPromiseRows = (db: Db, now: string): number => statements(db).settleMissed.run({ now }).changes;
+/** The promises not settled yet: those of open complaints, a handful (a partial index holds just them). */
+export const runningPromiseRows = (db: Db): Pick<DbPromiseRow, 'id' | 'due_at'>[] => statements(db).running.all();
+
+export const settleBrokenPromiseRow = (db: Db, id: string): void => {
+  statements(db).settleBroken.run(id);
+};
 
 export const insertTransition = (db: Db, row: Omit<DbTransitionRow, 'staff_name'>): void => {
   statements(db).insertTransition.run(row);

@@ -1,7 +1,7 @@
 import { complaintSettingsFields, type ComplaintSettings } from '../../../shared/contract/complaints';
 import type { OpeningHours, Severity } from '../../../shared/complaints/deadlines';
 import type { Db } from '../db/connection';
-import { readStoredComplaintSettings } from './settings-queries';
+import { readSection, writeSection, type SettingsSection } from '../settings/queries';
 
 /** What a book starts with: an urgent complaint answered in 2 hours and settled within a day. */
 export const defaultComplaintSettings: ComplaintSettings = {
@@ -19,20 +19,19 @@ export const defaultComplaintSettings: ComplaintSettings = {
   followUpDays: 3,
 };
 
-/** Stored values over the defaults; a stored value that no longer fits its schema falls back to its default. */
-export const readComplaintSettings = (db: Db): ComplaintSettings => {
-  const stored = readStoredComplaintSettings(db);
-  const settings = { ...defaultComplaintSettings };
-  for (const key of Object.keys(complaintSettingsFields.shape) as (keyof ComplaintSettings)[]) {
-    const parsed = complaintSettingsFields.shape[key].safeParse(stored[key]);
-    if (parsed.success) Object.assign(settings, { [key]: parsed.data });
-  }
-  if (settings.closesAt <= settings.opensAt) {
-    settings.opensAt = defaultComplaintSettings.opensAt;
-    settings.closesAt = defaultComplaintSettings.closesAt;
-  }
-  return settings;
+/** The complaint rules' section of the settings store: "complaints.<field>"; a shop closing before it opens gets the default hours. */
+const complaintSettingsSection: SettingsSection<typeof complaintSettingsFields> = {
+  prefix: 'complaints.',
+  fields: complaintSettingsFields,
+  defaults: () => defaultComplaintSettings,
+  reconcile: (settings, defaults) => {
+    if (settings.closesAt <= settings.opensAt) Object.assign(settings, { opensAt: defaults.opensAt, closesAt: defaults.closesAt });
+  },
 };
+
+export const readComplaintSettings = (db: Db): Readonly<ComplaintSettings> => readSection(db, complaintSettingsSection);
+
+export const writeComplaintSettings = (db: Db, changes: Partial<ComplaintSettings>): void => writeSection(db, complaintSettingsSection, changes);
 
 export const promiseHours = (settings: ComplaintSettings, severity: Severity): { reply: number; resolve: number } => {
   switch (severity) {

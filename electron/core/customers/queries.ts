@@ -1,3 +1,4 @@
+import type { CustomerSource } from '../../../shared/contract/customers';
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
 import type { DbCustomerRow, DbPhoneRow, DbTagRow } from './rows';
@@ -32,6 +33,7 @@ const statements = statementsFor((db) => ({
   get: db.prepare<[string], DbCustomerRow>('SELECT * FROM customers WHERE id = ?'),
   setArchived: db.prepare<[string | null, string, string]>('UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?'),
   setNotes: db.prepare<[string, string, string]>('UPDATE customers SET notes = ?, updated_at = ? WHERE id = ?'),
+  setSource: db.prepare<[string, string]>('UPDATE customers SET source = ? WHERE id IN (SELECT value FROM json_each(?))'),
   deletePhones: db.prepare<[string]>('DELETE FROM customer_phones WHERE customer_id = ?'),
   insertPhone: db.prepare<[string, number, string, string | null, string, string, string]>(`
     INSERT INTO customer_phones (customer_id, position, display, e164, match_key, national_reversed, search_digits)
@@ -66,6 +68,11 @@ export const setCustomerNotes = (db: Db, id: string, notes: string, updatedAt: s
 
 export const setCustomerArchived = (db: Db, id: string, archivedAt: string | null, updatedAt: string): void => {
   statements(db).setArchived.run(archivedAt, updatedAt, id);
+};
+
+/** Where these customers came from (the seed marks those another customer brought). */
+export const setCustomersSource = (db: Db, ids: readonly string[], source: CustomerSource): void => {
+  statements(db).setSource.run(source, jsonList(ids));
 };
 
 export const replacePhones = (db: Db, customerId: string, phones: readonly PhoneWrite[]): void => {

@@ -68,6 +68,9 @@ const statements = statementsFor((db) => ({
   // Archived customers keep no tier: they are out of every count and segment.
   removeArchived: db.prepare<[]>('DELETE FROM customer_loyalty WHERE customer_id IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)'),
   clearMonth: db.prepare<[string]>('DELETE FROM loyalty_tier_history WHERE month = ?'),
+  putMonth: db.prepare<[string, string, number]>(
+    'INSERT INTO loyalty_tier_history (month, tier, customers) VALUES (?, ?, ?) ON CONFLICT (month, tier) DO UPDATE SET customers = excluded.customers',
+  ),
   // Counts by tier from customer_loyalty_tier alone.
   recordMonth: db.prepare<[string]>('INSERT INTO loyalty_tier_history (month, tier, customers) SELECT ?, tier, count(*) FROM customer_loyalty GROUP BY tier'),
 }));
@@ -108,6 +111,11 @@ export const removeLoyaltyRow = (db: Db, customerId: string): void => {
 
 export const removeArchivedLoyalty = (db: Db): void => {
   statements(db).removeArchived.run();
+};
+
+/** One tier's count for a past month, as the monthly pass would have recorded it (the seed's history). */
+export const putTierHistoryMonth = (db: Db, month: string, tier: string, customers: number): void => {
+  statements(db).putMonth.run(month, tier, customers);
 };
 
 export const recordTierMonth = (db: Db, month: string): void => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RecordCount } from '../../../shared/contract/customer-records';
 import type { CustomerFields } from '../../../shared/contract/customers';
+import { parseStoredJson } from '../../../shared/json';
 import { err, ok, type Result } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
@@ -38,14 +39,6 @@ const customerSnapshot = z.object({
 const mergeSnapshot = z.object({ survivor: customerSnapshot, absorbed: customerSnapshot });
 
 const refOf = (row: DbCustomerRow): CustomerRef => ({ id: row.id, rid: row.rid });
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
 
 /** The two customers of a merge, or why they cannot be merged. */
 const mergeablePair = (
@@ -136,8 +129,8 @@ const undoMerge = (ctx: HandlerContext, participants: readonly CustomerRecordsPa
       return err('INVALID_STATE', { reason: 'merge_gone' });
     }
     if (record.survivor_current_updated_at !== record.survivor_updated_at) return err('INVALID_STATE', { reason: 'merge_changed_since' });
-    const snapshot = mergeSnapshot.parse(parseJson(record.snapshot_json)) as { survivor: CustomerSnapshot; absorbed: CustomerSnapshot };
-    const moved = z.record(z.string(), z.unknown()).parse(parseJson(record.moved_json));
+    const snapshot = mergeSnapshot.parse(parseStoredJson(record.snapshot_json)) as { survivor: CustomerSnapshot; absorbed: CustomerSnapshot };
+    const moved = z.record(z.string(), z.unknown()).parse(parseStoredJson(record.moved_json));
     const survivorBefore = auditedFields(detailOf(ctx, record.survivor_id));
 
     const absorbedRid = reinsertCustomer(ctx.db, snapshot.absorbed);

@@ -27,8 +27,7 @@ import {
   treeRows,
   voidReward,
 } from './queries';
-import { readReferralRules } from './rules';
-import { writeStoredReferralRules } from './rules-queries';
+import { readReferralRules, writeReferralRules } from './rules';
 
 const periodDays = { '30d': 30, '90d': 90, '365d': 365, all: null } as const;
 /** The leaderboard shows the top ten referrers of the period. */
@@ -155,7 +154,7 @@ export const referralsHandlers: HandlerImpls = {
       const changedKeys = (Object.keys(changes) as (keyof ReferralRules)[]).filter((key) => changes[key] !== undefined && before[key] !== merged.data[key]);
       if (changedKeys.length === 0) return ok(before);
       const pick = (rules: ReferralRules) => Object.fromEntries(changedKeys.map((key) => [key, rules[key]]));
-      writeStoredReferralRules(ctx.db, pick(merged.data));
+      writeReferralRules(ctx.db, pick(merged.data));
       recordAudit(ctx, { action: 'referral_rules.update', entity: 'settings', entityId: null, before: pick(before), after: pick(merged.data) });
       return ok(readReferralRules(ctx.db));
     }),

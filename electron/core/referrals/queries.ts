@@ -55,9 +55,10 @@ export interface DbTreeRow {
   referred_at: string;
 }
 
-export interface DbFirstPurchaseRow {
+export interface DbPurchaseRow {
   id: string;
   occurred_at: string;
+  amount_minor: number | null;
 }
 
 const linkColumns = `r.*, c.name AS customer_name, (c.archived_at IS NOT NULL) AS customer_archived,
@@ -144,11 +145,11 @@ const statements = statementsFor((db) => ({
   deleteRewardReminders: db.prepare<[string, string]>('DELETE FROM reminders WHERE kind = ? AND reason_key IN (SELECT value FROM json_each(?))'),
 
   visitInBook: db.prepare<[string], number>('SELECT count(*) FROM visits WHERE id = ? AND archived_at IS NULL').pluck(),
-  /** The customer's first visit that may qualify: with no minimum any visit, else one with an amount at least the minimum. */
-  firstQualifying: db.prepare<{ id: string; min: number }, DbFirstPurchaseRow>(`
-    SELECT id, occurred_at FROM visits
-    WHERE customer_id = @id AND kind = 'visit' AND archived_at IS NULL AND (@min = 0 OR amount_minor >= @min)
-    ORDER BY occurred_at, id LIMIT 1`),
+  /** The customer's purchases in the book, first first: the reward rule picks the one that qualifies. */
+  purchases: db.prepare<[string], DbPurchaseRow>(`
+    SELECT id, occurred_at, amount_minor FROM visits
+    WHERE customer_id = ? AND kind = 'visit' AND archived_at IS NULL
+    ORDER BY occurred_at, id`),
 }));
 
 export const getReferralRow = (db: Db, customerId: string): DbReferralRow | null => statements(db).get.get(customerId) ?? null;
@@ -223,5 +224,5 @@ export const deleteReferralRecords = (db: Db, customerId: string, reminderKind: 
 /** The visit is in the book and not archived. */
 export const visitInBook = (db: Db, visitId: string): boolean => (statements(db).visitInBook.get(visitId) ?? 0) > 0;
 
-export const firstQualifyingVisit = (db: Db, customerId: string, minimumMinor: number): DbFirstPurchaseRow | null =>
-  statements(db).firstQualifying.get({ id: customerId, min: minimumMinor }) ?? null;
+/** Read lazily: a caller that stops at the first purchase it wants reads no further. */
+export const purchasesInOrder = (db: Db, customerId: string): IterableIterator<DbPurchaseRow> => statements(db).purchases.iterate(customerId);

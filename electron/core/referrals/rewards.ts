@@ -1,8 +1,15 @@
-import { nextRewardState } from '../../../shared/referrals/rules';
+import { nextRewardState, qualifiesForReward } from '../../../shared/referrals/rules';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { deleteReward, firstQualifyingVisit, getReferralRow, insertReward, rewardOfReferred, visitInBook } from './queries';
+import { deleteReward, getReferralRow, insertReward, purchasesInOrder, rewardOfReferred, visitInBook, type DbPurchaseRow } from './queries';
 import { readReferralRules } from './rules';
+
+const firstQualifyingPurchase = (db: Db, customerId: string, minimumMinor: number): DbPurchaseRow | null => {
+  for (const purchase of purchasesInOrder(db, customerId)) {
+    if (qualifiesForReward(purchase.amount_minor, minimumMinor)) return purchase;
+  }
+  return null;
+};
 
 /**
  * Brings a referred customer's reward in line with the book: earned the moment their first
@@ -22,7 +29,7 @@ export const settleReward = (db: Db, referredId: string, at: string): string[] =
   const link = getReferralRow(db, referredId);
   if (link === null) return changed;
   const rules = readReferralRules(db);
-  const purchase = firstQualifyingVisit(db, referredId, rules.minFirstPurchaseMinor);
+  const purchase = firstQualifyingPurchase(db, referredId, rules.minFirstPurchaseMinor);
   if (purchase === null) return changed;
   const next = nextRewardState('pending', { kind: 'qualifying_purchase' });
   if (!next.ok || next.state !== 'earned') return changed;

@@ -1,14 +1,17 @@
 import { defaultReferralRules, referralRulesFields, type ReferralRules } from '../../../shared/contract/referrals';
 import type { Db } from '../db/connection';
-import { readStoredReferralRules } from './rules-queries';
+import { isSectionStored, readSection, writeSection, type SettingsSection } from '../settings/queries';
 
-/** Stored values over the defaults; a stored value that no longer fits its schema falls back to its default. */
-export const readReferralRules = (db: Db): ReferralRules => {
-  const stored = readStoredReferralRules(db);
-  const rules = { ...defaultReferralRules };
-  for (const key of Object.keys(referralRulesFields.shape) as (keyof ReferralRules)[]) {
-    const parsed = referralRulesFields.shape[key].safeParse(stored[key]);
-    if (parsed.success) Object.assign(rules, { [key]: parsed.data });
-  }
-  return rules;
+/** The reward rules' section of the settings store: "referrals.<field>". */
+const referralRulesSection: SettingsSection<typeof referralRulesFields> = {
+  prefix: 'referrals.',
+  fields: referralRulesFields,
+  defaults: () => defaultReferralRules,
 };
+
+export const readReferralRules = (db: Db): Readonly<ReferralRules> => readSection(db, referralRulesSection);
+
+/** False while the book runs on the default rules (the owner never set any). */
+export const referralRulesSet = (db: Db): boolean => isSectionStored(db, referralRulesSection);
+
+export const writeReferralRules = (db: Db, changes: Partial<ReferralRules>): void => writeSection(db, referralRulesSection, changes);

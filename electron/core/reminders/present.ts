@@ -1,13 +1,10 @@
 import type { Reminder, ReminderFacts } from '../../../shared/contract/reminders';
+import { parseStoredJson } from '../../../shared/json';
 import type { DbReminderRow } from './queries';
 
 const parseFacts = (json: string): ReminderFacts => {
-  try {
-    const value: unknown = JSON.parse(json);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as ReminderFacts) : {};
-  } catch {
-    return {};
-  }
+  const value = parseStoredJson(json);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as ReminderFacts) : {};
 };
 
 export const toReminder = (row: DbReminderRow): Reminder => ({

@@ -75,6 +75,7 @@ const statements = statementsFor((db) => ({
     UPDATE reminders SET status = 'obsolete', closed_at = @at, updated_at = @at WHERE customer_id = @customer_id AND status = 'open'`),
   reopenManualOfCustomer: db.prepare<{ customer_id: string; kind: string; at: string }>(`
     UPDATE reminders SET status = 'open', closed_at = NULL, updated_at = @at WHERE customer_id = @customer_id AND status = 'obsolete' AND kind = @kind`),
+  backdate: db.prepare<{ at: string; id: string }>('UPDATE reminders SET created_at = @at, updated_at = @at WHERE id = @id'),
   close: db.prepare<{ status: string; note: string; at: string; staff_id: string | null; id: string }>(`
     UPDATE reminders SET status = @status, outcome_note = @note, closed_at = @at, updated_at = @at, closed_by_staff_id = @staff_id
     WHERE id = @id`),
@@ -127,6 +128,11 @@ export const insertManualReminder = (
   row: { id: string; kind: string; customerId: string | null; dueDay: string; note: string; staffId: string | null; at: string },
 ): void => {
   statements(db).insertManual.run({ id: row.id, kind: row.kind, customer_id: row.customerId, due_day: row.dueDay, note: row.note, staff_id: row.staffId, at: row.at });
+};
+
+/** A reminder raised as if by the app earlier (the seed's history): created and last changed at `createdAt`. */
+export const backdateReminder = (db: Db, id: string, createdAt: string): void => {
+  statements(db).backdate.run({ at: createdAt, id });
 };
 
 export const closeReminder = (db: Db, id: string, status: 'done' | 'dismissed', outcomeNote: string, at: string, staffId: string | null): void => {

@@ -7,8 +7,7 @@ import { rebuildAllLapse } from '../lapse/derive';
 import type { HandlerImpls } from '../registry';
 import { generateReminders } from './engine';
 import { lapseContextOf } from './hooks';
-import { readReminderSettings, reminderEnvironment } from './settings';
-import { writeStoredReminderSettings } from './settings-queries';
+import { readReminderSettings, reminderEnvironment, writeReminderSettings } from './settings';
 
 const lapseKeys: readonly (keyof ReminderSettings)[] = ['lapseMultiplier', 'lapseMinDays', 'lapseMaxDays', 'lapseMinVisits', 'lapseFallbackDays'];
 
@@ -22,7 +21,7 @@ export const reminderSettingsHandlers: HandlerImpls = {
       if (!merged.success) return err('VALIDATION_FAILED', { issues: toFieldIssues(merged.error, changes) });
       const changedKeys = (Object.keys(changes) as (keyof ReminderSettings)[]).filter((key) => changes[key] !== undefined && before[key] !== merged.data[key]);
       if (changedKeys.length === 0) return ok(before);
-      writeStoredReminderSettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
+      writeReminderSettings(ctx.db, Object.fromEntries(changedKeys.map((key) => [key, merged.data[key]])));
       recordAudit(ctx, {
         action: 'reminder_settings.update',
         entity: 'settings',

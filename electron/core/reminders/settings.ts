@@ -1,8 +1,8 @@
 import { reminderSettingsFields, type ReminderSettings } from '../../../shared/contract/reminders';
 import type { LapseRules } from '../../../shared/reminders/rhythm';
-import { isTimeZone, systemTimeZone } from '../../../shared/time';
 import type { Db } from '../db/connection';
-import { readStoredReminderSettings, readStoredTimeZone } from './settings-queries';
+import { shopSettings } from '../settings/current';
+import { readSection, readSectionField, writeSection, type SettingsSection } from '../settings/queries';
 
 /** What a book starts with: a call three days after a first visit, birthdays three days ahead, lapsed past twice their rhythm. */
 export const defaultReminderSettings: ReminderSettings = {
@@ -19,20 +19,19 @@ export const defaultReminderSettings: ReminderSettings = {
   winBackRetryDays: 3,
 };
 
-/** Stored values over the defaults; a stored value that no longer fits its schema falls back to its default. */
-export const readReminderSettings = (db: Db): ReminderSettings => {
-  const stored = readStoredReminderSettings(db);
-  const settings = { ...defaultReminderSettings };
-  for (const key of Object.keys(reminderSettingsFields.shape) as (keyof ReminderSettings)[]) {
-    const parsed = reminderSettingsFields.shape[key].safeParse(stored[key]);
-    if (parsed.success) Object.assign(settings, { [key]: parsed.data });
-  }
-  if (settings.lapseMinDays > settings.lapseMaxDays) {
-    settings.lapseMinDays = defaultReminderSettings.lapseMinDays;
-    settings.lapseMaxDays = defaultReminderSettings.lapseMaxDays;
-  }
-  return settings;
+/** The reminder rules' section of the settings store: "reminders.<field>"; a shortest lapse over the longest gets the default pair. */
+const reminderSettingsSection: SettingsSection<typeof reminderSettingsFields> = {
+  prefix: 'reminders.',
+  fields: reminderSettingsFields,
+  defaults: () => defaultReminderSettings,
+  reconcile: (settings, defaults) => {
+    if (settings.lapseMinDays > settings.lapseMaxDays) Object.assign(settings, { lapseMinDays: defaults.lapseMinDays, lapseMaxDays: defaults.lapseMaxDays });
+  },
 };
+
+export const readReminderSettings = (db: Db): Readonly<ReminderSettings> => readSection(db, reminderSettingsSection);
+
+export const writeReminderSettings = (db: Db, changes: Partial<ReminderSettings>): void => writeSection(db, reminderSettingsSection, changes);
 
 export const lapseRulesOf = (settings: ReminderSettings): LapseRules => ({
   multiplier: settings.lapseMultiplier,
@@ -46,15 +45,12 @@ export const lapseRulesOf = (settings: ReminderSettings): LapseRules => ({
  * The shop's time zone, read on its own: every visit write needs it, and reading it alone is much
  * cheaper than all the shop settings. Falls back as the shop settings do (the computer's zone).
  */
-export const shopTimeZone = (db: Db): string => {
-  const stored = readStoredTimeZone(db);
-  return typeof stored === 'string' && isTimeZone(stored) ? stored : systemTimeZone();
-};
+export const shopTimeZone = (db: Db): string => readSectionField(db, shopSettings, 'timeZone') ?? shopSettings.defaults().timeZone;
 
 /** What generation and lapse detection work from, read once per write. */
 export interface ReminderEnvironment {
   zone: string;
-  settings: ReminderSettings;
+  settings: Readonly<ReminderSettings>;
 }
 
 export const reminderEnvironment = (db: Db): ReminderEnvironment => ({ zone: shopTimeZone(db), settings: readReminderSettings(db) });

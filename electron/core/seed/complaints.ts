@@ -1,11 +1,11 @@
 import type { ComplaintCategory, ComplaintChannel, CompensationKind } from '../../../shared/contract/complaints';
 import { deadlineAfter, type Severity } from '../../../shared/complaints/deadlines';
-import { outcomeWhenMet } from '../../../shared/complaints/promises';
+import { isMissed, outcomeWhenMet } from '../../../shared/complaints/promises';
+import { insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, settlePromiseRow, updateComplaint, updateEscalation } from '../complaints/queries';
 import { openingHoursOf, promiseHours, readComplaintSettings } from '../complaints/settings';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { shopTimeZone } from '../reminders/settings';
-import { insertSeedAnswer, insertSeedComplaint, insertSeedPromise, insertSeedStep } from './complaints-queries';
 import type { Random } from './random';
 
 type Pool = 'hant' | 'hans' | 'en';
@@ -151,9 +151,13 @@ export const seedComplaints = (db: Db, random: Random, options: ComplaintSeedOpt
     const replyId = newId();
     const resolveId = newId();
     // The answer first: the complaint points at it.
-    if (answerId !== null) insertSeedAnswer(db, answerId, customerId, weighted(random, [[0, 10], [1, 35], [2, 35], [3, 20]]), iso(followUpAt), staffId);
-    const lastAt = closed ? closeAt : followedUp ? followUpAt : resolved ? resolveAt : replied ? replyAt : received;
-    insertSeedComplaint(db, {
+    if (answerId !== null) {
+      const level = weighted(random, [[0, 10], [1, 35], [2, 35], [3, 20]]);
+      insertComplaintSatisfaction(db, { id: answerId, customer_id: customerId, level, at: iso(followUpAt), note: '', staff_id: staffId });
+    }
+    const lastAt = iso(closed ? closeAt : followedUp ? followUpAt : resolved ? resolveAt : replied ? replyAt : received);
+    // Written as the complaints feature writes them: logged (open), then brought to where its story has got to.
+    insertComplaint(db, {
       id,
       customer_id: customerId,
       channel: weighted(random, channelWeights),
@@ -161,38 +165,57 @@ export const seedComplaints = (db: Db, random: Random, options: ComplaintSeedOpt
       severity,
       description: random.pick(descriptions[category][options.pool]),
       owner_staff_id: staffId,
-      state,
+      state: 'open',
       received_at: receivedAt,
       reply_promise_id: replyId,
       resolve_promise_id: resolveId,
+      created_at: receivedAt,
+      updated_at: receivedAt,
+    });
+    updateComplaint(db, {
+      id,
+      state,
       replied_at: replied ? iso(replyAt) : null,
       resolved_at: resolved ? iso(resolveAt) : null,
       resolution: resolved ? random.pick(resolutions[options.pool]) : '',
       compensation_kind: compensated ? random.pick(compensationKindsSeeded) : null,
       compensation_minor: compensationMinor,
-      escalation_status: escalated ? 'approved' : null,
-      escalation_kind: escalated ? 'refund' : null,
-      escalation_minor: escalated ? compensationMinor : null,
-      escalation_requested_at: escalated ? iso(replyAt) : null,
-      escalation_decided_at: escalated ? iso((replyAt + resolveAt) / 2) : null,
+      resolve_promise_id: resolveId,
       satisfaction_answer_id: answerId,
-      updated_at: iso(lastAt),
+      updated_at: lastAt,
     });
-    const settle = (due: string, metAt: number, met: boolean): [string | null, string | null] => {
-      if (met) return [outcomeWhenMet(due, iso(metAt)), iso(metAt)];
-      return Date.parse(due) < now ? ['broken', due] : [null, null];
-    };
-    insertSeedPromise(db, replyId, id, 'reply', replyDue, ...settle(replyDue, replyAt, replied), receivedAt);
-    insertSeedPromise(db, resolveId, id, 'resolve', resolveDue, ...settle(resolveDue, resolveAt, resolved), receivedAt);
-    insertSeedStep(db, newId(), id, 'log', null, 'open', receivedAt, 'staff', staffId);
-    if (replied) insertSeedStep(db, newId(), id, 'acknowledge', 'open', 'acknowledged', iso(replyAt), 'staff', staffId);
     if (escalated) {
-      insertSeedStep(db, newId(), id, 'escalate', 'acknowledged', 'acknowledged', iso(replyAt + 1), 'staff', staffId);
-      insertSeedStep(db, newId(), id, 'approve', 'acknowledged', 'acknowledged', iso((replyAt + resolveAt) / 2), 'owner', null);
+      updateEscalation(db, {
+        id,
+        status: 'approved',
+        kind: 'refund',
+        minor: compensationMinor,
+        note: '',
+        requested_at: iso(replyAt),
+        decided_at: iso((replyAt + resolveAt) / 2),
+        decision_note: '',
+        updated_at: lastAt,
+      });
     }
-    if (resolved) insertSeedStep(db, newId(), id, 'resolve', 'acknowledged', 'resolved', iso(resolveAt), 'staff', staffId);
-    if (followedUp) insertSeedStep(db, newId(), id, 'follow_up', 'resolved', 'followed_up', iso(followUpAt), 'staff', staffId);
-    if (closed) insertSeedStep(db, newId(), id, 'close', followedUp ? 'followed_up' : 'resolved', 'closed', iso(closeAt), 'staff', staffId);
+    const promise = (promiseId: string, kind: 'reply' | 'resolve', due: string, metAt: number, met: boolean) => {
+      insertPromise(db, { id: promiseId, complaint_id: id, kind, due_at: due, at: receivedAt });
+      // Met: kept or broken by the deadline; unmet and past it: broken at the deadline itself.
+      if (met) settlePromiseRow(db, promiseId, outcomeWhenMet(due, iso(metAt)), iso(metAt));
+      else if (isMissed(due, iso(now))) settlePromiseRow(db, promiseId, 'broken', due);
+    };
+    promise(replyId, 'reply', replyDue, replyAt, replied);
+    promise(resolveId, 'resolve', resolveDue, resolveAt, resolved);
+    const step = (action: string, from: string | null, to: string, at: string, role: 'staff' | 'owner', by: string | null) =>
+      insertTransition(db, { id: newId(), complaint_id: id, action, from_state: from, to_state: to, at, actor_role: role, staff_id: by, note: '' });
+    step('log', null, 'open', receivedAt, 'staff', staffId);
+    if (replied) step('acknowledge', 'open', 'acknowledged', iso(replyAt), 'staff', staffId);
+    if (escalated) {
+      step('escalate', 'acknowledged', 'acknowledged', iso(replyAt + 1), 'staff', staffId);
+      step('approve', 'acknowledged', 'acknowledged', iso((replyAt + resolveAt) / 2), 'owner', null);
+    }
+    if (resolved) step('resolve', 'acknowledged', 'resolved', iso(resolveAt), 'staff', staffId);
+    if (followedUp) step('follow_up', 'resolved', 'followed_up', iso(followUpAt), 'staff', staffId);
+    if (closed) step('close', followedUp ? 'followed_up' : 'resolved', 'closed', iso(closeAt), 'staff', staffId);
   }
   return count;
 };

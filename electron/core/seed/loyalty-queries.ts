@@ -9,15 +9,8 @@ const statements = statementsFor((db) => ({
     WHERE v.kind = 'visit' AND v.archived_at IS NULL AND v.customer_id IS NOT NULL AND v.occurred_at >= @from AND v.occurred_at < @to
     GROUP BY v.customer_id`),
   customersBefore: db.prepare<[string], number>('SELECT count(*) FROM customers WHERE archived_at IS NULL AND created_at < ?').pluck(),
-  put: db.prepare<[string, string, number]>(
-    'INSERT INTO loyalty_tier_history (month, tier, customers) VALUES (?, ?, ?) ON CONFLICT (month, tier) DO UPDATE SET customers = excluded.customers',
-  ),
 }));
 
 export const spendInYearBefore = (db: Db, from: string, to: string) => statements(db).spendBefore.all({ from, to });
 
 export const customersCreatedBefore = (db: Db, at: string): number => statements(db).customersBefore.get(at) ?? 0;
-
-export const putTierMonth = (db: Db, month: string, tier: string, customers: number): void => {
-  statements(db).put.run(month, tier, customers);
-};

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { decideTier, moneyCutoffs, tiers, type Tier } from '../../../shared/loyalty/tiers';
 import type { Db } from '../db/connection';
 import { loyaltyEnvironment, rebuildAllLoyalty } from '../loyalty/derive';
-import { customersCreatedBefore, putTierMonth, spendInYearBefore } from './loyalty-queries';
+import { putTierHistoryMonth } from '../loyalty/queries';
+import { customersCreatedBefore, spendInYearBefore } from './loyalty-queries';
 
 const historyMonths = 12;
 
@@ -29,6 +30,6 @@ export const seedLoyalty = (db: Db, now: Date, zone: string): void => {
     // Customers in the book by then who spent nothing in that year are Small.
     counts.small += Math.max(0, customersCreatedBefore(db, to) - spent.length);
     const month = monthEnd.minus({ months: 1 }).toFormat('yyyy-MM');
-    for (const tier of tiers) putTierMonth(db, month, tier, counts[tier]);
+    for (const tier of tiers) putTierHistoryMonth(db, month, tier, counts[tier]);
   }
 };

@@ -1,10 +1,12 @@
 import type { ReferralRules } from '../../../shared/contract/referrals';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
 import type { Db } from '../db/connection';
+import { setCustomersSource } from '../customers/queries';
 import { newId } from '../db/ids';
-import { readStoredReferralRules, writeStoredReferralRules } from '../referrals/rules-queries';
+import { insertReward, upsertReferral } from '../referrals/queries';
+import { referralRulesSet, writeReferralRules } from '../referrals/rules';
 import { generateReminders } from '../reminders/engine';
-import { insertSeedLink, insertSeedReward, markReferredCustomers, seedFirstVisits, seedSignups } from './referrals-queries';
+import { seedFirstVisits, seedSignups } from './referrals-queries';
 import type { Random } from './random';
 
 /** About 30% of customers came by referral (the bench book: 30,000 referrals for 100,000 customers). */
@@ -30,17 +32,17 @@ export interface SeededReferrals {
  * each with its reminder (seeded after the reminder history, which works through older reminders).
  */
 export const seedReferrals = (db: Db, random: Random, options: { now: Date; staffIds: readonly string[]; ticketMinor: number; pool: 'hant' | 'hans' | 'en' }): SeededReferrals => {
-  if (Object.keys(readStoredReferralRules(db)).length === 0) {
+  if (!referralRulesSet(db)) {
     const rules: ReferralRules = { rewardKind: 'discount', rewardValue: options.ticketMinor, rewardGift: '', minFirstPurchaseMinor: 0 };
-    writeStoredReferralRules(db, rules);
+    writeReferralRules(db, rules);
   }
   const signups = seedSignups(db);
   const champions: number[] = [];
-  let referrals = 0;
+  const referred: string[] = [];
   signups.forEach((signup, index) => {
     if (index > 0 && random.chance(referredShare)) {
       const referrer = champions.length > 0 && random.chance(championPull) ? random.pick(champions) : random.int(0, index - 1);
-      insertSeedLink(db, {
+      upsertReferral(db, {
         customer_id: signup.id,
         referrer_id: signups[referrer]!.id,
         referred_at: signup.created_at,
@@ -48,11 +50,12 @@ export const seedReferrals = (db: Db, random: Random, options: { now: Date; staf
         created_at: signup.created_at,
         updated_at: signup.created_at,
       });
-      referrals += 1;
+      referred.push(signup.id);
     }
     if (random.chance(championShare)) champions.push(index);
   });
-  markReferredCustomers(db);
+  // A customer someone brought came by referral.
+  setCustomersSource(db, referred, 'referral');
 
   const end = options.now.getTime();
   let rewards = 0;
@@ -62,7 +65,7 @@ export const seedReferrals = (db: Db, random: Random, options: { now: Date; staf
     const givenAt = new Date(Math.min(end - 60_000, earned + random.int(0, 10) * dayMs)).toISOString();
     const roll = random.next();
     const status = roll < 0.03 ? 'void' : ageDays > 14 || roll < 0.5 ? 'given' : 'earned';
-    insertSeedReward(db, {
+    insertReward(db, {
       id: newId(),
       referrer_id: first.referrer_id,
       referred_id: first.customer_id,
@@ -82,5 +85,5 @@ export const seedReferrals = (db: Db, random: Random, options: { now: Date; staf
     rewards += 1;
   }
   const { wanted } = generateReminders({ db, now: () => options.now }, { kinds: [referralRewardKind.name] });
-  return { referrals, rewards, openReminders: wanted };
+  return { referrals: referred.length, rewards, openReminders: wanted };
 };

@@ -24,7 +24,6 @@ const statements = statementsFor((db) => ({
   visitTimes: db.prepare<[], [string, string, string]>(`
     SELECT customer_id, occurred_at, id FROM visits
     WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL ORDER BY customer_id, occurred_at`).raw(),
-  backdate: db.prepare<{ at: string; id: string }>('UPDATE reminders SET created_at = @at, updated_at = @at WHERE id = @id'),
   openCount: db.prepare<[], number>("SELECT count(*) FROM reminders WHERE status = 'open'").pluck(),
 }));
 
@@ -38,10 +37,5 @@ export const firstCustomers = (db: Db, count: number) => statements(db).customer
 
 /** Every customer's visits in time order: customer, time, visit id. */
 export const iterateSeedVisitTimes = (db: Db): IterableIterator<[string, string, string]> => statements(db).visitTimes.iterate();
-
-/** Reminders raised as if by the app earlier: created a few days before they fell due. */
-export const backdateReminder = (db: Db, id: string, createdAt: string): void => {
-  statements(db).backdate.run({ at: createdAt, id });
-};
 
 export const countOpenReminders = (db: Db): number => statements(db).openCount.get() ?? 0;

@@ -7,10 +7,10 @@ import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { rebuildAllLapse } from '../lapse/derive';
 import { generateReminders } from '../reminders/engine';
-import { closeReminder, insertManualReminder } from '../reminders/queries';
+import { backdateReminder, closeReminder, insertManualReminder } from '../reminders/queries';
 import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
 import { insertAttempt, insertStatusEvent, setLost } from '../winback/queries';
-import { backdateReminder, countOpenReminders, customersLapsedBefore, firstCustomers, iterateSeedVisitTimes, openRemindersBefore } from './reminders-queries';
+import { countOpenReminders, customersLapsedBefore, firstCustomers, iterateSeedVisitTimes, openRemindersBefore } from './reminders-queries';
 import type { Random } from './random';
 
 type Pool = 'hant' | 'hans' | 'en';

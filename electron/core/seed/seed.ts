@@ -6,8 +6,7 @@ import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { insertCustomer } from '../customers/queries';
 import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
-import { readSettings } from '../settings/queries';
-import { initialSettings } from '../settings/defaults';
+import { currentSettings } from '../settings/current';
 import { insertStaff, listStaff } from '../staff/queries';
 import { rebuildAllActivity } from '../visits/activity';
 import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
@@ -95,7 +94,7 @@ const poolLanguage = (language: string | null, script: NameScript): 'hant' | 'ha
  */
 export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number, total: number) => void = () => {}): SeedSummary => {
   const random = new Random(options.seed);
-  const settings = readSettings(db, initialSettings([]));
+  const settings = currentSettings({ db });
   const script = scriptFor(settings.country);
   const pool = poolLanguage(settings.language, script);
   const end = options.now.getTime();

@@ -1,7 +1,8 @@
-import type { Settings } from '../../../shared/contract/settings';
+import { settingsShape, type Settings } from '../../../shared/contract/settings';
 import type { HandlerContext } from '../context';
+import type { Db } from '../db/connection';
 import { initialSettings } from './defaults';
-import { readSettings } from './queries';
+import { readSection, writeSection, type SettingsSection } from './queries';
 
 /**
  * Asking the system for its time zone builds an Intl formatter (a quarter of a millisecond), and
@@ -13,5 +14,11 @@ const processDefaults = (): Settings => {
   return defaults.settings;
 };
 
+/** The shop's own settings, stored under their bare names (the first section, older than the prefixes). */
+export const shopSettings: SettingsSection<typeof settingsShape> = { prefix: '', fields: settingsShape, defaults: processDefaults };
+
 /** The shop's settings as handlers see them (phone country, currency, time zone). */
-export const currentSettings = (ctx: Pick<HandlerContext, 'db'>): Settings => readSettings(ctx.db, processDefaults());
+export const currentSettings = (ctx: Pick<HandlerContext, 'db'>): Readonly<Settings> => readSection(ctx.db, shopSettings);
+
+export const writeSettings = (db: Db, changes: Partial<Settings>): void => writeSection(db, shopSettings, changes);
+

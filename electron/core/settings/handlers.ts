@@ -2,8 +2,7 @@ import { ok } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
 import { afterShopSettingsChanged } from '../reminders/hooks';
-import { currentSettings } from './current';
-import { writeSettings } from './queries';
+import { currentSettings, writeSettings } from './current';
 
 export const settingsHandlers: HandlerImpls = {
   'settings-get': (ctx) => ok(currentSettings(ctx)),

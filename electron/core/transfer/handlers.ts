@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { exportTableFor } from './export/tables';
+import { exportTableOf } from './export/tables';
 
 /** A field that takes one value may be filled by one column only. */
 const checkMapping = (mapping: readonly ImportTarget[]): Result<null> => {
@@ -28,10 +28,7 @@ const resolveSource = async (ctx: HandlerContext, source: Parameters<HandlerCont
 export const transferHandlers: HandlerImpls = {
   'export-kinds': (ctx) =>
     ok(
-      exportKinds.map((kind) => {
-        const table = exportTableFor(kind);
-        return { kind, available: table !== undefined && table.csv !== null, rows: table ? table.count(ctx.db) : 0 };
-      }),
+      exportKinds.map((kind) => ({ kind, rows: exportTableOf[kind].count(ctx.db) })),
     ),
   'export-run': async (ctx, input) => {
     const folder = path.resolve(input.folder);
@@ -68,7 +65,7 @@ export const transferHandlers: HandlerImpls = {
     if (!mapping.ok) return mapping;
     const source = await resolveSource(ctx, input.source);
     if (!source.ok) return source;
-    const { skipInvalid, language, ...plan } = input;
+    const { skipInvalid, ...plan } = input;
     return ctx.data.jobs.run(
       'import-commit',
       {
@@ -79,7 +76,6 @@ export const transferHandlers: HandlerImpls = {
         skipInvalid,
         actor: { role: ctx.session.role, staffId: ctx.session.staffId },
         now: ctx.now().toISOString(),
-        language,
       },
       { cancellable: true, writes: true },
     );

@@ -4,17 +4,16 @@ import Papa from 'papaparse';
 import type { ExportedFile, ExportFormat, ExportKind } from '../../../../shared/contract/transfer';
 import { transferMessages } from '../../../../shared/i18n/transfer';
 import type { Language } from '../../../../shared/locale';
-import { err, ok, type Result } from '../../../../shared/result';
+import { ok, type Result } from '../../../../shared/result';
 import { localDay } from '../../../../shared/time';
 import { openDatabase, type Db } from '../../db/connection';
 import { schemaVersionOf } from '../../db/migrate';
 import { refuseFolder, refusalForFsError } from '../../files/refuse';
 import { fileNameSafe } from '../../files/names';
 import { JobCancelled, type JobContext } from '../../jobs/types';
-import { initialSettings } from '../../settings/defaults';
-import { readSettings } from '../../settings/queries';
+import { currentSettings } from '../../settings/current';
 import type { CsvContext, ExportTable } from './table';
-import { exportTableFor, exportTables } from './tables';
+import { exportTableOf, exportTables } from './tables';
 
 export interface ExportJobInput {
   bookFile: string;
@@ -105,7 +104,7 @@ const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: Cs
 /** One JSON object per line inside fixed framing: the same book always gives the same bytes, and diffs read well. */
 const writeJson = async (db: Db, tables: readonly ExportTable[], out: OutputFile, job: JobContext, withSettings: boolean): Promise<number> => {
   const total = tables.reduce((sum, table) => sum + table.count(db), 0);
-  const settings = readSettings(db, initialSettings([]));
+  const settings = currentSettings({ db });
   await out.write(`{\n  "format": "regulars-export",\n  "formatVersion": 1,\n  "schemaVersion": ${schemaVersionOf(db)},\n`);
   if (withSettings) await out.write(`  "settings": ${JSON.stringify(settings)},\n`);
   await out.write('  "tables": {');
@@ -130,8 +129,7 @@ const writeJson = async (db: Db, tables: readonly ExportTable[], out: OutputFile
 
 /** Writes the export; files appear under their names only once complete. */
 export const runExport = async (input: ExportJobInput, job: JobContext): Promise<Result<ExportedFile[]>> => {
-  const tables = input.what === 'all' ? exportTables.filter((table) => input.format === 'json' || table.csv !== null) : [exportTableFor(input.what)];
-  if (tables.some((table) => table === undefined)) return err('INVALID_STATE', { reason: 'export_kind_unavailable' });
+  const tables = input.what === 'all' ? exportTables.filter((table) => input.format === 'json' || table.csv !== null) : [exportTableOf[input.what]];
   try {
     await mkdir(input.folder, { recursive: true });
     if (!(await stat(input.folder)).isDirectory()) return refuseFolder('not_a_folder', input.folder);
@@ -143,7 +141,7 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
   const db = openDatabase(input.bookFile, { readonly: true, projectRoot: job.projectRoot });
   const written: OutputFile[] = [];
   try {
-    const settings = readSettings(db, initialSettings([]));
+    const settings = currentSettings({ db });
     const day = localDay(input.now, settings.timeZone);
     const shop = fileNameSafe(settings.shopName) || 'regulars';
     const nameFor = (kind: string, extension: string) => input.fileName ?? `${shop}-${kind}-${day}.${extension}`;
@@ -151,12 +149,12 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
     if (input.format === 'json') {
       const out = await OutputFile.create(path.join(input.folder, nameFor(input.what, 'json')));
       written.push(out);
-      const rows = await writeJson(db, tables as ExportTable[], out, job, input.what === 'all');
+      const rows = await writeJson(db, tables, out, job, input.what === 'all');
       await out.finish();
       files.push({ path: out.file, kind: input.what, rows, bytes: out.bytes });
     } else {
       const context: CsvContext = { language: input.language, words: transferMessages[input.language], timeZone: settings.timeZone, currency: settings.currency };
-      for (const table of tables as ExportTable[]) {
+      for (const table of tables) {
         const out = await OutputFile.create(path.join(input.folder, input.what === 'all' ? `${shop}-${table.name}-${day}.csv` : nameFor(table.name, 'csv')));
         written.push(out);
         const rows = await writeCsv(db, table, out, context, job, table.count(db));

@@ -1,40 +1,25 @@
 import type { CustomerFields } from '../../../../shared/contract/customers';
 import type { Role } from '../../../../shared/contract/define';
 import type { ImportOutcome } from '../../../../shared/contract/transfer';
-import { fill } from '../../../../shared/i18n/messages';
-import { transferMessages } from '../../../../shared/i18n/transfer';
-import { limits } from '../../../../shared/limits';
-import type { Language } from '../../../../shared/locale';
 import { recordAudit } from '../../audit/record';
 import { BulkCustomerWriter } from '../../customers/bulk';
 import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { JobCancelled, type JobContext } from '../../jobs/types';
+import { importReferrerLink } from '../../referrals/import-writer';
 import { afterBulkVisits } from '../../reminders/hooks';
 import { recomputeCustomerActivity } from '../../visits/activity';
 import { insertVisit } from '../../visits/queries';
-import type { ImportPlan, PlanEntry } from './plan';
-import { customerNameOf } from './queries';
-import { referrerLinkWriter } from './seams';
+import type { ImportPlan } from './plan';
 
 export interface CommitOptions {
   now: string;
   actor: { role: Role; staffId: string | null };
   fileName: string;
-  /** The language of the "Referred by: …" line while referrers are kept in the notes. */
-  language: Language;
   skippedInvalid: number;
 }
 
 const chunk = 1000;
-
-const withReferrerNote = (entry: PlanEntry, referrerName: string, language: Language): PlanEntry['fields'] => {
-  const fields = entry.fields;
-  if (fields === null || entry.referrer === null) return fields;
-  const line = fill(transferMessages[language].referredBy, { name: referrerName || entry.referrer.text });
-  const notes = fields.notes === '' ? line : `${fields.notes}\n${line}`;
-  return notes.length <= limits.notes ? { ...fields, notes } : fields;
-};
 
 /**
  * Writes the plan in one transaction: every customer, visit and referrer link, or nothing. The
@@ -44,13 +29,6 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
   db.transaction(() => {
     const ids = new Map<number, string>();
     const creating = plan.entries.filter((entry) => entry.fields !== null);
-    const referrerName = (entry: PlanEntry): string => {
-      const referrer = entry.referrer;
-      if (referrer === null || referrer.outcome !== 'found') return '';
-      if (referrer.bookId !== null) return customerNameOf(db, referrer.bookId);
-      return referrer.entryKey === null ? '' : (plan.entries[referrer.entryKey]?.fields?.name ?? '');
-    };
-
     const writer = new BulkCustomerWriter(db, creating.length);
     creating.forEach((entry, index) => {
       if (index % chunk === 0) {
@@ -59,7 +37,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       }
       const id = newId();
       ids.set(entry.key, id);
-      const fields = (referrerLinkWriter === null ? withReferrerNote(entry, referrerName(entry), options.language) : entry.fields) as CustomerFields;
+      const fields = entry.fields as CustomerFields;
       // An imported customer keeps the date they became a customer in the old tool.
       writer.add(id, fields, entry.phones, entry.createdAt ?? options.now, options.now);
     });
@@ -96,15 +74,13 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     for (const customerId of touched) recomputeCustomerActivity(db, customerId);
 
     let referrerLinks = 0;
-    if (referrerLinkWriter !== null) {
-      for (const entry of creating) {
-        const referrer = entry.referrer;
-        const customerId = ids.get(entry.key);
-        if (referrer === null || referrer.outcome !== 'found' || customerId === undefined) continue;
-        const referrerId = referrer.bookId ?? (referrer.entryKey === null ? undefined : ids.get(referrer.entryKey));
-        if (referrerId === undefined) continue;
-        if (referrerLinkWriter(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) referrerLinks += 1;
-      }
+    for (const entry of creating) {
+      const referrer = entry.referrer;
+      const customerId = ids.get(entry.key);
+      if (referrer === null || referrer.outcome !== 'found' || customerId === undefined) continue;
+      const referrerId = referrer.bookId ?? (referrer.entryKey === null ? undefined : ids.get(referrer.entryKey));
+      if (referrerId === undefined) continue;
+      if (importReferrerLink(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) referrerLinks += 1;
     }
 
     // New customers bring birthdays and visits bring rhythms: every lapse day and reminder, in one pass.

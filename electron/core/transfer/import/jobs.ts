@@ -15,20 +15,17 @@ import type {
   ImportTarget,
 } from '../../../../shared/contract/transfer';
 import type { FileRefusal } from '../../../../shared/errors';
-import type { Language } from '../../../../shared/locale';
 import { err, ok, type Result } from '../../../../shared/result';
 import { suggestMapping } from '../../../../shared/transfer/headers';
 import { cleanCell, writesDayFirst } from '../../../../shared/transfer/values';
 import { openDatabase } from '../../db/connection';
 import { refusalForFsError } from '../../files/refuse';
 import type { JobContext } from '../../jobs/types';
-import { initialSettings } from '../../settings/defaults';
-import { readSettings } from '../../settings/queries';
+import { currentSettings } from '../../settings/current';
 import { commitPlan } from './commit';
 import { decodeText, sniffEncoding } from './decode';
 import { findHeaderRow, parseRecords } from './parse';
 import { planImport, previewOf, readFileRows, type PlanChoices, type ReadFileRow } from './plan';
-import { referrerLinkWriter } from './seams';
 
 export const maxImportBytes = 256 * 1024 * 1024;
 
@@ -191,12 +188,12 @@ const choicesOf = (input: ImportJobInput, settings: Settings): PlanChoices => ({
 export const previewImport = async (input: ImportJobInput, job: JobContext): Promise<Result<ImportPreview>> => {
   const db = openDatabase(input.bookFile, { readonly: true, projectRoot: job.projectRoot });
   try {
-    const settings = readSettings(db, initialSettings([]));
+    const settings = currentSettings({ db });
     const rows = await rowsFor(input, settings, job);
     if (!rows.ok) return rows;
     await keepRows(input, settings, rows.value);
     const plan = planImport(db, rows.value, choicesOf(input, settings));
-    return ok(previewOf(plan, db, referrerLinkWriter === null ? 'notes' : 'link'));
+    return ok(previewOf(plan, db));
   } finally {
     db.close();
   }
@@ -206,7 +203,6 @@ export interface CommitInput extends ImportJobInput {
   skipInvalid: boolean;
   actor: { role: Role; staffId: string | null };
   now: string;
-  language: Language;
 }
 
 /** Plans again from the file (it must be the file that was previewed) and writes it all, or nothing. */
@@ -214,7 +210,7 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
   const started = Date.now();
   const db = openDatabase(input.bookFile, { projectRoot: job.projectRoot });
   try {
-    const settings = readSettings(db, initialSettings([]));
+    const settings = currentSettings({ db });
     const rows = await rowsFor(input, settings, job);
     if (!rows.ok) return rows;
     const plan = planImport(db, rows.value, choicesOf(input, settings));
@@ -222,7 +218,7 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
     const outcome = commitPlan(
       db,
       plan,
-      { now: input.now, actor: input.actor, fileName: input.source.displayName, language: input.language, skippedInvalid: plan.totals.invalidRows },
+      { now: input.now, actor: input.actor, fileName: input.source.displayName, skippedInvalid: plan.totals.invalidRows },
       job,
     );
     await rm(rowsFileOf(input, settings), { force: true });

@@ -42,8 +42,8 @@ export const ExportSection = ({ defaultFolder }: { defaultFolder: string }) => {
         <Field label={t('export.what')}>
           <select value={what} onChange={(event) => setWhat(event.target.value as ExportKind | 'all')}>
             {(kinds.data ?? []).map((kind) => (
-              <option key={kind.kind} value={kind.kind} disabled={!kind.available}>
-                {kind.available ? t(`export.kinds.${kind.kind}`) : t('export.unavailable', { kind: t(`export.kinds.${kind.kind}`) })}
+              <option key={kind.kind} value={kind.kind}>
+                {t(`export.kinds.${kind.kind}`)}
               </option>
             ))}
             <option value="all">{t('export.kinds.all')}</option>

@@ -29,7 +29,7 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
       </ul>
       {totals.referrersFound + totals.referrersNotFound > 0 && (
         <p className="field-hint">
-          {t(preview.referrerHandling === 'link' ? 'import.referrersLink' : 'import.referrersNote', { found: totals.referrersFound, missing: totals.referrersNotFound })}
+          {t('import.referrersLink', { found: totals.referrersFound, missing: totals.referrersNotFound })}
         </p>
       )}
       {preview.issues.length > 0 && (

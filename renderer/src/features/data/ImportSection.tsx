@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { FileSource } from '../../../../shared/contract/files';
 import type { ImportAnalysis, ImportDelimiter, ImportEncoding, ImportOutcome, ImportPreview, ImportTarget } from '../../../../shared/contract/transfer';
 import type { AppError } from '../../../../shared/errors';
-import { languages, type Language } from '../../../../shared/locale';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -32,7 +31,7 @@ const phaseKeys = ['start', 'read', 'parse', 'check', 'customers', 'index', 'vis
 
 /** Pick a file → what was detected, and the column mapping → every row checked → import, all or nothing. */
 export const ImportSection = () => {
-  const { t, i18n } = useTranslation('data');
+  const { t } = useTranslation('data');
   const analyse = useApiMutation('import-analyse');
   const previewCall = useApiMutation('import-preview');
   const commit = useApiMutation('import-commit');
@@ -80,7 +79,7 @@ export const ImportSection = () => {
 
   const importAll = async (plan: Plan) => {
     setError(null);
-    const result = await commit.mutateAsync({ ...planInput(plan), skipInvalid, language: (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en' });
+    const result = await commit.mutateAsync({ ...planInput(plan), skipInvalid });
     if (!result.ok) return setError(result.error);
     setStep({ kind: 'done', outcome: result.value });
   };

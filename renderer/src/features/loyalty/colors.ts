@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-/** The chart palette lives in styles.css (light and dark); SVG needs the resolved colours. */
+/** The chart palette lives in app/styles.css (light and dark); SVG needs the resolved colours. */
 const names = ['key', 'major', 'regular', 'small', 'apostle', 'mercenary', 'hostage', 'destroyer', 'new', 'returning', 'lapsed', 'visits', 'revenue', 'referred', 'others', 'share', 'complaints', 'kept', 'line', 'grid', 'text'] as const;
 export type ChartColor = (typeof names)[number];
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CallRow } from './call-list';
 
-/** The printed call list: only visible on paper (see the print rules in styles.css). */
+/** The printed call list: only visible on paper (see the print rules in ./styles.css). */
 export const CallList = ({ rows, title }: { rows: readonly CallRow[]; title: string }) => {
   const { t } = useTranslation('reminders');
   return (

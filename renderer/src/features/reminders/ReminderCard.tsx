@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/contract/reminders';
+import { agendaSectionOf } from '../../../../shared/reminders/agenda';
 import { daysBetween } from '../../../../shared/reminders/days';
 import { winBackKind } from '../../../../shared/reminders/kinds/win-back';
 import { useApiMutation } from '../../api/hooks';
@@ -18,10 +19,11 @@ type Panel = 'done' | 'snooze' | 'win-back' | null;
 const DueLine = ({ item, today }: { item: AgendaItem; today: string }) => {
   const { t } = useTranslation('reminders');
   const days = useDayFormat();
+  const section = agendaSectionOf(item.agendaDay, today);
   const away = daysBetween(today, item.agendaDay);
   return (
-    <span className={away < 0 ? 'reminder-due overdue' : 'reminder-due'}>
-      {away < 0 ? t('item.overdueBy', { count: -away }) : away === 0 ? t('item.dueToday') : t('item.dueIn', { count: away })}
+    <span className={section === 'overdue' ? 'reminder-due overdue' : 'reminder-due'}>
+      {section === 'overdue' ? t('item.overdueBy', { count: -away }) : section === 'today' ? t('item.dueToday') : t('item.dueIn', { count: away })}
       {item.snoozedUntil && ` · ${t('item.snoozed', { date: days.short(item.dueDay) })}`}
     </span>
   );
