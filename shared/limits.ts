@@ -6,6 +6,8 @@ export const limits = {
   phones: 5,
   address: 500,
   notes: 20_000,
+  /** One line added to the notes from the counter or the profile. */
+  quickNote: 500,
   tag: 50,
   tags: 30,
   visitNote: 5_000,

@@ -18,6 +18,7 @@ import { complaintsTimelineSource } from './complaints/timeline';
 import type { DataServices, HandlerContext, Session } from './context';
 import type { Db } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
+import { counterHandlers } from './counter/handlers';
 import { customersHandlers } from './customers/handlers';
 import type { CustomerRecordsParticipant } from './customers/records';
 import { EventBus } from './events';
@@ -110,6 +111,7 @@ export const customerRecordParticipants: readonly CustomerRecordsParticipant[] =
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
+  registry.register(counterHandlers);
   registry.register(visitsHandlers);
   registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, complaintsTimelineSource, referralsTimelineSource, referralRewardsTimelineSource]));
   registry.register(staffHandlers);

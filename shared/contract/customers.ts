@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { limits } from '../limits';
+import { tiers } from '../loyalty/tiers';
 import { looksLikePhone } from '../phone';
 import { handler, returns } from './define';
+import { lapseStates } from './loyalty';
 import { emailText, id, optionalText, pageLimit, requiredText } from './fields';
 
 export const customerSources = ['walk_in', 'referral', 'social_media', 'event', 'online', 'other'] as const;
@@ -93,8 +95,15 @@ export interface DuplicateCandidate {
   reasons: DuplicateReason[];
 }
 
-export const customerSorts = ['recent', 'name', 'created'] as const;
+/** recent: last visit or contact; lastVisit, visits and spend: most first; spend is the owner's. */
+export const customerSorts = ['recent', 'name', 'created', 'lastVisit', 'visits', 'spend'] as const;
 export type CustomerSort = (typeof customerSorts)[number];
+
+/** A row of the customer list: the summary, its last visit, and lifetime spend (null for staff). */
+export interface CustomerListRow extends CustomerSummary {
+  lastVisitAt: string | null;
+  revenueMinor: number | null;
+}
 
 export const customersContract = {
   'customers-create': handler({
@@ -143,8 +152,13 @@ export const customersContract = {
       limit: pageLimit.default(100),
       sort: z.enum(customerSorts).default('recent'),
       includeArchived: z.boolean().default(false),
+      /** Only customers with this tag ('' for any). */
+      tag: z.string().trim().max(limits.tag).default(''),
+      lapse: z.enum(lapseStates).nullable().default(null),
+      /** The owner's filter, as the spend sort is. */
+      tier: z.enum(tiers).nullable().default(null),
     }),
-    output: returns<{ total: number; rows: CustomerSummary[] }>(),
+    output: returns<{ total: number; rows: CustomerListRow[] }>(),
     access: 'staff',
     mutates: false,
   }),

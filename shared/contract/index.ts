@@ -4,6 +4,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { complaintsContract } from './complaints';
+import { counterContract } from './counter';
 import { customersContract } from './customers';
 import type { Returns } from './define';
 import { filesContract } from './files';
@@ -23,6 +24,7 @@ import { winbackContract } from './winback';
 /** Every handler of the app: name → input schema, output type, who may call it. */
 export const contract = {
   ...customersContract,
+  ...counterContract,
   ...visitsContract,
   ...timelineContract,
   ...staffContract,

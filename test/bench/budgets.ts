@@ -7,6 +7,8 @@ export const budgets: Record<string, { limit: number; kind: 'max' | 'min'; fullS
   search_name_p95_ms: { limit: 10, kind: 'max' },
   search_cjk_p95_ms: { limit: 10, kind: 'max' },
   search_phone4_p95_ms: { limit: 10, kind: 'max' },
+  search_pinyin_p95_ms: { limit: 10, kind: 'max' },
+  search_initials_p95_ms: { limit: 10, kind: 'max' },
   search_ratio_to_raw: { limit: 2, kind: 'max' },
   profile_p95_ms: { limit: 10, kind: 'max' },
   log_visit_p95_ms: { limit: 3, kind: 'max' },

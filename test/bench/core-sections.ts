@@ -1,4 +1,6 @@
+import { pinyin } from 'pinyin-pro';
 import { planSearch } from '../../shared/search';
+import { keyRangeEnd, querySearchKey } from '../../shared/search-keys';
 import { hasCjk, wordsOf, foldForSearch, charsOf } from '../../shared/text';
 import type { Core } from '../../electron/core/core';
 import { Random } from '../../electron/core/seed/random';
@@ -36,6 +38,15 @@ const rawSearch = (core: Core) => {
   const byGram = core.db.prepare(
     'SELECT c.rid, c.id, c.name FROM customer_name_grams g JOIN customers c ON c.rid = g.customer_rid WHERE g.gram = ? AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
   );
+  // The two ways the handler reads the spelled keys: sort the few matches, or walk the many by last seen.
+  const keyMatches = core.db.prepare('SELECT count(*) FROM (SELECT 1 FROM customer_name_keys WHERE key >= ? AND key < ? LIMIT 3001)').pluck();
+  const byKeySort = core.db.prepare(
+    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.rid IN (SELECT customer_rid FROM customer_name_keys WHERE key >= ? AND key < ?) AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
+  );
+  const byKeyWalk = core.db.prepare(
+    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND EXISTS (SELECT 1 FROM customer_name_keys k WHERE k.customer_rid = c.rid AND k.key >= ? AND k.key < ?) ORDER BY c.last_seen_at DESC LIMIT 51',
+  );
+  const byKey = (key: string) => ((keyMatches.get(key, keyRangeEnd(key)) as number) > 3000 ? byKeyWalk : byKeySort).all(key, keyRangeEnd(key)) as { id: string }[];
   const bySuffix = core.db.prepare(
     "SELECT c.rid, c.id, c.name FROM customers c WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE national_reversed >= ? AND national_reversed < ? || ':') AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51",
   );
@@ -45,8 +56,16 @@ const rawSearch = (core: Core) => {
     const ids = JSON.stringify(rows.map((row) => row.id));
     return [rows, phones.all(ids), tags.all(ids)];
   };
+  const planned = (query: string): { id: string }[] => {
+    const plan = planSearch(query);
+    if (plan.kind === 'fulltext') return byFullText.all(plan.ftsQuery) as { id: string }[];
+    if (plan.kind === 'grams') return byGram.all(plan.gram) as { id: string }[];
+    return [];
+  };
   return (query: string): unknown => {
     const plan = planSearch(query);
+    const key = querySearchKey(query);
+    if (key !== null) return withDetails([...planned(query), ...byKey(key)].slice(0, 51));
     if (plan.kind === 'fulltext') return withDetails(byFullText.all(plan.ftsQuery) as { id: string }[]);
     if (plan.kind === 'grams') return withDetails(byGram.all(plan.gram) as { id: string }[]);
     if (plan.kind === 'digits') {
@@ -64,10 +83,14 @@ export const searchFigures = async (core: Core, count: number): Promise<Figure[]
   const latinWords = names.filter((name) => !hasCjk(name)).flatMap((name) => wordsOf(foldForSearch(name)));
   const cjkNames = names.filter((name) => hasCjk(name) && charsOf(name).length >= 2);
   const phones = core.db.prepare('SELECT search_digits FROM customer_phones').pluck().all() as string[];
+  // What a person types who has no Chinese keyboard at hand: the name's pinyin, whole or by initials.
+  const spelled = sample(cjkNames, Math.ceil(count / 5), random);
 
   const sets: Record<string, string[]> = {
     name: sample(latinWords, Math.ceil(count / 5), random).flatMap((word) => typing(word, 5)),
     cjk: sample(cjkNames, Math.ceil(count / 3), random).flatMap((name) => [...typing(name, 3), charsOf(name).slice(1, 3).join('')]),
+    pinyin: spelled.flatMap((name) => typing(pinyin(name, { toneType: 'none', surname: 'head' }), 12).slice(1)),
+    initials: spelled.flatMap((name) => typing(pinyin(name, { pattern: 'first', toneType: 'none', surname: 'head', separator: '' }), 4).slice(1)),
     phone4: sample(phones, count, random).map((digits) => (digits.split(' ')[0] ?? '').slice(-4)),
   };
   const raw = rawSearch(core);
@@ -80,7 +103,7 @@ export const searchFigures = async (core: Core, count: number): Promise<Figure[]
     worstRatio = Math.max(worstRatio, ratio);
     figures.push({ key: `search_${kind}_p95_ms`, value: round(handler.p95), unit: 'ms', raw: round(direct.p95), note: `${handler.samples} queries, median ${round(handler.median)} ms` });
   }
-  figures.push({ key: 'search_ratio_to_raw', value: round(worstRatio), unit: '×', note: 'worst p95 ratio of the three searches' });
+  figures.push({ key: 'search_ratio_to_raw', value: round(worstRatio), unit: '×', note: 'worst p95 ratio of the searches' });
   return figures;
 };
 

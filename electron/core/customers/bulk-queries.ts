@@ -18,13 +18,14 @@ const statements = statementsFor((db) => ({
     'INSERT OR IGNORE INTO customer_tags (customer_id, kind, position, value, value_key) VALUES (?, ?, ?, ?, ?)',
   ),
   insertGram: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
+  insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) VALUES (?, ?)'),
   searchTriggers: db.prepare<[], { name: string; sql: string }>(
     "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%customers_fts%' ORDER BY name",
   ),
   // Indexes the book declares on the customer tables (not the primary keys, which SQLite owns).
   customerIndexes: db.prepare<[], { name: string; sql: string }>(`
     SELECT name, sql FROM sqlite_schema
-    WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('customers', 'customer_phones', 'customer_tags', 'customer_name_grams')
+    WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('customers', 'customer_phones', 'customer_tags', 'customer_name_grams', 'customer_name_keys')
     ORDER BY name`),
   customerCount: db.prepare<[], number>('SELECT count(*) FROM customers').pluck(),
   maxRid: db.prepare<[], number>('SELECT coalesce(max(rid), 0) FROM customers').pluck(),
@@ -52,6 +53,10 @@ export const insertNewTag = (db: Db, customerId: string, kind: 'tag' | 'interest
 
 export const insertNewGram = (db: Db, gram: string, rid: number): void => {
   statements(db).insertGram.run(gram, rid);
+};
+
+export const insertNewKey = (db: Db, key: string, rid: number): void => {
+  statements(db).insertKey.run(key, rid);
 };
 
 

@@ -1,18 +1,21 @@
 import type { CustomerDetail, CustomerFields } from '../../../shared/contract/customers';
 import { err, ok, type Result } from '../../../shared/result';
+import { foldForSearch } from '../../../shared/text';
+import { localDay } from '../../../shared/time';
 import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { afterWrite } from '../derive';
+import { shopTimeZone } from '../reminders/settings';
 import { currentSettings } from '../settings/current';
 import { getStaff } from '../staff/queries';
 import { findDuplicates } from './duplicates';
-import { readCustomerDetail, toSummaries } from './present';
+import { countListed, pageListed } from './list-queries';
+import { readCustomerDetail, toListRows } from './present';
 import { getCustomerRow, insertCustomer, setCustomerArchived, updateCustomer } from './queries';
 import { searchCustomers } from './search';
-import { countCustomers, pageCustomers } from './search-queries';
 import { customerParts, toCustomerWrite, writeCustomerParts } from './write';
 
 /** The fields a person edits, without the activity summary that changes on every visit. */
@@ -91,10 +94,17 @@ export const customersHandlers: HandlerImpls = {
   'customers-get': (ctx, { id }) => detailOrMissing(ctx, id),
   'customers-search': (ctx, input) =>
     ok(searchCustomers(ctx.db, input.query, { includeArchived: input.includeArchived, limit: input.limit, shopCountry: currentSettings(ctx).country })),
-  'customers-list': (ctx, input) =>
-    ok({
-      total: countCustomers(ctx.db, input.includeArchived),
-      rows: toSummaries(ctx.db, pageCustomers(ctx.db, input.sort, input.includeArchived, input.limit, input.offset)),
-    }),
+  'customers-list': (ctx, input) => {
+    // Spend and tiers are money: the owner's, as on the profile.
+    if ((input.sort === 'spend' || input.tier !== null) && ctx.session.role !== 'owner') return err('FORBIDDEN', { required: 'owner' });
+    const filter = {
+      includeArchived: input.includeArchived,
+      tagKey: foldForSearch(input.tag),
+      lapse: input.lapse,
+      tier: input.tier,
+      today: localDay(ctx.now(), shopTimeZone(ctx.db)),
+    };
+    return ok({ total: countListed(ctx.db, filter), rows: toListRows(ctx.db, pageListed(ctx.db, filter, input.sort, input.limit, input.offset), ctx.session.role) });
+  },
   'customers-find-duplicates': (ctx, input) => ok(findDuplicates(ctx.db, input, currentSettings(ctx).country)),
 };

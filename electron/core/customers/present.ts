@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/contract/define';
-import type { CustomerDetail, CustomerSummary, CustomerSource, Gender, NeedType } from '../../../shared/contract/customers';
+import type { CustomerDetail, CustomerListRow, CustomerSummary, CustomerSource, Gender, NeedType } from '../../../shared/contract/customers';
 import type { Db } from '../db/connection';
 import { getCustomerRow, phonesByCustomer, tagsByCustomer } from './queries';
 import type { DbCustomerListRow } from './rows';
@@ -21,6 +21,12 @@ export const toSummaries = (db: Db, rows: readonly DbCustomerListRow[]): Custome
     lastContactAt: row.last_contact_at,
     visitCount: row.visit_count,
   }));
+};
+
+/** Rows of the customer list: the summaries with the last visit, and spend for the owner only. */
+export const toListRows = (db: Db, rows: readonly DbCustomerListRow[], role: Role): CustomerListRow[] => {
+  const summaries = toSummaries(db, rows);
+  return rows.map((row, index) => ({ ...summaries[index]!, lastVisitAt: row.last_visit_at, revenueMinor: role === 'owner' ? row.revenue_minor : null }));
 };
 
 export const readCustomerDetail = (db: Db, id: string, role: Role): CustomerDetail | null => {

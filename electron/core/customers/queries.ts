@@ -32,6 +32,7 @@ const statements = statementsFor((db) => ({
     WHERE id = @id`),
   get: db.prepare<[string], DbCustomerRow>('SELECT * FROM customers WHERE id = ?'),
   setArchived: db.prepare<[string | null, string, string]>('UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?'),
+  setNotes: db.prepare<[string, string, string]>('UPDATE customers SET notes = ?, updated_at = ? WHERE id = ?'),
   setSource: db.prepare<[string, string]>('UPDATE customers SET source = ? WHERE id IN (SELECT value FROM json_each(?))'),
   deletePhones: db.prepare<[string]>('DELETE FROM customer_phones WHERE customer_id = ?'),
   insertPhone: db.prepare<[string, number, string, string | null, string, string, string]>(`
@@ -43,6 +44,8 @@ const statements = statementsFor((db) => ({
   ),
   deleteGrams: db.prepare<[number]>('DELETE FROM customer_name_grams WHERE customer_rid = ?'),
   insertGram: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
+  deleteKeys: db.prepare<[number]>('DELETE FROM customer_name_keys WHERE customer_rid = ?'),
+  insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) VALUES (?, ?)'),
   phonesOf: db.prepare<[string], DbPhoneRow>(
     'SELECT customer_id, position, display, e164 FROM customer_phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position',
   ),
@@ -58,6 +61,10 @@ export const updateCustomer = (db: Db, row: CustomerWrite): void => {
 };
 
 export const getCustomerRow = (db: Db, id: string): DbCustomerRow | null => statements(db).get.get(id) ?? null;
+
+export const setCustomerNotes = (db: Db, id: string, notes: string, updatedAt: string): void => {
+  statements(db).setNotes.run(notes, updatedAt, id);
+};
 
 export const setCustomerArchived = (db: Db, id: string, archivedAt: string | null, updatedAt: string): void => {
   statements(db).setArchived.run(archivedAt, updatedAt, id);
@@ -86,6 +93,12 @@ export const replaceNameGrams = (db: Db, rid: number, grams: readonly string[]):
   const s = statements(db);
   s.deleteGrams.run(rid);
   for (const gram of grams) s.insertGram.run(gram, rid);
+};
+
+export const replaceNameKeys = (db: Db, rid: number, keys: readonly string[]): void => {
+  const s = statements(db);
+  s.deleteKeys.run(rid);
+  for (const key of keys) s.insertKey.run(key, rid);
 };
 
 /** Phones of many customers in one query, grouped by customer id. */

@@ -44,6 +44,6 @@ export interface DbTagRow {
 }
 
 /** The columns a list or search row needs (not the whole customer). */
-export type DbCustomerListRow = Pick<DbCustomerRow, 'rid' | 'id' | 'name' | 'email' | 'archived_at' | 'last_seen_at' | 'last_visit_at' | 'last_contact_at' | 'visit_count'>;
+export type DbCustomerListRow = Pick<DbCustomerRow, 'rid' | 'id' | 'name' | 'email' | 'archived_at' | 'last_seen_at' | 'visit_count' | 'last_visit_at' | 'last_contact_at' | 'revenue_minor'>;
 
-export const listColumns = 'c.rid, c.id, c.name, c.email, c.archived_at, c.last_seen_at, c.last_visit_at, c.last_contact_at, c.visit_count';
+export const listColumns = 'c.rid, c.id, c.name, c.email, c.archived_at, c.last_seen_at, c.visit_count, c.last_visit_at, c.last_contact_at, c.revenue_minor';

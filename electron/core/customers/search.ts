@@ -1,10 +1,11 @@
 import type { CustomerSummary } from '../../../shared/contract/customers';
 import { normalisePhone, reverseDigits } from '../../../shared/phone';
 import { planSearch } from '../../../shared/search';
+import { querySearchKey } from '../../../shared/search-keys';
 import type { Db } from '../db/connection';
 import { toSummaries } from './present';
 import type { DbCustomerListRow } from './rows';
-import { searchByFullText, searchByGram, searchByPhoneSuffix } from './search-queries';
+import { searchByFullText, searchByGram, searchByKeyPrefix, searchByPhoneSuffix } from './search-queries';
 
 export interface SearchOptions {
   includeArchived: boolean;
@@ -12,35 +13,45 @@ export interface SearchOptions {
   shopCountry: string;
 }
 
-/**
- * Search-as-you-type. Digits look for phone endings first ("5678" finds 0912-345-678), then any
- * field containing them; 1–2 character words use the name-grams index; longer words the trigram
- * index (CJK substrings, accent- and case-insensitive Latin).
- */
-export const searchCustomers = (db: Db, query: string, options: SearchOptions): { rows: CustomerSummary[]; more: boolean } => {
+/** Rows the plan of the query finds, most recently seen first. */
+const byPlan = (db: Db, query: string, options: SearchOptions, wanted: number): DbCustomerListRow[] => {
   const plan = planSearch(query);
-  const wanted = options.limit + 1;
-  let rows: DbCustomerListRow[];
   switch (plan.kind) {
     case 'empty':
-      return { rows: [], more: false };
+      return [];
     case 'digits': {
       const national = normalisePhone(plan.digits, options.shopCountry).national;
       const prefixes = [...new Set([reverseDigits(plan.digits), reverseDigits(national)])];
-      rows = searchByPhoneSuffix(db, prefixes, options.includeArchived, wanted);
-      if (plan.ftsQuery !== null && rows.length < wanted) {
-        const seen = new Set(rows.map((row) => row.id));
-        const anywhere = searchByFullText(db, plan.ftsQuery, [], options.includeArchived, wanted);
-        rows = [...rows, ...anywhere.filter((row) => !seen.has(row.id))].slice(0, wanted);
-      }
-      break;
+      const rows = searchByPhoneSuffix(db, prefixes, options.includeArchived, wanted);
+      if (plan.ftsQuery === null || rows.length >= wanted) return rows;
+      const seen = new Set(rows.map((row) => row.id));
+      const anywhere = searchByFullText(db, plan.ftsQuery, [], options.includeArchived, wanted);
+      return [...rows, ...anywhere.filter((row) => !seen.has(row.id))].slice(0, wanted);
     }
     case 'grams':
-      rows = searchByGram(db, plan.gram, plan.filters, options.includeArchived, wanted);
-      break;
+      return searchByGram(db, plan.gram, plan.filters, options.includeArchived, wanted);
     case 'fulltext':
-      rows = searchByFullText(db, plan.ftsQuery, plan.filters, options.includeArchived, wanted);
-      break;
+      return searchByFullText(db, plan.ftsQuery, plan.filters, options.includeArchived, wanted);
   }
+};
+
+/** Two lists each sorted most recently seen first, as one such list without repeats. */
+const mergeByLastSeen = (left: readonly DbCustomerListRow[], right: readonly DbCustomerListRow[], wanted: number): DbCustomerListRow[] => {
+  const byId = new Map([...left, ...right].map((row) => [row.id, row]));
+  return [...byId.values()].sort((a, b) => (a.last_seen_at < b.last_seen_at ? 1 : a.last_seen_at > b.last_seen_at ? -1 : b.rid - a.rid)).slice(0, wanted);
+};
+
+/**
+ * Search-as-you-type. Digits look for phone endings first ("5678" finds 0912-345-678), then any
+ * field containing them; 1–2 character words use the name-grams index; longer words the trigram
+ * index (CJK substrings, accent- and case-insensitive Latin). Letters and emoji also look up the
+ * spelled keys of names by their start: pinyin and its initials ("lmh", "lin mei" → 林美華) and
+ * names without punctuation ("obrien" → O'Brien).
+ */
+export const searchCustomers = (db: Db, query: string, options: SearchOptions): { rows: CustomerSummary[]; more: boolean } => {
+  const wanted = options.limit + 1;
+  const planned = byPlan(db, query, options, wanted);
+  const key = querySearchKey(query);
+  const rows = key === null ? planned : mergeByLastSeen(planned, searchByKeyPrefix(db, key, options.includeArchived, wanted), wanted);
   return { rows: toSummaries(db, rows.slice(0, options.limit)), more: rows.length > options.limit };
 };

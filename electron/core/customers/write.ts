@@ -1,9 +1,10 @@
 import type { CustomerFields } from '../../../shared/contract/customers';
 import { normalisePhone, phoneMatchKey, reverseDigits } from '../../../shared/phone';
 import { nameGrams } from '../../../shared/search';
+import { nameSearchKeys } from '../../../shared/search-keys';
 import { foldForSearch, nameKey } from '../../../shared/text';
 import type { Db } from '../db/connection';
-import { replaceNameGrams, replacePhones, replaceTags, type CustomerWrite, type PhoneWrite } from './queries';
+import { replaceNameGrams, replaceNameKeys, replacePhones, replaceTags, type CustomerWrite, type PhoneWrite } from './queries';
 
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
@@ -24,11 +25,12 @@ interface Label {
   key: string;
 }
 
-/** What hangs off a customer row: phones (one per line), labels (one per folded value), name grams. */
+/** What hangs off a customer row: phones (one per line), labels (one per folded value), name grams and spelled keys. */
 export interface CustomerParts {
   phones: PhoneWrite[];
   labels: Label[];
   grams: string[];
+  keys: string[];
 }
 
 /** One entry per label, whatever its case or width: "VIP" and "ｖｉｐ" are the same tag. */
@@ -54,6 +56,7 @@ export const customerParts = (fields: CustomerFields, shopCountry: string): Cust
     phones: [...phones.values()],
     labels: labelsFor(fields),
     grams: nameGrams(fields.name),
+    keys: nameSearchKeys(fields.name),
   };
 };
 
@@ -84,4 +87,5 @@ export const writeCustomerParts = (db: Db, id: string, rid: number, parts: Custo
   replacePhones(db, id, parts.phones);
   replaceTags(db, id, parts.labels);
   replaceNameGrams(db, rid, parts.grams);
+  replaceNameKeys(db, rid, parts.keys);
 };

@@ -1,3 +1,4 @@
+import { nameSearchKeys } from '../../../shared/search-keys';
 import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
 
@@ -86,6 +87,8 @@ const statements = statementsFor((db) => {
     deleteTags: db.prepare<[string]>('DELETE FROM customer_tags WHERE customer_id = ?'),
     deleteGrams: db.prepare<[number]>('DELETE FROM customer_name_grams WHERE customer_rid = ?'),
     insertGram: db.prepare<[string, number]>('INSERT INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
+    deleteKeys: db.prepare<[number]>('DELETE FROM customer_name_keys WHERE customer_rid = ?'),
+    insertKey: db.prepare<[string, number]>('INSERT INTO customer_name_keys (key, customer_rid) VALUES (?, ?)'),
     insertMerge: db.prepare<MergeWrite>(`
       INSERT INTO customer_merges (id, at, actor_role, actor_staff_id, survivor_id, absorbed_id, absorbed_name, survivor_updated_at, snapshot_json, moved_json)
       VALUES (@id, @at, @actor_role, @actor_staff_id, @survivor_id, @absorbed_id, @absorbed_name, @survivor_updated_at, @snapshot_json, @moved_json)`),
@@ -128,6 +131,8 @@ export const reinsertCustomer = (db: Db, snapshot: CustomerSnapshot): number => 
   for (const phone of snapshot.phones) s.insertRow('customer_phones', phone);
   for (const tag of snapshot.tags) s.insertRow('customer_tags', tag);
   for (const gram of snapshot.grams) s.insertGram.run(gram, rid);
+  // Keys follow from the name alone, so snapshots taken before they existed restore them too.
+  for (const key of nameSearchKeys(snapshot.row.name as string)) s.insertKey.run(key, rid);
   return rid;
 };
 
@@ -140,9 +145,11 @@ export const restoreCustomer = (db: Db, snapshot: CustomerSnapshot): void => {
   s.deletePhones.run(id);
   s.deleteTags.run(id);
   s.deleteGrams.run(rid);
+  s.deleteKeys.run(rid);
   for (const phone of snapshot.phones) s.insertRow('customer_phones', phone);
   for (const tag of snapshot.tags) s.insertRow('customer_tags', tag);
   for (const gram of snapshot.grams) s.insertGram.run(gram, rid);
+  for (const key of nameSearchKeys(snapshot.row.name as string)) s.insertKey.run(key, rid);
 };
 
 export const insertMerge = (db: Db, merge: MergeWrite): void => {

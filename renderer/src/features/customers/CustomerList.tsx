@@ -1,11 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
-import type { CustomerSummary } from '../../../../shared/contract/customers';
+import type { CustomerListRow, CustomerSummary } from '../../../../shared/contract/customers';
 import { CustomerRow } from './CustomerRow';
 
 interface CustomerListProps {
   count: number;
-  rowAt: (index: number) => CustomerSummary | undefined;
+  rowAt: (index: number) => CustomerSummary | CustomerListRow | undefined;
+  /** The owner's spend column. */
+  showSpend: boolean;
   onOpen: (customer: CustomerSummary) => void;
   /** The first and last row on screen (overscan included), whenever they change. */
   onVisibleChange?: (first: number, last: number) => void;
@@ -21,7 +23,7 @@ const rowHeight = 64;
  * A virtualised, keyboard-driven list: only the rows on screen exist in the page, ↑/↓/PageUp/
  * PageDown/Home/End move, Enter opens.
  */
-export const CustomerList = ({ count, rowAt, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
+export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [active, setActive] = useState(0);
   // Rows have one fixed height, so nothing is measured. A few rows of overscan cover a wheel
@@ -99,7 +101,7 @@ export const CustomerList = ({ count, rowAt, onOpen, onVisibleChange, label, lis
                 if (customer) onOpen(customer);
               }}
             >
-              {customer ? <CustomerRow customer={customer} /> : <span className="row-placeholder" aria-hidden="true" />}
+              {customer ? <CustomerRow customer={customer} showSpend={showSpend} /> : <span className="row-placeholder" aria-hidden="true" />}
             </div>
           );
         })}

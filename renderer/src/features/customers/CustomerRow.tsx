@@ -1,14 +1,17 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerSummary } from '../../../../shared/contract/customers';
+import type { CustomerListRow, CustomerSummary } from '../../../../shared/contract/customers';
 import { useFormat } from '../../app/format';
 
+const isListRow = (customer: CustomerSummary | CustomerListRow): customer is CustomerListRow => 'revenueMinor' in customer;
+
 /**
- * One line of the customer list: enough to tell two 陳小姐 apart at a glance. Memoised: while the
+ * One line of the customer list: enough to tell two 陳小姐 apart at a glance, then the last visit,
+ * visits and (for the owner) spend in columns; search results have no columns. Memoised: while the
  * list scrolls it re-renders on every frame, and a row whose customer did not change is kept.
  */
-export const CustomerRow = memo(function CustomerRow({ customer }: { customer: CustomerSummary }) {
-  const { t } = useTranslation(['customers', 'common']);
+export const CustomerRow = memo(function CustomerRow({ customer, showSpend }: { customer: CustomerSummary | CustomerListRow; showSpend: boolean }) {
+  const { t, i18n } = useTranslation(['customers', 'common']);
   const format = useFormat();
   return (
     <>
@@ -22,14 +25,23 @@ export const CustomerRow = memo(function CustomerRow({ customer }: { customer: C
         ))}
       </span>
       <span className="row-phones">{customer.phones.join(' · ')}</span>
-      <span className="row-meta">
-        {t('list.visits', { count: customer.visitCount })}
-        {customer.lastVisitAt !== null ? (
-          <> · {t('list.lastVisit', { when: format.relativeDay(customer.lastVisitAt) })}</>
-        ) : (
-          customer.lastContactAt !== null && <> · {t('list.lastContact', { when: format.relativeDay(customer.lastContactAt) })}</>
-        )}
-      </span>
+      {isListRow(customer) ? (
+        <>
+          {/* A customer who never visited has no last visit: "never", not "today". */}
+          <span className="row-meta">{customer.lastVisitAt === null ? t('list.never') : format.relativeDay(customer.lastVisitAt)}</span>
+          <span className="row-meta row-number">{customer.visitCount.toLocaleString(i18n.language)}</span>
+          {showSpend && <span className="row-meta row-number">{customer.revenueMinor === null ? '' : format.money(customer.revenueMinor)}</span>}
+        </>
+      ) : (
+        <span className="row-meta">
+          {t('list.visits', { count: customer.visitCount })}
+          {customer.lastVisitAt !== null ? (
+            <> · {t('list.lastVisit', { when: format.relativeDay(customer.lastVisitAt) })}</>
+          ) : (
+            customer.lastContactAt !== null && <> · {t('list.lastContact', { when: format.relativeDay(customer.lastContactAt) })}</>
+          )}
+        </span>
+      )}
     </>
   );
 });

@@ -2,21 +2,30 @@ import { useCallback, useDeferredValue, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { customerSorts, type CustomerSort, type CustomerSummary } from '../../../../shared/contract/customers';
+import { lapseStates, type LapseState } from '../../../../shared/contract/loyalty';
+import { tiers, type Tier } from '../../../../shared/loyalty/tiers';
 import { ApiError } from '../../api/client';
 import { useApi, useFetchNow } from '../../api/hooks';
 import { useFocusRequest } from '../../app/focus-requests';
+import { useIsOwner } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CustomerList } from './CustomerList';
+import './customer-list.css';
+import { ListColumns } from './ListColumns';
 import { pagesOf, useCustomerPages } from './useCustomerPages';
 
 const searchLimit = 100;
 
 export const CustomersPage = () => {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customers', 'common', 'loyalty']);
+  const owner = useIsOwner();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<CustomerSort>('recent');
   const [includeArchived, setIncludeArchived] = useState(false);
+  const [tag, setTag] = useState('');
+  const [lapse, setLapse] = useState<LapseState | null>(null);
+  const [tier, setTier] = useState<Tier | null>(null);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -27,7 +36,16 @@ export const CustomersPage = () => {
   const settled = useDeferredValue(query.trim());
   const searching = settled !== '';
   const search = useApi('customers-search', { query: settled, includeArchived, limit: searchLimit }, { enabled: searching, keepPrevious: true });
-  const pages = useCustomerPages(sort, includeArchived, searching ? [] : visiblePages);
+  const settledTag = useDeferredValue(tag.trim());
+  // Spend and tiers are the owner's: once locked, the list falls back to what staff may see.
+  const listing = {
+    sort: !owner && sort === 'spend' ? 'recent' : sort,
+    includeArchived,
+    tag: settledTag,
+    lapse,
+    tier: owner ? tier : null,
+  } as const;
+  const pages = useCustomerPages(listing, searching ? [] : visiblePages);
   // Scrolling changes the rows on screen every frame; the pages they sit on change far less often.
   const showRows = useCallback((first: number, last: number) => {
     const next = pagesOf(first, last);
@@ -42,7 +60,7 @@ export const CustomersPage = () => {
   const fetchNow = useFetchNow();
 
   return (
-    <section className="page page-fill" aria-labelledby="customers-title">
+    <section className={`page page-fill ${searching ? '' : 'customer-list'} ${owner ? 'with-spend' : ''}`} aria-labelledby="customers-title">
       <header className="page-header">
         <h1 id="customers-title">{t('list.title')}</h1>
         <span className="page-subtitle">{pages.total !== undefined && t('list.count', { count: pages.total })}</span>
@@ -79,8 +97,8 @@ export const CustomersPage = () => {
         />
         <label className="inline-field">
           {t('list.sort')}
-          <select value={sort} onChange={(event) => setSort(event.target.value as CustomerSort)} disabled={searching}>
-            {customerSorts.map((option) => (
+          <select value={listing.sort} onChange={(event) => setSort(event.target.value as CustomerSort)} disabled={searching}>
+            {customerSorts.filter((option) => owner || option !== 'spend').map((option) => (
               <option key={option} value={option}>
                 {t(`list.sorts.${option}`)}
               </option>
@@ -91,6 +109,36 @@ export const CustomersPage = () => {
           <input type="checkbox" checked={includeArchived} onChange={(event) => setIncludeArchived(event.target.checked)} />
           {t('list.includeArchived')}
         </label>
+      </div>
+      <div className="toolbar list-filters">
+        <label className="inline-field">
+          {t('list.filters.tag')}
+          <input type="search" value={tag} placeholder={t('list.filters.tagPlaceholder')} disabled={searching} onChange={(event) => setTag(event.target.value)} />
+        </label>
+        <label className="inline-field">
+          {t('list.filters.lapse')}
+          <select value={lapse ?? ''} disabled={searching} onChange={(event) => setLapse((event.target.value || null) as LapseState | null)}>
+            <option value="">{t('list.filters.any')}</option>
+            {lapseStates.map((state) => (
+              <option key={state} value={state}>
+                {t(`loyalty:lapse.${state}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {owner && (
+          <label className="inline-field">
+            {t('list.filters.tier')}
+            <select value={tier ?? ''} disabled={searching} onChange={(event) => setTier((event.target.value || null) as Tier | null)}>
+              <option value="">{t('list.filters.any')}</option>
+              {tiers.map((option) => (
+                <option key={option} value={option}>
+                  {t(`loyalty:tiers.${option}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <ErrorNotice error={error instanceof ApiError ? error.error : null} />
       {searching && search.data && (
@@ -103,8 +151,10 @@ export const CustomersPage = () => {
         </p>
       )}
       {!searching && pages.total === 0 && <p className="empty-state">{t('list.emptyBook')}</p>}
+      {!searching && <ListColumns sort={listing.sort} onSort={setSort} showSpend={owner} />}
       <CustomerList
         listRef={listRef}
+        showSpend={owner}
         label={t('list.title')}
         count={count}
         rowAt={rowAt}

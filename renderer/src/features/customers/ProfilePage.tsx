@@ -14,6 +14,7 @@ import { ProfileLoyalty } from '../loyalty/ProfileLoyalty';
 import { SatisfactionCapture } from '../loyalty/SatisfactionCapture';
 import { ReferralSection } from '../referrals/ReferralSection';
 import { CustomerRelationship } from '../reminders/CustomerRelationship';
+import { QuickNote } from './QuickNote';
 import { Timeline } from './Timeline';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -122,6 +123,11 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
               </button>
             ))}
           </div>
+          <section className="profile-notes" aria-labelledby="profile-notes-title">
+            <h2 id="profile-notes-title">{t('form.notes')}</h2>
+            {customer.notes && <p className="notes">{customer.notes}</p>}
+            {!archived && <QuickNote customerId={customer.id} name={customer.name} />}
+          </section>
           <dl className="stats">
             <Fact label={t('profile.visitCount')}>{customer.visitCount}</Fact>
             <Fact label={t('profile.lastVisit')}>{customer.lastVisitAt ? format.relativeDay(customer.lastVisitAt) : none}</Fact>
@@ -147,12 +153,6 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
             <Fact label={t('form.consent')}>{customer.consentToContact ? t('profile.consentYes') : t('profile.consentNo')}</Fact>
             <Fact label={t('form.address')}>{customer.address || none}</Fact>
           </dl>
-          {customer.notes && (
-            <>
-              <h2>{t('form.notes')}</h2>
-              <p className="notes">{customer.notes}</p>
-            </>
-          )}
         </div>
         <Timeline customerId={customer.id} />
       </div>

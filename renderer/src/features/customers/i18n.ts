@@ -1,6 +1,12 @@
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
+  quickNote: {
+    label: 'Add a note',
+    placeholder: 'e.g. prefers soy milk when oat milk runs out',
+    save: 'Add note',
+    saved: 'Note added for {{name}}.',
+  },
   list: {
     title: 'Customers',
     count_one: '1 customer',
@@ -9,7 +15,17 @@ const en = {
     searchPlaceholder: 'Name, last 4 digits of a phone, e-mail, tag…',
     newCustomer: 'New customer',
     sort: 'Sort by',
-    sorts: { recent: 'Recently seen', name: 'Name', created: 'Newest customers' },
+    sorts: { recent: 'Recently seen', name: 'Name', created: 'Newest customers', lastVisit: 'Last visit', visits: 'Most visits', spend: 'Most spent' },
+    columns: { name: 'Name', lastVisit: 'Last visit', visits: 'Visits', spend: 'Spent' },
+    sortedBy: 'Sorted by {{column}}',
+    never: 'never',
+    filters: {
+      tag: 'Tag',
+      tagPlaceholder: 'Any tag',
+      lapse: 'Coming back?',
+      tier: 'Tier',
+      any: 'Any',
+    },
     includeArchived: 'Show archived',
     matches_one: '1 match',
     matches_other: '{{count}} matches',
@@ -88,6 +104,12 @@ const en = {
 };
 
 const zhHant: Messages<typeof en> = {
+  quickNote: {
+    label: '新增備註',
+    placeholder: '例如：燕麥奶用完時改豆漿',
+    save: '加入備註',
+    saved: '已為 {{name}} 加入備註。',
+  },
   list: {
     title: '客戶',
     count_one: '共 {{count}} 位客戶',
@@ -96,7 +118,17 @@ const zhHant: Messages<typeof en> = {
     searchPlaceholder: '姓名、電話末 4 碼、電子郵件、標籤…',
     newCustomer: '新增客戶',
     sort: '排序',
-    sorts: { recent: '最近來過', name: '姓名', created: '最新加入' },
+    sorts: { recent: '最近來過', name: '姓名', created: '最新加入', lastVisit: '上次來店', visits: '來店最多', spend: '消費最多' },
+    columns: { name: '姓名', lastVisit: '上次來店', visits: '來店次數', spend: '累計消費' },
+    sortedBy: '依{{column}}排序',
+    never: '從未來店',
+    filters: {
+      tag: '標籤',
+      tagPlaceholder: '任何標籤',
+      lapse: '還會來嗎？',
+      tier: '等級',
+      any: '全部',
+    },
     includeArchived: '顯示已封存',
     matches_one: '{{count}} 筆符合',
     matches_other: '{{count}} 筆符合',
@@ -175,6 +207,12 @@ const zhHant: Messages<typeof en> = {
 };
 
 const zhHans: Messages<typeof en> = {
+  quickNote: {
+    label: '添加备注',
+    placeholder: '例如：燕麦奶用完时改豆浆',
+    save: '加入备注',
+    saved: '已为 {{name}} 添加备注。',
+  },
   list: {
     title: '客户',
     count_one: '共 {{count}} 位客户',
@@ -183,7 +221,17 @@ const zhHans: Messages<typeof en> = {
     searchPlaceholder: '姓名、手机尾号 4 位、邮箱、标签…',
     newCustomer: '新建客户',
     sort: '排序',
-    sorts: { recent: '最近到店', name: '姓名', created: '最新加入' },
+    sorts: { recent: '最近到店', name: '姓名', created: '最新加入', lastVisit: '上次到店', visits: '到店最多', spend: '消费最多' },
+    columns: { name: '姓名', lastVisit: '上次到店', visits: '到店次数', spend: '累计消费' },
+    sortedBy: '按{{column}}排序',
+    never: '从未到店',
+    filters: {
+      tag: '标签',
+      tagPlaceholder: '任何标签',
+      lapse: '还会来吗？',
+      tier: '等级',
+      any: '全部',
+    },
     includeArchived: '显示已归档',
     matches_one: '{{count}} 条匹配',
     matches_other: '{{count}} 条匹配',

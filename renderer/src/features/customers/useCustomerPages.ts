@@ -1,6 +1,8 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import type { OutputOf } from '../../../../shared/contract';
-import type { CustomerSort, CustomerSummary } from '../../../../shared/contract/customers';
+import type { CustomerListRow, CustomerSort } from '../../../../shared/contract/customers';
+import type { LapseState } from '../../../../shared/contract/loyalty';
+import type { Tier } from '../../../../shared/loyalty/tiers';
 import { apiOrThrow } from '../../api/client';
 import { queryKeyOf } from '../../api/hooks';
 
@@ -21,15 +23,24 @@ export const pagesOf = (first: number, last: number): number[] => {
  * listing already told. Were it to drop to nothing, the list would show its top, ask for the
  * first page again, grow back to where it was, and so on, without end.
  */
-export const useCustomerPages = (sort: CustomerSort, includeArchived: boolean, pages: readonly number[]) => {
+/** Which customers the list shows, in which order. */
+export interface Listing {
+  sort: CustomerSort;
+  includeArchived: boolean;
+  tag: string;
+  lapse: LapseState | null;
+  tier: Tier | null;
+}
+
+export const useCustomerPages = (listing: Listing, pages: readonly number[]) => {
   const results = useQueries({
     queries: pages.map((page) => {
-      const input = { offset: page * customerPageSize, limit: customerPageSize, sort, includeArchived };
+      const input = { offset: page * customerPageSize, limit: customerPageSize, ...listing };
       return { queryKey: queryKeyOf('customers-list', input), queryFn: () => apiOrThrow('customers-list', input), staleTime: 10_000 };
     }),
   });
   const queryClient = useQueryClient();
-  const rows = new Map<number, CustomerSummary>();
+  const rows = new Map<number, CustomerListRow>();
   let total: number | undefined;
   results.forEach((result, position) => {
     if (!result.data) return;
@@ -38,7 +49,7 @@ export const useCustomerPages = (sort: CustomerSort, includeArchived: boolean, p
     result.data.rows.forEach((row, offset) => rows.set(first + offset, row));
   });
   total ??= queryClient
-    .getQueriesData<OutputOf<'customers-list'>>({ queryKey: queryKeyOf('customers-list', { sort, includeArchived }) })
+    .getQueriesData<OutputOf<'customers-list'>>({ queryKey: queryKeyOf('customers-list', listing) })
     .find(([, data]) => data !== undefined)?.[1]?.total;
   return { rows, total, error: results.find((result) => result.error)?.error ?? null };
 };
