@@ -53,7 +53,7 @@ test('a newcomer logs a complaint, watches its countdown, escalates a compensati
   await expect(waiting).toContainText('800');
   await waiting.getByLabel('Owner’s note').fill('Yes, refund it');
   await waiting.getByRole('button', { name: 'Approve' }).click();
-  await expect(page.getByRole('status')).toContainText('Approved.');
+  await expect(page.locator('.toasts')).toContainText('Approved.');
   await owner.lock();
   await expect(complaints.form('Resolve')).toContainText('The owner approved: Refund');
   await complaints.form('Resolve').getByLabel('How it was resolved').fill('Refunded in full');

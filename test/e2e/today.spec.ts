@@ -104,7 +104,10 @@ test('a seeded book opens on a believable morning, filters by kind, and download
     await page.getByRole('link', { name: 'Customers' }).click();
     const banner = page.getByRole('status', { name: 'Reminders due' });
     await expect(banner).toContainText(/due today|overdue/);
-    await expect(banner.getByRole('button', { name: 'Show desktop notifications' })).toBeVisible();
+    // The offer stands while the browser has not asked the person yet; a headless shell (the npm
+    // package's browser) answers "denied" before anyone is asked, and then nothing is offered.
+    const notYetAsked = (await page.evaluate(() => Notification.permission)) === 'default';
+    await expect(banner.getByRole('button', { name: 'Show desktop notifications' })).toHaveCount(notYetAsked ? 1 : 0);
     await banner.getByRole('button', { name: 'Dismiss until tomorrow' }).click();
     await expect(banner).toBeHidden();
   } finally {

@@ -23,20 +23,18 @@ export const useFetchNow = () => {
   return <N extends HandlerName>(name: N, input: InputOf<N>) => client.fetchQuery({ queryKey: queryKeyOf(name, input), queryFn: () => apiOrThrow(name, input) });
 };
 
-/**
- * Writes through a handler; answers the Result so forms can show field errors next to fields. The
- * views refresh once, when the core reports the change (`followCoreChanges`), not here as well: a
- * write that refreshed here too would refetch every open view twice.
- */
-export const useApiMutation = <N extends HandlerName>(name: N) =>
-  useMutation({
+/** Writes through a handler; answers the Result so forms can show field errors next to fields. */
+export const useApiMutation = <N extends HandlerName>(name: N) => {
+  const client = useQueryClient();
+  return useMutation({
     mutationFn: (input: InputOf<N>) => api(name, input),
+    onSuccess: (result) => {
+      if (result.ok) void client.invalidateQueries();
+    },
   });
+};
 
-/**
- * Any change in the book (from this window, the CLI's restore, another tab) refreshes the views:
- * the core reports every successful write as `data-changed`, once, after it committed.
- */
+/** Any change in the book (from this window, the CLI's restore, another tab) refreshes the views. */
 export const followCoreChanges = (client: QueryClient): (() => void) => {
   const stops = [
     transport.on('data-changed', () => void client.invalidateQueries()),

@@ -23,7 +23,7 @@ export class ComplaintsScreen {
     await form.getByLabel('Severity').selectOption({ label: complaint.severity });
     await form.getByLabel('What happened').fill(complaint.description);
     await this.page.keyboard.press('Control+Enter');
-    await expect(this.page.getByRole('status')).toContainText('Complaint logged. Reply by');
+    await expect(this.page.locator('.toasts')).toContainText('Complaint logged. Reply by');
   }
 
   form(name: string) {
