@@ -51,6 +51,12 @@ export const importTargets = [
   'visitAmount',
   'visitItems',
   'visitNote',
+  'historyFirstVisit',
+  'historyLastVisit',
+  'historyVisitCount',
+  'historySpent',
+  'historyPoints',
+  'historyMemberLevel',
 ] as const;
 export type ImportTarget = (typeof importTargets)[number];
 
@@ -67,6 +73,19 @@ export const repeatableTargets: ReadonlySet<ImportTarget> = new Set([
 ]);
 
 export const visitTargets: ReadonlySet<ImportTarget> = new Set(['visitDate', 'visitAmount', 'visitItems', 'visitNote']);
+
+/**
+ * Summary columns of POS and membership exports (first and last visit, visit count, total spent,
+ * points, member level): together they become the customer's history as the old tool summed it up.
+ */
+export const historyTargets: ReadonlySet<ImportTarget> = new Set([
+  'historyFirstVisit',
+  'historyLastVisit',
+  'historyVisitCount',
+  'historySpent',
+  'historyPoints',
+  'historyMemberLevel',
+]);
 
 export const importEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
 export type ImportEncoding = (typeof importEncodings)[number];
@@ -99,7 +118,7 @@ export interface ImportAnalysis {
 
 /** Why a row (or one value in it) cannot be imported. */
 /** A PIN or a path is never imported, so their rules never name an imported value. */
-export type ImportRowRule = Exclude<FieldRule, PinProblem | 'relative_path'> | 'phone_as_number' | 'invalid_amount' | 'mapped_twice';
+export type ImportRowRule = Exclude<FieldRule, PinProblem | 'relative_path'> | 'phone_as_number' | 'invalid_amount' | 'mapped_twice' | 'invalid_count' | 'last_before_first';
 
 export interface ImportRowIssue {
   /** The spreadsheet row, as the owner sees it in Excel (1 = the first line). */
@@ -115,6 +134,16 @@ export interface ImportRowIssue {
 
 export type ImportRowStatus = 'new' | 'duplicate' | 'possible_duplicate' | 'invalid' | 'same_as_above';
 
+/** A customer's past as another tool summed it up: what one row's summary columns become. */
+export interface ImportHistory {
+  visitCount: number;
+  revenueMinor: number;
+  firstVisitAt: string | null;
+  lastVisitAt: string | null;
+  points: number | null;
+  memberLevel: string | null;
+}
+
 export interface ImportPreviewRow {
   row: number;
   status: ImportRowStatus;
@@ -122,6 +151,8 @@ export interface ImportPreviewRow {
   phones: string[];
   email: string;
   visits: number;
+  /** What becomes the customer's history; null when the row has none, or when it goes to a customer already in the book (who keeps their own). */
+  history: ImportHistory | null;
   /** The customer in the book this row matches, and why. */
   match: { id: string; name: string; reason: 'phone' | 'email' | 'name' } | null;
   referrer: ImportReferrer | null;
@@ -142,6 +173,8 @@ export interface ImportTotals {
   sameAsAbove: number;
   invalidRows: number;
   visits: number;
+  /** Customers who arrive with a history from their summary columns. */
+  histories: number;
   referrersFound: number;
   referrersNotFound: number;
 }
@@ -161,8 +194,23 @@ export interface ImportOutcome {
   skippedDuplicates: number;
   skippedInvalid: number;
   visits: number;
+  histories: number;
   referrerLinks: number;
   durationMs: number;
+}
+
+/** A committed import, as the Data screen lists it for undoing. */
+export interface ImportRun {
+  id: string;
+  fileName: string;
+  committedAt: string;
+  customers: number;
+  /** Visits it added to customers the book already had. */
+  visitsToExisting: number;
+  histories: number;
+  undoneAt: string | null;
+  /** Customers it created that were edited, visited, merged or deleted since: while there are any, it cannot be undone. */
+  changedSince: { count: number; names: string[] };
 }
 
 export const duplicateChoices = ['skip', 'create'] as const;
@@ -218,6 +266,19 @@ export const transferContract = {
     output: returns<ImportPreview>(),
     access: 'owner',
     mutates: false,
+  }),
+  'import-runs': handler({
+    input: z.strictObject({}),
+    output: returns<ImportRun[]>(),
+    access: 'owner',
+    mutates: false,
+  }),
+  /** Takes back everything one import brought: the customers it created, the visits it added, the histories. */
+  'import-undo': handler({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    output: returns<ImportRun>(),
+    access: 'owner',
+    mutates: true,
   }),
   'import-commit': handler({
     input: z.strictObject({

@@ -23,7 +23,7 @@ const en = {
     WRONG_RECOVERY_CODE: 'That recovery code is not right.',
     LOCKED_OUT: 'Too many wrong attempts. Try again in {{minutes}} min.',
   },
-  entities: { customer: 'customer', visit: 'visit', staff: 'staff member', handler: 'action', merge: 'merge', reminder: 'reminder', status_change: 'status change', upload: 'uploaded file', complaint: 'complaint', reward: 'referral reward' },
+  entities: { customer: 'customer', visit: 'visit', staff: 'staff member', handler: 'action', merge: 'merge', reminder: 'reminder', status_change: 'status change', upload: 'uploaded file', complaint: 'complaint', reward: 'referral reward', import: 'import' },
   states: {
     complaint_cannot_acknowledge: 'Only an open complaint can be acknowledged; this one was already answered.',
     complaint_cannot_resolve: 'Only an open or acknowledged complaint can be resolved. Reopen it first.',
@@ -65,6 +65,8 @@ const en = {
     reward_already_given: 'This reward has already been handed over.',
     reward_already_void: 'This reward was voided.',
     reward_not_earned: 'This reward has not been earned yet.',
+    import_undone: 'This import has already been undone.',
+    import_changed_since: 'Some customers this import added have been edited, visited or merged since. Undoing it now would lose that work, so it cannot be undone.',
   },
   files: {
     not_found: 'There is no file or folder at {{name}}.',
@@ -131,7 +133,7 @@ const zhHant: Messages<typeof en> = {
     WRONG_RECOVERY_CODE: '復原碼不正確。',
     LOCKED_OUT: '錯誤次數太多，請於 {{minutes}} 分鐘後再試。',
   },
-  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', handler: '操作', merge: '合併紀錄', reminder: '提醒', status_change: '狀態變更', upload: '上傳的檔案', complaint: '客訴', reward: '推薦獎勵' },
+  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', handler: '操作', merge: '合併紀錄', reminder: '提醒', status_change: '狀態變更', upload: '上傳的檔案', complaint: '客訴', reward: '推薦獎勵', import: '匯入' },
   states: {
     complaint_cannot_acknowledge: '只有「待處理」的客訴可以確認受理；這筆已經回覆過了。',
     complaint_cannot_resolve: '只有待處理或已受理的客訴可以結案處理，請先重新開啟。',
@@ -173,6 +175,8 @@ const zhHant: Messages<typeof en> = {
     reward_already_given: '此獎勵已經發放。',
     reward_already_void: '此獎勵已作廢。',
     reward_not_earned: '此獎勵尚未達成。',
+    import_undone: '這次匯入已經復原過了。',
+    import_changed_since: '這次匯入新增的部分客戶之後已被修改、記錄來店或合併。現在復原會失去這些紀錄，所以無法復原。',
   },
   files: {
     not_found: '找不到 {{name}}（沒有這個檔案或資料夾）。',
@@ -239,7 +243,7 @@ const zhHans: Messages<typeof en> = {
     WRONG_RECOVERY_CODE: '恢复码不正确。',
     LOCKED_OUT: '错误次数太多，请在 {{minutes}} 分钟后再试。',
   },
-  entities: { customer: '客户', visit: '到店记录', staff: '员工', handler: '操作', merge: '合并记录', reminder: '提醒', status_change: '状态变更', upload: '上传的文件', complaint: '客诉', reward: '推荐奖励' },
+  entities: { customer: '客户', visit: '到店记录', staff: '员工', handler: '操作', merge: '合并记录', reminder: '提醒', status_change: '状态变更', upload: '上传的文件', complaint: '客诉', reward: '推荐奖励', import: '导入' },
   states: {
     complaint_cannot_acknowledge: '只有“待处理”的客诉可以确认受理；这笔已经回复过了。',
     complaint_cannot_resolve: '只有待处理或已受理的客诉可以解决，请先重新打开。',
@@ -281,6 +285,8 @@ const zhHans: Messages<typeof en> = {
     reward_already_given: '此奖励已经发放。',
     reward_already_void: '此奖励已作废。',
     reward_not_earned: '此奖励尚未达成。',
+    import_undone: '这次导入已经撤销过了。',
+    import_changed_since: '这次导入新增的部分客户之后已被修改、记录到店或合并。现在撤销会丢失这些记录，所以无法撤销。',
   },
   files: {
     not_found: '找不到 {{name}}（没有这个文件或文件夹）。',

@@ -3,9 +3,20 @@ import { statementsFor } from '../db/statements';
 
 /**
  * The activity summary on each customer (first/last visit, last contact, count, lifetime spend,
- * last seen). A new visit or contact updates it in place; archiving one recomputes that customer;
+ * last seen), counting the visits logged here and the histories imported from another tool. A new
+ * visit or contact updates it in place; archiving one recomputes that customer;
  * `rebuildAllActivity` recomputes everyone in one set-based pass (after seeding or importing).
  */
+/** The earlier (later) of two instants, either of which may be missing: SQLite's min() of a NULL is NULL. */
+const earlier = (a: string, b: string): string => `min(coalesce(${a}, ${b}), coalesce(${b}, ${a}))`;
+const later = (a: string, b: string): string => `max(coalesce(${a}, ${b}), coalesce(${b}, ${a}))`;
+
+/** What imported histories add to the activity summary. */
+const importedOf = (where: string, key = ''): string => `
+  SELECT ${key} min(first_visit_at) AS first_visit, max(last_visit_at) AS last_visit,
+    coalesce(sum(visit_count), 0) AS visits, coalesce(sum(revenue_minor), 0) AS revenue
+  FROM imported_histories ${where}`;
+
 const statements = statementsFor((db) => ({
   addVisit: db.prepare<{ id: string; at: string; amount: number }>(`
     UPDATE customers SET
@@ -20,11 +31,13 @@ const statements = statementsFor((db) => ({
       last_contact_at = CASE WHEN last_contact_at IS NULL OR @at > last_contact_at THEN @at ELSE last_contact_at END,
       last_seen_at = max(last_seen_at, @at)
     WHERE id = @id`),
+  // Imported histories (another tool's summary, imported_histories) count beside the visits logged
+  // here: visits and spend add up, the first visit is the earlier of the two and the last the later.
   recomputeOne: db.prepare<{ id: string }>(`
     UPDATE customers SET
-      first_visit_at = a.first_visit, last_visit_at = a.last_visit, last_contact_at = a.last_contact,
-      visit_count = a.visits, revenue_minor = a.revenue,
-      last_seen_at = max(customers.created_at, coalesce(a.last_visit, ''), coalesce(a.last_contact, ''))
+      first_visit_at = ${earlier('a.first_visit', 'h.first_visit')}, last_visit_at = ${later('a.last_visit', 'h.last_visit')}, last_contact_at = a.last_contact,
+      visit_count = a.visits + h.visits, revenue_minor = a.revenue + h.revenue,
+      last_seen_at = max(customers.created_at, coalesce(${later('a.last_visit', 'h.last_visit')}, ''), coalesce(a.last_contact, ''))
     FROM (
       SELECT
         min(CASE WHEN kind = 'visit' THEN occurred_at END) AS first_visit,
@@ -33,13 +46,13 @@ const statements = statementsFor((db) => ({
         count(CASE WHEN kind = 'visit' THEN 1 END) AS visits,
         coalesce(sum(CASE WHEN kind = 'visit' THEN amount_minor END), 0) AS revenue
       FROM visits WHERE customer_id = @id AND archived_at IS NULL
-    ) AS a
+    ) AS a, (${importedOf('WHERE customer_id = @id')}) AS h
     WHERE customers.id = @id`),
   recomputeAll: db.prepare(`
     UPDATE customers SET
-      first_visit_at = a.first_visit, last_visit_at = a.last_visit, last_contact_at = a.last_contact,
-      visit_count = coalesce(a.visits, 0), revenue_minor = coalesce(a.revenue, 0),
-      last_seen_at = max(customers.created_at, coalesce(a.last_visit, ''), coalesce(a.last_contact, ''))
+      first_visit_at = ${earlier('a.first_visit', 'h.first_visit')}, last_visit_at = ${later('a.last_visit', 'h.last_visit')}, last_contact_at = a.last_contact,
+      visit_count = coalesce(a.visits, 0) + coalesce(h.visits, 0), revenue_minor = coalesce(a.revenue, 0) + coalesce(h.revenue, 0),
+      last_seen_at = max(customers.created_at, coalesce(${later('a.last_visit', 'h.last_visit')}, ''), coalesce(a.last_contact, ''))
     FROM (
       SELECT c.id AS customer_id,
         min(CASE WHEN v.kind = 'visit' THEN v.occurred_at END) AS first_visit,
@@ -49,7 +62,7 @@ const statements = statementsFor((db) => ({
         sum(CASE WHEN v.kind = 'visit' THEN v.amount_minor END) AS revenue
       FROM customers c LEFT JOIN visits v ON v.customer_id = c.id AND v.archived_at IS NULL
       GROUP BY c.id
-    ) AS a
+    ) AS a LEFT JOIN (${importedOf('', 'customer_id,')} GROUP BY customer_id) AS h ON h.customer_id = a.customer_id
     WHERE customers.id = a.customer_id`),
 }));
 

@@ -9,9 +9,10 @@ import { migration008 } from './008-complaints';
 import { migration009 } from './009-loyalty';
 import { migration010 } from './010-month-figures';
 import { migration011 } from './011-imported-history';
+import { migration017 } from './017-import-runs';
 import type { Migration } from './types';
 
 /** In strictly increasing order of version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration017];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -11,10 +11,11 @@ import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { JobCancelled, type JobContext } from '../../jobs/types';
 import { afterBulkVisits } from '../../reminders/hooks';
-import { recomputeCustomerActivity } from '../../visits/activity';
+import { insertImportedHistory } from '../../history/queries';
+import { rebuildAllActivity, recomputeCustomerActivity } from '../../visits/activity';
 import { insertVisit } from '../../visits/queries';
 import type { ImportPlan, PlanEntry } from './plan';
-import { customerNameOf } from './queries';
+import { customerNameOf, insertImportRun } from './queries';
 import { referrerLinkWriter } from './seams';
 
 export interface CommitOptions {
@@ -27,6 +28,8 @@ export interface CommitOptions {
 }
 
 const chunk = 1000;
+/** Past this many customers to bring up to date, one set-based pass is faster than one statement each. */
+const recomputeAllFrom = 2000;
 
 const withReferrerNote = (entry: PlanEntry, referrerName: string, language: Language): PlanEntry['fields'] => {
   const fields = entry.fields;
@@ -42,6 +45,7 @@ const withReferrerNote = (entry: PlanEntry, referrerName: string, language: Lang
  */
 export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job: JobContext): Omit<ImportOutcome, 'durationMs'> =>
   db.transaction(() => {
+    const importId = newId();
     const ids = new Map<number, string>();
     const creating = plan.entries.filter((entry) => entry.fields !== null);
     const referrerName = (entry: PlanEntry): string => {
@@ -67,6 +71,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     writer.finish();
 
     const touched = new Set<string>();
+    const addedToExisting: string[] = [];
     let visits = 0;
     const withVisits = plan.entries.filter((entry) => entry.visits.length > 0);
     withVisits.forEach((entry, index) => {
@@ -77,8 +82,10 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       const customerId = entry.existingId ?? ids.get(entry.key);
       if (customerId === undefined) return;
       for (const visit of entry.visits) {
+        const visitId = newId();
+        if (entry.existingId !== null) addedToExisting.push(visitId);
         insertVisit(db, {
-          id: newId(),
+          id: visitId,
           customer_id: customerId,
           kind: 'visit',
           occurred_at: visit.occurredAt,
@@ -93,7 +100,30 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       }
       touched.add(customerId);
     });
-    for (const customerId of touched) recomputeCustomerActivity(db, customerId);
+
+    // The old tool's summary of each customer it creates: a fact of its own, counted by the activity summary.
+    let histories = 0;
+    for (const entry of creating) {
+      const customerId = ids.get(entry.key);
+      if (entry.history === null || customerId === undefined) continue;
+      insertImportedHistory(db, {
+        id: newId(),
+        customer_id: customerId,
+        import_id: importId,
+        source_name: options.fileName,
+        visit_count: entry.history.visitCount,
+        revenue_minor: entry.history.revenueMinor,
+        first_visit_at: entry.history.firstVisitAt,
+        last_visit_at: entry.history.lastVisitAt,
+        points: entry.history.points,
+        member_level: entry.history.memberLevel,
+        recorded_at: options.now,
+      });
+      touched.add(customerId);
+      histories += 1;
+    }
+    if (touched.size >= recomputeAllFrom) rebuildAllActivity(db);
+    else for (const customerId of touched) recomputeCustomerActivity(db, customerId);
 
     let referrerLinks = 0;
     if (referrerLinkWriter !== null) {
@@ -108,18 +138,20 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     }
 
     // New customers bring birthdays and visits bring rhythms: every lapse day and reminder, in one pass.
-    if (creating.length > 0 || visits > 0) afterBulkVisits({ db, now: () => new Date(options.now) });
+    if (creating.length > 0 || visits > 0 || histories > 0) afterBulkVisits({ db, now: () => new Date(options.now) });
 
     const outcome = {
       created: creating.length,
       skippedDuplicates: plan.entries.length - creating.length,
       skippedInvalid: options.skippedInvalid,
       visits,
+      histories,
       referrerLinks,
     };
+    insertImportRun(db, { id: importId, file_name: options.fileName, committed_at: options.now, customer_ids: JSON.stringify([...ids.values()]), visit_ids: JSON.stringify(addedToExisting), histories });
     recordAudit(
       { db, session: options.actor, now: () => new Date(options.now) },
-      { action: 'import.commit', entity: 'import', entityId: null, after: { file: options.fileName, ...outcome }, note: options.fileName },
+      { action: 'import.commit', entity: 'import', entityId: importId, after: { file: options.fileName, ...outcome }, note: options.fileName },
     );
     job.report('done', creating.length, creating.length);
     return outcome;
