@@ -80,6 +80,11 @@ export const fileRefusals = [
   'wrong_passphrase',
   'damaged',
   'truncated',
+  'zip_bomb',
+  'damaged_workbook',
+  'encrypted_workbook',
+  'old_excel',
+  'not_vcard',
 ] as const;
 export type FileRefusal = (typeof fileRefusals)[number];
 

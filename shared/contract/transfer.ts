@@ -101,8 +101,16 @@ export interface ImportColumn {
   target: ImportTarget;
 }
 
+/** What kind of file it is, told from its contents: a text spreadsheet (CSV, TSV, Excel "Unicode text"), an Excel workbook, contact cards. */
+export const importFormats = ['text', 'xlsx', 'vcard'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
 export interface ImportAnalysis {
   fileName: string;
+  format: ImportFormat;
+  /** A workbook's sheets, in order, and the one read; empty and null for other files. */
+  sheets: string[];
+  sheet: string | null;
   sizeBytes: number;
   fileHash: string;
   encoding: ImportEncoding;
@@ -187,6 +195,19 @@ export interface ImportPreview {
   rows: ImportPreviewRow[];
   /** How a referrer becomes part of the book: a referral link, or a line in the notes until links exist. */
   referrerHandling: 'link' | 'notes';
+  /** Which country the numbers were read for, and another that fits the file better, if one does. */
+  phoneCountry: ImportPhoneCountry;
+}
+
+export interface ImportPhoneCountry {
+  /** The shop's country ('' when not set). */
+  shop: string;
+  /** The country the numbers were read for: the shop's, or the one the owner chose for this file. */
+  used: string;
+  /** Numbers without "+" looked at, and how many read as numbers of `used`. */
+  sampled: number;
+  readable: number;
+  proposed: { country: string; readable: number } | null;
 }
 
 export interface ImportOutcome {
@@ -215,14 +236,20 @@ export interface ImportRun {
 
 export const duplicateChoices = ['skip', 'create'] as const;
 
+/** A sheet of a workbook, by name; null for the first (and for files that are not workbooks). */
+const sheetChoice = z.string().max(100).nullable().default(null);
+
 const importPlanInput = {
   source: fileSource,
+  sheet: sheetChoice,
   fileHash: z.string().regex(/^[0-9a-f]{64}$/, 'invalid'),
   encoding: z.enum(importEncodings),
   delimiter: z.enum(importDelimiters),
   headerRow: z.int().min(1).max(100),
   /** One target per column, by position. */
   mapping: z.array(z.enum(importTargets)).min(1).max(1000),
+  /** Read the file's phone numbers as numbers of this country instead of the shop's (the preview proposes one when the shop's does not fit). */
+  country: z.string().regex(/^[A-Z]{2}$/, 'invalid_choice').nullable().default(null),
   /** Rows with the same phone or e-mail as a customer in the book. */
   duplicates: z.enum(duplicateChoices).default('skip'),
   /** Rows whose only likeness to a customer is the name: namesakes are common, so they are added by default. */
@@ -253,6 +280,7 @@ export const transferContract = {
   'import-analyse': handler({
     input: z.strictObject({
       source: fileSource,
+      sheet: sheetChoice,
       encoding: z.enum(importEncodings).nullable().default(null),
       delimiter: z.enum(importDelimiters).nullable().default(null),
       headerRow: z.int().min(1).max(100).nullable().default(null),

@@ -118,7 +118,7 @@ const ownHeaders = (): Partial<Record<ImportTarget, string[]>> => {
 
 /** Columns Regulars writes that describe the book itself and are not taken back in. */
 const ignored = [
-  'id', '編號', '编号', 'customer id', '客戶編號', '客户编号', 'square customer id', 'fax', 'business fax', 'home fax', 'other fax', 'pager',
+  'id', 'vcard', '編號', '编号', 'customer id', '客戶編號', '客户编号', 'square customer id', 'fax', 'business fax', 'home fax', 'other fax', 'pager',
   // Phonetic names (Google's, Outlook's "Yomi") say how a name is read, not how to call: never phones.
   'phonetic first name', 'phonetic middle name', 'phonetic last name', 'given yomi', 'surname yomi', 'company yomi', 'yomi name',
   // Google and Outlook describe each phone, e-mail and address in a column of its own.

@@ -258,7 +258,7 @@ const maxRows = 500;
 const maxIssues = 500;
 
 /** What the owner sees before committing: totals, every problem (up to a limit), the first rows and every row that needs a look. */
-export const previewOf = (plan: ImportPlan, db: Db, referrerHandling: ImportPreview['referrerHandling']): ImportPreview => {
+export const previewOf = (plan: ImportPlan, db: Db, referrerHandling: ImportPreview['referrerHandling'], phoneCountry: ImportPreview['phoneCountry']): ImportPreview => {
   const book = new Map<string, string>();
   const nameOfBookCustomer = (id: string): string => {
     if (!book.has(id)) book.set(id, customerNameOf(db, id));
@@ -282,5 +282,5 @@ export const previewOf = (plan: ImportPlan, db: Db, referrerHandling: ImportPrev
       referrer: referrer ? { text: referrer.text, customer: referred, outcome: referrer.outcome } : null,
     };
   });
-  return { totals: plan.totals, issues: plan.issues.slice(0, maxIssues), issuesTotal: plan.issues.length, rows, referrerHandling };
+  return { totals: plan.totals, issues: plan.issues.slice(0, maxIssues), issuesTotal: plan.issues.length, rows, referrerHandling, phoneCountry };
 };

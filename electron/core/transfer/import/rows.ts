@@ -2,6 +2,7 @@ import { customerFields, type CustomerFields, type CustomerFieldsInput } from '.
 import { historyTargets, visitTargets, type ImportHistory, type ImportRowIssue, type ImportRowRule, type ImportTarget } from '../../../../shared/contract/transfer';
 import { limits } from '../../../../shared/limits';
 import type { FieldRule } from '../../../../shared/errors';
+import { withTrunkZero } from '../../../../shared/phone';
 import { hasCjk } from '../../../../shared/text';
 import {
   cleanCell,
@@ -22,6 +23,8 @@ import {
 import { toFieldIssues } from '../../../../shared/validation';
 
 export interface RowContext {
+  /** The country the file's phone numbers are read for. */
+  country: string;
   mapping: readonly ImportTarget[];
   headers: readonly string[];
   currency: string;
@@ -116,9 +119,11 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
         }
         for (const phone of splitPhones(value)) {
           if (phones.length >= limits.phones) extraNotes.push(`${column}: ${phone}`);
-          else if (!phones.includes(phone)) {
+          else {
+            const restored = withTrunkZero(phone, context.country);
+            if (phones.includes(restored)) continue;
             origin.set(`phones.${phones.length}`, column);
-            phones.push(phone);
+            phones.push(restored);
           }
         }
         break;
