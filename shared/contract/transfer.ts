@@ -211,6 +211,8 @@ export interface ImportPhoneCountry {
 }
 
 export interface ImportOutcome {
+  /** The import run, for undoing it. */
+  importId: string;
   created: number;
   skippedDuplicates: number;
   skippedInvalid: number;

@@ -141,6 +141,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     if (creating.length > 0 || visits > 0 || histories > 0) afterBulkVisits({ db, now: () => new Date(options.now) });
 
     const outcome = {
+      importId,
       created: creating.length,
       skippedDuplicates: plan.entries.length - creating.length,
       skippedInvalid: options.skippedInvalid,
