@@ -11,7 +11,7 @@ import { fileSource, localPath, plainFileName } from './files';
  */
 export const exportKinds = ['customers', 'visits', 'complaints', 'referrals', 'reminders'] as const;
 export type ExportKind = (typeof exportKinds)[number];
-export const exportFormats = ['csv', 'json'] as const;
+export const exportFormats = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportKindInfo {

@@ -142,3 +142,26 @@ describe('the phone country of a file', () => {
     expect(phones).toEqual(['+8615011112222', '+8618612345678', '+8618698765432']);
   });
 });
+
+describe('export as an Excel workbook', () => {
+  it('customers go out as .xlsx with headers in the chosen language and come back in unchanged, Chinese text included', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { country: 'TW', timeZone: 'Asia/Taipei' });
+    await callOk(core, 'customers-create', { name: '陳美玲', phones: ['0912-345-678'], tags: ['常客', '咖啡'], notes: '喜歡靠窗的位子', birthday: { month: 3, day: 4, year: null } });
+    await callOk(core, 'customers-create', { name: 'Grace Hopper', email: 'grace@example.com' });
+    const [file] = await callOk(core, 'export-run', { what: 'customers', format: 'xlsx', folder: tempDir(), fileName: '客戶.xlsx', language: 'zh-Hant' });
+    expect(file).toMatchObject({ rows: 2 });
+
+    const other = freshCore();
+    await callOk(other, 'settings-update', { country: 'TW', timeZone: 'Asia/Taipei' });
+    const { analysis, plan, preview } = await importFile(other, file!.path);
+    expect(analysis).toMatchObject({ format: 'xlsx', headerRow: 1 });
+    expect(analysis.columns.slice(0, 3).map((column) => column.header)).toEqual(['編號', '姓名', '電話']);
+    // Customers who never visited bring no history entry.
+    expect(preview.totals).toMatchObject({ newCustomers: 2, invalidRows: 0, histories: 0 });
+    await callOk(other, 'import-commit', plan);
+    const [hit] = (await callOk(other, 'customers-search', { query: '陳美玲' })).rows;
+    expect(await callOk(other, 'customers-get', { id: hit!.id })).toMatchObject({ name: '陳美玲', tags: ['常客', '咖啡'], notes: '喜歡靠窗的位子', birthday: { month: 3, day: 4, year: null } });
+    expect((await callOk(other, 'customers-get', { id: hit!.id })).phones[0]).toMatchObject({ display: '0912-345-678' });
+  });
+});

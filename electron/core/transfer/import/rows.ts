@@ -295,5 +295,8 @@ const readHistory = (
   const datedVisits = firstVisitAt === null ? 0 : firstVisitAt === lastVisitAt ? 1 : 2;
   const visitCount = whole(count, 'historyVisitCount') ?? datedVisits;
   const memberLevel = level ? level.value.slice(0, 100) : null;
-  return { visitCount: Math.max(visitCount, datedVisits), revenueMinor: revenueMinor ?? 0, firstVisitAt, lastVisitAt, points: whole(points, 'historyPoints'), memberLevel };
+  const pointsHeld = whole(points, 'historyPoints');
+  // "0 visits, 0 spent" (a customer the old tool never saw buy) is no history worth a timeline entry.
+  if (visitCount === 0 && !revenueMinor && firstVisitAt === null && !pointsHeld && memberLevel === null) return null;
+  return { visitCount: Math.max(visitCount, datedVisits), revenueMinor: revenueMinor ?? 0, firstVisitAt, lastVisitAt, points: pointsHeld, memberLevel };
 };
