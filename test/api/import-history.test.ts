@@ -147,7 +147,7 @@ describe('contact and shop exports, as their tools document them', () => {
     const core = freshCore();
     await callOk(core, 'settings-update', { country: 'TW', timeZone: 'Asia/Taipei' });
     const { outcome } = await importFixture(core, 'shopify-customers.csv');
-    expect(outcome).toMatchObject({ created: 2, skippedInvalid: 0, histories: 2 });
+    expect(outcome).toMatchObject({ created: 2, skippedInvalid: 0, histories: 1 });
     const lin = await customerNamed(core, 'meihua');
     expect(lin).toMatchObject({ name: '林美華', tags: ['VIP', '咖啡豆'], visitCount: 6, consentToContact: true });
     expect(lin.phones[0]).toMatchObject({ e164: '+886912345678' });
