@@ -17,6 +17,7 @@ export const budgets: Record<string, { limit: number; kind: 'max' | 'min'; fullS
   log_visit_p95_ms: { limit: 5, kind: 'max' },
   recompute_ms: { limit: 3000, kind: 'max' },
   import_rows_per_s: { limit: 10_000, kind: 'min', fullScaleOnly: true },
+  import_xlsx_rows_per_s: { limit: 10_000, kind: 'min', fullScaleOnly: true },
   backup_ms: { limit: 5000, kind: 'max' },
   seed_ms: { limit: 60_000, kind: 'max' },
   cold_start_ms: { limit: 1500, kind: 'max' },
