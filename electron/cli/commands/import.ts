@@ -98,7 +98,7 @@ export const runImport = async (argv: string[], projectRoot: string): Promise<vo
     const outcome = valueOr(await core.call('import-commit', { ...plan, skipInvalid: values['skip-invalid'] ?? false, language: cliLanguage() }));
     const perSecond = Math.round((totals.rows / Math.max(1, outcome.durationMs)) * 1000);
     console.log(
-      `imported ${outcome.created} customers, ${outcome.visits} visits and ${outcome.histories} histories; skipped ${outcome.skippedDuplicates} already in the book and ${outcome.skippedInvalid} with problems (${(outcome.durationMs / 1000).toFixed(1)} s, ${perSecond.toLocaleString('en')} rows/s)`,
+      `imported ${outcome.created} customers and ${outcome.visits} visits (${outcome.histories} customers with a history from their old tool); skipped ${outcome.skippedDuplicates} already in the book and ${outcome.skippedInvalid} with problems (${(outcome.durationMs / 1000).toFixed(1)} s, ${perSecond.toLocaleString('en')} rows/s)`,
     );
   });
 };
