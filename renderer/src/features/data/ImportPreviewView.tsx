@@ -41,7 +41,7 @@ const PhoneCountryNotice = ({ preview, onCountry }: { preview: ImportPreview; on
         })}
       </p>
       <button type="button" className="button button-primary" disabled={onCountry === undefined} onClick={() => onCountry?.(proposed.country)}>
-        {t('import.useCountry', { country: name(proposed.country) })}
+        {t('import.useCountry', { proposed: name(proposed.country) })}
       </button>
     </div>
   );
