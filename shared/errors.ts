@@ -80,10 +80,15 @@ export const fileRefusals = [
   'wrong_passphrase',
   'damaged',
   'truncated',
+  'zip_bomb',
+  'damaged_workbook',
+  'encrypted_workbook',
+  'old_excel',
+  'not_vcard',
 ] as const;
 export type FileRefusal = (typeof fileRefusals)[number];
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward' | 'import';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };

@@ -1,3 +1,6 @@
+import { importUndoHandlers } from './transfer/import/undo';
+import { importedHistoryRecords } from './history/records';
+import { importedHistoryTimelineSource } from './history/timeline';
 import { renameSync, rmSync } from 'node:fs';
 import { keepAside } from './db/keep-aside';
 import { contract, isHandlerName, type HandlerName, type InputOf, type OutputOf } from '../../shared/contract';
@@ -106,14 +109,14 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
  * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
  * another's comes after it): merges move them in this order, purges delete them in reverse.
  */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, remindersRecords, complaintsRecords, referralsRecords, loyaltyRecords];
+export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, importedHistoryRecords, remindersRecords, complaintsRecords, referralsRecords, loyaltyRecords];
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);
   registry.register(customersHandlers);
   registry.register(counterHandlers);
   registry.register(visitsHandlers);
-  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, complaintsTimelineSource, referralsTimelineSource, referralRewardsTimelineSource]));
+  registry.register(timelineHandlers([visitsTimelineSource, remindersTimelineSource, winBackAttemptsTimelineSource, customerStatusTimelineSource, complaintsTimelineSource, referralsTimelineSource, referralRewardsTimelineSource, importedHistoryTimelineSource]));
   registry.register(staffHandlers);
   registry.register(settingsHandlers);
   registry.register(sessionHandlers);
@@ -126,6 +129,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(winbackHandlers);
   registry.register(backupHandlers);
   registry.register(transferHandlers);
+  registry.register(importUndoHandlers(customerRecordParticipants));
   registry.register(filesHandlers);
   registry.register(jobsHandlers);
   registry.register(complaintsHandlers);

@@ -19,7 +19,20 @@ export type TimelineItem =
   | { kind: 'customer_status'; id: string; at: string; event: CustomerStatusEvent }
   | { kind: 'complaint'; id: string; at: string; complaint: Complaint }
   | { kind: 'referral'; id: string; at: string; role: 'brought' | 'referred_by'; other: ReferralPerson }
-  | { kind: 'referral_reward'; id: string; at: string; event: 'earned' | 'given'; reward: ReferralReward };
+  | { kind: 'referral_reward'; id: string; at: string; event: 'earned' | 'given'; reward: ReferralReward }
+  | { kind: 'imported_history'; id: string; at: string; history: ImportedHistory };
+
+/** A customer's past as another tool summed it up, brought by an import ("brought from square-export.csv"). */
+export interface ImportedHistory {
+  sourceName: string;
+  visitCount: number;
+  revenueMinor: number;
+  firstVisitAt: string | null;
+  lastVisitAt: string | null;
+  points: number | null;
+  memberLevel: string | null;
+  recordedAt: string;
+}
 
 export type TimelineKind = TimelineItem['kind'];
 

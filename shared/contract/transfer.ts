@@ -8,7 +8,7 @@ import { fileSource, localPath, plainFileName } from './files';
 /** What can be exported on its own. Features add their kind here and its table in the core's export registry. */
 export const exportKinds = ['customers', 'visits', 'complaints', 'referrals', 'reminders'] as const;
 export type ExportKind = (typeof exportKinds)[number];
-export const exportFormats = ['csv', 'json'] as const;
+export const exportFormats = ['csv', 'xlsx', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportKindInfo {
@@ -47,6 +47,12 @@ export const importTargets = [
   'visitAmount',
   'visitItems',
   'visitNote',
+  'historyFirstVisit',
+  'historyLastVisit',
+  'historyVisitCount',
+  'historySpent',
+  'historyPoints',
+  'historyMemberLevel',
 ] as const;
 export type ImportTarget = (typeof importTargets)[number];
 
@@ -64,6 +70,19 @@ export const repeatableTargets: ReadonlySet<ImportTarget> = new Set([
 
 export const visitTargets: ReadonlySet<ImportTarget> = new Set(['visitDate', 'visitAmount', 'visitItems', 'visitNote']);
 
+/**
+ * Summary columns of POS and membership exports (first and last visit, visit count, total spent,
+ * points, member level): together they become the customer's history as the old tool summed it up.
+ */
+export const historyTargets: ReadonlySet<ImportTarget> = new Set([
+  'historyFirstVisit',
+  'historyLastVisit',
+  'historyVisitCount',
+  'historySpent',
+  'historyPoints',
+  'historyMemberLevel',
+]);
+
 export const importEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', 'windows-1252'] as const;
 export type ImportEncoding = (typeof importEncodings)[number];
 export const importDelimiters = [',', '\t', ';', '|'] as const;
@@ -78,8 +97,16 @@ export interface ImportColumn {
   target: ImportTarget;
 }
 
+/** What kind of file it is, told from its contents: a text spreadsheet (CSV, TSV, Excel "Unicode text"), an Excel workbook, contact cards. */
+export const importFormats = ['text', 'xlsx', 'vcard'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
 export interface ImportAnalysis {
   fileName: string;
+  format: ImportFormat;
+  /** A workbook's sheets, in order, and the one read; empty and null for other files. */
+  sheets: string[];
+  sheet: string | null;
   sizeBytes: number;
   fileHash: string;
   encoding: ImportEncoding;
@@ -95,7 +122,7 @@ export interface ImportAnalysis {
 
 /** Why a row (or one value in it) cannot be imported. */
 /** A PIN or a path is never imported, so their rules never name an imported value. */
-export type ImportRowRule = Exclude<FieldRule, PinProblem | 'relative_path'> | 'phone_as_number' | 'invalid_amount' | 'mapped_twice';
+export type ImportRowRule = Exclude<FieldRule, PinProblem | 'relative_path'> | 'phone_as_number' | 'invalid_amount' | 'mapped_twice' | 'invalid_count' | 'last_before_first';
 
 export interface ImportRowIssue {
   /** The spreadsheet row, as the owner sees it in Excel (1 = the first line). */
@@ -111,6 +138,16 @@ export interface ImportRowIssue {
 
 export type ImportRowStatus = 'new' | 'duplicate' | 'possible_duplicate' | 'invalid' | 'same_as_above';
 
+/** A customer's past as another tool summed it up: what one row's summary columns become. */
+export interface ImportHistory {
+  visitCount: number;
+  revenueMinor: number;
+  firstVisitAt: string | null;
+  lastVisitAt: string | null;
+  points: number | null;
+  memberLevel: string | null;
+}
+
 export interface ImportPreviewRow {
   row: number;
   status: ImportRowStatus;
@@ -118,6 +155,8 @@ export interface ImportPreviewRow {
   phones: string[];
   email: string;
   visits: number;
+  /** What becomes the customer's history; null when the row has none, or when it goes to a customer already in the book (who keeps their own). */
+  history: ImportHistory | null;
   /** The customer in the book this row matches, and why. */
   match: { id: string; name: string; reason: 'phone' | 'email' | 'name' } | null;
   referrer: ImportReferrer | null;
@@ -138,6 +177,8 @@ export interface ImportTotals {
   sameAsAbove: number;
   invalidRows: number;
   visits: number;
+  /** Customers who arrive with a history from their summary columns. */
+  histories: number;
   referrersFound: number;
   referrersNotFound: number;
 }
@@ -148,27 +189,63 @@ export interface ImportPreview {
   issuesTotal: number;
   /** The first rows, then every duplicate and invalid row, up to a limit. */
   rows: ImportPreviewRow[];
+  /** Which country the numbers were read for, and another that fits the file better, if one does. */
+  phoneCountry: ImportPhoneCountry;
+}
+
+export interface ImportPhoneCountry {
+  /** The shop's country ('' when not set). */
+  shop: string;
+  /** The country the numbers were read for: the shop's, or the one the owner chose for this file. */
+  used: string;
+  /** Numbers without "+" looked at, and how many read as numbers of `used`. */
+  sampled: number;
+  readable: number;
+  proposed: { country: string; readable: number } | null;
 }
 
 export interface ImportOutcome {
+  /** The import run, for undoing it. */
+  importId: string;
   created: number;
   skippedDuplicates: number;
   skippedInvalid: number;
   visits: number;
+  histories: number;
   referrerLinks: number;
   durationMs: number;
 }
 
+/** A committed import, as the Data screen lists it for undoing. */
+export interface ImportRun {
+  id: string;
+  fileName: string;
+  committedAt: string;
+  customers: number;
+  /** Visits it added to customers the book already had. */
+  visitsToExisting: number;
+  histories: number;
+  undoneAt: string | null;
+  /** Customers it created that were edited, visited, merged or deleted since: while there are any, it cannot be undone. */
+  changedSince: { count: number; names: string[] };
+}
+
 export const duplicateChoices = ['skip', 'create'] as const;
+
+/** A sheet of a workbook, by name; null for the first (and for files that are not workbooks). */
+const sheetChoice = z.string().max(100).nullable().default(null);
 
 const importPlanInput = {
   source: fileSource,
+  sheet: sheetChoice,
   fileHash: z.string().regex(/^[0-9a-f]{64}$/, 'invalid'),
   encoding: z.enum(importEncodings),
   delimiter: z.enum(importDelimiters),
   headerRow: z.int().min(1).max(100),
   /** One target per column, by position. */
   mapping: z.array(z.enum(importTargets)).min(1).max(1000),
+  /** Read the file's phone numbers as numbers of this country instead of the shop's (the preview proposes one when the shop's does not fit). */
+  country: z.string().regex(/^[A-Z]{2}$/, 'invalid_choice').nullable().default(null),
   /** Rows with the same phone or e-mail as a customer in the book. */
   duplicates: z.enum(duplicateChoices).default('skip'),
   /** Rows whose only likeness to a customer is the name: namesakes are common, so they are added by default. */
@@ -199,6 +276,7 @@ export const transferContract = {
   'import-analyse': handler({
     input: z.strictObject({
       source: fileSource,
+      sheet: sheetChoice,
       encoding: z.enum(importEncodings).nullable().default(null),
       delimiter: z.enum(importDelimiters).nullable().default(null),
       headerRow: z.int().min(1).max(100).nullable().default(null),
@@ -212,6 +290,19 @@ export const transferContract = {
     output: returns<ImportPreview>(),
     access: 'owner',
     mutates: false,
+  }),
+  'import-runs': handler({
+    input: z.strictObject({}),
+    output: returns<ImportRun[]>(),
+    access: 'owner',
+    mutates: false,
+  }),
+  /** Takes back everything one import brought: the customers it created, the visits it added, the histories. */
+  'import-undo': handler({
+    input: z.strictObject({ id: z.string().min(1).max(64) }),
+    output: returns<ImportRun>(),
+    access: 'owner',
+    mutates: true,
   }),
   'import-commit': handler({
     input: z.strictObject({

@@ -6,7 +6,7 @@ import type { Messages } from './messages';
  */
 const en = {
   roles: { owner: 'Owner', staff: 'Staff', system: 'Regulars' },
-  entities: { customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward' },
+  entities: { customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward', import: 'Import' },
   actions: {
     'customer.create': 'Added a customer',
     'customer.update': 'Edited a customer',
@@ -50,6 +50,8 @@ const en = {
     'referral_reward.give': 'Handed over a referral reward',
     'referral_reward.void': 'Voided a referral reward',
     'referral_rules.update': 'Changed the referral reward rules',
+    'import.commit': 'Imported customers from a file',
+    'import.undo': 'Undid an import',
   },
   fields: {
     id: 'ID',
@@ -122,6 +124,7 @@ const en = {
     complaints: 'Complaints',
     referrals: 'Referral links',
     referralRewards: 'Referral rewards',
+    importedHistories: 'Histories brought from another tool',
   },
   csv: {
     time: 'Time',
@@ -144,7 +147,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   roles: { owner: '店主', staff: '員工', system: '熟客簿' },
-  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵' },
+  entities: { customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵', import: '匯入' },
   actions: {
     'customer.create': '新增客戶',
     'customer.update': '編輯客戶',
@@ -188,6 +191,8 @@ const zhHant: Messages<typeof en> = {
     'referral_reward.give': '發放推薦獎勵',
     'referral_reward.void': '作廢推薦獎勵',
     'referral_rules.update': '更改推薦獎勵規則',
+    'import.commit': '從檔案匯入客戶',
+    'import.undo': '復原一次匯入',
   },
   fields: {
     id: '編號',
@@ -260,6 +265,7 @@ const zhHant: Messages<typeof en> = {
     complaints: '客訴',
     referrals: '推薦關係',
     referralRewards: '推薦獎勵',
+    importedHistories: '從其他工具帶來的過往紀錄',
   },
   csv: {
     time: '時間',
@@ -282,7 +288,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   roles: { owner: '店主', staff: '员工', system: '熟客簿' },
-  entities: { customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励' },
+  entities: { customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励', import: '导入' },
   actions: {
     'customer.create': '新建客户',
     'customer.update': '编辑客户',
@@ -326,6 +332,8 @@ const zhHans: Messages<typeof en> = {
     'referral_reward.give': '发放推荐奖励',
     'referral_reward.void': '作废推荐奖励',
     'referral_rules.update': '修改推荐奖励规则',
+    'import.commit': '从文件导入客户',
+    'import.undo': '撤销一次导入',
   },
   fields: {
     id: '编号',
@@ -398,6 +406,7 @@ const zhHans: Messages<typeof en> = {
     complaints: '客诉',
     referrals: '推荐关系',
     referralRewards: '推荐奖励',
+    importedHistories: '从其他工具带来的过往记录',
   },
   csv: {
     time: '时间',

@@ -24,6 +24,16 @@ export const splitList = (cell: string): string[] =>
     .map((part) => part.trim())
     .filter((part) => part !== '');
 
+/**
+ * Tags or labels in one cell. Google Contacts separates labels with " ::: " and marks its own
+ * (system) labels with a star — "* myContacts", "* starred" — which say nothing about the customer.
+ */
+export const splitTags = (cell: string): string[] =>
+  cell
+    .split(':::')
+    .flatMap(splitList)
+    .filter((label) => !label.startsWith('*'));
+
 /** Several phone numbers in one cell: "0912-345-678 / 02-2345-6789". Extensions are dropped. */
 export const splitPhones = (cell: string): string[] =>
   cell
@@ -167,8 +177,29 @@ export const readDay = (cell: string, dayFirst: boolean): DayParts | null => {
   return null;
 };
 
-/** A birthday: day and month, the year when given. */
-export const readBirthday = (cell: string, dayFirst: boolean): DayParts | null => readDay(cell, dayFirst);
+/**
+ * A cell that says "no date" in a tool's own way: Outlook writes 0/0/00 for an empty birthday.
+ * It is an empty cell, not a mistake in the row.
+ */
+export const isNoDate = (cell: string): boolean => /^0{1,4}([-/.])0{1,2}\1(?:0{1,4})$/.test(cell.trim());
+
+/**
+ * A birthday: day and month, the year when given. Without a year tools write 0000-07-04 (Square),
+ * --07-04 (Google, vCard 4) or --0704 (vCard 3).
+ */
+export const readBirthday = (cell: string, dayFirst: boolean): DayParts | null => {
+  const text = cell.normalize('NFKC').trim();
+  const noYear = text.match(/^(?:0000-|--)(\d{2})-?(\d{2})$/);
+  if (noYear) return validDay({ year: null, month: Number(noYear[1]), day: Number(noYear[2]) });
+  return readDay(text, dayFirst);
+};
+
+/** A count of visits or orders: "37", "1,204", "37次", "12 visits". */
+export const readCount = (cell: string): number | null => {
+  const text = cell.normalize('NFKC').trim().replace(/\s*(次|回|筆|笔|單|单|visits?|orders?|times?)$/i, '').replace(/,/g, '');
+  if (!/^\d{1,9}(\.0+)?$/.test(text)) return null;
+  return Number.parseInt(text, 10);
+};
 
 /**
  * An instant in a cell ("2024/05/01 14:30", "2024-05-01T06:30:00Z", "5/1/2024 2:30 PM",

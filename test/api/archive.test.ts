@@ -23,6 +23,7 @@ describe('soft delete and purge', () => {
       { kind: 'visits', count: 2 },
       { kind: 'contacts', count: 1 },
       { kind: 'satisfactionAnswers', count: 1 },
+      { kind: 'importedHistories', count: 0 },
       { kind: 'reminders', count: 1 },
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },

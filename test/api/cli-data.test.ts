@@ -61,10 +61,15 @@ describe('the command line: backup, restore, export, import', () => {
     expect(dry.out).toContain('big5');
     expect(dry.out).toContain('會員姓名 → Name');
     expect(dry.out).toContain('new customers: 4');
-    const real = cli(['import', '--data', book, '--file', file]);
+    // The book is set up for the US; the file's numbers are Taiwan's: said, and nothing read the wrong way.
+    expect(dry.out).toContain('add --country TW');
+    const refused = cli(['import', '--data', book, '--file', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.out + refused.err).toContain('--country TW');
+    const real = cli(['import', '--data', book, '--file', file, '--country', 'TW']);
     expect(real.code).toBe(0);
     expect(real.out).toMatch(/imported 4 customers/);
-    const again = cli(['import', '--data', book, '--file', file]);
+    const again = cli(['import', '--data', book, '--file', file, '--country', 'TW']);
     expect(again.out).toMatch(/imported 0 customers .* skipped 4 already in the book/);
   });
 });

@@ -70,6 +70,7 @@ describe('merging duplicates', () => {
       { kind: 'visits', count: 2 },
       { kind: 'contacts', count: 1 },
       { kind: 'satisfactionAnswers', count: 1 },
+      { kind: 'importedHistories', count: 0 },
       { kind: 'reminders', count: 2 },
       { kind: 'winBackAttempts', count: 0 },
       { kind: 'statusChanges', count: 0 },

@@ -1,3 +1,4 @@
+import writeExcelFile from 'write-excel-file/node';
 import { Random } from '../../electron/core/seed/random';
 
 /** One member as a POS export lists them: the columns the import reads, as text. */
@@ -33,11 +34,37 @@ export const memberRows = (count: number, seed = 42): MemberRow[] => {
   }));
 };
 
+const memberHeader = ['會員姓名', '手機號碼', '電子郵件', '生日', '性別', '標籤', '備註', '加入日期', '累計消費'];
+
+/**
+ * The same rows as an Excel workbook, as POS back offices export them: a title row above the
+ * header, phones as numbers (their leading zero lost) and the spend as a number.
+ */
+export const memberXlsx = async (rows: readonly MemberRow[]): Promise<Buffer> => {
+  const text = (value: string) => ({ value });
+  const sheet = [
+    [text('會員資料匯出')],
+    memberHeader.map(text),
+    ...rows.map((row) => [
+      text(row.name),
+      { value: Number(row.phone), type: Number },
+      text(row.email),
+      text(row.birthday),
+      text(row.gender),
+      text(row.tags),
+      text(row.note),
+      text(row.joined),
+      { value: Number(row.spent), type: Number },
+    ]),
+  ];
+  return Buffer.from(await writeExcelFile(sheet).toBuffer());
+};
+
 const cell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
 
 /** The rows as the POS writes them: Traditional Chinese headers, UTF-8 with a BOM, CRLF. */
 export const memberCsv = (rows: readonly MemberRow[]): string => {
-  const header = ['會員姓名', '手機號碼', '電子郵件', '生日', '性別', '標籤', '備註', '加入日期', '累計消費'];
+  const header = memberHeader;
   const lines = rows.map((row) => [row.name, row.phone, row.email, row.birthday, row.gender, row.tags, row.note, row.joined, row.spent].map(cell).join(','));
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 };

@@ -14,6 +14,7 @@ export const expectOk = <T>(result: Result<T>): T => {
 /** What import-preview and import-commit take for a file as analysed, with the mapping it suggested. */
 export const importPlanOf = (source: FileSource, analysis: ImportAnalysis) => ({
   source,
+  sheet: analysis.sheet,
   fileHash: analysis.fileHash,
   encoding: analysis.encoding,
   delimiter: analysis.delimiter,

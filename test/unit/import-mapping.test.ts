@@ -8,15 +8,15 @@ import { findHeaderRow } from '../../electron/core/transfer/import/parse';
 const firstLine = (text: string) => text.split(/\r?\n/)[0]!.split(/[,;\t]/);
 
 describe('column names in three languages', () => {
-  it('maps a Traditional Chinese POS export', () => {
+  it('maps a Traditional Chinese POS export: spend and points become the customer\'s history', () => {
     const headers = ['會員編號', '會員姓名', '手機號碼', '生日', '性別', '地址', '累積消費金額', '點數', '加入時間', '備註', '推薦人'];
-    expect(suggestMapping(headers)).toEqual(['notesAppend', 'name', 'phone', 'birthday', 'gender', 'address', 'notesAppend', 'notesAppend', 'createdAt', 'notes', 'referrer']);
+    expect(suggestMapping(headers)).toEqual(['notesAppend', 'name', 'phone', 'birthday', 'gender', 'address', 'historySpent', 'historyPoints', 'createdAt', 'notes', 'referrer']);
   });
 
   it('maps a Simplified Chinese membership export', () => {
     const headers = ['客户姓名', '手机号', '性别', '生日', '地区', '详细地址', '会员等级', '积分', '累计消费', '成为客户时间', '备注', '标签', '推荐人'];
     expect(suggestMapping(headers)).toEqual([
-      'name', 'phone', 'gender', 'birthday', 'address', 'address', 'notesAppend', 'notesAppend', 'notesAppend', 'createdAt', 'notes', 'tags', 'referrer',
+      'name', 'phone', 'gender', 'birthday', 'address', 'address', 'historyMemberLevel', 'historyPoints', 'historySpent', 'createdAt', 'notes', 'tags', 'referrer',
     ]);
   });
 
@@ -46,6 +46,7 @@ describe('column names in three languages', () => {
     expect(targetForHeader('手機號碼(必填)')).toBe('phone');
     expect(targetForHeader('ＥＭＡＩＬ')).toBe('email');
     expect(targetForHeader('聯絡電話（公司）')).toBe('phone');
+    expect(targetForHeader('Phone 5 - Value')).toBe('phone');
     expect(headerKey(' E-mail  Address ')).toBe('emailaddress');
     expect(targetForHeader('Favourite colour')).toBe('ignore');
   });

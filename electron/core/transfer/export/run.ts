@@ -1,6 +1,7 @@
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
+import writeExcelFile from 'write-excel-file/node';
 import type { ExportedFile, ExportFormat, ExportKind } from '../../../../shared/contract/transfer';
 import { transferMessages } from '../../../../shared/i18n/transfer';
 import type { Language } from '../../../../shared/locale';
@@ -63,6 +64,12 @@ class OutputFile {
     await this.handle.write(buffer);
   }
 
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    this.bytes += bytes.length;
+    await this.handle.write(bytes);
+  }
+
   async finish(): Promise<void> {
     await this.flush();
     await this.handle.sync();
@@ -99,6 +106,25 @@ const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: Cs
   }
   if (chunk.length > 0) await out.write(csvLines(chunk));
   return rows;
+};
+
+/**
+ * The same columns as the CSV, as an Excel workbook: one sheet, headers in the chosen language,
+ * every cell text (a phone keeps its leading zero, nothing is read as a formula). The workbook is
+ * built in memory; a customer list fits.
+ */
+const writeXlsx = async (db: Db, table: ExportTable, out: OutputFile, context: CsvContext, job: JobContext, total: number, today: string): Promise<number> => {
+  const columns = table.csv ?? [];
+  const sheet: { value: string }[][] = [columns.map((column) => ({ value: column.header(context.words) }))];
+  for (const row of table.rows(db, today)) {
+    sheet.push(columns.map((column) => ({ value: column.value(row, context) })));
+    if (sheet.length % rowsPerChunk === 0) {
+      if (job.cancelled) throw new JobCancelled();
+      job.report(table.name, sheet.length - 1, total);
+    }
+  }
+  await out.writeBytes(await writeExcelFile(sheet, { sheet: table.name }).toBuffer());
+  return sheet.length - 1;
 };
 
 /** One JSON object per line inside fixed framing: the same book always gives the same bytes, and diffs read well. */
@@ -155,9 +181,11 @@ export const runExport = async (input: ExportJobInput, job: JobContext): Promise
     } else {
       const context: CsvContext = { language: input.language, words: transferMessages[input.language], timeZone: settings.timeZone, currency: settings.currency };
       for (const table of tables) {
-        const out = await OutputFile.create(path.join(input.folder, input.what === 'all' ? `${shop}-${table.name}-${day}.csv` : nameFor(table.name, 'csv')));
+        const extension = input.format;
+        const out = await OutputFile.create(path.join(input.folder, input.what === 'all' ? `${shop}-${table.name}-${day}.${extension}` : nameFor(table.name, extension)));
         written.push(out);
-        const rows = await writeCsv(db, table, out, context, job, table.count(db), day);
+        const write = input.format === 'xlsx' ? writeXlsx : writeCsv;
+        const rows = await write(db, table, out, context, job, table.count(db), day);
         await out.finish();
         files.push({ path: out.file, kind: table.name as ExportKind, rows, bytes: out.bytes });
       }

@@ -8,8 +8,10 @@ import { newId } from '../../db/ids';
 import { rebuildDerived } from '../../derive';
 import { JobCancelled, type JobContext } from '../../jobs/types';
 import { importReferrerLink } from '../../referrals/import-writer';
+import { insertImportedHistory } from '../../history/queries';
 import { insertVisit } from '../../visits/queries';
 import type { ImportPlan } from './plan';
+import { insertImportRun } from './queries';
 
 export interface CommitOptions {
   now: string;
@@ -26,6 +28,7 @@ const chunk = 1000;
  */
 export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job: JobContext): Omit<ImportOutcome, 'durationMs'> =>
   db.transaction(() => {
+    const importId = newId();
     const ids = new Map<number, string>();
     const creating = plan.entries.filter((entry) => entry.fields !== null);
     const writer = new BulkCustomerWriter(db, creating.length);
@@ -43,6 +46,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     job.report('index', 0, 0);
     writer.finish();
 
+    const addedToExisting: string[] = [];
     let visits = 0;
     const withVisits = plan.entries.filter((entry) => entry.visits.length > 0);
     withVisits.forEach((entry, index) => {
@@ -53,8 +57,10 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       const customerId = entry.existingId ?? ids.get(entry.key);
       if (customerId === undefined) return;
       for (const visit of entry.visits) {
+        const visitId = newId();
+        if (entry.existingId !== null) addedToExisting.push(visitId);
         insertVisit(db, {
-          id: newId(),
+          id: visitId,
           customer_id: customerId,
           kind: 'visit',
           occurred_at: visit.occurredAt,
@@ -69,6 +75,27 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       }
     });
 
+    // The old tool's summary of each customer it creates: a fact of its own, counted by the activity summary.
+    let histories = 0;
+    for (const entry of creating) {
+      const customerId = ids.get(entry.key);
+      if (entry.history === null || customerId === undefined) continue;
+      insertImportedHistory(db, {
+        id: newId(),
+        customer_id: customerId,
+        import_id: importId,
+        source_name: options.fileName,
+        visit_count: entry.history.visitCount,
+        revenue_minor: entry.history.revenueMinor,
+        first_visit_at: entry.history.firstVisitAt,
+        last_visit_at: entry.history.lastVisitAt,
+        points: entry.history.points,
+        member_level: entry.history.memberLevel,
+        recorded_at: options.now,
+      });
+      histories += 1;
+    }
+
     let referrerLinks = 0;
     for (const entry of creating) {
       const referrer = entry.referrer;
@@ -79,19 +106,22 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       if (importReferrerLink(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) referrerLinks += 1;
     }
 
-    // New customers bring birthdays and visits bring activity and rhythms: every derived figure and reminder, in one pass.
-    if (creating.length > 0 || visits > 0) rebuildDerived({ db, now: () => new Date(options.now) }, { bulk: true });
+    // New customers bring birthdays, visits and histories bring activity and rhythms: every derived figure and reminder, in one pass.
+    if (creating.length > 0 || visits > 0 || histories > 0) rebuildDerived({ db, now: () => new Date(options.now) }, { bulk: true });
 
     const outcome = {
+      importId,
       created: creating.length,
       skippedDuplicates: plan.entries.length - creating.length,
       skippedInvalid: options.skippedInvalid,
       visits,
+      histories,
       referrerLinks,
     };
+    insertImportRun(db, { id: importId, file_name: options.fileName, committed_at: options.now, customer_ids: JSON.stringify([...ids.values()]), visit_ids: JSON.stringify(addedToExisting), histories });
     recordAudit(
       { db, session: options.actor, now: () => new Date(options.now) },
-      { action: 'import.commit', entity: 'import', entityId: null, after: { file: options.fileName, ...outcome }, note: options.fileName },
+      { action: 'import.commit', entity: 'import', entityId: importId, after: { file: options.fileName, ...outcome }, note: options.fileName },
     );
     job.report('done', creating.length, creating.length);
     return outcome;

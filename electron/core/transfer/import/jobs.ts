@@ -10,10 +10,13 @@ import type {
   ImportColumn,
   ImportDelimiter,
   ImportEncoding,
+  ImportFormat,
   ImportOutcome,
+  ImportPhoneCountry,
   ImportPreview,
   ImportTarget,
 } from '../../../../shared/contract/transfer';
+import { readPhoneCountry } from '../../../../shared/phone';
 import type { FileRefusal } from '../../../../shared/errors';
 import { err, ok, type Result } from '../../../../shared/result';
 import { suggestMapping } from '../../../../shared/transfer/headers';
@@ -24,8 +27,10 @@ import type { JobContext } from '../../jobs/types';
 import { currentSettings } from '../../settings/current';
 import { commitPlan } from './commit';
 import { decodeText, sniffEncoding } from './decode';
-import { findHeaderRow, parseRecords } from './parse';
+import { findHeaderRow, isBlank, parseRecords } from './parse';
 import { planImport, previewOf, readFileRows, type PlanChoices, type ReadFileRow } from './plan';
+import { looksLikeVcard, readVcards } from './vcard';
+import { looksLikeZip, oleKind, readWorkbook } from './xlsx';
 
 export const maxImportBytes = 256 * 1024 * 1024;
 
@@ -37,6 +42,9 @@ export interface ImportFileInput {
 }
 
 interface LoadedFile {
+  format: ImportFormat;
+  sheets: string[];
+  sheet: string | null;
   sizeBytes: number;
   fileHash: string;
   encoding: ImportEncoding;
@@ -47,8 +55,12 @@ interface LoadedFile {
 
 const refuse = (reason: FileRefusal, name: string, extra: { row?: number; limit?: number } = {}) => err('FILE_REFUSED', { reason, name, ...extra });
 
-/** Reads, identifies, decodes and splits the file into rows, or says plainly why it cannot. */
-const loadFile = async (source: ImportFileInput, encoding: ImportEncoding | null, delimiter: ImportDelimiter | null, job: JobContext): Promise<Result<LoadedFile>> => {
+/**
+ * Reads the file, tells what it is from its contents (a workbook, contact cards, a text
+ * spreadsheet — never from its name alone), and turns it into rows of cells, or says plainly why
+ * it cannot.
+ */
+const loadFile = async (source: ImportFileInput, choice: { encoding: ImportEncoding | null; delimiter: ImportDelimiter | null; sheet: string | null }, job: JobContext): Promise<Result<LoadedFile>> => {
   job.report('read', 0, 0);
   let bytes: Buffer;
   try {
@@ -60,24 +72,42 @@ const loadFile = async (source: ImportFileInput, encoding: ImportEncoding | null
     if (refusal) return refusal;
     throw caught;
   }
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  job.report('parse', 0, 0);
+  const ole = oleKind(bytes);
+  if (ole !== null) return refuse(ole, source.displayName);
+  if (looksLikeZip(bytes)) {
+    const workbook = readWorkbook(bytes, choice.sheet);
+    if (!workbook.ok) return refuse(workbook.reason, source.displayName);
+    const records = trimBlankTail(workbook.records);
+    if (records.length === 0) return refuse('empty', source.displayName);
+    return ok({ format: 'xlsx', sheets: workbook.sheets, sheet: workbook.sheet, sizeBytes: bytes.length, fileHash, encoding: 'utf-8', evidence: 'detected', delimiter: ',', records });
+  }
+  // A workbook that is not a zip at all is a damaged one, not "not a text file".
+  if (/\.xls[xm]$/i.test(source.displayName) && bytes.length > 0) return refuse('damaged_workbook', source.displayName);
   const sniffed = sniffEncoding(bytes);
   if (!sniffed.ok) return refuse(sniffed.reason, source.displayName);
-  const chosen = encoding ?? sniffed.encoding;
-  job.report('parse', 0, 0);
-  const parsed = parseRecords(decodeText(bytes, chosen), delimiter);
+  const chosen = choice.encoding ?? sniffed.encoding;
+  const evidence = choice.encoding === null || choice.encoding === sniffed.encoding ? sniffed.evidence : 'detected';
+  const text = decodeText(bytes, chosen);
+  if (looksLikeVcard(text)) {
+    const cards = readVcards(text);
+    if (!cards.ok) return refuse(cards.reason, source.displayName, { ...(cards.row ? { row: cards.row } : {}), ...(cards.limit ? { limit: cards.limit } : {}) });
+    return ok({ format: 'vcard', sheets: [], sheet: null, sizeBytes: bytes.length, fileHash, encoding: chosen, evidence, delimiter: ',', records: cards.records });
+  }
+  const parsed = parseRecords(text, choice.delimiter);
   if (!parsed.ok) return refuse(parsed.reason, source.displayName, { ...(parsed.row ? { row: parsed.row } : {}), ...(parsed.limit ? { limit: parsed.limit } : {}) });
-  return ok({
-    sizeBytes: bytes.length,
-    fileHash: createHash('sha256').update(bytes).digest('hex'),
-    encoding: chosen,
-    evidence: encoding === null || encoding === sniffed.encoding ? sniffed.evidence : 'detected',
-    delimiter: parsed.delimiter,
-    records: parsed.records,
-  });
+  return ok({ format: 'text', sheets: [], sheet: null, sizeBytes: bytes.length, fileHash, encoding: chosen, evidence, delimiter: parsed.delimiter, records: parsed.records });
+};
+
+const trimBlankTail = (records: string[][]): string[][] => {
+  while (records.length > 0 && isBlank(records[records.length - 1] ?? [])) records.pop();
+  return records;
 };
 
 export interface AnalyseInput {
   source: ImportFileInput;
+  sheet: string | null;
   encoding: ImportEncoding | null;
   delimiter: ImportDelimiter | null;
   headerRow: number | null;
@@ -87,7 +117,7 @@ const samplesPerColumn = 3;
 
 /** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
 export const analyseImport = async (input: AnalyseInput, job: JobContext): Promise<Result<ImportAnalysis>> => {
-  const loaded = await loadFile(input.source, input.encoding, input.delimiter, job);
+  const loaded = await loadFile(input.source, input, job);
   if (!loaded.ok) return loaded;
   const { records } = loaded.value;
   const headerRow = input.headerRow ?? findHeaderRow(records);
@@ -104,6 +134,9 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
   });
   return ok({
     fileName: input.source.displayName,
+    format: loaded.value.format,
+    sheets: loaded.value.sheets,
+    sheet: loaded.value.sheet,
     sizeBytes: loaded.value.sizeBytes,
     fileHash: loaded.value.fileHash,
     encoding: loaded.value.encoding,
@@ -120,11 +153,13 @@ export interface ImportJobInput {
   /** Where the rows read by the preview wait for the commit. */
   stagingDir: string;
   source: ImportFileInput;
+  sheet: string | null;
   fileHash: string;
   encoding: ImportEncoding;
   delimiter: ImportDelimiter;
   headerRow: number;
   mapping: ImportTarget[];
+  country: string | null;
   duplicates: 'skip' | 'create';
   nameMatches: 'skip' | 'create';
 }
@@ -134,7 +169,7 @@ const rowsFilePrefix = 'import-rows-';
 /** The rows depend on the file, how it is read and mapped, and the shop's phone country, currency and time zone. */
 const rowsFileOf = (input: ImportJobInput, settings: Settings): string => {
   const key = createHash('sha256')
-    .update(JSON.stringify([input.fileHash, input.encoding, input.delimiter, input.headerRow, input.mapping, settings.country, settings.currency, settings.timeZone]))
+    .update(JSON.stringify([input.fileHash, input.sheet, input.encoding, input.delimiter, input.headerRow, input.mapping, phoneCountryOf(input, settings), settings.currency, settings.timeZone]))
     .digest('hex')
     .slice(0, 32);
   return path.join(input.stagingDir, `${rowsFilePrefix}${key}.bin`);
@@ -155,7 +190,7 @@ const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContex
       await rm(kept, { force: true });
     }
   }
-  const loaded = await loadFile(input.source, input.encoding, input.delimiter, job);
+  const loaded = await loadFile(input.source, input, job);
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
   return ok(
@@ -164,8 +199,8 @@ const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContex
         records: loaded.value.records,
         headerRow: input.headerRow,
         mapping: input.mapping,
-        context: { mapping: input.mapping, headers: [], currency: settings.currency, timeZone: settings.timeZone, dayFirst: writesDayFirst(settings.country) },
-        shopCountry: settings.country,
+        context: { country: phoneCountryOf(input, settings), mapping: input.mapping, headers: [], currency: settings.currency, timeZone: settings.timeZone, dayFirst: writesDayFirst(settings.country) },
+        shopCountry: phoneCountryOf(input, settings),
       },
       (done, total) => job.report('check', done, total),
     ),
@@ -178,9 +213,26 @@ const keepRows = async (input: ImportJobInput, settings: Settings, rows: readonl
   await writeFile(rowsFileOf(input, settings), serialize(rows));
 };
 
+/** The owner may read one file's numbers for another country than the shop's. */
+const phoneCountryOf = (input: ImportJobInput, settings: Settings): string => input.country ?? settings.country;
+
+/** How the file's numbers read for the country used, and whether another fits better. */
+const phoneCountryPreview = (input: ImportJobInput, settings: Settings, rows: readonly ReadFileRow[]): ImportPhoneCountry => {
+  const used = phoneCountryOf(input, settings);
+  const phones: string[] = [];
+  for (const row of rows) {
+    if (phones.length >= phoneSample) break;
+    if (row.ok) phones.push(...row.fields.phones);
+  }
+  const reading = readPhoneCountry(phones, used);
+  return { shop: settings.country, used, sampled: reading.sampled, readable: reading.readableForShop, proposed: reading.proposed };
+};
+
+const phoneSample = 2000;
+
 const choicesOf = (input: ImportJobInput, settings: Settings): PlanChoices => ({
   mapping: input.mapping,
-  shopCountry: settings.country,
+  shopCountry: phoneCountryOf(input, settings),
   duplicates: input.duplicates,
   nameMatches: input.nameMatches,
 });
@@ -193,7 +245,7 @@ export const previewImport = async (input: ImportJobInput, job: JobContext): Pro
     if (!rows.ok) return rows;
     await keepRows(input, settings, rows.value);
     const plan = planImport(db, rows.value, choicesOf(input, settings));
-    return ok(previewOf(plan, db));
+    return ok(previewOf(plan, db, phoneCountryPreview(input, settings, rows.value)));
   } finally {
     db.close();
   }

@@ -18,7 +18,7 @@ import { emailKey, toPhoneWrite } from '../../customers/write';
 import { CustomerIndex } from './book-index';
 import { isBlank } from './parse';
 import { customerNameOf, visitKeysOf } from './queries';
-import { readRow, type RowContext, type RowVisit } from './rows';
+import { readRow, type RowContext, type RowHistory, type RowVisit } from './rows';
 
 export interface ReadInput {
   records: readonly string[][];
@@ -47,6 +47,7 @@ export type ReadFileRow =
       fields: CustomerFields;
       createdAt: string | null;
       visit: RowVisit | null;
+      history: RowHistory | null;
       referrer: string;
       phones: PhoneWrite[];
       emailKey: string;
@@ -63,6 +64,8 @@ export interface PlanEntry {
   phones: PhoneWrite[];
   createdAt: string | null;
   visits: RowVisit[];
+  /** The old tool's summary of this customer; only for a customer the import creates (one already in the book keeps their own). */
+  history: RowHistory | null;
   referrer: { text: string; bookId: string | null; entryKey: number | null; outcome: ImportReferrer['outcome'] } | null;
 }
 
@@ -122,6 +125,7 @@ export const readFileRows = (input: ReadInput, onRow: (done: number, total: numb
       fields: read.fields,
       createdAt: read.createdAt,
       visit: read.visit,
+      history: read.history,
       referrer: read.referrer,
       phones: uniquePhones(read.fields.phones, input.shopCountry),
       emailKey: emailKey(read.fields.email),
@@ -188,6 +192,7 @@ export const planImport = (db: Db, fileRows: readonly ReadFileRow[], choices: Pl
       phones,
       createdAt: read.createdAt,
       visits: read.visit ? [read.visit] : [],
+      history: existingId === null ? read.history : null,
       referrer: existingId === null && read.referrer !== '' ? { text: read.referrer, bookId: null, entryKey: null, outcome: 'not_found' } : null,
     });
     file.add(fileId(key), read.fields.name, name, email, phones);
@@ -242,6 +247,7 @@ const totalsOf = (entries: readonly PlanEntry[], rows: readonly PlanRow[]): Impo
     sameAsAbove: count('same_as_above'),
     invalidRows: count('invalid'),
     visits: entries.reduce((sum, entry) => sum + entry.visits.length, 0),
+    histories: entries.filter((entry) => entry.history !== null).length,
     referrersFound: entries.filter((entry) => entry.referrer?.outcome === 'found').length,
     referrersNotFound: entries.filter((entry) => entry.referrer !== null && entry.referrer.outcome !== 'found').length,
   };
@@ -252,7 +258,7 @@ const maxRows = 500;
 const maxIssues = 500;
 
 /** What the owner sees before committing: totals, every problem (up to a limit), the first rows and every row that needs a look. */
-export const previewOf = (plan: ImportPlan, db: Db): ImportPreview => {
+export const previewOf = (plan: ImportPlan, db: Db, phoneCountry: ImportPreview['phoneCountry']): ImportPreview => {
   const book = new Map<string, string>();
   const nameOfBookCustomer = (id: string): string => {
     if (!book.has(id)) book.set(id, customerNameOf(db, id));
@@ -271,9 +277,10 @@ export const previewOf = (plan: ImportPlan, db: Db): ImportPreview => {
       phones: fields?.phones ?? [],
       email: fields?.email ?? '',
       visits: row.status === 'same_as_above' ? 0 : (entry?.visits.length ?? 0),
+      history: row.status === 'same_as_above' ? null : (entry?.history ?? null),
       match: row.match,
       referrer: referrer ? { text: referrer.text, customer: referred, outcome: referrer.outcome } : null,
     };
   });
-  return { totals: plan.totals, issues: plan.issues.slice(0, maxIssues), issuesTotal: plan.issues.length, rows };
+  return { totals: plan.totals, issues: plan.issues.slice(0, maxIssues), issuesTotal: plan.issues.length, rows, phoneCountry };
 };

@@ -1,24 +1,30 @@
 import { customerFields, type CustomerFields, type CustomerFieldsInput } from '../../../../shared/contract/customers';
-import { visitTargets, type ImportRowIssue, type ImportRowRule, type ImportTarget } from '../../../../shared/contract/transfer';
+import { historyTargets, visitTargets, type ImportHistory, type ImportRowIssue, type ImportRowRule, type ImportTarget } from '../../../../shared/contract/transfer';
 import { limits } from '../../../../shared/limits';
 import type { FieldRule } from '../../../../shared/errors';
+import { withTrunkZero } from '../../../../shared/phone';
 import { hasCjk } from '../../../../shared/text';
 import {
   cleanCell,
+  isNoDate,
   looksLikeMangledPhone,
   readAmount,
   readBirthday,
   readConsent,
+  readCount,
   readGender,
   readInstant,
   readNeedType,
   readSource,
   splitList,
   splitPhones,
+  splitTags,
 } from '../../../../shared/transfer/values';
 import { toFieldIssues } from '../../../../shared/validation';
 
 export interface RowContext {
+  /** The country the file's phone numbers are read for. */
+  country: string;
   mapping: readonly ImportTarget[];
   headers: readonly string[];
   currency: string;
@@ -33,8 +39,11 @@ export interface RowVisit {
   note: string;
 }
 
+/** The customer's past as the old tool summed it up, from its summary columns. */
+export type RowHistory = ImportHistory;
+
 export type ReadRow =
-  | { ok: true; fields: CustomerFields; createdAt: string | null; visit: RowVisit | null; referrer: string }
+  | { ok: true; fields: CustomerFields; createdAt: string | null; visit: RowVisit | null; history: RowHistory | null; referrer: string }
   | { ok: false; issues: ImportRowIssue[] };
 
 const shown = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
@@ -80,6 +89,7 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
   let createdAt: string | null = null;
   let referrer = '';
   const visitCells: Partial<Record<ImportTarget, { value: string; column: string }>> = {};
+  const historyCells: Partial<Record<ImportTarget, { value: string; column: string }>> = {};
   // Each field's first column, even when this row leaves it empty: "Row 4, Name: missing".
   const firstColumns: [ImportTarget, string][] = [['name', 'name'], ['givenName', 'name'], ['familyName', 'name'], ['phone', 'phones.0'], ['email', 'email'], ['birthday', 'birthday'], ['address', 'address'], ['notes', 'notes'], ['tags', 'tags'], ['interests', 'interests']];
   for (const [target, path] of firstColumns) {
@@ -90,7 +100,7 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
   context.mapping.forEach((target, index) => {
     if (target === 'ignore') return;
     const value = cleanCell(record[index] ?? '');
-    if (value === '') return;
+    if (value === '' || isNoDate(value)) return;
     const column = context.headers[index] ?? '';
     switch (target) {
       case 'name':
@@ -109,9 +119,11 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
         }
         for (const phone of splitPhones(value)) {
           if (phones.length >= limits.phones) extraNotes.push(`${column}: ${phone}`);
-          else if (!phones.includes(phone)) {
+          else {
+            const restored = withTrunkZero(phone, context.country);
+            if (phones.includes(restored)) continue;
             origin.set(`phones.${phones.length}`, column);
-            phones.push(phone);
+            phones.push(restored);
           }
         }
         break;
@@ -146,7 +158,7 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
         break;
       case 'tags':
         origin.set('tags', column);
-        tags.push(...splitList(value));
+        tags.push(...splitTags(value));
         break;
       case 'interests':
         origin.set('interests', column);
@@ -180,11 +192,12 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
         break;
       default:
         if (visitTargets.has(target)) visitCells[target] = { value, column };
+        else if (historyTargets.has(target)) historyCells[target] = { value, column };
     }
   });
 
   if (name === '') name = composeName(given, family);
-  if (phones.length === 0 && emails.length === 0 && name === '' && Object.keys(visitCells).length === 0 && issues.length === 0) {
+  if (phones.length === 0 && emails.length === 0 && name === '' && Object.keys(visitCells).length === 0 && Object.keys(historyCells).length === 0 && issues.length === 0) {
     return { ok: false, issues: [{ row, column: '', target: 'name', rule: 'required', value: '' }] };
   }
   if (referrer !== '' && source === null) source = 'referral';
@@ -212,8 +225,11 @@ export const readRow = (record: readonly string[], row: number, context: RowCont
     }
   }
   const visit = readVisit(visitCells, context, issue);
+  const history = readHistory(historyCells, context, issue);
   if (issues.length > 0 || !parsed.success) return { ok: false, issues };
-  return { ok: true, fields: parsed.data, createdAt, visit, referrer };
+  // A customer of the old tool became one no later than their first visit there.
+  const since = createdAt ?? history?.firstVisitAt ?? null;
+  return { ok: true, fields: parsed.data, createdAt: since, visit, history, referrer };
 };
 
 /** Customer fields carry no PIN or path, so such a rule here could only mean a value that is simply not valid. */
@@ -240,4 +256,47 @@ const readVisit = (
   if (items && items.value.length > limits.visitItems) issue(items.column, 'visitItems', 'too_long', items.value, limits.visitItems);
   if (note && note.value.length > limits.visitNote) issue(note.column, 'visitNote', 'too_long', note.value, limits.visitNote);
   return occurredAt === null ? null : { occurredAt, amountMinor, items: items?.value ?? '', note: note?.value ?? '' };
+};
+
+/**
+ * The summary columns of a POS or membership export → the customer's history. A row that names a
+ * first or last visit but no count visited at least on those days; with no figure at all (every
+ * summary cell empty) there is no history.
+ */
+const readHistory = (
+  cells: Partial<Record<ImportTarget, { value: string; column: string }>>,
+  context: RowContext,
+  issue: (column: string, target: ImportTarget | null, rule: ImportRowRule, value: string, limit?: number) => void,
+): RowHistory | null => {
+  const { historyFirstVisit: first, historyLastVisit: last, historyVisitCount: count, historySpent: spent, historyPoints: points, historyMemberLevel: level } = cells;
+  if (!first && !last && !count && !spent && !points && !level) return null;
+  const instant = (cell: { value: string; column: string } | undefined, target: ImportTarget): string | null => {
+    if (!cell) return null;
+    const read = readInstant(cell.value, context.timeZone, context.dayFirst);
+    if (read === null) issue(cell.column, target, 'invalid_date', cell.value);
+    return read;
+  };
+  const whole = (cell: { value: string; column: string } | undefined, target: ImportTarget): number | null => {
+    if (!cell) return null;
+    const read = readCount(cell.value);
+    if (read === null) issue(cell.column, target, 'invalid_count', cell.value);
+    return read;
+  };
+  let firstVisitAt = instant(first, 'historyFirstVisit');
+  let lastVisitAt = instant(last, 'historyLastVisit');
+  if (firstVisitAt !== null && lastVisitAt !== null && lastVisitAt < firstVisitAt) {
+    issue(last?.column ?? '', 'historyLastVisit', 'last_before_first', last?.value ?? '');
+  }
+  // One date given: it is both the first and the last visit the old tool knew of.
+  firstVisitAt ??= lastVisitAt;
+  lastVisitAt ??= firstVisitAt;
+  const revenueMinor = spent ? readAmount(spent.value, context.currency) : 0;
+  if (spent && revenueMinor === null) issue(spent.column, 'historySpent', 'invalid_amount', spent.value);
+  const datedVisits = firstVisitAt === null ? 0 : firstVisitAt === lastVisitAt ? 1 : 2;
+  const visitCount = whole(count, 'historyVisitCount') ?? datedVisits;
+  const memberLevel = level ? level.value.slice(0, 100) : null;
+  const pointsHeld = whole(points, 'historyPoints');
+  // "0 visits, 0 spent" (a customer the old tool never saw buy) is no history worth a timeline entry.
+  if (visitCount === 0 && !revenueMinor && firstVisitAt === null && !pointsHeld && memberLevel === null) return null;
+  return { visitCount: Math.max(visitCount, datedVisits), revenueMinor: revenueMinor ?? 0, firstVisitAt, lastVisitAt, points: pointsHeld, memberLevel };
 };

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../../shared/contract/timeline';
 import type { Visit } from '../../../../shared/contract/visits';
 import { useFormat } from '../../app/format';
+import { ImportedHistoryBody } from './ImportedHistoryBody';
 import { ComplaintTimelineBody } from '../complaints/TimelineBody';
 import { ReferralRewardTimelineBody, ReferralTimelineBody } from '../referrals/TimelineBodies';
 import { CustomerStatusBody, ReminderTimelineBody, WinBackAttemptBody } from '../reminders/TimelineBodies';
@@ -43,6 +44,7 @@ export const TimelineEntry = ({ item }: { item: TimelineItem }) => {
         {item.kind === 'complaint' && <ComplaintTimelineBody complaint={item.complaint} />}
         {item.kind === 'referral' && <ReferralTimelineBody role={item.role} other={item.other} />}
         {item.kind === 'referral_reward' && <ReferralRewardTimelineBody event={item.event} reward={item.reward} />}
+        {item.kind === 'imported_history' && <ImportedHistoryBody history={item.history} />}
       </div>
     </li>
   );

@@ -100,6 +100,13 @@ const en = {
     contact: 'Contact',
     by: 'by {{name}}',
     walkIn: 'Walk-in',
+    importedHistory: 'History from another tool',
+    broughtFrom_one: 'Brought from {{file}}: {{count}} visit, {{spent}}, first {{first}}, last {{last}}',
+    broughtFrom_other: 'Brought from {{file}}: {{count}} visits, {{spent}}, first {{first}}, last {{last}}',
+    broughtFromUndated_one: 'Brought from {{file}}: {{count}} visit, {{spent}}',
+    broughtFromUndated_other: 'Brought from {{file}}: {{count}} visits, {{spent}}',
+    historyPoints: 'Points there: {{points}}',
+    historyLevel: 'Member level there: {{level}}',
   },
 };
 
@@ -203,6 +210,13 @@ const zhHant: Messages<typeof en> = {
     contact: '聯絡',
     by: '經手：{{name}}',
     walkIn: '散客',
+    importedHistory: '其他工具的過往紀錄',
+    broughtFrom_one: '從 {{file}} 帶來：來店 {{count}} 次，消費 {{spent}}，首次 {{first}}，最近 {{last}}',
+    broughtFrom_other: '從 {{file}} 帶來：來店 {{count}} 次，消費 {{spent}}，首次 {{first}}，最近 {{last}}',
+    broughtFromUndated_one: '從 {{file}} 帶來：來店 {{count}} 次，消費 {{spent}}',
+    broughtFromUndated_other: '從 {{file}} 帶來：來店 {{count}} 次，消費 {{spent}}',
+    historyPoints: '原有點數：{{points}}',
+    historyLevel: '原有會員等級：{{level}}',
   },
 };
 
@@ -306,6 +320,13 @@ const zhHans: Messages<typeof en> = {
     contact: '联系',
     by: '经手：{{name}}',
     walkIn: '散客',
+    importedHistory: '其他工具的过往记录',
+    broughtFrom_one: '从 {{file}} 带来：到店 {{count}} 次，消费 {{spent}}，首次 {{first}}，最近 {{last}}',
+    broughtFrom_other: '从 {{file}} 带来：到店 {{count}} 次，消费 {{spent}}，首次 {{first}}，最近 {{last}}',
+    broughtFromUndated_one: '从 {{file}} 带来：到店 {{count}} 次，消费 {{spent}}',
+    broughtFromUndated_other: '从 {{file}} 带来：到店 {{count}} 次，消费 {{spent}}',
+    historyPoints: '原有积分：{{points}}',
+    historyLevel: '原有会员等级：{{level}}',
   },
 };
 

@@ -56,11 +56,15 @@ export const ExportSection = ({ defaultFolder }: { defaultFolder: string }) => {
             {t('export.csv')}
           </label>
           <label className="checkbox">
+            <input type="radio" name="export-format" checked={format === 'xlsx'} onChange={() => setFormat('xlsx')} />
+            {t('export.xlsx')}
+          </label>
+          <label className="checkbox">
             <input type="radio" name="export-format" checked={format === 'json'} onChange={() => setFormat('json')} />
             {t('export.json')}
           </label>
         </fieldset>
-        {format === 'csv' && (
+        {format !== 'json' && (
           <Field label={t('export.language')}>
             <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
               {languages.map((option) => (

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { importDelimiters, importEncodings, repeatableTargets, type ImportAnalysis, type ImportDelimiter, type ImportEncoding, type ImportTarget } from '../../../../shared/contract/transfer';
 import { Field } from '../../components/Field';
 
-const groups: { name: 'customer' | 'visit' | 'other'; targets: ImportTarget[] }[] = [
+const groups: { name: 'customer' | 'visit' | 'history' | 'other'; targets: ImportTarget[] }[] = [
   {
     name: 'customer',
     targets: ['name', 'familyName', 'givenName', 'phone', 'email', 'birthday', 'gender', 'address', 'notes', 'tags', 'interests', 'source', 'needType', 'consent', 'createdAt', 'referrer'],
   },
   { name: 'visit', targets: ['visitDate', 'visitAmount', 'visitItems', 'visitNote'] },
+  { name: 'history', targets: ['historyFirstVisit', 'historyLastVisit', 'historyVisitCount', 'historySpent', 'historyPoints', 'historyMemberLevel'] },
   { name: 'other', targets: ['notesAppend', 'ignore'] },
 ];
 
@@ -23,7 +24,7 @@ interface ImportMappingProps {
   analysis: ImportAnalysis;
   mapping: ImportTarget[];
   onMapping: (mapping: ImportTarget[]) => void;
-  onReread: (changes: { encoding?: ImportEncoding; delimiter?: ImportDelimiter; headerRow?: number }) => void;
+  onReread: (changes: { encoding?: ImportEncoding; delimiter?: ImportDelimiter; headerRow?: number; sheet?: string }) => void;
   disabled: boolean;
 }
 
@@ -36,7 +37,20 @@ export const ImportMapping = ({ analysis, mapping, onMapping, onReread, disabled
       <p>
         <strong>{t('import.detected', { file: analysis.fileName, rows: new Intl.NumberFormat().format(analysis.rowCount) })}</strong>
       </p>
+      <p className="field-hint">{t(`import.formats.${analysis.format}`)}</p>
       <div className="form-grid">
+        {analysis.sheets.length > 1 && (
+          <Field label={t('import.sheet')}>
+            <select value={analysis.sheet ?? ''} disabled={disabled} onChange={(event) => onReread({ sheet: event.target.value, headerRow: undefined })}>
+              {analysis.sheets.map((sheet) => (
+                <option key={sheet} value={sheet}>
+                  {sheet}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {analysis.format === 'text' && (
         <Field label={t('import.encoding')} hint={analysis.encodingEvidence === 'bom' ? t('import.encodingFromBom') : t('import.encodingDetected')}>
           <select value={analysis.encoding} disabled={disabled} onChange={(event) => onReread({ encoding: event.target.value as ImportEncoding })}>
             {importEncodings.map((encoding) => (
@@ -46,6 +60,8 @@ export const ImportMapping = ({ analysis, mapping, onMapping, onReread, disabled
             ))}
           </select>
         </Field>
+        )}
+        {analysis.format === 'text' && (
         <Field label={t('import.delimiter')}>
           <select value={analysis.delimiter} disabled={disabled} onChange={(event) => onReread({ delimiter: event.target.value as ImportDelimiter })}>
             {importDelimiters.map((delimiter) => (
@@ -55,6 +71,7 @@ export const ImportMapping = ({ analysis, mapping, onMapping, onReread, disabled
             ))}
           </select>
         </Field>
+        )}
         <Field label={t('import.headerRow')}>
           <input
             type="number"

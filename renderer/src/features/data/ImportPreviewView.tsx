@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportRowIssue } from '../../../../shared/contract/transfer';
+import type { ImportHistory, ImportPreview, ImportRowIssue } from '../../../../shared/contract/transfer';
+import { useFormat } from '../../app/format';
 
 /** "Row 17, 手機: not a phone number (abc)" in the app's language. */
 export const useDescribeRowIssue = () => {
@@ -10,16 +11,51 @@ export const useDescribeRowIssue = () => {
   };
 };
 
-const totalKeys = ['newCustomers', 'duplicates', 'possibleDuplicates', 'sameAsAbove', 'invalidRows', 'visits'] as const;
+const totalKeys = ['newCustomers', 'duplicates', 'possibleDuplicates', 'sameAsAbove', 'invalidRows', 'visits', 'histories'] as const;
+
+/** "37 visits · $1,204.50 · 4 Jan 2025 – 30 Oct 2026": what a row brings as the customer's history. */
+const HistoryCell = ({ history }: { history: ImportHistory }) => {
+  const { t } = useTranslation('data');
+  const format = useFormat();
+  const dates = history.firstVisitAt !== null && history.lastVisitAt !== null ? t('import.historyDates', { first: format.date(history.firstVisitAt), last: format.date(history.lastVisitAt) }) : '';
+  return <>{t('import.historyLine', { count: history.visitCount, spent: format.money(history.revenueMinor), dates })}</>;
+};
+
+/** "Most numbers read as China's": the country the file's numbers fit, offered when it is not the one used. */
+const PhoneCountryNotice = ({ preview, onCountry }: { preview: ImportPreview; onCountry?: (country: string) => void }) => {
+  const { t, i18n } = useTranslation('data');
+  const { phoneCountry } = preview;
+  const proposed = phoneCountry.proposed;
+  if (proposed === null) return null;
+  const regions = new Intl.DisplayNames([i18n.language], { type: 'region' });
+  const name = (code: string) => (code === '' ? t('import.noCountry') : (regions.of(code) ?? code));
+  return (
+    <div className="notice notice-warning phone-country">
+      <p>
+        {t('import.phoneCountry', {
+          unreadable: phoneCountry.sampled - phoneCountry.readable,
+          sampled: phoneCountry.sampled,
+          used: name(phoneCountry.used),
+          readable: proposed.readable,
+          proposed: name(proposed.country),
+        })}
+      </p>
+      <button type="button" className="button button-primary" disabled={onCountry === undefined} onClick={() => onCountry?.(proposed.country)}>
+        {t('import.useCountry', { proposed: name(proposed.country) })}
+      </button>
+    </div>
+  );
+};
 
 /** Totals, every problem (up to a limit) with its row, and the rows that need a look. */
-export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
+export const ImportPreviewView = ({ preview, onCountry }: { preview: ImportPreview; onCountry?: (country: string) => void }) => {
   const { t, i18n } = useTranslation('data');
   const describeIssue = useDescribeRowIssue();
   const number = new Intl.NumberFormat(i18n.language);
   const { totals } = preview;
   return (
     <div className="import-preview">
+      <PhoneCountryNotice preview={preview} onCountry={onCountry} />
       <ul className="totals">
         {totalKeys.map((key) => (
           <li key={key} className={`total total-${key}`}>
@@ -52,6 +88,7 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
               <th scope="col">{t('import.name')}</th>
               <th scope="col">{t('import.phones')}</th>
               <th scope="col">{t('import.status')}</th>
+              <th scope="col">{t('import.history')}</th>
               <th scope="col">{t('import.match')}</th>
               <th scope="col">{t('import.referrer')}</th>
             </tr>
@@ -71,6 +108,7 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
                     </span>
                   )}
                 </td>
+                <td>{row.history && <HistoryCell history={row.history} />}</td>
                 <td>{row.match ? `${row.match.name} (${t(`import.reasons.${row.match.reason}`)})` : ''}</td>
                 <td>
                   {row.referrer &&

@@ -9,6 +9,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { FileChooser } from './FileChooser';
 import { ImportMapping, targetsMappedTwice } from './ImportMapping';
 import { ImportPreviewView } from './ImportPreviewView';
+import { ImportRuns, UndoImportButton } from './ImportRuns';
 import { useJobProgress } from './useJobProgress';
 
 type DuplicateChoice = 'skip' | 'create';
@@ -19,6 +20,8 @@ interface Plan {
   mapping: ImportTarget[];
   duplicates: DuplicateChoice;
   nameMatches: DuplicateChoice;
+  /** The country the file's phone numbers are read for, when the owner chose another than the shop's. */
+  country: string | null;
 }
 
 type Step =
@@ -42,9 +45,9 @@ export const ImportSection = () => {
   const busy = analyse.isPending || previewCall.isPending || commit.isPending;
   const phase = (name: string) => t(`import.phases.${(phaseKeys as readonly string[]).includes(name) ? (name as (typeof phaseKeys)[number]) : 'start'}`);
 
-  const read = async (source: FileSource, overrides: { encoding?: ImportEncoding; delimiter?: ImportDelimiter; headerRow?: number } = {}, previous?: Plan) => {
+  const read = async (source: FileSource, overrides: { encoding?: ImportEncoding; delimiter?: ImportDelimiter; headerRow?: number; sheet?: string | null } = {}, previous?: Plan) => {
     setError(null);
-    const result = await analyse.mutateAsync({ source, encoding: overrides.encoding ?? null, delimiter: overrides.delimiter ?? null, headerRow: overrides.headerRow ?? null });
+    const result = await analyse.mutateAsync({ source, sheet: overrides.sheet ?? null, encoding: overrides.encoding ?? null, delimiter: overrides.delimiter ?? null, headerRow: overrides.headerRow ?? null });
     if (!result.ok) return setError(result.error);
     setStep({
       kind: 'map',
@@ -54,12 +57,15 @@ export const ImportSection = () => {
         mapping: result.value.columns.map((column) => column.target),
         duplicates: previous?.duplicates ?? 'skip',
         nameMatches: previous?.nameMatches ?? 'create',
+        country: previous?.country ?? null,
       },
     });
   };
 
   const planInput = (plan: Plan) => ({
     source: plan.source,
+    sheet: plan.analysis.sheet,
+    country: plan.country,
     fileHash: plan.analysis.fileHash,
     encoding: plan.analysis.encoding,
     delimiter: plan.analysis.delimiter,
@@ -110,7 +116,7 @@ export const ImportSection = () => {
           <p className="field-hint">{t('import.intro')}</p>
           <FileChooser
             purpose="import"
-            accept=".csv,.txt,.tsv,text/csv"
+            accept=".csv,.txt,.tsv,.xlsx,.vcf,text/csv,text/vcard"
             chooseLabel={t('import.pickFile')}
             pathLabel={t('import.orPath')}
             disabled={busy}
@@ -129,7 +135,7 @@ export const ImportSection = () => {
             onReread={(changes) =>
               void read(
                 step.plan.source,
-                { encoding: step.plan.analysis.encoding, delimiter: step.plan.analysis.delimiter, headerRow: step.plan.analysis.headerRow, ...changes },
+                { encoding: step.plan.analysis.encoding, delimiter: step.plan.analysis.delimiter, headerRow: step.plan.analysis.headerRow, sheet: step.plan.analysis.sheet, ...changes },
                 step.plan,
               )
             }
@@ -151,7 +157,7 @@ export const ImportSection = () => {
 
       {step.kind === 'preview' && (
         <>
-          <ImportPreviewView preview={step.preview} />
+          <ImportPreviewView preview={step.preview} onCountry={busy ? undefined : (country) => void check({ ...step.plan, country })} />
           {step.preview.totals.invalidRows > 0 && (
             <label className="checkbox">
               <input type="checkbox" checked={skipInvalid} disabled={busy} onChange={(event) => setSkipInvalid(event.target.checked)} />
@@ -180,16 +186,21 @@ export const ImportSection = () => {
             {t('import.done', {
               created: step.outcome.created,
               visits: step.outcome.visits,
+              histories: step.outcome.histories,
               seconds: (step.outcome.durationMs / 1000).toFixed(1),
               duplicates: step.outcome.skippedDuplicates,
               invalid: step.outcome.skippedInvalid,
             })}
           </p>
-          <button type="button" className="button" onClick={() => setStep({ kind: 'choose' })}>
-            {t('import.another')}
-          </button>
+          <div className="inline-form">
+            <button type="button" className="button" onClick={() => setStep({ kind: 'choose' })}>
+              {t('import.another')}
+            </button>
+            <UndoImportButton importId={step.outcome.importId} onError={setError} />
+          </div>
         </>
       )}
+      {step.kind === 'choose' && <ImportRuns onError={setError} />}
 
       {busy && progress && <ProgressBar phase={phase(progress.phase)} done={progress.done} total={progress.total} onCancel={commit.isPending ? cancel : undefined} />}
       <ErrorNotice error={error} />

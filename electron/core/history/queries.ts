@@ -1,0 +1,56 @@
+import type { Db } from '../db/connection';
+import { jsonList, statementsFor } from '../db/statements';
+
+/** One customer's past as another tool summed it up (table imported_histories, migration 011). */
+export interface DbImportedHistory {
+  id: string;
+  customer_id: string;
+  import_id: string;
+  source_name: string;
+  visit_count: number;
+  revenue_minor: number;
+  first_visit_at: string | null;
+  last_visit_at: string | null;
+  points: number | null;
+  member_level: string | null;
+  recorded_at: string;
+}
+
+/** Where an imported history sits on the timeline: at the last visit it knew of, else when it was brought. */
+const timelineAt = 'coalesce(last_visit_at, recorded_at)';
+
+const statements = statementsFor((db) => ({
+  insert: db.prepare<DbImportedHistory>(`
+    INSERT INTO imported_histories (id, customer_id, import_id, source_name, visit_count, revenue_minor, first_visit_at, last_visit_at, points, member_level, recorded_at)
+    VALUES (@id, @customer_id, @import_id, @source_name, @visit_count, @revenue_minor, @first_visit_at, @last_visit_at, @points, @member_level, @recorded_at)`),
+  count: db.prepare<[string], number>('SELECT count(*) FROM imported_histories WHERE customer_id = ?').pluck(),
+  move: db.prepare<[string, string], string>('UPDATE imported_histories SET customer_id = ? WHERE customer_id = ? RETURNING id').pluck(),
+  moveBack: db.prepare<[string, string, string]>('UPDATE imported_histories SET customer_id = ? WHERE customer_id = ? AND id IN (SELECT value FROM json_each(?))'),
+  deleteOfCustomer: db.prepare<[string]>('DELETE FROM imported_histories WHERE customer_id = ?'),
+  deleteOfImport: db.prepare<[string], string>('DELETE FROM imported_histories WHERE import_id = ? RETURNING customer_id').pluck(),
+  timeline: db.prepare<{ id: string; at: string; cursor_id: string; limit: number }, DbImportedHistory & { at: string }>(`
+    SELECT *, ${timelineAt} AS at FROM imported_histories
+    WHERE customer_id = @id AND (${timelineAt} < @at OR (${timelineAt} = @at AND id < @cursor_id))
+    ORDER BY at DESC, id DESC LIMIT @limit`),
+}));
+
+export const insertImportedHistory = (db: Db, row: DbImportedHistory): void => {
+  statements(db).insert.run(row);
+};
+
+export const countImportedHistories = (db: Db, customerId: string): number => statements(db).count.get(customerId) ?? 0;
+
+export const moveImportedHistories = (db: Db, from: string, to: string): string[] => statements(db).move.all(to, from);
+
+export const returnImportedHistories = (db: Db, from: string, to: string, ids: readonly string[]): void => {
+  statements(db).moveBack.run(to, from, jsonList(ids));
+};
+
+export const deleteImportedHistoriesOf = (db: Db, customerId: string): void => {
+  statements(db).deleteOfCustomer.run(customerId);
+};
+
+/** Removes what one import brought and answers whose history it was. */
+export const deleteImportedHistoriesOfImport = (db: Db, importId: string): string[] => statements(db).deleteOfImport.all(importId);
+
+export const importedHistoryTimelineRows = (db: Db, query: { id: string; at: string; cursor_id: string; limit: number }) => statements(db).timeline.all(query);
