@@ -1,16 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { customerSources, genders, needTypes } from '../../../../shared/contract/customers';
 import type { AppError, FieldIssue } from '../../../../shared/errors';
 import { limits } from '../../../../shared/limits';
 import { ApiError } from '../../api/client';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApi, useApiMutation, useFetchNow } from '../../api/hooks';
 import { ErrorNotice, issuesByPath, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { useToast } from '../../components/Toast';
 import { ReferrerField, type ChosenReferrer } from '../referrals/ReferrerField';
-import { DuplicateWarning } from './DuplicateWarning';
+import type { DuplicateCandidate } from '../../../../shared/contract/customers';
+import { allConfirmed, DuplicateWarning, duplicateProbe, isProbeEmpty, useDuplicateCandidates } from './DuplicateWarning';
 import { emptyForm, formFromCustomer, formToInput, type CustomerFormState } from './form-state';
 
 /** Field issues of the edit handler are under "fields."; the form shows them by field name. */
@@ -55,6 +57,34 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const saving = create.isPending || update.isPending || setReferral.isPending;
   const issues = withoutPrefix(error);
   const set = <K extends keyof CustomerFormState>(key: K, value: CustomerFormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const fetchNow = useFetchNow();
+  const probe = duplicateProbe(form, id);
+  const [checkedCandidates, setCheckedCandidates] = useState<DuplicateCandidate[] | null>(null);
+  const typedCandidates = useDuplicateCandidates(probe);
+  const candidates = checkedCandidates ?? typedCandidates;
+  const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(new Set());
+  const [heldBack, setHeldBack] = useState(false);
+  const warningRef = useRef<HTMLElement>(null);
+  const confirmed = candidates.length > 0 && allConfirmed(candidates, confirmedIds);
+
+  // What was checked on a held-back save describes the fields as they were; typing again goes back to the live check.
+  useEffect(() => setCheckedCandidates(null), [form.name, form.email, form.phones]);
+
+  /**
+   * A possible duplicate holds the save back — from the button and from Ctrl+Enter alike — until the
+   * checkbox says it is someone else. The check runs now, so a save typed faster than the debounce is caught.
+   */
+  const duplicatesHoldBack = async (): Promise<boolean> => {
+    const current = isProbeEmpty(probe) ? [] : await fetchNow('customers-find-duplicates', probe).catch(() => typedCandidates);
+    if (current.length === 0 || allConfirmed(current, confirmedIds)) return false;
+    setCheckedCandidates(current);
+    setHeldBack(true);
+    requestAnimationFrame(() => {
+      warningRef.current?.scrollIntoView({ block: 'center' });
+      warningRef.current?.querySelector<HTMLInputElement>('#duplicate-confirm')?.focus();
+    });
+    return true;
+  };
 
   useEffect(() => {
     const title = id ? t('form.editTitle', { name: initial.name }) : t('form.newTitle');
@@ -64,6 +94,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (saving) return;
+    if (await duplicatesHoldBack()) return;
     const fields = formToInput(form);
     const result = id ? await update.mutateAsync({ id, fields }) : await create.mutateAsync(fields);
     if (!result.ok) {
@@ -93,9 +124,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
         className="form"
         noValidate
         onSubmit={(event) => void submit(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-        }}
+        onKeyDown={submitOnCtrlEnter}
       >
         <ErrorNotice error={error} />
         <div className="form-grid">
@@ -127,6 +156,13 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
               </button>
             )}
           </fieldset>
+          <DuplicateWarning
+            ref={warningRef}
+            candidates={candidates}
+            confirmed={confirmed}
+            heldBack={heldBack}
+            onConfirmedChange={(next) => setConfirmedIds(next ? new Set(candidates.map(({ customer }) => customer.id)) : new Set())}
+          />
           <ReferrerField
             value={referrer}
             onChange={(next) => {
@@ -210,7 +246,6 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
             {t('form.consent')}
           </label>
         </div>
-        <DuplicateWarning name={form.name} phones={form.phones} email={form.email} excludeId={id} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? t('common:saving') : t('common:actions.save')}

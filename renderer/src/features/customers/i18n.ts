@@ -53,7 +53,8 @@ const en = {
     title: 'This may already be in the book',
     reasons: { phone: 'same phone', email: 'same e-mail', name: 'similar name' },
     open: 'Open',
-    keepGoing: 'It is someone else — save anyway.',
+    keepGoing: 'This is another customer — save anyway',
+    heldBack: 'Not saved yet: check the customers above. If this is someone else, tick the box below and save again.',
   },
   profile: {
     since: 'Customer since {{date}}',
@@ -139,7 +140,8 @@ const zhHant: Messages<typeof en> = {
     title: '客戶簿裡可能已經有這位客戶',
     reasons: { phone: '電話相同', email: '電子郵件相同', name: '姓名相似' },
     open: '開啟',
-    keepGoing: '是另一位客戶，仍要儲存。',
+    keepGoing: '這是另一位客戶，仍要儲存',
+    heldBack: '尚未儲存：請先看看上面的客戶。如果是另一個人，請勾選下方的方框再儲存一次。',
   },
   profile: {
     since: '{{date}} 成為客戶',
@@ -225,7 +227,8 @@ const zhHans: Messages<typeof en> = {
     title: '客户簿里可能已经有这位客户',
     reasons: { phone: '电话相同', email: '邮箱相同', name: '姓名相似' },
     open: '打开',
-    keepGoing: '是另一位客户，仍要保存。',
+    keepGoing: '这是另一位客户，仍要保存',
+    heldBack: '尚未保存：请先看看上面的客户。如果是另一个人，请勾选下方的方框再保存一次。',
   },
   profile: {
     since: '{{date}} 成为客户',
