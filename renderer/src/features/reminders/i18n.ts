@@ -69,7 +69,7 @@ const en = {
   lostReasons: {
     price: 'Price',
     discomfort: 'Small discomforts',
-    missing_feature: 'Missing product or feature',
+    missing_feature: 'Missing product or service',
     negative_encounter: 'A bad service experience',
     poor_response: 'Poor answer to a question or complaint',
     competitor: 'A competitor’s move',
@@ -230,7 +230,7 @@ const zhHant: Messages<typeof en> = {
   lostReasons: {
     price: '價格',
     discomfort: '小地方不舒服',
-    missing_feature: '缺少想要的商品或功能',
+    missing_feature: '缺少想要的商品或服務',
     negative_encounter: '一次不愉快的服務經驗',
     poor_response: '問題或投訴沒有好好回應',
     competitor: '競爭對手的動作',
@@ -391,7 +391,7 @@ const zhHans: Messages<typeof en> = {
   lostReasons: {
     price: '价格',
     discomfort: '小地方不舒服',
-    missing_feature: '缺少想要的商品或功能',
+    missing_feature: '缺少想要的商品或服务',
     negative_encounter: '一次不愉快的服务体验',
     poor_response: '问题或投诉没有得到好的回应',
     competitor: '竞争对手的动作',
