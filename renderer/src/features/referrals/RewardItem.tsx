@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReferralReward } from '../../../../shared/contract/referrals';
 import { useApiMutation } from '../../api/hooks';
@@ -10,6 +10,7 @@ import { useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { useRewardText } from './format';
+import './referrals.css';
 
 const VoidDialog = ({ reward, onClose }: { reward: ReferralReward; onClose: () => void }) => {
   const { t } = useTranslation(['referrals', 'common']);
@@ -71,15 +72,17 @@ export const RewardItem = ({ reward, showReferrer }: { reward: ReferralReward; s
     <li className={`reward-item reward-${reward.status}`}>
       <div className="reward-main">
         <span className={`badge reward-badge reward-badge-${reward.status}`}>{t(`reward.states.${reward.status}`)}</span>
-        {showReferrer && (
-          <Link to={`/customers/${reward.referrer.id}`} className="reward-referrer">
-            {reward.referrer.name}
-          </Link>
-        )}
-        <strong>{rewardText(reward)}</strong>
-        <span>
-          {t('reward.forBringing', { name: '' })}
-          <Link to={`/customers/${reward.referred.id}`}>{reward.referred.name}</Link>
+        <span className="reward-sentence">
+          <Trans
+            t={t}
+            i18nKey={showReferrer ? 'reward.forBringingBy' : 'reward.forBringing'}
+            values={{ referrer: reward.referrer.name, customer: reward.referred.name, reward: rewardText(reward) }}
+            components={{
+              referrer: <Link to={`/customers/${reward.referrer.id}`} className="reward-referrer" />,
+              customer: <Link to={`/customers/${reward.referred.id}`} />,
+              reward: <strong />,
+            }}
+          />
         </span>
       </div>
       <div className="reward-meta">{when}</div>
