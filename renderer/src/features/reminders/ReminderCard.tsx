@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/contract/reminders';
-import { daysBetween } from '../../../../shared/reminders/days';
+import { reminderTiming } from '../../../../shared/reminders/kinds';
 import { winBackKind } from '../../../../shared/reminders/kinds/win-back';
 import { useApiMutation } from '../../api/hooks';
 import { useDescribeError } from '../../components/ErrorNotice';
@@ -18,10 +18,23 @@ type Panel = 'done' | 'snooze' | 'win-back' | null;
 const DueLine = ({ item, today }: { item: AgendaItem; today: string }) => {
   const { t } = useTranslation('reminders');
   const days = useDayFormat();
-  const away = daysBetween(today, item.agendaDay);
+  const timing = reminderTiming(item, today);
+  const away = timing.days;
+  const words =
+    timing.by === 'occasion'
+      ? away < 0
+        ? t('item.occasionPassed', { count: -away })
+        : away === 0
+          ? t('item.occasionToday')
+          : t('item.dueIn', { count: away })
+      : away < 0
+        ? t('item.overdueBy', { count: -away })
+        : away === 0
+          ? t('item.dueToday')
+          : t('item.dueIn', { count: away });
   return (
     <span className={away < 0 ? 'reminder-due overdue' : 'reminder-due'}>
-      {away < 0 ? t('item.overdueBy', { count: -away }) : away === 0 ? t('item.dueToday') : t('item.dueIn', { count: away })}
+      {words}
       {item.snoozedUntil && ` · ${t('item.snoozed', { date: days.short(item.dueDay) })}`}
     </span>
   );
