@@ -116,5 +116,12 @@ export type AppError = {
     : { code: C; message: string; details: ErrorDetails[C] };
 }[ErrorCode];
 
+/**
+ * Refusals the owner could lift: said with an Unlock button beside them. FORBIDDEN always is one;
+ * these INVALID_STATE reasons are the owner's authority too (staff's compensation over the limit).
+ */
+export const ownerCanLift = (error: AppError): boolean =>
+  error.code === 'FORBIDDEN' || (error.code === 'INVALID_STATE' && error.details.reason === 'compensation_needs_approval');
+
 export const isErrorCode = (value: unknown): value is ErrorCode =>
   typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

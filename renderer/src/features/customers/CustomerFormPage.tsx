@@ -12,7 +12,7 @@ import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { useToast } from '../../components/Toast';
 import { ReferrerField, type ChosenReferrer } from '../referrals/ReferrerField';
 import type { DuplicateCandidate } from '../../../../shared/contract/customers';
-import { allConfirmed, DuplicateWarning, duplicateProbe, isProbeEmpty, useDuplicateCandidates } from './DuplicateWarning';
+import { allConfirmed, DuplicateWarning, holdsSave, duplicateProbe, isProbeEmpty, useDuplicateCandidates } from './DuplicateWarning';
 import { emptyForm, formFromCustomer, formToInput, type CustomerFormState } from './form-state';
 
 /** Field issues of the edit handler are under "fields."; the form shows them by field name. */
@@ -65,7 +65,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(new Set());
   const [heldBack, setHeldBack] = useState(false);
   const warningRef = useRef<HTMLElement>(null);
-  const confirmed = candidates.length > 0 && allConfirmed(candidates, confirmedIds);
+  const confirmed = holdsSave(candidates) && allConfirmed(candidates, confirmedIds);
 
   // What was checked on a held-back save describes the fields as they were; typing again goes back to the live check.
   useEffect(() => setCheckedCandidates(null), [form.name, form.email, form.phones]);

@@ -8,6 +8,7 @@ import { useFocusRequest } from '../../app/focus-requests';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useDebounced } from '../../components/useDebounced';
 import { CustomerList } from './CustomerList';
+import { EmptyBook } from './EmptyBook';
 import { pagesOf, useCustomerPages } from './useCustomerPages';
 
 const searchLimit = 100;
@@ -101,7 +102,7 @@ export const CustomersPage = () => {
               : t('list.matches', { count: results.length })}
         </p>
       )}
-      {!searching && pages.total === 0 && <p className="empty-state">{t('list.emptyBook')}</p>}
+      {!searching && pages.total === 0 && <EmptyBook />}
       <CustomerList
         listRef={listRef}
         label={t('list.title')}

@@ -27,9 +27,15 @@ export const useDuplicateCandidates = (probe: DuplicateProbe): DuplicateCandidat
   return empty || isProbeEmpty(probe) ? [] : (duplicates.data ?? []);
 };
 
-/** Saving is held back until someone says each of these is another person. */
+/** The same phone or e-mail is almost surely the same person; a similar name alone (two 陳先生) often is not. */
+const isStrong = ({ reasons }: DuplicateCandidate): boolean => reasons.some((reason) => reason === 'phone' || reason === 'email');
+
+/** Saving is held back until someone says each customer with the same phone or e-mail is another person. */
 export const allConfirmed = (candidates: DuplicateCandidate[], confirmedIds: ReadonlySet<string>): boolean =>
-  candidates.every(({ customer }) => confirmedIds.has(customer.id));
+  candidates.filter(isStrong).every(({ customer }) => confirmedIds.has(customer.id));
+
+/** Whether the warning asks for the "another customer" checkbox at all. */
+export const holdsSave = (candidates: DuplicateCandidate[]): boolean => candidates.some(isStrong);
 
 interface DuplicateWarningProps {
   candidates: DuplicateCandidate[];
@@ -57,10 +63,12 @@ export const DuplicateWarning = ({ candidates, confirmed, onConfirmedChange, hel
         ))}
       </ul>
       {heldBack && !confirmed && <p className="duplicate-held-text">{t('duplicates.heldBack')}</p>}
-      <label className="checkbox duplicate-confirm">
-        <input id="duplicate-confirm" type="checkbox" checked={confirmed} onChange={(event) => onConfirmedChange(event.target.checked)} />
-        {t('duplicates.keepGoing')}
-      </label>
+      {holdsSave(candidates) && (
+        <label className="checkbox duplicate-confirm">
+          <input id="duplicate-confirm" type="checkbox" checked={confirmed} onChange={(event) => onConfirmedChange(event.target.checked)} />
+          {t('duplicates.keepGoing')}
+        </label>
+      )}
     </aside>
   );
 };
