@@ -59,16 +59,14 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const set = <K extends keyof CustomerFormState>(key: K, value: CustomerFormState[K]) => setForm((current) => ({ ...current, [key]: value }));
   const fetchNow = useFetchNow();
   const probe = duplicateProbe(form, id);
-  const [checkedCandidates, setCheckedCandidates] = useState<DuplicateCandidate[] | null>(null);
+  // What a held-back save found, for the fields as they were then; typing again goes back to the live check.
+  const [checked, setChecked] = useState<{ probe: string; candidates: DuplicateCandidate[] } | null>(null);
   const typedCandidates = useDuplicateCandidates(probe);
-  const candidates = checkedCandidates ?? typedCandidates;
+  const candidates = checked !== null && checked.probe === JSON.stringify(probe) ? checked.candidates : typedCandidates;
   const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(new Set());
   const [heldBack, setHeldBack] = useState(false);
   const warningRef = useRef<HTMLElement>(null);
   const confirmed = holdsSave(candidates) && allConfirmed(candidates, confirmedIds);
-
-  // What was checked on a held-back save describes the fields as they were; typing again goes back to the live check.
-  useEffect(() => setCheckedCandidates(null), [form.name, form.email, form.phones]);
 
   /**
    * A possible duplicate holds the save back — from the button and from Ctrl+Enter alike — until the
@@ -77,7 +75,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const duplicatesHoldBack = async (): Promise<boolean> => {
     const current = isProbeEmpty(probe) ? [] : await fetchNow('customers-find-duplicates', probe).catch(() => typedCandidates);
     if (current.length === 0 || allConfirmed(current, confirmedIds)) return false;
-    setCheckedCandidates(current);
+    setChecked({ probe: JSON.stringify(probe), candidates: current });
     setHeldBack(true);
     requestAnimationFrame(() => {
       warningRef.current?.scrollIntoView({ block: 'center' });
