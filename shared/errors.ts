@@ -83,7 +83,7 @@ export const fileRefusals = [
 ] as const;
 export type FileRefusal = (typeof fileRefusals)[number];
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward' | 'win_back_attempt';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };

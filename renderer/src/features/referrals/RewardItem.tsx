@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { useRewardText } from './format';
 import './referrals.css';
 
@@ -55,10 +56,12 @@ export const RewardItem = ({ reward, showReferrer }: { reward: ReferralReward; s
   const describe = useDescribeError();
   const owner = useIsOwner();
   const give = useApiMutation('referrals-reward-give');
+  const undoable = useUndoToast();
   const [voiding, setVoiding] = useState(false);
   const markGiven = async () => {
     const result = await give.mutateAsync({ id: reward.id });
-    toast(result.ok ? { tone: 'success', text: t('reward.given', { name: reward.referred.name }) } : { tone: 'error', text: describe(result.error) });
+    if (result.ok) undoable(t('reward.given', { name: reward.referred.name }), { name: 'referrals-reward-ungive', input: { id: reward.id } });
+    else toast({ tone: 'error', text: describe(result.error) });
   };
   const when =
     reward.status === 'given' && reward.givenAt

@@ -7,6 +7,7 @@ import { winBackKind } from '../../../../shared/reminders/kinds/win-back';
 import { useApiMutation } from '../../api/hooks';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { DoneForm } from './DoneForm';
 import { useDayFormat, useReminderText } from './format';
 import { PhoneChips } from './PhoneChips';
@@ -47,7 +48,7 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
   const toast = useToast();
   const describe = useDescribeError();
   const dismiss = useApiMutation('reminders-dismiss');
-  const reopen = useApiMutation('reminders-reopen');
+  const undoable = useUndoToast();
   const [panel, setPanel] = useState<Panel>(null);
   const title = text.title(item, item.customer);
   const link = text.link(item);
@@ -56,11 +57,8 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
 
   const dismissIt = async () => {
     const result = await dismiss.mutateAsync({ id: item.id, note: '' });
-    toast(
-      result.ok
-        ? { tone: 'success', text: t('actions.dismissedToast', { title }), action: { label: t('common:actions.undo'), run: () => void reopen.mutateAsync({ id: item.id }) } }
-        : { tone: 'error', text: describe(result.error) },
-    );
+    if (result.ok) undoable(t('actions.dismissedToast', { title }), { name: 'reminders-reopen', input: { id: item.id } });
+    else toast({ tone: 'error', text: describe(result.error) });
   };
 
   return (
@@ -102,8 +100,8 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
         </button>
       </div>
       {panel === 'done' && <DoneForm id={item.id} title={title} onClose={() => setPanel(null)} />}
-      {panel === 'snooze' && <SnoozePanel id={item.id} today={today} onClose={() => setPanel(null)} />}
-      {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} onClose={() => setPanel(null)} />}
+      {panel === 'snooze' && <SnoozePanel id={item.id} today={today} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
+      {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
     </li>
   );
 };
