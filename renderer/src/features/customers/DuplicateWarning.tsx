@@ -7,7 +7,7 @@ import { useApi } from '../../api/hooks';
 import { useDebounced } from '../../components/useDebounced';
 import './customer-form.css';
 
-export type DuplicateProbe = InputOf<'customers-find-duplicates'>;
+export type DuplicateProbe = Required<InputOf<'customers-find-duplicates'>>;
 
 /** What the duplicate check looks at, trimmed; the form asks with it on save too, without waiting for the debounce. */
 export const duplicateProbe = (fields: { name: string; phones: string[]; email: string }, excludeId: string | null): DuplicateProbe => ({
