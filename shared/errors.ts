@@ -22,6 +22,7 @@ export const errorCodes = [
   'WRONG_PIN',
   'WRONG_RECOVERY_CODE',
   'LOCKED_OUT',
+  'METHOD_NOT_ALLOWED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -108,6 +109,8 @@ export interface ErrorDetails {
   WRONG_RECOVERY_CODE: { retryAt: string | null };
   /** Too many wrong attempts: refused without looking at the secret until `retryAt`. */
   LOCKED_OUT: { retryAt: string; minutes: number };
+  /** An HTTP request with a method the endpoint does not take (GET /rpc). */
+  METHOD_NOT_ALLOWED: undefined;
 }
 
 export type AppError = {
