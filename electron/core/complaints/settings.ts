@@ -1,9 +1,11 @@
 import { complaintSettingsFields, type ComplaintSettings } from '../../../shared/contract/complaints';
 import type { OpeningHours, Severity } from '../../../shared/complaints/deadlines';
+import { defaultCompensationLimitMinor } from '../../../shared/complaints/compensation-limit';
 import type { Db } from '../db/connection';
+import { currentSettings } from '../settings/current';
 import { readStoredComplaintSettings } from './settings-queries';
 
-/** What a book starts with: an urgent complaint answered in 2 hours and settled within a day. */
+/** What a book starts with: an urgent complaint answered in 2 hours and settled within a day (the limit follows the currency). */
 export const defaultComplaintSettings: ComplaintSettings = {
   replyHoursLow: 24,
   replyHoursMedium: 4,
@@ -22,7 +24,8 @@ export const defaultComplaintSettings: ComplaintSettings = {
 /** Stored values over the defaults; a stored value that no longer fits its schema falls back to its default. */
 export const readComplaintSettings = (db: Db): ComplaintSettings => {
   const stored = readStoredComplaintSettings(db);
-  const settings = { ...defaultComplaintSettings };
+  // Until the owner sets a limit, it is one that means something in the shop's currency.
+  const settings = { ...defaultComplaintSettings, compensationLimitMinor: defaultCompensationLimitMinor(currentSettings({ db }).currency) };
   for (const key of Object.keys(complaintSettingsFields.shape) as (keyof ComplaintSettings)[]) {
     const parsed = complaintSettingsFields.shape[key].safeParse(stored[key]);
     if (parsed.success) Object.assign(settings, { [key]: parsed.data });
