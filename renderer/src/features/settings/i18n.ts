@@ -50,7 +50,7 @@ const zhHant: Messages<typeof en> = {
     timeZone: '時區',
     timeZoneHint: '決定「今天」從何時開始、何時結束。',
     timeZoneSearch: '搜尋時區（城市或名稱）',
-    save: '儲存商店設定',
+    save: '儲存店家設定',
     saved: '設定已儲存。',
   },
   staff: {
