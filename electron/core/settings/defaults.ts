@@ -5,11 +5,11 @@ import { systemTimeZone } from '../../../shared/time';
 
 /**
  * What a new book starts with, until setup asks: the computer's locale decides the country
- * (zh-TW → Taiwan), and the country the currency, the phone prefix and — unless the computer's
- * own zone is in that country — the time zone.
+ * (zh-TW → Taiwan), and the country the currency and the phone prefix. The zone stays the
+ * computer's own until setup, which proposes one in the chosen country.
  */
 export const initialSettings = (systemLocales: readonly string[]): Settings => {
   const country = countryOfLocales(systemLocales) ?? shopDefaultsFor(resolveLanguage(systemLocales)).country;
-  const { currency, timeZone } = regionDefaults(country, systemTimeZone());
-  return { shopName: '', currency, country, timeZone, language: null, autoLockMinutes: 5 };
+  const { currency } = regionDefaults(country, systemTimeZone());
+  return { shopName: '', currency, country, timeZone: systemTimeZone(), language: null, autoLockMinutes: 5 };
 };
