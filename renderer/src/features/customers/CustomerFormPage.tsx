@@ -65,8 +65,16 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const candidates = checked !== null && checked.probe === JSON.stringify(probe) ? checked.candidates : typedCandidates;
   const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(new Set());
   const [heldBack, setHeldBack] = useState(false);
+  const [holds, setHolds] = useState(0);
   const warningRef = useRef<HTMLElement>(null);
   const confirmed = holdsSave(candidates) && allConfirmed(candidates, confirmedIds);
+
+  // Each held-back save brings the warning into view and the keyboard to its checkbox, once it is drawn.
+  useEffect(() => {
+    if (holds === 0) return;
+    warningRef.current?.scrollIntoView({ block: 'center' });
+    warningRef.current?.querySelector<HTMLInputElement>('#duplicate-confirm')?.focus();
+  }, [holds]);
 
   /**
    * A possible duplicate holds the save back — from the button and from Ctrl+Enter alike — until the
@@ -77,10 +85,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
     if (current.length === 0 || allConfirmed(current, confirmedIds)) return false;
     setChecked({ probe: JSON.stringify(probe), candidates: current });
     setHeldBack(true);
-    requestAnimationFrame(() => {
-      warningRef.current?.scrollIntoView({ block: 'center' });
-      warningRef.current?.querySelector<HTMLInputElement>('#duplicate-confirm')?.focus();
-    });
+    setHolds((count) => count + 1);
     return true;
   };
 
