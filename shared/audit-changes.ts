@@ -33,13 +33,25 @@ export interface ValueFormat {
   dateTime?: (iso: string) => string;
   /** A translated label for a stored code (a source, a channel, a language), when there is one. */
   choice?: (field: string, value: string) => string | undefined;
+  /** A field's name, for the fields of a recorded object ("Category: Slow response"). */
+  field?: (field: string) => string;
+  /** "Refund $800" from a compensation's kind and amount. */
+  compensation?: (kind: string, amountMinor: number | null) => string;
+  /** "by 5 Dec 2026, 14:00 (kept)" from a complaint's promise. */
+  promise?: (dueAt: string, outcome: string | null) => string;
 }
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const pad = (value: unknown): string => String(value).padStart(2, '0');
 
-/** One recorded value as text: phones by their display form, people and customers by name. */
+/** Internal ids say nothing to a reader; the names recorded beside them do. */
+const isReference = (field: string): boolean => field === 'id' || field.endsWith('Id');
+
+/**
+ * One recorded value as text: phones by their display form, people and customers by name, money in
+ * the shop's currency, codes by their labels, and a recorded object field by field — never as JSON.
+ */
 export const formatAuditValue = (field: string, value: unknown, format: ValueFormat): string => {
   if (value === null || value === undefined || value === '') return format.none;
   if (typeof value === 'boolean') return value ? format.yes : format.no;
@@ -56,6 +68,14 @@ export const formatAuditValue = (field: string, value: unknown, format: ValueFor
       return `${typeof value.year === 'number' ? `${value.year}-` : ''}${pad(value.month)}-${pad(value.day)}`;
     }
     if (typeof value.kind === 'string' && typeof value.count === 'number') return `${format.choice?.('records', value.kind) ?? value.kind} ${value.count}`;
+    if (format.compensation && typeof value.kind === 'string' && 'amountMinor' in value) {
+      return format.compensation(value.kind, typeof value.amountMinor === 'number' ? value.amountMinor : null);
+    }
+    if (format.promise && typeof value.dueAt === 'string') return format.promise(value.dueAt, typeof value.outcome === 'string' ? value.outcome : null);
+    const parts = Object.entries(value)
+      .filter(([key, item]) => !isReference(key) && item !== null && item !== undefined && item !== '')
+      .map(([key, item]) => `${format.field?.(key) ?? key}: ${formatAuditValue(key, item, format)}`);
+    return parts.length === 0 ? format.none : parts.join('; ');
   }
   return JSON.stringify(value);
 };

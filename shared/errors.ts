@@ -22,6 +22,7 @@ export const errorCodes = [
   'WRONG_PIN',
   'WRONG_RECOVERY_CODE',
   'LOCKED_OUT',
+  'METHOD_NOT_ALLOWED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -88,7 +89,7 @@ export const fileRefusals = [
 ] as const;
 export type FileRefusal = (typeof fileRefusals)[number];
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward' | 'import';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward' | 'import' | 'win_back_attempt';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };
@@ -113,6 +114,8 @@ export interface ErrorDetails {
   WRONG_RECOVERY_CODE: { retryAt: string | null };
   /** Too many wrong attempts: refused without looking at the secret until `retryAt`. */
   LOCKED_OUT: { retryAt: string; minutes: number };
+  /** An HTTP request with a method the endpoint does not take (GET /rpc). */
+  METHOD_NOT_ALLOWED: undefined;
 }
 
 export type AppError = {
@@ -121,3 +124,12 @@ export type AppError = {
     : { code: C; message: string; details: ErrorDetails[C] };
 }[ErrorCode];
 
+/**
+ * Refusals the owner could lift: said with an Unlock button beside them. FORBIDDEN always is one;
+ * these INVALID_STATE reasons are the owner's authority too (staff's compensation over the limit).
+ */
+export const ownerCanLift = (error: AppError): boolean =>
+  error.code === 'FORBIDDEN' || (error.code === 'INVALID_STATE' && error.details.reason === 'compensation_needs_approval');
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);

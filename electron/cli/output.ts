@@ -27,3 +27,9 @@ export const progressLine = (label: string) => {
     process.stderr.write(`\r${label} ${percent}%${percent === 100 ? '\n' : ''}`);
   };
 };
+
+const englishPlurals = new Intl.PluralRules('en');
+
+/** "1 visit", "2 visits", "12,000 customers": the command line speaks English, with its plural rules. */
+export const counted = (count: number, other: string, one: string = other.replace(/s$/, '')): string =>
+  `${count.toLocaleString('en')} ${englishPlurals.select(count) === 'one' ? one : other}`;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,3 +18,10 @@ export const defaultDataDir = (env: NodeJS.ProcessEnv = process.env, platform: N
 };
 
 export const bookPath = (dataDir: string): string => path.join(dataDir, bookFileName);
+
+/**
+ * Where plain exports go unless the owner picks another folder: the user's Documents (or Downloads),
+ * never the backup folder — unencrypted customer lists do not belong beside the encrypted backups.
+ */
+export const defaultExportFolder = (home: string = os.homedir(), exists: (folder: string) => boolean = existsSync): string =>
+  [path.join(home, 'Documents'), path.join(home, 'Downloads')].find(exists) ?? home;

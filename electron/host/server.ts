@@ -94,7 +94,7 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
     const authorised = sameToken(request.headers[tokenHeader] as string | undefined, options.token);
 
     if (url.pathname === '/rpc') {
-      if (request.method !== 'POST') return sendError(response, 405, err('UNAUTHORIZED'));
+      if (request.method !== 'POST') return sendError(response, 405, err('METHOD_NOT_ALLOWED'));
       if (!authorised) return sendError(response, 401, err('UNAUTHORIZED'));
       const body = await readBody(request);
       if (body === 'too-large') return sendError(response, 413, err('PAYLOAD_TOO_LARGE', { limitBytes: maxRpcBodyBytes }));
@@ -121,7 +121,7 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
       return;
     }
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, err('UNAUTHORIZED'));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, err('METHOD_NOT_ALLOWED'));
     const file = await readStaticFile(staticRoot, url.pathname);
     if (file === null) {
       response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });

@@ -32,6 +32,8 @@ export const authContract = {
       shopName: settingsShape.shape.shopName,
       currency: settingsShape.shape.currency,
       language: settingsShape.shape.language,
+      country: settingsShape.shape.country.optional(),
+      timeZone: settingsShape.shape.timeZone.optional(),
       pin: newPin,
     }),
     output: returns<RecoveryCodeIssued>(),

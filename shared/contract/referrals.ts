@@ -144,6 +144,13 @@ export const referralsContract = {
     access: 'staff',
     mutates: true,
   }),
+  /** Undoes "Mark given" (from its message): the reward is to hand over again. */
+  'referrals-reward-ungive': handler({
+    input: z.strictObject({ id }),
+    output: returns<ReferralReward>(),
+    access: 'staff',
+    mutates: true,
+  }),
   'referrals-reward-void': handler({
     input: z.strictObject({ id, reason: requiredText(500) }),
     output: returns<ReferralReward>(),

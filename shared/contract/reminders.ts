@@ -160,6 +160,16 @@ export const remindersContract = {
     access: 'staff',
     mutates: true,
   }),
+  /**
+   * Undoes a snooze (from its message): back to the day it was snoozed from (`restore`; null: not
+   * snoozed). Refused when the reminder was snoozed again or closed since (`until` no longer holds).
+   */
+  'reminders-unsnooze': handler({
+    input: z.strictObject({ id, until: localDayField, restore: localDayField.nullable() }),
+    output: returns<Reminder>(),
+    access: 'staff',
+    mutates: true,
+  }),
   'reminders-reopen': handler({
     input: z.strictObject({ id }),
     output: returns<Reminder>(),

@@ -90,6 +90,16 @@ export const winbackContract = {
     access: 'staff',
     mutates: true,
   }),
+  /**
+   * Undoes a recorded call (from its message): the attempt is gone and its reminder is as it was —
+   * open again, or (no answer) snoozed back to `restoreSnoozedUntil`. Only the customer's latest attempt.
+   */
+  'winback-undo-attempt': handler({
+    input: z.strictObject({ id, restoreSnoozedUntil: localDayField.nullable() }),
+    output: returns<{ reminder: Reminder | null }>(),
+    access: 'staff',
+    mutates: true,
+  }),
   'winback-mark-lost': handler({
     input: z.strictObject({ customerId: id, reason: z.enum(lostReasons), note: optionalText(reminderNoteLimit) }),
     output: returns<CustomerStatusEvent>(),

@@ -71,7 +71,7 @@ const zhHant: Messages<typeof en> = {
     title: '各等級客戶人數',
     note: '每月月底的主要、大、普通、小客戶人數；本月為即時數字。',
     empty: '這段期間還沒有分級紀錄。應用程式每天執行時都會統計分級。',
-    series: { key: '主要客戶', major: '大客戶', regular: '普通客戶', small: '小客戶' },
+    series: { key: '核心客戶', major: '主要客戶', regular: '普通客戶', small: '小客戶' },
   },
   quadrants: {
     title: '滿意度 × 忠誠度（今天）',
@@ -115,7 +115,7 @@ const zhHans: Messages<typeof en> = {
     title: '各等级客户人数',
     note: '每月月底的主要、大、普通、小客户人数；本月为实时数字。',
     empty: '这段期间还没有分级记录。应用每天运行时都会统计分级。',
-    series: { key: '主要客户', major: '大客户', regular: '普通客户', small: '小客户' },
+    series: { key: '核心客户', major: '主要客户', regular: '普通客户', small: '小客户' },
   },
   quadrants: {
     title: '满意度 × 忠诚度（今天）',

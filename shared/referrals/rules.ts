@@ -39,12 +39,14 @@ export const qualifiesForReward = (amountMinor: number | null, minimumMinor: num
 export const rewardStates = ['pending', 'earned', 'given', 'void'] as const;
 export type RewardState = (typeof rewardStates)[number];
 
-export type RewardEvent = { kind: 'qualifying_purchase' } | { kind: 'give' } | { kind: 'void' };
+/** `take_back`: "marked given" by mistake, undone right away — the reward is to hand over again. */
+export type RewardEvent = { kind: 'qualifying_purchase' } | { kind: 'give' } | { kind: 'void' } | { kind: 'take_back' };
 
-export type RewardRefusal = 'reward_not_earned' | 'reward_already_given' | 'reward_already_void';
+export type RewardRefusal = 'reward_not_earned' | 'reward_already_given' | 'reward_already_void' | 'reward_not_given';
 
 /** The reward state machine: pending → earned → given, or earned → void. Anything else is refused. */
 export const nextRewardState = (state: RewardState, event: RewardEvent): { ok: true; state: RewardState } | { ok: false; reason: RewardRefusal } => {
+  if (event.kind === 'take_back') return state === 'given' ? { ok: true, state: 'earned' } : { ok: false, reason: 'reward_not_given' };
   if (state === 'given') return { ok: false, reason: 'reward_already_given' };
   if (state === 'void') return { ok: false, reason: 'reward_already_void' };
   if (state === 'pending') return event.kind === 'qualifying_purchase' ? { ok: true, state: 'earned' } : { ok: false, reason: 'reward_not_earned' };

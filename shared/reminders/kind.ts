@@ -35,6 +35,11 @@ export interface ReminderKind {
   link(reminder: { customerId: string | null; subjectId: string | null }): string | null;
   /** Doing it means calling the customer: it goes on the day's printable and CSV call list. */
   onCallList: boolean;
+  /**
+   * The day the reminder is about, when it comes ahead of it (a birthday, greeted a few days before):
+   * what "today", "in 3 days" and "late" are measured against, rather than the day it came up.
+   */
+  occasionDay?(facts: ReminderFacts): string | null;
 }
 
 /** Reads a fact that should be a number (facts come back from the book as JSON). */

@@ -60,6 +60,16 @@ describe('browser mode host', () => {
     expect((await fetch(`${base}/events`)).status).toBe(401);
   });
 
+  it('answers GET /rpc with 405 and its own code, its message a sentence rather than the code again', async () => {
+    const { base } = await start();
+    const response = await fetch(`${base}/rpc`);
+    expect(response.status).toBe(405);
+    const body = (await response.json()) as { ok: false; error: { code: string; message: string } };
+    expect(body.error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(body.error.message).not.toBe(body.error.code);
+    expect(body.error.message).toContain('POST');
+  });
+
   it('answers the registry’s result with the token', async () => {
     const { base } = await start();
     const response = await rpc(base, { name: 'customers-create', input: { name: '王小明' } });

@@ -56,7 +56,7 @@ describe('the registry gate', () => {
       core.session.role = 'staff';
       const result = await core.callUnknown(name, {});
       if (contract[name].access === 'owner') {
-        expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'FORBIDDEN', details: { required: 'owner' } } });
+        expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the owner can do this. Unlock with the owner PIN first.', details: { required: 'owner' } } });
       } else {
         expect(result.ok || result.error.code !== 'FORBIDDEN').toBe(true);
       }

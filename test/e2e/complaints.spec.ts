@@ -39,8 +39,11 @@ test('a newcomer logs a complaint, watches its countdown, escalates a compensati
   await resolve.getByLabel(/^Amount/).fill('800');
   await resolve.getByRole('button', { name: 'Resolve' }).click();
   await expect(page.getByRole('alert')).toContainText('This compensation is above the staff limit.');
+  // Every refusal the owner could lift offers Unlock; the request to the owner keeps what was typed.
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Unlock…' })).toBeVisible();
   const escalate = complaints.form('Escalate to the owner');
-  await escalate.getByLabel(/^Amount/).fill('800');
+  await expect(escalate.getByLabel('Compensation')).toHaveValue('refund');
+  await expect(escalate.getByLabel(/^Amount/)).toHaveValue('800');
   await escalate.getByLabel('Why').fill('A regular for years');
   await escalate.getByRole('button', { name: 'Escalate to the owner' }).click();
   const waiting = page.getByRole('group', { name: 'Waiting for the owner' });

@@ -44,9 +44,12 @@ test('a newcomer sets a PIN, works as staff, is refused, unlocks, merges duplica
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByText('Only the owner can change settings.')).toBeVisible();
   await expect(page.getByLabel('Shop name')).toBeDisabled();
+  await page.goto(`${new URL(app.url).origin}/#/data`);
+  await expect(page.locator('.data-page').getByRole('button', { name: 'Unlock…' })).toBeVisible();
   await page.goto(`${new URL(app.url).origin}/#/audit`);
   const refusal = page.getByRole('alert').filter({ hasText: 'Only the owner can do this. Unlock with the owner PIN first.' });
   await expect(refusal).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export CSV' })).toHaveCount(0);
 
   // The way in: a wrong PIN is refused, the right one unlocks, and the screen loads.
   await refusal.getByRole('button', { name: 'Unlock…' }).click();

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agendaSectionOf } from '../../shared/reminders/agenda';
 import { ageOn, birthdayBetween, birthdayInYear, monthDaysBetween, nextBirthday } from '../../shared/reminders/birthday';
 import { dayIndex, daysBetween, isDay, localDayFinder, plusDays } from '../../shared/reminders/days';
 import { dueNotice, noticeChannel } from '../../shared/reminders/notice';
@@ -189,13 +188,6 @@ describe('shop-local days', () => {
     expect(newYork('2026-03-08T05:00:00.000Z')).toBe('2026-03-08');
     expect(newYork('2026-03-09T03:59:59.999Z')).toBe('2026-03-08');
     expect(newYork('2026-03-09T04:00:00.000Z')).toBe('2026-03-09');
-  });
-
-  it('places a reminder on the agenda by its day', () => {
-    expect(agendaSectionOf('2026-03-09', '2026-03-10')).toBe('overdue');
-    expect(agendaSectionOf('2026-03-10', '2026-03-10')).toBe('today');
-    expect(agendaSectionOf('2026-03-17', '2026-03-10')).toBe('upcoming');
-    expect(agendaSectionOf('2026-03-18', '2026-03-10')).toBe('later');
   });
 });
 

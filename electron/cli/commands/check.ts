@@ -1,6 +1,6 @@
 import { checkBook } from '../../core/check';
 import { dataDirOption, parseCommand } from '../args';
-import { CliFailure } from '../output';
+import { CliFailure, counted } from '../output';
 
 export const checkHelp = `Usage: regulars check [--data DIR]
 
@@ -14,5 +14,5 @@ export const runCheck = (argv: string[], projectRoot: string): void => {
   const dataDir = dataDirOption(values.data);
   const health = checkBook(dataDir, projectRoot);
   if (!health.sound) throw new CliFailure(`Book in ${dataDir} is NOT sound:\n  ${health.problems.join('\n  ')}`);
-  console.log(`sound: ${health.counts.customers} customers, ${health.counts.visits} visits, schema ${health.schemaVersion} (${dataDir})`);
+  console.log(`sound: ${counted(health.counts.customers, 'customers')}, ${counted(health.counts.visits, 'visits')}, schema ${health.schemaVersion} (${dataDir})`);
 };

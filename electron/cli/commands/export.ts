@@ -4,7 +4,7 @@ import { exportFormats, exportKinds, type ExportFormat, type ExportKind } from '
 import { languages, type Language } from '../../../shared/locale';
 import { dataDirOption, parseCommand } from '../args';
 import { valueOr, withCore } from '../core';
-import { CliFailure, cliLanguage } from '../output';
+import { CliFailure, cliLanguage, counted } from '../output';
 
 export const exportHelp = `Usage: regulars export --what KIND --format csv|json --out PATH [--data DIR] [--language LANG]
 
@@ -36,6 +36,6 @@ export const runExportCommand = async (argv: string[], projectRoot: string): Pro
     const files = valueOr(
       await core.call('export-run', { what, format, language, folder: intoFolder ? out : path.dirname(out), fileName: intoFolder ? null : path.basename(out) }),
     );
-    for (const file of files) console.log(`${file.path}: ${file.rows.toLocaleString('en')} rows`);
+    for (const file of files) console.log(`${file.path}: ${counted(file.rows, 'rows')}`);
   });
 };

@@ -2,7 +2,7 @@ import { openCore } from '../../core/core';
 import { seedBook } from '../../core/seed/seed';
 import { systemLocalesFromEnv } from '../../core/system-locale';
 import { dataDirOption, parseCommand, positiveInteger } from '../args';
-import { CliFailure, progressLine } from '../output';
+import { CliFailure, counted, progressLine } from '../output';
 
 export const seedHelp = `Usage: regulars seed [--data DIR] [--customers N] [--visits M] [--seed S] [--days D] [--append]
 
@@ -42,7 +42,7 @@ export const runSeed = (argv: string[], projectRoot: string): void => {
     const summary = seedBook(core.db, { customers, visits, seed, days, now: new Date() }, progressLine('seeding'));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
-      `seeded ${summary.customers} customers (${summary.duplicates} entered twice, ${summary.archived} archived), ${summary.visits} visits (${summary.walkIns} walk-ins), ${summary.contacts} contacts, ${summary.staff} staff, ${summary.openReminders} open reminders, ${summary.complaints} complaints, ${summary.referrals} referrals in ${seconds} s (${dataDir})`,
+      `seeded ${counted(summary.customers, 'customers')} (${summary.duplicates} entered twice, ${summary.archived} archived), ${counted(summary.visits, 'visits')} (${counted(summary.walkIns, 'walk-ins')}), ${counted(summary.contacts, 'contacts')}, ${summary.staff} staff, ${counted(summary.openReminders, 'open reminders')}, ${counted(summary.complaints, 'complaints')}, ${counted(summary.referrals, 'referrals')} in ${seconds} s (${dataDir})`,
     );
   } finally {
     core.close();

@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
-import { auditChanges, formatAuditValue, type ValueFormat } from '../../../shared/audit-changes';
+import { auditChanges, formatAuditValue } from '../../../shared/audit-changes';
+import { auditValueFormat } from '../../../shared/audit-format';
 import type { AuditLogEntry } from '../../../shared/contract/audit';
 import { auditLabels, labelOf } from '../../../shared/i18n/audit';
 import type { Language } from '../../../shared/locale';
+import { formatMoney } from '../../../shared/money';
 
 /** Excel reads a CSV as UTF-8 (and so reads Chinese) only when it starts with this mark. */
 const byteOrderMark = '\uFEFF';
@@ -48,21 +50,21 @@ const localClock = (timeZone: string) => {
  * what, "field: before → after"), then the raw JSON for anyone who needs the exact record.
  * Cells that a spreadsheet would run as a formula (=, +, -, @) are escaped.
  */
-export const auditCsv = (entries: Iterable<AuditLogEntry>, language: Language, timeZone: string): { csv: string; rows: number } => {
-  const labels = auditLabels[language];
-  const local = localClock(timeZone);
-  const format: ValueFormat = {
-    none: '—',
-    yes: labels.csv.yes,
-    no: labels.csv.no,
+export interface AuditCsvShop {
+  language: Language;
+  timeZone: string;
+  currency: string;
+  staffName: (id: string) => string | undefined;
+}
+
+export const auditCsv = (entries: Iterable<AuditLogEntry>, shop: AuditCsvShop): { csv: string; rows: number } => {
+  const labels = auditLabels[shop.language];
+  const local = localClock(shop.timeZone);
+  const format = auditValueFormat(shop.language, {
+    money: (minor) => formatMoney(minor, shop.currency, shop.language),
     dateTime: (iso) => local(iso).slice(0, 16),
-    choice: (field, value) => {
-      if (field === 'purpose') return labelOf(labels.purposes, value);
-      if (field === 'reason') return labelOf(labels.lockReasons, value);
-      if (field === 'records') return labelOf(labels.records, value);
-      return undefined;
-    },
-  };
+    staffName: shop.staffName,
+  });
   const data: string[][] = [];
   for (const entry of entries) {
     const changes = auditChanges(entry.before, entry.after).map(({ field, before, after }) => {

@@ -4,6 +4,7 @@ import { addDays, localDay, startOfLocalDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
 import type { HandlerImpls } from '../registry';
 import { currentSettings } from '../settings/current';
+import { listStaff } from '../staff/queries';
 import { decodeCursor, encodeCursor, type TimelineCursor } from '../timeline/sources';
 import { auditCsv } from './csv';
 import { toAuditEntry } from './present';
@@ -41,7 +42,8 @@ export const auditHandlers: HandlerImpls = {
     const entries = (function* () {
       for (const row of rows) yield toAuditEntry(row);
     })();
-    const { csv, rows: count } = auditCsv(entries, language, settings.timeZone);
+    const staffNames = new Map(listStaff(ctx.db, true).map((member) => [member.id, member.name]));
+    const { csv, rows: count } = auditCsv(entries, { language, timeZone: settings.timeZone, currency: settings.currency, staffName: (id) => staffNames.get(id) });
     // Taking the trail out of the shop is itself part of the trail.
     recordAudit(ctx, { action: 'audit.export', entity: 'audit', entityId: null, after: { rows: count, ...filters } });
     return ok({ fileName: `regulars-audit-${localDay(ctx.now(), settings.timeZone)}.csv`, csv, rows: count });

@@ -25,14 +25,21 @@ export const authHandlers: HandlerImpls = {
     const [pinHash, recovery] = await Promise.all([hashSecret(normalisePin(input.pin)), issueRecoveryCode()]);
     const saved = inTransaction(ctx.db, () => {
       if (hasOwnerPin(ctx.db)) return err('INVALID_STATE', { reason: 'already_set_up' });
-      const changes = { shopName: input.shopName, currency: input.currency, language: input.language };
+      // Country and time zone are asked at setup; a caller that leaves them out keeps what the book has.
+      const changes = {
+        shopName: input.shopName,
+        currency: input.currency,
+        language: input.language,
+        ...(input.country === undefined ? {} : { country: input.country }),
+        ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
+      };
       const before = currentSettings(ctx);
       writeSettings(ctx.db, changes);
       recordAudit(ctx, {
         action: 'settings.update',
         entity: 'settings',
         entityId: null,
-        before: { shopName: before.shopName, currency: before.currency, language: before.language },
+        before: Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof typeof before]])),
         after: changes,
       });
       const at = ctx.now().toISOString();

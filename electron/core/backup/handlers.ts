@@ -3,6 +3,7 @@ import path from 'node:path';
 import { backupExtension, type BackupContents } from '../../../shared/contract/backup';
 import { err, ok, type Result } from '../../../shared/result';
 import { refusalForFsError } from '../files/refuse';
+import { defaultExportFolder } from '../paths';
 import type { HandlerImpls } from '../registry';
 import { readBackupContents } from './jobs';
 
@@ -25,7 +26,7 @@ const listBackups = async (folder: string): Promise<Result<BackupContents[]>> =>
 };
 
 export const backupHandlers: HandlerImpls = {
-  'backup-status': (ctx) => ok(ctx.data.backups.status(path.join(ctx.data.dataDir, 'exports'))),
+  'backup-status': (ctx) => ok(ctx.data.backups.status(defaultExportFolder())),
   'backup-settings-update': (ctx, changes) => ctx.data.backups.updateSettings(changes),
   'backup-create': (ctx, { folder, passphrase }) => ctx.data.backups.backUp('manual', { folder, passphrase }),
   'backup-list': (ctx, { folder }) => {

@@ -1,9 +1,11 @@
 import { complaintSettingsFields, type ComplaintSettings } from '../../../shared/contract/complaints';
 import type { OpeningHours, Severity } from '../../../shared/complaints/deadlines';
+import { defaultCompensationLimitMinor } from '../../../shared/complaints/compensation-limit';
 import type { Db } from '../db/connection';
-import { readSection, writeSection, type SettingsSection } from '../settings/queries';
+import { readSection, readSectionField, writeSection, type SettingsSection } from '../settings/queries';
+import { shopSettings } from '../settings/current';
 
-/** What a book starts with: an urgent complaint answered in 2 hours and settled within a day. */
+/** What a book starts with: an urgent complaint answered in 2 hours and settled within a day (the limit follows the currency). */
 export const defaultComplaintSettings: ComplaintSettings = {
   replyHoursLow: 24,
   replyHoursMedium: 4,
@@ -23,7 +25,11 @@ export const defaultComplaintSettings: ComplaintSettings = {
 const complaintSettingsSection: SettingsSection<typeof complaintSettingsFields> = {
   prefix: 'complaints.',
   fields: complaintSettingsFields,
-  defaults: () => defaultComplaintSettings,
+  // Until the owner sets a limit, it is one that means something in the shop's currency.
+  defaults: (db) => ({
+    ...defaultComplaintSettings,
+    compensationLimitMinor: defaultCompensationLimitMinor(readSectionField(db, shopSettings, 'currency') ?? shopSettings.defaults(db).currency),
+  }),
   reconcile: (settings, defaults) => {
     if (settings.closesAt <= settings.opensAt) Object.assign(settings, { opensAt: defaults.opensAt, closesAt: defaults.closesAt });
   },

@@ -20,6 +20,7 @@ import {
   getRewardListRow,
   getRewardRow,
   giveReward,
+  takeBackReward,
   pendingRewardCount,
   rewardRowsByStatus,
   rewardRowsOf,
@@ -130,6 +131,17 @@ export const referralsHandlers: HandlerImpls = {
       const at = ctx.now().toISOString();
       giveReward(ctx.db, id, at, ctx.session.staffId);
       recordAudit(ctx, { action: 'referral_reward.give', entity: 'referral_reward', entityId: id, before: { status: row.status }, after: { status: 'given' } });
+      afterWrite(ctx, { customerIds: [row.referrer_id] });
+      return rewardOrMissing(ctx, id);
+    }),
+  'referrals-reward-ungive': (ctx, { id }) =>
+    inTransaction(ctx.db, () => {
+      const row = getRewardRow(ctx.db, id);
+      if (row === null) return err('NOT_FOUND', { entity: 'reward', id });
+      const next = nextRewardState(row.status, { kind: 'take_back' });
+      if (!next.ok) return err('INVALID_STATE', { reason: next.reason });
+      takeBackReward(ctx.db, id, ctx.now().toISOString());
+      recordAudit(ctx, { action: 'referral_reward.ungive', entity: 'referral_reward', entityId: id, before: { status: row.status }, after: { status: next.state } });
       afterWrite(ctx, { customerIds: [row.referrer_id] });
       return rewardOrMissing(ctx, id);
     }),

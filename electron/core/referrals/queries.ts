@@ -127,6 +127,9 @@ const statements = statementsFor((db) => ({
   giveReward: db.prepare<{ id: string; at: string; staff_id: string | null }>(
     "UPDATE referral_rewards SET status = 'given', given_at = @at, given_by_staff_id = @staff_id, updated_at = @at WHERE id = @id",
   ),
+  takeBackReward: db.prepare<{ id: string; at: string }>(
+    "UPDATE referral_rewards SET status = 'earned', given_at = NULL, given_by_staff_id = NULL, updated_at = @at WHERE id = @id AND status = 'given'",
+  ),
   voidReward: db.prepare<{ id: string; at: string; reason: string }>(
     "UPDATE referral_rewards SET status = 'void', voided_at = @at, void_reason = @reason, updated_at = @at WHERE id = @id",
   ),
@@ -183,6 +186,9 @@ export const insertReward = (db: Db, row: DbRewardRow): void => {
 };
 export const giveReward = (db: Db, id: string, at: string, staffId: string | null): void => {
   statements(db).giveReward.run({ id, at, staff_id: staffId });
+};
+export const takeBackReward = (db: Db, id: string, at: string): void => {
+  statements(db).takeBackReward.run({ id, at });
 };
 export const voidReward = (db: Db, id: string, at: string, reason: string): void => {
   statements(db).voidReward.run({ id, at, reason });

@@ -58,6 +58,15 @@ export const remindersHandlers: HandlerImpls = {
   'reminders-complete': (ctx, { id, note }) => closeWith(ctx, id, 'done', note),
   'reminders-dismiss': (ctx, { id, note }) => closeWith(ctx, id, 'dismissed', note),
   'reminders-snooze': (ctx, { id, until }) => snoozeUntil(ctx, id, until),
+  'reminders-unsnooze': (ctx, { id, until, restore }) =>
+    inTransaction(ctx.db, () => {
+      const row = openReminderRow(ctx, id);
+      if (!row.ok) return row;
+      if (row.value.snoozed_until !== until) return err('INVALID_STATE', { reason: 'changed_since' });
+      snoozeReminder(ctx.db, id, restore, ctx.now().toISOString());
+      recordAudit(ctx, { action: 'reminder.unsnooze', entity: 'reminder', entityId: id, before: { snoozedUntil: until }, after: { snoozedUntil: restore } });
+      return reminderOrMissing(ctx, id);
+    }),
   'reminders-reopen': (ctx, { id }) =>
     inTransaction(ctx.db, () => {
       const row = getReminderRow(ctx.db, id);

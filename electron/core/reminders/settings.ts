@@ -45,7 +45,7 @@ export const lapseRulesOf = (settings: ReminderSettings): LapseRules => ({
  * The shop's time zone, read on its own: every visit write needs it, and reading it alone is much
  * cheaper than all the shop settings. Falls back as the shop settings do (the computer's zone).
  */
-export const shopTimeZone = (db: Db): string => readSectionField(db, shopSettings, 'timeZone') ?? shopSettings.defaults().timeZone;
+export const shopTimeZone = (db: Db): string => readSectionField(db, shopSettings, 'timeZone') ?? shopSettings.defaults(db).timeZone;
 
 /** What generation and lapse detection work from, read once per write. */
 export interface ReminderEnvironment {

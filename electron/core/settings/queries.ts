@@ -25,7 +25,7 @@ export interface SettingsSection<Fields extends z.ZodObject> {
   prefix: string;
   fields: Fields;
   /** What a book without a stored value gets (a function: some defaults follow the computer, e.g. its time zone). */
-  defaults: () => z.output<Fields>;
+  defaults: (db: Db) => z.output<Fields>;
   /** Puts back the defaults of fields whose stored values disagree with each other (each fits its schema alone). */
   reconcile?: (settings: z.output<Fields>, defaults: z.output<Fields>) => void;
 }
@@ -42,7 +42,7 @@ const lastRead = new WeakMap<Db, Map<string, { stamp: string; settings: object }
 export const readSection = <Fields extends z.ZodObject>(db: Db, section: SettingsSection<Fields>): Readonly<z.output<Fields>> => {
   const fieldNames = Object.keys(section.fields.shape);
   const rows = statements(db).some.all(jsonList(fieldNames.map((name) => `${section.prefix}${name}`)));
-  const defaults = section.defaults();
+  const defaults = section.defaults(db);
   const stamp = JSON.stringify([defaults, rows]);
   const known = lastRead.get(db)?.get(section.prefix);
   if (known?.stamp === stamp) return known.settings as z.output<Fields>;

@@ -10,12 +10,12 @@ import { inTransaction } from '../db/transaction';
 import { lapseRow } from '../derive';
 import type { HandlerImpls } from '../registry';
 import { afterWrite } from '../derive';
-import { closeReminder, getReminderRow, snoozeReminder } from '../reminders/queries';
+import { closeReminder, getReminderRow, reopenReminder, snoozeReminder } from '../reminders/queries';
 import { openReminderRow } from '../reminders/handlers';
 import { toReminder } from '../reminders/present';
 import { readReminderSettings, shopTimeZone } from '../reminders/settings';
 import { toAttempt } from './present';
-import { attemptCounts, getAttemptRow, getStatusEventRow, insertAttempt, lostCounts, wonBackCounts } from './queries';
+import { attemptCounts, deleteAttempt, getAttemptRow, getStatusEventRow, insertAttempt, latestAttemptIdOf, lostCounts, wonBackCounts } from './queries';
 import { readStanding } from './standing';
 import { markLost, markWonBack, undoStatusEvent } from './status';
 
@@ -67,6 +67,33 @@ export const winbackHandlers: HandlerImpls = {
       const attempt = toAttempt(getAttemptRow(ctx.db, id) as NonNullable<ReturnType<typeof getAttemptRow>>);
       recordAudit(ctx, { action: 'winback.attempt', entity: 'customer', entityId: input.customerId, after: { outcome: input.outcome, note: input.note, reminderId: input.reminderId } });
       return ok({ attempt, reminder });
+    }),
+  /** The exact reverse of recording a call: the attempt goes, and its reminder is open (or snoozed) as before. */
+  'winback-undo-attempt': (ctx, { id, restoreSnoozedUntil }) =>
+    inTransaction(ctx.db, () => {
+      const attempt = getAttemptRow(ctx.db, id);
+      if (attempt === null) return err('NOT_FOUND', { entity: 'win_back_attempt', id });
+      if (latestAttemptIdOf(ctx.db, attempt.customer_id) !== id) return err('INVALID_STATE', { reason: 'changed_since' });
+      const reminderRow = attempt.reminder_id === null ? null : getReminderRow(ctx.db, attempt.reminder_id);
+      const now = ctx.now().toISOString();
+      if (reminderRow !== null && reminderRow !== undefined) {
+        if (attempt.outcome === 'no_answer') {
+          if (reminderRow.status !== 'open') return err('INVALID_STATE', { reason: 'changed_since' });
+          snoozeReminder(ctx.db, reminderRow.id, restoreSnoozedUntil, now);
+        } else {
+          if (reminderRow.status !== 'done') return err('INVALID_STATE', { reason: 'changed_since' });
+          reopenReminder(ctx.db, reminderRow.id, now);
+        }
+      }
+      deleteAttempt(ctx.db, id);
+      recordAudit(ctx, {
+        action: 'winback.attempt_undo',
+        entity: 'customer',
+        entityId: attempt.customer_id,
+        before: { outcome: attempt.outcome, note: attempt.note, reminderId: attempt.reminder_id },
+      });
+      const reminder = reminderRow ? getReminderRow(ctx.db, reminderRow.id) : null;
+      return ok({ reminder: reminder ? toReminder(reminder) : null });
     }),
   'winback-mark-lost': (ctx, input) =>
     inTransaction(ctx.db, () => {

@@ -54,6 +54,8 @@ const statements = statementsFor((db) => ({
     INSERT INTO win_back_attempts (id, customer_id, reminder_id, outcome, note, staff_id, attempted_at, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
   getAttempt: db.prepare<[string], DbAttemptRow>(`SELECT ${attemptColumns} WHERE a.id = ?`),
+  latestAttemptId: db.prepare<[string], string>('SELECT id FROM win_back_attempts WHERE customer_id = ? ORDER BY attempted_at DESC, id DESC LIMIT 1').pluck(),
+  deleteAttempt: db.prepare<[string]>('DELETE FROM win_back_attempts WHERE id = ?'),
   attemptSince: db.prepare<[string, string], number>('SELECT count(*) FROM win_back_attempts WHERE customer_id = ? AND attempted_at >= ?').pluck(),
   attemptsBefore: db.prepare<[string, string, string, string, number], DbAttemptRow>(`
     SELECT ${attemptColumns}
@@ -92,6 +94,13 @@ export const insertAttempt = (
 };
 
 export const getAttemptRow = (db: Db, id: string): DbAttemptRow | null => statements(db).getAttempt.get(id) ?? null;
+
+export const latestAttemptIdOf = (db: Db, customerId: string): string | null => statements(db).latestAttemptId.get(customerId) ?? null;
+
+/** Only to undo a call recorded a moment ago; attempts are otherwise kept for good. */
+export const deleteAttempt = (db: Db, id: string): void => {
+  statements(db).deleteAttempt.run(id);
+};
 
 export const hasAttemptSince = (db: Db, customerId: string, since: string): boolean => (statements(db).attemptSince.get(customerId, since) ?? 0) > 0;
 

@@ -17,12 +17,15 @@ export const useFormat = () => {
     const dateFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: zone });
     const dateTimeShort = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
     const timeFormat = dateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
+    const monthFormat = dateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     return {
       currency,
       money: (minor: number) => formatMoney(minor, currency, language),
       date: (iso: string) => dateFormat.format(new Date(iso)),
       dateTime: (iso: string) => dateTimeShort.format(new Date(iso)),
       time: (iso: string) => timeFormat.format(new Date(iso)),
+      /** A calendar month (YYYY-MM) the same way on every chart and table: "Jan 2026", "2026年1月". */
+      month: (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`)),
       /** "today", "yesterday", "12 days ago", or the date when it is long ago. */
       relativeDay: (iso: string) => {
         const days = daysSince(iso, new Date(), zone);

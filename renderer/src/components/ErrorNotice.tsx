@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AppError, FieldIssue } from '../../../shared/errors';
+import { ownerCanLift, type AppError, type FieldIssue } from '../../../shared/errors';
 import { requestUnlock } from '../app/unlock-requests';
 
 /** Translates one error value into the sentence a shop owner reads. */
@@ -37,12 +37,12 @@ export const ErrorNotice = ({ error, onRetry }: { error: AppError | null | undef
   return (
     <div className="notice notice-error" role="alert">
       <span>{describe(error)}</span>
-      {error.code === 'FORBIDDEN' && (
+      {ownerCanLift(error) && (
         <button type="button" className="button" onClick={requestUnlock}>
           {t('actions.unlock')}
         </button>
       )}
-      {onRetry && error.code !== 'FORBIDDEN' && (
+      {onRetry && !ownerCanLift(error) && (
         <button type="button" className="button-link" onClick={onRetry}>
           {t('actions.retry')}
         </button>

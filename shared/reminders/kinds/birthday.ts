@@ -29,4 +29,5 @@ export const birthdayKind: ReminderKind = {
   },
   link: customerLink,
   onCallList: true,
+  occasionDay: (facts) => textFact(facts, 'birthdayDay'),
 };

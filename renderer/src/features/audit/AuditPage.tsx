@@ -6,6 +6,7 @@ import type { AuditFilters } from '../../../../shared/contract/audit';
 import { apiOrThrow, ApiError } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useAppLanguage } from '../../app/language';
+import { useIsOwner } from '../../app/session';
 import { downloadText } from '../../components/download';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
@@ -26,6 +27,7 @@ export const AuditPage = () => {
   const toast = useToast();
   const describe = useDescribeError();
   const labels = useAuditLabels();
+  const owner = useIsOwner();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
   const facets = useApi('audit-facets', {});
@@ -63,11 +65,13 @@ export const AuditPage = () => {
       <header className="page-header">
         <h1 id="audit-title">{t('title')}</h1>
         <span className="page-subtitle">{t('intro')}</span>
-        <div className="header-actions">
-          <button type="button" className="button" disabled={exportCsv.isPending || !trail.isSuccess} onClick={() => void download()}>
-            {t('export')}
-          </button>
-        </div>
+        {owner && (
+          <div className="header-actions">
+            <button type="button" className="button" disabled={exportCsv.isPending || !trail.isSuccess} onClick={() => void download()}>
+              {t('export')}
+            </button>
+          </div>
+        )}
       </header>
       <ErrorNotice error={trail.error instanceof ApiError ? trail.error.error : null} onRetry={() => void trail.refetch()} />
       {trail.isSuccess && (

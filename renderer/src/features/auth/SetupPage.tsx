@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { AppError } from '../../../../shared/errors';
@@ -8,7 +8,9 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { applyLanguage, systemLanguage } from '../../app/i18n';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { currencies } from '../settings/SettingsPage';
+import { countryOfLocales, regionDefaults } from '../../../../shared/region';
+import { systemTimeZone } from '../../../../shared/time';
+import { RegionFields, type Region } from '../settings/RegionFields';
 import { RecoveryCode } from './RecoveryCode';
 
 /**
@@ -22,17 +24,20 @@ export const SetupPage = ({ onSetUp }: { onSetUp: (recoveryCode: string) => void
 };
 
 const SetupForm = ({ initial, onSetUp }: { initial: Settings; onSetUp: (recoveryCode: string) => void }) => {
-  const { t, i18n } = useTranslation(['auth', 'settings', 'common']);
+  const { t } = useTranslation(['auth', 'settings', 'common']);
   const setup = useApiMutation('auth-setup');
   const [shopName, setShopName] = useState(initial.shopName);
-  const [currency, setCurrency] = useState(initial.currency);
+  // Prefilled from the locale of whoever sits here (zh-TW → Taiwan, TWD, Asia/Taipei), else from the book's defaults.
+  const [region, setRegion] = useState<Region>(() => {
+    const here = countryOfLocales(navigator.languages);
+    return here === null ? { country: initial.country, currency: initial.currency, timeZone: initial.timeZone } : regionDefaults(here, systemTimeZone());
+  });
   const [language, setLanguage] = useState<Language | null>(initial.language);
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const issues = issuesByPath(error);
-  const currencyName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'currency' }), [i18n.language]);
 
   useEffect(() => {
     document.title = `${t('setup.title')} · ${t('common:appName')}`;
@@ -49,7 +54,7 @@ const SetupForm = ({ initial, onSetUp }: { initial: Settings; onSetUp: (recovery
       return;
     }
     setMismatch(false);
-    const result = await setup.mutateAsync({ shopName, currency, language, pin });
+    const result = await setup.mutateAsync({ shopName, ...region, language, pin });
     if (!result.ok) {
       setError(result.error);
       // After React has marked the field, move to it.
@@ -77,15 +82,7 @@ const SetupForm = ({ initial, onSetUp }: { initial: Settings; onSetUp: (recovery
             <input name="shopName" autoFocus value={shopName} maxLength={limits.shopName} onChange={(event) => setShopName(event.target.value)} />
           </Field>
           <div className="form-grid">
-            <Field label={t('setup.currency')} issue={issues.get('currency')}>
-              <select value={currency} onChange={(event) => setCurrency(event.target.value)}>
-                {[...new Set([currency, ...currencies])].map((code) => (
-                  <option key={code} value={code}>
-                    {code} — {currencyName.of(code)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <RegionFields value={region} issues={issues} onChange={setRegion} />
             <Field label={t('setup.language')} issue={issues.get('language')}>
               <select value={language ?? ''} onChange={(event) => setLanguage(event.target.value === '' ? null : (event.target.value as Language))}>
                 <option value="">{t('setup.followSystem', { language: t(`settings:languages.${systemLanguage()}`) })}</option>

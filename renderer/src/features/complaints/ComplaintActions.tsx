@@ -68,7 +68,13 @@ export const ComplaintActions = ({ detail }: { detail: ComplaintDetail }) => {
     const given = approved === null ? compensationOf(compensation, format.currency) : undefined;
     if (given === 'invalid') return setInvalidAmount('resolve');
     setInvalidAmount(null);
-    if (await run('resolve', () => resolve.mutateAsync({ id: complaint.id, resolution, ...(given === undefined ? {} : { compensation: given }) }))) setResolution('');
+    const call = () => resolve.mutateAsync({ id: complaint.id, resolution, ...(given === undefined ? {} : { compensation: given }) });
+    const result = await call();
+    if (!result.ok && result.error.code === 'INVALID_STATE' && result.error.details.reason === 'compensation_needs_approval') {
+      // Over the staff limit: what was typed goes to the request for the owner, so nobody types it twice.
+      setEscalation(compensation);
+    }
+    if (await run('resolve', async () => result)) setResolution('');
   };
 
   const submitEscalation = async (event: FormEvent) => {

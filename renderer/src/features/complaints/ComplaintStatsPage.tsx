@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ComplaintsTabs } from './ComplaintsPage';
 import { useDuration } from './PromiseBadge';
+import './complaint-stats.css';
 
 const months = 12;
 
@@ -15,7 +16,7 @@ const months = 12;
  * complainers; and, for the owner only, the compensation paid.
  */
 export const ComplaintStatsPage = () => {
-  const { t, i18n } = useTranslation(['complaints', 'common']);
+  const { t } = useTranslation(['complaints', 'common']);
   const format = useFormat();
   const duration = useDuration();
   const session = useApi('session-get', {});
@@ -27,7 +28,7 @@ export const ComplaintStatsPage = () => {
     document.title = `${t('stats.title')} · ${t('common:appName')}`;
   }, [t]);
 
-  const monthName = (month: string) => new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthName = format.month;
   const minutes = (value: number | null) => (value === null ? t('stats.none') : duration(value * 60_000));
   const percent = (value: number | null) => (value === null ? t('stats.none') : `${value}%`);
   const paidIn = (month: string) => paid.data?.months.find((entry) => entry.month === month)?.paidMinor ?? 0;
@@ -44,30 +45,30 @@ export const ComplaintStatsPage = () => {
       {!data && !stats.error && <p className="list-status">{t('common:loading')}</p>}
       {data && (
         <>
-          <div className="stat-tiles">
+          <dl className="stat-tiles">
             <div className="stat-tile">
-              <span className="stat-label">{t('stats.logged')}</span>
-              <strong>{data.total.logged}</strong>
+              <dt className="stat-label">{t('stats.logged')}</dt>
+              <dd className="stat-value">{data.total.logged}</dd>
             </div>
             <div className="stat-tile">
-              <span className="stat-label">{t('stats.kept')}</span>
-              <strong>{percent(data.total.keptPercent)}</strong>
+              <dt className="stat-label">{t('stats.kept')}</dt>
+              <dd className="stat-value">{percent(data.total.keptPercent)}</dd>
             </div>
             <div className="stat-tile">
-              <span className="stat-label">{t('stats.medianReply')}</span>
-              <strong>{minutes(data.total.medianReplyMinutes)}</strong>
+              <dt className="stat-label">{t('stats.medianReply')}</dt>
+              <dd className="stat-value">{minutes(data.total.medianReplyMinutes)}</dd>
             </div>
             <div className="stat-tile">
-              <span className="stat-label">{t('stats.medianResolve')}</span>
-              <strong>{minutes(data.total.medianResolveMinutes)}</strong>
+              <dt className="stat-label">{t('stats.medianResolve')}</dt>
+              <dd className="stat-value">{minutes(data.total.medianResolveMinutes)}</dd>
             </div>
             {owner && paid.data && (
               <div className="stat-tile">
-                <span className="stat-label">{t('stats.compensation')}</span>
-                <strong>{format.money(paid.data.paidMinor)}</strong>
+                <dt className="stat-label">{t('stats.compensation')}</dt>
+                <dd className="stat-value">{format.money(paid.data.paidMinor)}</dd>
               </div>
             )}
-          </div>
+          </dl>
           <div className="card table-wrap">
             <table className="data-table">
               <thead>

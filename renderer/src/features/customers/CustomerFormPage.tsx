@@ -1,16 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { customerSources, genders, needTypes } from '../../../../shared/contract/customers';
 import type { AppError, FieldIssue } from '../../../../shared/errors';
 import { limits } from '../../../../shared/limits';
 import { ApiError } from '../../api/client';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApi, useApiMutation, useFetchNow } from '../../api/hooks';
 import { ErrorNotice, issuesByPath, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { useToast } from '../../components/Toast';
 import { ReferrerField, type ChosenReferrer } from '../referrals/ReferrerField';
-import { DuplicateWarning } from './DuplicateWarning';
+import type { DuplicateCandidate } from '../../../../shared/contract/customers';
+import { allConfirmed, DuplicateWarning, holdsSave, duplicateProbe, isProbeEmpty, useDuplicateCandidates } from './DuplicateWarning';
 import { emptyForm, formFromCustomer, formToInput, type CustomerFormState } from './form-state';
 
 /** Field issues of the edit handler are under "fields."; the form shows them by field name. */
@@ -55,6 +57,37 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const saving = create.isPending || update.isPending || setReferral.isPending;
   const issues = withoutPrefix(error);
   const set = <K extends keyof CustomerFormState>(key: K, value: CustomerFormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const fetchNow = useFetchNow();
+  const probe = duplicateProbe(form, id);
+  // What a held-back save found, for the fields as they were then; typing again goes back to the live check.
+  const [checked, setChecked] = useState<{ probe: string; candidates: DuplicateCandidate[] } | null>(null);
+  const typedCandidates = useDuplicateCandidates(probe);
+  const candidates = checked !== null && checked.probe === JSON.stringify(probe) ? checked.candidates : typedCandidates;
+  const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(new Set());
+  const [heldBack, setHeldBack] = useState(false);
+  const [holds, setHolds] = useState(0);
+  const warningRef = useRef<HTMLElement>(null);
+  const confirmed = holdsSave(candidates) && allConfirmed(candidates, confirmedIds);
+
+  // Each held-back save brings the warning into view and the keyboard to its checkbox, once it is drawn.
+  useEffect(() => {
+    if (holds === 0) return;
+    warningRef.current?.scrollIntoView({ block: 'center' });
+    warningRef.current?.querySelector<HTMLInputElement>('#duplicate-confirm')?.focus();
+  }, [holds]);
+
+  /**
+   * A possible duplicate holds the save back — from the button and from Ctrl+Enter alike — until the
+   * checkbox says it is someone else. The check runs now, so a save typed faster than the debounce is caught.
+   */
+  const duplicatesHoldBack = async (): Promise<boolean> => {
+    const current = isProbeEmpty(probe) ? [] : await fetchNow('customers-find-duplicates', probe).catch(() => typedCandidates);
+    if (current.length === 0 || allConfirmed(current, confirmedIds)) return false;
+    setChecked({ probe: JSON.stringify(probe), candidates: current });
+    setHeldBack(true);
+    setHolds((count) => count + 1);
+    return true;
+  };
 
   useEffect(() => {
     const title = id ? t('form.editTitle', { name: initial.name }) : t('form.newTitle');
@@ -64,6 +97,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (saving) return;
+    if (await duplicatesHoldBack()) return;
     const fields = formToInput(form);
     const result = id ? await update.mutateAsync({ id, fields }) : await create.mutateAsync(fields);
     if (!result.ok) {
@@ -93,9 +127,7 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
         className="form"
         noValidate
         onSubmit={(event) => void submit(event)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-        }}
+        onKeyDown={submitOnCtrlEnter}
       >
         <ErrorNotice error={error} />
         <div className="form-grid">
@@ -127,6 +159,13 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
               </button>
             )}
           </fieldset>
+          <DuplicateWarning
+            ref={warningRef}
+            candidates={candidates}
+            confirmed={confirmed}
+            heldBack={heldBack}
+            onConfirmedChange={(next) => setConfirmedIds(next ? new Set(candidates.map(({ customer }) => customer.id)) : new Set())}
+          />
           <ReferrerField
             value={referrer}
             onChange={(next) => {
@@ -210,7 +249,6 @@ const CustomerForm = ({ id, initial, initialReferrer }: { id: string | null; ini
             {t('form.consent')}
           </label>
         </div>
-        <DuplicateWarning name={form.name} phones={form.phones} email={form.email} excludeId={id} />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>
             {saving ? t('common:saving') : t('common:actions.save')}

@@ -11,6 +11,7 @@ import { useIsOwner } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { CustomerList } from './CustomerList';
 import './customer-list.css';
+import { EmptyBook } from './EmptyBook';
 import { ListColumns } from './ListColumns';
 import { pagesOf, useCustomerPages } from './useCustomerPages';
 
@@ -150,7 +151,7 @@ export const CustomersPage = () => {
               : t('list.matches', { count: results.length })}
         </p>
       )}
-      {!searching && pages.total === 0 && <p className="empty-state">{t('list.emptyBook')}</p>}
+      {!searching && pages.total === 0 && <EmptyBook />}
       {!searching && <ListColumns sort={listing.sort} onSort={setSort} showSpend={owner} />}
       <CustomerList
         listRef={listRef}

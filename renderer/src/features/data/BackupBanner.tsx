@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApi } from '../../api/hooks';
+import './backup-banner.css';
 import { useDescribeError } from '../../components/ErrorNotice';
 
 /**
@@ -17,7 +18,7 @@ export const BackupBanner = () => {
   if (latest?.failure) {
     const reason = describe(latest.failure);
     return (
-      <div className="banner banner-error" role="alert">
+      <div className="banner banner-error backup-banner" role="alert">
         <span>{failuresSinceGood.length > 1 ? t('banner.failedMany', { count: failuresSinceGood.length, reason }) : t('banner.failed', { reason })}</span>
         <Link to="/data">{t('banner.open')}</Link>
       </div>
@@ -27,7 +28,7 @@ export const BackupBanner = () => {
   // Not a live region or a landmark: a standing reminder read in its place, which leaves the page's own
   // status messages and regions the only ones of their kind.
   return (
-    <div className="banner banner-warning">
+    <div className="banner banner-warning backup-banner">
       <span>{lastGood === null ? t('banner.never') : t('banner.overdue', { hours: allowedAgeHours })}</span>
       <Link to="/data">{t('banner.open')}</Link>
     </div>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
+import { requestUnlock } from '../../app/unlock-requests';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { BackupSection } from './BackupSection';
 import { ExportSection } from './ExportSection';
@@ -22,13 +23,22 @@ export const DataPage = () => {
         <h1 id="data-title">{t('title')}</h1>
         <span className="page-subtitle">{t('subtitle')}</span>
       </header>
-      {error?.code === 'FORBIDDEN' ? <p className="notice notice-info">{t('ownerOnly')}</p> : <ErrorNotice error={error} onRetry={() => void status.refetch()} />}
+      {error?.code === 'FORBIDDEN' ? (
+        <p className="notice notice-info">
+          {t('ownerOnly')}{' '}
+          <button type="button" className="button" onClick={requestUnlock}>
+            {t('common:actions.unlock')}
+          </button>
+        </p>
+      ) : (
+        <ErrorNotice error={error} onRetry={() => void status.refetch()} />
+      )}
       {status.data && (
         <>
           <BackupSection status={status.data} />
           <RestoreSection status={status.data} />
           <ImportSection />
-          <ExportSection defaultFolder={status.data.settings.folder || status.data.defaultExportFolder} />
+          <ExportSection defaultFolder={status.data.defaultExportFolder} />
         </>
       )}
     </section>

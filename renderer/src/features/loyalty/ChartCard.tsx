@@ -1,5 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './chart-links.css';
 import { Link } from 'react-router';
 import { useToast } from '../../components/Toast';
 import { saveChartPng, type PngLegendEntry } from './save-png';
@@ -61,12 +62,14 @@ export const ChartCard = ({ name, title, note, empty, emptyText, headline, legen
           </div>
           {links.length > 0 && (
             <nav className="chart-links" aria-label={t('chart.showCustomers')}>
-              <span className="muted">{t('chart.showCustomers')}:</span>
-              {links.map((link) => (
-                <Link key={link.path} to={link.path}>
-                  {link.label}
-                </Link>
-              ))}
+              <span className="muted">{t('chart.showCustomersLead')}</span>
+              <ul className="chart-link-list">
+                {links.map((link) => (
+                  <li key={link.path}>
+                    <Link to={link.path}>{link.label}</Link>
+                  </li>
+                ))}
+              </ul>
             </nav>
           )}
         </>

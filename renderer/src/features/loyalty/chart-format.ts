@@ -5,23 +5,22 @@ import { useFormat } from '../../app/format';
 /** Numbers, shares, money and months on the charts, in the app's language. */
 export const useChartFormat = () => {
   const language = useAppLanguage();
-  const format = useFormat();
+  const { money, month } = useFormat();
   return useMemo(() => {
     const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
     const count = new Intl.NumberFormat(language);
     const compact = new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 });
-    const month = new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
     const shortMonth = new Intl.DateTimeFormat(language, { month: 'short', timeZone: 'UTC' });
     const monthDate = (period: string) => new Date(`${period}-01T00:00:00Z`);
     return {
       percent: (share: number) => percent.format(share),
       count: (value: number) => count.format(value),
       compact: (value: number) => compact.format(value),
-      money: format.money,
+      money,
       /** "Mar 2026" / "2026年3月". */
-      month: (period: string) => month.format(monthDate(period)),
+      month,
       /** The axis tick: the month's short name, with the year on January and on the first tick. */
-      monthTick: (period: string, index: number) => (index === 0 || period.endsWith('-01') ? month.format(monthDate(period)) : shortMonth.format(monthDate(period))),
+      monthTick: (period: string, index: number) => (index === 0 || period.endsWith('-01') ? month(period) : shortMonth.format(monthDate(period))),
     };
-  }, [language, format.money]);
+  }, [language, money, month]);
 };

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReferralTree } from '../../../../shared/contract/referrals';
 import { useApi } from '../../api/hooks';
@@ -35,10 +35,12 @@ export const ReferralSection = ({ customerId }: { customerId: string }) => {
       <h2 id="referrals-section-title">{t('tree.title')}</h2>
       <p className="referred-by">
         {data.referredBy ? (
-          <>
-            {t('tree.referredBy', { name: '' })}
-            <Link to={`/customers/${data.referredBy.referrer.id}`}>{data.referredBy.referrer.name}</Link>
-          </>
+          <Trans
+            t={t}
+            i18nKey="tree.referredBy"
+            values={{ name: data.referredBy.referrer.name }}
+            components={{ referrer: <Link to={`/customers/${data.referredBy.referrer.id}`} /> }}
+          />
         ) : (
           <span className="muted">{t('tree.notReferred')}</span>
         )}
@@ -47,7 +49,7 @@ export const ReferralSection = ({ customerId }: { customerId: string }) => {
         <p className="muted">{t('tree.none')}</p>
       ) : (
         <>
-          <p className="referral-counts">{t('tree.counts', { direct: data.direct, total: data.total, depth: data.depth })}</p>
+          <p className="referral-counts">{t('tree.counts', { direct: data.direct, total: data.total, count: data.depth })}</p>
           <TreeList tree={data} />
           {data.nodes.length < data.total && <p className="field-hint">{t('tree.more', { shown: data.nodes.length, total: data.total })}</p>}
         </>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { leaderboardPeriods, rewardFilters, type LeaderboardPeriod, type ReferralsOverview } from '../../../../shared/contract/referrals';
 import { useApi } from '../../api/hooks';
@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { usePercent } from './format';
 import { RewardItem } from './RewardItem';
 import { ShareChart } from './ShareChart';
+import './referrals.css';
 
 type RewardFilter = (typeof rewardFilters)[number];
 
@@ -132,9 +133,14 @@ export const ReferralsPage = () => {
             <ul className="recent-referrals">
               {data.recent.map((link) => (
                 <li key={link.customer.id}>
-                  <time dateTime={link.referredAt}>{format.date(link.referredAt)}</time>
+                  <time dateTime={link.referredAt}>{format.date(link.referredAt)}</time>{' '}
                   <span>
-                    <Link to={`/customers/${link.referrer.id}`}>{link.referrer.name}</Link> → <Link to={`/customers/${link.customer.id}`}>{link.customer.name}</Link>
+                    <Trans
+                      t={t}
+                      i18nKey="page.recentLine"
+                      values={{ referrer: link.referrer.name, customer: link.customer.name }}
+                      components={{ referrer: <Link to={`/customers/${link.referrer.id}`} />, customer: <Link to={`/customers/${link.customer.id}`} /> }}
+                    />
                   </span>
                 </li>
               ))}

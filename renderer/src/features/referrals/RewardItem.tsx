@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReferralReward } from '../../../../shared/contract/referrals';
 import { useApiMutation } from '../../api/hooks';
@@ -9,7 +9,9 @@ import { Dialog } from '../../components/Dialog';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { useRewardText } from './format';
+import './referrals.css';
 
 const VoidDialog = ({ reward, onClose }: { reward: ReferralReward; onClose: () => void }) => {
   const { t } = useTranslation(['referrals', 'common']);
@@ -54,10 +56,12 @@ export const RewardItem = ({ reward, showReferrer }: { reward: ReferralReward; s
   const describe = useDescribeError();
   const owner = useIsOwner();
   const give = useApiMutation('referrals-reward-give');
+  const undoable = useUndoToast();
   const [voiding, setVoiding] = useState(false);
   const markGiven = async () => {
     const result = await give.mutateAsync({ id: reward.id });
-    toast(result.ok ? { tone: 'success', text: t('reward.given', { name: reward.referred.name }) } : { tone: 'error', text: describe(result.error) });
+    if (result.ok) undoable(t('reward.given', { name: reward.referred.name }), { name: 'referrals-reward-ungive', input: { id: reward.id } });
+    else toast({ tone: 'error', text: describe(result.error) });
   };
   const when =
     reward.status === 'given' && reward.givenAt
@@ -71,15 +75,17 @@ export const RewardItem = ({ reward, showReferrer }: { reward: ReferralReward; s
     <li className={`reward-item reward-${reward.status}`}>
       <div className="reward-main">
         <span className={`badge reward-badge reward-badge-${reward.status}`}>{t(`reward.states.${reward.status}`)}</span>
-        {showReferrer && (
-          <Link to={`/customers/${reward.referrer.id}`} className="reward-referrer">
-            {reward.referrer.name}
-          </Link>
-        )}
-        <strong>{rewardText(reward)}</strong>
-        <span>
-          {t('reward.forBringing', { name: '' })}
-          <Link to={`/customers/${reward.referred.id}`}>{reward.referred.name}</Link>
+        <span className="reward-sentence">
+          <Trans
+            t={t}
+            i18nKey={showReferrer ? 'reward.forBringingBy' : 'reward.forBringing'}
+            values={{ referrer: reward.referrer.name, customer: reward.referred.name, reward: rewardText(reward) }}
+            components={{
+              referrer: <Link to={`/customers/${reward.referrer.id}`} className="reward-referrer" />,
+              customer: <Link to={`/customers/${reward.referred.id}`} />,
+              reward: <strong />,
+            }}
+          />
         </span>
       </div>
       <div className="reward-meta">{when}</div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MonthShare } from '../../../../shared/referrals/figures';
+import { useFormat } from '../../app/format';
 import { usePercent } from './format';
 
 /**
@@ -8,10 +9,9 @@ import { usePercent } from './format';
  * table under it carries the same figures for screen readers and for reading exact numbers.
  */
 export const ShareChart = ({ months, benchmark }: { months: MonthShare[]; benchmark: number }) => {
-  const { t, i18n } = useTranslation('referrals');
+  const { t } = useTranslation('referrals');
   const percent = usePercent();
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'short', year: '2-digit', timeZone: 'UTC' });
-  const label = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
+  const label = useFormat().month;
   const data = months.map((month) => ({ ...month, label: label(month.month), value: month.share ?? 0 }));
   return (
     <figure className="share-chart">

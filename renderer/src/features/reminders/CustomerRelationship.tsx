@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { reminderKind } from '../../../../shared/reminders/kinds';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { WinBackForm } from './WinBackForm';
@@ -135,7 +136,7 @@ export const CustomerRelationship = ({ customerId, name, archived }: { customerI
       <ul className="standing-reminders">
         {(reminders.data ?? []).map((reminder) => (
           <li key={reminder.id}>
-            <span className={`badge kind-badge kind-${reminder.kind}`}>{text.label(reminder.kind)}</span> <span>{days.short(reminder.agendaDay)}</span>
+            <span className={`badge kind-badge kind-${reminder.kind}`}>{text.label(reminder.kind)}</span> <span>{days.short(reminderKind(reminder.kind)?.occasionDay?.(reminder.facts) ?? reminder.agendaDay)}</span>
             {reminder.kind === 'custom' && <span> — {reminder.note}</span>}
           </li>
         ))}

@@ -6,14 +6,13 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { Field } from '../../components/Field';
-import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 
 /** Marks a reminder done with what came of it; the toast offers to take it back. */
 export const DoneForm = ({ id, title, onClose }: { id: string; title: string; onClose: () => void }) => {
   const { t } = useTranslation(['reminders', 'common']);
-  const toast = useToast();
+  const undoable = useUndoToast();
   const complete = useApiMutation('reminders-complete');
-  const reopen = useApiMutation('reminders-reopen');
   const [note, setNote] = useState('');
   const [error, setError] = useState<AppError | null>(null);
 
@@ -22,7 +21,7 @@ export const DoneForm = ({ id, title, onClose }: { id: string; title: string; on
     const result = await complete.mutateAsync({ id, note });
     if (!result.ok) return setError(result.error);
     onClose();
-    toast({ tone: 'success', text: t('actions.doneToast', { title }), action: { label: t('common:actions.undo'), run: () => void reopen.mutateAsync({ id }) } });
+    undoable(t('actions.doneToast', { title }), { name: 'reminders-reopen', input: { id } });
   };
 
   return (

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/contract/reminders';
-import { agendaSectionOf } from '../../../../shared/reminders/agenda';
-import { daysBetween } from '../../../../shared/reminders/days';
+import { reminderTiming } from '../../../../shared/reminders/kinds';
 import { winBackKind } from '../../../../shared/reminders/kinds/win-back';
 import { useApiMutation } from '../../api/hooks';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { DoneForm } from './DoneForm';
 import { useDayFormat, useReminderText } from './format';
 import { PhoneChips } from './PhoneChips';
@@ -19,11 +19,23 @@ type Panel = 'done' | 'snooze' | 'win-back' | null;
 const DueLine = ({ item, today }: { item: AgendaItem; today: string }) => {
   const { t } = useTranslation('reminders');
   const days = useDayFormat();
-  const section = agendaSectionOf(item.agendaDay, today);
-  const away = daysBetween(today, item.agendaDay);
+  const timing = reminderTiming(item, today);
+  const away = timing.days;
+  const words =
+    timing.by === 'occasion'
+      ? away < 0
+        ? t('item.occasionPassed', { count: -away })
+        : away === 0
+          ? t('item.occasionToday')
+          : t('item.dueIn', { count: away })
+      : away < 0
+        ? t('item.overdueBy', { count: -away })
+        : away === 0
+          ? t('item.dueToday')
+          : t('item.dueIn', { count: away });
   return (
-    <span className={section === 'overdue' ? 'reminder-due overdue' : 'reminder-due'}>
-      {section === 'overdue' ? t('item.overdueBy', { count: -away }) : section === 'today' ? t('item.dueToday') : t('item.dueIn', { count: away })}
+    <span className={away < 0 ? 'reminder-due overdue' : 'reminder-due'}>
+      {words}
       {item.snoozedUntil && ` · ${t('item.snoozed', { date: days.short(item.dueDay) })}`}
     </span>
   );
@@ -36,7 +48,7 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
   const toast = useToast();
   const describe = useDescribeError();
   const dismiss = useApiMutation('reminders-dismiss');
-  const reopen = useApiMutation('reminders-reopen');
+  const undoable = useUndoToast();
   const [panel, setPanel] = useState<Panel>(null);
   const title = text.title(item, item.customer);
   const link = text.link(item);
@@ -45,11 +57,8 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
 
   const dismissIt = async () => {
     const result = await dismiss.mutateAsync({ id: item.id, note: '' });
-    toast(
-      result.ok
-        ? { tone: 'success', text: t('actions.dismissedToast', { title }), action: { label: t('common:actions.undo'), run: () => void reopen.mutateAsync({ id: item.id }) } }
-        : { tone: 'error', text: describe(result.error) },
-    );
+    if (result.ok) undoable(t('actions.dismissedToast', { title }), { name: 'reminders-reopen', input: { id: item.id } });
+    else toast({ tone: 'error', text: describe(result.error) });
   };
 
   return (
@@ -91,8 +100,8 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
         </button>
       </div>
       {panel === 'done' && <DoneForm id={item.id} title={title} onClose={() => setPanel(null)} />}
-      {panel === 'snooze' && <SnoozePanel id={item.id} today={today} onClose={() => setPanel(null)} />}
-      {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} onClose={() => setPanel(null)} />}
+      {panel === 'snooze' && <SnoozePanel id={item.id} today={today} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
+      {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
     </li>
   );
 };

@@ -5,13 +5,13 @@ import type { AppError } from '../../../../shared/errors';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { useDayFormat } from './format';
 
 /** Snooze by a day, a week, or to a chosen shop-local day after `today`. */
-export const SnoozePanel = ({ id, today, onClose }: { id: string; today: string; onClose: () => void }) => {
+export const SnoozePanel = ({ id, today, snoozedUntil, onClose }: { id: string; today: string; snoozedUntil: string | null; onClose: () => void }) => {
   const { t } = useTranslation(['reminders', 'common']);
-  const toast = useToast();
+  const undoable = useUndoToast();
   const days = useDayFormat();
   const snooze = useApiMutation('reminders-snooze');
   const [day, setDay] = useState(plusDays(today, 2));
@@ -21,7 +21,7 @@ export const SnoozePanel = ({ id, today, onClose }: { id: string; today: string;
     const result = await snooze.mutateAsync({ id, until });
     if (!result.ok) return setError(result.error);
     onClose();
-    toast({ tone: 'success', text: t('actions.snoozedToast', { date: days.long(until) }) });
+    undoable(t('actions.snoozedToast', { date: days.long(until) }), { name: 'reminders-unsnooze', input: { id, until, restore: snoozedUntil } });
   };
 
   return (

@@ -8,14 +8,27 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
 import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
+import { useUndoToast } from '../../components/useUndoToast';
 
 /**
  * Records a win-back call or message: what came of it, a note, and, when they declined, whether
  * they are lost and why (one of the eight reasons). From a reminder, it also settles the reminder.
  */
-export const WinBackForm = ({ customerId, reminderId, onClose }: { customerId: string; reminderId: string | null; onClose: () => void }) => {
+export const WinBackForm = ({
+  customerId,
+  reminderId,
+  snoozedUntil = null,
+  onClose,
+}: {
+  customerId: string;
+  reminderId: string | null;
+  /** The reminder's snooze before this call, for Undo to put back. */
+  snoozedUntil?: string | null;
+  onClose: () => void;
+}) => {
   const { t } = useTranslation(['reminders', 'common']);
   const toast = useToast();
+  const undoable = useUndoToast();
   const settings = useApi('reminders-settings-get', {});
   const record = useApiMutation('winback-record-attempt');
   const markLost = useApiMutation('winback-mark-lost');
@@ -34,7 +47,10 @@ export const WinBackForm = ({ customerId, reminderId, onClose }: { customerId: s
       if (!marked.ok) return setError(marked.error);
     }
     onClose();
-    toast({ tone: 'success', text: t('winBack.recorded', { outcome: t(`winBack.outcomes.${outcome}`) }) });
+    const recorded = t('winBack.recorded', { outcome: t(`winBack.outcomes.${outcome}`) });
+    // A call that also marked the customer lost is taken back from the profile's "undo" of that mark, not from here.
+    if (outcome === 'declined' && lost) toast({ tone: 'success', text: recorded });
+    else undoable(recorded, { name: 'winback-undo-attempt', input: { id: result.value.attempt.id, restoreSnoozedUntil: snoozedUntil } });
   };
 
   return (

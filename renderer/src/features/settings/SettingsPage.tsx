@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { AppError } from '../../../../shared/errors';
@@ -9,6 +9,7 @@ import { requestUnlock } from '../../app/unlock-requests';
 import { systemLanguage } from '../../app/i18n';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { submitOnCtrlEnter } from '../../components/submitOnCtrlEnter';
 import { useToast } from '../../components/Toast';
 import { PinSettings } from '../auth/PinSettings';
 import { LoyaltySettingsSection } from '../loyalty/LoyaltySettingsSection';
@@ -16,10 +17,9 @@ import { RecomputeSection } from '../loyalty/RecomputeSection';
 import { ReferralRulesSection } from '../referrals/ReferralRulesSection';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
+import { RegionFields } from './RegionFields';
 import { StaffSection } from './StaffSection';
 
-export const currencies = ['TWD', 'HKD', 'MOP', 'CNY', 'SGD', 'MYR', 'JPY', 'KRW', 'USD', 'CAD', 'AUD', 'GBP', 'EUR'];
-const countries = ['TW', 'HK', 'MO', 'CN', 'SG', 'MY', 'JP', 'KR', 'US', 'CA', 'AU', 'GB', 'DE', 'FR'];
 
 export const SettingsPage = () => {
   const { t } = useTranslation(['settings', 'auth', 'common']);
@@ -57,20 +57,25 @@ export const SettingsPage = () => {
 };
 
 const ShopSettings = ({ settings, readOnly }: { settings: Settings; readOnly: boolean }) => {
-  const { t, i18n } = useTranslation(['settings', 'common']);
+  const { t } = useTranslation(['settings', 'common']);
   const toast = useToast();
   const update = useApiMutation('settings-update');
   const [draft, setDraft] = useState(settings);
   const [error, setError] = useState<AppError | null>(null);
   const issues = issuesByPath(error);
-  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const regionName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'region' }), [i18n.language]);
-  const currencyName = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'currency' }), [i18n.language]);
+  const changed = (Object.keys(draft) as (keyof Settings)[]).filter((key) => key !== 'language' && draft[key] !== settings[key]);
 
-  const save = async (changes: Partial<Settings>) => {
-    const next = { ...draft, ...changes };
-    setDraft(next);
-    const result = await update.mutateAsync(changes);
+  /** The language applies at once (the screen follows it); the shop's details wait for Save, as every other section does. */
+  const saveLanguage = async (language: Language | null) => {
+    setDraft({ ...draft, language });
+    const result = await update.mutateAsync({ language });
+    if (!result.ok) return setError(result.error);
+    toast({ tone: 'success', text: t('shop.saved') });
+  };
+
+  const saveShop = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await update.mutateAsync(Object.fromEntries(changed.map((key) => [key, draft[key]])));
     if (!result.ok) return setError(result.error);
     setError(null);
     toast({ tone: 'success', text: t('shop.saved') });
@@ -82,10 +87,7 @@ const ShopSettings = ({ settings, readOnly }: { settings: Settings; readOnly: bo
         <section className="card" aria-labelledby="language-title">
           <h2 id="language-title">{t('language.title')}</h2>
           <Field label={t('language.label')}>
-            <select
-              value={draft.language ?? ''}
-              onChange={(event) => void save({ language: event.target.value === '' ? null : (event.target.value as Language) })}
-            >
+            <select value={draft.language ?? ''} onChange={(event) => void saveLanguage(event.target.value === '' ? null : (event.target.value as Language))}>
               <option value="">{t('language.system', { language: t(`languages.${systemLanguage()}`) })}</option>
               {languages.map((language) => (
                 <option key={language} value={language} lang={language}>
@@ -95,46 +97,21 @@ const ShopSettings = ({ settings, readOnly }: { settings: Settings; readOnly: bo
             </select>
           </Field>
         </section>
-        <section className="card" aria-labelledby="shop-title">
+        <form className="card" aria-labelledby="shop-title" onSubmit={(event) => void saveShop(event)} onKeyDown={submitOnCtrlEnter}>
           <h2 id="shop-title">{t('shop.title')}</h2>
           <ErrorNotice error={error?.code === 'VALIDATION_FAILED' ? null : error} />
           <div className="form-grid">
             <Field label={t('shop.name')} issue={issues.get('shopName')}>
-              <input
-                value={draft.shopName}
-                onChange={(event) => setDraft({ ...draft, shopName: event.target.value })}
-                onBlur={() => draft.shopName !== settings.shopName && void save({ shopName: draft.shopName })}
-              />
+              <input value={draft.shopName} onChange={(event) => setDraft({ ...draft, shopName: event.target.value })} />
             </Field>
-            <Field label={t('shop.currency')} issue={issues.get('currency')}>
-              <select value={draft.currency} onChange={(event) => void save({ currency: event.target.value })}>
-                {[...new Set([draft.currency, ...currencies])].map((code) => (
-                  <option key={code} value={code}>
-                    {code} — {currencyName.of(code)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('shop.country')} issue={issues.get('country')} hint={t('shop.countryHint')}>
-              <select value={draft.country} onChange={(event) => void save({ country: event.target.value })}>
-                {[...new Set([draft.country, ...countries])].map((code) => (
-                  <option key={code} value={code}>
-                    {regionName.of(code)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('shop.timeZone')} issue={issues.get('timeZone')} hint={t('shop.timeZoneHint')}>
-              <select value={draft.timeZone} onChange={(event) => void save({ timeZone: event.target.value })}>
-                {[...new Set([draft.timeZone, ...timeZones])].map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <RegionFields value={draft} issues={issues} onChange={(region) => setDraft({ ...draft, ...region })} />
           </div>
-        </section>
+          <div className="form-actions">
+            <button type="submit" className="button button-primary" disabled={update.isPending || changed.length === 0}>
+              {t('shop.save')}
+            </button>
+          </div>
+        </form>
       </fieldset>
     </>
   );

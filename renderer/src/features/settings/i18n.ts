@@ -11,6 +11,8 @@ const en = {
     countryHint: 'Decides how phone numbers typed without + are read.',
     timeZone: 'Time zone',
     timeZoneHint: 'Decides when “today” starts and ends.',
+    timeZoneSearch: 'Find a time zone (city or name)',
+    save: 'Save shop settings',
     saved: 'Settings saved.',
   },
   staff: {
@@ -47,6 +49,8 @@ const zhHant: Messages<typeof en> = {
     countryHint: '決定沒有加 + 的電話號碼如何判讀。',
     timeZone: '時區',
     timeZoneHint: '決定「今天」從何時開始、何時結束。',
+    timeZoneSearch: '搜尋時區（城市或名稱）',
+    save: '儲存店家設定',
     saved: '設定已儲存。',
   },
   staff: {
@@ -83,6 +87,8 @@ const zhHans: Messages<typeof en> = {
     countryHint: '决定不带 + 的电话号码如何识别。',
     timeZone: '时区',
     timeZoneHint: '决定“今天”从何时开始、何时结束。',
+    timeZoneSearch: '搜索时区（城市或名称）',
+    save: '保存店铺设置',
     saved: '设置已保存。',
   },
   staff: {

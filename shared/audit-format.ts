@@ -1,0 +1,51 @@
+import type { ValueFormat } from './audit-changes';
+import { auditLabels, labelOf } from './i18n/audit';
+import { fill } from './i18n/messages';
+import type { Language } from './locale';
+
+export interface AuditFormatOptions {
+  money: (minor: number) => string;
+  dateTime: (iso: string) => string;
+  /** A staff member's name by id, for "looked after by". */
+  staffName?: (id: string) => string | undefined;
+  /** Labels the caller knows beyond the audit catalog (the screen's sources, genders, languages). */
+  moreChoices?: (field: string, value: string) => string | undefined;
+}
+
+/**
+ * How the audit trail's recorded values read in one language — the same on the audit screen and in
+ * its CSV export: codes by their labels, money in the shop's currency, references by name.
+ */
+export const auditValueFormat = (language: Language, options: AuditFormatOptions): ValueFormat => {
+  const labels = auditLabels[language];
+  const { values } = labels;
+  const choices: Record<string, (value: string) => string | undefined> = {
+    purpose: (value) => labelOf(labels.purposes, value),
+    reason: (value) => (Object.hasOwn(values.lostReason, value) ? labelOf(values.lostReason, value) : labelOf(labels.lockReasons, value)),
+    records: (value) => labelOf(labels.records, value),
+    category: (value) => labelOf(values.category, value),
+    severity: (value) => labelOf(values.severity, value),
+    state: (value) => labelOf(values.state, value),
+    channel: (value) => labelOf(values.channel, value),
+    outcome: (value) => labelOf(values.outcome, value),
+    status: (value) => labelOf(values.status, value),
+    what: (value) => labelOf(values.what, value),
+    ownerStaffId: (value) => options.staffName?.(value),
+    staffId: (value) => options.staffName?.(value),
+  };
+  return {
+    none: '—',
+    yes: labels.csv.yes,
+    no: labels.csv.no,
+    money: options.money,
+    dateTime: options.dateTime,
+    choice: (field, value) => options.moreChoices?.(field, value) ?? choices[field]?.(value),
+    field: (field) => labelOf(labels.fields, field),
+    compensation: (kind, amountMinor) =>
+      fill(labels.phrases.compensation, { kind: labelOf(values.compensationKind, kind), amount: amountMinor === null ? '' : options.money(amountMinor) }).trim(),
+    promise: (dueAt, outcome) =>
+      outcome === null
+        ? fill(labels.phrases.promiseDue, { due: options.dateTime(dueAt) })
+        : fill(labels.phrases.promiseSettled, { due: options.dateTime(dueAt), outcome: labelOf(values.outcome, outcome) }),
+  };
+};

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { countryOfLocales, regionDefaults, timeZonesOfCountry } from '../../shared/region';
+import { callOk, freshCore } from '../support/core';
+
+describe('the shop’s region', () => {
+  it('follows the system locale: country, then its currency and a zone in it', () => {
+    expect(regionDefaults(countryOfLocales(['zh-TW'])!, 'UTC')).toEqual({ country: 'TW', currency: 'TWD', timeZone: 'Asia/Taipei' });
+    expect(regionDefaults(countryOfLocales(['zh-CN'])!, 'UTC')).toEqual({ country: 'CN', currency: 'CNY', timeZone: 'Asia/Shanghai' });
+    expect(regionDefaults(countryOfLocales(['en-US'])!, 'UTC')).toEqual({ country: 'US', currency: 'USD', timeZone: 'America/New_York' });
+    // The computer's own zone wins when it is in the country.
+    expect(regionDefaults('US', 'America/Chicago').timeZone).toBe('America/Chicago');
+    expect(regionDefaults(countryOfLocales(['C', 'fr-FR'])!, 'UTC')).toEqual({ country: 'FR', currency: 'EUR', timeZone: 'Europe/Paris' });
+    expect(countryOfLocales(['zh-Hant'])).toBe('TW');
+    expect(timeZonesOfCountry('US').length).toBeGreaterThan(5);
+  });
+
+  it('a new book on a zh-CN computer starts in China, and setup stores the chosen country so Taiwanese mobiles get +886', async () => {
+    const china = freshCore({ systemLocales: ['zh-CN'] });
+    expect(await callOk(china, 'settings-get', {})).toMatchObject({ country: 'CN', currency: 'CNY' });
+
+    const core = freshCore({ systemLocales: ['en-US'] });
+    await callOk(core, 'auth-setup', { shopName: '小巷咖啡', currency: 'TWD', country: 'TW', timeZone: 'Asia/Taipei', language: 'zh-Hant', pin: '2580' });
+    expect(await callOk(core, 'settings-get', {})).toMatchObject({ country: 'TW', currency: 'TWD', timeZone: 'Asia/Taipei' });
+    const customer = await callOk(core, 'customers-create', { name: '林美華', phones: ['0922 333 444'] });
+    expect(customer.phones[0]).toMatchObject({ e164: '+886922333444' });
+  });
+});

@@ -1,0 +1,38 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { formatCounts } from '../../electron/cli/commands/describe';
+import { counted } from '../../electron/cli/output';
+import { customersMessages } from '../../renderer/src/features/customers/i18n';
+import { referralsMessages } from '../../renderer/src/features/referrals/i18n';
+
+const translator = async (lng: string) => {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng,
+    resources: Object.fromEntries(
+      (['en', 'zh-Hant', 'zh-Hans'] as const).map((language) => [language, { customers: customersMessages[language], referrals: referralsMessages[language] }]),
+    ),
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+};
+
+describe('counts read as words a person would write', () => {
+  it('groups the digits of a large book in every language', async () => {
+    expect((await translator('zh-Hant')).t('customers:list.count', { count: 99000 })).toBe('共 99,000 位客戶');
+    expect((await translator('zh-Hans')).t('customers:list.count', { count: 99000 })).toBe('共 99,000 位客户');
+    expect((await translator('en')).t('customers:list.count', { count: 99000 })).toBe('99,000 customers');
+  });
+
+  it('says "1 level deep", not "1 levels deep"', async () => {
+    const en = await translator('en');
+    expect(en.t('referrals:tree.counts', { direct: 1, total: 1, count: 1 })).toBe('Brought 1 directly, 1 in all, 1 level deep');
+    expect(en.t('referrals:tree.counts', { direct: 2, total: 3, count: 2 })).toBe('Brought 2 directly, 3 in all, 2 levels deep');
+  });
+
+  it('the command line writes "1 visit" and "2 visits"', () => {
+    expect(counted(1, 'visits')).toBe('1 visit');
+    expect(counted(12000, 'visits')).toBe('12,000 visits');
+    expect(formatCounts({ customers: 1, visits: 1, staff: 1 })).toBe('1 customer, 1 visit, 1 staff');
+  });
+});
