@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -94,7 +95,8 @@ describe.skipIf(!canMount)('disk trouble (needs permission to mount a tmpfs; ski
 
   it('says the stick is full when a backup does not fit, leaves no partial file, and backs up once there is room', async () => {
     const core = open(tempDir('regulars-book-'));
-    for (let i = 0; i < 40; i += 1) await callOk(core, 'customers-create', { name: `王小明 ${i}`, notes: 'n'.repeat(2000) });
+    // Notes that do not compress: backups are compressed, and this book must still overflow a 64 KB stick.
+    for (let i = 0; i < 40; i += 1) await callOk(core, 'customers-create', { name: `王小明 ${i}`, notes: randomBytes(1500).toString('base64') });
     // A first backup elsewhere gives the book its id, which every backup names.
     await callOk(core, 'backup-create', { folder: tempDir('regulars-backups-') });
     const stick = mountTmpfs(64)!;

@@ -55,6 +55,10 @@ interface FuzzBook {
   /** A customer with no referrer of their own, and a referral reward earned and not handed over. */
   referrer: string;
   earnedReward: string;
+  /** A reminder snoozed to a day, a reward already handed over, and a win-back call: each can be undone. */
+  snoozed: { id: string; until: string };
+  givenReward: string;
+  winBackAttempt: string;
   files: FuzzFiles | null;
 }
 
@@ -66,6 +70,8 @@ interface FuzzFiles {
   spreadsheet: string;
   plan: Record<string, unknown>;
   uploadId: string;
+  /** An import already committed, to undo. */
+  importRunId: string;
 }
 
 const fileHandlers = /^(backup|restore|import|export|files)-/;
@@ -82,7 +88,8 @@ const prepareFiles = async (core: Core, sandbox: string): Promise<FuzzFiles> => 
   const source = { kind: 'path' as const, path: spreadsheet };
   const plan = importPlanOf(source, await callOk(core, 'import-analyse', { source }));
   const upload = await callOk(core, 'files-upload-begin', { name: 'members.csv', sizeBytes: 3 });
-  return { sandbox, backupFile: backup.file, preparedId: prepared.preparedId, spreadsheet, plan, uploadId: upload.uploadId };
+  const imported = await callOk(core, 'import-commit', importPlanOf(source, await callOk(core, 'import-analyse', { source })));
+  return { sandbox, backupFile: backup.file, preparedId: prepared.preparedId, spreadsheet, plan, uploadId: upload.uploadId, importRunId: imported.importId };
 };
 
 const knownGoodFiles = (files: FuzzFiles): Partial<Record<HandlerName, unknown>> => ({
@@ -96,6 +103,7 @@ const knownGoodFiles = (files: FuzzFiles): Partial<Record<HandlerName, unknown>>
   'import-analyse': { source: { kind: 'path', path: files.spreadsheet } },
   'import-preview': files.plan,
   'import-commit': files.plan,
+  'import-undo': { id: files.importRunId },
   'files-upload-chunk': { uploadId: files.uploadId, offset: 0, data: Buffer.from('abc').toString('base64') },
   'files-pick': { purpose: 'folder' },
 });
@@ -141,6 +149,9 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'referrals-set': { customerId: book.active[0], referrerId: book.referrer },
   'referrals-reward-give': { id: book.earnedReward },
   'referrals-reward-void': { id: book.earnedReward, reason: 'Brought by mistake' },
+  'referrals-reward-ungive': { id: book.givenReward },
+  'reminders-unsnooze': { id: book.snoozed.id, until: book.snoozed.until, restore: null },
+  'winback-undo-attempt': { id: book.winBackAttempt, restoreSnoozedUntil: null },
   'referrals-rules-update': { rewardKind: 'points', rewardValue: 50, minFirstPurchaseMinor: 10000 },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
 });
@@ -186,6 +197,15 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     await callOk(core, 'referrals-set', { customerId: brought.id, referrerId: referrer.id });
     await callOk(core, 'visits-log', { customerId: brought.id, amountMinor: 50000 });
     const [earnedReward] = (await callOk(core, 'referrals-tree', { id: referrer.id })).rewards;
+    const snoozed = await callOk(core, 'reminders-create', { customerId: active[2]!, dueDay: '2099-01-03', note: 'Ask again' });
+    await callOk(core, 'reminders-snooze', { id: snoozed.id, until: '2099-01-10' });
+    const givingReferrer = await callOk(core, 'customers-create', { name: 'Second referrer' });
+    const broughtToo = await callOk(core, 'customers-create', { name: 'Brought too' });
+    await callOk(core, 'referrals-set', { customerId: broughtToo.id, referrerId: givingReferrer.id });
+    await callOk(core, 'visits-log', { customerId: broughtToo.id, amountMinor: 50000 });
+    const [givenReward] = (await callOk(core, 'referrals-tree', { id: givingReferrer.id })).rewards;
+    await callOk(core, 'referrals-reward-give', { id: givenReward!.id });
+    const call = await callOk(core, 'winback-record-attempt', { customerId: active[2]!, outcome: 'declined' });
     const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
     examples = knownGood({
       pin: testPin,
@@ -201,6 +221,9 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       staffId: core.db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get() as string,
       referrer: referrer.id,
       earnedReward: earnedReward!.id,
+      snoozed: { id: snoozed.id, until: '2099-01-10' },
+      givenReward: givenReward!.id,
+      winBackAttempt: call.attempt.id,
       files,
     });
     ids = [
@@ -214,6 +237,9 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       resolvedComplaint.id,
       escalatedComplaint.id,
       earnedReward!.id,
+      snoozed.id,
+      givenReward!.id,
+      call.attempt.id,
       ...(core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM visits ORDER BY id LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM staff').pluck().all() as string[]),
