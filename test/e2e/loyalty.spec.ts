@@ -71,11 +71,18 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     expect(csv.split('\r\n')[1]?.startsWith(firstName ?? '?')).toBe(true);
     expect(csv).not.toMatch(/NT\$|\$\d/);
 
-    // A customer's tier explained in words.
+    // A customer's tier explained in words, and their value from the model fitted to the shop's history
+    // (the app fits it in the background soon after start; here it is fitted at once).
+    expect(await app.rpc('loyalty-value-fit', {})).toMatchObject({ ok: true, value: { basis: 'model' } });
     await rows.first().getByRole('link').click();
     await expect(page.getByRole('heading', { name: 'Value and loyalty' })).toBeVisible();
-    await expect(page.locator('.loyalty-facts')).toContainText(/By spending: (Key|Major) — rank \d+ of \d+ customers/);
-    await expect(page.locator('.loyalty-facts')).toContainText(/a visit × [\d.]+ visits a year × 3 more years/);
+    const facts = page.locator('.loyalty-facts');
+    await expect(facts).toContainText(/By spending: (Key|Major) — rank \d+ of \d+ customers/);
+    await expect(facts).toContainText(/Chance they are still a customer\s*\d+(\.\d)?%/);
+    await expect(facts).toContainText(/Value over the next 3 years\s*\$[\d,.]+/);
+    await expect(facts).toContainText(/From the BG\/NBD \(visits\) and Gamma-Gamma \(spend\) models fitted on .* to this shop’s \d+ customers/);
+    await expect(facts).toContainText('Future visits are counted at face value (not discounted).');
+    await expect(facts).not.toContainText('visits a year ×');
   } finally {
     stop();
     rmSync(dataDir, { recursive: true, force: true });
