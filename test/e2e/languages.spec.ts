@@ -51,6 +51,9 @@ test.describe('switching language', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Language of the app').selectOption('zh-Hant');
     await page.getByLabel('幣別').selectOption('TWD');
+    // The shop's section saves with its Save button or Ctrl+Enter, like every other section.
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText('設定已儲存。')).toBeVisible();
     await page.keyboard.press('Control+l');
     await expect(page.locator('input[role="combobox"]')).toBeFocused();
     await page.keyboard.type('Ada');

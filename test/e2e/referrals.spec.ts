@@ -20,7 +20,7 @@ for (const { locale, language } of locales) {
       const common = commonMessages[language];
       // Whole sentences with the names in place, as read on screen (the markup around a name is a link).
       const fill = (template: string, values: Record<string, string | number>) =>
-        template.replace(/<\/?\w+>/g, '').replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+        template.replace(/<\/?\w+>/g, '').replace(/\{\{(\w+)(?:, *number)?\}\}/g, (_, key: string) => String(values[key]));
       await app.rpc('customers-create', { name: '林美玲', phones: ['0912 345 678'] });
       await app.open(page);
 
