@@ -5,7 +5,7 @@ import { writeActivityOf, writeActivityOfAll } from './activity-queries';
 import { readBases } from './bases';
 import type { DeriveEnvironment } from './environment';
 import { rebuildAllLapse, refreshLapseOf } from './lapse';
-import { refreshAllCustomersValue, refreshCustomersValue } from '../value/fit';
+import { refreshCustomersValue } from '../value/fit';
 import { writeLostStateOf, writeLostStateOfAll } from './lost-queries';
 
 /**
@@ -90,7 +90,7 @@ const value: DerivedFigure = {
   // Predictions are measured to today under the model in force: a new day, a new fit or a new horizon remakes them all.
   basis: (environment) => ({ version: 1, day: environment.today, ...environment.value }),
   update: (db, customerIds, environment) => refreshCustomersValue(db, customerIds, environment.now),
-  rebuild: (db, environment) => refreshAllCustomersValue(db, environment.now),
+  rebuild: (db, environment) => refreshCustomersValue(db, null, environment.now),
 };
 
 const monthFigures: DerivedFigure = {

@@ -102,20 +102,13 @@ export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = (
 };
 
 /**
- * After a write about some customers: their predictions again under the fit in force (the next
- * fit refits the model itself). Nothing to do before the first fit.
+ * Predictions again under the fit in force, as of now: for the customers a write touched, or for
+ * every customer (`null`: a new day, fit or horizon). The next fit refits the model itself; before
+ * the first fit there is nothing to do.
  */
-export const refreshCustomersValue = (db: Db, customerIds: readonly string[], now: Date): void => {
+export const refreshCustomersValue = (db: Db, customerIds: readonly string[] | null, now: Date): void => {
   const model = storedValueModel(latestValueFit(db));
-  if (model === null || customerIds.length === 0) return;
+  if (model === null || customerIds?.length === 0) return;
   const horizon = valueHorizonOf(db);
   for (const customer of readHistories(db, shopTimeZone(db), now, customerIds)) writeValuePrediction(db, predictionOf(customer, model, horizon));
-};
-
-/** Every customer's predictions again under the fit in force, as of now (a new day, or a new horizon). */
-export const refreshAllCustomersValue = (db: Db, now: Date): void => {
-  const model = storedValueModel(latestValueFit(db));
-  if (model === null) return;
-  const horizon = valueHorizonOf(db);
-  for (const customer of readHistories(db, shopTimeZone(db), now, null)) writeValuePrediction(db, predictionOf(customer, model, horizon));
 };
