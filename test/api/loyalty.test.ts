@@ -179,6 +179,33 @@ describe('the dashboard', () => {
     ]);
   });
 
+  it('records each month with the tiers it ended with, after merges and new customers in its last days', async () => {
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
+    // On 30 March two Small customers become one, and a new customer who never came is Small.
+    clock.set('2026-03-30T01:00:00.000Z');
+    catchUpDerived({ db: core.db, now: clock.now });
+    const [small1, small2] = ids.slice(-2) as [string, string];
+    await callOk(core, 'customers-merge', { survivorId: small1, absorbedId: small2, fields: { name: 'Customer 19' } });
+    await customer(core, 'Newcomer');
+    const march = () => core.db.prepare("SELECT tier, customers FROM loyalty_tier_history WHERE month = '2026-03' ORDER BY tier").all();
+    expect(march()).toEqual([]);
+    const live = core.db.prepare('SELECT tier, count(*) AS customers FROM customer_loyalty GROUP BY tier ORDER BY tier').all();
+    expect(live).toEqual([
+      { tier: 'key', customers: 1 },
+      { tier: 'major', customers: 3 },
+      { tier: 'regular', customers: 6 },
+      { tier: 'small', customers: 10 },
+    ]);
+
+    clock.set('2026-04-01T01:00:00.000Z');
+    catchUpDerived({ db: core.db, now: clock.now });
+    expect(march()).toEqual(live);
+    const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-03', toMonth: '2026-04' });
+    expect(periods(section(dashboard.sections, 'tiers_over_time').data).map((row) => row.period)).toEqual(['2026-03', '2026-04']);
+    expect(periods(section(dashboard.sections, 'tiers_over_time').data)[0]?.values).toEqual({ key: 1, major: 3, regular: 6, small: 10 });
+  });
+
   it('keeps past months once read, and forgets one as soon as a visit or first visit in it changes', async () => {
     const { core, clock } = await shop();
     const ids = await bookOfTwenty(core, clock);

@@ -2,7 +2,6 @@ import type { Db } from '../db/connection';
 import { rebuildAllLoyalty, refreshCustomersLoyalty } from '../loyalty/derive';
 import { recountKeptMonths } from '../loyalty/dashboard/month-figures';
 import { writeActivityOf, writeActivityOfAll } from './activity-queries';
-import { readBases } from './bases';
 import type { DeriveEnvironment } from './environment';
 import { rebuildAllLapse, refreshLapseOf } from './lapse';
 import { refreshCustomersValue } from '../value/fit';
@@ -63,20 +62,13 @@ const rhythmAndLapse: DerivedFigure = {
   },
 };
 
-const loyaltyName = 'loyalty';
-
 const loyalty: DerivedFigure = {
-  name: loyaltyName,
+  name: 'loyalty',
   inputs: ['visits (trailing year)', 'satisfaction_answers', 'complaints', 'referral_rewards', 'activity', 'rhythm-and-lapse', 'lost-state', 'tier rules', 'the shop day'],
-  keeps: ['customer_loyalty', 'loyalty_tier_history (this month)', 'state loyalty.cutoffs'],
+  keeps: ['customer_loyalty', 'loyalty_tier_history (months ended)', 'state loyalty.cutoffs', 'state loyalty.month'],
   // A new day moves the trailing year: the full pass runs once a day, and the cut-offs with it.
   basis: (environment) => ({ version: 1, day: environment.today, zone: environment.loyalty.zone, rules: environment.loyalty.rules }),
-  update: (db, customerIds, environment) => {
-    // This month's tier counts follow the writes once the day's full pass has recorded them.
-    const stored = readBases(db)[loyaltyName] as { day?: string } | undefined;
-    const tierMonth = stored?.day?.slice(0, 7) === environment.today.slice(0, 7) ? environment.today.slice(0, 7) : null;
-    refreshCustomersLoyalty(db, customerIds, environment.loyalty, tierMonth);
-  },
+  update: (db, customerIds, environment) => refreshCustomersLoyalty(db, customerIds, environment.loyalty),
   // The money cut-offs are the day's: drawn again only when the day or the rules change.
   rebuild: (db, environment, basisChanged) => {
     rebuildAllLoyalty(db, environment.loyalty, basisChanged);

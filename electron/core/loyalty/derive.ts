@@ -10,7 +10,6 @@ import {
   latestLevels,
   loyaltyCustomers,
   loyaltyRows,
-  changeTierMonth,
   recordTierMonth,
   removeArchivedLoyalty,
   removeLoyaltyRow,
@@ -32,6 +31,8 @@ import { loyaltySignalSources } from './signals';
  */
 
 const cutoffsKey = 'loyalty.cutoffs';
+/** The month the rows in customer_loyalty were computed in: its tier counts are recorded when the next month's first pass begins. */
+const rowsMonthKey = 'loyalty.month';
 const yearMs = 365 * 86_400_000;
 
 export interface LoyaltyEnvironment {
@@ -121,12 +122,8 @@ const readCutoffs = (db: Db): MoneyCutoffs | null => {
 
 export const storedCutoffs = readCutoffs;
 
-/**
- * Recomputes some customers after a write that concerns them, against the cut-offs of the day's
- * full pass. `tierMonth` is the month whose tier counts that pass recorded, kept current by the
- * changes made here; null when no full pass recorded this month yet (the next one will).
- */
-export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], environment: LoyaltyEnvironment, tierMonth: string | null): void => {
+/** Recomputes some customers after a write that concerns them, against the cut-offs of the day's full pass. */
+export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], environment: LoyaltyEnvironment): void => {
   const parameters = parametersOf(environment);
   const inputs: Inputs = {
     revenue: revenue12m(db, parameters.since, customerIds),
@@ -136,37 +133,36 @@ export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], 
   };
   const cutoffs = readCutoffs(db);
   const customers = loyaltyCustomers(db, customerIds);
-  const tierChanges = new Map<string, number>();
-  const count = (tier: string | undefined, change: number) => {
-    if (tier !== undefined) tierChanges.set(tier, (tierChanges.get(tier) ?? 0) + change);
-  };
   for (const customer of customers) {
     const row = rowFor(customer, inputs, cutoffs, environment, parameters.today);
-    const before = inputs.previous.get(customer.id);
-    if (sameRow(row, before)) continue;
-    writeLoyaltyRow(db, row);
-    count(before?.tier, -1);
-    count(row.tier, 1);
+    if (!sameRow(row, inputs.previous.get(customer.id))) writeLoyaltyRow(db, row);
   }
   // An archived (or purged) customer keeps no tier.
   const present = new Set(customers.map((customer) => customer.id));
-  for (const id of customerIds) {
-    const before = inputs.previous.get(id);
-    if (present.has(id) || before === undefined) continue;
-    removeLoyaltyRow(db, id);
-    count(before.tier, -1);
-  }
-  if (tierMonth !== null) for (const [tier, change] of tierChanges) if (change !== 0) changeTierMonth(db, tierMonth, tier, change);
+  for (const id of customerIds) if (!present.has(id) && inputs.previous.has(id)) removeLoyaltyRow(db, id);
 };
 
 /**
- * Everyone's tier and quadrant in one set-based pass; records this month's tier counts. With
+ * A month's tier counts are those it ended with: when the first full pass of a later month begins,
+ * the rows as the last month left them are counted into its history. The current month is never
+ * stored (the dashboard counts it live), so no write has to keep a stored count in step with the
+ * rows — a merge, whose absorbed customer's row goes with the customer, could not.
+ */
+const closeRowsMonth = (db: Db, month: string): void => {
+  const rowsMonth = readStateValue(db, rowsMonthKey);
+  if (typeof rowsMonth === 'string' && rowsMonth < month) recordTierMonth(db, rowsMonth);
+  writeStateValue(db, rowsMonthKey, month);
+};
+
+/**
+ * Everyone's tier and quadrant in one set-based pass (closing the month the rows were of). With
  * `renewCutoffs` (a new day, new rules) the money cut-offs are drawn again from the trailing
  * year's spending; without, the day's cut-offs stand, so a pass later in the day changes nothing
  * the writes since kept current.
  */
 export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment, renewCutoffs: boolean): { customers: number; changed: number } => {
   const parameters = parametersOf(environment);
+  closeRowsMonth(db, parameters.today.slice(0, 7));
   const revenue = revenue12m(db, parameters.since, null);
   // The day's cut-offs may be null (nobody had spent anything at its first pass): they stand as they are.
   const cutoffs = renewCutoffs
@@ -191,7 +187,6 @@ export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment, renew
     }
   }
   removeArchivedLoyalty(db);
-  recordTierMonth(db, parameters.today.slice(0, 7));
   writeStateValue(db, cutoffsKey, cutoffs);
   return { customers: customers.length, changed };
 };

@@ -71,11 +71,6 @@ const statements = statementsFor((db) => ({
   putMonth: db.prepare<[string, string, number]>(
     'INSERT INTO loyalty_tier_history (month, tier, customers) VALUES (?, ?, ?) ON CONFLICT (month, tier) DO UPDATE SET customers = excluded.customers',
   ),
-  changeMonth: db.prepare<[string, string, number]>(`
-    INSERT INTO loyalty_tier_history (month, tier, customers) VALUES (?, ?, ?)
-    ON CONFLICT (month, tier) DO UPDATE SET customers = customers + excluded.customers`),
-  // As the full pass records them: tiers nobody holds have no row.
-  dropEmptyMonth: db.prepare<[string]>('DELETE FROM loyalty_tier_history WHERE month = ? AND customers = 0'),
   // Counts by tier from customer_loyalty_tier alone.
   recordMonth: db.prepare<[string]>('INSERT INTO loyalty_tier_history (month, tier, customers) SELECT ?, tier, count(*) FROM customer_loyalty GROUP BY tier'),
 }));
@@ -121,12 +116,6 @@ export const removeArchivedLoyalty = (db: Db): void => {
 /** One tier's count for a past month, as the monthly pass would have recorded it (the seed's history). */
 export const putTierHistoryMonth = (db: Db, month: string, tier: string, customers: number): void => {
   statements(db).putMonth.run(month, tier, customers);
-};
-
-/** Moves this month's count of a tier by `change` (customers entering or leaving it). */
-export const changeTierMonth = (db: Db, month: string, tier: string, change: number): void => {
-  statements(db).changeMonth.run(month, tier, change);
-  statements(db).dropEmptyMonth.run(month);
 };
 
 export const recordTierMonth = (db: Db, month: string): void => {

@@ -3,7 +3,7 @@ import type { DashboardProvider } from './provider';
 import { tierHistory, tiersNow } from './queries';
 
 /**
- * Customers per tier at the end of each month, as the full pass recorded them; the current month
+ * Customers per tier at the end of each month, as the month's last rows left them; the current month
  * is counted live. Months before tiers were first recorded have no bar.
  */
 export const tiersOverTimeProvider: DashboardProvider = {
