@@ -14,7 +14,8 @@ export const derivedState = (db: Db) => ({
     .all(),
   loyalty: db
     .prepare(
-      `SELECT customer_id, revenue_12m_minor, visits_12m, money_tier, points, tier, signals_json, satisfaction, loyalty, quadrant, quadrant_since
+      `SELECT customer_id, revenue_12m_minor, visits_12m, money_tier, points, tier, signals_json, satisfaction, loyalty, quadrant, quadrant_since,
+         value_probability_alive, value_expected_visits, value_spend_per_visit_minor, value_lifetime_minor
        FROM customer_loyalty ORDER BY customer_id`,
     )
     .all(),
