@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdParameters, type PurchaseHistory } from '../../shared/loyalty/value-model/bg-nbd';
@@ -118,23 +118,22 @@ describe('fitting finds the parameters a shop was simulated from', () => {
 });
 
 /**
- * The CDNOW sample itself (2,357 customers; x, t_x, T in weeks and the mean repeat spend), where
- * the steering folder provides it as CSV `frequency,recency,T,monetary_value` — public data this
- * repository does not carry. REGULARS_CDNOW_SAMPLE names another copy.
+ * The CDNOW sample itself (2,357 customers; x, t_x, T in weeks and zbar, the mean repeat spend), as
+ * the MIT-licensed lifetimes repository publishes it (test/fixtures/value/, with its licence).
  */
-const cdnowFile = process.env.REGULARS_CDNOW_SAMPLE ?? path.join(__dirname, '../../../shared/data/cdnow-summary.csv');
-const cdnow = existsSync(cdnowFile)
-  ? readFileSync(cdnowFile, 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => {
-        const [frequency, recency, T, monetary] = line.split(',').map(Number) as [number, number, number, number];
-        return { x: frequency, tx: recency, T, monetary };
-      })
-  : [];
+const cdnowFile = path.join(__dirname, '../fixtures/value/cdnow_customers_summary_with_transactions.csv');
+const cdnow = (() => {
+  const [header, ...lines] = readFileSync(cdnowFile, 'utf8').trim().split(/\r?\n/);
+  const columns = (header ?? '').split(',');
+  const column = (name: string) => columns.indexOf(name);
+  const [x, tx, T, zbar] = [column('x'), column('t_x'), column('T'), column('zbar')];
+  return lines.map((line) => {
+    const cells = line.split(',').map(Number);
+    return { x: cells[x] ?? Number.NaN, tx: cells[tx] ?? Number.NaN, T: cells[T] ?? Number.NaN, monetary: cells[zbar] ?? Number.NaN };
+  });
+})();
 
-describe.skipIf(cdnow.length === 0)(`the CDNOW sample gives the published fits (${cdnowFile})`, () => {
+describe('the CDNOW sample gives the published fits', () => {
   it('BG/NBD: r 0.243, α 4.414, a 0.793, b 2.426', () => {
     const fit = fitBgNbd(cdnow);
     expect(cdnow).toHaveLength(2357);
