@@ -3,11 +3,13 @@ import { createRoot } from 'react-dom/client';
 import './app/i18n';
 // Each stylesheet lives beside what it styles; they load in this one order so the cascade stays
 // predictable (a later sheet wins a tie), whichever screen is opened first.
+import 'react-day-picker/style.css';
 import './app/styles.css';
 import './app/shell.css';
 import './components/page.css';
 import './components/controls.css';
 import './components/forms.css';
+import './components/day-field.css';
 import './components/lists.css';
 import './components/customer-picker.css';
 import './components/satisfaction-picker.css';

@@ -18,6 +18,8 @@ const en = {
     loadMore: 'Show older',
     close: 'Close',
   },
+  dayField: { choose: 'Choose a day', clear: 'Clear', calendar: 'Calendar' },
+  monthField: { choose: 'Choose a month' },
   shortcuts: {
     find: 'Find a customer (Ctrl+F)',
     newCustomer: 'New customer (Alt+N)',
@@ -80,6 +82,8 @@ const zhHant: Messages<typeof en> = {
     loadMore: '顯示更早的紀錄',
     close: '關閉',
   },
+  dayField: { choose: '選擇日期', clear: '清除', calendar: '月曆' },
+  monthField: { choose: '選擇月份' },
   shortcuts: {
     find: '尋找客戶（Ctrl+F）',
     newCustomer: '新增客戶（Alt+N）',
@@ -142,6 +146,8 @@ const zhHans: Messages<typeof en> = {
     loadMore: '显示更早的记录',
     close: '关闭',
   },
+  dayField: { choose: '选择日期', clear: '清除', calendar: '日历' },
+  monthField: { choose: '选择月份' },
   shortcuts: {
     find: '查找客户（Ctrl+F）',
     newCustomer: '新建客户（Alt+N）',

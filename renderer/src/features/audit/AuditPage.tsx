@@ -7,6 +7,7 @@ import { apiOrThrow, ApiError } from '../../api/client';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { useAppLanguage } from '../../app/language';
 import { useIsOwner } from '../../app/session';
+import { DayField } from '../../components/DayField';
 import { downloadText } from '../../components/download';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
@@ -108,10 +109,10 @@ export const AuditPage = () => {
               </select>
             </Field>
             <Field label={t('filters.from')}>
-              <input type="date" value={filters.from ?? ''} onChange={(event) => setFilter('from', event.target.value)} />
+              <DayField value={filters.from ?? ''} max={filters.to ?? undefined} clearable onChange={(day) => setFilter('from', day)} />
             </Field>
             <Field label={t('filters.to')}>
-              <input type="date" value={filters.to ?? ''} onChange={(event) => setFilter('to', event.target.value)} />
+              <DayField value={filters.to ?? ''} min={filters.from ?? undefined} clearable onChange={(day) => setFilter('to', day)} />
             </Field>
             {filterKeys.some((key) => filters[key] !== null) && (
               <button type="button" className="button-link" onClick={() => setParams({}, { replace: true })}>

@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { useIsOwner } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { isMonth, plusMonths } from './months';
+import { MonthField } from './MonthField';
 import { SectionView } from './SectionView';
 
 /** The owner's loyalty dashboard: every chart for a range of months, kept in the address. */
@@ -50,11 +51,11 @@ export const DashboardPage = () => {
         <legend>{t('range.label')}</legend>
         <label>
           {t('range.from')}
-          <input type="month" value={fromMonth} max={toMonth} onChange={(event) => isMonth(event.target.value) && setRange(event.target.value, toMonth)} />
+          <MonthField value={fromMonth} max={toMonth} latest={thisMonth} onChange={(month) => setRange(month, toMonth)} />
         </label>
         <label>
           {t('range.to')}
-          <input type="month" value={toMonth} min={fromMonth} onChange={(event) => isMonth(event.target.value) && setRange(fromMonth, event.target.value)} />
+          <MonthField value={toMonth} min={fromMonth} latest={thisMonth} onChange={(month) => setRange(fromMonth, month)} />
         </label>
         <button type="button" className="button" onClick={() => setRange(plusMonths(thisMonth, -11), thisMonth)}>
           {t('range.last12')}

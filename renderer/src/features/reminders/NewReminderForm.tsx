@@ -5,6 +5,7 @@ import { plusDays } from '../../../../shared/reminders/days';
 import type { AppError } from '../../../../shared/errors';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { CustomerPicker, type PickedCustomer } from '../../components/CustomerPicker';
+import { DayField } from '../../components/DayField';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
@@ -55,7 +56,7 @@ export const NewReminderForm = ({ today, customer, onClose }: { today: string; c
             <CustomerPicker label={t('newReminder.customer')} onPick={pick} allowWalkIn={false} />
           ))}
         <Field label={t('newReminder.due')} issue={issues.get('dueDay')}>
-          <input type="date" required value={dueDay} min={today} onChange={(event) => setDueDay(event.target.value)} />
+          <DayField value={dueDay} min={today} onChange={setDueDay} />
         </Field>
         <Field label={t('newReminder.staff')}>
           <select value={staffId} onChange={(event) => setStaffId(event.target.value)}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { plusDays } from '../../../../shared/reminders/days';
 import type { AppError } from '../../../../shared/errors';
 import { useApiMutation } from '../../api/hooks';
+import { DayField } from '../../components/DayField';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useUndoToast } from '../../components/useUndoToast';
@@ -35,7 +36,7 @@ export const SnoozePanel = ({ id, today, snoozedUntil, onClose }: { id: string; 
           {t('actions.snoozeWeek')}
         </button>
         <Field label={t('actions.snoozeUntil')} className="snooze-day">
-          <input type="date" value={day} min={plusDays(today, 1)} onChange={(event) => setDay(event.target.value)} />
+          <DayField value={day} min={plusDays(today, 1)} onChange={setDay} />
         </Field>
         <button type="button" className="button" disabled={day <= today} onClick={() => void snoozeUntil(day)}>
           {t('actions.snoozeToDay')}
