@@ -55,7 +55,7 @@ const isReference = (field: string): boolean => field === 'id' || field.endsWith
 export const formatAuditValue = (field: string, value: unknown, format: ValueFormat): string => {
   if (value === null || value === undefined || value === '') return format.none;
   if (typeof value === 'boolean') return value ? format.yes : format.no;
-  if (typeof value === 'number') return field.endsWith('Minor') && format.money ? format.money(value) : String(value);
+  if (typeof value === 'number') return field.endsWith('Minor') && format.money ? format.money(value) : (format.choice?.(field, String(value)) ?? String(value));
   if (typeof value === 'string') {
     if (format.dateTime && isoInstant.test(value)) return format.dateTime(value);
     return format.choice?.(field, value) ?? value;

@@ -30,6 +30,8 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
     outcome: (value) => labelOf(values.outcome, value),
     status: (value) => labelOf(values.status, value),
     what: (value) => labelOf(values.what, value),
+    level: (value) => labelOf(values.satisfaction, value),
+    satisfaction: (value) => labelOf(values.satisfaction, value),
     ownerStaffId: (value) => options.staffName?.(value),
     staffId: (value) => options.staffName?.(value),
   };

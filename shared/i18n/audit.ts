@@ -145,6 +145,10 @@ const en = {
     outcome: 'Outcome',
     outcomeNote: 'What came of it',
     snoozedUntil: 'Snoozed until',
+    dueDay: 'Due',
+    reminderId: 'Reminder',
+    level: 'Satisfaction',
+    answeredAt: 'Answered',
     status: 'Status',
     at: 'When',
     file: 'File',
@@ -194,6 +198,7 @@ const en = {
     importedHistories: 'Histories brought from another tool',
   },
   values: {
+    satisfaction: { '0': 'Not satisfied', '1': 'Satisfied', '2': 'Will buy again', '3': 'Will bring friends' },
     category: {
       product_quality: 'Product quality',
       price: 'Price',
@@ -386,6 +391,10 @@ const zhHant: Messages<typeof en> = {
     outcome: '結果',
     outcomeNote: '後續',
     snoozedUntil: '延後到',
+    dueDay: '到期日',
+    reminderId: '提醒',
+    level: '滿意度',
+    answeredAt: '回答時間',
     status: '狀態',
     at: '時間',
     file: '檔案',
@@ -435,6 +444,7 @@ const zhHant: Messages<typeof en> = {
     importedHistories: '從其他工具帶來的過往紀錄',
   },
   values: {
+    satisfaction: { '0': '不滿意', '1': '滿意', '2': '會再來買', '3': '會介紹朋友來' },
     category: {
       product_quality: '產品品質',
       price: '價格',
@@ -627,6 +637,10 @@ const zhHans: Messages<typeof en> = {
     outcome: '结果',
     outcomeNote: '后续',
     snoozedUntil: '推迟到',
+    dueDay: '到期日',
+    reminderId: '提醒',
+    level: '满意度',
+    answeredAt: '回答时间',
     status: '状态',
     at: '时间',
     file: '文件',
@@ -676,6 +690,7 @@ const zhHans: Messages<typeof en> = {
     importedHistories: '从其他工具带来的过往记录',
   },
   values: {
+    satisfaction: { '0': '不满意', '1': '满意', '2': '会再来买', '3': '会介绍朋友来' },
     category: {
       product_quality: '产品质量',
       price: '价格',

@@ -67,3 +67,53 @@ describe('the audit trail speaks the owner’s language', () => {
     expect(zhChanges).toContain('補償: 退款 US$800');
   });
 });
+
+describe('every field the trail records has a name', () => {
+  it('after a day of the shop’s usual actions, in every language', async () => {
+    const clock = fixedClock('2026-03-02T02:00:00.000Z');
+    const core = freshCore({ now: clock.now });
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', currency: 'TWD', shopName: '小巷咖啡' });
+    const staff = await callOk(core, 'staff-create', { name: '阿明' });
+    const mei = await callOk(core, 'customers-create', { name: '林美華', phones: ['0922333444'], tags: ['常客'], notes: '燕麥拿鐵' });
+    const wen = await callOk(core, 'customers-create', { name: '陳大文' });
+    await callOk(core, 'customers-update', { id: mei.id, fields: { name: '林美華', phones: ['0922333444'], tags: ['常客', '外帶'], notes: '燕麥拿鐵，少冰' } });
+    await callOk(core, 'customers-add-note', { customerId: mei.id, note: '下週生日' });
+    const visit = await callOk(core, 'visits-log', { customerId: mei.id, amountMinor: 18_000, satisfaction: 3 });
+    await callOk(core, 'visits-log-contact', { customerId: wen.id, method: 'message' });
+    await callOk(core, 'visits-archive', { id: visit.id });
+    await callOk(core, 'visits-unarchive', { id: visit.id });
+    await callOk(core, 'satisfaction-record', { customerId: mei.id, level: 2 });
+    await callOk(core, 'referrals-set', { customerId: wen.id, referrerId: mei.id });
+    const reminder = await callOk(core, 'reminders-create', { customerId: mei.id, dueDay: '2026-03-03', note: '問候', staffId: staff.id });
+    await callOk(core, 'reminders-snooze', { id: reminder.id, until: '2026-03-05' });
+    await callOk(core, 'reminders-complete', { id: reminder.id, note: '已聯絡' });
+    await callOk(core, 'reminders-reopen', { id: reminder.id });
+    await callOk(core, 'winback-record-attempt', { customerId: wen.id, outcome: 'no_answer', note: '' });
+    await callOk(core, 'winback-mark-lost', { customerId: wen.id, reason: 'price' });
+    const complaint = await callOk(core, 'complaints-log', { customerId: mei.id, channel: 'in_person', category: 'slow_response', severity: 'medium', description: '等太久' });
+    await callOk(core, 'complaints-acknowledge', { id: complaint.id, note: '' });
+    await callOk(core, 'complaints-resolve', { id: complaint.id, resolution: '退款', compensation: { kind: 'refund', amountMinor: 8000 } });
+    await callOk(core, 'reminders-settings-update', { lapseMultiplier: 2 });
+    await callOk(core, 'loyalty-settings-update', { pointsPerLift: 3 });
+    await callOk(core, 'customers-archive', { id: wen.id });
+
+    const entries = (await callOk(core, 'audit-list', { limit: 200 })).entries;
+    const recorded = new Set<string>();
+    const collect = (value: unknown) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+      for (const key of Object.keys(value)) recorded.add(key);
+    };
+    for (const entry of entries) {
+      collect(entry.before);
+      collect(entry.after);
+    }
+    expect([...recorded]).toEqual(expect.arrayContaining(['name', 'dueDay', 'snoozedUntil', 'tags', 'level']));
+    // Values read as words too: a satisfaction answer by its name, not its number.
+    const english = await callOk(core, 'audit-export', { entity: 'customer', language: 'en' });
+    expect(english.csv).toContain('Satisfaction: Will buy again');
+    expect((await callOk(core, 'audit-export', { entity: 'customer', language: 'zh-Hant' })).csv).toContain('滿意度: 會再來買');
+    for (const language of languages) {
+      expect([...recorded].filter((field) => !Object.hasOwn(auditLabels[language].fields, field)), language).toEqual([]);
+    }
+  });
+});

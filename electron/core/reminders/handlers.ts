@@ -79,8 +79,8 @@ export const remindersHandlers: HandlerImpls = {
     }),
   'reminders-create': (ctx, input) =>
     inTransaction(ctx.db, () => {
+      const customer = input.customerId === null ? null : getCustomerRow(ctx.db, input.customerId);
       if (input.customerId !== null) {
-        const customer = getCustomerRow(ctx.db, input.customerId);
         if (customer === null) return err('NOT_FOUND', { entity: 'customer', id: input.customerId });
         if (customer.archived_at !== null) return err('INVALID_STATE', { reason: 'customer_archived' });
       }
@@ -89,7 +89,9 @@ export const remindersHandlers: HandlerImpls = {
       const id = newId();
       insertManualReminder(ctx.db, { id, kind: customKind.name, customerId: input.customerId, dueDay: input.dueDay, note: input.note, staffId: input.staffId, at: ctx.now().toISOString() });
       const created = reminderOrMissing(ctx, id);
-      if (created.ok) recordAudit(ctx, { action: 'reminder.create', entity: 'reminder', entityId: id, after: created.value });
+      // What the owner decided, in words the trail can show; the derived rest of the reminder is not a decision.
+      const decided = { customerName: customer?.name ?? null, dueDay: input.dueDay, note: input.note, staffId: input.staffId };
+      if (created.ok) recordAudit(ctx, { action: 'reminder.create', entity: 'reminder', entityId: id, after: decided });
       return created;
     }),
   'reminders-for-customer': (ctx, { customerId }) =>
