@@ -47,7 +47,7 @@ import { remindersTimelineSource } from './reminders/timeline';
 import { sessionHandlers } from './session/handlers';
 import { initialSettings } from './settings/defaults';
 import { settingsHandlers } from './settings/handlers';
-import { writeSettings } from './settings/current';
+import { writeInitialSettings } from './settings/current';
 import { hasAnySettings, readStateValue } from './settings/queries';
 import { staffHandlers } from './staff/handlers';
 import { getStaff } from './staff/queries';
@@ -143,7 +143,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
 export const openCore = (options: CoreOptions): Core => {
   const now = options.now ?? (() => new Date());
   const { db, file } = openBook(options.dataDir, { projectRoot: options.projectRoot, now });
-  if (!hasAnySettings(db)) writeSettings(db, initialSettings(options.systemLocales));
+  if (!hasAnySettings(db)) writeInitialSettings(db, initialSettings(options.systemLocales));
   const registry = createRegistry(options.onInternalFailure ?? logInternalFailure);
   const events = new EventBus();
   const rememberedStaff = readStateValue(db, 'counterStaffId');
@@ -181,7 +181,7 @@ export const openCore = (options: CoreOptions): Core => {
     live.book = book;
     ctx.db = book;
     info.schemaVersion = schemaVersionOf(book);
-    if (!hasAnySettings(book)) writeSettings(book, initialSettings(options.systemLocales));
+    if (!hasAnySettings(book)) writeInitialSettings(book, initialSettings(options.systemLocales));
     const rememberedStaff = readStateValue(book, 'counterStaffId');
     session.staffId = typeof rememberedStaff === 'string' && getStaff(book, rememberedStaff)?.active ? rememberedStaff : null;
     // A restored book without an owner PIN asks for setup; one with a PIN keeps the owner who restored it.

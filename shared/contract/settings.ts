@@ -26,8 +26,16 @@ export const settingsShape = z.strictObject({
   language: z.enum(languages).nullable(),
   /** An unlocked owner is locked again after this many minutes without using the app. */
   autoLockMinutes: z.int().min(1).max(240),
+  /**
+   * The owner chose the country (at setup, or since): set by the core, never sent. A book set up
+   * before setup asked keeps the country its computer suggested, so the owner is asked once.
+   */
+  regionConfirmed: z.boolean(),
 });
 export type Settings = z.output<typeof settingsShape>;
+/** What the owner may change; saving a country is choosing it. */
+export const settingsChanges = settingsShape.omit({ regionConfirmed: true }).partial();
+export type SettingsChanges = z.output<typeof settingsChanges>;
 
 export const settingsContract = {
   'settings-get': handler({
@@ -37,7 +45,7 @@ export const settingsContract = {
     mutates: false,
   }),
   'settings-update': handler({
-    input: settingsShape.partial(),
+    input: settingsChanges,
     output: returns<Settings>(),
     access: 'owner',
     mutates: true,

@@ -24,4 +24,31 @@ describe('the shop’s region', () => {
     const customer = await callOk(core, 'customers-create', { name: '林美華', phones: ['0922 333 444'] });
     expect(customer.phones[0]).toMatchObject({ e164: '+886922333444' });
   });
+
+  it('a book set up before setup asked is asked once; choosing Taiwan reads its stored mobiles as Taiwanese', async () => {
+    const core = freshCore({ systemLocales: ['en-US'] });
+    expect((await callOk(core, 'settings-get', {})).regionConfirmed).toBe(false);
+    await callOk(core, 'auth-setup', { shopName: '小巷咖啡', currency: 'USD', language: 'zh-Hant', pin: '2580' });
+    expect((await callOk(core, 'settings-get', {})).regionConfirmed).toBe(true);
+    // The book as an earlier version left it: set up, its country the computer's guess.
+    core.db.prepare("DELETE FROM settings WHERE key = 'regionConfirmed'").run();
+    const mei = await callOk(core, 'customers-create', { name: '林美華', phones: ['0922 333 444'] });
+    expect(mei.phones[0]).toMatchObject({ e164: null });
+    expect(await callOk(core, 'settings-get', {})).toMatchObject({ country: 'US', regionConfirmed: false });
+
+    // Keeping the country answers the question too, and reads nothing again.
+    const kept = freshCore({ systemLocales: ['en-US'] });
+    await callOk(kept, 'settings-update', { country: 'US' });
+    expect((await callOk(kept, 'settings-get', {})).regionConfirmed).toBe(true);
+
+    await callOk(core, 'settings-update', { country: 'TW', currency: 'TWD', timeZone: 'Asia/Taipei' });
+    expect(await callOk(core, 'settings-get', {})).toMatchObject({ country: 'TW', regionConfirmed: true });
+    expect((await callOk(core, 'customers-get', { id: mei.id })).phones[0]).toMatchObject({ e164: '+886922333444' });
+    // Typed today in the international form, the same mobile is the same customer.
+    const duplicates = await callOk(core, 'customers-find-duplicates', { name: '林小姐', phones: ['+886 922 333 444'], email: '' });
+    expect(duplicates.map((found) => found.customer.id)).toContain(mei.id);
+    expect((await callOk(core, 'customers-search', { query: '0922333444' })).rows.map((row) => row.id)).toContain(mei.id);
+    const trail = await callOk(core, 'audit-list', { limit: 5 });
+    expect(trail.entries[0]?.after).toMatchObject({ country: 'TW', phonesRead: 1 });
+  });
 });

@@ -34,7 +34,8 @@ export const authHandlers: HandlerImpls = {
         ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
       };
       const before = currentSettings(ctx);
-      writeSettings(ctx.db, changes);
+      // Setup asks the region: whatever it saved, the owner has seen the country.
+      writeSettings(ctx.db, changes, true);
       recordAudit(ctx, {
         action: 'settings.update',
         entity: 'settings',

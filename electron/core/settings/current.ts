@@ -1,4 +1,4 @@
-import { settingsShape, type Settings } from '../../../shared/contract/settings';
+import { settingsShape, type Settings, type SettingsChanges } from '../../../shared/contract/settings';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
 import { initialSettings } from './defaults';
@@ -20,5 +20,10 @@ export const shopSettings: SettingsSection<typeof settingsShape> = { prefix: '',
 /** The shop's settings as handlers see them (phone country, currency, time zone). */
 export const currentSettings = (ctx: Pick<HandlerContext, 'db'>): Readonly<Settings> => readSection(ctx.db, shopSettings);
 
-export const writeSettings = (db: Db, changes: Partial<Settings>): void => writeSection(db, shopSettings, changes);
+/** A new book's settings, as its computer suggests them (the country not yet the owner's choice). */
+export const writeInitialSettings = (db: Db, settings: Settings): void => writeSection(db, shopSettings, settings);
+
+/** Saves the owner's changes; a country saved (at setup or in Settings) is the owner's choice, not the computer's guess. */
+export const writeSettings = (db: Db, changes: SettingsChanges, setup = false): void =>
+  writeSection(db, shopSettings, setup || changes.country !== undefined ? { ...changes, regionConfirmed: true } : changes);
 

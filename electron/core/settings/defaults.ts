@@ -11,5 +11,5 @@ import { systemTimeZone } from '../../../shared/time';
 export const initialSettings = (systemLocales: readonly string[]): Settings => {
   const country = countryOfLocales(systemLocales) ?? shopDefaultsFor(resolveLanguage(systemLocales)).country;
   const { currency } = regionDefaults(country, systemTimeZone());
-  return { shopName: '', currency, country, timeZone: systemTimeZone(), language: null, autoLockMinutes: 5 };
+  return { shopName: '', currency, country, timeZone: systemTimeZone(), language: null, autoLockMinutes: 5, regionConfirmed: false };
 };

@@ -1,6 +1,7 @@
 import { ok } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
+import { readPhonesForCountry } from '../customers/phone-country';
 import { afterRulesChanged } from '../derive';
 import { currentSettings, writeSettings } from './current';
 
@@ -11,13 +12,14 @@ export const settingsHandlers: HandlerImpls = {
       .transaction(() => {
         const before = currentSettings(ctx);
         writeSettings(ctx.db, changes);
+        const phonesRead = changes.country !== undefined && changes.country !== before.country ? readPhonesForCountry(ctx.db, changes.country) : 0;
         const keys = Object.keys(changes) as (keyof typeof before)[];
         recordAudit(ctx, {
           action: 'settings.update',
           entity: 'settings',
           entityId: null,
           before: Object.fromEntries(keys.map((key) => [key, before[key]])),
-          after: changes,
+          after: phonesRead === 0 ? changes : { ...changes, phonesRead },
         });
         afterRulesChanged(ctx);
       })

@@ -10,6 +10,7 @@ import { useOwnerActivity } from '../features/auth/useOwnerActivity';
 import { DueNotice, TodayNavLink } from '../features/reminders/DueNotice';
 import { useCommands } from './commands';
 import { BackupBanner } from '../features/data/BackupBanner';
+import { RegionPrompt } from '../features/settings/RegionPrompt';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
 import { useSettings } from './settings';
@@ -93,6 +94,7 @@ export const Shell = () => {
       </nav>
       <main id="main" className="content" tabIndex={-1}>
         <DueNotice />
+        <RegionPrompt />
         <BackupBanner />
         <Outlet />
       </main>

@@ -15,6 +15,12 @@ const en = {
     save: 'Save shop settings',
     saved: 'Settings saved.',
   },
+  regionPrompt: {
+    title: 'Where is your shop?',
+    body: 'Phone numbers typed without + are read for this country or region, and money is shown in its currency. Regulars asks this once; you can change it later in Settings.',
+    save: 'This is where we are',
+    saved: 'Saved. Phone numbers already in the book that no country could read were read again for it.',
+  },
   staff: {
     title: 'Staff',
     hint: 'Named people, so visits say who served the customer. No separate logins needed.',
@@ -53,6 +59,12 @@ const zhHant: Messages<typeof en> = {
     save: '儲存店家設定',
     saved: '設定已儲存。',
   },
+  regionPrompt: {
+    title: '您的店在哪裡？',
+    body: '沒有加 + 的電話號碼會依這個國家或地區辨識，金額也以當地貨幣顯示。這個問題只問一次，之後可以在「設定」中修改。',
+    save: '就是這裡',
+    saved: '已儲存。簿中先前無法辨識國家的電話號碼，已依此重新辨識。',
+  },
   staff: {
     title: '員工',
     hint: '記下員工姓名，來店紀錄就能顯示由誰服務。不需要另外登入。',
@@ -90,6 +102,12 @@ const zhHans: Messages<typeof en> = {
     timeZoneSearch: '搜索时区（城市或名称）',
     save: '保存店铺设置',
     saved: '设置已保存。',
+  },
+  regionPrompt: {
+    title: '您的店在哪里？',
+    body: '没有加 + 的电话号码会按这个国家或地区识别，金额也以当地货币显示。这个问题只问一次，之后可以在“设置”中修改。',
+    save: '就是这里',
+    saved: '已保存。簿中此前无法识别国家的电话号码，已按此重新识别。',
   },
   staff: {
     title: '员工',
