@@ -61,3 +61,20 @@ describe('the customer list', () => {
     expect(await core.call('customers-list', { tier: 'key' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('the customer list’s total', () => {
+  it('follows every write, on this connection and on another (the jobs worker’s), while pages of one listing share one count', async () => {
+    const core = await book();
+    const total = async (offset = 0) => (await callOk(core, 'customers-list', { sort: 'name', limit: 2, offset })).total;
+    expect(await total()).toBe(4);
+    expect(await total(2)).toBe(4);
+    await callOk(core, 'customers-create', { name: 'Eve' });
+    expect(await total(2)).toBe(5);
+    const other = freshCore({ dataDir: core.info.dataDir });
+    await callOk(other, 'customers-create', { name: 'Finn' });
+    expect(await total()).toBe(6);
+    const archived = (await callOk(core, 'customers-list', { sort: 'name', limit: 1 })).rows[0]!;
+    await callOk(core, 'customers-archive', { id: archived.id });
+    expect(await total(4)).toBe(5);
+  });
+});

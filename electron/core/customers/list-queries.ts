@@ -71,9 +71,39 @@ const prepared = (db: Db, sql: string): Statement => {
   return statement;
 };
 
+/**
+ * The book's write stamp: total_changes() moves with every write on this connection, data_version
+ * with every write committed by another (the jobs worker's imports and recomputes).
+ */
+const bookStamp = (db: Db): string => {
+  const changes = prepared(db, 'SELECT total_changes()').pluck().get() as number;
+  const version = prepared(db, 'PRAGMA data_version').pluck().get() as number;
+  return `${changes}:${version}`;
+};
+
+/** The counts of listings on the book as it was at `stamp`; any write starts them afresh. */
+const countsByListing = statementsFor(() => ({ stamp: '', counts: new Map<string, number>() }));
+
+/**
+ * How many customers a listing holds. Scrolling asks for page after page of one listing and each
+ * answer carries the total: counting 100,000 rows again for every page would cost more than the
+ * page, so a count stands until the book changes.
+ */
 export const countListed = (db: Db, filter: ListFilter): number => {
   const where = whereOf(filter);
-  return prepared(db, `SELECT count(*) FROM customers c ${where.sql}`).pluck().get(where.params) as number;
+  const sql = `SELECT count(*) FROM customers c ${where.sql}`;
+  const key = `${sql}\u0000${JSON.stringify(where.params)}`;
+  const stamp = bookStamp(db);
+  const kept = countsByListing(db);
+  if (kept.stamp !== stamp) {
+    kept.stamp = stamp;
+    kept.counts.clear();
+  }
+  const known = kept.counts.get(key);
+  if (known !== undefined) return known;
+  const count = prepared(db, sql).pluck().get(where.params) as number;
+  kept.counts.set(key, count);
+  return count;
 };
 
 /**
