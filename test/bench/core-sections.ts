@@ -240,6 +240,18 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
 };
 
 /**
+ * Fitting the value model (BG/NBD and Gamma-Gamma on the shop's own history) in the job worker, as
+ * the daily fit and the owner's "fit again" run it. Issue 16: a few seconds at most on the full book.
+ */
+export const valueFitFigure = async (core: Core): Promise<Figure> => {
+  const started = performance.now();
+  const fitted = await core.call('loyalty-value-fit', {});
+  const ms = performance.now() - started;
+  if (!fitted.ok) throw new Error(`loyalty-value-fit failed: ${fitted.error.code}`);
+  return { key: 'value_fit_ms', value: round(ms, 0), unit: 'ms', note: `value-fit in the job worker: ${fitted.value.basis} over ${fitted.value.customers} customers (${fitted.value.repeatCustomers} came back)` };
+};
+
+/**
  * The whole loyalty dashboard through its handler, for the trailing twelve months and for two
  * years; and, apart, the very first read of a range no read has kept figures for.
  */

@@ -14,7 +14,7 @@ import { prepareBook, scales, type Scale } from './book';
 import { budgets, withinBudget } from './budgets';
 import { browserFigures } from './browser-sections';
 import { backupFigures, bookSizeFigure, importFigures } from './data-sections';
-import { dashboardFigures, logVisitFigure, profileFigure, recomputeFigures, referralsFigures, searchFigures, todayFigure, type Figure } from './core-sections';
+import { dashboardFigures, logVisitFigure, profileFigure, recomputeFigures, referralsFigures, searchFigures, todayFigure, valueFitFigure, type Figure } from './core-sections';
 import { round } from './measure';
 
 const root = process.cwd();
@@ -56,6 +56,7 @@ const main = async () => {
       figures.push(...(await referralsFigures(core, repeats.profiles)));
       console.error('measuring the full recompute, a backup and an import…');
       figures.push(...(await recomputeFigures(core)));
+      figures.push(await valueFitFigure(core));
       figures.push(...(await backupFigures(core)));
     }
   } finally {
