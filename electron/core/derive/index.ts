@@ -6,7 +6,7 @@ import { settleReward } from '../referrals/rewards';
 import { readBases, sameBasis, writeBases } from './bases';
 import { countCustomersInBook, customersInBook } from './customers-queries';
 import { deriveEnvironment, type DeriveEnvironment } from './environment';
-import { derivedFigures } from './figures';
+import { derivedFigures, valueFigureName } from './figures';
 
 /**
  * The one owner of derived data. Handlers record facts, then call `afterWrite` once, in the same
@@ -125,6 +125,22 @@ export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress
     catchUpDerived(ctx, progress);
     generateReminders(ctx);
   }).immediate();
+};
+
+/**
+ * The value model was fitted anew and every customer's predictions written under it (value/fit.ts,
+ * as of now): the value figure is recorded as made for the new fit, so the next catch-up does not
+ * make them all again. Only when the figure was current but for the fit (the same day, horizon and
+ * version): a figure behind for another reason is still rebuilt, with every figure after it.
+ */
+export const valueFigureRemade = (ctx: DeriveContext): void => {
+  const figure = derivedFigures.find((candidate) => candidate.name === valueFigureName);
+  if (figure === undefined) return;
+  const wanted = figure.basis(deriveEnvironment(ctx.db, ctx.now()));
+  const stored = readBases(ctx.db);
+  const before = stored[valueFigureName];
+  if (typeof before !== 'object' || before === null || typeof wanted !== 'object' || wanted === null) return;
+  if (sameBasis({ ...before, fitId: (wanted as { fitId: unknown }).fitId }, wanted)) writeBases(ctx.db, { ...stored, [valueFigureName]: wanted });
 };
 
 /**
