@@ -1,3 +1,4 @@
+import { ok, type Result } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 import { settleMissedPromises } from '../complaints/promises';
 import { generateIfStale, generateReminders } from '../reminders/engine';
@@ -118,13 +119,29 @@ export const prepareDerived = (ctx: DeriveContext): void => {
 
 /**
  * Shop, reminder or loyalty rules changed: the figures they are a basis of are rebuilt (and every
- * figure after them), then every reminder follows the figures and the new rules.
+ * figure after them), then every reminder follows the figures and the new rules. When no figure's
+ * basis moved (a change of language or currency), the reminders are made again only if what they
+ * were made under changed.
  */
 export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress): void => {
   ctx.db.transaction(() => {
-    catchUpDerived(ctx, progress);
-    generateReminders(ctx);
+    if (catchUpDerived(ctx, progress)) generateReminders(ctx);
+    else generateIfStale(ctx);
   }).immediate();
+};
+
+type RulesContext = DeriveContext & Pick<HandlerContext, 'data'>;
+
+/**
+ * After a handler committed new rules: `afterRulesChanged` as the worker's recompute job, so the
+ * counter keeps answering through a pass over the whole book. When another job holds the runner
+ * (a backup, a value fit), the pass runs here as before rather than leaving the figures behind.
+ */
+export const rulesChangedInWorker = async (ctx: RulesContext): Promise<Result<unknown>> => {
+  const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+  if (pass.ok || !(pass.error.code === 'INVALID_STATE' && pass.error.details.reason === 'job_running')) return pass;
+  afterRulesChanged(ctx);
+  return ok(null);
 };
 
 /**
