@@ -242,7 +242,7 @@ export const openCore = (options: CoreOptions): Core => {
   if (options.runsTheApp) backups.startSchedule();
 
   const idleLock = createIdleLock(ctx, () => events.emit('data-changed', { handler: 'auth-lock' }));
-  const reminderDays = options.dailyJobs ? new ReminderDays(ctx) : null;
+  const reminderDays = options.dailyJobs ? new ReminderDays(ctx, undefined, { runner: jobs, bookFile: file }) : null;
   reminderDays?.start();
   const valueFits = options.dailyJobs ? new ValueFitSchedule({ db: () => live.book, bookFile: file, now, jobs, events }) : null;
   valueFits?.start();

@@ -89,3 +89,32 @@ describe('history imported from another tool', () => {
     expect(derivedState(core.db)).toEqual(incremental);
   });
 });
+
+describe('rules changed: the figures catch up off the counter’s thread', () => {
+  const lapsesOn = (core: Core, id: string) => core.db.prepare('SELECT lapses_on FROM customers WHERE id = ?').pluck().get(id);
+
+  it('rebuilds the lapse days in the recompute job, and still here when another job holds the runner', async () => {
+    const { core } = await shop();
+    const ada = await callOk(core, 'customers-create', { name: 'Ada' });
+    for (const days of [40, 30, 20, 10]) await callOk(core, 'visits-log', { customerId: ada.id, occurredAt: new Date(Date.parse('2026-03-10T01:00:00.000Z') - days * 86_400_000).toISOString() });
+    const jobs: string[] = [];
+    core.events.on('job-finished', (event) => jobs.push(`${event.kind}:${event.ok}`));
+    const before = lapsesOn(core, ada.id);
+
+    await callOk(core, 'reminders-settings-update', { lapseMultiplier: 3 });
+    expect(jobs).toEqual(['recompute:true']);
+    const afterJob = lapsesOn(core, ada.id);
+    expect(afterJob).not.toBe(before);
+
+    // A backup (or any job) holds the runner: the pass is not skipped, it runs on the core's thread.
+    const held = core.jobs.reserve();
+    await callOk(core, 'reminders-settings-update', { lapseMultiplier: 2 });
+    held?.release();
+    expect(jobs).toEqual(['recompute:true']);
+    expect(lapsesOn(core, ada.id)).toBe(before);
+
+    const incremental = derivedState(core.db);
+    rebuildDerived({ db: core.db, now: () => new Date('2026-03-10T01:00:00.000Z') });
+    expect(derivedState(core.db)).toEqual(incremental);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catchUpDerived } from '../../electron/core/derive';
 import { seedBook } from '../../electron/core/seed/seed';
 import { ValueFitSchedule } from '../../electron/core/value/schedule';
 import { callOk, fixedClock, freshCore, setUpOwner } from '../support/core';
@@ -113,6 +114,23 @@ describe('the value model fitted to the shop’s history', () => {
     core.events.emit('data-changed', { handler: 'import-commit' });
     expect(schedule.due()).toBe(true);
     schedule.stop();
+  });
+
+  it('predicts every customer once per fit: the catch-up after a fit leaves the predictions it wrote', async () => {
+    const clock = fixedClock('2026-11-20T10:00:00Z');
+    const core = freshCore({ now: clock.now });
+    seedBook(core.db, { customers: 120, visits: 1200, seed: 5, days: 400, now: clock.now() });
+    catchUpDerived({ db: core.db, now: clock.now });
+    await callOk(core, 'loyalty-value-fit', {});
+    const predictions = () => core.db.prepare('SELECT customer_id, value_lifetime_minor FROM customer_loyalty ORDER BY customer_id').all();
+    const written = predictions();
+    expect(written.some((row) => (row as { value_lifetime_minor: number | null }).value_lifetime_minor !== null)).toBe(true);
+    // Written under the fit, as of now: nothing is behind, so nothing is made again.
+    expect(catchUpDerived({ db: core.db, now: clock.now })).toBe(false);
+    expect(predictions()).toEqual(written);
+    // The day turning still remakes them, measured to the new day.
+    clock.set('2026-11-21T10:00:00Z');
+    expect(catchUpDerived({ db: core.db, now: clock.now })).toBe(true);
   });
 
   it('is the owner’s to run', async () => {

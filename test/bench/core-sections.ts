@@ -193,12 +193,28 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
   const logged: string[] = [];
   let refused = 0;
   const passes: number[] = [];
+  // Each figure's share of the pass, from the job's progress: it reports each figure as it begins,
+  // then 'done' as the reminders are made, the last step.
+  const figureMs = new Map<string, number[]>();
+  let phase: { name: string; at: number } | null = null;
+  const endPhase = () => {
+    if (phase === null || phase.name === 'start') return;
+    const name = phase.name === 'done' ? 'reminders' : phase.name;
+    figureMs.set(name, [...(figureMs.get(name) ?? []), performance.now() - phase.at]);
+  };
+  const stopWatching = core.events.on('job-progress', (event) => {
+    if (event.kind !== 'recompute' || event.phase === phase?.name) return;
+    endPhase();
+    phase = { name: event.phase, at: performance.now() };
+  });
   for (let run = 0; run < 2; run += 1) {
     core.db.prepare('DELETE FROM customer_loyalty').run();
     let settled = false;
     const started = performance.now();
     const pass = core.call('loyalty-recompute', {}).finally(() => {
       passes.push(performance.now() - started);
+      endPhase();
+      phase = null;
       settled = true;
     });
     while (!settled) {
@@ -215,6 +231,8 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
     const outcome = await pass;
     if (!outcome.ok) throw new Error(`loyalty-recompute failed: ${outcome.error.code}`);
   }
+  stopWatching();
+  const byFigure = [...figureMs].map(([name, runs]) => `${name} ${runs.map((ms) => round(ms, 0)).join('/')}`).join(', ');
   for (const id of logged) {
     await core.call('visits-archive', { id });
     await core.call('visits-purge', { id });
@@ -227,7 +245,7 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
       key: 'recompute_ms',
       value: round(passes.reduce((sum, ms) => sum + ms, 0) / passes.length, 0),
       unit: 'ms',
-      note: `loyalty-recompute in the job worker over ${customers} customers: every derived figure and reminder; runs ${passes.map((ms) => round(ms, 0)).join(' and ')} ms`,
+      note: `loyalty-recompute in the job worker over ${customers} customers: every derived figure and reminder; runs ${passes.map((ms) => round(ms, 0)).join(' and ')} ms (by figure, ms: ${byFigure})`,
     },
     { key: 'recompute_search_p95_ms', value: round(searching.p95), unit: 'ms', note: `searches answered during the pass (${searching.samples}, median ${round(searching.median)} ms)` },
     {

@@ -53,4 +53,21 @@ describe('the day timer', () => {
     expect(pending).toHaveLength(0);
     expect(days.check()).toBe(false);
   });
+
+  it('with a job runner, catches up in the recompute job (the counter keeps answering), then announces the day', async () => {
+    const clock = fixedClock('2026-03-10T15:30:00.000Z');
+    const core = freshCore({ now: clock.now });
+    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei' });
+    await callOk(core, 'customers-create', { name: 'Ada', birthday: { month: 3, day: 21 } });
+    const jobs: string[] = [];
+    core.events.on('job-finished', ({ kind }) => jobs.push(kind));
+    const announced = new Promise<DueSummary>((resolve) => core.events.on('reminders-due', resolve));
+    const { timers } = manualTimers();
+    const days = new ReminderDays({ db: core.db, now: clock.now, events: core.events }, timers, { runner: core.jobs, bookFile: core.info.bookFile });
+    clock.set('2026-03-10T16:00:01.000Z');
+    expect(days.check()).toBe(true);
+    expect(await announced).toEqual({ today: '2026-03-11', overdue: 0, dueToday: 0, upcoming: 1 });
+    expect(jobs).toEqual(['recompute']);
+    expect((await callOk(core, 'reminders-agenda', {})).upcoming.items).toMatchObject([{ kind: 'birthday', dueDay: '2026-03-18' }]);
+  });
 });

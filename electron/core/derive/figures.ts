@@ -75,8 +75,11 @@ const loyalty: DerivedFigure = {
   },
 };
 
+/** The value figure's name: the value fit records it as made (derive/index.ts valueFigureRemade). */
+export const valueFigureName = 'value';
+
 const value: DerivedFigure = {
-  name: 'value',
+  name: valueFigureName,
   inputs: ['visits (one a shop day)', 'imported_histories', 'the fitted value model', 'value horizon and discount', 'the shop day'],
   keeps: ['customer_loyalty.value_probability_alive', 'customer_loyalty.value_expected_visits', 'customer_loyalty.value_spend_per_visit_minor', 'customer_loyalty.value_lifetime_minor'],
   // Predictions are measured to today under the model in force: a new day, a new fit or a new horizon remakes them all.

@@ -1,3 +1,4 @@
+import { ok, type Result } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 import { settleMissedPromises } from '../complaints/promises';
 import { generateIfStale, generateReminders } from '../reminders/engine';
@@ -6,7 +7,7 @@ import { settleReward } from '../referrals/rewards';
 import { readBases, sameBasis, writeBases } from './bases';
 import { countCustomersInBook, customersInBook } from './customers-queries';
 import { deriveEnvironment, type DeriveEnvironment } from './environment';
-import { derivedFigures } from './figures';
+import { derivedFigures, valueFigureName } from './figures';
 
 /**
  * The one owner of derived data. Handlers record facts, then call `afterWrite` once, in the same
@@ -118,13 +119,45 @@ export const prepareDerived = (ctx: DeriveContext): void => {
 
 /**
  * Shop, reminder or loyalty rules changed: the figures they are a basis of are rebuilt (and every
- * figure after them), then every reminder follows the figures and the new rules.
+ * figure after them), then every reminder follows the figures and the new rules. When no figure's
+ * basis moved (a change of language or currency), the reminders are made again only if what they
+ * were made under changed.
  */
 export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress): void => {
   ctx.db.transaction(() => {
-    catchUpDerived(ctx, progress);
-    generateReminders(ctx);
+    if (catchUpDerived(ctx, progress)) generateReminders(ctx);
+    else generateIfStale(ctx);
   }).immediate();
+};
+
+type RulesContext = DeriveContext & Pick<HandlerContext, 'data'>;
+
+/**
+ * After a handler committed new rules: `afterRulesChanged` as the worker's recompute job, so the
+ * counter keeps answering through a pass over the whole book. When another job holds the runner
+ * (a backup, a value fit), the pass runs here as before rather than leaving the figures behind.
+ */
+export const rulesChangedInWorker = async (ctx: RulesContext): Promise<Result<unknown>> => {
+  const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+  if (pass.ok || !(pass.error.code === 'INVALID_STATE' && pass.error.details.reason === 'job_running')) return pass;
+  afterRulesChanged(ctx);
+  return ok(null);
+};
+
+/**
+ * The value model was fitted anew and every customer's predictions written under it (value/fit.ts,
+ * as of now): the value figure is recorded as made for the new fit, so the next catch-up does not
+ * make them all again. Only when the figure was current but for the fit (the same day, horizon and
+ * version): a figure behind for another reason is still rebuilt, with every figure after it.
+ */
+export const valueFigureRemade = (ctx: DeriveContext): void => {
+  const figure = derivedFigures.find((candidate) => candidate.name === valueFigureName);
+  if (figure === undefined) return;
+  const wanted = figure.basis(deriveEnvironment(ctx.db, ctx.now()));
+  const stored = readBases(ctx.db);
+  const before = stored[valueFigureName];
+  if (typeof before !== 'object' || before === null || typeof wanted !== 'object' || wanted === null) return;
+  if (sameBasis({ ...before, fitId: (wanted as { fitId: unknown }).fitId }, wanted)) writeBases(ctx.db, { ...stored, [valueFigureName]: wanted });
 };
 
 /**

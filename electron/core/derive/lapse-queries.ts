@@ -51,9 +51,19 @@ export const lapseRow = (db: Db, customerId: string): DbLapseRow | null => state
 
 export const allLapseRows = (db: Db): DbLapseRow[] => statements(db).all.all();
 
-/** Each customer's visit times, oldest first, customer by customer (streamed: the whole book is never held at once). */
-export function* iterateVisitTimes(db: Db): Generator<[string, string[]]> {
-  for (const [customerId, times] of statements(db).allVisitTimes.iterate()) yield [customerId, times.split(',')];
+/** The last `count` items of a comma-separated list, without splitting the whole of it. */
+const lastOf = (list: string, count: number): string[] => {
+  let start = list.length;
+  for (let found = 0; found < count && start > 0; found += 1) start = list.lastIndexOf(',', start - 1);
+  return (start > 0 ? list.slice(start + 1) : list).split(',');
+};
+
+/**
+ * Each customer's most recent `limit` visit times, oldest first, customer by customer (streamed:
+ * the whole book is never held at once; only the tail of each customer's list is split).
+ */
+export function* iterateVisitTimes(db: Db, limit: number): Generator<[string, string[]]> {
+  for (const [customerId, times] of statements(db).allVisitTimes.iterate()) yield [customerId, lastOf(times, limit)];
 }
 
 const toSummary = (row: DbImportedSummary): ImportedVisitSummary => ({ visitCount: row.visits, firstVisitAt: row.first_visit, lastVisitAt: row.last_visit });

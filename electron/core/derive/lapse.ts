@@ -45,8 +45,8 @@ export const refreshLapseOf = (db: Db, customerIds: readonly string[], context: 
 const allRhythms = (db: Db): Map<string, number> => {
   const imported = allImportedSummaries(db);
   const rhythms = new Map<string, number>();
-  for (const [customerId, times] of iterateVisitTimes(db)) {
-    const rhythm = rhythmWithImportedDays(times.slice(-visitsForRhythm), imported.get(customerId) ?? null);
+  for (const [customerId, times] of iterateVisitTimes(db, visitsForRhythm)) {
+    const rhythm = rhythmWithImportedDays(times, imported.get(customerId) ?? null);
     if (rhythm !== null) rhythms.set(customerId, rhythm);
   }
   for (const [customerId, summary] of imported) {

@@ -5,6 +5,7 @@ import { decideTier, moneyCutoffs, type MoneyCutoffs, type TierRules } from '../
 import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import { shopTimeZone } from '../reminders/settings';
+import { beginFullLoyaltyPass } from './full-pass-queries';
 import { readStateValue, writeStateValue } from '../settings/queries';
 import {
   latestLevels,
@@ -158,35 +159,17 @@ const closeRowsMonth = (db: Db, month: string): void => {
  * Everyone's tier and quadrant in one set-based pass (closing the month the rows were of). With
  * `renewCutoffs` (a new day, new rules) the money cut-offs are drawn again from the trailing
  * year's spending; without, the day's cut-offs stand, so a pass later in the day changes nothing
- * the writes since kept current.
+ * the writes since kept current. The rows are made and compared in SQL (full-pass-queries.ts):
+ * only those that differ are written.
  */
-export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment, renewCutoffs: boolean): { customers: number; changed: number } => {
+export const rebuildAllLoyalty = (db: Db, environment: LoyaltyEnvironment, renewCutoffs: boolean): { changed: number } => {
   const parameters = parametersOf(environment);
   closeRowsMonth(db, parameters.today.slice(0, 7));
-  const revenue = revenue12m(db, parameters.since, null);
+  const pass = beginFullLoyaltyPass(db, loyaltySignalSources, parameters);
   // The day's cut-offs may be null (nobody had spent anything at its first pass): they stand as they are.
-  const cutoffs = renewCutoffs
-    ? moneyCutoffs(
-        [...revenue.values()].map((spent) => spent.revenue).filter((amount) => amount > 0).sort((a, b) => b - a),
-        environment.rules,
-      )
-    : readCutoffs(db);
-  const inputs: Inputs = {
-    revenue,
-    levels: latestLevels(db, satisfactionWindow, null),
-    signals: signalsFor(db, parameters, null),
-    previous: loyaltyRows(db, null),
-  };
-  let changed = 0;
-  const customers = loyaltyCustomers(db, null);
-  for (const customer of customers) {
-    const row = rowFor(customer, inputs, cutoffs, environment, parameters.today);
-    if (!sameRow(row, inputs.previous.get(customer.id))) {
-      writeLoyaltyRow(db, row);
-      changed += 1;
-    }
-  }
+  const cutoffs = renewCutoffs ? moneyCutoffs(pass.spendingDescending(), environment.rules) : readCutoffs(db);
+  const changed = pass.writeRows(cutoffs, environment.rules, environment.now.toISOString());
   removeArchivedLoyalty(db);
   writeStateValue(db, cutoffsKey, cutoffs);
-  return { customers: customers.length, changed };
+  return { changed };
 };

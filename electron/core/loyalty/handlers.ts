@@ -10,7 +10,7 @@ import { getCustomerRow } from '../customers/queries';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { afterWrite } from '../derive';
+import { afterWrite, rulesChangedInWorker } from '../derive';
 import { shopTimeZone } from '../reminders/settings';
 import { resolveStaffId } from '../staff/validate';
 import { dashboardProviders } from './dashboard';
@@ -105,7 +105,7 @@ export const loyaltyHandlers: HandlerImpls = {
     });
     if (!saved.ok || !changed) return saved;
     // Every tier follows the new rules: the pass runs as a job, off the counter's thread.
-    const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+    const pass = await rulesChangedInWorker(ctx);
     return pass.ok ? saved : pass;
   },
   'loyalty-value-fit': async (ctx) => {

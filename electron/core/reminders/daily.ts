@@ -3,6 +3,7 @@ import { localDay, startOfLocalDay } from '../../../shared/time';
 import { settleMissedPromises } from '../complaints/promises';
 import type { HandlerContext } from '../context';
 import { catchUpDerived } from '../derive';
+import type { JobRunner } from '../jobs/runner';
 import { readDueSummary } from './agenda';
 import { generateReminders } from './engine';
 import { shopTimeZone } from './settings';
@@ -24,6 +25,12 @@ const nodeTimers: Timers = {
 
 const hourMs = 3_600_000;
 
+/** Where the day's catch-up can run as the worker's recompute job: the runner and the book's file. */
+export interface DayJobs {
+  runner: JobRunner;
+  bookFile: string;
+}
+
 /**
  * While the app runs, turns the reminders over at the shop's midnight (in the shop's zone, not the
  * computer's): generates the new day's reminders, refreshes the screens and announces what is due
@@ -37,6 +44,7 @@ export class ReminderDays {
   constructor(
     private readonly ctx: Pick<HandlerContext, 'db' | 'now' | 'events'>,
     private readonly timers: Timers = nodeTimers,
+    private readonly jobs: DayJobs | null = null,
   ) {
     this.day = this.today();
   }
@@ -50,18 +58,39 @@ export class ReminderDays {
     this.handle = null;
   }
 
-  /** Runs the day's jobs if the shop's day changed since the last check; returns whether it did. */
+  /**
+   * Runs the day's jobs if the shop's day changed since the last check; returns whether it did.
+   * With a job runner the catch-up (a pass over the whole book) is the worker's recompute job and
+   * the counter keeps answering; when the runner is taken by another job, it runs here.
+   */
   check(): boolean {
     const today = this.today();
     if (today === this.day) return false;
     this.day = today;
     settleMissedPromises(this.ctx.db, this.ctx.now());
+    if (this.jobs !== null && !this.jobs.runner.busy) {
+      void this.inWorker(this.jobs, today).catch((caught: unknown) => console.error('[regulars] the day’s catch-up failed:', caught));
+      return true;
+    }
     // The trailing year moved by a day: the derived figures first, then the day's reminders (green channel included).
     catchUpDerived(this.ctx);
     generateReminders(this.ctx);
+    this.announce(today);
+    return true;
+  }
+
+  private async inWorker(jobs: DayJobs, today: string): Promise<void> {
+    const pass = await jobs.runner.run('recompute', { bookFile: jobs.bookFile, now: this.ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+    if (!pass.ok) {
+      catchUpDerived(this.ctx);
+      generateReminders(this.ctx);
+    }
+    this.announce(today);
+  }
+
+  private announce(today: string): void {
     this.ctx.events.emit('data-changed', { handler: 'reminders-new-day' });
     this.ctx.events.emit('reminders-due', readDueSummary(this.ctx.db, today));
-    return true;
   }
 
   private today(): string {

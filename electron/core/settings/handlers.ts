@@ -2,12 +2,12 @@ import { ok } from '../../../shared/result';
 import { recordAudit } from '../audit/record';
 import type { HandlerImpls } from '../registry';
 import { readPhonesForCountry } from '../customers/phone-country';
-import { afterRulesChanged } from '../derive';
+import { rulesChangedInWorker } from '../derive';
 import { currentSettings, writeSettings } from './current';
 
 export const settingsHandlers: HandlerImpls = {
   'settings-get': (ctx) => ok(currentSettings(ctx)),
-  'settings-update': (ctx, changes) => {
+  'settings-update': async (ctx, changes) => {
     ctx.db
       .transaction(() => {
         const before = currentSettings(ctx);
@@ -21,9 +21,10 @@ export const settingsHandlers: HandlerImpls = {
           before: Object.fromEntries(keys.map((key) => [key, before[key]])),
           after: phonesRead === 0 ? changes : { ...changes, phonesRead },
         });
-        afterRulesChanged(ctx);
       })
       .immediate();
-    return ok(currentSettings(ctx));
+    // The shop's zone is a basis of the lapse days, tiers and reminders: they catch up, off the counter's thread.
+    const pass = await rulesChangedInWorker(ctx);
+    return pass.ok ? ok(currentSettings(ctx)) : pass;
   },
 };

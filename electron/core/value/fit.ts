@@ -56,9 +56,10 @@ export interface ValueFitOutcome {
 /**
  * Fits the models to the whole book and stores the fit and every customer's predictions. Reading
  * and fitting take no lock (the counter writes on meanwhile); the writes are one short transaction
- * that leaves alone a customer whose visits changed since they were read.
+ * that leaves alone a customer whose visits changed since they were read. `stored` runs in that
+ * transaction, after the fit is in the book.
  */
-export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = () => performance.now()): ValueFitOutcome => {
+export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = () => performance.now(), stored: (fitId: string) => void = () => undefined): ValueFitOutcome => {
   const started = clock();
   const zone = shopTimeZone(db);
   const horizon = valueHorizonOf(db);
@@ -85,6 +86,7 @@ export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = (
       annual_discount_rate: horizon.annualDiscountRate,
       duration_ms: Math.round(clock() - started),
     });
+    stored(fitId);
   }).immediate();
   const written = clock();
   return {
