@@ -10,7 +10,7 @@ import { tempDir } from '../support/core';
 const planOf = (db: ReturnType<typeof openDatabase>, sql: string): string =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ today: '2026-12-05', last: '2026-12-12' }) as { detail: string }[]).map((row) => row.detail).join('\n');
 
-describe('migration 019: open reminders counted per kind and assignee from one index', () => {
+describe('migration 019: covering indexes for the Today counts and the promises chart', () => {
   it('keeps every reminder and counts the agenda from the index alone, snoozes on the day they come back', () => {
     const dir = tempDir();
     const db = openDatabase(bookPath(dir));
@@ -40,6 +40,13 @@ describe('migration 019: open reminders counted per kind and assignee from one i
     );
     expect(plan).toContain('COVERING INDEX reminders_open_counts');
     expect(plan).not.toContain('TEMP B-TREE');
+    // A month of the promises chart: settled promises and how many were kept, from the index alone.
+    expect(
+      planOf(
+        upgraded,
+        "SELECT count(*), coalesce(sum(outcome = 'kept'), 0) FROM complaint_promises WHERE outcome IS NOT NULL AND settled_at >= @today AND settled_at < @last",
+      ),
+    ).toContain('COVERING INDEX complaint_promises_settled');
     upgraded.close();
   });
 });

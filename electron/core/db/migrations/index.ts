@@ -14,7 +14,7 @@ import { migration013 } from './013-name-search-keys';
 import { migration014 } from './014-slim-visit-indexes';
 import { migration015 } from './015-value-model';
 import { migration017 } from './017-import-runs';
-import { migration019 } from './019-agenda-counts-index';
+import { migration019 } from './019-covering-read-indexes';
 import type { Migration } from './types';
 
 /** In strictly increasing order of version. */
