@@ -10,7 +10,7 @@ import { tempDir } from '../support/core';
 const planOf = (db: ReturnType<typeof openDatabase>, sql: string): string =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ today: '2026-12-05', last: '2026-12-12' }) as { detail: string }[]).map((row) => row.detail).join('\n');
 
-describe('migration 019: covering indexes for the Today counts and the promises chart', () => {
+describe('migration 019: covering indexes for the Today counts, the promises chart and first-time customers', () => {
   it('keeps every reminder and counts the agenda from the index alone, snoozes on the day they come back', () => {
     const dir = tempDir();
     const db = openDatabase(bookPath(dir));
@@ -47,6 +47,10 @@ describe('migration 019: covering indexes for the Today counts and the promises 
         "SELECT count(*), coalesce(sum(outcome = 'kept'), 0) FROM complaint_promises WHERE outcome IS NOT NULL AND settled_at >= @today AND settled_at < @last",
       ),
     ).toContain('COVERING INDEX complaint_promises_settled');
+    // A month's first-time customers still in the book, from the index alone.
+    expect(
+      planOf(upgraded, 'SELECT count(*) FROM customers WHERE first_visit_at IS NOT NULL AND first_visit_at >= @today AND first_visit_at < @last AND archived_at IS NULL'),
+    ).toContain('COVERING INDEX customers_first_visit');
     upgraded.close();
   });
 });

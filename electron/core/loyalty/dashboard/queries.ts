@@ -15,7 +15,7 @@ const statements = statementsFor((db) => ({
     SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue_minor, count(DISTINCT customer_id) AS customers
     FROM visits
     WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to`),
-  // customers_first_visit: a range of first visits.
+  // customers_first_visit: a range of first visits, covering (archived_at is in it, migration 019).
   newInMonth: db
     .prepare<{ from: string; to: string }, number>(`
       SELECT count(*) FROM customers
