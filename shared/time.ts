@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { localDayFinder } from './reminders/days';
 
 const knownZones = new Map<string, boolean>();
 const maxKnownZones = 1000;
@@ -19,15 +20,33 @@ export const isTimeZone = (zone: string): boolean => {
   return valid;
 };
 
-/** The shop-local calendar day (YYYY-MM-DD) an instant falls on. */
+/**
+ * The shop-local calendar day (YYYY-MM-DD) an instant falls on. A moment (the clock's now, on every
+ * write) goes through the zone's day finder, which remembers the zone's offsets; a Luxon DateTime
+ * each time was a tenth of a visit write. Text is read as Luxon reads ISO text (no offset: UTC).
+ */
 export const localDay = (instant: Date | string, zone: string): string => {
-  const dateTime = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: 'utc' }) : DateTime.fromJSDate(instant);
-  return dateTime.setZone(zone).toISODate() ?? '';
+  if (instant instanceof Date) {
+    const time = instant.getTime();
+    return Number.isNaN(time) || !isTimeZone(zone) ? '' : localDayFinder(zone)(time);
+  }
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toISODate() ?? '';
 };
 
-/** The UTC instant at which a shop-local day starts (handles DST days that are not 24 h long). */
-export const startOfLocalDay = (day: string, zone: string): string =>
-  DateTime.fromISO(day, { zone }).startOf('day').toUTC().toISO() ?? '';
+const dayStarts = new Map<string, string>();
+const maxDayStarts = 1000;
+
+/** The UTC instant at which a shop-local day starts (handles DST days that are not 24 h long); remembered, as it never changes. */
+export const startOfLocalDay = (day: string, zone: string): string => {
+  const key = `${day} ${zone}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = DateTime.fromISO(day, { zone }).startOf('day').toUTC().toISO() ?? '';
+    if (dayStarts.size >= maxDayStarts) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return start;
+};
 
 export const addDays = (day: string, days: number): string =>
   DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate() ?? '';

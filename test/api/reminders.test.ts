@@ -320,8 +320,17 @@ describe('the agenda', () => {
       ['custom', '2026-03-11', 'Amy'],
       ['follow_up', '2026-03-13', 'Amy'],
     ]);
-    expect(all(await callOk(core, 'reminders-agenda', { assignee: 'nobody' })).map((item) => item.customer?.name)).toEqual(['Ben']);
-    expect(all(await callOk(core, 'reminders-agenda', { kinds: ['birthday'] })).map((item) => item.customer?.name)).toEqual(['Ada', 'Ben']);
+    // Each section's count is the filter's, not the whole agenda's.
+    const totals = (agenda: Agenda) => [agenda.overdue.total, agenda.dueToday.total, agenda.upcoming.total];
+    expect(totals(everything)).toEqual([1, 0, 3]);
+    expect(totals(amys)).toEqual([1, 0, 2]);
+    const nobodys = await callOk(core, 'reminders-agenda', { assignee: 'nobody' });
+    expect(all(nobodys).map((item) => item.customer?.name)).toEqual(['Ben']);
+    expect(totals(nobodys)).toEqual([0, 0, 1]);
+    const birthdays = await callOk(core, 'reminders-agenda', { kinds: ['birthday'] });
+    expect(all(birthdays).map((item) => item.customer?.name)).toEqual(['Ada', 'Ben']);
+    expect(totals(birthdays)).toEqual([1, 0, 1]);
+    expect(totals(await callOk(core, 'reminders-agenda', { kinds: ['custom'], assignee: 'nobody' }))).toEqual([0, 0, 0]);
     expect(await core.callUnknown('reminders-agenda', { kinds: ['no_such_kind'] })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(await callOk(core, 'reminders-due-summary', {})).toEqual({ today: '2026-03-10', overdue: 1, dueToday: 0, upcoming: 3 });
   });

@@ -3,7 +3,7 @@ import { upcomingDays } from '../../../shared/reminders/agenda';
 import { daysBetween, localDayFinder, plusDays } from '../../../shared/reminders/days';
 import { phonesByCustomer } from '../customers/queries';
 import type { Db } from '../db/connection';
-import { agendaCounts, agendaTotals, dueBetweenRows, dueOnRows, overdueRows, type AgendaFilter, type DbAgendaRow } from './agenda-queries';
+import { agendaCounts, dueBetweenRows, dueOnRows, overdueRows, type AgendaFilter, type DbAgendaCount, type DbAgendaRow } from './agenda-queries';
 import { toReminder } from './present';
 
 const toItems = (db: Db, rows: readonly DbAgendaRow[], today: string, localDayOf: (instant: string) => string): AgendaItem[] => {
@@ -29,17 +29,35 @@ const toItems = (db: Db, rows: readonly DbAgendaRow[], today: string, localDayOf
   }));
 };
 
+const shownBy = (filter: AgendaFilter) => (count: DbAgendaCount): boolean =>
+  (filter.kinds.length === 0 || filter.kinds.includes(count.kind)) &&
+  (filter.assignee === 'anyone' ||
+    (filter.assignee === 'nobody' ? count.assignee_id === null : count.assignee_id === filter.assignee.staffId));
+
+/** Each section's total under the filter, from the counts per kind and assignee. */
+const sectionTotals = (counts: readonly DbAgendaCount[], filter: AgendaFilter) => {
+  const totals = { overdue: 0, today: 0, upcoming: 0 };
+  for (const count of counts.filter(shownBy(filter))) {
+    totals.overdue += count.overdue;
+    totals.today += count.today;
+    totals.upcoming += count.upcoming;
+  }
+  return totals;
+};
+
 /** The Today agenda: overdue, due today and the next seven days, filtered, with counts for the filters. */
 export const readAgenda = (db: Db, today: string, zone: string, filter: AgendaFilter, limit: number): Agenda => {
   const localDayOf = localDayFinder(zone);
   const last = plusDays(today, upcomingDays);
-  const totals = agendaTotals(db, today, last, filter);
+  const counts = agendaCounts(db, today, last);
+  const totals = sectionTotals(counts, filter);
   const page = (rows: DbAgendaRow[], total: number): AgendaSectionPage => ({ items: toItems(db, rows, today, localDayOf), total });
   const byKind = new Map<string, number>();
   const byAssignee = new Map<string | null, number>();
-  for (const row of agendaCounts(db, last)) {
-    byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + row.count);
-    byAssignee.set(row.assignee_id, (byAssignee.get(row.assignee_id) ?? 0) + row.count);
+  for (const row of counts) {
+    const count = row.overdue + row.today + row.upcoming;
+    byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + count);
+    byAssignee.set(row.assignee_id, (byAssignee.get(row.assignee_id) ?? 0) + count);
   }
   return {
     today,
@@ -52,6 +70,6 @@ export const readAgenda = (db: Db, today: string, zone: string, filter: AgendaFi
 };
 
 export const readDueSummary = (db: Db, today: string): DueSummary => {
-  const totals = agendaTotals(db, today, plusDays(today, upcomingDays), { kinds: [], assignee: 'anyone' });
+  const totals = sectionTotals(agendaCounts(db, today, plusDays(today, upcomingDays)), { kinds: [], assignee: 'anyone' });
   return { today, overdue: totals.overdue, dueToday: totals.today, upcoming: totals.upcoming };
 };

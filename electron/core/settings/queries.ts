@@ -59,6 +59,9 @@ export const readSection = <Fields extends z.ZodObject>(db: Db, section: Setting
   return settings;
 };
 
+/** The last value read for each single field of each book, with the stored text it came from (as lastRead). */
+const lastField = new WeakMap<Db, Map<string, { text: string; value: unknown }>>();
+
 /**
  * One field of a section, read on its own (a hot path needs one value, e.g. every visit write the
  * shop's time zone); undefined when it is not stored or no longer fits its schema.
@@ -68,9 +71,18 @@ export const readSectionField = <Fields extends z.ZodObject, Name extends keyof 
   section: SettingsSection<Fields>,
   name: Name,
 ): z.output<Fields>[Name] | undefined => {
-  const row = statements(db).one.get(`${section.prefix}${name}`);
-  const parsed = row === undefined ? undefined : section.fields.shape[name]?.safeParse(parseStoredJson(row.value));
-  return parsed?.success ? (parsed.data as z.output<Fields>[Name]) : undefined;
+  const key = `${section.prefix}${name}`;
+  const row = statements(db).one.get(key);
+  if (row === undefined) return undefined;
+  // Checked again only when the stored text changed (the currency's check builds a number format: a tenth of a visit write).
+  const known = lastField.get(db)?.get(key);
+  if (known?.text === row.value) return known.value as z.output<Fields>[Name] | undefined;
+  const parsed = section.fields.shape[name]?.safeParse(parseStoredJson(row.value));
+  const value = parsed?.success ? (parsed.data as z.output<Fields>[Name]) : undefined;
+  const cache = lastField.get(db) ?? new Map<string, { text: string; value: unknown }>();
+  cache.set(key, { text: row.value, value });
+  lastField.set(db, cache);
+  return value;
 };
 
 /** Whether any field of the section was ever stored (the owner set its rules), as opposed to all defaults. */

@@ -15,7 +15,7 @@ const statements = statementsFor((db) => ({
     SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue_minor, count(DISTINCT customer_id) AS customers
     FROM visits
     WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to`),
-  // customers_first_visit: a range of first visits.
+  // customers_first_visit: a range of first visits, covering (archived_at is in it, migration 019).
   newInMonth: db
     .prepare<{ from: string; to: string }, number>(`
       SELECT count(*) FROM customers
@@ -31,12 +31,20 @@ const statements = statementsFor((db) => ({
   ),
   // customer_loyalty_tier alone.
   tiersNow: db.prepare<[], { tier: string; customers: number }>('SELECT tier, count(*) AS customers FROM customer_loyalty GROUP BY tier'),
-  // customer_loyalty_quadrant alone: satisfaction in half levels, loyalty in tenths.
+  // customer_loyalty_quadrant alone: satisfaction in half levels, loyalty in tenths. Grouped first by
+  // the stored values, in index order (a few hundred groups, nothing sorted), then by the rounded
+  // ones: rounding first made SQLite sort every customer's row.
   matrix: db.prepare<[], { quadrant: string; satisfaction: number; loyalty: number; customers: number }>(`
-    SELECT quadrant, round(satisfaction * 2) / 2 AS satisfaction, round(loyalty * 10) / 10 AS loyalty, count(*) AS customers
-    FROM customer_loyalty WHERE quadrant IS NOT NULL
-    GROUP BY quadrant, 2, 3`),
-  unanswered: db.prepare<[], number>('SELECT count(*) FROM customer_loyalty WHERE quadrant IS NULL').pluck(),
+    SELECT quadrant, round(satisfaction * 2) / 2 AS satisfaction, round(loyalty * 10) / 10 AS loyalty, sum(customers) AS customers
+    FROM (
+      SELECT quadrant, satisfaction, loyalty, count(*) AS customers FROM customer_loyalty
+      WHERE quadrant IS NOT NULL GROUP BY quadrant, satisfaction, loyalty
+    )
+    GROUP BY 1, 2, 3`),
+  // Everyone with a row, less those placed: two index counts (quadrant IS NULL read every row).
+  unanswered: db
+    .prepare<[], number>('SELECT (SELECT count(*) FROM customer_loyalty) - (SELECT count(*) FROM customer_loyalty WHERE quadrant IS NOT NULL)')
+    .pluck(),
   // The primary key: the months whose bounds fall in the range.
   keptMonths: db.prepare<{ from: string; to: string }, MonthFigures>(`
     SELECT from_at, to_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures
