@@ -14,8 +14,9 @@ import { defaultScryptParams, deriveKeys, newIv, newSalt, sameKeyCheck, scryptPa
  *
  *   payload | seal | header (UTF-8 JSON) | header length (uint32, big-endian) | magic (8 bytes)
  *
- * It starts with 8 bytes of its own (\x89 R G L B K 3 \n). The payload is the SQLite book made
- * by SQLite's online backup, compressed in independent
+ * It starts with 8 bytes of its own (\x89 R G L B K 3 \n). The payload is the SQLite book as of
+ * one instant (read from the pinned live book, or a snapshot by SQLite's online backup; see
+ * backup/jobs.ts), marked as a standalone file, compressed in independent
  * frames (compression.ts: a third of the size, so a nightly backup to a USB stick takes a third
  * of the time), then — when a passphrase is given — encrypted: compress, then encrypt.
  * The description — header, length and magic, the file's last bytes — is readable without the
