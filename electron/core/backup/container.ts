@@ -14,8 +14,9 @@ import { defaultScryptParams, deriveKeys, newIv, newSalt, sameKeyCheck, scryptPa
  *
  *   payload | seal | header (UTF-8 JSON) | header length (uint32, big-endian) | magic (8 bytes)
  *
- * It starts with 8 bytes of its own (\x89 R G L B K 3 \n). The payload is the SQLite book made
- * by SQLite's online backup, compressed in independent
+ * It starts with 8 bytes of its own (\x89 R G L B K 3 \n). The payload is the SQLite book as of
+ * one instant (read from the pinned live book, or a snapshot by SQLite's online backup; see
+ * backup/jobs.ts), marked as a standalone file, compressed in independent
  * frames (compression.ts: a third of the size, so a nightly backup to a USB stick takes a third
  * of the time), then — when a passphrase is given — encrypted: compress, then encrypt.
  * The description — header, length and magic, the file's last bytes — is readable without the
@@ -218,12 +219,36 @@ async function* chunksOf(file: string, offset: number, length: number, job: JobC
   }
 }
 
+/** Offsets of the book header's file format bytes: 2 marks a book in WAL mode, 1 a standalone (rollback journal) one. */
+const formatWriteByte = 18;
+const formatReadByte = 19;
+
+/**
+ * The book as one standalone file: a live book in WAL mode is stored marked as a rollback-journal
+ * book (what `PRAGMA journal_mode = DELETE` writes), so the restored file opens on its own,
+ * read-only too, without a log beside it. A snapshot already so marked passes unchanged.
+ */
+async function* standalone(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let first = true;
+  for await (const chunk of chunks) {
+    if (first && chunk.length > formatReadByte) {
+      first = false;
+      const head = Buffer.from(chunk);
+      if (head[formatWriteByte] === 2) head[formatWriteByte] = 1;
+      if (head[formatReadByte] === 2) head[formatReadByte] = 1;
+      yield head;
+    } else yield chunk;
+  }
+}
+
 /** Where a backup is written until it is complete, synced and checked: a half-written file never carries the backup's name. */
 export const partialFileOf = (outFile: string): string => `${outFile}.partial`;
 
 export interface ContainerOptions {
-  /** The book to put in the backup (a snapshot, never the live book); the backup is written elsewhere. */
+  /** The book to put in the backup: a snapshot, or the live book while it is pinned (backup/snapshot.ts); the backup is written elsewhere. */
   snapshotFile: string;
+  /** How many of the file's bytes are the book; the whole file when absent. */
+  bookBytes?: number;
   outFile: string;
   facts: BackupFacts;
   passphrase: string | null;
@@ -236,7 +261,7 @@ export interface ContainerOptions {
  */
 export const sealContainer = async (options: ContainerOptions, job: JobContext): Promise<WrittenBackup> => {
   const partial = partialFileOf(options.outFile);
-  const bookBytes = (await stat(options.snapshotFile)).size;
+  const bookBytes = options.bookBytes ?? (await stat(options.snapshotFile)).size;
   const salt = newSalt();
   const iv = newIv();
   const keys = options.passphrase === null ? null : await deriveKeys(options.passphrase, salt, defaultScryptParams);
@@ -257,7 +282,7 @@ export const sealContainer = async (options: ContainerOptions, job: JobContext):
     await pipeline(
       async function* () {
         yield compressedStart;
-        for await (const frame of compressedFrames(chunksOf(options.snapshotFile, 0, bookBytes, job, 'write'))) {
+        for await (const frame of compressedFrames(standalone(chunksOf(options.snapshotFile, 0, bookBytes, job, 'write')))) {
           const stored = cipher === null ? frame : cipher.update(frame);
           if (cipher === null) hash.update(stored);
           payloadBytes += stored.length;

@@ -8,7 +8,7 @@ import { refuseFile, refuseFolder, refusalForFsError } from '../files/refuse';
 import type { JobContext } from '../jobs/types';
 import { errorCodeForSqlite } from '../sqlite-errors';
 import { extractPayload, nameContainer, openContainer, partialFileOf, sealContainer, type OpenedContainer } from './container';
-import { checkBookFile, makeSelfContained, quickCheck, readBookFacts, snapshotBook } from './snapshot';
+import { checkBookFile, makeSelfContained, pinBook, quickCheck, readBookFacts, snapshotBook, type BookFacts, type PinnedBook } from './snapshot';
 
 export interface BackupJobInput {
   bookFile: string;
@@ -64,9 +64,11 @@ const clearAbandonedPartials = async (folder: string): Promise<void> => {
 };
 
 /**
- * Snapshot → check and seal side by side → name. Reports success only after all of it. The
- * snapshot is made in the staging folder (on the book's own disk) and compressed — and encrypted,
- * when asked — from there into the backup folder, so the stick receives a third of the book.
+ * The book held still → check and seal side by side → name. Reports success only after all of it.
+ * The live book is pinned (backup/snapshot.ts) and compressed — and encrypted, when asked —
+ * straight from its file into the backup folder, so the stick receives a third of the book and
+ * the book is read once. Should a write come between, a snapshot is made in the staging folder
+ * (on the book's own disk) by SQLite's online backup and sealed from there instead.
  */
 export const createBackupFile = async (input: BackupJobInput, job: JobContext): Promise<Result<BackupJobOutput>> => {
   const folderCheck = await checkFolder(input.folder);
@@ -77,15 +79,40 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
   const partial = partialFileOf(outFile);
   const snapshot = path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
   let named = false;
+  let pinned: PinnedBook | null = null;
   try {
-    await snapshotBook(input.bookFile, snapshot, job);
-    makeSelfContained(snapshot, job.projectRoot);
-    const facts = readBookFacts(snapshot, job.projectRoot);
+    job.report('snapshot', 0, 0);
+    pinned = pinBook(input.bookFile, job.projectRoot);
+    let source: { file: string; bookBytes?: number; facts: Result<BookFacts>; check: () => Promise<boolean> };
+    if (pinned !== null) {
+      const held = pinned;
+      source = {
+        file: input.bookFile,
+        bookBytes: held.bookBytes,
+        facts: held.facts(),
+        // The check reads the book file on a connection of its own (on a second thread when there is one): what it
+        // read is the pinned book only if no write reached the log meanwhile; otherwise the pinned book is checked.
+        check: async () => {
+          const sound = job.checkAside ? await job.checkAside(input.bookFile) : quickCheck(input.bookFile, job.projectRoot);
+          return held.logStillEmpty() ? sound : held.quickCheck();
+        },
+      };
+    } else {
+      await snapshotBook(input.bookFile, snapshot, job);
+      makeSelfContained(snapshot, job.projectRoot);
+      source = {
+        file: snapshot,
+        facts: readBookFacts(snapshot, job.projectRoot),
+        check: async () => (job.checkAside ? job.checkAside(snapshot) : quickCheck(snapshot, job.projectRoot)),
+      };
+    }
+    const facts = source.facts;
     if (!facts.ok) return facts;
     const seal = () =>
       sealContainer(
         {
-          snapshotFile: snapshot,
+          snapshotFile: source.file,
+          ...(source.bookBytes === undefined ? {} : { bookBytes: source.bookBytes }),
           outFile,
           passphrase: input.passphrase,
           facts: {
@@ -100,9 +127,9 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
         },
         job,
       );
-    // The check and the sealing both only read the snapshot: on a second thread they overlap.
+    // The check and the sealing both only read the book: on a second thread they overlap.
     job.report('verify', 0, 0);
-    const [sound, written] = job.checkAside ? await settleBoth(job.checkAside(snapshot), seal()) : [quickCheck(snapshot, job.projectRoot), await seal()];
+    const [sound, written] = await settleBoth(source.check(), seal());
     if (!sound) return err('BOOK_CORRUPT', { reason: 'check' });
     await nameContainer(outFile);
     named = true;
@@ -112,6 +139,7 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
     if (refusal) return refusal;
     throw caught;
   } finally {
+    pinned?.release();
     if (!named) await rm(partial, { force: true });
     await rm(snapshot, { force: true });
     await rm(`${snapshot}-journal`, { force: true });

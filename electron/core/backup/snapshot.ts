@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { err, ok, type Result } from '../../../shared/result';
 import { openDatabase, type Db } from '../db/connection';
 import { schemaVersionOf } from '../db/migrate';
@@ -28,6 +29,64 @@ export const snapshotBook = async (bookFile: string, snapshotFile: string, job: 
     await source.backup(snapshotFile, { progress: () => Number.MAX_SAFE_INTEGER });
   } finally {
     source.close();
+  }
+};
+
+/** The live book held still for a backup that reads its file directly instead of copying it first. */
+export interface PinnedBook {
+  /** The file's bytes that are the book (its pages), as of the pin. */
+  bookBytes: number;
+  facts: () => Result<BookFacts>;
+  /** True while no write has reached the write-ahead log since the pin: the book file is then all there is to read. */
+  logStillEmpty: () => boolean;
+  /** quick_check of the pinned book, on the connection that holds it. */
+  quickCheck: () => boolean;
+  release: () => void;
+}
+
+const logIsEmpty = (bookFile: string): boolean => {
+  try {
+    return statSync(`${bookFile}-wal`).size === 0;
+  } catch (caught) {
+    if ((caught as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw caught;
+  }
+};
+
+/**
+ * Holds the live book still without copying it: its write-ahead log folded into the file, then a
+ * read transaction opened while the log is empty. Such a reader reads the book file alone, and
+ * while it lasts SQLite folds no later write into the file (a checkpoint waits for it), so the
+ * file's bytes are one consistent instant of the book, and stay so however busy the counter is.
+ * Null when a write came between (the log is not empty): the caller copies the book instead.
+ */
+export const pinBook = (bookFile: string, projectRoot: string | undefined): PinnedBook | null => {
+  const db = openDatabase(bookFile, { projectRoot });
+  try {
+    // Set before the read transaction begins, or the check would not read through it.
+    db.pragma(`mmap_size = ${mmapBytes}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.exec('BEGIN');
+    // The first read starts the read transaction: the pin.
+    const pages = db.prepare('SELECT (SELECT page_count FROM pragma_page_count()) * (SELECT page_size FROM pragma_page_size())').pluck().get() as number;
+    if (!logIsEmpty(bookFile)) {
+      db.exec('ROLLBACK');
+      db.close();
+      return null;
+    }
+    return {
+      bookBytes: pages,
+      facts: () => factsOf(db),
+      logStillEmpty: () => logIsEmpty(bookFile),
+      quickCheck: () => checkedSound(db),
+      release: () => {
+        db.exec('ROLLBACK');
+        db.close();
+      },
+    };
+  } catch (caught) {
+    db.close();
+    throw caught;
   }
 };
 
@@ -62,7 +121,7 @@ export const quickCheck = (file: string, projectRoot: string | undefined): boole
     db = openDatabase(file, { readonly: true, projectRoot });
     // Reading through memory-mapped I/O halves the time of the check on a large book.
     db.pragma(`mmap_size = ${mmapBytes}`);
-    return db.pragma('quick_check', { simple: true }) === 'ok';
+    return checkedSound(db);
   } catch (caught) {
     if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return false;
     throw caught;
@@ -71,11 +130,17 @@ export const quickCheck = (file: string, projectRoot: string | undefined): boole
   }
 };
 
-/** The schema version and what the book holds; a book from a newer app is refused. */
-export const readBookFacts = (file: string, projectRoot: string | undefined): Result<BookFacts> => {
-  let db: Db | null = null;
+const checkedSound = (db: Db): boolean => {
   try {
-    db = openDatabase(file, { readonly: true, projectRoot });
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch (caught) {
+    if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return false;
+    throw caught;
+  }
+};
+
+const factsOf = (db: Db): Result<BookFacts> => {
+  try {
     const schemaVersion = schemaVersionOf(db);
     if (schemaVersion > latestSchemaVersion) return err('BOOK_NEWER_VERSION', { bookVersion: schemaVersion, appVersion: latestSchemaVersion });
     if (schemaVersion < 1) return err('BOOK_CORRUPT', { reason: 'check' });
@@ -86,6 +151,18 @@ export const readBookFacts = (file: string, projectRoot: string | undefined): Re
       shopName: currentSettings({ db }).shopName,
       bookId: typeof bookId === 'string' ? bookId : '',
     });
+  } catch (caught) {
+    if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return err('BOOK_CORRUPT', { reason: 'check' });
+    throw caught;
+  }
+};
+
+/** The schema version and what the book holds; a book from a newer app is refused. */
+export const readBookFacts = (file: string, projectRoot: string | undefined): Result<BookFacts> => {
+  let db: Db | null = null;
+  try {
+    db = openDatabase(file, { readonly: true, projectRoot });
+    return factsOf(db);
   } catch (caught) {
     if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return err('BOOK_CORRUPT', { reason: 'check' });
     throw caught;

@@ -64,7 +64,8 @@ export class BulkCustomerWriter {
     for (const index of this.indexes) db.exec(`DROP INDEX ${quoted(index.name)}`);
   }
 
-  add(id: string, fields: CustomerFields, phones: readonly PhoneWrite[], createdAt: string, updatedAt: string): void {
+  /** Returns the new customer's row id. */
+  add(id: string, fields: CustomerFields, phones: readonly PhoneWrite[], createdAt: string, updatedAt: string): number {
     const rid = this.nextRid++;
     const parts = { phones: [...phones], labels: labelsFor(fields), grams: nameGrams(fields.name), keys: nameSearchKeys(fields.name) };
     insertNewCustomer(this.db, rid, toCustomerWrite(id, fields, parts, createdAt, updatedAt));
@@ -72,6 +73,7 @@ export class BulkCustomerWriter {
     parts.labels.forEach((label, position) => insertNewTag(this.db, id, label.kind, position, label.value, label.key));
     for (const gram of parts.grams) this.grams.push(`${gram}\u0000${rid}`);
     for (const key of parts.keys) this.keys.push(`${key}\u0000${rid}`);
+    return rid;
   }
 
   finish(): void {

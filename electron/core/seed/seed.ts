@@ -4,8 +4,9 @@ import type { ContactMethod, VisitChannel } from '../../../shared/contract/visit
 import { currencyExponent } from '../../../shared/money';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { insertCustomer } from '../customers/queries';
-import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
+import { BulkCustomerWriter } from '../customers/bulk';
+import { customerParts } from '../customers/write';
+import { setAsideIndexes } from '../db/deferred-indexes';
 import { currentSettings } from '../settings/current';
 import { insertStaff, listStaff } from '../staff/queries';
 import { rebuildDerived, rebuildDerivedThrough } from '../derive';
@@ -106,7 +107,7 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
   // Prices end in whole units where tickets are large (NT$180), in tenths where small ($8.50).
   const roundTo = ticket >= 30 ? 10 ** currencyExponent(settings.currency) : Math.max(1, 10 ** (currencyExponent(settings.currency) - 1));
 
-  return db.transaction((): SeedSummary => {
+  return withRoomInCache(db, () => db.transaction((): SeedSummary => {
     const staffIds = ensureStaff(db, staffNames[pool], options.now.toISOString());
 
     const plans: Plan[] = [];
@@ -126,6 +127,10 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
     const counts = naturalCounts.map((count) => Math.max(options.visits > 0 ? 1 : 0, Math.round(count * scale)));
     balanceTo(counts, options.customers > 0 ? customerVisits : 0);
 
+    // Customers and their visits go in through the bulk writers' path: indexes and the search
+    // entries are built once, in key order, when all rows are in (not row by row).
+    const customers = new BulkCustomerWriter(db, options.customers);
+    const rebuildVisitIndexes = setAsideIndexes(db, ['visits', 'satisfaction_answers']);
     const seeded: SeededCustomer[] = [];
     const total = options.customers + options.visits;
     let done = 0;
@@ -139,9 +144,7 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       // Signed up at opening time of their first day, so no visit that day comes before it.
       const createdAt = at(plan.signup, 0);
       const fields = customerFields(random, index, script, pool, settings.country, staffIds);
-      const parts = customerParts(fields, settings.country);
-      const rid = insertCustomer(db, toCustomerWrite(customerId, fields, parts, createdAt, createdAt));
-      writeCustomerParts(db, customerId, rid, parts);
+      const rid = customers.add(customerId, fields, customerParts(fields, settings.country).phones, createdAt, createdAt);
       seeded.push({ id: customerId, rid });
       done += 1;
       report();
@@ -191,6 +194,8 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       done += 1;
       report();
     }
+    customers.finish();
+    rebuildVisitIndexes();
 
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });
     rebuildDerivedThrough({ db, now: () => options.now }, 'activity');
@@ -223,7 +228,24 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       referrals: referrals.referrals,
       referralRewards: referrals.rewards,
     };
-  }).immediate();
+  }).immediate());
+};
+
+/** Up to 1 GiB of page cache (a negative cache_size is KiB), taken only as pages are touched. */
+const seedCacheSize = -1_048_576;
+
+/**
+ * The seed is one transaction writing a whole book: with the connection's usual cache, changed
+ * pages spill to the disk part-way and are read back again. The cache is set back afterwards.
+ */
+const withRoomInCache = <T>(db: Db, work: () => T): T => {
+  const before = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${seedCacheSize}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`cache_size = ${before}`);
+  }
 };
 
 const roundAmount = (minor: number, roundTo: number): number => Math.max(roundTo, Math.round(minor / roundTo) * roundTo);
