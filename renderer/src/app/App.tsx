@@ -5,6 +5,7 @@ import { followCoreChanges } from '../api/hooks';
 import { ToastProvider } from '../components/Toast';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { TodayPage } from '../features/reminders/TodayPage';
+import { loadDashboard, loadProfile } from './screens';
 import { ScreenError } from './ScreenError';
 import { Shell } from './Shell';
 
@@ -31,7 +32,7 @@ const router = createHashRouter([
           { path: 'today', element: <TodayPage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
-          { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/ProfilePage')).ProfilePage }) },
+          { path: 'customers/:id', lazy: async () => ({ Component: (await loadProfile()).ProfilePage }) },
           { path: 'customers/:id/edit', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
           { path: 'customers/:id/merge', lazy: async () => ({ Component: (await import('../features/merge/MergePage')).MergePage }) },
           { path: 'counter', lazy: async () => ({ Component: (await import('../features/counter/CounterPage')).CounterPage }) },
@@ -42,7 +43,7 @@ const router = createHashRouter([
           { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
           { path: 'archive', lazy: async () => ({ Component: (await import('../features/archive/ArchivePage')).ArchivePage }) },
           { path: 'data', lazy: async () => ({ Component: (await import('../features/data/DataPage')).DataPage }) },
-          { path: 'loyalty', lazy: async () => ({ Component: (await import('../features/loyalty/DashboardPage')).DashboardPage }) },
+          { path: 'loyalty', lazy: async () => ({ Component: (await loadDashboard()).DashboardPage }) },
           { path: 'referrals', lazy: async () => ({ Component: (await import('../features/referrals/ReferralsPage')).ReferralsPage }) },
           { path: 'loyalty/segments', lazy: async () => ({ Component: (await import('../features/loyalty/SegmentsPage')).SegmentsPage }) },
           { path: '*', element: <Navigate to="/today" replace /> },

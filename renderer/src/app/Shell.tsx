@@ -12,6 +12,7 @@ import { useCommands } from './commands';
 import { BackupBanner } from '../features/data/BackupBanner';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
+import { usePreloadScreens } from './screens';
 import { useSettings } from './settings';
 
 export const Shell = () => {
@@ -23,6 +24,7 @@ export const Shell = () => {
   const owner = session.data?.role === 'owner';
   useCommands();
   useOwnerActivity(owner && session.data?.ownerPinSet === true);
+  usePreloadScreens(owner);
 
   useEffect(() => {
     applyLanguage(settings?.language ?? systemLanguage());
