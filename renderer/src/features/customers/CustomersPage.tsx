@@ -15,7 +15,8 @@ import { EmptyBook } from './EmptyBook';
 import { ListColumns } from './ListColumns';
 import { pagesOf, useCustomerPages } from './useCustomerPages';
 
-const searchLimit = 100;
+/** Matches shown for what is typed: more than a screen holds; past it the list says to keep typing. */
+const searchLimit = 50;
 /** How long a jump through the list must rest before the rows where it stopped are read. */
 const jumpSettleMs = 80;
 
