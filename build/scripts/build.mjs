@@ -31,7 +31,9 @@ const nodeInputs = ['electron', 'shared', 'package.json', 'build/scripts/build.m
 const bundles = [
   { entry: 'electron/main/index.ts', out: 'dist/main/index.cjs' },
   { entry: 'electron/preload/index.ts', out: 'dist/preload/index.cjs' },
-  { entry: 'electron/host/index.ts', out: 'dist/host/index.cjs' },
+  // Browser mode: index.cjs runs app.cjs (the host and core) from V8's code cache (see launch.ts).
+  { entry: 'electron/host/index.ts', out: 'dist/host/app.cjs' },
+  { entry: 'electron/host/launch.ts', out: 'dist/host/index.cjs' },
   { entry: 'electron/cli/index.ts', out: 'dist/cli/index.cjs', banner: '#!/usr/bin/env node' },
   // Long jobs (backup, restore check, import, export) run here, off the thread that serves the UI.
   { entry: 'electron/core/jobs/worker.ts', out: 'dist/worker/jobs.cjs' },

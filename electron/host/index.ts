@@ -9,7 +9,7 @@ import { systemLocalesFromEnv } from '../core/system-locale';
 import { startHost } from './server';
 import { clockFromEnvironment } from './test-clock';
 
-/** This file is bundled to dist/host/index.cjs; the project root is two folders up. */
+/** This file is bundled to dist/host/app.cjs (run by dist/host/index.cjs, see launch.ts); the project root is two folders up. */
 const projectRoot = path.resolve(__dirname, '..', '..');
 
 const main = async (): Promise<void> => {

@@ -1,10 +1,15 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
-import { followCoreChanges } from '../api/hooks';
+import { apiOrThrow } from '../api/client';
+import { followCoreChanges, queryKeyOf } from '../api/hooks';
+import type { OutputOf } from '../../../shared/contract';
+import { localDay, systemTimeZone } from '../../../shared/time';
+import { dashboardRange } from '../features/loyalty/months';
 import { ToastProvider } from '../components/Toast';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { TodayPage } from '../features/reminders/TodayPage';
+import { loadDashboard, loadProfile } from './screens';
 import { ScreenError } from './ScreenError';
 import { Shell } from './Shell';
 
@@ -13,6 +18,20 @@ const queryClient = new QueryClient({
     queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 },
   },
 });
+
+/**
+ * The owner's dashboard is read while its screen and charting library load, not after: its read is
+ * the longest of the app's, and the screen asks the cache for the same range when it draws.
+ */
+const readDashboardAhead = ({ request }: { request: Request }): null => {
+  const owner = queryClient.getQueryData<OutputOf<'session-get'>>(queryKeyOf('session-get', {}))?.role === 'owner';
+  if (owner) {
+    const zone = queryClient.getQueryData<OutputOf<'settings-get'>>(queryKeyOf('settings-get', {}))?.timeZone ?? systemTimeZone();
+    const input = dashboardRange(new URL(request.url).searchParams, localDay(new Date(), zone).slice(0, 7));
+    void queryClient.prefetchQuery({ queryKey: queryKeyOf('loyalty-dashboard', input), queryFn: () => apiOrThrow('loyalty-dashboard', input) });
+  }
+  return null;
+};
 
 /**
  * Hash routes work the same over app:// (desktop) and http://127.0.0.1 (browser mode). Screens
@@ -31,7 +50,7 @@ const router = createHashRouter([
           { path: 'today', element: <TodayPage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
-          { path: 'customers/:id', lazy: async () => ({ Component: (await import('../features/customers/ProfilePage')).ProfilePage }) },
+          { path: 'customers/:id', lazy: async () => ({ Component: (await loadProfile()).ProfilePage }) },
           { path: 'customers/:id/edit', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
           { path: 'customers/:id/merge', lazy: async () => ({ Component: (await import('../features/merge/MergePage')).MergePage }) },
           { path: 'counter', lazy: async () => ({ Component: (await import('../features/counter/CounterPage')).CounterPage }) },
@@ -42,7 +61,7 @@ const router = createHashRouter([
           { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
           { path: 'archive', lazy: async () => ({ Component: (await import('../features/archive/ArchivePage')).ArchivePage }) },
           { path: 'data', lazy: async () => ({ Component: (await import('../features/data/DataPage')).DataPage }) },
-          { path: 'loyalty', lazy: async () => ({ Component: (await import('../features/loyalty/DashboardPage')).DashboardPage }) },
+          { path: 'loyalty', loader: readDashboardAhead, lazy: async () => ({ Component: (await loadDashboard()).DashboardPage }) },
           { path: 'referrals', lazy: async () => ({ Component: (await import('../features/referrals/ReferralsPage')).ReferralsPage }) },
           { path: 'loyalty/segments', lazy: async () => ({ Component: (await import('../features/loyalty/SegmentsPage')).SegmentsPage }) },
           { path: '*', element: <Navigate to="/today" replace /> },

@@ -13,6 +13,7 @@ import { BackupBanner } from '../features/data/BackupBanner';
 import { RegionPrompt } from '../features/settings/RegionPrompt';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';
+import { usePreloadScreens } from './screens';
 import { useSettings } from './settings';
 
 export const Shell = () => {
@@ -24,6 +25,7 @@ export const Shell = () => {
   const owner = session.data?.role === 'owner';
   useCommands();
   useOwnerActivity(owner && session.data?.ownerPinSet === true);
+  usePreloadScreens(owner);
 
   useEffect(() => {
     applyLanguage(settings?.language ?? systemLanguage());

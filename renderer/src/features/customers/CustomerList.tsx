@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CustomerListRow, CustomerSummary } from '../../../../shared/contract/customers';
-import { CustomerRow } from './CustomerRow';
+import { useFormat } from '../../app/format';
+import { CustomerRow, type RowContext } from './CustomerRow';
 
 interface CustomerListProps {
   count: number;
@@ -26,6 +28,9 @@ const rowHeight = 64;
 export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [active, setActive] = useState(0);
+  const { t, i18n } = useTranslation(['customers', 'common']);
+  const format = useFormat();
+  const rowContext = useMemo<RowContext>(() => ({ t, language: i18n.language, format }), [t, i18n.language, format]);
   // Rows have one fixed height, so nothing is measured. A few rows of overscan cover a wheel
   // step; more would be mounted on every frame of a fast scroll. Without flushSync React renders
   // scroll updates with the next frame instead of synchronously inside each scroll event.
@@ -101,7 +106,7 @@ export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange,
                 if (customer) onOpen(customer);
               }}
             >
-              {customer ? <CustomerRow customer={customer} showSpend={showSpend} /> : <span className="row-placeholder" aria-hidden="true" />}
+              {customer ? <CustomerRow customer={customer} showSpend={showSpend} context={rowContext} /> : <span className="row-placeholder" aria-hidden="true" />}
             </div>
           );
         })}

@@ -1,18 +1,24 @@
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CustomerListRow, CustomerSummary } from '../../../../shared/contract/customers';
-import { useFormat } from '../../app/format';
+import type { useFormat } from '../../app/format';
 
 const isListRow = (customer: CustomerSummary | CustomerListRow): customer is CustomerListRow => 'revenueMinor' in customer;
+
+/** What every row shares, made once by the list: a row mounts on each frame of a scroll, so it has no hooks of its own. */
+export interface RowContext {
+  t: TFunction<['customers', 'common']>;
+  language: string;
+  format: ReturnType<typeof useFormat>;
+}
 
 /**
  * One line of the customer list: enough to tell two 陳小姐 apart at a glance, then the last visit,
  * visits and (for the owner) spend in columns; search results have no columns. Memoised: while the
  * list scrolls it re-renders on every frame, and a row whose customer did not change is kept.
  */
-export const CustomerRow = memo(function CustomerRow({ customer, showSpend }: { customer: CustomerSummary | CustomerListRow; showSpend: boolean }) {
-  const { t, i18n } = useTranslation(['customers', 'common']);
-  const format = useFormat();
+export const CustomerRow = memo(function CustomerRow({ customer, showSpend, context }: { customer: CustomerSummary | CustomerListRow; showSpend: boolean; context: RowContext }) {
+  const { t, language, format } = context;
   return (
     <>
       <span className="row-main">
@@ -29,7 +35,7 @@ export const CustomerRow = memo(function CustomerRow({ customer, showSpend }: { 
         <>
           {/* A customer who never visited has no last visit: "never", not "today". */}
           <span className="row-meta">{customer.lastVisitAt === null ? t('list.never') : format.relativeDay(customer.lastVisitAt)}</span>
-          <span className="row-meta row-number">{customer.visitCount.toLocaleString(i18n.language)}</span>
+          <span className="row-meta row-number">{customer.visitCount.toLocaleString(language)}</span>
           {showSpend && <span className="row-meta row-number">{customer.revenueMinor === null ? '' : format.money(customer.revenueMinor)}</span>}
         </>
       ) : (

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { customerSorts, type CustomerSort, type CustomerSummary } from '../../../../shared/contract/customers';
@@ -15,7 +15,10 @@ import { EmptyBook } from './EmptyBook';
 import { ListColumns } from './ListColumns';
 import { pagesOf, useCustomerPages } from './useCustomerPages';
 
-const searchLimit = 100;
+/** Matches shown for what is typed: more than a screen holds; past it the list says to keep typing. */
+const searchLimit = 50;
+/** How long a jump through the list must rest before the rows where it stopped are read. */
+const jumpSettleMs = 80;
 
 export const CustomersPage = () => {
   const { t } = useTranslation(['customers', 'common', 'loyalty']);
@@ -48,10 +51,23 @@ export const CustomersPage = () => {
   } as const;
   const pages = useCustomerPages(listing, searching ? [] : visiblePages);
   // Scrolling changes the rows on screen every frame; the pages they sit on change far less often.
+  // Scrolling on into the next page reads it at once; a jump across the book (a dragged scroll bar,
+  // a fling, End) reads the pages where it comes to rest, not every page it flew past on the way.
+  const shownPages = useRef<number[]>([0]);
+  const settling = useRef<number | undefined>(undefined);
   const showRows = useCallback((first: number, last: number) => {
     const next = pagesOf(first, last);
-    setVisiblePages((current) => (current.length === next.length && current.every((page, index) => page === next[index]) ? current : next));
+    window.clearTimeout(settling.current);
+    const show = () => {
+      const current = shownPages.current;
+      if (current.length === next.length && current.every((page, index) => page === next[index])) return;
+      shownPages.current = next;
+      setVisiblePages(next);
+    };
+    if (next.some((page) => shownPages.current.includes(page))) show();
+    else settling.current = window.setTimeout(show, jumpSettleMs);
   }, []);
+  useEffect(() => () => window.clearTimeout(settling.current), []);
 
   const open = useCallback((customer: CustomerSummary) => navigate(`/customers/${customer.id}`), [navigate]);
   const results = search.data?.rows ?? [];

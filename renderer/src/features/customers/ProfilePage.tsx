@@ -1,3 +1,4 @@
+import { usePrefetchInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +16,7 @@ import { SatisfactionCapture } from '../loyalty/SatisfactionCapture';
 import { ReferralSection } from '../referrals/ReferralSection';
 import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { QuickNote } from './QuickNote';
-import { Timeline } from './Timeline';
+import { Timeline, timelineQuery } from './Timeline';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <>
@@ -28,6 +29,9 @@ export const ProfilePage = () => {
   const { id = '' } = useParams();
   const { t } = useTranslation(['customers', 'common']);
   const customer = useApi('customers-get', { id });
+  // The timeline is read beside the customer, not after it: otherwise it would wait for the
+  // customer and then queue behind every side panel's read (the core answers one at a time).
+  usePrefetchInfiniteQuery(timelineQuery(id));
   if (customer.error instanceof ApiError) {
     return (
       <section className="page">

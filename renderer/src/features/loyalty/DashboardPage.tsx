@@ -6,7 +6,7 @@ import { useApi } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { useIsOwner } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { isMonth, plusMonths } from './months';
+import { dashboardRange, plusMonths } from './months';
 import { MonthField } from './MonthField';
 import { SectionView } from './SectionView';
 
@@ -17,10 +17,7 @@ export const DashboardPage = () => {
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const thisMonth = format.localDayOf(new Date().toISOString()).slice(0, 7);
-  const fromParam = params.get('from');
-  const toParam = params.get('to');
-  const toMonth = isMonth(toParam) ? toParam : thisMonth;
-  const fromMonth = isMonth(fromParam) ? fromParam : plusMonths(toMonth, -11);
+  const { fromMonth, toMonth } = dashboardRange(params, thisMonth);
   const dashboard = useApi('loyalty-dashboard', { fromMonth, toMonth }, { enabled: owner, keepPrevious: true });
 
   useEffect(() => {

@@ -1,12 +1,15 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AgendaSectionPage } from '../../../../shared/contract/reminders';
-import { ReminderCard } from './ReminderCard';
+import { ReminderCard, type CardContext } from './ReminderCard';
 
-/** One part of the agenda (overdue, due today, next 7 days) with its count. */
-export const AgendaSection = ({ name, page, today }: { name: 'overdue' | 'today' | 'upcoming'; page: AgendaSectionPage; today: string }) => {
-  const { t } = useTranslation('reminders');
+/**
+ * One part of the agenda (overdue, due today, next 7 days) with its count. `firstOnly` draws the
+ * cards a screen can show and leaves the rest to the next pass (see Agenda in TodayPage.tsx).
+ */
+export const AgendaSection = ({ name, page, context, firstOnly }: { name: 'overdue' | 'today' | 'upcoming'; page: AgendaSectionPage; context: CardContext; firstOnly: number | null }) => {
+  const { t } = context;
   const titleId = useId();
+  const items = firstOnly === null ? page.items : page.items.slice(0, firstOnly);
   return (
     <section className={`agenda-section section-${name}`} aria-labelledby={titleId}>
       <h2 id={titleId}>
@@ -16,8 +19,8 @@ export const AgendaSection = ({ name, page, today }: { name: 'overdue' | 'today'
         <p className="empty-state">{t('empty.section')}</p>
       ) : (
         <ul className="reminder-list">
-          {page.items.map((item) => (
-            <ReminderCard key={item.id} item={item} today={today} />
+          {items.map((item) => (
+            <ReminderCard key={item.id} item={item} context={context} />
           ))}
         </ul>
       )}

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../../shared/contract/reminders';
 import { reminderTiming } from '../../../../shared/reminders/kinds';
@@ -9,16 +9,43 @@ import { useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { useUndoToast } from '../../components/useUndoToast';
 import { DoneForm } from './DoneForm';
-import { useDayFormat, useReminderText } from './format';
+import type { useDayFormat, useReminderText } from './format';
 import { PhoneChips } from './PhoneChips';
 import { SnoozePanel } from './SnoozePanel';
 import { WinBackForm } from './WinBackForm';
 
 type Panel = 'done' | 'snooze' | 'win-back' | null;
 
-const DueLine = ({ item, today }: { item: AgendaItem; today: string }) => {
-  const { t } = useTranslation('reminders');
-  const days = useDayFormat();
+/**
+ * What every card of the agenda shares, made once by the agenda rather than by each of its hundreds
+ * of cards: translating and formatting hooks cost a little each, and the home screen mounts up to
+ * 300 cards at once.
+ */
+export interface CardContext {
+  t: TFunction<['reminders', 'common']>;
+  today: string;
+  /** Days as the agenda shows them (no "today" words: the due line says how far off). */
+  days: ReturnType<typeof useDayFormat>;
+  /** Titles with days near `today` in words. */
+  text: ReturnType<typeof useReminderText>;
+  /** Dismisses a reminder, offering Undo, or says why it could not. */
+  dismiss: (item: AgendaItem, title: string) => Promise<void>;
+}
+
+/** The dismissal with its Undo, for every card of the agenda at once. */
+export const useDismissReminder = (t: CardContext['t']): CardContext['dismiss'] => {
+  const toast = useToast();
+  const describe = useDescribeError();
+  const dismiss = useApiMutation('reminders-dismiss');
+  const undoable = useUndoToast();
+  return async (item, title) => {
+    const result = await dismiss.mutateAsync({ id: item.id, note: '' });
+    if (result.ok) undoable(t('actions.dismissedToast', { title }), { name: 'reminders-reopen', input: { id: item.id } });
+    else toast({ tone: 'error', text: describe(result.error) });
+  };
+};
+
+const DueLine = ({ item, context: { t, days, today } }: { item: AgendaItem; context: CardContext }) => {
   const timing = reminderTiming(item, today);
   const away = timing.days;
   const words =
@@ -42,23 +69,19 @@ const DueLine = ({ item, today }: { item: AgendaItem; today: string }) => {
 };
 
 /** One reminder on the agenda: who, why, how to reach them, and done / snooze / dismiss. */
-export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string }) => {
-  const { t } = useTranslation(['reminders', 'common']);
-  const text = useReminderText(today);
-  const toast = useToast();
-  const describe = useDescribeError();
-  const dismiss = useApiMutation('reminders-dismiss');
-  const undoable = useUndoToast();
+export const ReminderCard = memo(function ReminderCard({ item, context }: { item: AgendaItem; context: CardContext }) {
+  const { t, text, today } = context;
   const [panel, setPanel] = useState<Panel>(null);
+  const [dismissing, setDismissing] = useState(false);
   const title = text.title(item, item.customer);
   const link = text.link(item);
   const isWinBack = item.kind === winBackKind.name && item.customerId !== null;
   const toggle = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));
 
   const dismissIt = async () => {
-    const result = await dismiss.mutateAsync({ id: item.id, note: '' });
-    if (result.ok) undoable(t('actions.dismissedToast', { title }), { name: 'reminders-reopen', input: { id: item.id } });
-    else toast({ tone: 'error', text: describe(result.error) });
+    setDismissing(true);
+    await context.dismiss(item, title);
+    setDismissing(false);
   };
 
   return (
@@ -75,7 +98,7 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
           )}
         </div>
         <div className="reminder-meta">
-          <DueLine item={item} today={today} />
+          <DueLine item={item} context={context} />
           {item.customer && <PhoneChips phones={item.customer.phones} />}
           {item.assigneeName && <span>{t('item.forStaff', { name: item.assigneeName })}</span>}
           {item.customer && !item.customer.consentToContact && <span className="badge badge-muted">{t('item.noConsent')}</span>}
@@ -95,7 +118,7 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
         <button type="button" className="button" aria-expanded={panel === 'snooze'} onClick={() => toggle('snooze')}>
           {t('actions.snooze')}
         </button>
-        <button type="button" className="button" disabled={dismiss.isPending} onClick={() => void dismissIt()}>
+        <button type="button" className="button" disabled={dismissing} onClick={() => void dismissIt()}>
           {t('actions.dismiss')}
         </button>
       </div>
@@ -104,4 +127,4 @@ export const ReminderCard = ({ item, today }: { item: AgendaItem; today: string 
       {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
     </li>
   );
-};
+});

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { AssigneeFilter } from '../../../../shared/contract/reminders';
+import type { Agenda as AgendaData, AssigneeFilter } from '../../../../shared/contract/reminders';
 import { isReminderKind } from '../../../../shared/reminders/kinds';
 import { ApiError } from '../../api/client';
 import { useApi, useFetchNow } from '../../api/hooks';
@@ -14,6 +14,7 @@ import { CallList } from './CallList';
 import { downloadText } from './download';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
+import { useDismissReminder, type CardContext } from './ReminderCard';
 
 /** Filters live in the address (?kind=birthday&for=…), so a reload or a bookmark keeps them. */
 const useAgendaFilters = () => {
@@ -28,6 +29,41 @@ const useAgendaFilters = () => {
     setParams(next, { replace: true });
   };
   return { kinds, assignee, setKinds: (next: string[]) => update(next, assignee), setAssignee: (next: AssigneeFilter) => update(kinds, next) };
+};
+
+/** Cards a first screen can show in each section: drawn at once, the others in the pass after. */
+const firstCards = 8;
+
+/**
+ * The agenda's sections and the printed call list. Up to 300 cards and a call list as long: the
+ * first pass draws the cards on screen, so the day shows at once; the rest follow in a pass React
+ * may interrupt for a key press (a deferred value starts as `false` when the agenda first arrives).
+ */
+const Agenda = ({ data, calls, callTitle }: { data: AgendaData; calls: readonly CallRow[]; callTitle: string }) => {
+  const { t } = useTranslation(['reminders', 'common']);
+  const days = useDayFormat();
+  const text = useReminderText(data.today);
+  const complete = useDeferredValue(true, false);
+  const dismiss = useDismissReminder(t);
+  const latestDismiss = useRef(dismiss);
+  useEffect(() => {
+    latestDismiss.current = dismiss;
+  });
+  const context = useMemo<CardContext>(
+    () => ({ t, today: data.today, days, text, dismiss: (item, title) => latestDismiss.current(item, title) }),
+    [t, data.today, days, text],
+  );
+  const firstOnly = complete ? null : firstCards;
+  return (
+    <>
+      <div className="agenda-sections">
+        {data.overdue.total > 0 && <AgendaSection name="overdue" page={data.overdue} context={context} firstOnly={firstOnly} />}
+        <AgendaSection name="today" page={data.dueToday} context={context} firstOnly={firstOnly} />
+        <AgendaSection name="upcoming" page={data.upcoming} context={context} firstOnly={firstOnly} />
+      </div>
+      {complete && <CallList rows={calls} title={callTitle} />}
+    </>
+  );
 };
 
 /** The home screen: what to do today — overdue, due today, the week ahead — and the day's call list. */
@@ -99,14 +135,8 @@ export const TodayPage = () => {
       <AgendaFilters agenda={data} kinds={filters.kinds} assignee={filters.assignee} onKinds={filters.setKinds} onAssignee={filters.setAssignee} />
       {!data && !agenda.error && <p className="list-status">{t('common:loading')}</p>}
       {nothing && <p className="empty-state">{filtered ? t('empty.filtered') : t('empty.all')}</p>}
-      {data && !nothing && (
-        <div className="agenda-sections">
-          {data.overdue.total > 0 && <AgendaSection name="overdue" page={data.overdue} today={data.today} />}
-          <AgendaSection name="today" page={data.dueToday} today={data.today} />
-          <AgendaSection name="upcoming" page={data.upcoming} today={data.today} />
-        </div>
-      )}
-      {data && <CallList rows={printedCalls ?? calls} title={callTitle} />}
+      {data && !nothing && <Agenda data={data} calls={printedCalls ?? calls} callTitle={callTitle} />}
+      {nothing && <CallList rows={printedCalls ?? calls} title={callTitle} />}
     </section>
   );
 };

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/core';
+
+/** Browser mode as built (`npm test` builds it first): index.cjs runs app.cjs from V8's code cache. */
+const built = path.resolve('dist/host');
+
+/** A copy of the built host in a folder of its own, so its code cache is this test's alone. */
+const copyOfHost = (): string => {
+  const dir = path.join(tempDir('regulars-launch-'), 'dist', 'host');
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['index.cjs', 'app.cjs']) copyFileSync(path.join(built, file), path.join(dir, file));
+  return dir;
+};
+
+/** Starts browser mode, asks who is at the counter, and stops it as the app stops (SIGTERM). */
+const startAndAsk = (hostDir: string, dataDir: string): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(hostDir, 'index.cjs')], { env: { ...process.env, REGULARS_DATA_DIR: dataDir, NODE_PATH: path.resolve('node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let answer: unknown = null;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = output.match(/running at (\S+)/)?.[1];
+      if (!url || answer !== null) return;
+      answer = 'asking';
+      const address = new URL(url);
+      void fetch(new URL('/rpc', address), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'x-regulars-token': address.searchParams.get('token') ?? '' },
+        body: JSON.stringify({ name: 'session-get', input: {} }),
+      })
+        .then((response) => response.json())
+        .then((body: unknown) => {
+          answer = body;
+          child.kill('SIGTERM');
+        }, reject);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => (code === 0 && answer !== null && answer !== 'asking' ? resolve(answer) : reject(new Error(`browser mode exited (${code}): ${output}`))));
+  });
+
+describe('browser mode from its code cache', () => {
+  it('writes the cache when it stops, starts from it the next time, and ignores a cache made for another bundle', { timeout: 60_000 }, async () => {
+    expect(existsSync(path.join(built, 'app.cjs')), 'dist/host is built by `npm test` (node build/scripts/build.mjs)').toBe(true);
+    const hostDir = copyOfHost();
+    const dataDir = tempDir('regulars-launch-book-');
+    const cacheFile = path.join(hostDir, 'app.cjs.code-cache');
+    // Left by an earlier build: its stamp names another bundle, so it must not be used.
+    writeFileSync(cacheFile, Buffer.alloc(4096, 7));
+
+    expect(await startAndAsk(hostDir, dataDir)).toMatchObject({ ok: true, value: { role: 'owner' } });
+    const stamp = createHash('sha256').update(process.version).update('\0').update(readFileSync(path.join(hostDir, 'app.cjs'), 'utf8')).digest();
+    const cache = readFileSync(cacheFile);
+    expect(cache.subarray(0, stamp.length).equals(stamp)).toBe(true);
+    expect(cache.length).toBeGreaterThan(100_000);
+
+    // The second start runs from the cache and answers as the first did.
+    expect(await startAndAsk(hostDir, dataDir)).toMatchObject({ ok: true, value: { role: 'owner' } });
+  });
+});
