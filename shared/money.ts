@@ -1,8 +1,16 @@
 import { numberFormat } from './intl';
 
-/** Minor-unit exponent of a currency (TWD 2, JPY 0), as ICU knows it. */
-export const currencyExponent = (currency: string): number =>
-  numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const exponents = new Map<string, number>();
+
+/** Minor-unit exponent of a currency (TWD 2, JPY 0), as ICU knows it; asked once per amount of an import, so kept. */
+export const currencyExponent = (currency: string): number => {
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
+};
 
 export const maxAmountMinor = 1_000_000_000_000;
 

@@ -26,6 +26,8 @@ const importFile = async (core: Core, file: string, extra: { country?: string } 
 const cell = (value: string | number | Date, type?: 'Number' | 'Date') =>
   type === 'Date' ? { value, type: Date, format: 'yyyy-mm-dd' } : type === 'Number' ? { value, type: Number } : { value };
 
+const customerNames = (core: Core) => core.db.prepare('SELECT name FROM customers ORDER BY name').pluck().all() as string[];
+
 const refusal = async (core: Core, file: string) => {
   const answer = await core.call('import-analyse', { source: { kind: 'path', path: file } });
   return answer.ok ? null : answer.error;
@@ -60,6 +62,30 @@ describe('Excel workbooks', () => {
 
     const other = await callOk(core, 'import-analyse', { source: { kind: 'path', path: file }, sheet: 'Other' });
     expect(other).toMatchObject({ sheet: 'Other', rowCount: 1 });
+  });
+
+  it('imports the sheet the owner checked, and refuses a workbook changed after it was checked', async () => {
+    const core = freshCore();
+    const sheets = (names: string[]) =>
+      writeExcelFile([{ sheet: 'Members', data: [[cell('Name'), cell('Phone')], ...names.map((name, i) => [cell(name), cell(`091234567${i}`)])] }, { sheet: 'Other', data: [[cell('Name')], [cell('Zed')]] }]).toBuffer();
+    const file = writeFile('members.xlsx', await sheets(['Ada', 'Bob']));
+    const source = { kind: 'path' as const, path: file };
+    const other = await callOk(core, 'import-analyse', { source, sheet: 'Other' });
+    const analysis = await callOk(core, 'import-analyse', { source });
+    expect(await callOk(core, 'import-commit', importPlanOf(source, analysis))).toMatchObject({ created: 2 });
+    expect(customerNames(core)).toEqual(['Ada', 'Bob']);
+    expect(await callOk(core, 'import-commit', importPlanOf(source, other))).toMatchObject({ created: 1 });
+    expect(customerNames(core)).toEqual(['Ada', 'Bob', 'Zed']);
+
+    const changing = writeFile('changing.xlsx', await sheets(['Cy']));
+    const checked = await callOk(core, 'import-analyse', { source: { kind: 'path', path: changing } });
+    writeFileSync(changing, await sheets(['Cy', 'Di']));
+    const before = bookSnapshot(core);
+    expect(await core.call('import-commit', importPlanOf({ kind: 'path', path: changing }, checked))).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_REFUSED', details: { reason: 'file_changed', name: 'changing.xlsx' } },
+    });
+    expect(bookSnapshot(core)).toEqual(before);
   });
 
   it('refuses a corrupt workbook, a zip bomb renamed .xlsx, an encrypted workbook, and an old .xls, each with its reason; nothing is written', async () => {

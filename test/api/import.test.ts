@@ -5,6 +5,8 @@ import type { ImportAnalysis } from '../../shared/contract/transfer';
 import { asBig5, asGbk, asUtf8Bom, googleContactsExport, mainlandMemberExport, taiwanPosExport } from '../support/spreadsheets';
 import { bookSnapshot, callOk, freshCore, tempDir } from '../support/core';
 import { importPlanOf } from '../support/result';
+import { nameGrams } from '../../shared/search';
+import { nameSearchKeys } from '../../shared/search-keys';
 
 type Core = ReturnType<typeof freshCore>;
 
@@ -99,6 +101,28 @@ describe('importing customers', () => {
     expect(schema()).toEqual(before);
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect((await callOk(core, 'customers-search', { query: '20005999' })).rows.map((row) => row.name)).toEqual(['Customer 5999']);
+  });
+
+  it('a large import writes the same name grams and spelled keys as the form would, and finds customers by them', async () => {
+    const core = freshCore();
+    const family = [...'陳林黃張李王吳劉蔡楊'];
+    const given = [...'小明華偉志俊傑建宏文雅婷'];
+    const names = Array.from({ length: 6000 }, (_, i) => `${family[i % 10]}${given[Math.floor(i / 10) % 12]}${given[Math.floor(i / 120) % 12]}`);
+    names[4321] = 'Zoë Ng';
+    const rows = ['姓名,手機', ...names.map((name, i) => `${name},09${String(30000000 + i)}`)].join('\n');
+    const file = writeFile('large.csv', rows);
+    expect(await callOk(core, 'import-commit', planOf(file, await analyse(core, file)))).toMatchObject({ created: 6000 });
+    const byRid = new Map((core.db.prepare('SELECT rid, name FROM customers').all() as { rid: number; name: string }[]).map((row) => [row.rid, row.name]));
+    const stored = (table: 'customer_name_grams' | 'customer_name_keys', column: 'gram' | 'key') =>
+      (core.db.prepare(`SELECT ${column} AS value, customer_rid AS rid FROM ${table}`).all() as { value: string; rid: number }[]).map((row) => `${row.rid}:${row.value}`).sort();
+    const expected = (parts: (name: string) => string[]) => [...byRid].flatMap(([rid, name]) => parts(name).map((part) => `${rid}:${part}`)).sort();
+    expect(stored('customer_name_grams', 'gram')).toEqual(expected(nameGrams));
+    expect(stored('customer_name_keys', 'key')).toEqual(expected(nameSearchKeys));
+    const search = async (query: string) => (await callOk(core, 'customers-search', { query, limit: 500 })).rows.map((row) => row.name);
+    expect(new Set(await search('黃偉'))).toEqual(new Set(names.filter((name) => name.includes('黃偉'))));
+    expect(await search('zoe')).toEqual(['Zoë Ng']);
+    expect(new Set(await search('chenxiaoming'))).toEqual(new Set(['陳小明']));
+    expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('imports a POS sales export as customers with their visits, and keeps the activity summary right', async () => {

@@ -17,8 +17,9 @@ const statements = statementsFor((db) => ({
   insertTag: db.prepare<[string, string, number, string, string]>(
     'INSERT OR IGNORE INTO customer_tags (customer_id, kind, position, value, value_key) VALUES (?, ?, ?, ?, ?)',
   ),
-  insertGram: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
-  insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) VALUES (?, ?)'),
+  // [[value, rid], …] as one JSON array: a statement per ten thousand entries instead of one each.
+  insertGrams: db.prepare<[string]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) SELECT value ->> 0, value ->> 1 FROM json_each(?)'),
+  insertKeys: db.prepare<[string]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) SELECT value ->> 0, value ->> 1 FROM json_each(?)'),
   searchTriggers: db.prepare<[], { name: string; sql: string }>(
     "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%customers_fts%' ORDER BY name",
   ),
@@ -51,12 +52,12 @@ export const insertNewTag = (db: Db, customerId: string, kind: 'tag' | 'interest
   statements(db).insertTag.run(customerId, kind, position, value, key);
 };
 
-export const insertNewGram = (db: Db, gram: string, rid: number): void => {
-  statements(db).insertGram.run(gram, rid);
+export const insertNewGrams = (db: Db, entries: readonly [string, number][]): void => {
+  statements(db).insertGrams.run(JSON.stringify(entries));
 };
 
-export const insertNewKey = (db: Db, key: string, rid: number): void => {
-  statements(db).insertKey.run(key, rid);
+export const insertNewKeys = (db: Db, entries: readonly [string, number][]): void => {
+  statements(db).insertKeys.run(JSON.stringify(entries));
 };
 
 

@@ -195,6 +195,8 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       report();
     }
     customers.finish();
+    // The seed's later steps look customers up: their indexes are back before them.
+    customers.restoreIndexes();
     rebuildVisitIndexes();
 
     const mess = seedDuplicatesAndArchive(db, random, seeded, { country: settings.country, script, end });

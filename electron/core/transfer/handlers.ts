@@ -51,7 +51,11 @@ export const transferHandlers: HandlerImpls = {
   'import-analyse': async (ctx, input) => {
     const source = await resolveSource(ctx, input.source);
     if (!source.ok) return source;
-    return ctx.data.jobs.run('import-analyse', { source: source.value, sheet: input.sheet, encoding: input.encoding, delimiter: input.delimiter, headerRow: input.headerRow }, { cancellable: false });
+    return ctx.data.jobs.run(
+      'import-analyse',
+      { source: source.value, stagingDir: ctx.data.stagingDir, sheet: input.sheet, encoding: input.encoding, delimiter: input.delimiter, headerRow: input.headerRow },
+      { cancellable: false },
+    );
   },
   'import-preview': async (ctx, input) => {
     const mapping = checkMapping(input.mapping);

@@ -108,6 +108,9 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
 
     // New customers bring birthdays, visits and histories bring activity and rhythms: every derived figure and reminder, in one pass.
     if (creating.length > 0 || visits > 0 || histories > 0) rebuildDerived({ db, now: () => new Date(options.now) }, { bulk: true });
+    // The indexes a large import set aside come back only now: the derived pass rewrote every new customer's row.
+    job.report('index', 0, 0);
+    writer.restoreIndexes();
 
     const outcome = {
       importId,

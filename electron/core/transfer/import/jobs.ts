@@ -107,6 +107,8 @@ const trimBlankTail = (records: string[][]): string[][] => {
 
 export interface AnalyseInput {
   source: ImportFileInput;
+  /** Where a workbook's cells, once read, wait for the preview and commit that follow. */
+  stagingDir: string;
   sheet: string | null;
   encoding: ImportEncoding | null;
   delimiter: ImportDelimiter | null;
@@ -115,11 +117,51 @@ export interface AnalyseInput {
 
 const samplesPerColumn = 3;
 
+const sheetFilePrefix = 'import-sheet-';
+
+/** A workbook's cells are costly to read again (unzip, then every cell's XML): kept by file and sheet. */
+const sheetFileOf = (stagingDir: string, fileHash: string, sheet: string): string =>
+  path.join(stagingDir, `${sheetFilePrefix}${createHash('sha256').update(JSON.stringify([fileHash, sheet])).digest('hex').slice(0, 32)}.bin`);
+
+const keepSheet = async (stagingDir: string, loaded: LoadedFile): Promise<void> => {
+  if (loaded.sheet === null) return;
+  await mkdir(stagingDir, { recursive: true });
+  for (const name of await readdir(stagingDir)) if (name.startsWith(sheetFilePrefix)) await rm(path.join(stagingDir, name), { force: true });
+  await writeFile(sheetFileOf(stagingDir, loaded.fileHash, loaded.sheet), serialize({ sheets: loaded.sheets, records: loaded.records }));
+};
+
+/**
+ * The workbook sheet the analysis read, when the file is still the one it read (its bytes are
+ * hashed again: cheap beside reading the sheet); null when it must be read afresh.
+ */
+const keptSheet = async (input: ImportJobInput, job: JobContext): Promise<Result<LoadedFile> | null> => {
+  if (input.sheet === null) return null;
+  const kept = sheetFileOf(input.stagingDir, input.fileHash, input.sheet);
+  if (!existsSync(kept)) return null;
+  job.report('read', 0, 0);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input.source.file);
+  } catch {
+    return null;
+  }
+  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  if (fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  try {
+    const { sheets, records } = deserialize(await readFile(kept)) as { sheets: string[]; records: string[][] };
+    return ok({ format: 'xlsx', sheets, sheet: input.sheet, sizeBytes: bytes.length, fileHash, encoding: 'utf-8', evidence: 'detected', delimiter: ',', records });
+  } catch {
+    await rm(kept, { force: true });
+    return null;
+  }
+};
+
 /** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
 export const analyseImport = async (input: AnalyseInput, job: JobContext): Promise<Result<ImportAnalysis>> => {
   const loaded = await loadFile(input.source, input, job);
   if (!loaded.ok) return loaded;
   const { records } = loaded.value;
+  if (loaded.value.format === 'xlsx') await keepSheet(input.stagingDir, loaded.value);
   const headerRow = input.headerRow ?? findHeaderRow(records);
   if (headerRow === null || headerRow > records.length) return refuse('no_columns', input.source.displayName);
   const headers = (records[headerRow - 1] ?? []).map((cell) => cell.trim());
@@ -190,7 +232,7 @@ const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContex
       await rm(kept, { force: true });
     }
   }
-  const loaded = await loadFile(input.source, input, job);
+  const loaded = (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
   return ok(
@@ -274,6 +316,7 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
       job,
     );
     await rm(rowsFileOf(input, settings), { force: true });
+    if (input.sheet !== null) await rm(sheetFileOf(input.stagingDir, input.fileHash, input.sheet), { force: true });
     return ok({ ...outcome, durationMs: Date.now() - started });
   } finally {
     db.close();
