@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import type { HandlerContext } from '../context';
 import { toSummaries } from '../customers/present';
 import { getCustomerRow, phonesByCustomer } from '../customers/queries';
-import type { CustomerRecordsParticipant } from '../customers/records';
+import type { CustomerRecordsParticipant } from '../customer-records';
 import { inTransaction } from '../db/transaction';
 import { countMergesOf, deleteCustomerRow, deleteMergesOf } from '../merge/queries';
 import type { HandlerImpls } from '../registry';

@@ -4,7 +4,7 @@ import { err, type Result } from '../../../shared/result';
 import type { EventBus } from '../events';
 import { newId } from '../db/ids';
 import { nativeBindingForThisProcess } from '../db/native-binding';
-import type { JobInput, JobOutput } from './table';
+import type { JobInput, JobOutput } from '../context';
 import { JobCancelled, type JobContext } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 

@@ -8,7 +8,7 @@ import type { HandlerContext } from '../context';
 import { auditedFields, changedFields, checkOwnerStaff } from '../customers/handlers';
 import { readCustomerDetail } from '../customers/present';
 import { getCustomerRow, updateCustomer } from '../customers/queries';
-import type { CustomerRecordsParticipant, CustomerRef } from '../customers/records';
+import type { CustomerRecordsParticipant, CustomerRef } from '../customer-records';
 import type { DbCustomerRow } from '../customers/rows';
 import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
 import { newId } from '../db/ids';

@@ -12,8 +12,8 @@ import { defineExportTable } from './table';
 /** Who brought whom, when, and who wrote it down. */
 export const referralsExport = defineExportTable<DbExportReferral>({
   name: 'referrals',
-  rows: exportReferralRows,
-  count: countReferralsForExport,
+  rows: (db) => exportReferralRows(db),
+  count: (db) => countReferralsForExport(db),
   counts: (db) => ({ referrals: countReferralsForExport(db) }),
   json: (row) => ({
     customerId: row.customer_id,
@@ -36,8 +36,8 @@ export const referralsExport = defineExportTable<DbExportReferral>({
 /** The rewards ledger: part of the full JSON export. */
 export const referralRewardsExport = defineExportTable<DbRewardRow>({
   name: 'referralRewards',
-  rows: exportRewardRows,
-  count: countRewardsForExport,
+  rows: (db) => exportRewardRows(db),
+  count: (db) => countRewardsForExport(db),
   counts: () => ({}),
   json: (row) => ({
     id: row.id,

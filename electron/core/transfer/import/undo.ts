@@ -2,7 +2,7 @@ import type { ImportRun } from '../../../../shared/contract/transfer';
 import { err, ok, type Result } from '../../../../shared/result';
 import { recordAudit } from '../../audit/record';
 import type { HandlerContext } from '../../context';
-import type { CustomerRecordsParticipant } from '../../customers/records';
+import type { CustomerRecordsParticipant } from '../../customer-records';
 import type { Db } from '../../db/connection';
 import { inTransaction } from '../../db/transaction';
 import { afterWrite } from '../../derive';
