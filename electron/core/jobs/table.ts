@@ -1,10 +1,9 @@
 import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
-import { checkBackupFile, createBackupFile } from '../backup/jobs';
-import { recomputeDerived } from '../derive/job';
-import { runExport } from '../transfer/export/run';
-import { analyseImport, commitImport, previewImport } from '../transfer/import/jobs';
-import { fitValueJob } from '../value/job';
+import { checkBackupFile, createBackupFile } from '../backup';
+import { recomputeDerived } from '../derive';
+import { analyseImport, commitImport, previewImport, runExport } from '../transfer';
+import { fitValueJob } from '../value';
 import type { JobContext } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { plusDays } from '../../../shared/reminders/days';
 import { localDay, startOfLocalDay } from '../../../shared/time';
-import { settleMissedPromises } from '../complaints/promises';
+import { settleMissedPromises } from '../complaints';
 import type { HandlerContext } from '../context';
 import { catchUpDerived } from '../derive';
 import { readDueSummary } from './agenda';

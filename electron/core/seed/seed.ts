@@ -4,12 +4,11 @@ import type { ContactMethod, VisitChannel } from '../../../shared/contract/visit
 import { currencyExponent } from '../../../shared/money';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { insertCustomer } from '../customers/queries';
-import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
-import { currentSettings } from '../settings/current';
-import { insertStaff, listStaff } from '../staff/queries';
+import { customerParts, insertCustomer, toCustomerWrite, writeCustomerParts } from '../customers';
+import { currentSettings } from '../settings';
+import { insertStaff, listStaff } from '../staff';
 import { rebuildDerived, rebuildDerivedThrough } from '../derive';
-import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
+import { insertVisit, insertVisitSatisfaction } from '../visits';
 import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';

@@ -1,5 +1,5 @@
 import { ok } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerImpls } from '../registry';
 import { afterRulesChanged } from '../derive';
 import { currentSettings, writeSettings } from './current';

@@ -1,8 +1,8 @@
 import { localDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
-import type { JobRunner } from '../jobs/runner';
-import { shopTimeZone } from '../reminders/settings';
+import type { JobRunner } from '../jobs';
+import { shopTimeZone } from '../reminders';
 import { valueHorizonOf } from './fit';
 import { latestValueFit } from './queries';
 

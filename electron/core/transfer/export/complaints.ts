@@ -1,14 +1,4 @@
-import {
-  countComplaintPromisesForExport,
-  countComplaintsForExport,
-  countComplaintTransitionsForExport,
-  exportComplaintPromiseRows,
-  exportComplaintRows,
-  exportComplaintTransitionRows,
-  type DbExportComplaint,
-  type DbExportComplaintPromise,
-  type DbExportComplaintTransition,
-} from '../../complaints/export-queries';
+import { countComplaintPromisesForExport, countComplaintsForExport, countComplaintTransitionsForExport, type DbExportComplaint, type DbExportComplaintPromise, type DbExportComplaintTransition, exportComplaintPromiseRows, exportComplaintRows, exportComplaintTransitionRows } from '../../complaints';
 import type { Messages } from '../../../../shared/i18n/messages';
 import type { TransferMessages } from '../../../../shared/i18n/transfer';
 import { decimalAmount, localDateTime } from './format';

@@ -1,11 +1,4 @@
-import {
-  countReferralsForExport,
-  countRewardsForExport,
-  exportReferralRows,
-  exportRewardRows,
-  type DbExportReferral,
-} from '../../referrals/export-queries';
-import type { DbRewardRow } from '../../referrals/queries';
+import { countReferralsForExport, countRewardsForExport, type DbExportReferral, type DbRewardRow, exportReferralRows, exportRewardRows } from '../../referrals';
 import { localDateTime } from './format';
 import { defineExportTable } from './table';
 

@@ -1,15 +1,5 @@
 import { reminderKind } from '../../../../shared/reminders/kinds';
-import {
-  countRemindersForExport,
-  countStatusEventsForExport,
-  countWinBackAttemptsForExport,
-  exportReminderRows,
-  exportStatusEventRows,
-  exportWinBackAttemptRows,
-  type DbExportReminder,
-  type DbExportStatusEvent,
-  type DbExportWinBackAttempt,
-} from '../../reminders/export-queries';
+import { countRemindersForExport, countStatusEventsForExport, countWinBackAttemptsForExport, type DbExportReminder, type DbExportStatusEvent, type DbExportWinBackAttempt, exportReminderRows, exportStatusEventRows, exportWinBackAttemptRows } from '../../reminders';
 import { localDateTime } from './format';
 import { defineExportTable, type JsonValue } from './table';
 

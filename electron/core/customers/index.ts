@@ -1,0 +1,11 @@
+// The feature's surface: what other features may import from it (lint: boundaries/dependencies).
+
+/** Customers: reading, writing, searching, listing and presenting them. */
+export { BulkCustomerWriter } from './bulk';
+export { auditedFields, changedFields, checkOwnerStaff } from './handlers';
+export { readCustomerDetail, toSummaries } from './present';
+export { getCustomerRow, insertCustomer, phonesByCustomer, setCustomerArchived, setCustomerNotes, setCustomersSource, updateCustomer } from './queries';
+export type { PhoneWrite } from './queries';
+export { listColumns } from './rows';
+export type { DbCustomerListRow, DbCustomerRow } from './rows';
+export { customerParts, emailKey, toCustomerWrite, toPhoneWrite, writeCustomerParts } from './write';
