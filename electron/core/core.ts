@@ -93,7 +93,8 @@ export interface Core {
   readonly jobs: JobRunner;
   readonly backups: BackupService;
   /** For transports: any name, any input; answers an error value for anything it cannot take. */
-  callUnknown(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /** `origin`: the calling window or tab (see the data-changed event). */
+  callUnknown(name: unknown, input: unknown, origin?: string): Promise<Result<unknown>>;
   /** Typed calls, for the CLI and tests. */
   call<N extends HandlerName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
   /** The automatic backup when the app quits after changes; failures are recorded for the next start. */
@@ -247,12 +248,12 @@ export const openCore = (options: CoreOptions): Core => {
   const valueFits = options.dailyJobs ? new ValueFitSchedule({ db: () => live.book, bookFile: file, now, jobs, events }) : null;
   valueFits?.start();
 
-  const call = async (name: unknown, input: unknown): Promise<Result<unknown>> => {
+  const call = async (name: unknown, input: unknown, origin?: string): Promise<Result<unknown>> => {
     // While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait.
     if (jobs.writing && isHandlerName(name) && contract[name].mutates) return err('BOOK_BUSY');
     idleLock.beforeCall();
     try {
-      return await registry.call(ctx, name, input);
+      return await registry.call(ctx, name, input, origin);
     } finally {
       idleLock.afterCall();
     }
