@@ -1,6 +1,6 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Backups and restores: the services, the backup and restore-check jobs, and the book's counts. */
+/** Backup files: the backup and restore-check jobs, the container's mark, SQLite's quick check. */
 export { containerMagic } from './container';
 export { checkBackupFile, createBackupFile } from './jobs';
 export { quickCheck } from './snapshot';

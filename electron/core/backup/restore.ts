@@ -9,7 +9,7 @@ import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { Uploads } from '../files';
-import type { JobRunner } from '../jobs';
+import type { JobStarter } from '../jobs';
 import { currentSettings } from '../settings';
 import { bookCounts } from '../transfer';
 import { readBackupContents } from './jobs';
@@ -20,7 +20,7 @@ export interface RestoreServiceDeps {
   db: () => Db;
   now: () => Date;
   session: Session;
-  jobs: JobRunner;
+  jobs: JobStarter;
   backups: BackupService;
   uploads: Uploads;
   stagingDir: string;

@@ -12,7 +12,7 @@ import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { EventBus } from '../events';
 import { fileNameSafe, type Keychain, refusalForFsError } from '../files';
-import type { JobRunner, Reservation } from '../jobs';
+import type { JobStarter, Reservation } from '../jobs';
 import { currentSettings, readStateValue, writeStateValue } from '../settings';
 import { appVersion } from '../version';
 import {
@@ -43,7 +43,7 @@ export interface BackupServiceDeps {
   db: () => Db;
   now: () => Date;
   events: EventBus;
-  jobs: JobRunner;
+  jobs: JobStarter;
   session: Session;
   dataDir: string;
   bookFile: string;

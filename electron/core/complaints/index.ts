@@ -1,6 +1,6 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Complaints, their promises and lifecycle, settings, and what they add to a customer's records. */
+/** Complaints: their rows and promises for other features' writes, reads, settings and export rows. */
 export { countComplaintPromisesForExport, countComplaintsForExport, countComplaintTransitionsForExport, exportComplaintPromiseRows, exportComplaintRows, exportComplaintTransitionRows } from './export-queries';
 export type { DbExportComplaint, DbExportComplaintPromise, DbExportComplaintTransition } from './export-queries';
 export { settleBeforeReading, settleMissedPromises } from './promises';

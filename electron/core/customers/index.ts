@@ -1,6 +1,6 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Customers: reading, writing, searching, listing and presenting them. */
+/** Customers: their rows and writers, reading and presenting them, and the list's columns. */
 export { BulkCustomerWriter } from './bulk';
 export { auditedFields, changedFields, checkOwnerStaff } from './handlers';
 export { readCustomerDetail, toSummaries } from './present';

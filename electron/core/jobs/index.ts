@@ -1,6 +1,5 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Long jobs: the runner, the job table the worker uses, and what a job sees. */
-export type { JobRunner, Reservation } from './runner';
+/** Long jobs: what a job sees, and the runner as services that start jobs see it. */
 export { JobCancelled } from './types';
-export type { JobContext } from './types';
+export type { JobContext, JobStarter, Reservation } from './types';

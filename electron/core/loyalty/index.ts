@@ -1,6 +1,6 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Loyalty: tiers, points, satisfaction, signals, settings and the dashboard. */
+/** Loyalty: tier rules and settings, the incremental and full loyalty passes, kept months. */
 export { recountKeptMonths } from './dashboard/month-figures';
 export { rebuildAllLoyalty, refreshCustomersLoyalty } from './derive';
 export type { LoyaltyEnvironment } from './derive';

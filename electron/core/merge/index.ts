@@ -1,4 +1,4 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Merging two customers and undoing it. */
+/** Merges: the customer row's delete and the merges a purge removes. */
 export { countMergesOf, deleteCustomerRow, deleteMergesOf } from './queries';

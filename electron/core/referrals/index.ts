@@ -1,6 +1,6 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Referrals: links, rewards, rules and what they add to a customer's records. */
+/** Referrals: links and rewards for other features' writes, rules, overview counts and export rows. */
 export { countReferralsForExport, countRewardsForExport, exportReferralRows, exportRewardRows } from './export-queries';
 export type { DbExportReferral } from './export-queries';
 export { importReferrerLink } from './import-writer';

@@ -1,6 +1,6 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
-/** Reminders: generation, the agenda, settings and what they add to a customer's records. */
+/** Reminders: generating them, following customers, settings, their rows and export rows. */
 export { generateIfStale, generateReminders } from './engine';
 export { countRemindersForExport, countStatusEventsForExport, countWinBackAttemptsForExport, exportReminderRows, exportStatusEventRows, exportWinBackAttemptRows } from './export-queries';
 export type { DbExportReminder, DbExportStatusEvent, DbExportWinBackAttempt } from './export-queries';
