@@ -60,7 +60,12 @@ export default tseslint.config(
               message: 'Import another core feature through its index.ts (electron/core/{{ to.element.captured.name }}), not its internal modules',
             },
             {
-              from: { element: { types: ['core', 'infrastructure', 'app'], filePath: '!electron/core/core.ts' } },
+              from: { element: { type: 'core', fileInternalPath: '!core.ts' } },
+              disallow: { to: { element: { type: 'feature', fileInternalPath: '!index.ts' } } },
+              message: 'Import a core feature through its index.ts (electron/core/{{ to.element.captured.name }}), not its internal modules',
+            },
+            {
+              from: { element: { types: ['infrastructure', 'app'] } },
               disallow: { to: { element: { type: 'feature', fileInternalPath: '!index.ts' } } },
               message: 'Import a core feature through its index.ts (electron/core/{{ to.element.captured.name }}), not its internal modules',
             },
