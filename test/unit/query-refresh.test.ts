@@ -10,10 +10,12 @@ const listeners: { origin: string; event: string; listener: Listener }[] = [];
 const emit = (event: string, payload: unknown) => listeners.filter((entry) => entry.event === event).forEach((entry) => entry.listener(payload));
 const windowOf = (origin: string) => ({
   origin,
-  on: (event: string, listener: Listener) => {
+  on: (event: string, listener: Listener): (() => void) => {
     const entry = { origin, event, listener };
     listeners.push(entry);
-    return () => listeners.splice(listeners.indexOf(entry), 1);
+    return () => {
+      listeners.splice(listeners.indexOf(entry), 1);
+    };
   },
 });
 
@@ -33,7 +35,7 @@ vi.mock('../../renderer/src/api/transport', () => ({
 const { followCoreChanges, writeOptions } = await import('../../renderer/src/api/hooks');
 const { transport } = await import('../../renderer/src/api/transport');
 
-const openWindow = async (from: ReturnType<typeof windowOf>) => {
+const openWindow = async (from: Pick<typeof transport, 'on' | 'origin'>) => {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const stop = followCoreChanges(client, from);
   let fetches = 0;

@@ -1,6 +1,18 @@
 import { err } from '../../../shared/result';
 import { openEventStream } from './event-stream';
 
+/** What the Electron preload exposes; absent in browser mode. */
+interface RegularsBridge {
+  invoke(name: string, input: unknown, origin: string): Promise<unknown>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    regulars?: RegularsBridge;
+  }
+}
+
 export interface Transport {
   kind: 'electron' | 'browser';
   /**
