@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -28,6 +29,49 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // Advice for the React Compiler, which this app does not use (TanStack Virtual trips it).
       'react-hooks/incompatible-library': 'off',
+    },
+  },
+  {
+    // Core features meet only at their surfaces: a file outside electron/core/<feature>/ imports that
+    // feature's index.ts, never its queries, statements or other modules. The database layer is shared
+    // infrastructure; core-level modules (context, registry, the participant seam) are not features.
+    // core.ts is the composition root: it registers each feature's handlers from the feature itself,
+    // so an index carries only what other features use (and no feature pulls in every handler).
+    files: ['electron/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx'] } },
+      'boundaries/elements': [
+        { type: 'infrastructure', pattern: 'electron/core/db' },
+        { type: 'feature', pattern: 'electron/core/*', capture: ['name'] },
+        { type: 'core', pattern: 'electron/core' },
+        { type: 'app', pattern: 'electron/*', capture: ['name'] },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          policies: [
+            {
+              from: { element: { type: 'feature' } },
+              disallow: { to: { element: { type: 'feature', fileInternalPath: '!index.ts', captured: { name: '!{{ from.element.captured.name }}' } } } },
+              message: 'Import another core feature through its index.ts (electron/core/{{ to.element.captured.name }}), not its internal modules',
+            },
+            {
+              from: { element: { type: 'core', fileInternalPath: '!core.ts' } },
+              disallow: { to: { element: { type: 'feature', fileInternalPath: '!index.ts' } } },
+              message: 'Import a core feature through its index.ts (electron/core/{{ to.element.captured.name }}), not its internal modules',
+            },
+            {
+              from: { element: { types: ['infrastructure', 'app'] } },
+              disallow: { to: { element: { type: 'feature', fileInternalPath: '!index.ts' } } },
+              message: 'Import a core feature through its index.ts (electron/core/{{ to.element.captured.name }}), not its internal modules',
+            },
+          ],
+        },
+      ],
     },
   },
   {

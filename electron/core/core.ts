@@ -18,16 +18,16 @@ import { BookOpenError, openBook } from './book';
 import { complaintsHandlers } from './complaints/handlers';
 import { complaintsRecords } from './complaints/records';
 import { complaintsTimelineSource } from './complaints/timeline';
-import type { DataServices, HandlerContext, Session } from './context';
+import type { DataServices, HandlerContext, NativeDialogs, Session } from './context';
 import type { Db } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
 import { counterHandlers } from './counter/handlers';
 import { customersHandlers } from './customers/handlers';
-import type { CustomerRecordsParticipant } from './customers/records';
+import type { CustomerRecordsParticipant } from './customer-records';
 import { EventBus } from './events';
 import { filesHandlers } from './files/handlers';
 import { markInUse } from './files/in-use';
-import type { Keychain, NativeDialogs } from './files/native';
+import type { Keychain } from './files/native';
 import { clearOldStaging, stagingDirOf } from './files/staging';
 import { Uploads } from './files/uploads';
 import { jobsHandlers } from './jobs/handlers';
@@ -93,7 +93,8 @@ export interface Core {
   readonly jobs: JobRunner;
   readonly backups: BackupService;
   /** For transports: any name, any input; answers an error value for anything it cannot take. */
-  callUnknown(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /** `origin`: the calling window or tab (see the data-changed event). */
+  callUnknown(name: unknown, input: unknown, origin?: string): Promise<Result<unknown>>;
   /** Typed calls, for the CLI and tests. */
   call<N extends HandlerName>(name: N, input: InputOf<N>): Promise<Result<OutputOf<N>>>;
   /** The automatic backup when the app quits after changes; failures are recorded for the next start. */
@@ -247,12 +248,12 @@ export const openCore = (options: CoreOptions): Core => {
   const valueFits = options.dailyJobs ? new ValueFitSchedule({ db: () => live.book, bookFile: file, now, jobs, events }) : null;
   valueFits?.start();
 
-  const call = async (name: unknown, input: unknown): Promise<Result<unknown>> => {
+  const call = async (name: unknown, input: unknown, origin?: string): Promise<Result<unknown>> => {
     // While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait.
     if (jobs.writing && isHandlerName(name) && contract[name].mutates) return err('BOOK_BUSY');
     idleLock.beforeCall();
     try {
-      return await registry.call(ctx, name, input);
+      return await registry.call(ctx, name, input, origin);
     } finally {
       idleLock.afterCall();
     }

@@ -43,7 +43,8 @@ export class Registry {
     if (missing.length > 0) throw new Error(`Handlers without an implementation: ${missing.join(', ')}`);
   }
 
-  async call(ctx: HandlerContext, name: unknown, input: unknown): Promise<Result<unknown>> {
+  /** `origin`: the window or tab that called, echoed in the data-changed event a write sends. */
+  async call(ctx: HandlerContext, name: unknown, input: unknown, origin?: string): Promise<Result<unknown>> {
     if (!isHandlerName(name)) return err('UNKNOWN_HANDLER', { name: typeof name === 'string' ? name.slice(0, 100) : '' });
     const spec = contract[name];
     if (!mayCall(ctx.session.role, spec.access)) return err('FORBIDDEN', { required: 'owner' });
@@ -57,7 +58,7 @@ export class Registry {
     } catch (caught) {
       return this.failure(name, caught);
     }
-    if (result.ok && spec.mutates) ctx.events.emit('data-changed', { handler: name });
+    if (result.ok && spec.mutates) ctx.events.emit('data-changed', origin === undefined ? { handler: name } : { handler: name, origin });
     return result;
   }
 

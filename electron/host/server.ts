@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { coreEventNames } from '../../shared/contract/events';
+import { coreEventNames, originOf } from '../../shared/contract/events';
 import type { AppError } from '../../shared/errors';
 import { err } from '../../shared/result';
 import type { Core } from '../core/core';
@@ -65,11 +65,12 @@ const readBody = (request: http.IncomingMessage): Promise<Buffer | 'too-large'> 
     request.on('error', reject);
   });
 
-const parseCall = (body: Buffer): { name: unknown; input: unknown } | null => {
+const parseCall = (body: Buffer): { name: unknown; input: unknown; origin: unknown } | null => {
   try {
     const parsed: unknown = JSON.parse(body.toString('utf8'));
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-    return { name: (parsed as { name?: unknown }).name, input: (parsed as { input?: unknown }).input };
+    const { name, input, origin } = parsed as { name?: unknown; input?: unknown; origin?: unknown };
+    return { name, input, origin };
   } catch {
     return null;
   }
@@ -100,7 +101,7 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
       if (body === 'too-large') return sendError(response, 413, err('PAYLOAD_TOO_LARGE', { limitBytes: maxRpcBodyBytes }));
       const call = parseCall(body);
       if (call === null) return sendError(response, 400, err('VALIDATION_FAILED', { issues: [{ path: '', rule: 'invalid' }] }));
-      sendJson(response, 200, await options.core.callUnknown(call.name, call.input));
+      sendJson(response, 200, await options.core.callUnknown(call.name, call.input, originOf(call.origin)));
       return;
     }
 

@@ -1,7 +1,8 @@
 import { app, dialog, safeStorage, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { NativePickPurpose } from '../../shared/contract/files';
+import type { NativeDialogs } from '../core/context';
 import type { Core } from '../core/core';
-import type { Keychain, NativeDialogs } from '../core/files/native';
+import type { Keychain } from '../core/files';
 
 /** The system's own open-file and choose-folder dialogs for backups, restores and imports. */
 export const nativeDialogs = (window: () => BrowserWindow | null): NativeDialogs => ({

@@ -7,7 +7,7 @@ import { BookOpenError } from '../core/book';
 import { coreEventNames } from '../../shared/contract/events';
 import type { DueSummary } from '../../shared/contract/reminders';
 import { openCore, type Core } from '../core/core';
-import { currentSettings } from '../core/settings/current';
+import { currentSettings } from '../core/settings';
 import { showDueNotification } from './due-notification';
 import { backUpOnQuit, nativeDialogs, systemKeychain } from './data-safety';
 import { hardenSession } from './harden';

@@ -5,7 +5,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
  * crosses the bridge (no ipcRenderer, no Node).
  */
 contextBridge.exposeInMainWorld('regulars', {
-  invoke: (name: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('rpc', name, input),
+  invoke: (name: string, input: unknown, origin: string): Promise<unknown> => ipcRenderer.invoke('rpc', name, input, origin),
   on: (event: string, listener: (payload: unknown) => void): (() => void) => {
     const forward = (_event: IpcRendererEvent, name: string, payload: unknown) => {
       if (name === event) listener(payload);

@@ -114,4 +114,17 @@ describe('browser mode host', () => {
     expect(received).toContain('event: data-changed\ndata: {"handler":"customers-create"}');
     controller.abort();
   });
+
+  it('names the tab whose call made the change, so that tab does not refresh twice', async () => {
+    const { base } = await start();
+    const controller = new AbortController();
+    const response = await fetch(`${base}/events`, { headers: { [tokenHeader]: token }, signal: controller.signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await reader.read();
+    await rpc(base, { name: 'customers-create', input: { name: 'Grace' }, origin: 'tab-1' });
+    let received = '';
+    while (!received.includes('data-changed')) received += (await reader.read()).value ?? '';
+    expect(received).toContain('event: data-changed\ndata: {"handler":"customers-create","origin":"tab-1"}');
+    controller.abort();
+  });
 });

@@ -1,4 +1,4 @@
-import { forgetOwnerSecrets } from '../../core/auth/reset';
+import { forgetOwnerSecrets } from '../../core/auth';
 import { openCore } from '../../core/core';
 import { systemLocalesFromEnv } from '../../core/system-locale';
 import { dataDirOption, parseCommand } from '../args';

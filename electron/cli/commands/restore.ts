@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { inUseElsewhere } from '../../core/files/in-use';
+import { inUseElsewhere } from '../../core/files';
 import { dataDirOption, parseCommand } from '../args';
 import { valueOr, withCore } from '../core';
 import { CliFailure } from '../output';

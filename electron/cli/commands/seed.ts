@@ -1,5 +1,5 @@
 import { openCore } from '../../core/core';
-import { seedBook } from '../../core/seed/seed';
+import { seedBook } from '../../core/seed';
 import { systemLocalesFromEnv } from '../../core/system-locale';
 import { dataDirOption, parseCommand, positiveInteger } from '../args';
 import { CliFailure, counted, progressLine } from '../output';

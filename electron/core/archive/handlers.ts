@@ -1,16 +1,13 @@
 import type { PurgePreview } from '../../../shared/contract/archive';
 import { err, ok, type Result } from '../../../shared/result';
-import { auditEntryCount } from '../audit/queries';
-import { recordAudit } from '../audit/record';
+import { auditEntryCount, recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
-import { toSummaries } from '../customers/present';
-import { getCustomerRow, phonesByCustomer } from '../customers/queries';
-import type { CustomerRecordsParticipant } from '../customers/records';
+import { getCustomerRow, phonesByCustomer, toSummaries } from '../customers';
+import type { CustomerRecordsParticipant } from '../customer-records';
 import { inTransaction } from '../db/transaction';
-import { countMergesOf, deleteCustomerRow, deleteMergesOf } from '../merge/queries';
+import { countMergesOf, deleteCustomerRow, deleteMergesOf } from '../merge';
 import type { HandlerImpls } from '../registry';
-import { toVisit } from '../visits/present';
-import { archivedVisitRows, countArchivedVisits, deleteVisit, getVisitRow } from '../visits/queries';
+import { archivedVisitRows, countArchivedVisits, deleteVisit, getVisitRow, toVisit } from '../visits';
 import { archivedCustomerRows, countArchivedCustomers, ownPartCounts } from './queries';
 
 /** Everything a purge would delete, named and counted; only for a customer already archived. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
-import { listColumns, type DbCustomerListRow } from '../customers/rows';
+import { type DbCustomerListRow, listColumns } from '../customers';
 
 const statements = statementsFor((db) => ({
   archivedCustomers: db.prepare<[number, number], DbCustomerListRow & { archived_at: string }>(`

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
-import type { TimelineCursor } from '../timeline/sources';
+import type { TimelineCursor } from '../timeline';
 
 export interface DbAuditRow {
   id: string;

@@ -1,6 +1,6 @@
 import { waitSecondsAfter } from '../../../shared/pin';
 import { err, ok, type Result } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { getOwnerSecret, setFailedAttempts, type SecretKind } from './queries';
 import { verifySecret } from './secrets';

@@ -1,11 +1,10 @@
 import { normalisePin, normaliseRecoveryCode } from '../../../shared/pin';
 import { err, ok } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { currentSettings } from '../settings/current';
-import { writeSettings } from '../settings/current';
+import { currentSettings, writeSettings } from '../settings';
 import { tryOwnerSecret } from './attempts';
 import { getOwnerSecret, hasOwnerPin, putOwnerSecret, type SecretKind } from './queries';
 import { hashSecret, newRecoveryCode } from './secrets';

@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../context';
-import { currentSettings } from '../settings/current';
+import { currentSettings } from '../settings';
 import { lockOwner } from './session';
 
 export interface IdleLock {

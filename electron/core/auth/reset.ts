@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { deleteOwnerSecrets, hasOwnerPin } from './queries';
 

@@ -1,9 +1,9 @@
 import type { Role } from '../../../shared/contract/define';
 import type { SessionState } from '../../../shared/contract/session';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import type { Db } from '../db/connection';
-import { currentSettings } from '../settings/current';
+import { currentSettings } from '../settings';
 import { pinRetryAt } from './attempts';
 import { hasOwnerPin } from './queries';
 

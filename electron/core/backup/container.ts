@@ -4,8 +4,8 @@ import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { ok, type Result } from '../../../shared/result';
-import { refuseFile, refusalForFsError } from '../files/refuse';
-import { JobCancelled, type JobContext } from '../jobs/types';
+import { refusalForFsError, refuseFile } from '../files';
+import { JobCancelled, type JobContext } from '../jobs';
 import { compressedFrames, compressionMethod, decompressedFrames, DamagedFrames, frameBookBytes } from './compression';
 import { defaultScryptParams, deriveKeys, newIv, newSalt, sameKeyCheck, scryptParamsAcceptable } from './crypto';
 

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { backupExtension, type BackupContents } from '../../../shared/contract/backup';
 import { err, ok, type Result } from '../../../shared/result';
-import { refusalForFsError } from '../files/refuse';
+import { refusalForFsError } from '../files';
 import { defaultExportFolder } from '../paths';
 import type { HandlerImpls } from '../registry';
 import { readBackupContents } from './jobs';

@@ -5,18 +5,15 @@ import type { BackupRun, BackupSettings, BackupStarter, BackupStatus, RestoreRec
 import type { AppError } from '../../../shared/errors';
 import { parseStoredJson } from '../../../shared/json';
 import { err, ok, type Result } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { Session } from '../context';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { EventBus } from '../events';
-import { fileNameSafe } from '../files/names';
-import type { Keychain } from '../files/native';
-import { refusalForFsError } from '../files/refuse';
-import type { JobRunner, Reservation } from '../jobs/runner';
-import { currentSettings } from '../settings/current';
-import { readStateValue, writeStateValue } from '../settings/queries';
+import { fileNameSafe, type Keychain, refusalForFsError } from '../files';
+import type { JobStarter, Reservation } from '../jobs';
+import { currentSettings, readStateValue, writeStateValue } from '../settings';
 import { appVersion } from '../version';
 import {
   automaticBackupsSince,
@@ -46,7 +43,7 @@ export interface BackupServiceDeps {
   db: () => Db;
   now: () => Date;
   events: EventBus;
-  jobs: JobRunner;
+  jobs: JobStarter;
   session: Session;
   dataDir: string;
   bookFile: string;

@@ -3,11 +3,10 @@ import { err, ok, type Result } from '../../../shared/result';
 import { openDatabase, type Db } from '../db/connection';
 import { schemaVersionOf } from '../db/migrate';
 import { latestSchemaVersion } from '../db/migrations';
-import type { JobContext } from '../jobs/types';
-import { currentSettings } from '../settings/current';
-import { readStateValue } from '../settings/queries';
+import type { JobContext } from '../jobs';
+import { currentSettings, readStateValue } from '../settings';
 import { errorCodeForSqlite } from '../sqlite-errors';
-import { bookCounts } from '../transfer/export/tables';
+import { bookCounts } from '../transfer';
 
 const mmapBytes = 4 * 1024 * 1024 * 1024;
 

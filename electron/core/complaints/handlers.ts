@@ -5,14 +5,14 @@ import { transition, type ComplaintAction, type ComplaintState } from '../../../
 import { complaintStates } from '../../../shared/complaints/lifecycle';
 import { err, ok, type Result } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/validation';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
-import { getCustomerRow } from '../customers/queries';
+import { getCustomerRow } from '../customers';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { shopTimeZone } from '../reminders/settings';
-import { resolveStaffId } from '../staff/validate';
+import { shopTimeZone } from '../reminders';
+import { resolveStaffId } from '../staff';
 import { afterWrite } from '../derive';
 import { complaintReminderKinds } from './reminder-kinds';
 import { toPromise, toTransition } from './present';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participant } from '../customers/records';
+import { participant } from '../customer-records';
 import { complaintReminderKinds } from './reminder-kinds';
 import { countComplaints, deleteComplaintsOf, moveComplaints, returnComplaints } from './records-queries';
 

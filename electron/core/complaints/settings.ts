@@ -2,8 +2,7 @@ import { complaintSettingsFields, type ComplaintSettings } from '../../../shared
 import type { OpeningHours, Severity } from '../../../shared/complaints/deadlines';
 import { defaultCompensationLimitMinor } from '../../../shared/complaints/compensation-limit';
 import type { Db } from '../db/connection';
-import { readSection, readSectionField, writeSection, type SettingsSection } from '../settings/queries';
-import { shopSettings } from '../settings/current';
+import { readSection, readSectionField, type SettingsSection, shopSettings, writeSection } from '../settings';
 
 /** What a book starts with: an urgent complaint answered in 2 hours and settled within a day (the limit follows the currency). */
 export const defaultComplaintSettings: ComplaintSettings = {

@@ -1,4 +1,4 @@
-import type { TimelineSource } from '../timeline/sources';
+import type { TimelineSource } from '../timeline';
 import { complaintsOf } from './read';
 import { customerComplaintRowsBefore } from './timeline-queries';
 

@@ -4,13 +4,11 @@ import { nextBirthday } from '../../../shared/reminders/birthday';
 import { daysBetween } from '../../../shared/reminders/days';
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
-import { boardRows } from '../complaints/queries';
-import { complaintsOf } from '../complaints/read';
-import { readCustomerDetail } from '../customers/present';
-import { toReferralReward } from '../referrals/present';
-import { rewardRowsOf } from '../referrals/queries';
-import { shopTimeZone } from '../reminders/settings';
-import { readStanding } from '../winback/standing';
+import { boardRows, complaintsOf } from '../complaints';
+import { readCustomerDetail } from '../customers';
+import { rewardRowsOf, toReferralReward } from '../referrals';
+import { shopTimeZone } from '../reminders';
+import { readStanding } from '../winback';
 
 /** "Birthday this week": today and the six days after it. */
 const birthdayWindowDays = 7;

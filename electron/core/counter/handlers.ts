@@ -1,13 +1,11 @@
 import { limits } from '../../../shared/limits';
 import { err, ok } from '../../../shared/result';
 import { localDay } from '../../../shared/time';
-import { recordAudit } from '../audit/record';
-import { auditedFields, changedFields } from '../customers/handlers';
-import { readCustomerDetail } from '../customers/present';
-import { getCustomerRow, setCustomerNotes } from '../customers/queries';
+import { recordAudit } from '../audit';
+import { auditedFields, changedFields, getCustomerRow, readCustomerDetail, setCustomerNotes } from '../customers';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { shopTimeZone } from '../reminders/settings';
+import { shopTimeZone } from '../reminders';
 import { readCounterCard } from './card';
 
 /**

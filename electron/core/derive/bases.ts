@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { readStateValue, writeStateValue } from '../settings/queries';
+import { readStateValue, writeStateValue } from '../settings';
 
 const basesKey = 'derive.bases';
 

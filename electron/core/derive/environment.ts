@@ -1,11 +1,9 @@
 import { localDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
-import { readLoyaltySettings, tierRulesOf } from '../loyalty/settings';
-import type { LoyaltyEnvironment } from '../loyalty/derive';
-import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from '../reminders/settings';
+import { type LoyaltyEnvironment, readLoyaltySettings, tierRulesOf } from '../loyalty';
+import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from '../reminders';
 import type { LapseContext } from './lapse';
-import { valueHorizonOf } from '../value/fit';
-import { latestValueFit } from '../value/queries';
+import { latestValueFit, valueHorizonOf } from '../value';
 import type { ValueHorizon } from '../../../shared/loyalty/value-model/customer-value';
 
 /** Everything besides the facts that derived figures are worked out from, read once per write. */

@@ -1,10 +1,9 @@
 import type { Db } from '../db/connection';
-import { rebuildAllLoyalty, refreshCustomersLoyalty } from '../loyalty/derive';
-import { recountKeptMonths } from '../loyalty/dashboard/month-figures';
+import { rebuildAllLoyalty, recountKeptMonths, refreshCustomersLoyalty } from '../loyalty';
 import { writeActivityOf, writeActivityOfAll } from './activity-queries';
 import type { DeriveEnvironment } from './environment';
 import { rebuildAllLapse, refreshLapseOf } from './lapse';
-import { refreshCustomersValue } from '../value/fit';
+import { refreshCustomersValue } from '../value';
 import { writeLostStateOf, writeLostStateOfAll } from './lost-queries';
 
 /**

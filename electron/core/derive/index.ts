@@ -1,9 +1,8 @@
 import { ok, type Result } from '../../../shared/result';
 import type { HandlerContext } from '../context';
-import { settleMissedPromises } from '../complaints/promises';
-import { generateIfStale, generateReminders } from '../reminders/engine';
-import { remindersFollowCustomers } from '../reminders/follow';
-import { settleReward } from '../referrals/rewards';
+import { settleMissedPromises } from '../complaints';
+import { generateIfStale, generateReminders, remindersFollowCustomers } from '../reminders';
+import { settleReward } from '../referrals';
 import { readBases, sameBasis, writeBases } from './bases';
 import { countCustomersInBook, customersInBook } from './customers-queries';
 import { deriveEnvironment, type DeriveEnvironment } from './environment';
@@ -172,3 +171,4 @@ export const rebuildDerivedThrough = (ctx: DeriveContext, last: string): void =>
 
 /** A customer's activity, rhythm, lapse day and standing as last derived (the win-back judgement and standing read it). */
 export { lapseRow, type DbLapseRow } from './lapse-queries';
+export { recomputeDerived } from './job';

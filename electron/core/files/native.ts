@@ -1,10 +1,3 @@
-import type { NativePickPurpose } from '../../../shared/contract/files';
-
-/** The desktop app's own file and folder dialogs, given to the core by electron/main. */
-export interface NativeDialogs {
-  pick(purpose: NativePickPurpose): Promise<string | null>;
-}
-
 /**
  * The operating system's keychain (Electron safeStorage), given to the core by electron/main where
  * the system offers one. The core never stores a passphrase itself, only what this returns.

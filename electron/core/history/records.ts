@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participant } from '../customers/records';
+import { participant } from '../customer-records';
 import { countImportedHistories, deleteImportedHistoriesOf, moveImportedHistories, returnImportedHistories } from './queries';
 
 /**

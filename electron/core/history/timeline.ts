@@ -1,5 +1,5 @@
 import type { ImportedHistory } from '../../../shared/contract/timeline';
-import type { TimelineSource } from '../timeline/sources';
+import type { TimelineSource } from '../timeline';
 import { importedHistoryTimelineRows, type DbImportedHistory } from './queries';
 
 export const toImportedHistory = (row: DbImportedHistory): ImportedHistory => ({

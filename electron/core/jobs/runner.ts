@@ -4,19 +4,14 @@ import { err, type Result } from '../../../shared/result';
 import type { EventBus } from '../events';
 import { newId } from '../db/ids';
 import { nativeBindingForThisProcess } from '../db/native-binding';
-import type { JobInput, JobOutput } from './table';
-import { JobCancelled, type JobContext } from './types';
+import type { JobInput, JobOutput } from '../context';
+import { JobCancelled, type JobContext, type JobStarter, type Reservation } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface JobRunnerOptions {
   /** The bundled worker (dist/worker/jobs.cjs); without it jobs run inline (CLI, tests). */
   workerFile?: string;
   projectRoot?: string;
-}
-
-/** Held by a compound task (a restore: safety backup, then swap) so nothing else starts in between. */
-export interface Reservation {
-  release(): void;
 }
 
 interface RunningJob {
@@ -36,7 +31,7 @@ const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => 
  * through the core's event bus. Jobs that write the book (an import) take the single writer's
  * place: the core refuses other writes with BOOK_BUSY until they end.
  */
-export class JobRunner {
+export class JobRunner implements JobStarter {
   private readonly running = new Map<string, RunningJob>();
   private reserved = false;
 

@@ -1,23 +1,29 @@
 import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
-import { checkBackupFile, createBackupFile } from '../backup/jobs';
-import { recomputeDerived } from '../derive/job';
-import { runExport } from '../transfer/export/run';
-import { analyseImport, commitImport, previewImport } from '../transfer/import/jobs';
-import { fitValueJob } from '../value/job';
+import { checkBackupFile, createBackupFile } from '../backup';
+import { recomputeDerived } from '../derive';
+import { analyseImport, commitImport, previewImport, runExport } from '../transfer';
+import { fitValueJob } from '../value';
 import type { JobContext } from './types';
 
-/** Every long job by kind: the runner calls them inline or the worker calls them in its thread. */
+/**
+ * Every long job by kind: the runner calls them inline or the worker calls them in its thread. Each
+ * entry reaches its job only when called, so loading the table does not evaluate every feature (the
+ * features' index modules import each other; an eager table would read a job before its module ran).
+ */
 export const jobTable = {
-  backup: createBackupFile,
-  'restore-check': checkBackupFile,
-  'import-analyse': analyseImport,
-  'import-preview': previewImport,
-  'import-commit': commitImport,
-  export: runExport,
-  'value-fit': fitValueJob,
-  recompute: recomputeDerived,
+  backup: (...args: Parameters<typeof createBackupFile>) => createBackupFile(...args),
+  'restore-check': (...args: Parameters<typeof checkBackupFile>) => checkBackupFile(...args),
+  'import-analyse': (...args: Parameters<typeof analyseImport>) => analyseImport(...args),
+  'import-preview': (...args: Parameters<typeof previewImport>) => previewImport(...args),
+  'import-commit': (...args: Parameters<typeof commitImport>) => commitImport(...args),
+  export: (...args: Parameters<typeof runExport>) => runExport(...args),
+  'value-fit': (...args: Parameters<typeof fitValueJob>) => fitValueJob(...args),
+  recompute: (...args: Parameters<typeof recomputeDerived>) => recomputeDerived(...args),
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
-export type JobInput<K extends JobKind> = Parameters<(typeof jobTable)[K]>[0];
-export type JobOutput<K extends JobKind> = Awaited<ReturnType<(typeof jobTable)[K]>> extends Result<infer O> ? O : never;
+declare module '../context' {
+  interface JobRegistry {
+    table: typeof jobTable;
+  }
+}

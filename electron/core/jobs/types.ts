@@ -1,4 +1,22 @@
+import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
+import type { JobInput, JobOutput, Jobs } from '../context';
+
+/** Held by a compound task (a restore: safety backup, then swap) so nothing else starts in between. */
+export interface Reservation {
+  release(): void;
+}
+
+/**
+ * The runner as the services that start jobs themselves (backups, restores) see it: they may hold
+ * the runner for a compound task. Declared here so they need no runner code (runner.ts fits it).
+ */
+export interface JobStarter extends Jobs {
+  /** True while a job runs or a compound task holds the runner. */
+  readonly busy: boolean;
+  reserve(): Reservation | null;
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { cancellable: boolean; writes?: boolean; reservation?: Reservation }): Promise<Result<JobOutput<K>>>;
+}
 
 /** What a job sees of the world: where to report progress, whether it was asked to stop. */
 export interface JobContext {

@@ -1,5 +1,5 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { quickCheck } from '../backup/snapshot';
+import { quickCheck } from '../backup';
 import { adoptParentBinding } from '../db/native-binding';
 import { jobTable } from './table';
 import { JobCancelled, type JobContext, type JobFunction } from './types';

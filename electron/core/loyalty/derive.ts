@@ -4,9 +4,9 @@ import { loyaltyScore, quadrantOf, satisfactionScore, satisfactionWindow } from 
 import { decideTier, moneyCutoffs, type MoneyCutoffs, type TierRules } from '../../../shared/loyalty/tiers';
 import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
-import { shopTimeZone } from '../reminders/settings';
+import { shopTimeZone } from '../reminders';
 import { beginFullLoyaltyPass } from './full-pass-queries';
-import { readStateValue, writeStateValue } from '../settings/queries';
+import { readStateValue, writeStateValue } from '../settings';
 import {
   latestLevels,
   loyaltyCustomers,

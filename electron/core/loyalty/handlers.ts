@@ -1,18 +1,18 @@
-import { settleBeforeReading } from '../complaints/promises';
+import { settleBeforeReading } from '../complaints';
 import { loyaltySettingsShape, type LoyaltySettings, type SatisfactionAnswer } from '../../../shared/contract/loyalty';
 import type { SatisfactionLevel } from '../../../shared/contract/fields';
 import { err, ok } from '../../../shared/result';
 import { foldForSearch } from '../../../shared/text';
 import { localDay } from '../../../shared/time';
 import { toFieldIssues } from '../../../shared/validation';
-import { recordAudit } from '../audit/record';
-import { getCustomerRow } from '../customers/queries';
+import { recordAudit } from '../audit';
+import { getCustomerRow } from '../customers';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { afterWrite, rulesChangedInWorker } from '../derive';
-import { shopTimeZone } from '../reminders/settings';
-import { resolveStaffId } from '../staff/validate';
+import { shopTimeZone } from '../reminders';
+import { resolveStaffId } from '../staff';
 import { dashboardProviders } from './dashboard';
 import { dashboardRange } from './dashboard/range';
 import { storedCutoffs } from './derive';
@@ -21,9 +21,7 @@ import { loyaltyRowOf, spendRank } from './queries';
 import { insertStandaloneAnswer } from './satisfaction-queries';
 import { interestTags, segmentCount, segmentPage } from './segment-queries';
 import { readLoyaltySettings, tierRulesOf, writeLoyaltySettings } from './settings';
-import { valueHorizonOf } from '../value/fit';
-import { customerValueFigures, toValueFitInfo } from '../value/present';
-import { latestValueFit } from '../value/queries';
+import { customerValueFigures, latestValueFit, toValueFitInfo, valueHorizonOf } from '../value';
 
 export const loyaltyHandlers: HandlerImpls = {
   'satisfaction-record': (ctx, input) =>

@@ -3,7 +3,7 @@ import type { Quadrant } from '../../../shared/loyalty/quadrant';
 import type { SignalPoints } from '../../../shared/loyalty/signal';
 import type { MoneyCutoffs, Tier, TierRules } from '../../../shared/loyalty/tiers';
 import { rfmFigures } from '../../../shared/loyalty/value';
-import type { DbCustomerRow } from '../customers/rows';
+import type { DbCustomerRow } from '../customers';
 import type { DbLoyaltyRow } from './queries';
 import type { DbSegmentRow } from './segment-queries';
 

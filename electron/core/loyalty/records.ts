@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participant } from '../customers/records';
+import { participant } from '../customer-records';
 import { loyaltyRows, removeLoyaltyRow, writeLoyaltyRow, type DbLoyaltyRow } from './queries';
 
 const loyaltyRow = z.object({

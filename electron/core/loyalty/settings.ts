@@ -1,7 +1,7 @@
 import { loyaltySettingsFields, type LoyaltySettings } from '../../../shared/contract/loyalty';
 import { defaultTierRules, type TierRules } from '../../../shared/loyalty/tiers';
 import type { Db } from '../db/connection';
-import { readSection, writeSection, type SettingsSection } from '../settings/queries';
+import { readSection, type SettingsSection, writeSection } from '../settings';
 
 /** 80/20 with a Key head of 5%; three points lift a customer one tier; value over three years, not discounted. */
 export const defaultLoyaltySettings: LoyaltySettings = { ...defaultTierRules, remainingYears: 3, valueDiscountPercent: 0 };

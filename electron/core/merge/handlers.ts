@@ -3,19 +3,15 @@ import type { RecordCount } from '../../../shared/contract/customer-records';
 import type { CustomerFields } from '../../../shared/contract/customers';
 import { parseStoredJson } from '../../../shared/json';
 import { err, ok, type Result } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
-import { auditedFields, changedFields, checkOwnerStaff } from '../customers/handlers';
-import { readCustomerDetail } from '../customers/present';
-import { getCustomerRow, updateCustomer } from '../customers/queries';
-import type { CustomerRecordsParticipant, CustomerRef } from '../customers/records';
-import type { DbCustomerRow } from '../customers/rows';
-import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
+import { auditedFields, changedFields, checkOwnerStaff, customerParts, type DbCustomerRow, getCustomerRow, readCustomerDetail, toCustomerWrite, updateCustomer, writeCustomerParts } from '../customers';
+import type { CustomerRecordsParticipant, CustomerRef } from '../customer-records';
 import { newId } from '../db/ids';
 import { afterWrite } from '../derive';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { currentSettings } from '../settings/current';
+import { currentSettings } from '../settings';
 import { toMergeRecord } from './present';
 import {
   deleteCustomerRow,

@@ -1,7 +1,7 @@
 import { referrerRefusal } from '../../../shared/referrals/rules';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
 import type { Db } from '../db/connection';
-import type { CustomerRef } from '../customers/records';
+import type { CustomerRef } from '../customer-records';
 import {
   deleteReferralExactly,
   moveRewards,

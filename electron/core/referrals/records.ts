@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
-import { participant } from '../customers/records';
+import { participant } from '../customer-records';
 import { moveReferralsForMerge, returnReferralsAfterMerge } from './merge';
 import { countReferralRecords, deleteReferralRecords, detachRewardsFromVisit, referralsTouching } from './queries';
 

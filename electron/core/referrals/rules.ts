@@ -1,6 +1,6 @@
 import { defaultReferralRules, referralRulesFields, type ReferralRules } from '../../../shared/contract/referrals';
 import type { Db } from '../db/connection';
-import { isSectionStored, readSection, writeSection, type SettingsSection } from '../settings/queries';
+import { isSectionStored, readSection, type SettingsSection, writeSection } from '../settings';
 
 /** The reward rules' section of the settings store: "referrals.<field>". */
 const referralRulesSection: SettingsSection<typeof referralRulesFields> = {

@@ -1,4 +1,4 @@
-import type { TimelineSource } from '../timeline/sources';
+import type { TimelineSource } from '../timeline';
 import { toReferralReward } from './present';
 import { referralTimelineRows, rewardTimelineRows } from './timeline-queries';
 

@@ -1,7 +1,7 @@
 import type { Agenda, AgendaItem, AgendaSectionPage, DueSummary } from '../../../shared/contract/reminders';
 import { upcomingDays } from '../../../shared/reminders/agenda';
 import { daysBetween, localDayFinder, plusDays } from '../../../shared/reminders/days';
-import { phonesByCustomer } from '../customers/queries';
+import { phonesByCustomer } from '../customers';
 import type { Db } from '../db/connection';
 import { agendaCounts, dueBetweenRows, dueOnRows, overdueRows, type AgendaFilter, type DbAgendaCount, type DbAgendaRow } from './agenda-queries';
 import { toReminder } from './present';

@@ -1,9 +1,9 @@
 import { plusDays } from '../../../shared/reminders/days';
 import { localDay, startOfLocalDay } from '../../../shared/time';
-import { settleMissedPromises } from '../complaints/promises';
+import { settleMissedPromises } from '../complaints';
 import type { HandlerContext } from '../context';
 import { catchUpDerived } from '../derive';
-import type { JobRunner } from '../jobs/runner';
+import type { JobRunner } from '../jobs';
 import { readDueSummary } from './agenda';
 import { generateReminders } from './engine';
 import { shopTimeZone } from './settings';

@@ -3,7 +3,7 @@ import { localDayFinder, plusDays } from '../../../shared/reminders/days';
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
-import { readStateValue, writeStateValue } from '../settings/queries';
+import { readStateValue, writeStateValue } from '../settings';
 import { obsoleteReminders, upsertReminder } from './queries';
 import { reminderEnvironment, shopTimeZone, type ReminderEnvironment } from './settings';
 import type { ReminderSourceContext } from './source';

@@ -1,13 +1,13 @@
 import type { Reminder } from '../../../shared/contract/reminders';
 import { err, ok, type Result } from '../../../shared/result';
 import { localDay } from '../../../shared/time';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
-import { getCustomerRow } from '../customers/queries';
+import { getCustomerRow } from '../customers';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { getStaff } from '../staff/queries';
+import { getStaff } from '../staff';
 import { customKind } from '../../../shared/reminders/kinds/custom';
 import { readAgenda, readDueSummary } from './agenda';
 import { shopToday } from './engine';

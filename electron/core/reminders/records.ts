@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { customKind } from '../../../shared/reminders/kinds/custom';
-import { participant } from '../customers/records';
+import { participant } from '../customer-records';
 import { countReminderRecords, deleteReminderRecords, deleteReminderRecordsOfVisit, moveReminderRecords, returnReminderRecords } from './records-queries';
 
 /**

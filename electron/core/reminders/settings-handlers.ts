@@ -1,7 +1,7 @@
 import { reminderSettingsShape, type ReminderSettings } from '../../../shared/contract/reminders';
 import { err, ok } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/validation';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { rulesChangedInWorker } from '../derive';

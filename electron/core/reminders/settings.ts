@@ -1,8 +1,7 @@
 import { reminderSettingsFields, type ReminderSettings } from '../../../shared/contract/reminders';
 import type { LapseRules } from '../../../shared/reminders/rhythm';
 import type { Db } from '../db/connection';
-import { shopSettings } from '../settings/current';
-import { readSection, readSectionField, writeSection, type SettingsSection } from '../settings/queries';
+import { readSection, readSectionField, type SettingsSection, shopSettings, writeSection } from '../settings';
 
 /** What a book starts with: a call three days after a first visit, birthdays three days ahead, lapsed past twice their rhythm. */
 export const defaultReminderSettings: ReminderSettings = {

@@ -1,4 +1,4 @@
-import type { TimelineSource } from '../timeline/sources';
+import type { TimelineSource } from '../timeline';
 import { toReminder } from './present';
 import { closedRemindersBefore } from './queries';
 

@@ -1,11 +1,10 @@
 import type { ComplaintCategory, ComplaintChannel, CompensationKind } from '../../../shared/contract/complaints';
 import { deadlineAfter, type Severity } from '../../../shared/complaints/deadlines';
 import { isMissed, outcomeWhenMet } from '../../../shared/complaints/promises';
-import { insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, settlePromiseRow, updateComplaint, updateEscalation } from '../complaints/queries';
-import { openingHoursOf, promiseHours, readComplaintSettings } from '../complaints/settings';
+import { insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, openingHoursOf, promiseHours, readComplaintSettings, settlePromiseRow, updateComplaint, updateEscalation } from '../complaints';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { shopTimeZone } from '../reminders/settings';
+import { shopTimeZone } from '../reminders';
 import type { Random } from './random';
 
 type Pool = 'hant' | 'hans' | 'en';

@@ -1,8 +1,6 @@
 import { normalisePhone } from '../../../shared/phone';
 import type { Db } from '../db/connection';
-import { readCustomerDetail } from '../customers/present';
-import { getCustomerRow, setCustomerArchived, updateCustomer } from '../customers/queries';
-import { customerParts, toCustomerWrite, writeCustomerParts } from '../customers/write';
+import { customerParts, getCustomerRow, readCustomerDetail, setCustomerArchived, toCustomerWrite, updateCustomer, writeCustomerParts } from '../customers';
 import { nameVariant, type NameScript } from './names';
 import type { Random } from './random';
 

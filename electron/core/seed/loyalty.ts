@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 import { decideTier, moneyCutoffs, tiers, type Tier } from '../../../shared/loyalty/tiers';
 import type { Db } from '../db/connection';
-import { putTierHistoryMonth } from '../loyalty/queries';
-import { readLoyaltySettings, tierRulesOf } from '../loyalty/settings';
+import { putTierHistoryMonth, readLoyaltySettings, tierRulesOf } from '../loyalty';
 import { customerPoints, customersCreatedBefore, spendBetween } from './loyalty-queries';
 
 const historyMonths = 12;

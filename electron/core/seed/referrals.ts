@@ -1,11 +1,10 @@
 import type { ReferralRules } from '../../../shared/contract/referrals';
 import { referralRewardKind } from '../../../shared/reminders/kinds/referral-reward';
 import type { Db } from '../db/connection';
-import { setCustomersSource } from '../customers/queries';
+import { setCustomersSource } from '../customers';
 import { newId } from '../db/ids';
-import { insertReward, upsertReferral } from '../referrals/queries';
-import { referralRulesSet, writeReferralRules } from '../referrals/rules';
-import { generateReminders } from '../reminders/engine';
+import { insertReward, referralRulesSet, upsertReferral, writeReferralRules } from '../referrals';
+import { generateReminders } from '../reminders';
 import { seedFirstVisits, seedSignups } from './referrals-queries';
 import type { Random } from './random';
 

@@ -6,10 +6,8 @@ import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { rebuildDerivedThrough } from '../derive';
-import { generateReminders } from '../reminders/engine';
-import { backdateReminder, closeReminder, insertManualReminder } from '../reminders/queries';
-import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
-import { insertAttempt, insertStatusEvent, setLost } from '../winback/queries';
+import { backdateReminder, closeReminder, generateReminders, insertManualReminder, lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders';
+import { insertAttempt, insertStatusEvent, setLost } from '../winback';
 import { countOpenReminders, customersLapsedBefore, firstCustomers, iterateSeedVisitTimes, openRemindersBefore } from './reminders-queries';
 import type { Random } from './random';
 

@@ -4,13 +4,12 @@ import type { ContactMethod, VisitChannel } from '../../../shared/contract/visit
 import { currencyExponent } from '../../../shared/money';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { BulkCustomerWriter } from '../customers/bulk';
-import { customerParts } from '../customers/write';
+import { BulkCustomerWriter, customerParts } from '../customers';
 import { setAsideIndexes } from '../db/deferred-indexes';
-import { currentSettings } from '../settings/current';
-import { insertStaff, listStaff } from '../staff/queries';
+import { currentSettings } from '../settings';
+import { insertStaff, listStaff } from '../staff';
 import { rebuildDerived, rebuildDerivedThrough } from '../derive';
-import { insertVisit, insertVisitSatisfaction } from '../visits/queries';
+import { insertVisit, insertVisitSatisfaction } from '../visits';
 import { seedDuplicatesAndArchive, type SeededCustomer } from './duplicates';
 import { customerName, emailFor, interestPool, phoneNumber, staffNames, tagPool, visitItemPool, type NameScript } from './names';
 import { Random } from './random';

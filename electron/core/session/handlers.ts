@@ -1,8 +1,8 @@
 import { err, ok } from '../../../shared/result';
-import { sessionState } from '../auth/session';
+import { sessionState } from '../auth';
 import type { HandlerImpls } from '../registry';
-import { writeStateValue } from '../settings/queries';
-import { getStaff } from '../staff/queries';
+import { writeStateValue } from '../settings';
+import { getStaff } from '../staff';
 
 export const sessionHandlers: HandlerImpls = {
   'session-get': (ctx) => ok(sessionState(ctx)),

@@ -1,7 +1,7 @@
 import { ok } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerImpls } from '../registry';
-import { readPhonesForCountry } from '../customers/phone-country';
+import { readPhonesForCountry } from '../customers';
 import { rulesChangedInWorker } from '../derive';
 import { currentSettings, writeSettings } from './current';
 

@@ -1,5 +1,5 @@
 import { err, ok } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import { newId } from '../db/ids';
 import type { HandlerImpls } from '../registry';
 import { getStaff, insertStaff, listStaff, updateStaff } from './queries';

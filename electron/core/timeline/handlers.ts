@@ -1,6 +1,6 @@
 import type { TimelineItem } from '../../../shared/contract/timeline';
 import { err, ok } from '../../../shared/result';
-import { getCustomerRow } from '../customers/queries';
+import { getCustomerRow } from '../customers';
 import type { HandlerImpls } from '../registry';
 import { decodeCursor, encodeCursor, type TimelineSource } from './sources';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { exportKinds, repeatableTargets, type ImportTarget } from '../../../shared/contract/transfer';
 import type { FieldIssue } from '../../../shared/errors';
 import { err, ok, type Result } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';

@@ -1,8 +1,8 @@
 import { customerValue, fitValueModel, type ValueHorizon, type ValueModel, type ValueModelFit } from '../../../shared/loyalty/value-model/customer-value';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
-import { readLoyaltySettings } from '../loyalty/settings';
-import { shopTimeZone } from '../reminders/settings';
+import { readLoyaltySettings } from '../loyalty';
+import { shopTimeZone } from '../reminders';
 import { readHistories, type CustomerHistory } from './histories';
 import { insertValueFit, latestValueFit, writeSnapshotPredictions, writeValuePrediction, type DbValueFit, type DbValuePrediction } from './queries';
 

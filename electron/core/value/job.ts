@@ -1,6 +1,6 @@
 import { ok, type Result } from '../../../shared/result';
 import { openDatabase } from '../db/connection';
-import type { JobContext } from '../jobs/types';
+import type { JobContext } from '../jobs';
 import { valueFigureRemade } from '../derive';
 import { fitAndStoreValueModel, type ValueFitOutcome } from './fit';
 

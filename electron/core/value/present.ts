@@ -1,7 +1,7 @@
 import type { CustomerValueFigures, ValueFitInfo } from '../../../shared/contract/loyalty';
 import { customerValue, minimumRepeatCustomers, type ValueHorizon } from '../../../shared/loyalty/value-model/customer-value';
 import type { Db } from '../db/connection';
-import { shopTimeZone } from '../reminders/settings';
+import { shopTimeZone } from '../reminders';
 import { storedValueModel, valueHorizonOf } from './fit';
 import { readHistories } from './histories';
 import { latestValueFit, type DbValueFit } from './queries';

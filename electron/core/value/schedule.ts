@@ -1,8 +1,8 @@
 import { localDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
-import type { JobRunner } from '../jobs/runner';
-import { shopTimeZone } from '../reminders/settings';
+import type { JobStarter } from '../jobs';
+import { shopTimeZone } from '../reminders';
 import { valueHorizonOf } from './fit';
 import { latestValueFit } from './queries';
 
@@ -11,7 +11,7 @@ export interface ValueFitScheduleDeps {
   db: () => Db;
   bookFile: string;
   now: () => Date;
-  jobs: JobRunner;
+  jobs: JobStarter;
   events: EventBus;
 }
 

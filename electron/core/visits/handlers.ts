@@ -1,15 +1,15 @@
 import type { Visit } from '../../../shared/contract/visits';
 import { err, ok, type Result } from '../../../shared/result';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
-import { getCustomerRow } from '../customers/queries';
+import { getCustomerRow } from '../customers';
 import { newId } from '../db/ids';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { afterWrite, lapseRow } from '../derive';
-import { resolveStaffId } from '../staff/validate';
-import { noteReturnVisit, undoReturnOfVisit } from '../winback/status';
-import { shopTimeZone } from '../reminders/settings';
+import { resolveStaffId } from '../staff';
+import { noteReturnVisit, undoReturnOfVisit } from '../winback';
+import { shopTimeZone } from '../reminders';
 import { toVisit } from './present';
 import { archiveVisit, getVisitRow, insertVisit, insertVisitSatisfaction, recentVisitRows, unarchiveVisit } from './queries';
 

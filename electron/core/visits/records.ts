@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { participant } from '../customers/records';
+import { participant } from '../customer-records';
 import { countVisitRecords, deleteVisitRecords, moveVisitRecords, returnVisitRecords } from './records-queries';
 
 /** Visits, contacts and satisfaction answers follow their customer through a merge and a purge. */

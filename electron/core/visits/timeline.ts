@@ -1,4 +1,4 @@
-import type { TimelineSource } from '../timeline/sources';
+import type { TimelineSource } from '../timeline';
 import { toVisit } from './present';
 import { customerVisitRowsBefore } from './queries';
 

@@ -4,7 +4,7 @@ import { isLapsedOn, lapseThresholdDays } from '../../../shared/reminders/rhythm
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
 import { lapseRow } from '../derive';
-import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders/settings';
+import { lapseRulesOf, readReminderSettings, shopTimeZone } from '../reminders';
 import { toStatusEvent } from './present';
 import { latestStatusEventRow } from './queries';
 

@@ -2,7 +2,7 @@ import type { CustomerStatusEvent, LostReason } from '../../../shared/contract/w
 import { daysBetween, localDayFinder } from '../../../shared/reminders/days';
 import type { HandlerContext } from '../context';
 import { newId } from '../db/ids';
-import { shopTimeZone } from '../reminders/settings';
+import { shopTimeZone } from '../reminders';
 import { toStatusEvent } from './present';
 import {
   archiveStatusEvent,

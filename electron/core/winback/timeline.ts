@@ -1,4 +1,4 @@
-import type { TimelineSource } from '../timeline/sources';
+import type { TimelineSource } from '../timeline';
 import { toAttempt, toStatusEvent } from './present';
 import { attemptRowsBefore, statusEventRowsBefore } from './queries';
 

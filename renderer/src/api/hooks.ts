@@ -1,7 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { HandlerName, InputOf } from '../../../shared/contract';
+import type { HandlerName, InputOf, OutputOf } from '../../../shared/contract';
+import type { CoreEvents } from '../../../shared/contract/events';
+import type { Result } from '../../../shared/result';
 import { api, apiOrThrow } from './client';
-import { transport } from './transport';
+import { transport, type Transport } from './transport';
 
 export const queryKeyOf = <N extends HandlerName>(name: N, input: InputOf<N>) => [name, input] as const;
 
@@ -23,22 +25,31 @@ export const useFetchNow = () => {
   return <N extends HandlerName>(name: N, input: InputOf<N>) => client.fetchQuery({ queryKey: queryKeyOf(name, input), queryFn: () => apiOrThrow(name, input) });
 };
 
+/** A write through a handler: once it answered, this window's views refresh (the only refresh it causes here). */
+export const writeOptions = <N extends HandlerName>(client: QueryClient, name: N) => ({
+  mutationFn: (input: InputOf<N>) => api(name, input),
+  onSuccess: (result: Result<OutputOf<N>>) => {
+    if (result.ok) void client.invalidateQueries();
+  },
+});
+
 /** Writes through a handler; answers the Result so forms can show field errors next to fields. */
 export const useApiMutation = <N extends HandlerName>(name: N) => {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: InputOf<N>) => api(name, input),
-    onSuccess: (result) => {
-      if (result.ok) void client.invalidateQueries();
-    },
-  });
+  return useMutation(writeOptions(client, name));
 };
 
-/** Any change in the book (from this window, the CLI's restore, another tab) refreshes the views. */
-export const followCoreChanges = (client: QueryClient): (() => void) => {
+/**
+ * Any change in the book refreshes the views once. A write this window made refreshed them when its
+ * call answered (useApiMutation, the undo toast), so its own data-changed event is skipped; a change
+ * from another window or tab, the CLI, or the core's own work (a new day, a value fit) refreshes here.
+ */
+export const followCoreChanges = (client: QueryClient, from: Pick<Transport, 'on' | 'origin'> = transport): (() => void) => {
   const stops = [
-    transport.on('data-changed', () => void client.invalidateQueries()),
-    transport.on('reconnected', () => void client.invalidateQueries()),
+    from.on('data-changed', (payload) => {
+      if ((payload as CoreEvents['data-changed']).origin !== from.origin) void client.invalidateQueries();
+    }),
+    from.on('reconnected', () => void client.invalidateQueries()),
   ];
   return () => stops.forEach((stop) => stop());
 };

@@ -9,7 +9,7 @@ import { UnlockDialog } from '../features/auth/UnlockDialog';
 import { useOwnerActivity } from '../features/auth/useOwnerActivity';
 import { DueNotice, TodayNavLink } from '../features/reminders/DueNotice';
 import { useCommands } from './commands';
-import { BackupBanner } from '../features/data/BackupBanner';
+import { BackupBanner } from '../features/backup/BackupBanner';
 import { RegionPrompt } from '../features/settings/RegionPrompt';
 import { CounterStaffPicker } from './CounterStaffPicker';
 import { applyLanguage, systemLanguage } from './i18n';

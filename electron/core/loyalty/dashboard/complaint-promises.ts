@@ -1,4 +1,4 @@
-import { complaintsBetween } from '../../complaints/stats-queries';
+import { complaintsBetween } from '../../complaints';
 import type { DashboardProvider } from './provider';
 
 /** Complaints received per month, and the share of the promises settled that month that were kept. */

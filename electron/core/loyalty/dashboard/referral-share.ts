@@ -1,5 +1,5 @@
 import { monthlyReferralShare } from '../../../../shared/referrals/figures';
-import { monthCounts } from '../../referrals/overview-queries';
+import { monthCounts } from '../../referrals';
 import type { DashboardProvider } from './provider';
 
 /** New customers per month, split into those a customer brought and the others, and the referred share. */

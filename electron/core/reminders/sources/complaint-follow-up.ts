@@ -1,6 +1,6 @@
 import { plusDays } from '../../../../shared/reminders/days';
 import { complaintFollowUpKind } from '../../../../shared/reminders/kinds/complaint-follow-up';
-import { readComplaintSettings } from '../../complaints/settings';
+import { readComplaintSettings } from '../../complaints';
 import type { ReminderSource } from '../source';
 import { resolvedComplaintRows } from './complaint-queries';
 

@@ -1,14 +1,4 @@
-import {
-  countComplaintPromisesForExport,
-  countComplaintsForExport,
-  countComplaintTransitionsForExport,
-  exportComplaintPromiseRows,
-  exportComplaintRows,
-  exportComplaintTransitionRows,
-  type DbExportComplaint,
-  type DbExportComplaintPromise,
-  type DbExportComplaintTransition,
-} from '../../complaints/export-queries';
+import { countComplaintPromisesForExport, countComplaintsForExport, countComplaintTransitionsForExport, type DbExportComplaint, type DbExportComplaintPromise, type DbExportComplaintTransition, exportComplaintPromiseRows, exportComplaintRows, exportComplaintTransitionRows } from '../../complaints';
 import type { Messages } from '../../../../shared/i18n/messages';
 import type { TransferMessages } from '../../../../shared/i18n/transfer';
 import { decimalAmount, localDateTime } from './format';
@@ -26,8 +16,8 @@ const valueOf = <K extends keyof Words['values']>(words: Words, group: K, key: s
 /** Every complaint with its current promises, resolution, compensation and escalation. */
 export const complaintsExport = defineExportTable<DbExportComplaint>({
   name: 'complaints',
-  rows: exportComplaintRows,
-  count: countComplaintsForExport,
+  rows: (db) => exportComplaintRows(db),
+  count: (db) => countComplaintsForExport(db),
   counts: (db) => ({ complaints: countComplaintsForExport(db) }),
   json: (row) => ({
     id: row.id,
@@ -86,8 +76,8 @@ export const complaintsExport = defineExportTable<DbExportComplaint>({
 /** Every promise made, kept or broken: part of the full JSON export. */
 export const complaintPromisesExport = defineExportTable<DbExportComplaintPromise>({
   name: 'complaintPromises',
-  rows: exportComplaintPromiseRows,
-  count: countComplaintPromisesForExport,
+  rows: (db) => exportComplaintPromiseRows(db),
+  count: (db) => countComplaintPromisesForExport(db),
   counts: () => ({}),
   json: (row) => ({ id: row.id, complaintId: row.complaint_id, kind: row.kind, dueAt: row.due_at, outcome: row.outcome, settledAt: row.settled_at, createdAt: row.created_at }),
   csv: null,
@@ -96,8 +86,8 @@ export const complaintPromisesExport = defineExportTable<DbExportComplaintPromis
 /** Every step of every complaint, with who took it: part of the full JSON export. */
 export const complaintTransitionsExport = defineExportTable<DbExportComplaintTransition>({
   name: 'complaintTransitions',
-  rows: exportComplaintTransitionRows,
-  count: countComplaintTransitionsForExport,
+  rows: (db) => exportComplaintTransitionRows(db),
+  count: (db) => countComplaintTransitionsForExport(db),
   counts: () => ({}),
   json: (row) => ({
     id: row.id,

@@ -1,19 +1,12 @@
-import {
-  countReferralsForExport,
-  countRewardsForExport,
-  exportReferralRows,
-  exportRewardRows,
-  type DbExportReferral,
-} from '../../referrals/export-queries';
-import type { DbRewardRow } from '../../referrals/queries';
+import { countReferralsForExport, countRewardsForExport, type DbExportReferral, type DbRewardRow, exportReferralRows, exportRewardRows } from '../../referrals';
 import { localDateTime } from './format';
 import { defineExportTable } from './table';
 
 /** Who brought whom, when, and who wrote it down. */
 export const referralsExport = defineExportTable<DbExportReferral>({
   name: 'referrals',
-  rows: exportReferralRows,
-  count: countReferralsForExport,
+  rows: (db) => exportReferralRows(db),
+  count: (db) => countReferralsForExport(db),
   counts: (db) => ({ referrals: countReferralsForExport(db) }),
   json: (row) => ({
     customerId: row.customer_id,
@@ -36,8 +29,8 @@ export const referralsExport = defineExportTable<DbExportReferral>({
 /** The rewards ledger: part of the full JSON export. */
 export const referralRewardsExport = defineExportTable<DbRewardRow>({
   name: 'referralRewards',
-  rows: exportRewardRows,
-  count: countRewardsForExport,
+  rows: (db) => exportRewardRows(db),
+  count: (db) => countRewardsForExport(db),
   counts: () => ({}),
   json: (row) => ({
     id: row.id,

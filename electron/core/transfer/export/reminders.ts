@@ -1,15 +1,5 @@
 import { reminderKind } from '../../../../shared/reminders/kinds';
-import {
-  countRemindersForExport,
-  countStatusEventsForExport,
-  countWinBackAttemptsForExport,
-  exportReminderRows,
-  exportStatusEventRows,
-  exportWinBackAttemptRows,
-  type DbExportReminder,
-  type DbExportStatusEvent,
-  type DbExportWinBackAttempt,
-} from '../../reminders/export-queries';
+import { countRemindersForExport, countStatusEventsForExport, countWinBackAttemptsForExport, type DbExportReminder, type DbExportStatusEvent, type DbExportWinBackAttempt, exportReminderRows, exportStatusEventRows, exportWinBackAttemptRows } from '../../reminders';
 import { localDateTime } from './format';
 import { defineExportTable, type JsonValue } from './table';
 
@@ -18,8 +8,8 @@ const factsOf = (json: string): { [key: string]: JsonValue } => JSON.parse(json)
 /** Every reminder, open or closed, with the reason it was raised and how it ended. */
 export const remindersExport = defineExportTable<DbExportReminder>({
   name: 'reminders',
-  rows: exportReminderRows,
-  count: countRemindersForExport,
+  rows: (db) => exportReminderRows(db),
+  count: (db) => countRemindersForExport(db),
   counts: (db) => ({ reminders: countRemindersForExport(db) }),
   json: (row) => ({
     id: row.id,
@@ -59,8 +49,8 @@ export const remindersExport = defineExportTable<DbExportReminder>({
 /** Win-back calls and their outcomes: part of the full JSON export. */
 export const winBackAttemptsExport = defineExportTable<DbExportWinBackAttempt>({
   name: 'winBackAttempts',
-  rows: exportWinBackAttemptRows,
-  count: countWinBackAttemptsForExport,
+  rows: (db) => exportWinBackAttemptRows(db),
+  count: (db) => countWinBackAttemptsForExport(db),
   counts: () => ({}),
   json: (row) => ({
     id: row.id,
@@ -78,8 +68,8 @@ export const winBackAttemptsExport = defineExportTable<DbExportWinBackAttempt>({
 /** Customers marked lost (with the reason) and won back: part of the full JSON export. */
 export const statusEventsExport = defineExportTable<DbExportStatusEvent>({
   name: 'statusEvents',
-  rows: exportStatusEventRows,
-  count: countStatusEventsForExport,
+  rows: (db) => exportStatusEventRows(db),
+  count: (db) => countStatusEventsForExport(db),
   counts: () => ({}),
   json: (row) => ({
     id: row.id,

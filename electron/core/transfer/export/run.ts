@@ -9,10 +9,9 @@ import { ok, type Result } from '../../../../shared/result';
 import { localDay } from '../../../../shared/time';
 import { openDatabase, type Db } from '../../db/connection';
 import { schemaVersionOf } from '../../db/migrate';
-import { refuseFolder, refusalForFsError } from '../../files/refuse';
-import { fileNameSafe } from '../../files/names';
-import { JobCancelled, type JobContext } from '../../jobs/types';
-import { currentSettings } from '../../settings/current';
+import { fileNameSafe, refusalForFsError, refuseFolder } from '../../files';
+import { JobCancelled, type JobContext } from '../../jobs';
+import { currentSettings } from '../../settings';
 import type { CsvContext, ExportTable } from './table';
 import { exportTableOf, exportTables } from './tables';
 

@@ -1,15 +1,15 @@
 import type { CustomerFields } from '../../../../shared/contract/customers';
 import type { Role } from '../../../../shared/contract/define';
 import type { ImportOutcome } from '../../../../shared/contract/transfer';
-import { recordAudit } from '../../audit/record';
-import { BulkCustomerWriter } from '../../customers/bulk';
+import { recordAudit } from '../../audit';
+import { BulkCustomerWriter } from '../../customers';
 import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
 import { rebuildDerived } from '../../derive';
-import { JobCancelled, type JobContext } from '../../jobs/types';
-import { importReferrerLink } from '../../referrals/import-writer';
-import { insertImportedHistory } from '../../history/queries';
-import { insertVisit } from '../../visits/queries';
+import { JobCancelled, type JobContext } from '../../jobs';
+import { importReferrerLink } from '../../referrals';
+import { insertImportedHistory } from '../../history';
+import { insertVisit } from '../../visits';
 import type { ImportPlan } from './plan';
 import { insertImportRun } from './queries';
 

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 import type { ImportEncoding } from '../../../../shared/contract/transfer';
 import type { FileRefusal } from '../../../../shared/errors';
-import { containerMagic } from '../../backup/container';
+import { containerMagic } from '../../backup';
 import { commonHanCharacters } from './common-han';
 
 export type Sniffed = { ok: true; encoding: ImportEncoding; evidence: 'bom' | 'detected' } | { ok: false; reason: FileRefusal };

@@ -1,13 +1,13 @@
 import type { ImportRun } from '../../../../shared/contract/transfer';
 import { err, ok, type Result } from '../../../../shared/result';
-import { recordAudit } from '../../audit/record';
+import { recordAudit } from '../../audit';
 import type { HandlerContext } from '../../context';
-import type { CustomerRecordsParticipant } from '../../customers/records';
+import type { CustomerRecordsParticipant } from '../../customer-records';
 import type { Db } from '../../db/connection';
 import { inTransaction } from '../../db/transaction';
 import { afterWrite } from '../../derive';
-import { deleteImportedHistoriesOfImport } from '../../history/queries';
-import { deleteCustomerRow, deleteMergesOf } from '../../merge/queries';
+import { deleteImportedHistoriesOfImport } from '../../history';
+import { deleteCustomerRow, deleteMergesOf } from '../../merge';
 import type { HandlerImpls } from '../../registry';
 import { changedSinceImport, deleteImportedVisits, importRunRow, markImportRunUndone, recentImportRuns, type DbImportRun } from './queries';
 

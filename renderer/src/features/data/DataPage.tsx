@@ -4,10 +4,10 @@ import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { requestUnlock } from '../../app/unlock-requests';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { BackupSection } from './BackupSection';
-import { ExportSection } from './ExportSection';
-import { ImportSection } from './ImportSection';
-import { RestoreSection } from './RestoreSection';
+import { BackupSection } from '../backup/BackupSection';
+import { ExportSection } from '../transfer/ExportSection';
+import { ImportSection } from '../transfer/ImportSection';
+import { RestoreSection } from '../backup/RestoreSection';
 
 /** The owner's screen for the book's safety and portability: backups, restore, export, import. */
 export const DataPage = () => {

@@ -4,7 +4,7 @@ import { useIsOwner } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
-import { useJobProgress } from '../data/useJobProgress';
+import { useJobProgress } from '../jobs/useJobProgress';
 
 const phases = ['start', 'activity', 'lost-state', 'rhythm-and-lapse', 'loyalty', 'month-figures', 'done'] as const;
 type Phase = (typeof phases)[number];

@@ -6,11 +6,11 @@ import type { AppError } from '../../../../shared/errors';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
-import { FileChooser } from './FileChooser';
+import { FileChooser } from '../files/FileChooser';
 import { ImportMapping, targetsMappedTwice } from './ImportMapping';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ImportRuns, UndoImportButton } from './ImportRuns';
-import { useJobProgress } from './useJobProgress';
+import { useJobProgress } from '../jobs/useJobProgress';
 
 type DuplicateChoice = 'skip' | 'create';
 

@@ -10,9 +10,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
-import { FileChooser } from './FileChooser';
+import { FileChooser } from '../files/FileChooser';
 import { fileNameOf, useDescribeCounts, useFormatBytes } from './format';
-import { useJobProgress } from './useJobProgress';
+import { useJobProgress } from '../jobs/useJobProgress';
 
 type Step = { kind: 'idle' } | { kind: 'chosen'; source: FileSource; contents: BackupContents } | { kind: 'prepared'; prepared: PreparedRestore };
 

@@ -7,8 +7,8 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
-import { FolderField } from './FolderField';
-import { useJobProgress } from './useJobProgress';
+import { FolderField } from '../files/FolderField';
+import { useJobProgress } from '../jobs/useJobProgress';
 
 /** CSV per kind or everything as JSON, into a folder on this computer. */
 export const ExportSection = ({ defaultFolder }: { defaultFolder: string }) => {

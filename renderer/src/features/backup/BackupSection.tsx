@@ -10,7 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
 import { BackupSettingsForm } from './BackupSettingsForm';
 import { fileNameOf, useFormatBytes } from './format';
-import { useJobProgress } from './useJobProgress';
+import { useJobProgress } from '../jobs/useJobProgress';
 
 const phaseKeys = ['start', 'snapshot', 'verify', 'write', 'unlock', 'check'] as const;
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { RecordCount } from '../../../shared/contract/customer-records';
-import type { Result } from '../../../shared/result';
-import type { Db } from '../db/connection';
+import type { RecordCount } from '../../shared/contract/customer-records';
+import type { Result } from '../../shared/result';
+import type { Db } from './db/connection';
 
 /** A customer as the merge sees it: the text id other tables refer to, and the rid the search indexes use. */
 export interface CustomerRef {

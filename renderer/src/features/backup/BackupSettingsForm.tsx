@@ -6,7 +6,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorNotice, issuesByPath } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { FolderField } from './FolderField';
+import { FolderField } from '../files/FolderField';
 
 /** Where backups go, how many are kept, and whether (and with what) they are encrypted. */
 export const BackupSettingsForm = ({ settings }: { settings: BackupSettings }) => {

@@ -1,0 +1,6 @@
+// The feature's surface: what other features may import from it (lint: boundaries/dependencies).
+
+/** The shop's settings and the book's stored state, through the one typed store. */
+export { currentSettings, shopSettings, writeSettings } from './current';
+export { isSectionStored, readSection, readSectionField, readStateValue, writeSection, writeStateValue } from './queries';
+export type { SettingsSection } from './queries';
