@@ -73,15 +73,18 @@ describe('rpc bridge', () => {
 
   const bridge = () => {
     installRpcBridge(core as never, window as never);
-    const [channel, handler] = electron.ipcMain.handle.mock.calls[0] as unknown as [string, (event: unknown, name: unknown, input: unknown) => unknown];
+    const [channel, handler] = electron.ipcMain.handle.mock.calls[0] as unknown as [string, (event: unknown, name: unknown, input: unknown, origin?: unknown) => unknown];
     expect(channel).toBe('rpc');
     return handler;
   };
 
-  it('passes calls from the app’s own main frame to the registry', async () => {
+  it('passes calls from the app’s own main frame to the registry, with the window’s origin when it sends one', async () => {
     const handler = bridge();
     expect(await handler({ sender: window.webContents, senderFrame: mainFrame }, 'customers-list', {})).toEqual({ ok: true, value: 'answer' });
-    expect(core.callUnknown).toHaveBeenCalledWith('customers-list', {});
+    expect(core.callUnknown).toHaveBeenLastCalledWith('customers-list', {}, undefined);
+    const origin = 'window-7f3a';
+    await handler({ sender: window.webContents, senderFrame: mainFrame }, 'customers-list', {}, origin);
+    expect(core.callUnknown).toHaveBeenLastCalledWith('customers-list', {}, 'window-7f3a');
   });
 
   it('refuses sub-frames, foreign pages and other windows without reaching the registry', async () => {
