@@ -125,8 +125,12 @@ const uiSmoothness = async (page: Page): Promise<Figure[]> => {
   const profiles: number[] = [];
   for (let index = 0; index < 5; index += 1) {
     await search.fill('');
-    await rows.nth(index).click();
+    // A row whose page is still on its way has no name yet, and clicking it opens nothing.
+    const row = rows.nth(index);
+    await row.locator('.row-name').waitFor();
+    await row.click();
     const started = performance.now();
+    await page.waitForURL(/#\/customers\/[^/]+$/);
     await page.locator('.timeline-entry').first().waitFor({ timeout: 5000 }).catch(() => undefined);
     profiles.push(performance.now() - started);
     await page.goBack();
