@@ -18,6 +18,7 @@ export const useFormat = () => {
     const dateTimeShort = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
     const timeFormat = dateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
     const monthFormat = dateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+    const dayFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     return {
       currency,
       money: (minor: number) => formatMoney(minor, currency, language),
@@ -26,6 +27,8 @@ export const useFormat = () => {
       time: (iso: string) => timeFormat.format(new Date(iso)),
       /** A calendar month (YYYY-MM) the same way on every chart and table: "Jan 2026", "2026年1月". */
       month: (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`)),
+      /** A calendar day (YYYY-MM-DD), with its year: no zone shifts it ("Mar 20, 2027", "2027年3月20日"). */
+      day: (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`)),
       /** "today", "yesterday", "12 days ago", or the date when it is long ago. */
       relativeDay: (iso: string) => {
         const days = daysSince(iso, new Date(), zone);

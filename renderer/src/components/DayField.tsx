@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DayPicker, type Matcher } from 'react-day-picker';
 import { enUS, zhCN, zhTW } from 'react-day-picker/locale';
-import { dateTimeFormat } from '../../../shared/intl';
 import type { Language } from '../../../shared/locale';
+import { useFormat } from '../app/format';
 import { useAppLanguage } from '../app/language';
 
 /**
@@ -42,6 +42,7 @@ interface DayFieldProps {
 export const DayField = ({ value, onChange, min, max, clearable, id, ...aria }: DayFieldProps) => {
   const { t } = useTranslation();
   const language = useAppLanguage();
+  const format = useFormat();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -69,7 +70,7 @@ export const DayField = ({ value, onChange, min, max, clearable, id, ...aria }: 
   const disabled: Matcher[] = [];
   if (min) disabled.push({ before: toDate(min) });
   if (max) disabled.push({ after: toDate(max) });
-  const shown = value ? dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00:00Z`)) : t('dayField.choose');
+  const shown = value ? format.day(value) : t('dayField.choose');
 
   return (
     <div className="day-field" ref={root} onKeyDown={closeOnEscape}>

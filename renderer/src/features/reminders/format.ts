@@ -16,10 +16,10 @@ const asLanguage = (tag: string): Language => (languages as readonly string[]).i
 export const useDayFormat = (today: string | null = null) => {
   const { t, i18n } = useTranslation(['reminders', 'common']);
   const language = i18n.language;
+  const { day: mediumDay } = useFormat();
   return useMemo(() => {
     const short = dateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     const long = dateTimeFormat(language, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-    const medium = dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
     const near = (day: string): string | null => {
       if (today === null) return null;
@@ -34,9 +34,9 @@ export const useDayFormat = (today: string | null = null) => {
       },
       long: (day: string) => long.format(toDate(day)),
       /** With the year, for days that may be far off ("Mar 20, 2027"). */
-      medium: (day: string) => medium.format(toDate(day)),
+      medium: mediumDay,
     };
-  }, [language, today, t]);
+  }, [language, today, t, mediumDay]);
 };
 
 /** A reminder's kind label and one-line title, as its kind writes them; days near `today` read "today", "tomorrow". */
