@@ -107,7 +107,7 @@ describe('rules changed: the figures catch up off the counter’s thread', () =>
     expect(afterJob).not.toBe(before);
 
     // A backup (or any job) holds the runner: the pass is not skipped, it runs on the core's thread.
-    const held = core.jobs.reserve();
+    const held = await core.jobs.reserve();
     await callOk(core, 'reminders-settings-update', { lapseMultiplier: 2 });
     held?.release();
     expect(jobs).toEqual(['recompute:true']);

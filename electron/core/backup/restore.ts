@@ -95,7 +95,7 @@ export class RestoreService {
    * settings and history, earlier restores) → record the restore. Nothing else runs meanwhile.
    */
   private async replaceWith(prepared: Prepared, action: 'book.restore' | 'book.restore-undo', undoing: string | null): Promise<Result<RestoreRecord>> {
-    const reservation = this.deps.jobs.reserve();
+    const reservation = await this.deps.jobs.reserve();
     if (reservation === null) return err('INVALID_STATE', { reason: 'job_running' });
     try {
       const safety = await this.deps.backups.safetyBackup(reservation);

@@ -5,7 +5,7 @@ import type { EventBus } from '../events';
 import { newId } from '../db/ids';
 import { nativeBindingForThisProcess } from '../db/native-binding';
 import type { JobInput, JobOutput } from '../context';
-import { JobCancelled, type JobContext, type JobStarter, type Reservation } from './types';
+import { JobCancelled, type JobContext, type JobRunOptions, type JobStarter, type Reservation } from './types';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface JobRunnerOptions {
@@ -18,6 +18,10 @@ interface RunningJob {
   progress: JobProgress;
   cancel: () => void;
   writes: boolean;
+  /** Started by the app itself (the value fit, the day's catch-up), not by someone waiting for it. */
+  background: boolean;
+  /** Settles when the job has ended, however it ended. */
+  ended: Promise<void>;
 }
 
 /** How often progress events are pushed at most: a bar moves smoothly without flooding the transport. */
@@ -30,6 +34,11 @@ const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => 
  * Runs long jobs one at a time, off the UI path when a worker is available, pushing progress
  * through the core's event bus. Jobs that write the book (an import) take the single writer's
  * place: the core refuses other writes with BOOK_BUSY until they end.
+ *
+ * A job someone started (an import, a backup, a restore) waits for a background job the app
+ * started itself (the value fit after an import, the day's catch-up) instead of being refused:
+ * the owner did not start that one and cannot know it is running. Background jobs never wait;
+ * when anything else holds the runner they are refused and their schedulers try again later.
  */
 export class JobRunner implements JobStarter {
   private readonly running = new Map<string, RunningJob>();
@@ -60,18 +69,17 @@ export class JobRunner implements JobStarter {
     return true;
   }
 
-  reserve(): Reservation | null {
-    if (this.busy) return null;
+  async reserve(): Promise<Reservation | null> {
+    if (this.reserved || this.foregroundRunning()) return null;
     this.reserved = true;
+    await this.backgroundEnded();
     return { release: () => (this.reserved = false) };
   }
 
-  async run<K extends JobKind>(
-    kind: K,
-    input: JobInput<K>,
-    options: { cancellable: boolean; writes?: boolean; reservation?: Reservation },
-  ): Promise<Result<JobOutput<K>>> {
-    if (this.running.size > 0 || (this.reserved && options.reservation === undefined)) return err('INVALID_STATE', { reason: 'job_running' });
+  async run<K extends JobKind>(kind: K, input: JobInput<K>, options: JobRunOptions): Promise<Result<JobOutput<K>>> {
+    const background = options.background ?? false;
+    const refused = background ? this.busy : this.foregroundRunning() || (this.reserved && options.reservation === undefined);
+    if (refused) return err('INVALID_STATE', { reason: 'job_running' });
     const jobId = newId();
     const progress: JobProgress = { jobId, kind, phase: 'start', done: 0, total: 0, cancellable: options.cancellable };
     let lastSent = 0;
@@ -84,17 +92,32 @@ export class JobRunner implements JobStarter {
         this.events.emit('job-progress', { ...progress });
       }
     };
-    const job: RunningJob = { progress, cancel: () => undefined, writes: options.writes ?? false };
+    let markEnded = () => undefined as void;
+    const ended = new Promise<void>((resolve) => (markEnded = resolve));
+    const job: RunningJob = { progress, cancel: () => undefined, writes: options.writes ?? false, background, ended };
+    // Registered before waiting, so a second request sees this one and the owner's screen shows it starting.
+    const waitFor = this.backgroundEnded();
     this.running.set(jobId, job);
     this.events.emit('job-progress', { ...progress });
     let outcome: Result<JobOutput<K>> | undefined;
     try {
+      await waitFor;
       outcome = this.options.workerFile ? await this.inWorker(kind, input, job, report) : await this.inline(kind, input, job, report);
       return outcome;
     } finally {
       this.running.delete(jobId);
+      markEnded();
       this.events.emit('job-finished', { jobId, kind, ok: outcome?.ok ?? false });
     }
+  }
+
+  private foregroundRunning(): boolean {
+    return [...this.running.values()].some((job) => !job.background);
+  }
+
+  /** Settles once every background job running now has ended. */
+  private async backgroundEnded(): Promise<void> {
+    await Promise.all([...this.running.values()].filter((job) => job.background).map((job) => job.ended));
   }
 
   private async inline<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {

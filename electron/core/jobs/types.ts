@@ -14,8 +14,19 @@ export interface Reservation {
 export interface JobStarter extends Jobs {
   /** True while a job runs or a compound task holds the runner. */
   readonly busy: boolean;
-  reserve(): Reservation | null;
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { cancellable: boolean; writes?: boolean; reservation?: Reservation }): Promise<Result<JobOutput<K>>>;
+  /** Holds the runner once background jobs have ended; null when someone else's job holds it. */
+  reserve(): Promise<Reservation | null>;
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: JobRunOptions): Promise<Result<JobOutput<K>>>;
+}
+
+export interface JobRunOptions {
+  cancellable: boolean;
+  /** Takes the book's write lock: other writes are answered BOOK_BUSY until it ends. */
+  writes?: boolean;
+  /** The compound task this job belongs to (a restore's safety backup). */
+  reservation?: Reservation;
+  /** Started by the app itself: refused when the runner is taken, and waited for by jobs people start. */
+  background?: boolean;
 }
 
 /** What a job sees of the world: where to report progress, whether it was asked to stop. */

@@ -63,7 +63,7 @@ export class ValueFitSchedule {
     this.running = true;
     this.requested = false;
     try {
-      const fitted = await this.deps.jobs.run('value-fit', { bookFile: this.deps.bookFile, now: this.deps.now().toISOString() }, { cancellable: false });
+      const fitted = await this.deps.jobs.run('value-fit', { bookFile: this.deps.bookFile, now: this.deps.now().toISOString() }, { cancellable: false, background: true });
       if (fitted.ok) this.deps.events.emit('data-changed', { handler: 'value-fit' });
       else this.later(busyRetryMs);
       return fitted.ok;
