@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale small|full|huge] [-- --json PATH] [-- --fresh]`: the budgets of
+ * `npm run bench [-- --scale small|full|huge] [-- --json PATH] [-- --fresh] [-- --only a,b]`: the budgets of
  * ARCHITECTURE.md measured through the handlers the UI calls, each beside the same work done
  * with raw SQLite in this process. Prints a table and writes a JSON with a flat `figures` object.
  * `huge` (1,000,000 customers, 10,000,000 visits) is a scale probe, not run in CI: it reports
@@ -19,8 +19,18 @@ import { round } from './measure';
 
 const root = process.cwd();
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: 'full' }, json: { type: 'string' }, fresh: { type: 'boolean', default: false } },
+  options: { scale: { type: 'string', default: 'full' }, json: { type: 'string' }, fresh: { type: 'boolean', default: false }, only: { type: 'string' } },
 });
+/** The sections a run measures; `--only import,browser` measures those alone (while working on one figure). */
+const sections = ['search', 'profile', 'log-visit', 'today', 'dashboard', 'referrals', 'recompute', 'value-fit', 'backup', 'import', 'browser'] as const;
+type Section = (typeof sections)[number];
+const chosen = new Set<string>(values.only === undefined ? sections : values.only.split(',').map((name) => name.trim()));
+const unknown = [...chosen].filter((name) => !(sections as readonly string[]).includes(name));
+if (unknown.length > 0) {
+  console.error(`--only takes ${sections.join(', ')}; not ${unknown.join(', ')}`);
+  process.exit(2);
+}
+const measures = (section: Section) => chosen.has(section);
 if (!(values.scale in scales)) {
   console.error(`--scale must be small, full or huge, not "${values.scale}"`);
   process.exit(2);
@@ -46,26 +56,26 @@ const main = async () => {
   try {
     figures.push(bookSizeFigure(core));
     console.error('measuring searches, profiles and visit logging…');
-    figures.push(...(await searchFigures(core, repeats.queries)));
-    figures.push(await profileFigure(core, repeats.profiles));
-    figures.push(await logVisitFigure(core, repeats.visits));
+    if (measures('search')) figures.push(...(await searchFigures(core, repeats.queries)));
+    if (measures('profile')) figures.push(await profileFigure(core, repeats.profiles));
+    if (measures('log-visit')) figures.push(await logVisitFigure(core, repeats.visits));
     console.error('measuring Today and the dashboard…');
-    figures.push(await todayFigure(core, repeats.profiles));
-    figures.push(...(await dashboardFigures(core, Math.min(repeats.profiles, 40))));
+    if (measures('today')) figures.push(await todayFigure(core, repeats.profiles));
+    if (measures('dashboard')) figures.push(...(await dashboardFigures(core, Math.min(repeats.profiles, 40))));
     if (!probeOnly) {
-      figures.push(...(await referralsFigures(core, repeats.profiles)));
+      if (measures('referrals')) figures.push(...(await referralsFigures(core, repeats.profiles)));
       console.error('measuring the full recompute, a backup and an import…');
-      figures.push(...(await recomputeFigures(core)));
-      figures.push(await valueFitFigure(core));
-      figures.push(...(await backupFigures(core)));
+      if (measures('recompute')) figures.push(...(await recomputeFigures(core)));
+      if (measures('value-fit')) figures.push(await valueFitFigure(core));
+      if (measures('backup')) figures.push(...(await backupFigures(core)));
     }
   } finally {
     core.close();
   }
   if (!probeOnly) {
-    figures.push(...(await importFigures(repeats.importRows)));
+    if (measures('import')) figures.push(...(await importFigures(repeats.importRows)));
     console.error('measuring browser mode: cold start, memory, typing and scrolling…');
-    figures.push(...(await browserFigures(root, book.dataDir, repeats.starts)));
+    if (measures('browser')) figures.push(...(await browserFigures(root, book.dataDir, repeats.starts)));
   }
   report(figures);
 };
