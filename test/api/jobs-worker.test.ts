@@ -2,8 +2,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs';
+import { rebuildDerived } from '../../electron/core/derive';
 import { seedBook } from '../../electron/core/seed/seed';
 import { callOk, freshCore, tempDir } from '../support/core';
+import { derivedState } from '../support/derived-state';
 import { importPlanOf } from '../support/result';
 
 /** The bundled worker the desktop app and browser mode use; `npm test` builds it first. */
@@ -37,6 +39,34 @@ describe('long jobs in the worker thread', () => {
     expect(await fitting).toMatchObject({ ok: true, value: { basis: 'model' } });
     expect((await callOk(core, 'loyalty-customer', { id: ada.id })).value.inputs?.visitDays).toBe(1);
     expect(core.db.prepare('SELECT count(*) FROM customer_loyalty WHERE value_lifetime_minor IS NOT NULL').pluck().get()).toBeGreaterThan(250);
+  });
+
+  it('recomputes the whole book in short steps while the counter logs visits, and ends as a full rebuild would', { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    const now = new Date();
+    seedBook(core.db, { customers: 2500, visits: 12_000, seed: 9, days: 400, now });
+    const ids = core.db.prepare('SELECT id FROM customers WHERE archived_at IS NULL ORDER BY rid').pluck().all() as string[];
+    const logs: Promise<unknown>[] = [];
+    const steps: number[] = [];
+    const stop = core.events.on('job-progress', (event) => {
+      if (event.kind !== 'recompute' || event.phase !== 'customers') return;
+      steps.push(event.done);
+      // One customer before the chunk in progress, one after it: both orders must end right.
+      for (const customerId of [ids[0], ids[ids.length - 1]]) logs.push(core.call('visits-log', { customerId: customerId as string, amountMinor: 4200 }));
+    });
+    const pass = await callOk(core, 'loyalty-recompute', {});
+    stop();
+    expect(pass.customers).toBe(ids.length);
+    expect(steps.length).toBeGreaterThan(0);
+    const answers = await Promise.all(logs);
+    expect(answers.length).toBeGreaterThan(0);
+    for (const answer of answers) expect(answer).toMatchObject({ ok: true });
+    const afterPass = derivedState(core.db);
+    core.db.exec('SAVEPOINT check_rebuild');
+    rebuildDerived({ db: core.db, now: () => new Date() });
+    const rebuilt = derivedState(core.db);
+    core.db.exec('ROLLBACK TO check_rebuild; RELEASE check_rebuild');
+    expect(afterPass).toEqual(rebuilt);
   });
 
   it('imports with progress while the book stays readable, and other writes are told it is busy', { timeout: 180_000 }, async () => {

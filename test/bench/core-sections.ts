@@ -3,6 +3,7 @@ import { planSearch } from '../../shared/search';
 import { keyRangeEnd, querySearchKey } from '../../shared/search-keys';
 import { hasCjk, wordsOf, foldForSearch, charsOf } from '../../shared/text';
 import type { Core } from '../../electron/core/core';
+import { customersPerStep } from '../../electron/core/derive';
 import { Random } from '../../electron/core/seed/random';
 import { agendaCounts, dueBetweenRows, dueOnRows, overdueRows } from '../../electron/core/reminders/agenda-queries';
 import { shopToday } from '../../electron/core/reminders/engine';
@@ -192,14 +193,13 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
   const logged: string[] = [];
   let refused = 0;
   const passes: number[] = [];
-  // Each figure's share of the pass, from the job's progress: it reports each figure as it begins,
-  // then 'done' as the reminders are made, the last step.
-  const figureMs = new Map<string, number[]>();
+  // Each phase's share of the pass, from the job's progress: it reports each step as it begins
+  // (start, the customers chunk by chunk, the kept months, the reminders), then 'done'.
+  const phaseMs = new Map<string, number[]>();
   let phase: { name: string; at: number } | null = null;
   const endPhase = () => {
-    if (phase === null || phase.name === 'start') return;
-    const name = phase.name === 'done' ? 'reminders' : phase.name;
-    figureMs.set(name, [...(figureMs.get(name) ?? []), performance.now() - phase.at]);
+    if (phase === null || phase.name === 'done') return;
+    phaseMs.set(phase.name, [...(phaseMs.get(phase.name) ?? []), performance.now() - phase.at]);
   };
   const stopWatching = core.events.on('job-progress', (event) => {
     if (event.kind !== 'recompute' || event.phase === phase?.name) return;
@@ -231,7 +231,7 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
     if (!outcome.ok) throw new Error(`loyalty-recompute failed: ${outcome.error.code}`);
   }
   stopWatching();
-  const byFigure = [...figureMs].map(([name, runs]) => `${name} ${runs.map((ms) => round(ms, 0)).join('/')}`).join(', ');
+  const byPhase = [...phaseMs].map(([name, runs]) => `${name} ${runs.map((ms) => round(ms, 0)).join('/')}`).join(', ');
   for (const id of logged) {
     await core.call('visits-archive', { id });
     await core.call('visits-purge', { id });
@@ -244,14 +244,14 @@ export const recomputeFigures = async (core: Core): Promise<Figure[]> => {
       key: 'recompute_ms',
       value: round(passes.reduce((sum, ms) => sum + ms, 0) / passes.length, 0),
       unit: 'ms',
-      note: `loyalty-recompute in the job worker over ${customers} customers: every derived figure and reminder; runs ${passes.map((ms) => round(ms, 0)).join(' and ')} ms (by figure, ms: ${byFigure})`,
+      note: `loyalty-recompute in the job worker over ${customers} customers: every derived figure and reminder, in steps of ${customersPerStep} customers; runs ${passes.map((ms) => round(ms, 0)).join(' and ')} ms (by phase, ms: ${byPhase})`,
     },
     { key: 'recompute_search_p95_ms', value: round(searching.p95), unit: 'ms', note: `searches answered during the pass (${searching.samples}, median ${round(searching.median)} ms)` },
     {
       key: 'recompute_log_visit_p95_ms',
       value: round(logging.p95),
       unit: 'ms',
-      note: `visit logs answered during the pass (${logging.samples}; ${refused} told the book is busy while the pass wrote, ${logging.samples - refused} logged)`,
+      note: `visit logs answered during the pass (${logging.samples}; ${logging.samples - refused} logged, ${refused} refused; median ${round(logging.median)} ms)`,
     },
   ];
 };

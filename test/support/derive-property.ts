@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { afterWrite, catchUpDerived, rebuildDerived } from '../../electron/core/derive';
+import { afterWrite, catchUpDerived, passInSteps, rebuildDerived } from '../../electron/core/derive';
 import { generateReminders } from '../../electron/core/reminders/engine';
 import { currentSettings } from '../../electron/core/settings/current';
 import { exportTables } from '../../electron/core/transfer/export/tables';
@@ -43,6 +43,10 @@ export type DeriveAction = typeof action extends fc.Arbitrary<infer A> ? A : nev
 
 const dayMs = 86_400_000;
 
+/** What the day's first pass leaves besides rows: the money cut-offs, the month the tiers are of, and the reminders' stamp. */
+const dayState = (db: Core['db']) =>
+  db.prepare(`SELECT key, value FROM settings WHERE key IN ('state.loyalty.cutoffs', 'state.loyalty.month', 'state.reminders.generated') ORDER BY key`).all();
+
 /** Every table of the full JSON export, as it would be written on the shop's day. */
 const exported = (db: Core['db'], now: Date) => {
   const today = localDay(now, currentSettings({ db }).timeZone);
@@ -75,6 +79,12 @@ const play = async (actions: readonly DeriveAction[]): Promise<void> => {
     expect(rebuilt, `after ${JSON.stringify(step)}`).toEqual(incremental);
     // What the owner takes away: a recompute (the full rebuild) changes nothing any export shows.
     expect(exportedAfter, `the export after ${JSON.stringify(step)}`).toEqual(exportedBefore);
+    // The worker's pass, made in short steps customer chunk by chunk (here two customers a chunk), leaves the same rows.
+    core.db.exec('SAVEPOINT pass_in_steps');
+    for (const pass of passInSteps({ db: core.db, now: clock.now }, 'full', 2)) pass.run();
+    const stepped = derivedState(core.db);
+    core.db.exec('ROLLBACK TO pass_in_steps; RELEASE pass_in_steps');
+    expect(stepped, `the pass in steps after ${JSON.stringify(step)}`).toEqual(incremental);
   }
   core.close();
 };
@@ -209,10 +219,17 @@ const perform = async (core: Core, call: Call, step: DeriveAction, book: Book): 
       return;
     }
     case 'day': {
-      // What the app does when the shop's day turns (ReminderDays.check): catch up, then the day's reminders.
+      // What the app does when the shop's day turns (ReminderDays.check): the worker's catch-up in
+      // steps, or, when the runner is taken, the catch-up on the core's thread and the day's reminders.
       clock.set(new Date(clock.now().getTime() + step.days * dayMs).toISOString());
+      // Both must leave the same book, the day's money cut-offs and the month closed included.
+      core.db.exec('SAVEPOINT day_in_steps');
+      for (const pass of passInSteps({ db: core.db, now: clock.now }, 'catch-up', 2)) pass.run();
+      const stepped = { ...derivedState(core.db), days: dayState(core.db) };
+      core.db.exec('ROLLBACK TO day_in_steps; RELEASE day_in_steps');
       catchUpDerived({ db: core.db, now: clock.now });
       generateReminders({ db: core.db, now: clock.now });
+      expect(stepped, 'the day’s catch-up in steps').toEqual({ ...derivedState(core.db), days: dayState(core.db) });
       return;
     }
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { rebuildAllLoyalty, recountKeptMonths, refreshCustomersLoyalty } from '../loyalty';
+import { beginLoyaltyPassInSteps, keptMonthRecounts, rebuildAllLoyalty, recountKeptMonths, refreshCustomersLoyalty } from '../loyalty';
 import { writeActivityOf, writeActivityOfAll } from './activity-queries';
 import type { DeriveEnvironment } from './environment';
 import { rebuildAllLapse, refreshLapseOf } from './lapse';
@@ -26,6 +26,14 @@ export interface DerivedFigure {
   update(db: Db, customerIds: readonly string[], environment: DeriveEnvironment): void;
   /** `basisChanged`: the basis differs from the stored one (a new day, new rules), not only the facts. */
   rebuild(db: Db, environment: DeriveEnvironment, basisChanged: boolean): void;
+  /**
+   * The same rebuild made in steps (the worker's pass, which lets the counter's writes in
+   * between; steps.ts): this book-wide part first, then `update` for every customer chunk by
+   * chunk, then `bookSteps`. Without them a figure is rebuilt by `update` alone.
+   */
+  beginSteps?(db: Db, environment: DeriveEnvironment, basisChanged: boolean): void;
+  /** Book-wide work after every customer was brought up to date, each in a short transaction of its own. */
+  bookSteps?(db: Db): (() => void)[];
 }
 
 const activity: DerivedFigure = {
@@ -72,6 +80,7 @@ const loyalty: DerivedFigure = {
   rebuild: (db, environment, basisChanged) => {
     rebuildAllLoyalty(db, environment.loyalty, basisChanged);
   },
+  beginSteps: (db, environment, basisChanged) => beginLoyaltyPassInSteps(db, environment.loyalty, basisChanged),
 };
 
 /** The value figure's name: the value fit records it as made (derive/index.ts valueFigureRemade). */
@@ -96,6 +105,7 @@ const monthFigures: DerivedFigure = {
   // change, and counted again when the dashboard next reads them.
   update: () => undefined,
   rebuild: (db) => recountKeptMonths(db),
+  bookSteps: (db) => keptMonthRecounts(db),
 };
 
 /**

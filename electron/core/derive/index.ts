@@ -57,24 +57,14 @@ export const afterWrite = (ctx: DeriveContext, touch: WriteTouch): void => {
 const basesOf = (environment: DeriveEnvironment): Record<string, unknown> =>
   Object.fromEntries(derivedFigures.map((figure) => [figure.name, figure.basis(environment)]));
 
-export interface RebuildProgress {
-  (done: number, total: number, figure: string): void;
-}
-
-const rebuildFrom = (ctx: DeriveContext, first: number, environment: DeriveEnvironment, progress?: RebuildProgress, bulk = false): void => {
-  const total = derivedFigures.length - first;
+const rebuildFrom = (ctx: DeriveContext, first: number, environment: DeriveEnvironment, bulk = false): void => {
   const stored = readBases(ctx.db);
   const wanted = basesOf(environment);
-  derivedFigures.slice(first).forEach((figure, index) => {
-    progress?.(index, total, figure.name);
-    figure.rebuild(ctx.db, environment, bulk || !sameBasis(stored[figure.name], wanted[figure.name]));
-  });
-  progress?.(total, total, 'done');
+  for (const figure of derivedFigures.slice(first)) figure.rebuild(ctx.db, environment, bulk || !sameBasis(stored[figure.name], wanted[figure.name]));
   writeBases(ctx.db, wanted);
 };
 
 export interface RebuildOptions {
-  progress?: RebuildProgress;
   /**
    * After writes made in bulk, without the incremental passes (an import, the seed): what a new day
    * renews is renewed too (the money cut-offs are drawn again from the spending now in the book).
@@ -86,7 +76,7 @@ export interface RebuildOptions {
 export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {}): { customers: number } => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
   return ctx.db.transaction(() => {
-    rebuildFrom(ctx, 0, environment, options.progress, options.bulk);
+    rebuildFrom(ctx, 0, environment, options.bulk);
     generateReminders(ctx, {}, environment.reminders);
     return { customers: countCustomersInBook(ctx.db) };
   }).immediate();
@@ -96,13 +86,13 @@ export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {})
  * Rebuilds from the first figure whose basis changed since it was last made (a new day, another
  * zone, new rules, a newer rule version), and every figure after it; answers whether it did.
  */
-export const catchUpDerived = (ctx: DeriveContext, progress?: RebuildProgress): boolean => {
+export const catchUpDerived = (ctx: DeriveContext): boolean => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
   const stored = readBases(ctx.db);
   const wanted = basesOf(environment);
   const first = derivedFigures.findIndex((figure) => !sameBasis(stored[figure.name], wanted[figure.name]));
   if (first === -1) return false;
-  ctx.db.transaction(() => rebuildFrom(ctx, first, environment, progress)).immediate();
+  ctx.db.transaction(() => rebuildFrom(ctx, first, environment)).immediate();
   return true;
 };
 
@@ -122,9 +112,9 @@ export const prepareDerived = (ctx: DeriveContext): void => {
  * basis moved (a change of language or currency), the reminders are made again only if what they
  * were made under changed.
  */
-export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress): void => {
+export const afterRulesChanged = (ctx: DeriveContext): void => {
   ctx.db.transaction(() => {
-    if (catchUpDerived(ctx, progress)) generateReminders(ctx);
+    if (catchUpDerived(ctx)) generateReminders(ctx);
     else generateIfStale(ctx);
   }).immediate();
 };
@@ -132,12 +122,12 @@ export const afterRulesChanged = (ctx: DeriveContext, progress?: RebuildProgress
 type RulesContext = DeriveContext & Pick<HandlerContext, 'data'>;
 
 /**
- * After a handler committed new rules: `afterRulesChanged` as the worker's recompute job, so the
- * counter keeps answering through a pass over the whole book. When another job holds the runner
- * (a backup, a value fit), the pass runs here as before rather than leaving the figures behind.
+ * After a handler committed new rules: the worker's recompute job catches up in short steps, so
+ * the counter keeps answering and logging through a pass over the whole book. When someone else's
+ * job holds the runner (a backup), the pass runs here as before rather than leaving the figures behind.
  */
 export const rulesChangedInWorker = async (ctx: RulesContext): Promise<Result<unknown>> => {
-  const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true });
+  const pass = await ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false });
   if (pass.ok || !(pass.error.code === 'INVALID_STATE' && pass.error.details.reason === 'job_running')) return pass;
   afterRulesChanged(ctx);
   return ok(null);
@@ -172,3 +162,4 @@ export const rebuildDerivedThrough = (ctx: DeriveContext, last: string): void =>
 /** A customer's activity, rhythm, lapse day and standing as last derived (the win-back judgement and standing read it). */
 export { lapseRow, type DbLapseRow } from './lapse-queries';
 export { recomputeDerived } from './job';
+export { customersPerStep, passInSteps, type PassPhase } from './steps';

@@ -2,7 +2,7 @@ import { ok, type Result } from '../../../shared/result';
 import { openDatabase } from '../db/connection';
 import type { JobContext } from '../jobs';
 import { countCustomersInBook } from './customers-queries';
-import { afterRulesChanged, rebuildDerived } from './index';
+import { passInSteps } from './steps';
 
 export interface RecomputeInput {
   bookFile: string;
@@ -13,20 +13,27 @@ export interface RecomputeInput {
 }
 
 /**
+ * A write at the counter waits for the step in progress (SQLite's lock); the pass waits for the
+ * counter's writes, which are short — but give it room for a slow disk.
+ */
+const waitForCounterMs = 10_000;
+
+/**
  * The derived pass as a long job: in the worker (its own connection) in the app, inline in the
- * CLI and tests. Progress is reported figure by figure; the pass is one transaction, so other
- * writes wait for it (the runner answers them "busy") while searches and reads go on.
+ * CLI and tests. It runs as short steps, each its own transaction (steps.ts), so the counter keeps
+ * logging visits and answering searches through a pass over the whole book; progress is reported
+ * step by step.
  */
 export const recomputeDerived = async (input: RecomputeInput, job: JobContext): Promise<Result<{ customers: number }>> => {
-  const db = openDatabase(input.bookFile, { projectRoot: job.projectRoot });
+  const db = openDatabase(input.bookFile, { projectRoot: job.projectRoot, busyTimeoutMs: waitForCounterMs });
   try {
-    const ctx = { db, now: () => new Date(input.now) };
-    const progress = (done: number, total: number, figure: string) => job.report(figure, done, total);
-    if (input.pass === 'rules') {
-      afterRulesChanged(ctx, progress);
-      return ok({ customers: countCustomersInBook(db) });
-    }
-    return ok(rebuildDerived(ctx, { progress }));
+    const steps = passInSteps({ db, now: () => new Date(input.now) }, input.pass === 'full' ? 'full' : 'catch-up');
+    steps.forEach((step, index) => {
+      job.report(step.phase, index, steps.length);
+      db.transaction(step.run).immediate();
+    });
+    job.report('done', steps.length, steps.length);
+    return ok({ customers: countCustomersInBook(db) });
   } finally {
     db.close();
   }

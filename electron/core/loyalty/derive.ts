@@ -156,6 +156,26 @@ const closeRowsMonth = (db: Db, month: string): void => {
 };
 
 /**
+ * The book-wide beginning of a pass made in steps (the worker's pass, which lets the counter's
+ * writes in between): the month the rows were of is closed, the day's cut-offs drawn again when
+ * the day or rules changed, archived customers' rows removed. The customers then follow chunk by
+ * chunk through `refreshCustomersLoyalty`, against these cut-offs — what `rebuildAllLoyalty` does
+ * in one statement (the derive property holds the two equal).
+ */
+export const beginLoyaltyPassInSteps = (db: Db, environment: LoyaltyEnvironment, renewCutoffs: boolean): void => {
+  const parameters = parametersOf(environment);
+  closeRowsMonth(db, parameters.today.slice(0, 7));
+  if (renewCutoffs) {
+    const spending = [...revenue12m(db, parameters.since, null).values()]
+      .map((spent) => spent.revenue)
+      .filter((revenue) => revenue > 0)
+      .sort((a, b) => b - a);
+    writeStateValue(db, cutoffsKey, moneyCutoffs(spending, environment.rules));
+  }
+  removeArchivedLoyalty(db);
+};
+
+/**
  * Everyone's tier and quadrant in one set-based pass (closing the month the rows were of). With
  * `renewCutoffs` (a new day, new rules) the money cut-offs are drawn again from the trailing
  * year's spending; without, the day's cut-offs stand, so a pass later in the day changes nothing

@@ -113,5 +113,5 @@ export const loyaltyHandlers: HandlerImpls = {
     return fit === null ? err('INVALID_STATE', { reason: 'value_fit_missing' }) : ok(toValueFitInfo(fit, valueHorizonOf(ctx.db)));
   },
   'loyalty-recompute': (ctx) =>
-    ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'full' }, { cancellable: false, writes: true }),
+    ctx.data.jobs.run('recompute', { bookFile: ctx.data.bookFile, now: ctx.now().toISOString(), pass: 'full' }, { cancellable: false }),
 };

@@ -1,8 +1,8 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
 /** Loyalty: tier rules and settings, the incremental and full loyalty passes, kept months. */
-export { recountKeptMonths } from './dashboard/month-figures';
-export { rebuildAllLoyalty, refreshCustomersLoyalty } from './derive';
+export { keptMonthRecounts, recountKeptMonths } from './dashboard/month-figures';
+export { beginLoyaltyPassInSteps, rebuildAllLoyalty, refreshCustomersLoyalty } from './derive';
 export type { LoyaltyEnvironment } from './derive';
 export { putTierHistoryMonth } from './queries';
 export { readLoyaltySettings, tierRulesOf } from './settings';

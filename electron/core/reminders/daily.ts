@@ -80,7 +80,7 @@ export class ReminderDays {
   }
 
   private async inWorker(jobs: DayJobs, today: string): Promise<void> {
-    const pass = await jobs.runner.run('recompute', { bookFile: jobs.bookFile, now: this.ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, writes: true, background: true });
+    const pass = await jobs.runner.run('recompute', { bookFile: jobs.bookFile, now: this.ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, background: true });
     if (!pass.ok) {
       catchUpDerived(this.ctx);
       generateReminders(this.ctx);

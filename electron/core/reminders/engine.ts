@@ -36,6 +36,24 @@ const stampOf = (today: string, environment: ReminderEnvironment): string =>
 export const shopToday = (ctx: GenerationContext): string => localDay(ctx.now(), shopTimeZone(ctx.db));
 
 /**
+ * Ends a whole-book generation made in steps (the worker's derived pass, which lets the counter's
+ * writes in between): the customers' reminders were made chunk by chunk with `generateReminders`
+ * and their ids; the kinds with reasons that are not a customer's are made here for the whole
+ * book, and the stamp a whole-book generation leaves is written.
+ */
+export const finishGenerationInSteps = (ctx: GenerationContext, environment: ReminderEnvironment): void => {
+  const kinds = reminderSources.filter((source) => source.reasonsWithoutCustomer === true).map((source) => source.kind);
+  ctx.db.transaction(() => {
+    generateReminders(ctx, { kinds }, environment);
+    writeStateValue(ctx.db, stampKey, stampOf(localDay(ctx.now(), environment.zone), environment));
+  }).immediate();
+};
+
+/** Whether the reminders were made for another day, zone, rules or set of sources than now. */
+export const remindersStale = (ctx: GenerationContext, environment: ReminderEnvironment = reminderEnvironment(ctx.db)): boolean =>
+  readStateValue(ctx.db, stampKey) !== stampOf(localDay(ctx.now(), environment.zone), environment);
+
+/**
  * Brings the open reminders in line with what every source wants for today: idempotent (the same
  * reason never gives two reminders; run it as often as you like), restart-safe (it works from the
  * book alone) and never reopens what a person closed. Runs in the caller's transaction, or its own.
@@ -88,7 +106,7 @@ export const generateReminders = (ctx: GenerationContext, scope: GenerationScope
  * write keeps its customers' reminders current, so between days only the day itself changes them.
  */
 export const generateIfStale = (ctx: GenerationContext, environment: ReminderEnvironment = reminderEnvironment(ctx.db)): boolean => {
-  if (readStateValue(ctx.db, stampKey) === stampOf(localDay(ctx.now(), environment.zone), environment)) return false;
+  if (!remindersStale(ctx, environment)) return false;
   generateReminders(ctx, {}, environment);
   return true;
 };

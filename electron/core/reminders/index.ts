@@ -1,7 +1,7 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
 /** Reminders: generating them, following customers, settings, their rows and export rows. */
-export { generateIfStale, generateReminders } from './engine';
+export { finishGenerationInSteps, generateIfStale, generateReminders, remindersStale } from './engine';
 export { countRemindersForExport, countStatusEventsForExport, countWinBackAttemptsForExport, exportReminderRows, exportStatusEventRows, exportWinBackAttemptRows } from './export-queries';
 export type { DbExportReminder, DbExportStatusEvent, DbExportWinBackAttempt } from './export-queries';
 export { remindersFollowCustomers } from './follow';

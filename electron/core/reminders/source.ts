@@ -41,5 +41,7 @@ export interface WantedReminder {
  */
 export interface ReminderSource {
   kind: string;
+  /** Some of its reasons need not be a customer's (a complaint without one): a pass customer by customer misses them. */
+  reasonsWithoutCustomer?: boolean;
   wanted(context: ReminderSourceContext): Iterable<WantedReminder>;
 }

@@ -17,8 +17,12 @@ const countMonth = (db: Db, from: string, to: string): MonthFigures => ({ from_a
 
 /** The full rebuild of the kept months (a handful of rows): each counted again from the visits. */
 export const recountKeptMonths = (db: Db): void => {
-  for (const { from_at, to_at } of allKeptMonths(db)) keepMonthFigures(db, countMonth(db, from_at, to_at));
+  for (const recount of keptMonthRecounts(db)) recount();
 };
+
+/** Each kept month's recount on its own, so a pass in steps can give each its own short transaction. */
+export const keptMonthRecounts = (db: Db): (() => void)[] =>
+  allKeptMonths(db).map(({ from_at, to_at }) => () => keepMonthFigures(db, countMonth(db, from_at, to_at)));
 
 /**
  * Visits, revenue, distinct visitors and first-time customers per month of the range, read once

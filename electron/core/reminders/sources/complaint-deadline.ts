@@ -10,6 +10,7 @@ import { runningPromiseRows } from './complaint-queries';
  */
 export const complaintDeadlineSource: ReminderSource = {
   kind: complaintDeadlineKind.name,
+  reasonsWithoutCustomer: true,
   *wanted({ db, zone, localDayOf, customerIds }) {
     for (const row of runningPromiseRows(db, customerIds)) {
       const dueDay = localDayOf(row.due_at);

@@ -14,6 +14,7 @@ export const complaintFollowUpFreshDays = 14;
  */
 export const complaintFollowUpSource: ReminderSource = {
   kind: complaintFollowUpKind.name,
+  reasonsWithoutCustomer: true,
   *wanted({ db, today, localDayOf, customerIds }) {
     const { followUpDays } = readComplaintSettings(db);
     const earliestDue = plusDays(today, -complaintFollowUpFreshDays);

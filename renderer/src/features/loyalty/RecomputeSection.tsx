@@ -6,13 +6,13 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useToast } from '../../components/Toast';
 import { useJobProgress } from '../jobs/useJobProgress';
 
-const phases = ['start', 'activity', 'lost-state', 'rhythm-and-lapse', 'loyalty', 'month-figures', 'done'] as const;
+const phases = ['start', 'customers', 'month-figures', 'reminders', 'done'] as const;
 type Phase = (typeof phases)[number];
 const isPhase = (phase: string): phase is Phase => (phases as readonly string[]).includes(phase);
 
 /**
  * The full derived pass on demand (loyalty-recompute): it runs as a job off the counter's thread,
- * its bar moving figure by figure; the counter keeps searching meanwhile. Also shown while the
+ * its bar moving step by step; the counter keeps searching and logging visits meanwhile. Also shown while the
  * pass after a change of the tier rules runs.
  */
 export const RecomputeSection = () => {

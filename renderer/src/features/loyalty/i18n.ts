@@ -129,12 +129,10 @@ const en = {
     recomputed_other: 'Worked out again for {{count}} customers',
     phase: {
       start: 'Starting',
-      activity: 'Counting visits and spending',
-      'lost-state': 'Reading who was marked lost',
-      'rhythm-and-lapse': 'Working out rhythms and lapse days',
-      loyalty: 'Working out tiers and quadrants',
+      customers: 'Bringing each customer’s visits, lapse day, tier, value and reminders up to date',
       'month-figures': 'Counting the months on the dashboard',
-      done: 'Making the reminders',
+      reminders: 'Making the reminders',
+      done: 'Done',
     },
   },
 };
@@ -256,12 +254,10 @@ export const zhHant: Messages<typeof en> = {
     recomputed_other: '已為 {{count}} 位客戶重新計算',
     phase: {
       start: '準備中',
-      activity: '正在計算來店次數與消費',
-      'lost-state': '正在讀取已流失的客戶',
-      'rhythm-and-lapse': '正在計算來店頻率與流失日',
-      loyalty: '正在計算等級與象限',
+      customers: '正在更新每位客戶的來店、流失日、等級、價值與提醒',
       'month-figures': '正在統計儀表板的月份',
-      done: '正在產生提醒',
+      reminders: '正在產生提醒',
+      done: '完成',
     },
   },
 };
@@ -383,12 +379,10 @@ export const zhHans: Messages<typeof en> = {
     recomputed_other: '已为 {{count}} 位客户重新计算',
     phase: {
       start: '准备中',
-      activity: '正在计算到店次数与消费',
-      'lost-state': '正在读取已流失的客户',
-      'rhythm-and-lapse': '正在计算到店频率与流失日',
-      loyalty: '正在计算等级与象限',
+      customers: '正在更新每位客户的到店、流失日、等级、价值与提醒',
       'month-figures': '正在统计仪表板的月份',
-      done: '正在生成提醒',
+      reminders: '正在生成提醒',
+      done: '完成',
     },
   },
 };
