@@ -1,4 +1,4 @@
-import type { CustomerDetail, CustomerFields } from '../../../shared/contract/customers';
+import type { CustomerDetail } from '../../../shared/contract/customers';
 import { err, ok, type Result } from '../../../shared/result';
 import { foldForSearch } from '../../../shared/text';
 import { localDay } from '../../../shared/time';
@@ -10,38 +10,19 @@ import type { HandlerImpls } from '../registry';
 import { afterWrite } from '../derive';
 import { shopTimeZone } from '../reminders';
 import { currentSettings } from '../settings';
-import { getStaff } from '../staff';
 import { findDuplicates } from './duplicates';
 import { countListed, pageListed } from './list-queries';
 import { readCustomerDetail, toListRows } from './present';
 import { getCustomerRow, insertCustomer, setCustomerArchived, updateCustomer } from './queries';
 import { searchCustomers } from './search';
+import { auditedFields, changedFields } from './audited-fields';
+import { checkOwnerStaff } from './owner-staff';
 import { customerParts, toCustomerWrite, writeCustomerParts } from './write';
-
-/** The fields a person edits, without the activity summary that changes on every visit. */
-export const auditedFields = (detail: CustomerDetail) => {
-  const { createdAt: _c, updatedAt: _u, firstVisitAt: _f, lastVisitAt: _l, lastContactAt: _lc, visitCount: _v, revenueMinor: _r, archivedAt: _a, ...fields } = detail;
-  return fields;
-};
-
-/** Only what changed, before and after, so the audit trail reads "phone: 0912… → 0933…". */
-export const changedFields = <T extends Record<string, unknown>>(before: T, after: T) => {
-  const changed = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
-  return {
-    before: Object.fromEntries(changed.map((key) => [key, before[key]])),
-    after: Object.fromEntries(changed.map((key) => [key, after[key]])),
-  };
-};
 
 const detailOrMissing = (ctx: HandlerContext, id: string): Result<CustomerDetail> => {
   const detail = readCustomerDetail(ctx.db, id, ctx.session.role);
   return detail ? ok(detail) : err('NOT_FOUND', { entity: 'customer', id });
 };
-
-export const checkOwnerStaff = (ctx: HandlerContext, fields: CustomerFields): Result<null> =>
-  fields.ownerStaffId !== null && getStaff(ctx.db, fields.ownerStaffId) === null
-    ? err('VALIDATION_FAILED', { issues: [{ path: 'ownerStaffId', rule: 'invalid_choice' }] })
-    : ok(null);
 
 const setArchived = (ctx: HandlerContext, id: string, archived: boolean): Result<CustomerDetail> =>
   inTransaction(ctx.db, () => {

@@ -2,7 +2,8 @@
 
 /** Customers: their rows and writers, reading and presenting them, and the list's columns. */
 export { BulkCustomerWriter } from './bulk';
-export { auditedFields, changedFields, checkOwnerStaff } from './handlers';
+export { auditedFields, changedFields } from './audited-fields';
+export { checkOwnerStaff } from './owner-staff';
 export { readPhonesForCountry } from './phone-country';
 export { readCustomerDetail, toSummaries } from './present';
 export { getCustomerRow, insertCustomer, phonesByCustomer, setCustomerArchived, setCustomerNotes, setCustomersSource, updateCustomer } from './queries';

@@ -83,7 +83,7 @@ const loyalty: DerivedFigure = {
   beginSteps: (db, environment, basisChanged) => beginLoyaltyPassInSteps(db, environment.loyalty, basisChanged),
 };
 
-/** The value figure's name: the value fit records it as made (derive/index.ts valueFigureRemade). */
+/** The value figure's name: the value fit records it as made (derive/value-fit-job.ts). */
 export const valueFigureName = 'value';
 
 const value: DerivedFigure = {

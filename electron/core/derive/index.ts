@@ -6,7 +6,7 @@ import { settleReward } from '../referrals';
 import { readBases, sameBasis, writeBases } from './bases';
 import { countCustomersInBook, customersInBook } from './customers-queries';
 import { deriveEnvironment, type DeriveEnvironment } from './environment';
-import { derivedFigures, valueFigureName } from './figures';
+import { derivedFigures } from './figures';
 
 /**
  * The one owner of derived data. Handlers record facts, then call `afterWrite` once, in the same
@@ -134,22 +134,6 @@ export const rulesChangedInWorker = async (ctx: RulesContext): Promise<Result<un
 };
 
 /**
- * The value model was fitted anew and every customer's predictions written under it (value/fit.ts,
- * as of now): the value figure is recorded as made for the new fit, so the next catch-up does not
- * make them all again. Only when the figure was current but for the fit (the same day, horizon and
- * version): a figure behind for another reason is still rebuilt, with every figure after it.
- */
-export const valueFigureRemade = (ctx: DeriveContext): void => {
-  const figure = derivedFigures.find((candidate) => candidate.name === valueFigureName);
-  if (figure === undefined) return;
-  const wanted = figure.basis(deriveEnvironment(ctx.db, ctx.now()));
-  const stored = readBases(ctx.db);
-  const before = stored[valueFigureName];
-  if (typeof before !== 'object' || before === null || typeof wanted !== 'object' || wanted === null) return;
-  if (sameBasis({ ...before, fitId: (wanted as { fitId: unknown }).fitId }, wanted)) writeBases(ctx.db, { ...stored, [valueFigureName]: wanted });
-};
-
-/**
  * The figures up to and including `last`, for the whole book, without reminders: for the seed,
  * which builds a book's history in stages and needs the activity and lapse days between them.
  */
@@ -162,4 +146,5 @@ export const rebuildDerivedThrough = (ctx: DeriveContext, last: string): void =>
 /** A customer's activity, rhythm, lapse day and standing as last derived (the win-back judgement and standing read it). */
 export { lapseRow, type DbLapseRow } from './lapse-queries';
 export { recomputeDerived } from './job';
+export { fitValueJob } from './value-fit-job';
 export { customersPerStep, passInSteps, type PassPhase } from './steps';

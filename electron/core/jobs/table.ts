@@ -1,9 +1,8 @@
 import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup';
-import { recomputeDerived } from '../derive';
+import { fitValueJob, recomputeDerived } from '../derive';
 import { analyseImport, commitImport, previewImport, runExport } from '../transfer';
-import { fitValueJob } from '../value';
 import type { JobContext } from './types';
 
 /**

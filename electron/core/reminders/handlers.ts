@@ -13,19 +13,12 @@ import { readAgenda, readDueSummary } from './agenda';
 import { shopToday } from './engine';
 import { toReminder } from './present';
 import { shopTimeZone } from './settings';
-import { closeReminder, getReminderRow, insertManualReminder, openRemindersOf, reopenReminder, snoozeReminder, type DbReminderRow } from './queries';
+import { openReminderRow } from './open-row';
+import { closeReminder, getReminderRow, insertManualReminder, openRemindersOf, reopenReminder, snoozeReminder } from './queries';
 
 const reminderOrMissing = (ctx: HandlerContext, id: string): Result<Reminder> => {
   const row = getReminderRow(ctx.db, id);
   return row ? ok(toReminder(row)) : err('NOT_FOUND', { entity: 'reminder', id });
-};
-
-/** The reminder, if it is still open. */
-export const openReminderRow = (ctx: HandlerContext, id: string): Result<DbReminderRow> => {
-  const row = getReminderRow(ctx.db, id);
-  if (row === null) return err('NOT_FOUND', { entity: 'reminder', id });
-  if (row.status !== 'open') return err('INVALID_STATE', { reason: 'reminder_closed' });
-  return ok(row);
 };
 
 /** Done (with what came of it) or dismissed, by the person at the counter. */

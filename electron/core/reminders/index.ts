@@ -5,7 +5,7 @@ export { finishGenerationInSteps, generateIfStale, generateReminders, remindersS
 export { countRemindersForExport, countStatusEventsForExport, countWinBackAttemptsForExport, exportReminderRows, exportStatusEventRows, exportWinBackAttemptRows } from './export-queries';
 export type { DbExportReminder, DbExportStatusEvent, DbExportWinBackAttempt } from './export-queries';
 export { remindersFollowCustomers } from './follow';
-export { openReminderRow } from './handlers';
+export { openReminderRow } from './open-row';
 export { toReminder } from './present';
 export { backdateReminder, closeReminder, getReminderRow, insertManualReminder, reopenReminder, snoozeReminder } from './queries';
 export { lapseRulesOf, readReminderSettings, reminderEnvironment, shopTimeZone } from './settings';
