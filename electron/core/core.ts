@@ -41,7 +41,7 @@ import { referralRewardsTimelineSource, referralsTimelineSource } from './referr
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
 import { remindersHandlers } from './reminders/handlers';
-import { prepareDerived } from './derive';
+import { prepareDerived, prepareDerivedAside } from './derive';
 import { reminderSettingsHandlers } from './reminders/settings-handlers';
 import { remindersTimelineSource } from './reminders/timeline';
 import { sessionHandlers } from './session/handlers';
@@ -187,7 +187,15 @@ export const openCore = (options: CoreOptions): Core => {
     session.staffId = typeof rememberedStaff === 'string' && getStaff(book, rememberedStaff)?.active ? rememberedStaff : null;
     // A restored book without an owner PIN asks for setup; one with a PIN keeps the owner who restored it.
     if (startingRole(book, options.authority) === 'owner') session.role = 'owner';
-    prepareDerived({ db: book, now });
+    catchUp(book);
+  };
+
+  /** Figures behind the shop's day or its rules are caught up before they are trusted: in the worker where there is one. */
+  const catchUp = (book: Db): void => {
+    if (options.jobWorkerFile === undefined) return prepareDerived({ db: book, now });
+    prepareDerivedAside({ db: book, now }, jobs, file)
+      .then(() => events.emit('data-changed', { handler: 'derived-caught-up' }))
+      .catch((caught: unknown) => console.error('[regulars] catching up the derived figures failed:', caught));
   };
 
   /**

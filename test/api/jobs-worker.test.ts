@@ -2,9 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs';
-import { rebuildDerived } from '../../electron/core/derive';
+import { passInSteps, rebuildDerived } from '../../electron/core/derive';
 import { seedBook } from '../../electron/core/seed/seed';
-import { callOk, freshCore, tempDir } from '../support/core';
+import { callOk, fixedClock, freshCore, tempDir } from '../support/core';
 import { derivedState } from '../support/derived-state';
 import { importPlanOf } from '../support/result';
 
@@ -18,9 +18,9 @@ const spreadsheet = (rows: number): string => {
   return file;
 };
 
-const withWorker = () => {
+const withWorker = (options: Parameters<typeof freshCore>[0] = {}) => {
   expect(existsSync(workerFile), 'dist/worker/jobs.cjs is built by `npm test` (node build/scripts/build.mjs)').toBe(true);
-  return freshCore({ jobWorkerFile: workerFile, projectRoot: process.cwd() });
+  return freshCore({ jobWorkerFile: workerFile, projectRoot: process.cwd(), ...options });
 };
 
 const planFor = async (core: ReturnType<typeof freshCore>, file: string) => {
@@ -67,6 +67,28 @@ describe('long jobs in the worker thread', () => {
     const rebuilt = derivedState(core.db);
     core.db.exec('ROLLBACK TO check_rebuild; RELEASE check_rebuild');
     expect(afterPass).toEqual(rebuilt);
+  });
+
+  it('opens a book from another day at once, and catches its figures up in the worker', { timeout: 180_000 }, async () => {
+    const dataDir = tempDir('regulars-morning-');
+    const evening = fixedClock('2026-03-10T11:00:00.000Z');
+    const yesterday = freshCore({ dataDir, now: evening.now });
+    seedBook(yesterday.db, { customers: 1500, visits: 9000, seed: 5, days: 300, now: evening.now() });
+    yesterday.close();
+
+    const morning = fixedClock('2026-03-11T01:00:00.000Z');
+    const finished = new Promise<void>((resolve) => {
+      const core = withWorker({ dataDir, now: morning.now });
+      // The book answers before the pass ends: the catch-up is a background job, not part of opening.
+      expect(core.jobs.list()).toEqual([expect.objectContaining({ kind: 'recompute' })]);
+      expect(passInSteps({ db: core.db, now: morning.now }, 'catch-up').length).toBeGreaterThan(0);
+      core.events.on('data-changed', ({ handler }) => {
+        if (handler !== 'derived-caught-up') return;
+        expect(passInSteps({ db: core.db, now: morning.now }, 'catch-up')).toEqual([]);
+        resolve();
+      });
+    });
+    await finished;
   });
 
   it('imports with progress while the book stays readable, and other writes are told it is busy', { timeout: 180_000 }, async () => {

@@ -1,5 +1,5 @@
 import { ok, type Result } from '../../../shared/result';
-import type { HandlerContext } from '../context';
+import type { HandlerContext, Jobs } from '../context';
 import { settleMissedPromises } from '../complaints';
 import { generateIfStale, generateReminders, remindersFollowCustomers } from '../reminders';
 import { settleReward } from '../referrals';
@@ -104,6 +104,18 @@ export const prepareDerived = (ctx: DeriveContext): void => {
   settleMissedPromises(ctx.db, ctx.now());
   if (catchUpDerived(ctx)) generateReminders(ctx);
   else generateIfStale(ctx);
+};
+
+/**
+ * `prepareDerived` where there is a job worker (the desktop app, browser mode): the promises missed
+ * meanwhile are settled here (a few rows), and the catch-up — a pass over the whole book every
+ * morning — is the worker's pass in steps, so the app answers at once and its screens refresh when
+ * the pass ends. When the runner cannot take it (a restore holds it), it runs here as before.
+ */
+export const prepareDerivedAside = async (ctx: DeriveContext, jobs: Pick<Jobs, 'run'>, bookFile: string): Promise<void> => {
+  settleMissedPromises(ctx.db, ctx.now());
+  const pass = await jobs.run('recompute', { bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, background: true });
+  if (!pass.ok) prepareDerived(ctx);
 };
 
 /**
