@@ -28,9 +28,9 @@ const rowHeight = 64;
 export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [active, setActive] = useState(0);
-  const { t, i18n } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customers', 'common']);
   const format = useFormat();
-  const rowContext = useMemo<RowContext>(() => ({ t, language: i18n.language, format }), [t, i18n.language, format]);
+  const rowContext = useMemo<RowContext>(() => ({ t, format }), [t, format]);
   // Rows have one fixed height, so nothing is measured. A few rows of overscan cover a wheel
   // step; more would be mounted on every frame of a fast scroll. Without flushSync React renders
   // scroll updates with the next frame instead of synchronously inside each scroll event.
