@@ -40,7 +40,7 @@ const storedInstant = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:
 
 /**
  * The time of an instant in the stored form, or null for any other text (left to Luxon's parser).
- * Parsing it with Luxon cost a scrolling list a fifth of its rendering. Date.parse rolls 30 February
+ * Parsing it with Luxon was a quarter of a customer row's rendering. Date.parse rolls 30 February
  * over to March where Luxon refuses it, so the day must come back unchanged.
  */
 const storedInstantTime = (text: string): number | null => {

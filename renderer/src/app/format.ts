@@ -21,7 +21,7 @@ export const useFormat = () => {
     const dayFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
     const countFormat = numberFormat(language, {});
     // "12 days ago" is the same text for every customer 12 days away: a scrolling list asks for it
-    // on every row it shows, and translating it (plural rules included) was half of the row's cost.
+    // on every row it shows, and translating it (plural rules included) was a third of a row's cost.
     const daysAgoTexts = new Map<number, string>();
     const daysAgo = (days: number): string => {
       let text = daysAgoTexts.get(days);
