@@ -31,8 +31,8 @@ export interface ValueFormat {
   /** Fields ending in "Minor" hold money in minor units. */
   money?: (minor: number) => string;
   dateTime?: (iso: string) => string;
-  /** A translated label for a stored code (a source, a channel, a language), when there is one. */
-  choice?: (field: string, value: string) => string | undefined;
+  /** A translated label for a stored code (a source, a channel, a language), when there is one; the record type tells apart codes two records share. */
+  choice?: (field: string, value: string, entity?: string) => string | undefined;
   /** A field's name, for the fields of a recorded object ("Category: Slow response"). */
   field?: (field: string) => string;
   /** "Refund $800" from a compensation's kind and amount. */
@@ -52,29 +52,29 @@ const isReference = (field: string): boolean => field === 'id' || field.endsWith
  * One recorded value as text: phones by their display form, people and customers by name, money in
  * the shop's currency, codes by their labels, and a recorded object field by field — never as JSON.
  */
-export const formatAuditValue = (field: string, value: unknown, format: ValueFormat): string => {
+export const formatAuditValue = (field: string, value: unknown, format: ValueFormat, entity?: string): string => {
   if (value === null || value === undefined || value === '') return format.none;
   if (typeof value === 'boolean') return value ? format.yes : format.no;
-  if (typeof value === 'number') return field.endsWith('Minor') && format.money ? format.money(value) : (format.choice?.(field, String(value)) ?? String(value));
+  if (typeof value === 'number') return field.endsWith('Minor') && format.money ? format.money(value) : (format.choice?.(field, String(value), entity) ?? String(value));
   if (typeof value === 'string') {
     if (format.dateTime && isoInstant.test(value)) return format.dateTime(value);
-    return format.choice?.(field, value) ?? value;
+    return format.choice?.(field, value, entity) ?? value;
   }
-  if (Array.isArray(value)) return value.length === 0 ? format.none : value.map((item) => formatAuditValue(field, item, format)).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? format.none : value.map((item) => formatAuditValue(field, item, format, entity)).join(', ');
   if (isRecord(value)) {
     if (typeof value.display === 'string') return value.display;
     if (typeof value.name === 'string') return value.name;
     if (typeof value.month === 'number' && typeof value.day === 'number') {
       return `${typeof value.year === 'number' ? `${value.year}-` : ''}${pad(value.month)}-${pad(value.day)}`;
     }
-    if (typeof value.kind === 'string' && typeof value.count === 'number') return `${format.choice?.('records', value.kind) ?? value.kind} ${value.count}`;
+    if (typeof value.kind === 'string' && typeof value.count === 'number') return `${format.choice?.('records', value.kind, entity) ?? value.kind} ${value.count}`;
     if (format.compensation && typeof value.kind === 'string' && 'amountMinor' in value) {
       return format.compensation(value.kind, typeof value.amountMinor === 'number' ? value.amountMinor : null);
     }
     if (format.promise && typeof value.dueAt === 'string') return format.promise(value.dueAt, typeof value.outcome === 'string' ? value.outcome : null);
     const parts = Object.entries(value)
       .filter(([key, item]) => !isReference(key) && item !== null && item !== undefined && item !== '')
-      .map(([key, item]) => `${format.field?.(key) ?? key}: ${formatAuditValue(key, item, format)}`);
+      .map(([key, item]) => `${format.field?.(key) ?? key}: ${formatAuditValue(key, item, format, entity)}`);
     return parts.length === 0 ? format.none : parts.join('; ');
   }
   return JSON.stringify(value);

@@ -19,14 +19,14 @@ export interface AuditFormatOptions {
 export const auditValueFormat = (language: Language, options: AuditFormatOptions): ValueFormat => {
   const labels = auditLabels[language];
   const { values } = labels;
-  const choices: Record<string, (value: string) => string | undefined> = {
+  const choices: Record<string, (value: string, entity?: string) => string | undefined> = {
     purpose: (value) => labelOf(labels.purposes, value),
     reason: (value) => (Object.hasOwn(values.lostReason, value) ? labelOf(values.lostReason, value) : labelOf(labels.lockReasons, value)),
     records: (value) => labelOf(labels.records, value),
     category: (value) => labelOf(values.category, value),
     severity: (value) => labelOf(values.severity, value),
     state: (value) => labelOf(values.state, value),
-    channel: (value) => labelOf(values.channel, value),
+    channel: (value, entity) => labelOf(entity === 'complaint' ? values.complaintChannel : values.channel, value),
     outcome: (value) => labelOf(values.outcome, value),
     status: (value) => labelOf(values.status, value),
     what: (value) => labelOf(values.what, value),
@@ -41,7 +41,7 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
     no: labels.csv.no,
     money: options.money,
     dateTime: options.dateTime,
-    choice: (field, value) => options.moreChoices?.(field, value) ?? choices[field]?.(value),
+    choice: (field, value, entity) => options.moreChoices?.(field, value) ?? choices[field]?.(value, entity),
     field: (field) => labelOf(labels.fields, field),
     compensation: (kind, amountMinor) =>
       fill(labels.phrases.compensation, { kind: labelOf(values.compensationKind, kind), amount: amountMinor === null ? '' : options.money(amountMinor) }).trim(),

@@ -30,7 +30,24 @@ export const localDay = (instant: Date | string, zone: string): string => {
     const time = instant.getTime();
     return Number.isNaN(time) || !isTimeZone(zone) ? '' : localDayFinder(zone)(time);
   }
+  const stored = storedInstantTime(instant);
+  if (stored !== null) return isTimeZone(zone) ? localDayFinder(zone)(stored) : '';
   return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toISODate() ?? '';
+};
+
+/** How instants are stored (ISO-8601 UTC with Z); a row of the customer list reads two of them. */
+const storedInstant = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?Z$/;
+
+/**
+ * The time of an instant in the stored form, or null for any other text (left to Luxon's parser).
+ * Parsing it with Luxon was a quarter of a customer row's rendering. Date.parse rolls 30 February
+ * over to March where Luxon refuses it, so the day must come back unchanged.
+ */
+const storedInstantTime = (text: string): number | null => {
+  const day = storedInstant.exec(text)?.[1];
+  if (day === undefined) return null;
+  const time = Date.parse(text);
+  return new Date(time).toISOString().startsWith(day) ? time : null;
 };
 
 const dayStarts = new Map<string, string>();

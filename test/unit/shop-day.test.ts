@@ -24,6 +24,13 @@ describe('the shop-local day of a moment', () => {
   it('is no day for a zone that is not one, or a moment that is not one', () => {
     expect(localDay(new Date('2026-12-05T00:00:00Z'), 'Mars/Olympus')).toBe('');
     expect(localDay(new Date(Number.NaN), 'Asia/Taipei')).toBe('');
+    expect(localDay('2026-12-05T00:00:00Z', 'Mars/Olympus')).toBe('');
+  });
+
+  it('reads text the way Luxon reads it, also where Date.parse would not', () => {
+    for (const text of ['2026-02-30T10:00:00Z', '2026-02-28T24:00:00Z', '2026-02-28T23:59:60Z', '2026-03-01T10:00:00+08:00', '2026-03-01T10:00:00', '2026-03-01', 'yesterday']) {
+      expect(localDay(text, 'Asia/Taipei')).toBe(DateTime.fromISO(text, { zone: 'utc' }).setZone('Asia/Taipei').toISODate() ?? '');
+    }
   });
 
   it('starts at the zone’s midnight, also on a day that is not 24 hours long', () => {

@@ -69,9 +69,9 @@ export const auditCsv = (entries: Iterable<AuditLogEntry>, shop: AuditCsvShop): 
   for (const entry of entries) {
     const changes = auditChanges(entry.before, entry.after).map(({ field, before, after }) => {
       const name = labelOf(labels.fields, field);
-      if (before === undefined) return `${name}: ${formatAuditValue(field, after, format)}`;
-      if (after === undefined) return `${name}: ${formatAuditValue(field, before, format)}`;
-      return `${name}: ${formatAuditValue(field, before, format)} → ${formatAuditValue(field, after, format)}`;
+      if (before === undefined) return `${name}: ${formatAuditValue(field, after, format, entry.entity)}`;
+      if (after === undefined) return `${name}: ${formatAuditValue(field, before, format, entry.entity)}`;
+      return `${name}: ${formatAuditValue(field, before, format, entry.entity)} → ${formatAuditValue(field, after, format, entry.entity)}`;
     });
     data.push([
       local(entry.at),

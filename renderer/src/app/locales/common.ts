@@ -1,4 +1,5 @@
 import type { Messages } from '../../../../shared/i18n/messages';
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 
 const en = {
   appName: 'Regulars',
@@ -45,13 +46,10 @@ const en = {
   satisfaction: {
     label: 'Satisfaction',
     none: 'Not asked',
-    '0': 'Not satisfied',
-    '1': 'Satisfied',
-    '2': 'Will buy again',
-    '3': 'Will bring friends',
+    ...vocabulary.en.satisfaction,
   },
-  channels: { store: 'In store', phone: 'Phone', online: 'Online', delivery: 'Delivery' },
-  contactMethods: { call: 'Call', message: 'Message', home_visit: 'Home visit' },
+  channels: vocabulary.en.visitChannels,
+  contactMethods: vocabulary.en.contactMethods,
   sources: {
     walk_in: 'Walk-in',
     referral: 'Referral',
@@ -109,13 +107,10 @@ const zhHant: Messages<typeof en> = {
   satisfaction: {
     label: '滿意度',
     none: '未詢問',
-    '0': '不滿意',
-    '1': '滿意',
-    '2': '會再來買',
-    '3': '會介紹朋友來',
+    ...vocabulary['zh-Hant'].satisfaction,
   },
-  channels: { store: '店內', phone: '電話', online: '線上', delivery: '外送' },
-  contactMethods: { call: '電話', message: '訊息', home_visit: '登門拜訪' },
+  channels: vocabulary['zh-Hant'].visitChannels,
+  contactMethods: vocabulary['zh-Hant'].contactMethods,
   sources: {
     walk_in: '路過進店',
     referral: '朋友介紹',
@@ -173,13 +168,10 @@ const zhHans: Messages<typeof en> = {
   satisfaction: {
     label: '满意度',
     none: '未询问',
-    '0': '不满意',
-    '1': '满意',
-    '2': '会再来买',
-    '3': '会介绍朋友来',
+    ...vocabulary['zh-Hans'].satisfaction,
   },
-  channels: { store: '店内', phone: '电话', online: '线上', delivery: '外卖' },
-  contactMethods: { call: '电话', message: '消息', home_visit: '上门拜访' },
+  channels: vocabulary['zh-Hans'].visitChannels,
+  contactMethods: vocabulary['zh-Hans'].contactMethods,
   sources: {
     walk_in: '路过进店',
     referral: '朋友介绍',

@@ -17,7 +17,7 @@ export const AuditEntryView = ({ entry, labels }: { entry: AuditLogEntry; labels
   const changes = auditChanges(entry.before, entry.after).filter(
     (change) => shownField(change.field) && !(change.before === undefined && isBlank(change.after)) && !(change.after === undefined && isBlank(change.before)),
   );
-  const value = (field: string, recorded: unknown) => formatAuditValue(field, recorded, labels.valueFormat);
+  const value = (field: string, recorded: unknown) => formatAuditValue(field, recorded, labels.valueFormat, entry.entity);
   const who = entry.staffName ? t('who', { role: labels.role(entry.actorRole), staff: entry.staffName }) : labels.role(entry.actorRole);
   return (
     <li className={`audit-entry audit-${entry.entity}`}>

@@ -1,3 +1,4 @@
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
@@ -23,18 +24,10 @@ const en = {
     promises: 'Promises: reply within {{reply}} h, resolve within {{resolve}} h',
     openingHoursOnly: '(opening hours)',
   },
-  channels: { in_person: 'In person', phone: 'Phone', message: 'Message', online: 'Online review', other: 'Other' },
-  categories: {
-    product_quality: 'Product quality',
-    price: 'Price',
-    service_attitude: 'Service attitude',
-    slow_response: 'Slow response',
-    missing_product: 'Missing product or service',
-    environment: 'Environment',
-    other: 'Other',
-  },
-  severities: { low: 'Low', medium: 'Medium', high: 'High' },
-  states: { open: 'Open', acknowledged: 'Acknowledged', resolved: 'Resolved', followed_up: 'Followed up', closed: 'Closed' },
+  channels: vocabulary.en.complaintChannels,
+  categories: vocabulary.en.complaintCategories,
+  severities: vocabulary.en.complaintSeverities,
+  states: vocabulary.en.complaintStates,
   promise: {
     reply: 'Reply',
     resolve: 'Resolve',
@@ -111,7 +104,7 @@ const en = {
       decline: 'Declined.',
     },
   },
-  compensationKinds: { refund: 'Refund', discount: 'Discount', voucher: 'Voucher', gift: 'Gift', redo: 'Redo or replace', other: 'Other' },
+  compensationKinds: vocabulary.en.compensationKinds,
   steps: {
     log: 'Logged',
     acknowledge: 'Acknowledged',
@@ -185,18 +178,10 @@ const zhHant: Messages<typeof en> = {
     promises: '承諾：{{reply}} 小時內回覆，{{resolve}} 小時內解決',
     openingHoursOnly: '（營業時間）',
   },
-  channels: { in_person: '現場', phone: '電話', message: '訊息', online: '網路評論', other: '其他' },
-  categories: {
-    product_quality: '產品品質',
-    price: '價格',
-    service_attitude: '服務態度',
-    slow_response: '回應太慢',
-    missing_product: '缺少想要的商品或服務',
-    environment: '環境',
-    other: '其他',
-  },
-  severities: { low: '輕微', medium: '一般', high: '嚴重' },
-  states: { open: '待處理', acknowledged: '已受理', resolved: '已解決', followed_up: '已回訪', closed: '已結案' },
+  channels: vocabulary['zh-Hant'].complaintChannels,
+  categories: vocabulary['zh-Hant'].complaintCategories,
+  severities: vocabulary['zh-Hant'].complaintSeverities,
+  states: vocabulary['zh-Hant'].complaintStates,
   promise: {
     reply: '回覆',
     resolve: '解決',
@@ -273,7 +258,7 @@ const zhHant: Messages<typeof en> = {
       decline: '已駁回。',
     },
   },
-  compensationKinds: { refund: '退款', discount: '折扣', voucher: '禮券', gift: '贈品', redo: '重做或更換', other: '其他' },
+  compensationKinds: vocabulary['zh-Hant'].compensationKinds,
   steps: {
     log: '登記',
     acknowledge: '受理',
@@ -347,18 +332,10 @@ const zhHans: Messages<typeof en> = {
     promises: '承诺：{{reply}} 小时内回复，{{resolve}} 小时内解决',
     openingHoursOnly: '（营业时间）',
   },
-  channels: { in_person: '现场', phone: '电话', message: '消息', online: '网络评价', other: '其他' },
-  categories: {
-    product_quality: '产品质量',
-    price: '价格',
-    service_attitude: '服务态度',
-    slow_response: '响应太慢',
-    missing_product: '缺少想要的商品或服務',
-    environment: '环境',
-    other: '其他',
-  },
-  severities: { low: '轻微', medium: '一般', high: '严重' },
-  states: { open: '待处理', acknowledged: '已受理', resolved: '已解决', followed_up: '已回访', closed: '已结案' },
+  channels: vocabulary['zh-Hans'].complaintChannels,
+  categories: vocabulary['zh-Hans'].complaintCategories,
+  severities: vocabulary['zh-Hans'].complaintSeverities,
+  states: vocabulary['zh-Hans'].complaintStates,
   promise: {
     reply: '回复',
     resolve: '解决',
@@ -435,7 +412,7 @@ const zhHans: Messages<typeof en> = {
       decline: '已驳回。',
     },
   },
-  compensationKinds: { refund: '退款', discount: '折扣', voucher: '礼券', gift: '赠品', redo: '重做或更换', other: '其他' },
+  compensationKinds: vocabulary['zh-Hans'].compensationKinds,
   steps: {
     log: '登记',
     acknowledge: '受理',

@@ -28,9 +28,9 @@ const rowHeight = 64;
 export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [active, setActive] = useState(0);
-  const { t, i18n } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation(['customers', 'common']);
   const format = useFormat();
-  const rowContext = useMemo<RowContext>(() => ({ t, language: i18n.language, format }), [t, i18n.language, format]);
+  const rowContext = useMemo<RowContext>(() => ({ t, format }), [t, format]);
   // Rows have one fixed height, so nothing is measured. A few rows of overscan cover a wheel
   // step; more would be mounted on every frame of a fast scroll. Without flushSync React renders
   // scroll updates with the next frame instead of synchronously inside each scroll event.
@@ -42,6 +42,12 @@ export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  // Each row on screen keeps its element while the list scrolls: a row leaving the top comes back
+  // as the row entering the bottom, so a scroll changes text in place instead of making and
+  // removing elements on every frame. Consecutive rows have distinct slots as long as there are at
+  // least as many slots as rows shown; the count only grows (a taller window), so slots hold still.
+  const slots = useRef(0);
+  slots.current = Math.max(slots.current, items.length);
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? 0;
 
@@ -89,22 +95,27 @@ export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange,
       aria-activedescendant={count > 0 ? `customer-row-${active}` : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onClick={(event) => {
+        const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+        if (!row) return;
+        const index = Number(row.dataset.index);
+        setActive(index);
+        const customer = rowAt(index);
+        if (customer) onOpen(customer);
+      }}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const customer = rowAt(item.index);
           return (
             <div
-              key={item.key}
+              key={item.index % slots.current}
               id={`customer-row-${item.index}`}
+              data-index={item.index}
               role="option"
               aria-selected={item.index === active}
               className={`list-row ${item.index === active ? 'active' : ''}`}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
-              onClick={() => {
-                setActive(item.index);
-                if (customer) onOpen(customer);
-              }}
             >
               {customer ? <CustomerRow customer={customer} showSpend={showSpend} context={rowContext} /> : <span className="row-placeholder" aria-hidden="true" />}
             </div>

@@ -8,7 +8,6 @@ const isListRow = (customer: CustomerSummary | CustomerListRow): customer is Cus
 /** What every row shares, made once by the list: a row mounts on each frame of a scroll, so it has no hooks of its own. */
 export interface RowContext {
   t: TFunction<['customers', 'common']>;
-  language: string;
   format: ReturnType<typeof useFormat>;
 }
 
@@ -18,7 +17,7 @@ export interface RowContext {
  * list scrolls it re-renders on every frame, and a row whose customer did not change is kept.
  */
 export const CustomerRow = memo(function CustomerRow({ customer, showSpend, context }: { customer: CustomerSummary | CustomerListRow; showSpend: boolean; context: RowContext }) {
-  const { t, language, format } = context;
+  const { t, format } = context;
   return (
     <>
       <span className="row-main">
@@ -35,7 +34,7 @@ export const CustomerRow = memo(function CustomerRow({ customer, showSpend, cont
         <>
           {/* A customer who never visited has no last visit: "never", not "today". */}
           <span className="row-meta">{customer.lastVisitAt === null ? t('list.never') : format.relativeDay(customer.lastVisitAt)}</span>
-          <span className="row-meta row-number">{customer.visitCount.toLocaleString(language)}</span>
+          <span className="row-meta row-number">{format.count(customer.visitCount)}</span>
           {showSpend && <span className="row-meta row-number">{customer.revenueMinor === null ? '' : format.money(customer.revenueMinor)}</span>}
         </>
       ) : (

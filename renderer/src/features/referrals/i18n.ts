@@ -1,3 +1,4 @@
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
@@ -27,7 +28,7 @@ const en = {
   },
   reward: {
     kinds: { discount: 'Discount', gift: 'Gift', points: 'Points', thanks: 'Thank-you' },
-    states: { pending: 'Pending', earned: 'To hand over', given: 'Given', void: 'Void' },
+    states: vocabulary.en.referralRewardStates,
     points: '{{count}} points',
     thanks: 'A thank-you',
     forBringing: 'For bringing <customer>{{customer}}</customer>: <reward>{{reward}}</reward>',
@@ -118,7 +119,7 @@ const zhHant: Messages<typeof en> = {
   },
   reward: {
     kinds: { discount: '折扣', gift: '贈品', points: '點數', thanks: '致謝' },
-    states: { pending: '待達成', earned: '待發放', given: '已發放', void: '已作廢' },
+    states: vocabulary['zh-Hant'].referralRewardStates,
     points: '{{count}} 點',
     thanks: '親自道謝',
     forBringing: '推薦 <customer>{{customer}}</customer> 的獎勵：<reward>{{reward}}</reward>',
@@ -209,7 +210,7 @@ const zhHans: Messages<typeof en> = {
   },
   reward: {
     kinds: { discount: '折扣', gift: '赠品', points: '积分', thanks: '致谢' },
-    states: { pending: '待达成', earned: '待发放', given: '已发放', void: '已作废' },
+    states: vocabulary['zh-Hans'].referralRewardStates,
     points: '{{count}} 积分',
     thanks: '亲自道谢',
     forBringing: '推荐 <customer>{{customer}}</customer> 的奖励：<reward>{{reward}}</reward>',

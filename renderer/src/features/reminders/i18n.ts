@@ -1,3 +1,4 @@
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
@@ -59,7 +60,7 @@ const en = {
   winBack: {
     record: 'Record the call',
     outcome: 'Outcome',
-    outcomes: { came_back: 'Coming back', declined: 'Declined', unreachable: 'Unreachable', no_answer: 'No answer' },
+    outcomes: vocabulary.en.winBackOutcomes,
     retryHint_one: 'The reminder comes back tomorrow.',
     retryHint_other: 'The reminder comes back in {{count}} days.',
     note: 'Note',
@@ -69,16 +70,7 @@ const en = {
     save: 'Save',
     recorded: 'Call recorded: {{outcome}}.',
   },
-  lostReasons: {
-    price: 'Price',
-    discomfort: 'Small discomforts',
-    missing_feature: 'Missing product or service',
-    negative_encounter: 'A bad service experience',
-    poor_response: 'Poor answer to a question or complaint',
-    competitor: 'A competitor’s move',
-    ethics: 'Ethical concerns',
-    involuntary: 'Could not come (moved away, closed)',
-  },
+  lostReasons: vocabulary.en.lostReasons,
   callList: {
     print: 'Print call list',
     csv: 'Download CSV',
@@ -223,7 +215,7 @@ const zhHant: Messages<typeof en> = {
   winBack: {
     record: '記錄這通電話',
     outcome: '結果',
-    outcomes: { came_back: '會回來', declined: '婉拒', unreachable: '聯絡不上', no_answer: '沒接' },
+    outcomes: vocabulary['zh-Hant'].winBackOutcomes,
     retryHint_one: '明天會再提醒。',
     retryHint_other: '{{count}} 天後會再提醒。',
     note: '備註',
@@ -233,16 +225,7 @@ const zhHant: Messages<typeof en> = {
     save: '儲存',
     recorded: '已記錄電話：{{outcome}}。',
   },
-  lostReasons: {
-    price: '價格',
-    discomfort: '小地方不舒服',
-    missing_feature: '缺少想要的商品或服務',
-    negative_encounter: '一次不愉快的服務經驗',
-    poor_response: '問題或投訴沒有好好回應',
-    competitor: '競爭對手的動作',
-    ethics: '道德上的疑慮',
-    involuntary: '非自願（搬家、歇業）',
-  },
+  lostReasons: vocabulary['zh-Hant'].lostReasons,
   callList: {
     print: '列印通話清單',
     csv: '下載 CSV',
@@ -387,7 +370,7 @@ const zhHans: Messages<typeof en> = {
   winBack: {
     record: '记录这通电话',
     outcome: '结果',
-    outcomes: { came_back: '会回来', declined: '婉拒', unreachable: '联系不上', no_answer: '没接' },
+    outcomes: vocabulary['zh-Hans'].winBackOutcomes,
     retryHint_one: '明天会再提醒。',
     retryHint_other: '{{count}} 天后会再提醒。',
     note: '备注',
@@ -397,16 +380,7 @@ const zhHans: Messages<typeof en> = {
     save: '保存',
     recorded: '已记录电话：{{outcome}}。',
   },
-  lostReasons: {
-    price: '价格',
-    discomfort: '小地方不舒服',
-    missing_feature: '缺少想要的商品或服务',
-    negative_encounter: '一次不愉快的服务体验',
-    poor_response: '问题或投诉没有得到好的回应',
-    competitor: '竞争对手的动作',
-    ethics: '道德上的顾虑',
-    involuntary: '非自愿（搬家、停业）',
-  },
+  lostReasons: vocabulary['zh-Hans'].lostReasons,
   callList: {
     print: '打印通话清单',
     csv: '下载 CSV',

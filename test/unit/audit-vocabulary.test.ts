@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatAuditValue } from '../../shared/audit-changes';
+import { auditValueFormat } from '../../shared/audit-format';
+import { complaintStates } from '../../shared/complaints/lifecycle';
+import { severities } from '../../shared/complaints/deadlines';
+import { compensationKinds, complaintCategories, complaintChannels } from '../../shared/contract/complaints';
+import { contactMethods, visitChannels } from '../../shared/contract/visits';
+import { lostReasons, winBackOutcomes } from '../../shared/contract/winback';
+import { auditLabels } from '../../shared/i18n/audit';
+import { languages } from '../../shared/locale';
+import { rewardStates } from '../../shared/referrals/rules';
+import { commonMessages } from '../../renderer/src/app/locales/common';
+import { complaintsMessages } from '../../renderer/src/features/complaints/i18n';
+import { referralsMessages } from '../../renderer/src/features/referrals/i18n';
+import { remindersMessages } from '../../renderer/src/features/reminders/i18n';
+
+type Labels = Record<string, string>;
+
+/**
+ * Each coded value the audit trail shows, beside the screen where people choose it: the codes, the
+ * trail's labels for them and the screen's, in one language.
+ */
+const pairs = (language: (typeof languages)[number]): { name: string; codes: readonly string[]; audit: Labels; screen: Labels }[] => {
+  const audit = auditLabels[language].values;
+  const common = commonMessages[language];
+  const complaints = complaintsMessages[language];
+  const reminders = remindersMessages[language];
+  return [
+    { name: 'complaint category', codes: complaintCategories, audit: audit.category, screen: complaints.categories },
+    { name: 'complaint severity', codes: severities, audit: audit.severity, screen: complaints.severities },
+    { name: 'complaint state', codes: complaintStates, audit: audit.state, screen: complaints.states },
+    { name: 'complaint channel', codes: complaintChannels, audit: audit.complaintChannel, screen: complaints.channels },
+    { name: 'compensation', codes: compensationKinds, audit: audit.compensationKind, screen: complaints.compensationKinds },
+    { name: 'visit channel', codes: visitChannels, audit: audit.channel, screen: common.channels },
+    { name: 'contact method', codes: contactMethods, audit: audit.channel, screen: common.contactMethods },
+    { name: 'satisfaction', codes: ['0', '1', '2', '3'], audit: audit.satisfaction, screen: common.satisfaction },
+    { name: 'win-back outcome', codes: winBackOutcomes, audit: audit.outcome, screen: reminders.winBack.outcomes },
+    { name: 'lost reason', codes: lostReasons, audit: audit.lostReason, screen: reminders.lostReasons },
+    { name: 'referral reward', codes: rewardStates, audit: audit.status, screen: referralsMessages[language].reward.states },
+  ];
+};
+
+describe('the audit trail names a coded value as the screen where it was chosen does', () => {
+  it.each(languages)('%s: every code, the same words on both', (language) => {
+    for (const { name, codes, audit, screen } of pairs(language)) {
+      const words = (labels: Labels) => Object.fromEntries(codes.map((code) => [code, labels[code]]));
+      expect(words(audit), `${name} in ${language}`).toEqual(words(screen));
+      expect(codes.filter((code) => typeof screen[code] !== 'string'), `${name} in ${language}`).toEqual([]);
+    }
+  });
+
+  it('tells a complaint’s “online” (a review) from a visit’s (an order)', () => {
+    const format = auditValueFormat('en', { money: String, dateTime: String });
+    expect(formatAuditValue('channel', 'online', format, 'complaint')).toBe(complaintsMessages.en.channels.online);
+    expect(formatAuditValue('channel', 'online', format, 'visit')).toBe(commonMessages.en.channels.online);
+    expect(complaintsMessages.en.channels.online).not.toBe(commonMessages.en.channels.online);
+    expect(formatAuditValue('channel', 'home_visit', format, 'visit')).toBe(commonMessages.en.contactMethods.home_visit);
+  });
+});
