@@ -43,7 +43,7 @@ const docs = {
   staff: 'Staff members: reading and writing them, and resolving who is at the counter.',
   timeline: 'A customer\'s timeline: the source seam features add to it, and its cursor.',
   transfer: 'Import and export: their jobs, and the book\'s counts by table.',
-  value: 'Customer value predictions: the fit, its job, and the figures shown.',
+  value: 'Customer value predictions: the fit and the figures shown (its job is derive’s: it remakes a derived figure).',
   visits: 'Visits and contacts: their rows for other features\' writes, and presenting them.',
   winback: 'Win-back: attempts, status events and the standing of lapsed customers.',
 };

@@ -1,8 +1,8 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
 /** Customers: their rows and writers, reading and presenting them, and the list's columns. */
-export { BulkCustomerWriter } from './bulk';
 export { auditedFields, changedFields } from './audited-fields';
+export { BulkCustomerWriter } from './bulk';
 export { checkOwnerStaff } from './owner-staff';
 export { readPhonesForCountry } from './phone-country';
 export { readCustomerDetail, toSummaries } from './present';
