@@ -37,6 +37,8 @@ const bundles = [
   { entry: 'electron/cli/index.ts', out: 'dist/cli/index.cjs', banner: '#!/usr/bin/env node' },
   // Long jobs (backup, restore check, import, export) run here, off the thread that serves the UI.
   { entry: 'electron/core/jobs/worker.ts', out: 'dist/worker/jobs.cjs' },
+  // A job's helper thread (the check beside a backup): only the check and the SQLite module, so it starts at once.
+  { entry: 'electron/core/jobs/check-thread.ts', out: 'dist/worker/check.cjs' },
 ];
 
 for (const bundle of bundles) {

@@ -6,7 +6,7 @@ import { coreEventNames, originOf } from '../../shared/contract/events';
 import type { AppError } from '../../shared/errors';
 import { err } from '../../shared/result';
 import type { Core } from '../core/core';
-import { readStaticFile } from './static';
+import { readStaticFile, type StaticFile } from './static';
 
 /** Large enough that an oversized field reaches validation and gets its own message. */
 export const maxRpcBodyBytes = 16 * 1024 * 1024;
@@ -14,11 +14,14 @@ export const tokenHeader = 'x-regulars-token';
 const heartbeatMs = 20_000;
 
 export interface HostOptions {
-  core: Core;
+  /** The core, or how to have it once it is open: browser mode answers its page while the core loads (see launch.ts). */
+  core: Core | (() => Promise<Core>);
   staticDir: string;
   token: string;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** Told after each of the app's files is sent: its path as asked for, and the file. */
+  onFileSent?: (urlPath: string, file: StaticFile) => void;
 }
 
 export interface RunningHost {
@@ -82,6 +85,8 @@ const parseCall = (body: Buffer): { name: unknown; input: unknown; origin: unkno
  */
 export const startHost = (options: HostOptions): Promise<RunningHost> => {
   const staticRoot = path.resolve(options.staticDir);
+  const given = options.core;
+  const coreReady = typeof given === 'function' ? given : () => Promise.resolve(given);
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
@@ -101,17 +106,19 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
       if (body === 'too-large') return sendError(response, 413, err('PAYLOAD_TOO_LARGE', { limitBytes: maxRpcBodyBytes }));
       const call = parseCall(body);
       if (call === null) return sendError(response, 400, err('VALIDATION_FAILED', { issues: [{ path: '', rule: 'invalid' }] }));
-      sendJson(response, 200, await options.core.callUnknown(call.name, call.input, originOf(call.origin)));
+      const core = await coreReady();
+      sendJson(response, 200, await core.callUnknown(call.name, call.input, originOf(call.origin)));
       return;
     }
 
     if (url.pathname === '/events') {
       if (request.method !== 'GET' || !authorised) return sendError(response, 401, err('UNAUTHORIZED'));
+      const core = await coreReady();
       response.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(': connected\n\n');
       streams.add(response);
       const unsubscribe = coreEventNames.map((event) =>
-        options.core.events.on(event, (payload) => response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
+        core.events.on(event, (payload) => response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
       );
       const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
       request.on('close', () => {
@@ -135,6 +142,7 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
       'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'max-age=3600',
     });
     response.end(request.method === 'HEAD' ? undefined : file.body);
+    options.onFileSent?.(url.pathname, file);
   };
 
   const server = http.createServer((request, response) => {

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../shared/contract/jobs';
@@ -26,6 +26,28 @@ const withWorker = (options: Parameters<typeof freshCore>[0] = {}) => {
 const planFor = async (core: ReturnType<typeof freshCore>, file: string) => {
   const source = { kind: 'path' as const, path: file };
   return importPlanOf(source, await callOk(core, 'import-analyse', { source }));
+};
+
+/**
+ * Damage only SQLite's quick_check finds: the book's free pages (a dropped table's) listed wrong.
+ * Every read still answers, so a backup that skipped the check would seal the damaged book.
+ */
+const damageFreelist = (core: ReturnType<typeof freshCore>): void => {
+  core.db.exec('CREATE TABLE scratch (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) INSERT INTO scratch SELECT randomblob(3000) FROM n; DROP TABLE scratch;');
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const book = openSync(core.info.bookFile, 'r+');
+  try {
+    const header = Buffer.alloc(100);
+    readSync(book, header, 0, header.length, 0);
+    const pageSize = header.readUInt16BE(16);
+    const firstTrunk = header.readUInt32BE(32);
+    expect(firstTrunk).toBeGreaterThan(0);
+    const beyondTheBook = Buffer.alloc(4);
+    beyondTheBook.writeUInt32BE(0x7fff_ffff);
+    writeSync(book, beyondTheBook, 0, 4, (firstTrunk - 1) * pageSize + 8);
+  } finally {
+    closeSync(book);
+  }
 };
 
 describe('long jobs in the worker thread', () => {
@@ -137,5 +159,14 @@ describe('long jobs in the worker thread', () => {
     const [first, second] = await Promise.all([core.call('backup-create', { folder }), core.call('backup-create', { folder })]);
     expect(first).toMatchObject({ ok: true, value: { ok: true, counts: { customers: 1 } } });
     expect(second).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'job_running' } } });
+  });
+
+  it('refuses to back up a book its check thread finds damaged, and leaves no file', { timeout: 60_000 }, async () => {
+    const core = withWorker();
+    await callOk(core, 'customers-create', { name: 'Ada' });
+    damageFreelist(core);
+    const folder = tempDir();
+    expect(await core.call('backup-create', { folder })).toMatchObject({ ok: false, error: { code: 'BOOK_CORRUPT' } });
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

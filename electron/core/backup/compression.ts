@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants } from 'node:zlib';
 
@@ -17,20 +18,34 @@ export const frameBookBytes = 4 * 1024 * 1024;
 /** A frame's Brotli bytes are never much larger than its book bytes; more is damage. */
 const maxStoredFrameBytes = frameBookBytes + 64 * 1024;
 const frameHeadBytes = 8;
-/** Frames in flight at once: enough to keep the thread pool busy, little memory (a few MB each). */
-const framesInFlight = 4;
+/**
+ * Frames in flight at once: one per core. More only queue on the same cores, and cost more than
+ * they give: each a thread of the pool competing for a core, with its buffers to collect (measured
+ * on the full bench book, two cores: four in flight took half as much CPU time again as two).
+ */
+const framesInFlight = Math.max(2, availableParallelism());
 
 const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);
 
-const compressFrame = async (book: Buffer): Promise<Buffer> => {
+/**
+ * zlib hands its output back in pieces of `chunkSize` (16 KB unless told), each a round trip
+ * between its thread pool and this thread and a buffer to collect: a frame's worth at once makes
+ * compressing or decompressing a frame one piece of work on the pool (measured on the full bench
+ * book: a third of the backup job's own thread time went on those pieces and their collection).
+ */
+const wholeFrameOutput = { chunkSize: maxStoredFrameBytes };
+
+/** A frame as its head and its Brotli bytes, written one after the other (joining them would copy the frame). */
+const compressFrame = async (book: Buffer): Promise<Buffer[]> => {
   const stored = await compress(book, {
+    ...wholeFrameOutput,
     params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_SIZE_HINT]: book.length },
   });
   const head = Buffer.alloc(frameHeadBytes);
   head.writeUInt32BE(stored.length, 0);
   head.writeUInt32BE(book.length, 4);
-  return Buffer.concat([head, stored]);
+  return [head, stored];
 };
 
 /** Keeps up to `framesInFlight` pieces of work running and yields their results in order. */
@@ -45,9 +60,14 @@ async function* inOrder<T, R>(source: AsyncIterable<T>, work: (item: T) => Promi
   while (pending.length > 0) yield await pending.shift()!;
 }
 
-/** The book's bytes, arriving in chunks of at most `frameBookBytes`, as stored frames. */
-export const compressedFrames = (book: AsyncIterable<Buffer>): AsyncGenerator<Buffer> =>
-  inOrder(book, (chunk) => compressFrame(Buffer.from(chunk)));
+/**
+ * The book's bytes, arriving in chunks of at most `frameBookBytes`, as stored frames (each its head
+ * and its Brotli bytes). Each chunk must be a buffer of its own, not reused by the reader: several
+ * are compressed at once.
+ */
+export async function* compressedFrames(book: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const pieces of inOrder(book, compressFrame)) yield* pieces;
+}
 
 /** A payload that does not decode as frames: the backup is damaged. */
 export class DamagedFrames extends Error {
@@ -56,15 +76,15 @@ export class DamagedFrames extends Error {
   }
 }
 
-/** Cuts the stored payload (arriving in chunks of any size) into frames, checking each frame's head. */
+/** Cuts the stored payload (arriving in chunks of any size, each a buffer of its own) into frames, checking each frame's head. */
 async function* storedFrames(payload: AsyncIterable<Buffer>): AsyncGenerator<{ stored: Buffer; bookBytes: number }> {
-  // Pieces are copied (the reader reuses its buffer) and joined only once a whole frame is there.
+  // Pieces are kept as they come (the reader gives each read a buffer of its own) and joined only once a whole frame is there.
   let pieces: Buffer[] = [];
   let buffered = 0;
   let need = frameHeadBytes;
   let head: { storedBytes: number; bookBytes: number } | null = null;
   for await (const chunk of payload) {
-    pieces.push(Buffer.from(chunk));
+    pieces.push(chunk);
     buffered += chunk.length;
     while (buffered >= need) {
       const joined = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
@@ -91,7 +111,7 @@ export const decompressedFrames = (payload: AsyncIterable<Buffer>): AsyncGenerat
       let book: Buffer;
       try {
         // Never more than a frame holds, however the bytes were damaged (or made to explode).
-        book = await decompress(stored, { maxOutputLength: frameBookBytes });
+        book = await decompress(stored, { chunkSize: frameBookBytes, maxOutputLength: frameBookBytes });
       } catch {
         throw new DamagedFrames();
       }

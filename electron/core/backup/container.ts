@@ -201,14 +201,17 @@ const describe = (header: BackupHeader): Buffer => {
   return Buffer.concat([headerBytes, length, containerMagic]);
 };
 
-/** The payload, chunk by chunk, as it is stored in `file` from `offset`. */
+/**
+ * The payload, chunk by chunk, as it is stored in `file` from `offset`. Each chunk is read into a
+ * buffer of its own (never overwritten), so several can be compressed at once without a copy.
+ */
 async function* chunksOf(file: string, offset: number, length: number, job: JobContext, phase: 'write' | 'check'): AsyncGenerator<Buffer> {
   const input = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(chunkBytes);
     for (let done = 0; done < length; ) {
       if (job.cancelled) throw new JobCancelled();
-      const { bytesRead } = await input.read(buffer, 0, Math.min(chunkBytes, length - done), offset + done);
+      const buffer = Buffer.allocUnsafe(Math.min(chunkBytes, length - done));
+      const { bytesRead } = await input.read(buffer, 0, buffer.length, offset + done);
       if (bytesRead === 0) return;
       done += bytesRead;
       job.report(phase, done, length);

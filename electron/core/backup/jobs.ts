@@ -8,7 +8,8 @@ import { refusalForFsError, refuseFile, refuseFolder } from '../files';
 import type { JobContext } from '../jobs';
 import { errorCodeForSqlite } from '../sqlite-errors';
 import { extractPayload, nameContainer, openContainer, partialFileOf, sealContainer, type OpenedContainer } from './container';
-import { checkBookFile, makeSelfContained, pinBook, quickCheck, readBookFacts, snapshotBook, type BookFacts, type PinnedBook } from './snapshot';
+import { quickCheck } from '../db/quick-check';
+import { checkBookFile, makeSelfContained, pinBook, readBookFacts, snapshotBook, type BookFacts, type PinnedBook } from './snapshot';
 
 export interface BackupJobInput {
   bookFile: string;
@@ -80,16 +81,17 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
   const snapshot = path.join(input.stagingDir, `snapshot-${process.pid}-${Date.now()}.db`);
   let named = false;
   let pinned: PinnedBook | null = null;
+  let checking: Promise<boolean> | null = null;
   try {
     job.report('snapshot', 0, 0);
     pinned = pinBook(input.bookFile, job.projectRoot);
-    let source: { file: string; bookBytes?: number; facts: Result<BookFacts>; check: () => Promise<boolean> };
+    let source: { file: string; bookBytes?: number; facts: () => Result<BookFacts>; check: () => Promise<boolean> };
     if (pinned !== null) {
       const held = pinned;
       source = {
         file: input.bookFile,
         bookBytes: held.bookBytes,
-        facts: held.facts(),
+        facts: held.facts,
         // The check reads the book file on a connection of its own (on a second thread when there is one): what it
         // read is the pinned book only if no write reached the log meanwhile; otherwise the pinned book is checked.
         check: async () => {
@@ -102,11 +104,14 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
       makeSelfContained(snapshot, job.projectRoot);
       source = {
         file: snapshot,
-        facts: readBookFacts(snapshot, job.projectRoot),
+        facts: () => readBookFacts(snapshot, job.projectRoot),
         check: async () => (job.checkAside ? job.checkAside(snapshot) : quickCheck(snapshot, job.projectRoot)),
       };
     }
-    const facts = source.facts;
+    // The check is what the backup waits for last: it starts first, and on its own thread reads while the facts are counted and the book sealed.
+    job.report('verify', 0, 0);
+    checking = source.check();
+    const facts = source.facts();
     if (!facts.ok) return facts;
     const seal = () =>
       sealContainer(
@@ -127,9 +132,7 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
         },
         job,
       );
-    // The check and the sealing both only read the book: on a second thread they overlap.
-    job.report('verify', 0, 0);
-    const [sound, written] = await settleBoth(source.check(), seal());
+    const [sound, written] = await settleBoth(checking, seal());
     if (!sound) return err('BOOK_CORRUPT', { reason: 'check' });
     await nameContainer(outFile);
     named = true;
@@ -139,6 +142,8 @@ export const createBackupFile = async (input: BackupJobInput, job: JobContext): 
     if (refusal) return refusal;
     throw caught;
   } finally {
+    // However the job ends, the check may still be reading the snapshot removed here.
+    await checking?.catch(() => undefined);
     pinned?.release();
     if (!named) await rm(partial, { force: true });
     await rm(snapshot, { force: true });

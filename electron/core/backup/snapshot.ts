@@ -2,13 +2,12 @@ import { statSync } from 'node:fs';
 import { err, ok, type Result } from '../../../shared/result';
 import { openDatabase, type Db } from '../db/connection';
 import { schemaVersionOf } from '../db/migrate';
+import { checkedSound, mmapBytes, quickCheck } from '../db/quick-check';
 import { latestSchemaVersion } from '../db/migrations';
 import type { JobContext } from '../jobs';
 import { currentSettings, readStateValue } from '../settings';
 import { errorCodeForSqlite } from '../sqlite-errors';
 import { bookCounts } from '../transfer';
-
-const mmapBytes = 4 * 1024 * 1024 * 1024;
 
 export interface BookFacts {
   schemaVersion: number;
@@ -106,35 +105,6 @@ export const makeSelfContained = (file: string, projectRoot: string | undefined)
     writable.pragma('journal_mode = DELETE');
   } finally {
     writable.close();
-  }
-};
-
-/**
- * SQLite's quick_check: every page and record, the b-tree structure, NOT NULL and CHECK
- * constraints — all of integrity_check except cross-checking each index against its table, which
- * takes minutes on a large book and cannot differ between a copy and the book it was copied from.
- */
-export const quickCheck = (file: string, projectRoot: string | undefined): boolean => {
-  let db: Db | null = null;
-  try {
-    db = openDatabase(file, { readonly: true, projectRoot });
-    // Reading through memory-mapped I/O halves the time of the check on a large book.
-    db.pragma(`mmap_size = ${mmapBytes}`);
-    return checkedSound(db);
-  } catch (caught) {
-    if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return false;
-    throw caught;
-  } finally {
-    db?.close();
-  }
-};
-
-const checkedSound = (db: Db): boolean => {
-  try {
-    return db.pragma('quick_check', { simple: true }) === 'ok';
-  } catch (caught) {
-    if (errorCodeForSqlite(caught) === 'BOOK_CORRUPT') return false;
-    throw caught;
   }
 };
 

@@ -12,9 +12,8 @@ export interface WorkerRequest {
   nativeBinding: string | undefined;
 }
 
-/** A helper thread a job starts for work that can overlap its own (checking a backup while writing it). */
+/** What a job sends the helper thread it starts to check a book file while it writes the backup (as workerData). */
 export interface AsideRequest {
-  aside: 'quick-check';
   file: string;
   projectRoot: string | undefined;
   nativeBinding: string | undefined;

@@ -1,5 +1,5 @@
+import path from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { quickCheck } from '../backup';
 import { adoptParentBinding } from '../db/native-binding';
 import { jobTable } from './table';
 import { JobCancelled, type JobContext, type JobFunction } from './types';
@@ -7,15 +7,15 @@ import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol
 
 /**
  * The job worker (bundled to dist/worker/jobs.cjs): runs one job with its own database
- * connection, so the process serving the UI stays responsive, then exits. The same file serves
- * as a job's helper thread.
+ * connection, so the process serving the UI stays responsive, then exits. A job's helper thread
+ * is the small bundle beside it (check-thread.ts, dist/worker/check.cjs).
  */
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
 
 const checkAside = (parent: WorkerRequest) => (file: string): Promise<boolean> =>
   new Promise((resolve, reject) => {
-    const request: AsideRequest = { aside: 'quick-check', file, projectRoot: parent.projectRoot, nativeBinding: parent.nativeBinding };
-    const helper = new Worker(__filename, { workerData: request });
+    const request: AsideRequest = { file, projectRoot: parent.projectRoot, nativeBinding: parent.nativeBinding };
+    const helper = new Worker(path.join(__dirname, 'check.cjs'), { workerData: request });
     helper.once('message', (sound: unknown) => resolve(sound === true));
     helper.once('error', reject);
     helper.once('exit', (code) => code !== 0 && reject(new Error(`the check thread stopped (exit code ${code})`)));
@@ -41,7 +41,6 @@ const runJob = (request: WorkerRequest): void => {
   );
 };
 
-const request = workerData as WorkerRequest | AsideRequest;
+const request = workerData as WorkerRequest;
 adoptParentBinding(request.nativeBinding);
-if ('aside' in request) parentPort?.postMessage(quickCheck(request.file, request.projectRoot));
-else runJob(request);
+runJob(request);

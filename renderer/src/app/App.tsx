@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, Navigate, redirect, RouterProvider } from 'react-router';
 import { apiOrThrow } from '../api/client';
 import { followCoreChanges, queryKeyOf } from '../api/hooks';
 import type { OutputOf } from '../../../shared/contract';
@@ -8,7 +8,7 @@ import { localDay, systemTimeZone } from '../../../shared/time';
 import { dashboardRange } from '../features/loyalty/months';
 import { ToastProvider } from '../components/Toast';
 import { CustomersPage } from '../features/customers/CustomersPage';
-import { TodayPage } from '../features/reminders/TodayPage';
+import { agendaInputOf, TodayPage } from '../features/reminders/TodayPage';
 import { loadDashboard, loadProfile } from './screens';
 import { ScreenError } from './ScreenError';
 import { Shell } from './Shell';
@@ -34,20 +34,35 @@ const readDashboardAhead = ({ request }: { request: Request }): null => {
 };
 
 /**
+ * Today's agenda is asked for as the app starts, before anything draws: it is the first screen's
+ * only read, and the core answers one call at a time, so it goes ahead of the shell's own.
+ */
+const readAgendaAhead = ({ request }: { request: Request }): null => {
+  const input = agendaInputOf(new URL(request.url).searchParams);
+  void queryClient.prefetchQuery({ queryKey: queryKeyOf('reminders-agenda', input), queryFn: () => apiOrThrow('reminders-agenda', input) });
+  return null;
+};
+
+/**
  * Hash routes work the same over app:// (desktop) and http://127.0.0.1 (browser mode). Screens
  * other than Today (the home screen) and the customer list load when first opened, so the app
  * starts by parsing only what its first screen needs.
  */
+/** Drawn while the router starts (its loaders only start reads, so for a moment): nothing, then the shell. */
+const Starting = () => null;
+
 const router = createHashRouter([
   {
     element: <Shell />,
+    HydrateFallback: Starting,
     children: [
       {
         // A failing screen is replaced by an explanation; the menu around it keeps working.
         errorElement: <ScreenError />,
         children: [
-          { index: true, element: <Navigate to="/today" replace /> },
-          { path: 'today', element: <TodayPage /> },
+          // Redirected as the router starts (a loader), not once the shell has drawn: Today's read starts at once.
+          { index: true, loader: () => redirect('/today') },
+          { path: 'today', loader: readAgendaAhead, element: <TodayPage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
           { path: 'customers/:id', lazy: async () => ({ Component: (await loadProfile()).ProfilePage }) },

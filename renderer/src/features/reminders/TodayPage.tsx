@@ -16,12 +16,18 @@ import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { useDismissReminder, type CardContext } from './ReminderCard';
 
-/** Filters live in the address (?kind=birthday&for=…), so a reload or a bookmark keeps them. */
+/** The agenda Today asks for at an address: its filters, which live there (?kind=birthday&for=…) so a reload or a bookmark keeps them. */
+export const agendaInputOf = (params: URLSearchParams): { kinds: string[]; assignee: AssigneeFilter } => {
+  const forParam = params.get('for');
+  return {
+    kinds: params.getAll('kind').filter(isReminderKind),
+    assignee: forParam === null ? 'anyone' : forParam === 'nobody' ? 'nobody' : { staffId: forParam },
+  };
+};
+
 const useAgendaFilters = () => {
   const [params, setParams] = useSearchParams();
-  const kinds = params.getAll('kind').filter(isReminderKind);
-  const forParam = params.get('for');
-  const assignee: AssigneeFilter = forParam === null ? 'anyone' : forParam === 'nobody' ? 'nobody' : { staffId: forParam };
+  const { kinds, assignee } = agendaInputOf(params);
   const update = (nextKinds: readonly string[], nextAssignee: AssigneeFilter) => {
     const next = new URLSearchParams();
     for (const kind of nextKinds) next.append('kind', kind);
