@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import { backupFileMagic } from '../../../shared/backup/container-magic';
 import { ok, type Result } from '../../../shared/result';
 import { refusalForFsError, refuseFile } from '../files';
 import { JobCancelled, type JobContext } from '../jobs';
@@ -28,7 +29,7 @@ import { defaultScryptParams, deriveKeys, newIv, newSalt, sameKeyCheck, scryptPa
  * Still read: format 2 (the same layout, the payload the book itself, not compressed) and format 1
  * (magic | header length | header | payload | seal: the description first).
  */
-export const containerMagic = Buffer.from([0x89, 0x52, 0x47, 0x4c, 0x42, 0x4b, 0x0d, 0x0a]);
+export const containerMagic = Buffer.from(backupFileMagic);
 export const containerFormatVersion = 3;
 /** A format-3 file's first bytes, before the payload: a backup cut short is still known as one. */
 const compressedStart = Buffer.from([0x89, 0x52, 0x47, 0x4c, 0x42, 0x4b, 0x33, 0x0a]);

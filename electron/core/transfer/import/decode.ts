@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 import type { ImportEncoding } from '../../../../shared/contract/transfer';
 import type { FileRefusal } from '../../../../shared/errors';
-import { containerMagic } from '../../backup';
+import { backupFileMagic } from '../../../../shared/backup/container-magic';
 import { commonHanCharacters } from './common-han';
 
 export type Sniffed = { ok: true; encoding: ImportEncoding; evidence: 'bom' | 'detected' } | { ok: false; reason: FileRefusal };
@@ -77,7 +77,7 @@ const chineseScore = (bytes: Buffer, encoding: 'gb18030' | 'big5'): number => {
 export const sniffEncoding = (bytes: Buffer): Sniffed => {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   // A backup ends with the magic (format 2) or starts with it (format 1).
-  if (startsWith(bytes, [...containerMagic]) || bytes.subarray(-containerMagic.length).equals(containerMagic)) return { ok: false, reason: 'backup_not_csv' };
+  if (startsWith(bytes, backupFileMagic) || bytes.subarray(-backupFileMagic.length).equals(Buffer.from(backupFileMagic))) return { ok: false, reason: 'backup_not_csv' };
   for (const [encoding, mark] of boms) if (startsWith(bytes, mark)) return { ok: true, encoding, evidence: 'bom' };
   if (startsWith(bytes, [...sqliteMagic]) || startsWith(bytes, zipMagic)) return { ok: false, reason: 'binary' };
   const sample = bytes.subarray(0, 64 * 1024);
