@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import sax from 'sax';
 import type { FileRefusal } from '../../../../shared/errors';
+import { scanXml, type XmlHandlers, type XmlTag } from './xml-scan';
 
 /**
  * Reads the cells of one sheet of an Excel workbook (.xlsx: a zip of XML parts). The zip is
@@ -61,87 +62,105 @@ const unzip = (bytes: Uint8Array): Record<string, Uint8Array> => {
   }
 };
 
-type Handlers = { open?: (tag: sax.Tag) => void; close?: (name: string) => void; text?: (text: string) => void };
+/** Handlers for one reading of a part, with what they gathered. */
+interface PartReader<T> extends XmlHandlers {
+  result(): T;
+}
 
 /** Element names without their namespace prefix ("x:c" → "c"): some tools write prefixed SpreadsheetML. */
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 
-const parseXml = (part: Uint8Array | undefined, handlers: Handlers): void => {
-  if (part === undefined) return;
+const withLocalNames = (handlers: XmlHandlers): XmlHandlers => ({
+  ...(handlers.open ? { open: (tag: XmlTag) => handlers.open?.({ name: local(tag.name), attributes: tag.attributes }) } : {}),
+  ...(handlers.close ? { close: (name: string) => handlers.close?.(local(name)) } : {}),
+  ...(handlers.text ? { text: handlers.text } : {}),
+});
+
+const parseWithSax = (xml: string, handlers: XmlHandlers): void => {
   const parser = sax.parser(true, { trim: false, normalize: false });
   parser.onerror = () => {
     throw new Refused('damaged_workbook');
   };
   if (handlers.open) {
     const open = handlers.open;
-    parser.onopentag = (tag) => open({ ...(tag as sax.Tag), name: local(tag.name) });
+    parser.onopentag = (tag) => open({ name: tag.name, attributes: (tag as sax.Tag).attributes });
   }
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.onclosetag = (name) => close(local(name));
-  }
+  if (handlers.close) parser.onclosetag = handlers.close;
   if (handlers.text) {
     parser.ontext = handlers.text;
     parser.oncdata = handlers.text;
   }
-  parser.write(Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8')).close();
+  parser.write(xml).close();
 };
 
-const attribute = (tag: sax.Tag, name: string): string => {
-  const value = tag.attributes[name];
-  return typeof value === 'string' ? value : '';
+/**
+ * Reads a part with fresh handlers from `reader`: by the quick reader when the part is the plain
+ * XML spreadsheet programs write, else again from the start by the full parser.
+ */
+const parseXml = <T>(part: Uint8Array | undefined, reader: () => PartReader<T>): T => {
+  const handlers = reader();
+  if (part === undefined) return handlers.result();
+  const xml = Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+  if (scanXml(xml, withLocalNames(handlers))) return handlers.result();
+  const again = reader();
+  parseWithSax(xml, withLocalNames(again));
+  return again.result();
 };
+
+const attribute = (tag: XmlTag, name: string): string => tag.attributes[name] ?? '';
 
 /** Excel's built-in date and time formats (ids 14–22, 45–47) and any custom format made of date parts. */
 const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 const isDateFormat = (code: string): boolean => /[ymdhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '')) && !/[#0?]/.test(code.replace(/"[^"]*"/g, ''));
 
 /** Which cell styles (by index) show a date. */
-const dateStyles = (part: Uint8Array | undefined): boolean[] => {
-  const custom = new Map<number, string>();
-  const styles: boolean[] = [];
-  let inCellXfs = false;
-  parseXml(part, {
-    open: (tag) => {
-      if (tag.name === 'numFmt') custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode'));
-      else if (tag.name === 'cellXfs') inCellXfs = true;
-      else if (tag.name === 'xf' && inCellXfs) {
-        const id = Number(attribute(tag, 'numFmtId') || 0);
-        const code = custom.get(id);
-        styles.push(code === undefined ? builtInDateFormats.has(id) : isDateFormat(code));
-      }
-    },
-    close: (name) => {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
+const dateStyles = (part: Uint8Array | undefined): boolean[] =>
+  parseXml(part, () => {
+    const custom = new Map<number, string>();
+    const styles: boolean[] = [];
+    let inCellXfs = false;
+    return {
+      open: (tag) => {
+        if (tag.name === 'numFmt') custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode'));
+        else if (tag.name === 'cellXfs') inCellXfs = true;
+        else if (tag.name === 'xf' && inCellXfs) {
+          const id = Number(attribute(tag, 'numFmtId') || 0);
+          const code = custom.get(id);
+          styles.push(code === undefined ? builtInDateFormats.has(id) : isDateFormat(code));
+        }
+      },
+      close: (name) => {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
+      result: () => styles,
+    };
   });
-  return styles;
-};
 
-const sharedStrings = (part: Uint8Array | undefined): string[] => {
-  const strings: string[] = [];
-  let current: string[] | null = null;
-  let inText = false;
-  let inPhonetic = false;
-  parseXml(part, {
-    open: (tag) => {
-      if (tag.name === 'si') current = [];
-      else if (tag.name === 'rPh') inPhonetic = true;
-      else if (tag.name === 't' && !inPhonetic) inText = true;
-    },
-    close: (name) => {
-      if (name === 'si') {
-        strings.push((current ?? []).join(''));
-        current = null;
-      } else if (name === 'rPh') inPhonetic = false;
-      else if (name === 't') inText = false;
-    },
-    text: (text) => {
-      if (inText && current) current.push(text);
-    },
+const sharedStrings = (part: Uint8Array | undefined): string[] =>
+  parseXml(part, () => {
+    const strings: string[] = [];
+    let current: string[] | null = null;
+    let inText = false;
+    let inPhonetic = false;
+    return {
+      open: (tag) => {
+        if (tag.name === 'si') current = [];
+        else if (tag.name === 'rPh') inPhonetic = true;
+        else if (tag.name === 't' && !inPhonetic) inText = true;
+      },
+      close: (name) => {
+        if (name === 'si') {
+          strings.push((current ?? []).join(''));
+          current = null;
+        } else if (name === 'rPh') inPhonetic = false;
+        else if (name === 't') inText = false;
+      },
+      text: (text) => {
+        if (inText && current) current.push(text);
+      },
+      result: () => strings,
+    };
   });
-  return strings;
-};
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -169,72 +188,78 @@ const columnIndex = (reference: string): number => {
 
 const maxColumns = 1000;
 
-const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): string[][] => {
-  const records: string[][] = [];
-  let row: string[] | null = null;
-  let cell: { column: number; type: string; style: number; value: string[] } | null = null;
-  let inValue = false;
-  parseXml(part, {
-    open: (tag) => {
-      if (tag.name === 'row') {
-        const number = Number(attribute(tag, 'r'));
-        while (number > 0 && records.length < number - 1) records.push([]);
-        row = [];
-      } else if (tag.name === 'c' && row) {
-        const reference = attribute(tag, 'r');
-        cell = { column: reference === '' ? row.length : columnIndex(reference), type: attribute(tag, 't'), style: Number(attribute(tag, 's') || 0), value: [] };
-      } else if ((tag.name === 'v' || tag.name === 't') && cell) inValue = true;
-    },
-    close: (name) => {
-      if (name === 'v' || name === 't') inValue = false;
-      else if (name === 'c' && cell && row) {
-        if (cell.column >= maxColumns) throw new Refused('no_columns');
-        const raw = cell.value.join('');
-        let text = raw;
-        if (cell.type === 's') text = strings[Number(raw)] ?? '';
-        else if (cell.type === 'b') text = raw === '1' ? 'TRUE' : 'FALSE';
-        else if (cell.type === 'e') text = '';
-        else if ((cell.type === '' || cell.type === 'n') && raw !== '') {
-          const number = Number(raw);
-          text = Number.isNaN(number) ? raw : dates[cell.style] ? serialToText(number, epoch1904) : numberText(number);
+const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): string[][] =>
+  parseXml(part, () => {
+    const records: string[][] = [];
+    let row: string[] | null = null;
+    let cell: { column: number; type: string; style: number; value: string[] } | null = null;
+    let inValue = false;
+    return {
+      open: (tag) => {
+        if (tag.name === 'row') {
+          const number = Number(attribute(tag, 'r'));
+          while (number > 0 && records.length < number - 1) records.push([]);
+          row = [];
+        } else if (tag.name === 'c' && row) {
+          const reference = attribute(tag, 'r');
+          cell = { column: reference === '' ? row.length : columnIndex(reference), type: attribute(tag, 't'), style: Number(attribute(tag, 's') || 0), value: [] };
+        } else if ((tag.name === 'v' || tag.name === 't') && cell) inValue = true;
+      },
+      close: (name) => {
+        if (name === 'v' || name === 't') inValue = false;
+        else if (name === 'c' && cell && row) {
+          if (cell.column >= maxColumns) throw new Refused('no_columns');
+          const raw = cell.value.join('');
+          let text = raw;
+          if (cell.type === 's') text = strings[Number(raw)] ?? '';
+          else if (cell.type === 'b') text = raw === '1' ? 'TRUE' : 'FALSE';
+          else if (cell.type === 'e') text = '';
+          else if ((cell.type === '' || cell.type === 'n') && raw !== '') {
+            const number = Number(raw);
+            text = Number.isNaN(number) ? raw : dates[cell.style] ? serialToText(number, epoch1904) : numberText(number);
+          }
+          while (row.length < cell.column) row.push('');
+          row[cell.column] = text;
+          cell = null;
+        } else if (name === 'row' && row) {
+          records.push(row);
+          row = null;
         }
-        while (row.length < cell.column) row.push('');
-        row[cell.column] = text;
-        cell = null;
-      } else if (name === 'row' && row) {
-        records.push(row);
-        row = null;
-      }
-    },
-    text: (text) => {
-      if (inValue && cell) cell.value.push(text);
-    },
+      },
+      text: (text) => {
+        if (inValue && cell) cell.value.push(text);
+      },
+      result: () => records,
+    };
   });
-  return records;
-};
 
 /** The sheets in their order, each with the part that holds it. */
 const sheetsOf = (parts: Record<string, Uint8Array>): { names: { name: string; part: string }[]; epoch1904: boolean } => {
-  const targets = new Map<string, string>();
-  parseXml(parts['xl/_rels/workbook.xml.rels'], {
-    open: (tag) => {
-      if (tag.name !== 'Relationship') return;
-      const target = attribute(tag, 'Target').replace(/^\/?xl\//, '').replace(/^\//, '');
-      targets.set(attribute(tag, 'Id'), `xl/${target}`);
-    },
+  const targets = parseXml(parts['xl/_rels/workbook.xml.rels'], () => {
+    const found = new Map<string, string>();
+    return {
+      open: (tag) => {
+        if (tag.name !== 'Relationship') return;
+        const target = attribute(tag, 'Target').replace(/^\/?xl\//, '').replace(/^\//, '');
+        found.set(attribute(tag, 'Id'), `xl/${target}`);
+      },
+      result: () => found,
+    };
   });
-  const names: { name: string; part: string }[] = [];
-  let epoch1904 = false;
-  parseXml(parts['xl/workbook.xml'], {
-    open: (tag) => {
-      if (tag.name === 'workbookPr') epoch1904 = ['1', 'true'].includes(attribute(tag, 'date1904'));
-      if (tag.name !== 'sheet') return;
-      const relation = Object.entries(tag.attributes).find(([key]) => local(key) === 'id')?.[1];
-      const part = typeof relation === 'string' ? targets.get(relation) : undefined;
-      if (part !== undefined) names.push({ name: attribute(tag, 'name'), part });
-    },
+  return parseXml(parts['xl/workbook.xml'], () => {
+    const names: { name: string; part: string }[] = [];
+    let epoch1904 = false;
+    return {
+      open: (tag) => {
+        if (tag.name === 'workbookPr') epoch1904 = ['1', 'true'].includes(attribute(tag, 'date1904'));
+        if (tag.name !== 'sheet') return;
+        const relation = Object.entries(tag.attributes).find(([key]) => local(key) === 'id')?.[1];
+        const part = typeof relation === 'string' ? targets.get(relation) : undefined;
+        if (part !== undefined) names.push({ name: attribute(tag, 'name'), part });
+      },
+      result: () => ({ names, epoch1904 }),
+    };
   });
-  return { names, epoch1904 };
 };
 
 /** The rows of the chosen sheet (the first by default), or why the workbook cannot be read. */
