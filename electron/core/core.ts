@@ -193,9 +193,15 @@ export const openCore = (options: CoreOptions): Core => {
   /** Figures behind the shop's day or its rules are caught up before they are trusted: in the worker where there is one. */
   const catchUp = (book: Db): void => {
     if (options.jobWorkerFile === undefined) return prepareDerived({ db: book, now });
+    // A core closed meanwhile (the app quitting, a short test) has no screen to refresh, and its
+    // worker failing to open a book that is gone is not a failure to report.
     prepareDerivedAside({ db: book, now }, jobs, file)
-      .then(() => events.emit('data-changed', { handler: 'derived-caught-up' }))
-      .catch((caught: unknown) => console.error('[regulars] catching up the derived figures failed:', caught));
+      .then(() => {
+        if (book.open) events.emit('data-changed', { handler: 'derived-caught-up' });
+      })
+      .catch((caught: unknown) => {
+        if (book.open) console.error('[regulars] catching up the derived figures failed:', caught);
+      });
   };
 
   /**
