@@ -264,10 +264,12 @@ export const openCore = (options: CoreOptions): Core => {
 
   const call = async (name: unknown, input: unknown, origin?: string): Promise<Result<unknown>> => {
     // While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait.
-    if (jobs.writing && isHandlerName(name) && contract[name].mutates) return err('BOOK_BUSY');
+    const writes = isHandlerName(name) && contract[name].mutates;
+    if (jobs.writing && writes) return err('BOOK_BUSY');
     idleLock.beforeCall();
     try {
-      return await registry.call(ctx, name, input, origin);
+      // A write goes before the next step of a job made in steps (the derived pass), not after all of them.
+      return await (writes ? jobs.counterWrite(() => registry.call(ctx, name, input, origin)) : registry.call(ctx, name, input, origin));
     } finally {
       idleLock.afterCall();
     }

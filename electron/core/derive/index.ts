@@ -7,6 +7,7 @@ import { readBases, sameBasis, writeBases } from './bases';
 import { countCustomersInBook, customersInBook } from './customers-queries';
 import { deriveEnvironment, type DeriveEnvironment } from './environment';
 import { derivedFigures } from './figures';
+import { catchUpDue } from './steps';
 
 /**
  * The one owner of derived data. Handlers record facts, then call `afterWrite` once, in the same
@@ -114,6 +115,8 @@ export const prepareDerived = (ctx: DeriveContext): void => {
  */
 export const prepareDerivedAside = async (ctx: DeriveContext, jobs: Pick<Jobs, 'run'>, bookFile: string): Promise<void> => {
   settleMissedPromises(ctx.db, ctx.now());
+  // Most openings find the figures current: no worker is started for nothing while the app starts.
+  if (!catchUpDue(ctx)) return;
   const pass = await jobs.run('recompute', { bookFile, now: ctx.now().toISOString(), pass: 'rules' }, { cancellable: false, background: true });
   if (!pass.ok) prepareDerived(ctx);
 };

@@ -31,6 +31,7 @@ export const recomputeDerived = async (input: RecomputeInput, job: JobContext): 
     steps.forEach((step, index) => {
       job.report(step.phase, index, steps.length);
       db.transaction(step.run).immediate();
+      job.giveWay();
     });
     job.report('done', steps.length, steps.length);
     return ok({ customers: countCustomersInBook(db) });

@@ -22,6 +22,13 @@ export interface PassStep {
  */
 export const customersPerStep = 1_000;
 
+/** Whether a catch-up has anything to do: a figure whose basis moved, or reminders made for another day or rules. */
+export const catchUpDue = (ctx: DeriveContext): boolean => {
+  const environment = deriveEnvironment(ctx.db, ctx.now());
+  const stored = readBases(ctx.db);
+  return derivedFigures.some((figure) => !sameBasis(stored[figure.name], figure.basis(environment))) || remindersStale(ctx, environment.reminders);
+};
+
 /**
  * The derived pass as short steps, so the counter's writes get in between. Each step is correct
  * on its own: it reads the facts as they are when it runs, and a write made between two steps

@@ -17,6 +17,8 @@ export interface JobRunnerOptions {
 interface RunningJob {
   progress: JobProgress;
   cancel: () => void;
+  /** Shared with its worker: [1] counts the counter's writes waiting (none inline: nothing runs beside it). */
+  signals: Int32Array | null;
   writes: boolean;
   /** Started by the app itself (the value fit, the day's catch-up), not by someone waiting for it. */
   background: boolean;
@@ -62,6 +64,23 @@ export class JobRunner implements JobStarter {
     return [...this.running.values()].map((job) => ({ ...job.progress }));
   }
 
+  /**
+   * Runs a write of the counter's while jobs in steps let it go first: each running worker sees it
+   * waiting between two of its transactions and pauses until it is done.
+   */
+  async counterWrite<T>(write: () => Promise<T>): Promise<T> {
+    const signals = [...this.running.values()].flatMap((job) => (job.signals === null ? [] : [job.signals]));
+    for (const shared of signals) Atomics.add(shared, 1, 1);
+    try {
+      return await write();
+    } finally {
+      for (const shared of signals) {
+        Atomics.sub(shared, 1, 1);
+        Atomics.notify(shared, 1);
+      }
+    }
+  }
+
   cancel(jobId: string): boolean {
     const job = this.running.get(jobId);
     if (!job?.progress.cancellable) return false;
@@ -94,7 +113,7 @@ export class JobRunner implements JobStarter {
     };
     let markEnded = () => undefined as void;
     const ended = new Promise<void>((resolve) => (markEnded = resolve));
-    const job: RunningJob = { progress, cancel: () => undefined, writes: options.writes ?? false, background, ended };
+    const job: RunningJob = { progress, cancel: () => undefined, signals: null, writes: options.writes ?? false, background, ended };
     // Registered before waiting, so a second request sees this one and the owner's screen shows it starting.
     const waitFor = this.backgroundEnded();
     this.running.set(jobId, job);
@@ -129,6 +148,8 @@ export class JobRunner implements JobStarter {
         return cancelled;
       },
       projectRoot: this.options.projectRoot,
+      // Inline (CLI, tests) the job and the counter share one thread: nothing can be waiting.
+      giveWay: () => undefined,
     };
     try {
       // Loaded on first use: the jobs bring the import's encoding detection (about half of the
@@ -144,8 +165,9 @@ export class JobRunner implements JobStarter {
   private inWorker<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
     // Cancelling is a flag in shared memory: the worker's job is busy in synchronous SQLite calls
     // and sees it between chunks, then rolls back and closes its connection cleanly.
-    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(8));
     job.cancel = () => Atomics.store(cancelFlag, 0, 1);
+    job.signals = cancelFlag;
     const request: WorkerRequest = { kind, input, cancelFlag, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.options.workerFile as string, { workerData: request });

@@ -36,6 +36,11 @@ export interface JobContext {
   readonly cancelled: boolean;
   /** Where the app lives, to find the SQLite module (Electron or Node flavour). */
   readonly projectRoot: string | undefined;
+  /**
+   * Between two short transactions: waits while the counter has writes waiting for the book, so a
+   * pass in steps cannot starve them (SQLite's busy wait polls; the next step would always win).
+   */
+  giveWay(): void;
   /** In a worker: runs SQLite's quick_check of a file on another thread (true when sound); inline there is none. */
   readonly checkAside?: (file: string) => Promise<boolean>;
 }

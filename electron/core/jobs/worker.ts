@@ -12,6 +12,9 @@ import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol
  */
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
 
+/** A counter write takes milliseconds; past this the pass goes on even if the count looks stuck. */
+const longestGiveWayMs = 5_000;
+
 const checkAside = (parent: WorkerRequest) => (file: string): Promise<boolean> =>
   new Promise((resolve, reject) => {
     const request: AsideRequest = { file, projectRoot: parent.projectRoot, nativeBinding: parent.nativeBinding };
@@ -28,6 +31,12 @@ const runJob = (request: WorkerRequest): void => {
       return Atomics.load(request.cancelFlag, 0) === 1;
     },
     projectRoot: request.projectRoot,
+    giveWay: () => {
+      const deadline = Date.now() + longestGiveWayMs;
+      for (let waiting = Atomics.load(request.cancelFlag, 1); waiting > 0 && Date.now() < deadline; waiting = Atomics.load(request.cancelFlag, 1)) {
+        Atomics.wait(request.cancelFlag, 1, waiting, 50);
+      }
+    },
     checkAside: checkAside(request),
   };
   const run = jobTable[request.kind] as JobFunction<unknown, unknown>;
