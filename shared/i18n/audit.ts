@@ -1,10 +1,27 @@
 import type { Messages } from './messages';
-import { vocabulary } from './vocabulary';
+import { vocabulary, type Vocabulary } from './vocabulary';
 
 /**
  * Labels of the audit trail, used by the audit screen and by the CSV export the core writes. An
  * action, entity or field without a label here is shown by its code: features add theirs.
  */
+/**
+ * The audit's words for the coded values the feature screens also show: taken from the one
+ * vocabulary, the same way in every language, so the audit reads as the screens do.
+ */
+const screenValues = (words: Vocabulary) => ({
+  satisfaction: words.satisfaction,
+  category: words.complaintCategories,
+  severity: words.complaintSeverities,
+  state: words.complaintStates,
+  /** A visit's channel, or how a contact was made. */
+  channel: { ...words.visitChannels, ...words.contactMethods },
+  /** How a complaint came in: its "online" is a review, not an order. */
+  complaintChannel: words.complaintChannels,
+  compensationKind: words.compensationKinds,
+  lostReason: words.lostReasons,
+});
+
 const en = {
   roles: { owner: 'Owner', staff: 'Staff', system: 'Regulars' },
   entities: { backup: 'Backup', book: 'Customer book', export: 'Export', import: 'Import', reminder: 'Reminder', customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward' },
@@ -200,20 +217,11 @@ const en = {
     importedHistories: 'Histories brought from another tool',
   },
   values: {
-    satisfaction: vocabulary.en.satisfaction,
-    category: vocabulary.en.complaintCategories,
-    severity: vocabulary.en.complaintSeverities,
-    state: vocabulary.en.complaintStates,
-    /** A visit's channel, or how a contact was made. */
-    channel: { ...vocabulary.en.visitChannels, ...vocabulary.en.contactMethods },
-    /** How a complaint came in: its "online" is a review, not an order. */
-    complaintChannel: vocabulary.en.complaintChannels,
-    compensationKind: vocabulary.en.compensationKinds,
+    ...screenValues(vocabulary.en),
     /** A win-back call's outcome, or whether a complaint's promise was kept. */
     outcome: { ...vocabulary.en.winBackOutcomes, kept: 'kept', broken: 'broken' },
     /** A reminder's, a referral reward's or a compensation request's status. */
     status: { open: 'Open', done: 'Done', dismissed: 'Dismissed', obsolete: 'No longer needed', ...vocabulary.en.referralRewardStates, requested: 'Asked of the owner', approved: 'Approved', declined: 'Declined' },
-    lostReason: vocabulary.en.lostReasons,
     what: { customers: 'Customers', visits: 'Visits', complaints: 'Complaints', referrals: 'Referrals', reminders: 'Reminders', all: 'Everything' },
   },
   phrases: {
@@ -435,16 +443,9 @@ const zhHant: Messages<typeof en> = {
     importedHistories: '從其他工具帶來的過往紀錄',
   },
   values: {
-    satisfaction: vocabulary['zh-Hant'].satisfaction,
-    category: vocabulary['zh-Hant'].complaintCategories,
-    severity: vocabulary['zh-Hant'].complaintSeverities,
-    state: vocabulary['zh-Hant'].complaintStates,
-    channel: { ...vocabulary['zh-Hant'].visitChannels, ...vocabulary['zh-Hant'].contactMethods },
-    complaintChannel: vocabulary['zh-Hant'].complaintChannels,
-    compensationKind: vocabulary['zh-Hant'].compensationKinds,
+    ...screenValues(vocabulary['zh-Hant']),
     outcome: { ...vocabulary['zh-Hant'].winBackOutcomes, kept: '已守約', broken: '未守約' },
     status: { open: '待辦', done: '已完成', dismissed: '已略過', obsolete: '已不需要', ...vocabulary['zh-Hant'].referralRewardStates, requested: '已呈報店主', approved: '已核准', declined: '已駁回' },
-    lostReason: vocabulary['zh-Hant'].lostReasons,
     what: { customers: '客戶', visits: '來店紀錄', complaints: '客訴', referrals: '推薦', reminders: '提醒', all: '全部' },
   },
   phrases: {
@@ -666,16 +667,9 @@ const zhHans: Messages<typeof en> = {
     importedHistories: '从其他工具带来的过往记录',
   },
   values: {
-    satisfaction: vocabulary['zh-Hans'].satisfaction,
-    category: vocabulary['zh-Hans'].complaintCategories,
-    severity: vocabulary['zh-Hans'].complaintSeverities,
-    state: vocabulary['zh-Hans'].complaintStates,
-    channel: { ...vocabulary['zh-Hans'].visitChannels, ...vocabulary['zh-Hans'].contactMethods },
-    complaintChannel: vocabulary['zh-Hans'].complaintChannels,
-    compensationKind: vocabulary['zh-Hans'].compensationKinds,
+    ...screenValues(vocabulary['zh-Hans']),
     outcome: { ...vocabulary['zh-Hans'].winBackOutcomes, kept: '已守约', broken: '未守约' },
     status: { open: '待办', done: '已完成', dismissed: '已忽略', obsolete: '已不需要', ...vocabulary['zh-Hans'].referralRewardStates, requested: '已上报店主', approved: '已批准', declined: '已驳回' },
-    lostReason: vocabulary['zh-Hans'].lostReasons,
     what: { customers: '客户', visits: '到店记录', complaints: '客诉', referrals: '推荐', reminders: '提醒', all: '全部' },
   },
   phrases: {
