@@ -3,7 +3,7 @@ import type { HandlerContext, Jobs } from '../context';
 import { settleMissedPromises } from '../complaints';
 import { generateIfStale, generateReminders, remindersFollowCustomers } from '../reminders';
 import { settleReward } from '../referrals';
-import { readBases, sameBasis, writeBases } from './bases';
+import { figureBases, writeBases } from './bases';
 import { countCustomersInBook, customersInBook } from './customers-queries';
 import { deriveEnvironment, type DeriveEnvironment } from './environment';
 import { derivedFigures } from './figures';
@@ -55,14 +55,10 @@ export const afterWrite = (ctx: DeriveContext, touch: WriteTouch): void => {
   }
 };
 
-const basesOf = (environment: DeriveEnvironment): Record<string, unknown> =>
-  Object.fromEntries(derivedFigures.map((figure) => [figure.name, figure.basis(environment)]));
-
 const rebuildFrom = (ctx: DeriveContext, first: number, environment: DeriveEnvironment, bulk = false): void => {
-  const stored = readBases(ctx.db);
-  const wanted = basesOf(environment);
-  for (const figure of derivedFigures.slice(first)) figure.rebuild(ctx.db, environment, bulk || !sameBasis(stored[figure.name], wanted[figure.name]));
-  writeBases(ctx.db, wanted);
+  const bases = figureBases(ctx.db, environment);
+  for (const figure of derivedFigures.slice(first)) figure.rebuild(ctx.db, environment, bulk || bases.behind(figure));
+  writeBases(ctx.db, bases.wanted);
 };
 
 export interface RebuildOptions {
@@ -89,9 +85,7 @@ export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {})
  */
 export const catchUpDerived = (ctx: DeriveContext): boolean => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
-  const stored = readBases(ctx.db);
-  const wanted = basesOf(environment);
-  const first = derivedFigures.findIndex((figure) => !sameBasis(stored[figure.name], wanted[figure.name]));
+  const first = figureBases(ctx.db, environment).firstBehind;
   if (first === -1) return false;
   ctx.db.transaction(() => rebuildFrom(ctx, first, environment)).immediate();
   return true;

@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../context';
 import { finishGenerationInSteps, generateReminders, remindersStale } from '../reminders';
-import { readBases, sameBasis, writeBases } from './bases';
+import { figureBases, writeBases } from './bases';
 import { allCustomerIds } from './customers-queries';
 import { deriveEnvironment } from './environment';
 import { derivedFigures } from './figures';
@@ -25,8 +25,7 @@ export const customersPerStep = 1_000;
 /** Whether a catch-up has anything to do: a figure whose basis moved, or reminders made for another day or rules. */
 export const catchUpDue = (ctx: DeriveContext): boolean => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
-  const stored = readBases(ctx.db);
-  return derivedFigures.some((figure) => !sameBasis(stored[figure.name], figure.basis(environment))) || remindersStale(ctx, environment.reminders);
+  return figureBases(ctx.db, environment).firstBehind !== -1 || remindersStale(ctx, environment.reminders);
 };
 
 /**
@@ -43,17 +42,15 @@ export const catchUpDue = (ctx: DeriveContext): boolean => {
 export const passInSteps = (ctx: DeriveContext, pass: 'full' | 'catch-up', chunkSize = customersPerStep): PassStep[] => {
   const { db } = ctx;
   const environment = deriveEnvironment(db, ctx.now());
-  const stored = readBases(db);
-  const wanted = Object.fromEntries(derivedFigures.map((figure) => [figure.name, figure.basis(environment)]));
-  const changed = derivedFigures.findIndex((figure) => !sameBasis(stored[figure.name], wanted[figure.name]));
-  const first = pass === 'full' ? 0 : changed;
+  const bases = figureBases(db, environment);
+  const first = pass === 'full' ? 0 : bases.firstBehind;
   if (first === -1 && !remindersStale(ctx, environment.reminders)) return [];
   const figures = first === -1 ? [] : derivedFigures.slice(first);
   const steps: PassStep[] = [
     {
       phase: 'start',
       run: () => {
-        for (const figure of figures) figure.beginSteps?.(db, environment, !sameBasis(stored[figure.name], wanted[figure.name]));
+        for (const figure of figures) figure.beginSteps?.(db, environment, bases.behind(figure));
       },
     },
   ];
@@ -73,7 +70,7 @@ export const passInSteps = (ctx: DeriveContext, pass: 'full' | 'catch-up', chunk
     phase: 'reminders',
     run: () => {
       finishGenerationInSteps(ctx, environment.reminders);
-      writeBases(db, wanted);
+      writeBases(db, bases.wanted);
     },
   });
   return steps;
