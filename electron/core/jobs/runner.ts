@@ -165,10 +165,10 @@ export class JobRunner implements JobStarter {
   private inWorker<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
     // Cancelling is a flag in shared memory: the worker's job is busy in synchronous SQLite calls
     // and sees it between chunks, then rolls back and closes its connection cleanly.
-    const cancelFlag = new Int32Array(new SharedArrayBuffer(8));
-    job.cancel = () => Atomics.store(cancelFlag, 0, 1);
-    job.signals = cancelFlag;
-    const request: WorkerRequest = { kind, input, cancelFlag, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
+    const signals = new Int32Array(new SharedArrayBuffer(8));
+    job.cancel = () => Atomics.store(signals, 0, 1);
+    job.signals = signals;
+    const request: WorkerRequest = { kind, input, signals, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.options.workerFile as string, { workerData: request });
       let settled = false;

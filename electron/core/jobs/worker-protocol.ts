@@ -9,7 +9,7 @@ export interface WorkerRequest {
    * Shared with the core: [0] is set to 1 when the owner cancels; [1] counts the counter's writes
    * waiting for the book, which a job made in steps lets go first (JobContext.giveWay).
    */
-  cancelFlag: Int32Array;
+  signals: Int32Array;
   projectRoot: string | undefined;
   /** The SQLite binding the core loaded, for the worker to load too. */
   nativeBinding: string | undefined;

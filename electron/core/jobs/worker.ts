@@ -28,13 +28,13 @@ const runJob = (request: WorkerRequest): void => {
   const context: JobContext = {
     report: (phase, done, total) => post({ type: 'progress', phase, done, total }),
     get cancelled() {
-      return Atomics.load(request.cancelFlag, 0) === 1;
+      return Atomics.load(request.signals, 0) === 1;
     },
     projectRoot: request.projectRoot,
     giveWay: () => {
       const deadline = Date.now() + longestGiveWayMs;
-      for (let waiting = Atomics.load(request.cancelFlag, 1); waiting > 0 && Date.now() < deadline; waiting = Atomics.load(request.cancelFlag, 1)) {
-        Atomics.wait(request.cancelFlag, 1, waiting, 50);
+      for (let waiting = Atomics.load(request.signals, 1); waiting > 0 && Date.now() < deadline; waiting = Atomics.load(request.signals, 1)) {
+        Atomics.wait(request.signals, 1, waiting, 50);
       }
     },
     checkAside: checkAside(request),
