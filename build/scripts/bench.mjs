@@ -8,7 +8,8 @@ import { root } from './electron-runtime.mjs';
 const app = spawnSync(process.execPath, [path.join(root, 'build', 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit' });
 if (app.status !== 0) process.exit(app.status ?? 1);
 
-const bundle = path.join(root, 'node_modules', '.cache', 'regulars-bench', 'run.cjs');
+// Beside the app's own build (dist/), so checkouts sharing one node_modules do not overwrite each other's harness.
+const bundle = path.join(root, 'dist', 'bench', 'run.cjs');
 await build({
   entryPoints: [path.join(root, 'test', 'bench', 'run.ts')],
   outfile: bundle,
