@@ -32,7 +32,8 @@ export const useApi = <N extends HandlerName>(name: N, input: InputOf<N>, option
  * Starts a read at once, in the event that asks for it, ahead of the render that will show it (that
  * render's useApi finds it on its way): a keystroke's search leaves before React has drawn the
  * keystroke. The read asked ahead before it, if it has not answered yet, is cancelled; null asks for
- * nothing and only cancels.
+ * nothing and only cancels. A read a screen already shows is left to React Query, which cancels it
+ * when that screen moves on: cancelled here, the screen still showing it would ask for it again.
  */
 export const useReadAhead = <N extends HandlerName>(name: N) => {
   const client = useQueryClient();
@@ -41,7 +42,8 @@ export const useReadAhead = <N extends HandlerName>(name: N) => {
     (input: InputOf<N> | null) => {
       const read = input === null ? null : readOf(name, input);
       if (read !== null && asked.current !== null && hashKey(asked.current) === hashKey(read.queryKey)) return;
-      if (asked.current !== null) void client.cancelQueries({ queryKey: asked.current, exact: true });
+      const before = asked.current === null ? undefined : client.getQueryCache().find({ queryKey: asked.current, exact: true });
+      if (before !== undefined && before.getObserversCount() === 0) void client.cancelQueries({ queryKey: before.queryKey, exact: true });
       asked.current = read?.queryKey ?? null;
       if (read !== null) void client.prefetchQuery(read);
     },
