@@ -28,51 +28,66 @@ const typing = (word: string, longest: number): string[] => {
 };
 
 /**
- * The same SQL the search handler runs for each plan — the ranked lookup, the full-text fallback
- * for digits, then the phones and tags of the rows shown — sent straight to SQLite, without the
- * handler's validation, planning, phone parsing and mapping. The ratio is the handler's overhead.
+ * The same SQL the search handler runs for each plan — each match counted up to 3,001, then its
+ * newest 51 sorted from the covering index or walked by last seen, those rows read, the full-text
+ * fallback for digits, then the phones and tags of the rows shown — sent straight to SQLite, without
+ * the handler's validation, planning, phone parsing and mapping. The ratio is the handler's overhead.
  */
 const rawSearch = (core: Core) => {
-  const byFullText = core.db.prepare(
-    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.rid IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?) AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
+  const ranked = (matches: string, matchOf: string, each: string) => {
+    const count = core.db.prepare(`SELECT count(*) FROM (${each} LIMIT 3001)`).pluck();
+    const sort = core.db
+      .prepare(`SELECT rid FROM customers c INDEXED BY customers_active_rid_seen WHERE rid IN (${matches}) AND archived_at IS NULL ORDER BY last_seen_at DESC LIMIT 51`)
+      .pluck();
+    const walk = core.db
+      .prepare(`SELECT rid FROM customers c INDEXED BY customers_active_last_seen WHERE archived_at IS NULL AND ${matchOf} ORDER BY last_seen_at DESC LIMIT 51`)
+      .pluck();
+    return (...match: string[]) => ((count.get(...match) as number) > 3000 ? walk : sort).all(...match) as number[];
+  };
+  const byGram = ranked(
+    'SELECT customer_rid FROM customer_name_grams WHERE gram = ?',
+    'EXISTS (SELECT 1 FROM customer_name_grams g WHERE g.gram = ? AND g.customer_rid = c.rid)',
+    'SELECT 1 FROM customer_name_grams WHERE gram = ?',
   );
-  const byGram = core.db.prepare(
-    'SELECT c.rid, c.id, c.name FROM customer_name_grams g JOIN customers c ON c.rid = g.customer_rid WHERE g.gram = ? AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
+  const byFullText = ranked(
+    'SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?',
+    'EXISTS (SELECT 1 FROM customers_fts WHERE customers_fts MATCH ? AND rowid = c.rid)',
+    'SELECT 1 FROM customers_fts WHERE customers_fts MATCH ?',
   );
-  // The two ways the handler reads the spelled keys: sort the few matches, or walk the many by last seen.
-  const keyMatches = core.db.prepare('SELECT count(*) FROM (SELECT 1 FROM customer_name_keys WHERE key >= ? AND key < ? LIMIT 3001)').pluck();
-  const byKeySort = core.db.prepare(
-    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.rid IN (SELECT customer_rid FROM customer_name_keys WHERE key >= ? AND key < ?) AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51',
+  const byKey = ranked(
+    'SELECT customer_rid FROM customer_name_keys WHERE key >= ? AND key < ?',
+    'EXISTS (SELECT 1 FROM customer_name_keys k WHERE k.customer_rid = c.rid AND k.key >= ? AND k.key < ?)',
+    'SELECT 1 FROM customer_name_keys WHERE key >= ? AND key < ?',
   );
-  const byKeyWalk = core.db.prepare(
-    'SELECT c.rid, c.id, c.name FROM customers c WHERE c.archived_at IS NULL AND EXISTS (SELECT 1 FROM customer_name_keys k WHERE k.customer_rid = c.rid AND k.key >= ? AND k.key < ?) ORDER BY c.last_seen_at DESC LIMIT 51',
+  const range = "p.national_reversed >= ? AND p.national_reversed < ? || ':'";
+  const bySuffix = ranked(
+    `SELECT m.rid FROM customer_phones p JOIN customers m ON m.id = p.customer_id WHERE ${range}`,
+    `EXISTS (SELECT 1 FROM customer_phones p WHERE p.customer_id = c.id AND ${range})`,
+    `SELECT 1 FROM customer_phones p WHERE ${range}`,
   );
-  const byKey = (key: string) => ((keyMatches.get(key, keyRangeEnd(key)) as number) > 3000 ? byKeyWalk : byKeySort).all(key, keyRangeEnd(key)) as { id: string }[];
-  const bySuffix = core.db.prepare(
-    "SELECT c.rid, c.id, c.name FROM customers c WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE national_reversed >= ? AND national_reversed < ? || ':') AND c.archived_at IS NULL ORDER BY c.last_seen_at DESC LIMIT 51",
-  );
+  const rows = core.db.prepare('SELECT c.rid, c.id, c.name FROM customers c WHERE c.rid IN (SELECT value FROM json_each(?))');
   const phones = core.db.prepare('SELECT customer_id, display FROM customer_phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position');
   const tags = core.db.prepare('SELECT customer_id, kind, value FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, kind, position');
-  const withDetails = (rows: { id: string }[]) => {
-    const ids = JSON.stringify(rows.map((row) => row.id));
-    return [rows, phones.all(ids), tags.all(ids)];
+  const withDetails = (rids: number[]) => {
+    const found = rows.all(JSON.stringify(rids.slice(0, 51))) as { id: string }[];
+    const ids = JSON.stringify(found.map((row) => row.id));
+    return [found, phones.all(ids), tags.all(ids)];
   };
-  const planned = (query: string): { id: string }[] => {
+  const planned = (query: string): number[] => {
     const plan = planSearch(query);
-    if (plan.kind === 'fulltext') return byFullText.all(plan.ftsQuery) as { id: string }[];
-    if (plan.kind === 'grams') return byGram.all(plan.gram) as { id: string }[];
+    if (plan.kind === 'fulltext') return byFullText(plan.ftsQuery);
+    if (plan.kind === 'grams') return byGram(plan.gram);
     return [];
   };
   return (query: string): unknown => {
     const plan = planSearch(query);
     const key = querySearchKey(query);
-    if (key !== null) return withDetails([...planned(query), ...byKey(key)].slice(0, 51));
-    if (plan.kind === 'fulltext') return withDetails(byFullText.all(plan.ftsQuery) as { id: string }[]);
-    if (plan.kind === 'grams') return withDetails(byGram.all(plan.gram) as { id: string }[]);
+    if (key !== null) return withDetails([...planned(query), ...byKey(key, keyRangeEnd(key))]);
+    if (plan.kind === 'fulltext' || plan.kind === 'grams') return withDetails(planned(query));
     if (plan.kind === 'digits') {
       const reversed = plan.digits.split('').reverse().join('');
-      const rows = bySuffix.all(reversed, reversed) as { id: string }[];
-      return withDetails(rows.length < 51 && plan.ftsQuery ? [...rows, ...(byFullText.all(plan.ftsQuery) as { id: string }[])].slice(0, 51) : rows);
+      const rids = bySuffix(reversed, reversed);
+      return withDetails(rids.length < 51 && plan.ftsQuery ? [...rids, ...byFullText(plan.ftsQuery)] : rids);
     }
     return [];
   };

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import type { HandlerName, InputOf, OutputOf } from '../../../shared/contract';
 import type { CoreEvents } from '../../../shared/contract/events';
 import type { Result } from '../../../shared/result';
@@ -7,17 +8,48 @@ import { transport, type Transport } from './transport';
 
 export const queryKeyOf = <N extends HandlerName>(name: N, input: InputOf<N>) => [name, input] as const;
 
+/** A read through a handler as React Query runs it: abandoned (the call cancelled) when nobody waits for it any more. */
+const readOf = <N extends HandlerName>(name: N, input: InputOf<N>) => ({
+  queryKey: queryKeyOf(name, input),
+  queryFn: ({ signal }: { signal: AbortSignal }) => apiOrThrow(name, input, signal),
+});
+
+/** Starts a read into the cache for a screen about to draw it (a route's loader), which then finds it there or on its way. */
+export const readAhead = <N extends HandlerName>(client: QueryClient, name: N, input: InputOf<N>): void => void client.prefetchQuery(readOf(name, input));
+
 /**
  * Reads through a handler; refreshed whenever the core reports a change. A read whose input changed
  * before it answered (a search overtaken by the next keystroke) is cancelled, not waited for.
  */
 export const useApi = <N extends HandlerName>(name: N, input: InputOf<N>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) =>
   useQuery({
-    queryKey: queryKeyOf(name, input),
-    queryFn: ({ signal }) => apiOrThrow(name, input, signal),
+    ...readOf(name, input),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
+
+/**
+ * Starts a read at once, in the event that asks for it, ahead of the render that will show it (that
+ * render's useApi finds it on its way): a keystroke's search leaves before React has drawn the
+ * keystroke. The read asked ahead before it, if it has not answered yet, is cancelled; null asks for
+ * nothing and only cancels. A read a screen already shows is left to React Query, which cancels it
+ * when that screen moves on: cancelled here, the screen still showing it would ask for it again.
+ */
+export const useReadAhead = <N extends HandlerName>(name: N) => {
+  const client = useQueryClient();
+  const asked = useRef<QueryKey | null>(null);
+  return useCallback(
+    (input: InputOf<N> | null) => {
+      const read = input === null ? null : readOf(name, input);
+      if (read !== null && asked.current !== null && hashKey(asked.current) === hashKey(read.queryKey)) return;
+      const before = asked.current === null ? undefined : client.getQueryCache().find({ queryKey: asked.current, exact: true });
+      if (before !== undefined && before.getObserversCount() === 0) void client.cancelQueries({ queryKey: before.queryKey, exact: true });
+      asked.current = read?.queryKey ?? null;
+      if (read !== null) void client.prefetchQuery(read);
+    },
+    [client, name],
+  );
+};
 
 /** Reads now, through the same cache as useApi: for acting on a key press before the read on screen caught up. */
 export const useFetchNow = () => {

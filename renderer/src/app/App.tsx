@@ -2,12 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { createHashRouter, Navigate, redirect, RouterProvider } from 'react-router';
 import { apiOrThrow } from '../api/client';
-import { followCoreChanges, queryKeyOf } from '../api/hooks';
+import { followCoreChanges, queryKeyOf, readAhead } from '../api/hooks';
 import type { OutputOf } from '../../../shared/contract';
 import { localDay, systemTimeZone } from '../../../shared/time';
 import { dashboardRange } from '../features/loyalty/months';
 import { ToastProvider } from '../components/Toast';
 import { CustomersPage } from '../features/customers/CustomersPage';
+import { timelineQuery } from '../features/customers/timeline-query';
 import { agendaInputOf, TodayPage } from '../features/reminders/TodayPage';
 import { loadDashboard, loadProfile } from './screens';
 import { ScreenError } from './ScreenError';
@@ -44,6 +45,19 @@ const readAgendaAhead = ({ request }: { request: Request }): null => {
 };
 
 /**
+ * A profile's customer and the first page of its timeline are asked for as the route opens, before
+ * the screen (loaded ahead while idle) mounts and before its side panels ask for theirs: the core
+ * answers one call at a time, and these two are what the screen draws first.
+ */
+const readProfileAhead = ({ params }: { params: { id?: string } }): null => {
+  if (params.id) {
+    readAhead(queryClient, 'customers-get', { id: params.id });
+    void queryClient.prefetchInfiniteQuery(timelineQuery(params.id));
+  }
+  return null;
+};
+
+/**
  * Hash routes work the same over app:// (desktop) and http://127.0.0.1 (browser mode). Screens
  * other than Today (the home screen) and the customer list load when first opened, so the app
  * starts by parsing only what its first screen needs.
@@ -65,7 +79,7 @@ const router = createHashRouter([
           { path: 'today', loader: readAgendaAhead, element: <TodayPage /> },
           { path: 'customers', element: <CustomersPage /> },
           { path: 'customers/new', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
-          { path: 'customers/:id', lazy: async () => ({ Component: (await loadProfile()).ProfilePage }) },
+          { path: 'customers/:id', loader: readProfileAhead, lazy: async () => ({ Component: (await loadProfile()).ProfilePage }) },
           { path: 'customers/:id/edit', lazy: async () => ({ Component: (await import('../features/customers/CustomerFormPage')).CustomerFormPage }) },
           { path: 'customers/:id/merge', lazy: async () => ({ Component: (await import('../features/merge/MergePage')).MergePage }) },
           { path: 'counter', lazy: async () => ({ Component: (await import('../features/counter/CounterPage')).CounterPage }) },

