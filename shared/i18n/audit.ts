@@ -20,6 +20,15 @@ const screenValues = (words: Vocabulary) => ({
   complaintChannel: words.complaintChannels,
   compensationKind: words.compensationKinds,
   lostReason: words.lostReasons,
+  source: words.customerSources,
+  needType: words.needTypes,
+  gender: words.genders,
+  visitKind: words.visitKinds,
+  language: words.languages,
+  /** A win-back call's outcome, or whether a complaint's promise was kept. */
+  outcome: { ...words.winBackOutcomes, ...words.promiseOutcomes },
+  /** A reminder's, a referral reward's or a compensation request's status. */
+  status: { ...words.reminderStatuses, ...words.referralRewardStates, ...words.escalationStatuses },
 });
 
 const en = {
@@ -218,10 +227,6 @@ const en = {
   },
   values: {
     ...screenValues(vocabulary.en),
-    /** A win-back call's outcome, or whether a complaint's promise was kept. */
-    outcome: { ...vocabulary.en.winBackOutcomes, kept: 'kept', broken: 'broken' },
-    /** A reminder's, a referral reward's or a compensation request's status. */
-    status: { open: 'Open', done: 'Done', dismissed: 'Dismissed', obsolete: 'No longer needed', ...vocabulary.en.referralRewardStates, requested: 'Asked of the owner', approved: 'Approved', declined: 'Declined' },
     what: { customers: 'Customers', visits: 'Visits', complaints: 'Complaints', referrals: 'Referrals', reminders: 'Reminders', all: 'Everything' },
   },
   phrases: {
@@ -444,8 +449,6 @@ const zhHant: Messages<typeof en> = {
   },
   values: {
     ...screenValues(vocabulary['zh-Hant']),
-    outcome: { ...vocabulary['zh-Hant'].winBackOutcomes, kept: '已守約', broken: '未守約' },
-    status: { open: '待辦', done: '已完成', dismissed: '已略過', obsolete: '已不需要', ...vocabulary['zh-Hant'].referralRewardStates, requested: '已呈報店主', approved: '已核准', declined: '已駁回' },
     what: { customers: '客戶', visits: '來店紀錄', complaints: '客訴', referrals: '推薦', reminders: '提醒', all: '全部' },
   },
   phrases: {
@@ -668,8 +671,6 @@ const zhHans: Messages<typeof en> = {
   },
   values: {
     ...screenValues(vocabulary['zh-Hans']),
-    outcome: { ...vocabulary['zh-Hans'].winBackOutcomes, kept: '已守约', broken: '未守约' },
-    status: { open: '待办', done: '已完成', dismissed: '已忽略', obsolete: '已不需要', ...vocabulary['zh-Hans'].referralRewardStates, requested: '已上报店主', approved: '已批准', declined: '已驳回' },
     what: { customers: '客户', visits: '到店记录', complaints: '客诉', referrals: '推荐', reminders: '提醒', all: '全部' },
   },
   phrases: {

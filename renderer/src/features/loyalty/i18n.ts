@@ -1,3 +1,4 @@
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
@@ -30,15 +31,15 @@ const en = {
     tableCaption: '{{title}}: the figures',
     month: 'Month',
   },
-  tiers: { key: 'Key', major: 'Major', regular: 'Regular', small: 'Small' },
-  quadrants: { apostle: 'Apostle', mercenary: 'Mercenary', hostage: 'Hostage', destroyer: 'Destroyer' },
+  tiers: vocabulary.en.tiers,
+  quadrants: vocabulary.en.quadrants,
   quadrantHints: {
     apostle: 'Satisfied and loyal: the goal.',
     mercenary: 'Satisfied but not loyal: buys wherever is cheapest.',
     hostage: 'Loyal but not satisfied: stays for lack of choice, leaves at the first alternative.',
     destroyer: 'Neither: spreads bad word. Reach out and open a green channel.',
   },
-  lapse: { active: 'Coming as usual', lapsed: 'Lapsed', lost: 'Lost' },
+  lapse: vocabulary.en.lapseStates,
   segments: {
     title: 'Customers to act on',
     open: 'Customers by tier and quadrant',
@@ -160,15 +161,15 @@ export const zhHant: Messages<typeof en> = {
     tableCaption: '{{title}}：數字',
     month: '月份',
   },
-  tiers: { key: '核心客戶', major: '主要客戶', regular: '普通客戶', small: '小客戶' },
-  quadrants: { apostle: '傳道者', mercenary: '圖利者', hostage: '囚禁者', destroyer: '破壞者' },
+  tiers: vocabulary['zh-Hant'].tiers,
+  quadrants: vocabulary['zh-Hant'].quadrants,
   quadrantHints: {
     apostle: '滿意又忠誠：這是目標。',
     mercenary: '滿意但不忠誠：哪裡便宜就去哪裡。',
     hostage: '忠誠但不滿意：因為沒得選才留下，一有別家就會離開。',
     destroyer: '既不滿意也不忠誠：會到處說壞話。主動聯絡，為他開一條綠色通道。',
   },
-  lapse: { active: '照常來店', lapsed: '已流失', lost: '已離開' },
+  lapse: vocabulary['zh-Hant'].lapseStates,
   segments: {
     title: '可以行動的客戶名單',
     open: '依等級與象限看客戶',
@@ -285,15 +286,15 @@ export const zhHans: Messages<typeof en> = {
     tableCaption: '{{title}}：数字',
     month: '月份',
   },
-  tiers: { key: '核心客户', major: '主要客户', regular: '普通客户', small: '小客户' },
-  quadrants: { apostle: '传道者', mercenary: '图利者', hostage: '囚禁者', destroyer: '破坏者' },
+  tiers: vocabulary['zh-Hans'].tiers,
+  quadrants: vocabulary['zh-Hans'].quadrants,
   quadrantHints: {
     apostle: '满意又忠诚：这是目标。',
     mercenary: '满意但不忠诚：哪里便宜就去哪里。',
     hostage: '忠诚但不满意：因为没得选才留下，一有别家就会离开。',
     destroyer: '既不满意也不忠诚：会到处说坏话。主动联系，为他开一条绿色通道。',
   },
-  lapse: { active: '照常到店', lapsed: '已流失', lost: '已离开' },
+  lapse: vocabulary['zh-Hans'].lapseStates,
   segments: {
     title: '可以行动的客户名单',
     open: '按等级与象限看客户',
