@@ -81,10 +81,10 @@ const zhHant: Messages<typeof en> = {
     series: {},
   },
   customer_flow: {
-    title: '新客、回頭客與流失客',
-    note: '每月：第一次來店的客戶、再次光臨的客戶，以及當月流失且至今仍未回來的客戶。',
+    title: '新客、回頭客與久未上門的客戶',
+    note: '每月：第一次來店的客戶、再次光臨的客戶，以及當月起久未上門、至今仍未回來的客戶。',
     empty: '這段期間還沒有來店紀錄。',
-    series: { new: '新客', returning: '回頭客', lapsed: '流失（仍未回來）' },
+    series: { new: '新客', returning: '回頭客', lapsed: '久未上門（仍未回來）' },
   },
   referral_share: {
     title: '客人介紹來的新客',
@@ -125,10 +125,10 @@ const zhHans: Messages<typeof en> = {
     series: {},
   },
   customer_flow: {
-    title: '新客、回头客与流失客',
-    note: '每月：第一次到店的客户、再次光临的客户，以及当月流失且至今仍未回来的客户。',
+    title: '新客、回头客与久未上门的客户',
+    note: '每月：第一次到店的客户、再次光临的客户，以及当月起久未上门、至今仍未回来的客户。',
     empty: '这段期间还没有到店记录。',
-    series: { new: '新客', returning: '回头客', lapsed: '流失（仍未回来）' },
+    series: { new: '新客', returning: '回头客', lapsed: '久未上门（仍未回来）' },
   },
   referral_share: {
     title: '客人介绍来的新客',
