@@ -48,7 +48,7 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={colors.grid} vertical={false} />
-        <XAxis dataKey="period" tickFormatter={format.monthTick} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
+        <XAxis dataKey="period" tickFormatter={format.monthTick(data[0]?.period ?? '')} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
         <YAxis yAxisId="left" ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
         {right && (
           <YAxis
