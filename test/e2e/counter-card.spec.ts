@@ -1,4 +1,5 @@
 import { commonMessages } from '../../renderer/src/app/locales/common';
+import { reminderKind } from '../../shared/reminders/kinds';
 import { counterMessages } from '../../renderer/src/features/counter/i18n';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
 import { expect, test, type RunningApp } from './fixtures';
@@ -37,7 +38,7 @@ for (const { locale, language } of locales) {
     test('pinyin initials find 林美華; her card shows the note, rhythm, birthday, reward and complaint; the reward is handed over and a note added from it', async ({ app, page }) => {
       const words = counterMessages[language];
       const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-      await regular(app);
+      const mei = await regular(app);
       await app.open(page);
       await page.getByRole('link', { name: commonMessages[language].nav.counter }).click();
 
@@ -64,6 +65,13 @@ for (const { locale, language } of locales) {
       await expect(card.locator('.counter-card-note')).toContainText('沒有燕麥奶時改豆漿');
       // The visit form was not set off by the note's Enter.
       await expect(page.locator('.selected-customer')).toContainText('林美華');
+
+      // Her profile lists the birthday greeting under the birthday, not under the day it came up (three days before).
+      const birthday = daysFromNow(2);
+      const birthdayText = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(birthday.getFullYear(), birthday.getMonth(), birthday.getDate()));
+      await page.goto(`${app.url.split('#')[0]}#/customers/${mei}`);
+      const greeting = page.locator('.standing-reminders li').filter({ hasText: reminderKind('birthday')!.label[language] });
+      await expect(greeting).toContainText(birthdayText);
     });
 
     test('the customer list sorts by visits from its column header and filters by tag; a customer who never came reads "never"', async ({ app, page }) => {
