@@ -55,9 +55,14 @@ for (const { locale, language } of locales) {
       await expect(card.locator('.counter-card-complaint a')).toHaveAttribute('href', /\/complaints\//);
       await page.screenshot({ path: `test-results/counter-card-${language}.png`, fullPage: true });
 
+      // Handed over by mistake: the one undo pattern puts it back on the card.
       await card.getByRole('button', { name: words.card.handOver }).click();
-      await expect(page.getByRole('status').filter({ hasText: fill(words.card.handedOver, { name: '林美華' }) })).toBeVisible();
+      const handedOver = page.getByRole('status').filter({ hasText: fill(words.card.handedOver, { name: '林美華' }) });
+      await expect(handedOver).toBeVisible();
       await expect(card.locator('.counter-card-reward')).toHaveCount(0);
+      await handedOver.getByRole('button', { name: commonMessages[language].actions.undo }).click();
+      await expect(page.getByRole('status').filter({ hasText: commonMessages[language].undone })).toBeVisible();
+      await expect(card.locator('.counter-card-reward')).toHaveCount(1);
 
       const note = card.getByRole('textbox', { name: customersMessages[language].quickNote.label });
       await note.fill('沒有燕麥奶時改豆漿');
