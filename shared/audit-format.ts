@@ -35,6 +35,7 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
     needType: (value) => labelOf(values.needType, value),
     gender: (value) => labelOf(values.gender, value),
     language: (value) => labelOf(values.language, value),
+    rewardKind: (value) => labelOf(values.rewardKind, value),
     /** A reminder's kind, or whether a visit record is a visit or a contact. */
     kind: (value, entity) => (entity === 'reminder' ? reminderKind(value)?.label[language] : Object.hasOwn(values.visitKind, value) ? labelOf(values.visitKind, value) : undefined),
     ownerStaffId: (value) => options.staffName?.(value),

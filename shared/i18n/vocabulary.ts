@@ -102,6 +102,7 @@ const en = {
   promiseOutcomes: { kept: 'kept', broken: 'broken' },
   escalationStatuses: { requested: 'Waiting for the owner', approved: 'Approved by the owner', declined: 'Declined by the owner' },
   languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  rewardKinds: { discount: 'Discount', gift: 'Gift', points: 'Points', thanks: 'Thank-you' },
 };
 
 const zhHant: Messages<typeof en> = {
@@ -198,6 +199,7 @@ const zhHant: Messages<typeof en> = {
   promiseOutcomes: { kept: '守約', broken: '失約' },
   escalationStatuses: { requested: '等待店主決定', approved: '店主已核准', declined: '店主已駁回' },
   languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  rewardKinds: { discount: '折扣', gift: '贈品', points: '點數', thanks: '致謝' },
 };
 
 const zhHans: Messages<typeof en> = {
@@ -294,6 +296,7 @@ const zhHans: Messages<typeof en> = {
   promiseOutcomes: { kept: '守约', broken: '失约' },
   escalationStatuses: { requested: '等待店主决定', approved: '店主已批准', declined: '店主已驳回' },
   languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  rewardKinds: { discount: '折扣', gift: '赠品', points: '积分', thanks: '致谢' },
 };
 
 export const vocabulary = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
