@@ -83,6 +83,8 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     await expect(facts).toContainText(/From the BG\/NBD \(visits\) and Gamma-Gamma \(spend\) models fitted on .* to this shop’s \d+ customers/);
     await expect(facts).toContainText('Future visits are counted at face value (not discounted).');
     await expect(facts).not.toContainText('visits a year ×');
+    // Key is the top tier: points never read as "not yet enough to lift" there.
+    await expect(facts).not.toContainText('not yet enough to lift the tier');
   } finally {
     stop();
     rmSync(dataDir, { recursive: true, force: true });
