@@ -1,4 +1,5 @@
 import type { ValueFormat } from './audit-changes';
+import { reminderKind } from './reminders/kinds';
 import { auditLabels, labelOf } from './i18n/audit';
 import { fill } from './i18n/messages';
 import type { Language } from './locale';
@@ -8,8 +9,6 @@ export interface AuditFormatOptions {
   dateTime: (iso: string) => string;
   /** A staff member's name by id, for "looked after by". */
   staffName?: (id: string) => string | undefined;
-  /** Labels the caller knows beyond the audit catalog (the screen's sources, genders, languages). */
-  moreChoices?: (field: string, value: string) => string | undefined;
 }
 
 /**
@@ -32,6 +31,13 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
     what: (value) => labelOf(values.what, value),
     level: (value) => labelOf(values.satisfaction, value),
     satisfaction: (value) => labelOf(values.satisfaction, value),
+    source: (value) => labelOf(values.source, value),
+    needType: (value) => labelOf(values.needType, value),
+    gender: (value) => labelOf(values.gender, value),
+    language: (value) => labelOf(values.language, value),
+    rewardKind: (value) => labelOf(values.rewardKind, value),
+    /** A reminder's kind, or whether a visit record is a visit or a contact. */
+    kind: (value, entity) => (entity === 'reminder' ? reminderKind(value)?.label[language] : Object.hasOwn(values.visitKind, value) ? labelOf(values.visitKind, value) : undefined),
     ownerStaffId: (value) => options.staffName?.(value),
     staffId: (value) => options.staffName?.(value),
   };
@@ -41,7 +47,7 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
     no: labels.csv.no,
     money: options.money,
     dateTime: options.dateTime,
-    choice: (field, value, entity) => options.moreChoices?.(field, value) ?? choices[field]?.(value, entity),
+    choice: (field, value, entity) => choices[field]?.(value, entity),
     field: (field) => labelOf(labels.fields, field),
     compensation: (kind, amountMinor) =>
       fill(labels.phrases.compensation, { kind: labelOf(values.compensationKind, kind), amount: amountMinor === null ? '' : options.money(amountMinor) }).trim(),

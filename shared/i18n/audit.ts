@@ -20,6 +20,16 @@ const screenValues = (words: Vocabulary) => ({
   complaintChannel: words.complaintChannels,
   compensationKind: words.compensationKinds,
   lostReason: words.lostReasons,
+  source: words.customerSources,
+  needType: words.needTypes,
+  gender: words.genders,
+  visitKind: words.visitKinds,
+  language: words.languages,
+  rewardKind: words.rewardKinds,
+  /** A win-back call's outcome, or whether a complaint's promise was kept. */
+  outcome: { ...words.winBackOutcomes, ...words.promiseOutcomes },
+  /** A reminder's, a referral reward's or a compensation request's status. */
+  status: { ...words.reminderStatuses, ...words.referralRewardStates, ...words.escalationStatuses },
 });
 
 const en = {
@@ -141,6 +151,8 @@ const en = {
     referredCustomer: 'Customer brought',
     rewardKind: 'Reward',
     rewardValue: 'Reward value',
+    rewardValueMinor: 'Discount',
+    rewardPoints: 'Points given',
     rewardGift: 'Gift',
     minFirstPurchaseMinor: 'Least first purchase',
     category: 'Category',
@@ -218,10 +230,6 @@ const en = {
   },
   values: {
     ...screenValues(vocabulary.en),
-    /** A win-back call's outcome, or whether a complaint's promise was kept. */
-    outcome: { ...vocabulary.en.winBackOutcomes, kept: 'kept', broken: 'broken' },
-    /** A reminder's, a referral reward's or a compensation request's status. */
-    status: { open: 'Open', done: 'Done', dismissed: 'Dismissed', obsolete: 'No longer needed', ...vocabulary.en.referralRewardStates, requested: 'Asked of the owner', approved: 'Approved', declined: 'Declined' },
     what: { customers: 'Customers', visits: 'Visits', complaints: 'Complaints', referrals: 'Referrals', reminders: 'Reminders', all: 'Everything' },
   },
   phrases: {
@@ -367,6 +375,8 @@ const zhHant: Messages<typeof en> = {
     referredCustomer: '帶來的客戶',
     rewardKind: '獎勵',
     rewardValue: '獎勵數值',
+    rewardValueMinor: '折扣金額',
+    rewardPoints: '贈送點數',
     rewardGift: '贈品',
     minFirstPurchaseMinor: '首次消費最低金額',
     category: '類別',
@@ -444,8 +454,6 @@ const zhHant: Messages<typeof en> = {
   },
   values: {
     ...screenValues(vocabulary['zh-Hant']),
-    outcome: { ...vocabulary['zh-Hant'].winBackOutcomes, kept: '已守約', broken: '未守約' },
-    status: { open: '待辦', done: '已完成', dismissed: '已略過', obsolete: '已不需要', ...vocabulary['zh-Hant'].referralRewardStates, requested: '已呈報店主', approved: '已核准', declined: '已駁回' },
     what: { customers: '客戶', visits: '來店紀錄', complaints: '客訴', referrals: '推薦', reminders: '提醒', all: '全部' },
   },
   phrases: {
@@ -591,6 +599,8 @@ const zhHans: Messages<typeof en> = {
     referredCustomer: '带来的客户',
     rewardKind: '奖励',
     rewardValue: '奖励数值',
+    rewardValueMinor: '折扣金额',
+    rewardPoints: '赠送积分',
     rewardGift: '赠品',
     minFirstPurchaseMinor: '首次消费最低金额',
     category: '类别',
@@ -668,8 +678,6 @@ const zhHans: Messages<typeof en> = {
   },
   values: {
     ...screenValues(vocabulary['zh-Hans']),
-    outcome: { ...vocabulary['zh-Hans'].winBackOutcomes, kept: '已守约', broken: '未守约' },
-    status: { open: '待办', done: '已完成', dismissed: '已忽略', obsolete: '已不需要', ...vocabulary['zh-Hans'].referralRewardStates, requested: '已上报店主', approved: '已批准', declined: '已驳回' },
     what: { customers: '客户', visits: '到店记录', complaints: '客诉', referrals: '推荐', reminders: '提醒', all: '全部' },
   },
   phrases: {

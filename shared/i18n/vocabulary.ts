@@ -2,9 +2,11 @@ import type { Messages } from './messages';
 
 /**
  * Words for the coded values people choose on one screen and read again on others: a complaint's
- * category on the complaints board and in the audit trail, a lost customer's reason in the win-back
- * list and in the trail. Declared once here; the feature catalogues and the audit catalogue refer to
- * these objects instead of repeating the words, so a label changed for one screen changes on all.
+ * category on the complaints board, in the audit trail and in the complaints CSV; a customer's source
+ * on the form, the profile and the customers CSV; a tier on the dashboard, the list's filter and the
+ * export. Declared once here; the feature catalogues, the audit catalogue and the export catalogue
+ * refer to these objects instead of repeating the words, so a label changed for one screen changes on
+ * all, and an export reads as the screens do.
  */
 const en = {
   satisfaction: {
@@ -82,6 +84,25 @@ const en = {
     given: 'Given',
     void: 'Void',
   },
+  genders: { female: 'Female', male: 'Male', other: 'Other' },
+  customerSources: {
+    walk_in: 'Walk-in',
+    referral: 'Referral',
+    social_media: 'Social media',
+    event: 'Event',
+    online: 'Online',
+    other: 'Other',
+  },
+  needTypes: { price: 'Price-oriented', value: 'Value-oriented', composite: 'Both' },
+  visitKinds: { visit: 'Visit', contact: 'Contact' },
+  tiers: { key: 'Key', major: 'Major', regular: 'Regular', small: 'Small' },
+  quadrants: { apostle: 'Apostle', mercenary: 'Mercenary', hostage: 'Hostage', destroyer: 'Destroyer' },
+  lapseStates: { active: 'Coming as usual', lapsed: 'Lapsed', lost: 'Lost' },
+  reminderStatuses: { open: 'Open', done: 'Done', dismissed: 'Dismissed', obsolete: 'No longer needed' },
+  promiseOutcomes: { kept: 'kept', broken: 'broken' },
+  escalationStatuses: { requested: 'Waiting for the owner', approved: 'Approved by the owner', declined: 'Declined by the owner' },
+  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  rewardKinds: { discount: 'Discount', gift: 'Gift', points: 'Points', thanks: 'Thank-you' },
 };
 
 const zhHant: Messages<typeof en> = {
@@ -160,6 +181,25 @@ const zhHant: Messages<typeof en> = {
     given: '已發放',
     void: '已作廢',
   },
+  genders: { female: '女', male: '男', other: '其他' },
+  customerSources: {
+    walk_in: '路過進店',
+    referral: '朋友介紹',
+    social_media: '社群媒體',
+    event: '活動',
+    online: '網路',
+    other: '其他',
+  },
+  needTypes: { price: '重價格', value: '重價值', composite: '兩者兼具' },
+  visitKinds: { visit: '來店', contact: '聯絡' },
+  tiers: { key: '核心客戶', major: '主要客戶', regular: '普通客戶', small: '小客戶' },
+  quadrants: { apostle: '傳道者', mercenary: '圖利者', hostage: '囚禁者', destroyer: '破壞者' },
+  lapseStates: { active: '照常來店', lapsed: '久未上門', lost: '已流失' },
+  reminderStatuses: { open: '待辦', done: '已完成', dismissed: '已略過', obsolete: '不再需要' },
+  promiseOutcomes: { kept: '守約', broken: '失約' },
+  escalationStatuses: { requested: '等待店主決定', approved: '店主已核准', declined: '店主已駁回' },
+  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  rewardKinds: { discount: '折扣', gift: '贈品', points: '點數', thanks: '致謝' },
 };
 
 const zhHans: Messages<typeof en> = {
@@ -238,6 +278,25 @@ const zhHans: Messages<typeof en> = {
     given: '已发放',
     void: '已作废',
   },
+  genders: { female: '女', male: '男', other: '其他' },
+  customerSources: {
+    walk_in: '路过进店',
+    referral: '朋友介绍',
+    social_media: '社交媒体',
+    event: '活动',
+    online: '网络',
+    other: '其他',
+  },
+  needTypes: { price: '重价格', value: '重价值', composite: '两者兼顾' },
+  visitKinds: { visit: '到店', contact: '联系' },
+  tiers: { key: '核心客户', major: '主要客户', regular: '普通客户', small: '小客户' },
+  quadrants: { apostle: '传道者', mercenary: '图利者', hostage: '囚禁者', destroyer: '破坏者' },
+  lapseStates: { active: '照常到店', lapsed: '久未上门', lost: '已流失' },
+  reminderStatuses: { open: '待办', done: '已完成', dismissed: '已忽略', obsolete: '不再需要' },
+  promiseOutcomes: { kept: '守约', broken: '失约' },
+  escalationStatuses: { requested: '等待店主决定', approved: '店主已批准', declined: '店主已驳回' },
+  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  rewardKinds: { discount: '折扣', gift: '赠品', points: '积分', thanks: '致谢' },
 };
 
 export const vocabulary = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

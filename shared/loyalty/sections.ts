@@ -1,3 +1,4 @@
+import { vocabulary } from '../i18n/vocabulary';
 import type { Language } from '../locale';
 import type { Messages } from '../i18n/messages';
 
@@ -27,7 +28,7 @@ const en = {
     title: 'Customers by tier',
     note: 'Key, Major, Regular and Small at the end of each month; the current month is live.',
     empty: 'No tiers recorded for these months yet. Tiers are counted every day the app runs.',
-    series: { key: 'Key', major: 'Major', regular: 'Regular', small: 'Small' },
+    series: vocabulary.en.tiers,
   },
   quadrants: {
     title: 'Satisfaction × loyalty today',
@@ -69,9 +70,9 @@ const zhHant: Messages<typeof en> = {
   },
   tiers_over_time: {
     title: '各等級客戶人數',
-    note: '每月月底的主要、大、普通、小客戶人數；本月為即時數字。',
+    note: '每月月底的核心、主要、普通、小客戶人數；本月為即時數字。',
     empty: '這段期間還沒有分級紀錄。應用程式每天執行時都會統計分級。',
-    series: { key: '核心客戶', major: '主要客戶', regular: '普通客戶', small: '小客戶' },
+    series: vocabulary['zh-Hant'].tiers,
   },
   quadrants: {
     title: '滿意度 × 忠誠度（今天）',
@@ -80,10 +81,10 @@ const zhHant: Messages<typeof en> = {
     series: {},
   },
   customer_flow: {
-    title: '新客、回頭客與流失客',
-    note: '每月：第一次來店的客戶、再次光臨的客戶，以及當月流失且至今仍未回來的客戶。',
+    title: '新客、回頭客與久未上門的客戶',
+    note: '每月：第一次來店的客戶、再次光臨的客戶，以及當月起久未上門、至今仍未回來的客戶。',
     empty: '這段期間還沒有來店紀錄。',
-    series: { new: '新客', returning: '回頭客', lapsed: '流失（仍未回來）' },
+    series: { new: '新客', returning: '回頭客', lapsed: '久未上門（仍未回來）' },
   },
   referral_share: {
     title: '客人介紹來的新客',
@@ -113,9 +114,9 @@ const zhHans: Messages<typeof en> = {
   },
   tiers_over_time: {
     title: '各等级客户人数',
-    note: '每月月底的主要、大、普通、小客户人数；本月为实时数字。',
+    note: '每月月底的核心、主要、普通、小客户人数；本月为实时数字。',
     empty: '这段期间还没有分级记录。应用每天运行时都会统计分级。',
-    series: { key: '核心客户', major: '主要客户', regular: '普通客户', small: '小客户' },
+    series: vocabulary['zh-Hans'].tiers,
   },
   quadrants: {
     title: '满意度 × 忠诚度（今天）',
@@ -124,10 +125,10 @@ const zhHans: Messages<typeof en> = {
     series: {},
   },
   customer_flow: {
-    title: '新客、回头客与流失客',
-    note: '每月：第一次到店的客户、再次光临的客户，以及当月流失且至今仍未回来的客户。',
+    title: '新客、回头客与久未上门的客户',
+    note: '每月：第一次到店的客户、再次光临的客户，以及当月起久未上门、至今仍未回来的客户。',
     empty: '这段期间还没有到店记录。',
-    series: { new: '新客', returning: '回头客', lapsed: '流失（仍未回来）' },
+    series: { new: '新客', returning: '回头客', lapsed: '久未上门（仍未回来）' },
   },
   referral_share: {
     title: '客人介绍来的新客',

@@ -68,6 +68,25 @@ describe('the audit trail speaks the owner’s language', () => {
   });
 });
 
+describe('the referral reward rules in the trail', () => {
+  it('name the kind of reward and give a discount in money and points as points, never minor units', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { currency: 'TWD' });
+    await callOk(core, 'referrals-rules-update', { rewardKind: 'discount', rewardValue: 18_000 });
+    await callOk(core, 'referrals-rules-update', { rewardKind: 'gift', rewardGift: 'Latte' });
+    await callOk(core, 'referrals-rules-update', { rewardKind: 'points', rewardValue: 50 });
+    const english = (await callOk(core, 'audit-export', { entity: 'settings', language: 'en' })).csv;
+    const rows = Papa.parse<string[]>(english.slice(1), { skipEmptyLines: true }).data;
+    const changes = rows.filter((row) => row[5] === 'referral_rules.update').map((row) => row[9]!);
+    expect(changes).toContainEqual(expect.stringMatching(/^Reward: Thank-you → Discount\nDiscount: NT\$180(\.00)?$/));
+    expect(changes).toContainEqual(expect.stringMatching(/^Reward: Discount → Gift\nGift: — → Latte\nDiscount: NT\$180(\.00)?$/));
+    expect(changes).toContainEqual('Reward: Gift → Points\nPoints given: 50');
+    expect(changes.join('\n')).not.toMatch(/18000|discount|gift →/);
+    const chinese = (await callOk(core, 'audit-export', { entity: 'settings', language: 'zh-Hant' })).csv;
+    expect(chinese).toContain('獎勵: 折扣 → 贈品');
+  });
+});
+
 describe('every field the trail records has a name', () => {
   it('after a day of the shop’s usual actions, in every language', async () => {
     const clock = fixedClock('2026-03-02T02:00:00.000Z');

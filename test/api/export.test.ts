@@ -24,7 +24,7 @@ describe('export', () => {
     expect(row).toMatchObject({ 姓名: '陳美玲', 電話: '0912-345-678; 02-2345-6789', 生日: '03-04', 性別: '女', 標籤: 'VIP; 常客', 同意接受聯絡: '是', 累計消費: '1280.50', 上次來店: '2024-05-01 14:30:00' });
     const [visits] = await callOk(core, 'export-run', { what: 'visits', format: 'csv', folder: tempDir(), language: 'en' });
     expect(read(visits!.path).toString('utf8')).toContain('Date,Kind,Customer ID,Customer,Amount');
-    expect(read(visits!.path).toString('utf8')).toContain(',visit,');
+    expect(read(visits!.path).toString('utf8')).toContain(',Visit,');
   });
 
   it('carries the loyalty figures the owner sees on the profile: tier, quadrant, lapse, chance still a customer, expected visits, value', async () => {

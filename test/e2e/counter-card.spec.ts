@@ -1,4 +1,5 @@
 import { commonMessages } from '../../renderer/src/app/locales/common';
+import { reminderKind } from '../../shared/reminders/kinds';
 import { counterMessages } from '../../renderer/src/features/counter/i18n';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
 import { expect, test, type RunningApp } from './fixtures';
@@ -37,7 +38,7 @@ for (const { locale, language } of locales) {
     test('pinyin initials find 林美華; her card shows the note, rhythm, birthday, reward and complaint; the reward is handed over and a note added from it', async ({ app, page }) => {
       const words = counterMessages[language];
       const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-      await regular(app);
+      const mei = await regular(app);
       await app.open(page);
       await page.getByRole('link', { name: commonMessages[language].nav.counter }).click();
 
@@ -54,9 +55,14 @@ for (const { locale, language } of locales) {
       await expect(card.locator('.counter-card-complaint a')).toHaveAttribute('href', /\/complaints\//);
       await page.screenshot({ path: `test-results/counter-card-${language}.png`, fullPage: true });
 
+      // Handed over by mistake: the one undo pattern puts it back on the card.
       await card.getByRole('button', { name: words.card.handOver }).click();
-      await expect(page.getByRole('status').filter({ hasText: fill(words.card.handedOver, { name: '林美華' }) })).toBeVisible();
+      const handedOver = page.getByRole('status').filter({ hasText: fill(words.card.handedOver, { name: '林美華' }) });
+      await expect(handedOver).toBeVisible();
       await expect(card.locator('.counter-card-reward')).toHaveCount(0);
+      await handedOver.getByRole('button', { name: commonMessages[language].actions.undo }).click();
+      await expect(page.getByRole('status').filter({ hasText: commonMessages[language].undone })).toBeVisible();
+      await expect(card.locator('.counter-card-reward')).toHaveCount(1);
 
       const note = card.getByRole('textbox', { name: customersMessages[language].quickNote.label });
       await note.fill('沒有燕麥奶時改豆漿');
@@ -64,6 +70,13 @@ for (const { locale, language } of locales) {
       await expect(card.locator('.counter-card-note')).toContainText('沒有燕麥奶時改豆漿');
       // The visit form was not set off by the note's Enter.
       await expect(page.locator('.selected-customer')).toContainText('林美華');
+
+      // Her profile lists the birthday greeting under the birthday, not under the day it came up (three days before).
+      const birthday = daysFromNow(2);
+      const birthdayText = new Intl.DateTimeFormat(language, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(birthday.getFullYear(), birthday.getMonth(), birthday.getDate()));
+      await page.goto(`${app.url.split('#')[0]}#/customers/${mei}`);
+      const greeting = page.locator('.standing-reminders li').filter({ hasText: reminderKind('birthday')!.label[language] });
+      await expect(greeting).toContainText(birthdayText);
     });
 
     test('the customer list sorts by visits from its column header and filters by tag; a customer who never came reads "never"', async ({ app, page }) => {

@@ -83,6 +83,8 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     await expect(facts).toContainText(/From the BG\/NBD \(visits\) and Gamma-Gamma \(spend\) models fitted on .* to this shop’s \d+ customers/);
     await expect(facts).toContainText('Future visits are counted at face value (not discounted).');
     await expect(facts).not.toContainText('visits a year ×');
+    // Key is the top tier: points never read as "not yet enough to lift" there.
+    await expect(facts).not.toContainText('not yet enough to lift the tier');
   } finally {
     stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -110,4 +112,16 @@ test('an empty book shows every chart’s empty state, and a satisfaction answer
   await expect(page.getByRole('status')).toContainText('Answer recorded');
   await expect(page.locator('.loyalty-facts')).toContainText('Mercenary — satisfaction 3.0 of 3');
   await expect(page.locator('.signal-list')).toContainText('+2 latest satisfaction: satisfied and will bring friends');
+
+  // One visit today: "1 visit" and "today", as a person writes them, not "1 visits" or "0 days ago".
+  const id = page.url().split('/customers/')[1]!;
+  await app.rpc('visits-log', { customerId: id, amountMinor: 48000 });
+  // A rule change draws the money cut-offs again (in the worker), so the visit is ranked.
+  expect(await app.rpc('loyalty-settings-update', { pointsPerLift: 4 })).toMatchObject({ ok: true });
+  await expect.poll(async () => ((await app.rpc('loyalty-customer', { id })).value as { cutoffs: unknown }).cutoffs, { timeout: 20_000 }).not.toBeNull();
+  await page.reload();
+  const facts = page.locator('.loyalty-facts');
+  await expect(facts).toContainText(/By spending: \w+ — rank 1 of 1 customers who spent in the last 12 months \(.+, 1 visit\)\./);
+  await expect(facts).toContainText(/Last visit\s*today/);
+  await expect(facts).not.toContainText('0 days ago');
 });

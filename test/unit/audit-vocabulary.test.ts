@@ -4,6 +4,7 @@ import { auditValueFormat } from '../../shared/audit-format';
 import { complaintStates } from '../../shared/complaints/lifecycle';
 import { severities } from '../../shared/complaints/deadlines';
 import { compensationKinds, complaintCategories, complaintChannels } from '../../shared/contract/complaints';
+import { customerSources, genders, needTypes } from '../../shared/contract/customers';
 import { contactMethods, visitChannels } from '../../shared/contract/visits';
 import { lostReasons, winBackOutcomes } from '../../shared/contract/winback';
 import { auditLabels } from '../../shared/i18n/audit';
@@ -37,6 +38,9 @@ const pairs = (language: (typeof languages)[number]): { name: string; codes: rea
     { name: 'win-back outcome', codes: winBackOutcomes, audit: audit.outcome, screen: reminders.winBack.outcomes },
     { name: 'lost reason', codes: lostReasons, audit: audit.lostReason, screen: reminders.lostReasons },
     { name: 'referral reward', codes: rewardStates, audit: audit.status, screen: referralsMessages[language].reward.states },
+    { name: 'customer source', codes: customerSources, audit: audit.source, screen: common.sources },
+    { name: 'need type', codes: needTypes, audit: audit.needType, screen: common.needTypes },
+    { name: 'gender', codes: genders, audit: audit.gender, screen: common.genders },
   ];
 };
 

@@ -68,6 +68,20 @@ const treeOf = (ctx: HandlerContext, id: string): ReferralTree => {
   };
 };
 
+
+/**
+ * Reward rules as the audit trail records them: a discount's value as money (its field ends in
+ * Minor, so the trail shows it in the shop's currency), points as points, and no value for a gift
+ * or a thank-you, which have none.
+ */
+const auditedRules = (rules: ReferralRules, keys: readonly (keyof ReferralRules)[]): Record<string, unknown> => {
+  const picked: Record<string, unknown> = Object.fromEntries(keys.filter((key) => key !== 'rewardValue').map((key) => [key, rules[key]]));
+  if (!keys.includes('rewardValue')) return picked;
+  if (rules.rewardKind === 'discount') return { ...picked, rewardValueMinor: rules.rewardValue };
+  if (rules.rewardKind === 'points') return { ...picked, rewardPoints: rules.rewardValue };
+  return picked;
+};
+
 export const referralsHandlers: HandlerImpls = {
   'referrals-set': (ctx, { customerId, referrerId }) =>
     inTransaction(ctx.db, () => {
@@ -167,7 +181,9 @@ export const referralsHandlers: HandlerImpls = {
       if (changedKeys.length === 0) return ok(before);
       const pick = (rules: ReferralRules) => Object.fromEntries(changedKeys.map((key) => [key, rules[key]]));
       writeReferralRules(ctx.db, pick(merged.data));
-      recordAudit(ctx, { action: 'referral_rules.update', entity: 'settings', entityId: null, before: pick(before), after: pick(merged.data) });
+      // A new kind of reward changes what its value means, so the trail shows the value on both sides then.
+      const audited = changedKeys.includes('rewardKind') && !changedKeys.includes('rewardValue') ? [...changedKeys, 'rewardValue' as const] : changedKeys;
+      recordAudit(ctx, { action: 'referral_rules.update', entity: 'settings', entityId: null, before: auditedRules(before, audited), after: auditedRules(merged.data, audited) });
       return ok(readReferralRules(ctx.db));
     }),
 };

@@ -50,16 +50,9 @@ const en = {
   },
   channels: vocabulary.en.visitChannels,
   contactMethods: vocabulary.en.contactMethods,
-  sources: {
-    walk_in: 'Walk-in',
-    referral: 'Referral',
-    social_media: 'Social media',
-    event: 'Event',
-    online: 'Online',
-    other: 'Other',
-  },
-  needTypes: { price: 'Price-oriented', value: 'Value-oriented', composite: 'Both' },
-  genders: { female: 'Female', male: 'Male', other: 'Other' },
+  sources: vocabulary.en.customerSources,
+  needTypes: vocabulary.en.needTypes,
+  genders: vocabulary.en.genders,
 };
 
 const zhHant: Messages<typeof en> = {
@@ -111,16 +104,9 @@ const zhHant: Messages<typeof en> = {
   },
   channels: vocabulary['zh-Hant'].visitChannels,
   contactMethods: vocabulary['zh-Hant'].contactMethods,
-  sources: {
-    walk_in: '路過進店',
-    referral: '朋友介紹',
-    social_media: '社群媒體',
-    event: '活動',
-    online: '網路',
-    other: '其他',
-  },
-  needTypes: { price: '重價格', value: '重價值', composite: '兩者兼具' },
-  genders: { female: '女', male: '男', other: '其他' },
+  sources: vocabulary['zh-Hant'].customerSources,
+  needTypes: vocabulary['zh-Hant'].needTypes,
+  genders: vocabulary['zh-Hant'].genders,
 };
 
 const zhHans: Messages<typeof en> = {
@@ -172,16 +158,9 @@ const zhHans: Messages<typeof en> = {
   },
   channels: vocabulary['zh-Hans'].visitChannels,
   contactMethods: vocabulary['zh-Hans'].contactMethods,
-  sources: {
-    walk_in: '路过进店',
-    referral: '朋友介绍',
-    social_media: '社交媒体',
-    event: '活动',
-    online: '网络',
-    other: '其他',
-  },
-  needTypes: { price: '重价格', value: '重价值', composite: '两者兼顾' },
-  genders: { female: '女', male: '男', other: '其他' },
+  sources: vocabulary['zh-Hans'].customerSources,
+  needTypes: vocabulary['zh-Hans'].needTypes,
+  genders: vocabulary['zh-Hans'].genders,
 };
 
 export const commonMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

@@ -12,31 +12,22 @@ import { useAppLanguage } from '../../app/language';
  * recorded values read: money in the shop's currency, times in its zone, codes by their names.
  */
 export const useAuditLabels = () => {
-  const { t } = useTranslation(['audit', 'common', 'settings', 'customers']);
+  const { t } = useTranslation('audit');
   const format = useFormat();
   const staff = useApi('staff-list', { includeInactive: true });
   const language = useAppLanguage();
   const labels = auditLabels[language];
   return useMemo(() => {
     const staffNames = new Map((staff.data ?? []).map((member) => [member.id, member.name]));
-    // The screen knows a few labels the shared catalog does not repeat: how a customer found the shop, genders, languages.
-    const screenChoices: Record<string, (value: string) => string | undefined> = {
-      source: (value) => t(`common:sources.${value}` as 'common:sources.other', { defaultValue: value }),
-      needType: (value) => t(`common:needTypes.${value}` as 'common:needTypes.price', { defaultValue: value }),
-      gender: (value) => t(`common:genders.${value}` as 'common:genders.other', { defaultValue: value }),
-      kind: (value) => t(`customers:timeline.${value}` as 'customers:timeline.visit', { defaultValue: value }),
-      language: (value) => t(`settings:languages.${value}` as 'settings:languages.en', { defaultValue: value }),
-    };
     const valueFormat: ValueFormat = {
       ...auditValueFormat(language, {
         money: format.money,
         dateTime: format.dateTime,
         staffName: (id) => staffNames.get(id),
-        moreChoices: (field, value) => screenChoices[field]?.(value),
       }),
-      none: t('audit:none'),
-      yes: t('audit:yes'),
-      no: t('audit:no'),
+      none: t('none'),
+      yes: t('yes'),
+      no: t('no'),
     };
     return {
       action: (code: string) => labelOf(labels.actions, code),

@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { QuickNote } from '../customers/QuickNote';
 import { useRewardText } from '../referrals/format';
 import './counter.css';
@@ -15,10 +16,12 @@ const RewardToHandOver = ({ reward }: { reward: ReferralReward }) => {
   const rewardText = useRewardText();
   const toast = useToast();
   const describe = useDescribeError();
+  const undoable = useUndoToast();
   const give = useApiMutation('referrals-reward-give');
   const handOver = async () => {
     const result = await give.mutateAsync({ id: reward.id });
-    toast(result.ok ? { tone: 'success', text: t('card.handedOver', { name: reward.referrer.name }) } : { tone: 'error', text: describe(result.error) });
+    if (result.ok) undoable(t('card.handedOver', { name: reward.referrer.name }), { name: 'referrals-reward-ungive', input: { id: reward.id } });
+    else toast({ tone: 'error', text: describe(result.error) });
   };
   return (
     <li className="counter-card-alert counter-card-reward">

@@ -159,7 +159,7 @@ const zhHans: Messages<typeof en> = {
     rewardWaiting: '待发放奖励：{{reward}}（推荐了 {{name}}）',
     handOver: '现在发放',
     handedOver: '已发放奖励给 {{name}}。',
-    complaintOpen: '有未解决的投诉：{{category}}（{{state}}）',
+    complaintOpen: '有未解决的客诉：{{category}}（{{state}}）',
   },
   recent: {
     title: '柜台最近记录',

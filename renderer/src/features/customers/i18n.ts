@@ -1,3 +1,4 @@
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
@@ -99,8 +100,8 @@ const en = {
   timeline: {
     title: 'Timeline',
     empty: 'Nothing yet. Visits and contacts will appear here.',
-    visit: 'Visit',
-    contact: 'Contact',
+    visit: vocabulary.en.visitKinds.visit,
+    contact: vocabulary.en.visitKinds.contact,
     by: 'by {{name}}',
     walkIn: 'Walk-in',
     importedHistory: 'History from another tool',
@@ -212,8 +213,8 @@ const zhHant: Messages<typeof en> = {
   timeline: {
     title: '往來紀錄',
     empty: '還沒有紀錄。來店和聯絡紀錄會出現在這裡。',
-    visit: '來店',
-    contact: '聯絡',
+    visit: vocabulary['zh-Hant'].visitKinds.visit,
+    contact: vocabulary['zh-Hant'].visitKinds.contact,
     by: '經手：{{name}}',
     walkIn: '散客',
     importedHistory: '其他工具的過往紀錄',
@@ -325,8 +326,8 @@ const zhHans: Messages<typeof en> = {
   timeline: {
     title: '往来记录',
     empty: '还没有记录。到店和联系记录会显示在这里。',
-    visit: '到店',
-    contact: '联系',
+    visit: vocabulary['zh-Hans'].visitKinds.visit,
+    contact: vocabulary['zh-Hans'].visitKinds.contact,
     by: '经手：{{name}}',
     walkIn: '散客',
     importedHistory: '其他工具的过往记录',

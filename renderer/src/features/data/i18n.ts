@@ -406,7 +406,7 @@ const zhHans: Messages<typeof en> = {
     visits: '到店 {{n}} 次',
     contacts: '联系 {{n}} 次',
     staff: '员工 {{n}} 位',
-    complaints: '投诉 {{n}} 条',
+    complaints: '客诉 {{n}} 条',
     referrals: '推荐 {{n}} 条',
     reminders: '提醒 {{n}} 条',
   },
@@ -490,7 +490,7 @@ const zhHans: Messages<typeof en> = {
   export: {
     title: '导出',
     what: '内容',
-    kinds: { customers: '客户', visits: '到店与联系', complaints: '投诉', referrals: '推荐', reminders: '提醒', all: '全部' },
+    kinds: { customers: '客户', visits: '到店与联系', complaints: '客诉', referrals: '推荐', reminders: '提醒', all: '全部' },
     format: '格式',
     csv: 'CSV，给 Excel 用（UTF-8，中文不乱码）',
     xlsx: 'Excel 工作簿（.xlsx）',

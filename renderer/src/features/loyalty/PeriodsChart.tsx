@@ -35,7 +35,7 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
         return Math.max(0, ...totals.values());
       }),
     );
-  const leftTicks = niceTicks(tallest(true));
+  const leftTicks = niceTicks(tallest(true), 4, true);
   const rightTicks = right === 'share' ? [0, 0.25, 0.5, 0.75, 1] : niceTicks(tallest(false));
   const axisOf = (item: ChartSeries) => (item.axis === 'count' ? 'left' : 'right');
   const valueText = (item: ChartSeries | undefined, value: number) =>
@@ -48,7 +48,7 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
     <ResponsiveContainer width="100%" height={280}>
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={colors.grid} vertical={false} />
-        <XAxis dataKey="period" tickFormatter={format.monthTick} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
+        <XAxis dataKey="period" interval="preserveStartEnd" tickFormatter={format.monthTick(data[0]?.period ?? '')} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
         <YAxis yAxisId="left" ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
         {right && (
           <YAxis

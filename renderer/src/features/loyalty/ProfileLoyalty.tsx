@@ -8,6 +8,7 @@ import { useFormat } from '../../app/format';
 import { useChartFormat } from './chart-format';
 import { ProfileValue } from './ProfileValue';
 import { segmentPath } from './segments-link';
+import { useDaysAgo } from './days-ago';
 
 /** The owner's view of a customer's tier in words, their quadrant, predicted value and RFM, with every input shown. */
 export const ProfileLoyalty = ({ customerId }: { customerId: string }) => {
@@ -18,6 +19,7 @@ export const ProfileLoyalty = ({ customerId }: { customerId: string }) => {
 
 const LoyaltyFacts = ({ loyalty }: { loyalty: CustomerLoyalty }) => {
   const { t } = useTranslation(['loyalty']);
+  const daysAgo = useDaysAgo();
   const language = useAppLanguage();
   const format = useFormat();
   const chart = useChartFormat();
@@ -28,11 +30,11 @@ const LoyaltyFacts = ({ loyalty }: { loyalty: CustomerLoyalty }) => {
       ? t('profile.moneyNone')
       : loyalty.rank !== null && cutoffs
         ? t('profile.moneyRank', {
+            count: loyalty.visits12m,
             tier: tierName(loyalty.moneyTier),
             rank: chart.count(loyalty.rank),
             spenders: chart.count(cutoffs.spenders),
             revenue: format.money(loyalty.revenue12mMinor),
-            visits: loyalty.visits12m,
           })
         : t('profile.moneyNotRanked', { tier: tierName(loyalty.moneyTier), revenue: format.money(loyalty.revenue12mMinor) });
   const pointsLine =
@@ -40,7 +42,9 @@ const LoyaltyFacts = ({ loyalty }: { loyalty: CustomerLoyalty }) => {
       ? t('profile.noPoints')
       : loyalty.lift > 0
         ? t(loyalty.lift === 1 ? 'profile.lifted' : 'profile.lifted_other', { count: loyalty.lift, points: loyalty.points, per: rules.pointsPerLift, max: rules.maxLift })
-        : t('profile.points', { points: loyalty.points, per: rules.pointsPerLift });
+        : loyalty.moneyTier === 'key'
+          ? t('profile.pointsAtTop', { points: loyalty.points })
+          : t('profile.points', { points: loyalty.points, per: rules.pointsPerLift });
   return (
     <section className="loyalty-facts" aria-labelledby="loyalty-facts-title">
       <h2 id="loyalty-facts-title">{t('profile.heading')}</h2>
@@ -70,7 +74,7 @@ const LoyaltyFacts = ({ loyalty }: { loyalty: CustomerLoyalty }) => {
       <h3>{t('profile.rfm')}</h3>
       <dl className="stats">
         <dt>{t('profile.recency')}</dt>
-        <dd>{loyalty.rfm.recencyDays === null ? t('profile.never') : t('profile.recencyDays', { count: loyalty.rfm.recencyDays })}</dd>
+        <dd>{loyalty.rfm.recencyDays === null ? t('profile.never') : daysAgo(loyalty.rfm.recencyDays)}</dd>
         <dt>{t('profile.frequency')}</dt>
         <dd>{loyalty.rfm.frequency12m}</dd>
         <dt>{t('profile.monetary')}</dt>

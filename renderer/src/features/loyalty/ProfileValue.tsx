@@ -5,6 +5,7 @@ import { useFormat } from '../../app/format';
 import { useAppLanguage } from '../../app/language';
 import { useChartFormat } from './chart-format';
 import './profile-value.css';
+import { useDaysAgo } from './days-ago';
 
 /**
  * A customer's predicted value with what it is worked out from, and which estimate it is: the
@@ -12,6 +13,7 @@ import './profile-value.css';
  */
 export const ProfileValue = ({ value }: { value: CustomerValueFigures }) => {
   const { t } = useTranslation(['loyalty']);
+  const daysAgo = useDaysAgo();
   const format = useFormat();
   const chart = useChartFormat();
   const language = useAppLanguage();
@@ -51,9 +53,9 @@ export const ProfileValue = ({ value }: { value: CustomerValueFigures }) => {
         <dt>{t('profile.value.visitDays')}</dt>
         <dd>{chart.count(inputs.visitDays)}</dd>
         <dt>{t('profile.value.firstVisit')}</dt>
-        <dd>{t('profile.recencyDays', { count: inputs.daysSinceFirstVisit })}</dd>
+        <dd>{daysAgo(inputs.daysSinceFirstVisit)}</dd>
         <dt>{t('profile.value.lastVisit')}</dt>
-        <dd>{t('profile.recencyDays', { count: inputs.daysSinceLastVisit })}</dd>
+        <dd>{daysAgo(inputs.daysSinceLastVisit)}</dd>
         <dt>{t('profile.value.averageSpend')}</dt>
         <dd>{format.money(inputs.averageSpendMinor)}</dd>
       </dl>

@@ -19,8 +19,13 @@ export const useChartFormat = () => {
       money,
       /** "Mar 2026" / "2026年3月". */
       month,
-      /** The axis tick: the month's short name, with the year on January and on the first tick. */
-      monthTick: (period: string, index: number) => (index === 0 || period.endsWith('-01') ? month(period) : shortMonth.format(monthDate(period))),
+      /**
+       * The axis tick: the month's short name, with the year on January and on the range's first month.
+       * By the month, not by the tick's index: recharts measures every tick to choose which fit, then
+       * numbers only those it draws, so a label chosen by index was measured short and drawn long
+       * ("2026年2月" over "3月").
+       */
+      monthTick: (firstPeriod: string) => (period: string) => (period === firstPeriod || period.endsWith('-01') ? month(period) : shortMonth.format(monthDate(period))),
     };
   }, [language, money, month]);
 };

@@ -27,7 +27,7 @@ const en = {
     levelLabel: 'Level {{depth}}',
   },
   reward: {
-    kinds: { discount: 'Discount', gift: 'Gift', points: 'Points', thanks: 'Thank-you' },
+    kinds: vocabulary.en.rewardKinds,
     states: vocabulary.en.referralRewardStates,
     points: '{{count}} points',
     thanks: 'A thank-you',
@@ -118,7 +118,7 @@ const zhHant: Messages<typeof en> = {
     levelLabel: '第 {{depth}} 層',
   },
   reward: {
-    kinds: { discount: '折扣', gift: '贈品', points: '點數', thanks: '致謝' },
+    kinds: vocabulary['zh-Hant'].rewardKinds,
     states: vocabulary['zh-Hant'].referralRewardStates,
     points: '{{count}} 點',
     thanks: '親自道謝',
@@ -209,7 +209,7 @@ const zhHans: Messages<typeof en> = {
     levelLabel: '第 {{depth}} 层',
   },
   reward: {
-    kinds: { discount: '折扣', gift: '赠品', points: '积分', thanks: '致谢' },
+    kinds: vocabulary['zh-Hans'].rewardKinds,
     states: vocabulary['zh-Hans'].referralRewardStates,
     points: '{{count}} 积分',
     thanks: '亲自道谢',

@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { reminderKind } from '../../../../shared/reminders/kinds';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
@@ -40,15 +41,15 @@ const MarkLostForm = ({ customerId, name, onClose }: { customerId: string; name:
   const { t } = useTranslation(['reminders', 'common']);
   const toast = useToast();
   const describe = useDescribeError();
+  const undoable = useUndoToast();
   const markLost = useApiMutation('winback-mark-lost');
-  const undo = useApiMutation('winback-undo-status');
   const [reason, setReason] = useState<LostReason>('price');
   const [note, setNote] = useState('');
   const submit = async () => {
     const result = await markLost.mutateAsync({ customerId, reason, note });
     if (!result.ok) return toast({ tone: 'error', text: describe(result.error) });
     onClose();
-    toast({ tone: 'success', text: t('standing.markedLost', { name }), action: { label: t('common:actions.undo'), run: () => void undo.mutateAsync({ id: result.value.id }) } });
+    undoable(t('standing.markedLost', { name }), { name: 'winback-undo-status', input: { id: result.value.id } });
   };
   return (
     <div className="reminder-panel">
@@ -86,8 +87,8 @@ export const CustomerRelationship = ({ customerId, name, archived }: { customerI
   const standing = useApi('winback-standing', { customerId });
   const reminders = useApi('reminders-for-customer', { customerId });
   const summary = useApi('reminders-due-summary', {});
+  const undoable = useUndoToast();
   const wonBack = useApiMutation('winback-mark-won-back');
-  const undo = useApiMutation('winback-undo-status');
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));
   if (!standing.data) return null;
@@ -96,7 +97,7 @@ export const CustomerRelationship = ({ customerId, name, archived }: { customerI
   const markWonBack = async () => {
     const result = await wonBack.mutateAsync({ customerId, note: '' });
     if (!result.ok) return toast({ tone: 'error', text: describe(result.error) });
-    toast({ tone: 'success', text: t('standing.markedWonBack', { name }), action: { label: t('common:actions.undo'), run: () => void undo.mutateAsync({ id: result.value.id }) } });
+    undoable(t('standing.markedWonBack', { name }), { name: 'winback-undo-status', input: { id: result.value.id } });
   };
 
   return (

@@ -1,3 +1,4 @@
+import { vocabulary } from '../../../../shared/i18n/vocabulary';
 import type { Messages } from '../../../../shared/i18n/messages';
 
 const en = {
@@ -41,7 +42,7 @@ const en = {
     transport: 'Running as',
     transports: { electron: 'Desktop app', browser: 'Browser mode (this computer only)' },
   },
-  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  languages: vocabulary.en.languages,
 };
 
 const zhHant: Messages<typeof en> = {
@@ -85,7 +86,7 @@ const zhHant: Messages<typeof en> = {
     transport: '執行方式',
     transports: { electron: '桌面程式', browser: '瀏覽器模式（僅限本機）' },
   },
-  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  languages: vocabulary['zh-Hant'].languages,
 };
 
 const zhHans: Messages<typeof en> = {
@@ -129,7 +130,7 @@ const zhHans: Messages<typeof en> = {
     transport: '运行方式',
     transports: { electron: '桌面程序', browser: '浏览器模式（仅限本机）' },
   },
-  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  languages: vocabulary['zh-Hans'].languages,
 };
 
 export const settingsMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
