@@ -9,8 +9,12 @@ test.describe('first run on a Taiwanese computer', () => {
     await expect(page.getByLabel('幣別')).toHaveValue('TWD');
     await expect(page.getByLabel('時區', { exact: true })).toHaveValue('Asia/Taipei');
     // Zones read by name and city in the app's language, and narrow as you type.
+    // Cities in the app's language (CLDR), found by that name or by the English one of the zone's id.
+    await page.getByLabel('搜尋時區（城市或名稱）').fill('東京');
+    await expect(page.getByLabel('時區', { exact: true }).locator('option', { hasText: '東京 — ' })).toHaveCount(1);
     await page.getByLabel('搜尋時區（城市或名稱）').fill('Tokyo');
-    await expect(page.getByLabel('時區', { exact: true }).locator('option', { hasText: 'Tokyo' })).toHaveCount(1);
+    await expect(page.getByLabel('時區', { exact: true }).locator('option', { hasText: '東京 — ' })).toHaveCount(1);
+    await page.getByLabel('搜尋時區（城市或名稱）').fill('');
     await page.getByLabel('店名').fill('小巷咖啡');
     await page.getByLabel('密碼或密語').fill('2580');
     await page.getByLabel('再輸入一次').fill('2580');

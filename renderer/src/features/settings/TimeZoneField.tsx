@@ -1,32 +1,40 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timeZonesOfCountry } from '../../../../shared/region';
+import { useAppLanguage } from '../../app/language';
 import { Field } from '../../components/Field';
+import { cityOfZoneId, useZoneCities } from './zone-cities';
 
 interface ZoneOption {
   zone: string;
   label: string;
+  /** What typing may match: the label, and the id with its English city (Tokyo finds 東京 in every language). */
+  searchable: string;
 }
 
-/** "Taipei Standard Time — Taipei (UTC+8)": the zone's name in the app's language, its city and its offset now. */
-const zoneLabel = (zone: string, language: string): string => {
-  const city = zone.split('/').at(-1)!.replace(/_/g, ' ');
+/** "台北 — 台北標準時間 (GMT+8)": the zone's city and name in the app's language, and its offset now. */
+const zoneLabel = (zone: string, city: string, language: string): string => {
   const part = (style: 'longGeneric' | 'shortOffset') =>
     new Intl.DateTimeFormat(language, { timeZone: zone, timeZoneName: style }).formatToParts(new Date()).find((item) => item.type === 'timeZoneName')?.value ?? '';
-  return `${part('longGeneric')} — ${city} (${part('shortOffset')})`;
+  return `${city} — ${part('longGeneric')} (${part('shortOffset')})`;
 };
 
 /** The shop's time zone by city and name in the app's language, its country's zones first, narrowed as you type. */
 export const TimeZoneField = ({ value, country, onChange, label, hint }: { value: string; country: string; onChange: (zone: string) => void; label: string; hint?: string }) => {
-  const { t, i18n } = useTranslation('settings');
+  const { t } = useTranslation('settings');
+  const language = useAppLanguage();
+  const cities = useZoneCities(language);
   const [filter, setFilter] = useState('');
   const options = useMemo<ZoneOption[]>(() => {
     const local = timeZonesOfCountry(country);
     const rest = Intl.supportedValuesOf('timeZone').filter((zone) => !local.includes(zone));
-    return [...new Set([value, ...local, ...rest])].map((zone) => ({ zone, label: zoneLabel(zone, i18n.language) }));
-  }, [country, value, i18n.language]);
+    return [...new Set([value, ...local, ...rest])].map((zone) => {
+      const label = zoneLabel(zone, cities.get(zone) ?? cityOfZoneId(zone), language);
+      return { zone, label, searchable: `${label} ${zone} ${cityOfZoneId(zone)}`.toLowerCase() };
+    });
+  }, [country, value, language, cities]);
   const needle = filter.trim().toLowerCase();
-  const shown = needle === '' ? options : options.filter((option) => option.zone === value || `${option.label} ${option.zone}`.toLowerCase().includes(needle));
+  const shown = needle === '' ? options : options.filter((option) => option.zone === value || option.searchable.includes(needle));
   return (
     <div className="time-zone-field">
       <Field label={t('shop.timeZoneSearch')}>
