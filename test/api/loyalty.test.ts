@@ -3,7 +3,7 @@ import type { Core } from '../../electron/core/core';
 import type { ChartData, DashboardSection } from '../../shared/contract/loyalty';
 import type { SignalPoints } from '../../shared/loyalty/signal';
 import { loyaltySignalKind } from '../../shared/loyalty/signals';
-import { catchUpDerived } from '../../electron/core/derive';
+import { catchUpDerived, passInSteps } from '../../electron/core/derive';
 import { generateReminders } from '../../electron/core/reminders/engine';
 import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
 
@@ -70,6 +70,19 @@ describe('tiers', () => {
     ]);
     const third = await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' });
     expect(third).toMatchObject({ rank: 3, revenue12mMinor: 1800, visits12m: 1, moneyTier: 'major', cutoffs: { key: 2000, major: 1700, regular: 1100, spenders: 20 } });
+  });
+
+  it('draws the cut-offs from the customers still in the book: an archived big spender is no spender, and the rank agrees', async () => {
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
+    await callOk(core, 'customers-archive', { id: ids[0] ?? '' });
+    nextMorning(core, clock);
+    const third = await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' });
+    expect(third).toMatchObject({ rank: 2, revenue12mMinor: 1800, cutoffs: { key: 1900, spenders: 19 } });
+    // The next day's pass in steps, as the worker runs it, draws them the same way.
+    clock.set(new Date(clock.now().getTime() + 86_400_000).toISOString());
+    for (const step of passInSteps({ db: core.db, now: clock.now }, 'catch-up')) core.db.transaction(step.run).immediate();
+    expect((await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' })).cutoffs).toEqual(third.cutoffs);
   });
 
   it('lets non-monetary points lift a small spender, and says which ones', async () => {

@@ -9,6 +9,7 @@ import { beginFullLoyaltyPass } from './full-pass-queries';
 import { readStateValue, writeStateValue } from '../settings';
 import {
   latestLevels,
+  liveSpendingDescending,
   loyaltyCustomers,
   loyaltyRows,
   recordTierMonth,
@@ -166,11 +167,7 @@ export const beginLoyaltyPassInSteps = (db: Db, environment: LoyaltyEnvironment,
   const parameters = parametersOf(environment);
   closeRowsMonth(db, parameters.today.slice(0, 7));
   if (renewCutoffs) {
-    const spending = [...revenue12m(db, parameters.since, null).values()]
-      .map((spent) => spent.revenue)
-      .filter((revenue) => revenue > 0)
-      .sort((a, b) => b - a);
-    writeStateValue(db, cutoffsKey, moneyCutoffs(spending, environment.rules));
+    writeStateValue(db, cutoffsKey, moneyCutoffs(liveSpendingDescending(db, parameters.since), environment.rules));
   }
   removeArchivedLoyalty(db);
 };

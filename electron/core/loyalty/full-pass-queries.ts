@@ -132,7 +132,12 @@ const prepareFullPass = (db: Db, sources: readonly LoyaltySignalSource[]) => {
   return {
     clearSpent: db.prepare<[]>(`DELETE FROM ${spentTable}`),
     fillSpent: db.prepare<{ since: string }>(fillSpentSql),
-    spentDescending: db.prepare<[], number>(`SELECT revenue FROM ${spentTable} WHERE revenue > 0 ORDER BY revenue DESC`).pluck(),
+    // Archived customers are out of every count: their spending draws no cut-off and they are no spender.
+    spentDescending: db
+      .prepare<[], number>(
+        `SELECT s.revenue FROM ${spentTable} s JOIN customers c ON c.id = s.customer_id WHERE s.revenue > 0 AND c.archived_at IS NULL ORDER BY s.revenue DESC`,
+      )
+      .pluck(),
     rows: db.prepare<RowsParameters>(rowsSql(sources)),
   };
 };

@@ -33,6 +33,12 @@ const revenueSql = (scope: (column: string) => string) => `
   WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
   GROUP BY customer_id`;
 
+// The trailing year's spending of the customers still in the book, biggest first: what the money cut-offs are drawn from.
+const liveSpendingSql = `
+  SELECT sum(v.amount_minor) AS revenue FROM visits v JOIN customers c ON c.id = v.customer_id
+  WHERE v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @since AND c.archived_at IS NULL
+  GROUP BY v.customer_id HAVING revenue > 0 ORDER BY revenue DESC`;
+
 // The latest few satisfaction answers per customer, newest first, as one digit string ("3210").
 // Answers of archived visits do not count.
 const levelsSql = (scope: (column: string) => string, wholeBook: boolean) => `
@@ -48,6 +54,7 @@ const levelsSql = (scope: (column: string) => string, wholeBook: boolean) => `
 const customerSql = (scope: (column: string) => string) => `SELECT id, lapses_on, lost_at FROM customers WHERE archived_at IS NULL AND ${scope('id')}`;
 
 const statements = statementsFor((db) => ({
+  liveSpending: db.prepare<{ since: string }, number>(liveSpendingSql).pluck(),
   revenueAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeAll)),
   revenueOf: db.prepare<{ since: string; ids: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeIds)),
   levelsAll: db.prepare<{ window: number }, { customer_id: string; levels: string }>(levelsSql(scopeAll, true)),
@@ -79,6 +86,9 @@ export interface Revenue12m {
   revenue: number;
   visits: number;
 }
+
+/** What the money cut-offs are drawn from: the trailing year's spending of the customers not archived, biggest first. */
+export const liveSpendingDescending = (db: Db, since: string): number[] => statements(db).liveSpending.all({ since });
 
 export const revenue12m = (db: Db, since: string, ids: readonly string[] | null): Map<string, Revenue12m> => {
   const rows = ids === null ? statements(db).revenueAll.all({ since }) : statements(db).revenueOf.all({ since, ids: jsonList(ids) });
