@@ -1,5 +1,8 @@
 import type { Messages } from './messages';
 
+/** Each language is named in its own script, whatever language the screen speaks. */
+const languageNames = { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' };
+
 /**
  * Words for the coded values people choose on one screen and read again on others: a complaint's
  * category on the complaints board, in the audit trail and in the complaints CSV; a customer's source
@@ -101,7 +104,7 @@ const en = {
   reminderStatuses: { open: 'Open', done: 'Done', dismissed: 'Dismissed', obsolete: 'No longer needed' },
   promiseOutcomes: { kept: 'kept', broken: 'broken' },
   escalationStatuses: { requested: 'Waiting for the owner', approved: 'Approved by the owner', declined: 'Declined by the owner' },
-  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  languages: languageNames,
   rewardKinds: { discount: 'Discount', gift: 'Gift', points: 'Points', thanks: 'Thank-you' },
 };
 
@@ -198,7 +201,7 @@ const zhHant: Messages<typeof en> = {
   reminderStatuses: { open: '待辦', done: '已完成', dismissed: '已略過', obsolete: '不再需要' },
   promiseOutcomes: { kept: '守約', broken: '失約' },
   escalationStatuses: { requested: '等待店主決定', approved: '店主已核准', declined: '店主已駁回' },
-  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  languages: languageNames,
   rewardKinds: { discount: '折扣', gift: '贈品', points: '點數', thanks: '致謝' },
 };
 
@@ -295,7 +298,7 @@ const zhHans: Messages<typeof en> = {
   reminderStatuses: { open: '待办', done: '已完成', dismissed: '已忽略', obsolete: '不再需要' },
   promiseOutcomes: { kept: '守约', broken: '失约' },
   escalationStatuses: { requested: '等待店主决定', approved: '店主已批准', declined: '店主已驳回' },
-  languages: { en: 'English', 'zh-Hant': '繁體中文', 'zh-Hans': '简体中文' },
+  languages: languageNames,
   rewardKinds: { discount: '折扣', gift: '赠品', points: '积分', thanks: '致谢' },
 };
 

@@ -1,5 +1,14 @@
 import type { Messages } from '../../../../shared/i18n/messages';
-import { vocabulary } from '../../../../shared/i18n/vocabulary';
+import { vocabulary, type Vocabulary } from '../../../../shared/i18n/vocabulary';
+
+/** The words for a visit's channel and a customer's coded fields, as every other screen and the exports say them. */
+const valueWords = (words: Vocabulary) => ({
+  channels: words.visitChannels,
+  contactMethods: words.contactMethods,
+  sources: words.customerSources,
+  needTypes: words.needTypes,
+  genders: words.genders,
+});
 
 const en = {
   appName: 'Regulars',
@@ -48,11 +57,7 @@ const en = {
     none: 'Not asked',
     ...vocabulary.en.satisfaction,
   },
-  channels: vocabulary.en.visitChannels,
-  contactMethods: vocabulary.en.contactMethods,
-  sources: vocabulary.en.customerSources,
-  needTypes: vocabulary.en.needTypes,
-  genders: vocabulary.en.genders,
+  ...valueWords(vocabulary.en),
 };
 
 const zhHant: Messages<typeof en> = {
@@ -102,11 +107,7 @@ const zhHant: Messages<typeof en> = {
     none: '未詢問',
     ...vocabulary['zh-Hant'].satisfaction,
   },
-  channels: vocabulary['zh-Hant'].visitChannels,
-  contactMethods: vocabulary['zh-Hant'].contactMethods,
-  sources: vocabulary['zh-Hant'].customerSources,
-  needTypes: vocabulary['zh-Hant'].needTypes,
-  genders: vocabulary['zh-Hant'].genders,
+  ...valueWords(vocabulary['zh-Hant']),
 };
 
 const zhHans: Messages<typeof en> = {
@@ -156,11 +157,7 @@ const zhHans: Messages<typeof en> = {
     none: '未询问',
     ...vocabulary['zh-Hans'].satisfaction,
   },
-  channels: vocabulary['zh-Hans'].visitChannels,
-  contactMethods: vocabulary['zh-Hans'].contactMethods,
-  sources: vocabulary['zh-Hans'].customerSources,
-  needTypes: vocabulary['zh-Hans'].needTypes,
-  genders: vocabulary['zh-Hans'].genders,
+  ...valueWords(vocabulary['zh-Hans']),
 };
 
 export const commonMessages = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };

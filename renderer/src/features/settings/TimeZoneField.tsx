@@ -29,8 +29,9 @@ export const TimeZoneField = ({ value, country, onChange, label, hint }: { value
     const local = timeZonesOfCountry(country);
     const rest = Intl.supportedValuesOf('timeZone').filter((zone) => !local.includes(zone));
     return [...new Set([value, ...local, ...rest])].map((zone) => {
-      const label = zoneLabel(zone, cities.get(zone) ?? cityOfZoneId(zone), language);
-      return { zone, label, searchable: `${label} ${zone} ${cityOfZoneId(zone)}`.toLowerCase() };
+      const idCity = cityOfZoneId(zone);
+      const label = zoneLabel(zone, cities.get(zone) ?? idCity, language);
+      return { zone, label, searchable: `${label} ${zone} ${idCity}`.toLowerCase() };
     });
   }, [country, value, language, cities]);
   const needle = filter.trim().toLowerCase();
