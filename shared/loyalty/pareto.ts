@@ -10,9 +10,19 @@ export interface ParetoPoint {
   revenueShare: number;
 }
 
-/** At most `points` + 1 points (0,0 included), evenly spaced by customer share, exact at each. */
-export const paretoCurve = (descending: readonly number[], points = 50): ParetoPoint[] => {
-  const total = descending.reduce((sum, value) => sum + value, 0);
+/** The sum of the first `count` amounts, in order (the same additions, so the same figure, however it is held). */
+export const sumOfFirst = (amounts: ArrayLike<number>, count = amounts.length): number => {
+  let sum = 0;
+  for (let index = 0; index < count; index += 1) sum += amounts[index] ?? 0;
+  return sum;
+};
+
+/**
+ * At most `points` + 1 points (0,0 included), evenly spaced by customer share, exact at each. The
+ * amounts may be a typed array: the dashboard ranks 100,000 spenders without copying them into a list.
+ */
+export const paretoCurve = (descending: ArrayLike<number>, points = 50): ParetoPoint[] => {
+  const total = sumOfFirst(descending);
   if (descending.length === 0 || total <= 0) return [];
   const curve: ParetoPoint[] = [{ customerShare: 0, revenueShare: 0 }];
   const steps = Math.min(points, descending.length);
@@ -27,9 +37,9 @@ export const paretoCurve = (descending: readonly number[], points = 50): ParetoP
 };
 
 /** The share of revenue the top `customerShare` of customers brought (0.2 → "the top 20% bring …"). */
-export const revenueShareOfTop = (descending: readonly number[], customerShare: number): number => {
-  const total = descending.reduce((sum, value) => sum + value, 0);
+export const revenueShareOfTop = (descending: ArrayLike<number>, customerShare: number): number => {
+  const total = sumOfFirst(descending);
   if (descending.length === 0 || total <= 0) return 0;
   const count = Math.max(1, Math.round(descending.length * customerShare));
-  return descending.slice(0, count).reduce((sum, value) => sum + value, 0) / total;
+  return sumOfFirst(descending, Math.min(count, descending.length)) / total;
 };

@@ -4,6 +4,7 @@ import type { ChartData, DashboardSection } from '../../shared/contract/loyalty'
 import type { SignalPoints } from '../../shared/loyalty/signal';
 import { loyaltySignalKind } from '../../shared/loyalty/signals';
 import { catchUpDerived, passInSteps } from '../../electron/core/derive';
+import { openDatabase } from '../../electron/core/db/connection';
 import { generateReminders } from '../../electron/core/reminders/engine';
 import { bookSnapshot, callOk, fixedClock, freshCore, setUpOwner, testPin } from '../support/core';
 
@@ -190,6 +191,47 @@ describe('the dashboard', () => {
     expect(periods(section(dashboard.sections, 'tiers_over_time').data)).toEqual([
       { period: '2026-03', values: { key: 1, major: 3, regular: 6, small: 10 } },
     ]);
+  });
+
+  it('ranks the customers still in the book on the 80/20 curve, and follows every write since the last look, here or by another connection', async () => {
+    const { core, clock } = await shop();
+    const ids = await bookOfTwenty(core, clock);
+    const [biggest, second, , , , sixth] = ids as [string, string, string, string, string, string];
+    const spenders = async () => {
+      const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-01', toMonth: '2026-03' });
+      const { data } = section(dashboard.sections, 'pareto');
+      if (data.shape !== 'pareto') throw new Error('not the pareto chart');
+      // The top fifth's share, as the money it stands for.
+      return { spenders: data.spenders, revenueMinor: data.revenueMinor, top20: Math.round(data.top20RevenueShare * data.revenueMinor) };
+    };
+    expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 21_000, top20: 7_400 });
+
+    // Archived, the biggest spender is no spender: 19 left, the top four of them bring 1,900 + … + 1,600.
+    await callOk(core, 'customers-archive', { id: biggest });
+    expect(await spenders()).toEqual({ spenders: 19, revenueMinor: 19_000, top20: 7_000 });
+    await callOk(core, 'customers-unarchive', { id: biggest });
+    expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 21_000, top20: 7_400 });
+
+    // A visit logged in the range, then one moved out of it.
+    const logged = await callOk(core, 'visits-log', { customerId: sixth, amountMinor: 5_000, occurredAt: '2026-02-20T03:00:00.000Z' });
+    expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 26_000, top20: 12_200 });
+    await callOk(core, 'visits-archive', { id: logged.id });
+    expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 21_000, top20: 7_400 });
+
+    // A write that rolls back leaves the figures as they were.
+    expect(() =>
+      core.db.transaction(() => {
+        core.db.prepare('UPDATE visits SET amount_minor = 0 WHERE customer_id = ?').run(second);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 21_000, top20: 7_400 });
+
+    // Another connection's write (the jobs worker's, say) is seen too.
+    const other = openDatabase(core.db.name);
+    other.prepare('UPDATE visits SET amount_minor = 0 WHERE customer_id = ?').run(second);
+    other.close();
+    expect(await spenders()).toEqual({ spenders: 19, revenueMinor: 19_100, top20: 7_100 });
   });
 
   it('records each month with the tiers it ended with, after merges and new customers in its last days', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paretoCurve, revenueShareOfTop } from '../../shared/loyalty/pareto';
+import { paretoCurve, revenueShareOfTop, sumOfFirst } from '../../shared/loyalty/pareto';
 import { loyaltyScore, quadrantOf, satisfactionScore } from '../../shared/loyalty/quadrant';
 import { decideTier, defaultTierRules, liftTier, moneyCutoffs, moneyTier } from '../../shared/loyalty/tiers';
 import { rfmFigures } from '../../shared/loyalty/value';
@@ -84,6 +84,13 @@ describe('the Pareto curve', () => {
     expect(curve.map((point) => point.customerShare)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
     expect(curve[1]?.revenueShare).toBeCloseTo(7400 / 21000);
     expect(curve.at(-1)?.revenueShare).toBe(1);
+  });
+
+  it('reads the same from a typed array as from a list (the dashboard ranks its spenders in one)', () => {
+    const typed = Float64Array.from(twenty);
+    expect(paretoCurve(typed, 5)).toEqual(paretoCurve(twenty, 5));
+    expect(revenueShareOfTop(typed, 0.2)).toBe(revenueShareOfTop(twenty, 0.2));
+    expect(sumOfFirst(typed, 4)).toBe(7400);
   });
 
   it('is empty when nobody spent anything', () => {

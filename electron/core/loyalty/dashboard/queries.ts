@@ -1,17 +1,28 @@
 import type { Db } from '../../db/connection';
-import { statementsFor } from '../../db/statements';
+import { jsonList, statementsFor } from '../../db/statements';
 
 const statements = statementsFor((db) => ({
   // One walk of visits_customer_time, covering, in its own order (customer, then time): each
   // customer's visits are summed as the walk passes them, so nothing is sorted. Measured on the full
   // book against a seek per customer into the same index: no slower from one month to twelve, 20-40%
-  // faster over 24 (100,000 seeks cost about as much as stepping over every visit).
-  spendInRange: db
-    .prepare<{ from: string; to: string }, number | null>(`
-      SELECT sum(amount_minor) FROM visits INDEXED BY visits_customer_time
+  // faster over 24 (100,000 seeks cost about as much as stepping over every visit). Customers archived
+  // are left out by their key, once per customer (customers_archived holds the few of them).
+  spendByCustomer: db
+    .prepare<{ from: string; to: string }, [string, number | null]>(`
+      SELECT customer_id, sum(amount_minor) FROM visits INDEXED BY visits_customer_time
       WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
-      GROUP BY customer_id`)
-    .pluck(),
+      GROUP BY customer_id
+      HAVING customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)`)
+    .raw(),
+  // The same sums for a few customers, a seek each into visits_customer_time; archived customers spent nothing here.
+  spendOfCustomers: db.prepare<{ ids: string; from: string; to: string }, [string, number | null]>(`
+    SELECT c.id, (
+      SELECT sum(amount_minor) FROM visits INDEXED BY visits_customer_time
+      WHERE customer_id = c.id AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
+    )
+    FROM customers c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.archived_at IS NULL`).raw(),
+  // Moves when another connection (the jobs worker) commits; this connection's own writes leave it alone.
+  dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
   // From visits_time: a range of time, covering (customer_id and amount_minor are in it).
   visitsInMonth: db.prepare<{ from: string; to: string }, MonthVisits>(`
     SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue_minor, count(DISTINCT customer_id) AS customers
@@ -57,11 +68,42 @@ const statements = statementsFor((db) => ({
     VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers)`),
 }));
 
-/** What each customer who spent anything in the range spent (filtered here: a HAVING would compute each sum twice). */
-export const spendInRange = (db: Db, from: string, to: string): number[] =>
-  statements(db)
-    .spendInRange.all({ from, to })
-    .filter((spent): spent is number => spent !== null && spent > 0);
+/**
+ * Records, for this connection only, every customer whose spending a write on it may have changed:
+ * a visit added, removed or altered (both customers when one moves), or the customer archived or
+ * restored. TEMP triggers on the book's tables live and die with the connection and write nothing to
+ * the book; a write that rolls back takes its record with it. Writes by other connections are seen
+ * by `PRAGMA data_version` instead. Made the first time a connection asks what changed.
+ */
+const spendWatch = statementsFor((db) => {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS dashboard_spend_changed (customer_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_visit_added AFTER INSERT ON main.visits WHEN NEW.customer_id IS NOT NULL
+    BEGIN INSERT OR IGNORE INTO dashboard_spend_changed VALUES (NEW.customer_id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_visit_removed AFTER DELETE ON main.visits WHEN OLD.customer_id IS NOT NULL
+    BEGIN INSERT OR IGNORE INTO dashboard_spend_changed VALUES (OLD.customer_id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_visit_changed AFTER UPDATE OF customer_id, kind, occurred_at, amount_minor, archived_at ON main.visits
+    BEGIN
+      INSERT OR IGNORE INTO dashboard_spend_changed SELECT OLD.customer_id WHERE OLD.customer_id IS NOT NULL;
+      INSERT OR IGNORE INTO dashboard_spend_changed SELECT NEW.customer_id WHERE NEW.customer_id IS NOT NULL;
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_customer_archived AFTER UPDATE OF archived_at ON main.customers
+    WHEN OLD.archived_at IS NOT NEW.archived_at
+    BEGIN INSERT OR IGNORE INTO dashboard_spend_changed VALUES (NEW.id); END;
+  `);
+  return { take: db.prepare<[], string>('DELETE FROM temp.dashboard_spend_changed RETURNING customer_id').pluck() };
+});
+
+/** The customers whose spending may have changed since the last call on this connection (all of them are forgotten as told). */
+export const takeChangedSpenders = (db: Db): string[] => spendWatch(db).take.all();
+
+/** Each customer still in the book and what they spent in the range (null or 0 when nothing). */
+export const spendByCustomer = (db: Db, from: string, to: string): [string, number | null][] => statements(db).spendByCustomer.all({ from, to });
+
+export const spendOfCustomers = (db: Db, ids: readonly string[], from: string, to: string): [string, number | null][] =>
+  statements(db).spendOfCustomers.all({ ids: jsonList(ids), from, to });
+
+export const dataVersion = (db: Db): number => statements(db).dataVersion.get() ?? 0;
 
 interface MonthVisits {
   visits: number;
