@@ -1,4 +1,4 @@
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useNavigate } from 'react-router';
 import { currencyExponent } from '../../../../shared/money';
 import { useFormat } from '../../app/format';
@@ -14,7 +14,7 @@ interface PeriodsChartProps {
   labelOf: (key: string) => string;
 }
 
-/** Bars and lines by month: counts on the left axis, money or shares on the right. A click on a series with a segment opens its customers. */
+/** Bars and lines by month: counts on the left axis, money or shares on the right. A click on a series (or its legend entry) with a segment opens its customers. */
 export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
   const colors = useChartColors();
   const format = useChartFormat();
@@ -44,54 +44,78 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
     const segment = series.find((item) => item.key === key)?.segment;
     if (segment) void navigate(segmentPath(segment));
   };
+  // The legend is the page's own list, not recharts': its legend measures itself after drawing and
+  // draws the chart again to make room, a second layout for every chart on the dashboard.
   return (
-    <ResponsiveContainer width="100%" height={280}>
-      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid stroke={colors.grid} vertical={false} />
-        <XAxis dataKey="period" interval="preserveStartEnd" tickFormatter={format.monthTick(data[0]?.period ?? '')} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
-        <YAxis yAxisId="left" ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
-        {right && (
-          <YAxis
-            yAxisId="right"
-            orientation="right"
-            ticks={rightTicks}
-            domain={[0, rightTicks.at(-1) ?? 1]}
-            tickFormatter={(value: number) => (right === 'share' ? format.percent(value) : format.compact(value / 10 ** currencyExponent(currency)))}
-            stroke={colors.text}
-            tick={{ fill: colors.text, fontSize: 12 }}
-            width={56}
+    <>
+      <ResponsiveContainer width="100%" height={280}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={colors.grid} vertical={false} />
+          <XAxis dataKey="period" interval="preserveStartEnd" tickFormatter={format.monthTick(data[0]?.period ?? '')} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
+          <YAxis yAxisId="left" ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
+          {right && (
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              ticks={rightTicks}
+              domain={[0, rightTicks.at(-1) ?? 1]}
+              tickFormatter={(value: number) => (right === 'share' ? format.percent(value) : format.compact(value / 10 ** currencyExponent(currency)))}
+              stroke={colors.text}
+              tick={{ fill: colors.text, fontSize: 12 }}
+              width={56}
+            />
+          )}
+          <Tooltip
+            labelFormatter={(period) => format.month(String(period))}
+            formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
           />
-        )}
-        <Tooltip
-          labelFormatter={(period) => format.month(String(period))}
-          formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
-        />
-         <Legend formatter={(key) => <span className="chart-legend-text">{labelOf(String(key))}</span>} onClick={(entry) => open(String(entry.dataKey))} />
-        {series.map((item) =>
-          item.draw === 'bar' ? (
-            <Bar
-              key={item.key}
-              dataKey={item.key}
-              yAxisId={axisOf(item)}
-              stackId={item.stack}
-              fill={colorOf(colors, item.key)}
-              isAnimationActive={false}
-              cursor={item.segment ? 'pointer' : undefined}
-              onClick={() => open(item.key)}
-            />
-          ) : (
-            <Line
-              key={item.key}
-              dataKey={item.key}
-              yAxisId={axisOf(item)}
-              stroke={colorOf(colors, item.key)}
-              strokeWidth={2}
-              dot={rows.length <= 24}
-              isAnimationActive={false}
-            />
-          ),
-        )}
-      </ComposedChart>
-    </ResponsiveContainer>
+          {series.map((item) =>
+            item.draw === 'bar' ? (
+              <Bar
+                key={item.key}
+                dataKey={item.key}
+                yAxisId={axisOf(item)}
+                stackId={item.stack}
+                fill={colorOf(colors, item.key)}
+                isAnimationActive={false}
+                cursor={item.segment ? 'pointer' : undefined}
+                onClick={() => open(item.key)}
+              />
+            ) : (
+              <Line
+                key={item.key}
+                dataKey={item.key}
+                yAxisId={axisOf(item)}
+                stroke={colorOf(colors, item.key)}
+                strokeWidth={2}
+                dot={rows.length <= 24}
+                isAnimationActive={false}
+              />
+            ),
+          )}
+        </ComposedChart>
+      </ResponsiveContainer>
+      <ul className="chart-legend">
+        {series.map((item) => {
+          const entry = (
+            <>
+              <span className={`chart-legend-mark chart-legend-${item.draw}`} style={{ backgroundColor: colorOf(colors, item.key) }} aria-hidden="true" />
+              {labelOf(item.key)}
+            </>
+          );
+          return (
+            <li key={item.key}>
+              {item.segment ? (
+                <button type="button" className="chart-legend-entry" onClick={() => open(item.key)}>
+                  {entry}
+                </button>
+              ) : (
+                <span className="chart-legend-entry">{entry}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 };
