@@ -97,8 +97,8 @@ const spendWatch = statementsFor((db) => {
 /** The customers whose spending may have changed since the last call on this connection (all of them are forgotten as told). */
 export const takeChangedSpenders = (db: Db): string[] => spendWatch(db).take.all();
 
-/** Each customer still in the book and what they spent in the range (null or 0 when nothing). */
-export const spendByCustomer = (db: Db, from: string, to: string): [string, number | null][] => statements(db).spendByCustomer.all({ from, to });
+/** Each customer still in the book and what they spent in the range (null or 0 when nothing), row by row. */
+export const spendByCustomer = (db: Db, from: string, to: string): IterableIterator<[string, number | null]> => statements(db).spendByCustomer.iterate({ from, to });
 
 export const spendOfCustomers = (db: Db, ids: readonly string[], from: string, to: string): [string, number | null][] =>
   statements(db).spendOfCustomers.all({ ids: jsonList(ids), from, to });
