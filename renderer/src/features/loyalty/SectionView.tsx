@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSection } from '../../../../shared/contract/loyalty';
 import { quadrants } from '../../../../shared/loyalty/quadrant';
@@ -11,8 +12,12 @@ import { ParetoChart } from './ParetoChart';
 import { PeriodsChart } from './PeriodsChart';
 import { segmentPath } from './segments-link';
 
-/** One section of the dashboard, drawn by its shape, in the words registered under its name. */
-export const SectionView = ({ section }: { section: DashboardSection }) => {
+/**
+ * One section of the dashboard, drawn by its shape, in the words registered under its name. Drawn
+ * again only when its own figures change: a refresh after a write keeps the sections it did not
+ * change (React Query keeps their objects), and redrawing a chart costs tens of milliseconds.
+ */
+export const SectionView = memo(function SectionView({ section }: { section: DashboardSection }) {
   const { t } = useTranslation(['loyalty']);
   const language = useAppLanguage();
   const colors = useChartColors();
@@ -47,4 +52,4 @@ export const SectionView = ({ section }: { section: DashboardSection }) => {
       <PeriodsChart series={data.series} rows={data.rows} labelOf={labelOf} />
     </ChartCard>
   );
-};
+});
