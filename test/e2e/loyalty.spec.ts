@@ -56,6 +56,14 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     expect(readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG');
     expect(statSync(pngFile).size).toBeGreaterThan(5_000);
 
+    // A legend entry whose series has customers behind it opens them; the others are only words.
+    await chart(page, 'tiers_over_time').locator('.chart-legend').getByRole('button', { name: 'Major' }).click();
+    await expect(page.getByRole('heading', { name: 'Customers to act on' })).toBeVisible();
+    await expect(page.getByLabel('Tier')).toHaveValue('major');
+    await page.goBack();
+    await expect(chart(page, 'visits_revenue').locator('.chart-legend li')).toHaveText(['Visits', 'Revenue']);
+    await expect(chart(page, 'visits_revenue').locator('.chart-legend').getByRole('button')).toHaveCount(0);
+
     // From the chart to the customers behind it, and their call list.
     await pareto.getByRole('link', { name: 'Key' }).click();
     await expect(page.getByRole('heading', { name: 'Customers to act on' })).toBeVisible();
