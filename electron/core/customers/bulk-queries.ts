@@ -1,25 +1,19 @@
 import type { Db } from '../db/connection';
-import { statementsFor } from '../db/statements';
+import { prepareRowBatch, RowBatch, statementsFor } from '../db/statements';
 import type { CustomerWrite, PhoneWrite } from './queries';
 
-/** Inserts for customers known to be new (an import): no "replace" deletes first. */
-type CustomerRowValues = [number, string, string, string, string, string, number | null, number | null, number | null, string, string | null, string, string | null, string | null, string | null, number, string, string, string, string, string];
+const customerColumns = `rid, id, name, name_key, email, email_key, birthday_month, birthday_day, birthday_year, address,
+  gender, notes, source, need_type, owner_staff_id, consent_contact, created_at, updated_at, last_seen_at, search_phones, search_tags`;
+const phoneColumns = 'customer_id, position, display, e164, match_key, national_reversed, search_digits';
+const tagColumns = 'customer_id, kind, position, value, value_key';
 
 const statements = statementsFor((db) => ({
   // Positional, with the row id chosen by the caller: the cheapest insert, for thousands in a row.
-  insertCustomer: db.prepare<CustomerRowValues>(`
-    INSERT INTO customers (rid, id, name, name_key, email, email_key, birthday_month, birthday_day, birthday_year, address,
-      gender, notes, source, need_type, owner_staff_id, consent_contact, created_at, updated_at, last_seen_at, search_phones, search_tags)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-  insertPhone: db.prepare<[string, number, string, string | null, string, string, string]>(`
-    INSERT INTO customer_phones (customer_id, position, display, e164, match_key, national_reversed, search_digits)
-    VALUES (?, ?, ?, ?, ?, ?, ?)`),
-  insertTag: db.prepare<[string, string, number, string, string]>(
-    'INSERT OR IGNORE INTO customer_tags (customer_id, kind, position, value, value_key) VALUES (?, ?, ?, ?, ?)',
-  ),
-  // [[value, rid], …] as one JSON array: a statement per ten thousand entries instead of one each.
-  insertGrams: db.prepare<[string]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) SELECT value ->> 0, value ->> 1 FROM json_each(?)'),
-  insertKeys: db.prepare<[string]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) SELECT value ->> 0, value ->> 1 FROM json_each(?)'),
+  customers: prepareRowBatch(db, `INSERT INTO customers (${customerColumns})`, 21),
+  phones: prepareRowBatch(db, `INSERT INTO customer_phones (${phoneColumns})`, 7),
+  tags: prepareRowBatch(db, `INSERT OR IGNORE INTO customer_tags (${tagColumns})`, 5),
+  grams: prepareRowBatch(db, 'INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid)', 2),
+  keys: prepareRowBatch(db, 'INSERT OR IGNORE INTO customer_name_keys (key, customer_rid)', 2),
   searchTriggers: db.prepare<[], { name: string; sql: string }>(
     "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql LIKE '%customers_fts%' ORDER BY name",
   ),
@@ -36,30 +30,29 @@ const statements = statementsFor((db) => ({
       SELECT rid, name, search_phones, email, search_tags, notes FROM customers WHERE rid > ?`),
 }));
 
-export const insertNewCustomer = (db: Db, rid: number, row: CustomerWrite): void => {
-  statements(db).insertCustomer.run(
+/** New customers' rows, written many to a statement, held until the writer writes them (their phones and tags wait for them). */
+export const newCustomerRows = (db: Db): RowBatch => new RowBatch(statements(db).customers, true);
+export const newPhoneRows = (db: Db): RowBatch => new RowBatch(statements(db).phones, true);
+export const newTagRows = (db: Db): RowBatch => new RowBatch(statements(db).tags, true);
+export const newGramRows = (db: Db): RowBatch => new RowBatch(statements(db).grams);
+export const newKeyRows = (db: Db): RowBatch => new RowBatch(statements(db).keys);
+
+/** Adds a customer known to be new (no "replace" deletes first), with the row id chosen by the caller, to a batch of newCustomerRows. */
+export const addNewCustomer = (rows: RowBatch, rid: number, row: CustomerWrite): void => {
+  rows.add(
     rid, row.id, row.name, row.name_key, row.email, row.email_key, row.birthday_month, row.birthday_day, row.birthday_year, row.address,
     row.gender, row.notes, row.source, row.need_type, row.owner_staff_id, row.consent_contact, row.created_at, row.updated_at, row.created_at,
     row.search_phones, row.search_tags,
   );
 };
 
-export const insertNewPhone = (db: Db, customerId: string, position: number, phone: PhoneWrite): void => {
-  statements(db).insertPhone.run(customerId, position, phone.display, phone.e164, phone.match_key, phone.national_reversed, phone.search_digits);
+export const addNewPhone = (rows: RowBatch, customerId: string, position: number, phone: PhoneWrite): void => {
+  rows.add(customerId, position, phone.display, phone.e164, phone.match_key, phone.national_reversed, phone.search_digits);
 };
 
-export const insertNewTag = (db: Db, customerId: string, kind: 'tag' | 'interest', position: number, value: string, key: string): void => {
-  statements(db).insertTag.run(customerId, kind, position, value, key);
+export const addNewTag = (rows: RowBatch, customerId: string, kind: 'tag' | 'interest', position: number, value: string, key: string): void => {
+  rows.add(customerId, kind, position, value, key);
 };
-
-export const insertNewGrams = (db: Db, entries: readonly [string, number][]): void => {
-  statements(db).insertGrams.run(JSON.stringify(entries));
-};
-
-export const insertNewKeys = (db: Db, entries: readonly [string, number][]): void => {
-  statements(db).insertKeys.run(JSON.stringify(entries));
-};
-
 
 export const searchIndexTriggers = (db: Db): { name: string; sql: string }[] => statements(db).searchTriggers.all();
 

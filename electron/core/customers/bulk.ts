@@ -2,16 +2,20 @@ import type { CustomerFields } from '../../../shared/contract/customers';
 import { nameGrams } from '../../../shared/search';
 import { nameSearchKeys } from '../../../shared/search-keys';
 import type { Db } from '../db/connection';
+import { rowsPerBatch, type RowBatch } from '../db/statements';
 import {
+  addNewCustomer,
+  addNewPhone,
+  addNewTag,
   countAllCustomers,
   customerTableIndexes,
   highestCustomerRid,
   indexCustomersAfter,
-  insertNewCustomer,
-  insertNewGrams,
-  insertNewKeys,
-  insertNewPhone,
-  insertNewTag,
+  newCustomerRows,
+  newGramRows,
+  newKeyRows,
+  newPhoneRows,
+  newTagRows,
   searchIndexTriggers,
 } from './bulk-queries';
 import type { PhoneWrite } from './queries';
@@ -48,8 +52,8 @@ class IndexEntries {
     this.rids.push(rid);
   }
 
-  /** Every entry in (value, row id) order, as [value, rid] pairs in chunks of at most `size`. */
-  *sortedChunks(size: number): Generator<[string, number][]> {
+  /** Adds every entry to `rows` in (value, row id) order, each as its value and row id. */
+  addSortedTo(rows: RowBatch): void {
     const order = this.values.map((_, id) => id).sort((a, b) => ((this.values[a] as string) < (this.values[b] as string) ? -1 : 1));
     const rank = new Float64Array(this.values.length);
     order.forEach((id, position) => (rank[id] = position));
@@ -59,16 +63,10 @@ class IndexEntries {
     const codes = new Float64Array(this.rids.length);
     for (let index = 0; index < codes.length; index += 1) codes[index] = (rank[this.valueOf[index] as number] as number) * span + (this.rids[index] as number);
     codes.sort();
-    for (let start = 0; start < codes.length; start += size) {
-      const chunk: [string, number][] = [];
-      for (const code of codes.subarray(start, start + size)) chunk.push([this.values[order[Math.floor(code / span)] as number] as string, code % span]);
-      yield chunk;
-    }
+    for (const code of codes) rows.add(this.values[order[Math.floor(code / span)] as number] as string, code % span);
+    rows.write(true);
   }
 }
-
-/** Entries per statement when writing grams and keys: one JSON array each, read by SQLite's json_each. */
-const entriesPerWrite = 10_000;
 
 /** Many customers share a name: its grams and keys are worked out once, kept as their entries' numbers. */
 interface NameParts {
@@ -97,6 +95,9 @@ export class BulkCustomerWriter {
   private readonly grams = new IndexEntries();
   private readonly keys = new IndexEntries();
   private readonly nameParts = new Map<string, NameParts>();
+  private readonly customerRows: RowBatch;
+  private readonly phoneRows: RowBatch;
+  private readonly tagRows: RowBatch;
 
   constructor(
     private readonly db: Db,
@@ -107,19 +108,26 @@ export class BulkCustomerWriter {
     this.indexes = rebuildIndexesFrom(expectedRows, countAllCustomers(db)) ? customerTableIndexes(db) : [];
     this.lastRid = highestCustomerRid(db);
     this.nextRid = this.lastRid + 1;
+    this.customerRows = newCustomerRows(db);
+    this.phoneRows = newPhoneRows(db);
+    this.tagRows = newTagRows(db);
     for (const trigger of this.triggers) db.exec(`DROP TRIGGER ${quoted(trigger.name)}`);
     for (const index of this.indexes) db.exec(`DROP INDEX ${quoted(index.name)}`);
   }
 
-  /** Returns the new customer's row id. */
+  /**
+   * Returns the new customer's row id. The row is written with the next hundred (writePending()
+   * writes it at once, for a caller whose next rows point at it).
+   */
   add(id: string, fields: CustomerFields, phones: readonly PhoneWrite[], createdAt: string, updatedAt: string): number {
     const rid = this.nextRid++;
     const name = this.partsOfName(fields.name);
     // The row itself needs only the phones and labels; the grams and keys go in with finish().
     const parts = { phones: [...phones], labels: labelsFor(fields), grams: [], keys: [] };
-    insertNewCustomer(this.db, rid, toCustomerWrite(id, fields, parts, createdAt, updatedAt));
-    parts.phones.forEach((phone, position) => insertNewPhone(this.db, id, position, phone));
-    parts.labels.forEach((label, position) => insertNewTag(this.db, id, label.kind, position, label.value, label.key));
+    addNewCustomer(this.customerRows, rid, toCustomerWrite(id, fields, parts, createdAt, updatedAt));
+    parts.phones.forEach((phone, position) => addNewPhone(this.phoneRows, id, position, phone));
+    parts.labels.forEach((label, position) => addNewTag(this.tagRows, id, label.kind, position, label.value, label.key));
+    if (this.customerRows.pendingRows === rowsPerBatch) this.writeRows(false);
     for (const gram of name.grams) this.grams.add(gram, rid);
     for (const key of name.keys) this.keys.add(key, rid);
     return rid;
@@ -134,10 +142,23 @@ export class BulkCustomerWriter {
     return parts;
   }
 
-  /** The grams and keys, the new customers' search rows and the search triggers: the book searches them again. */
+  /** Writes the customers added so far, with their phones and tags. */
+  writePending(): void {
+    this.writeRows(true);
+  }
+
+  /** The customers waiting in their batch first: their phones and tags point at them. */
+  private writeRows(all: boolean): void {
+    this.customerRows.write(all);
+    this.phoneRows.write(all);
+    this.tagRows.write(all);
+  }
+
+  /** The rows still waiting, the grams and keys, the new customers' search rows and the search triggers: the book searches them again. */
   finish(): void {
-    for (const chunk of this.grams.sortedChunks(entriesPerWrite)) insertNewGrams(this.db, chunk);
-    for (const chunk of this.keys.sortedChunks(entriesPerWrite)) insertNewKeys(this.db, chunk);
+    this.writeRows(true);
+    this.grams.addSortedTo(newGramRows(this.db));
+    this.keys.addSortedTo(newKeyRows(this.db));
     indexCustomersAfter(this.db, this.lastRid);
     for (const trigger of this.triggers) this.db.exec(trigger.sql);
   }

@@ -1,4 +1,4 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
 /** Imported visit histories: writing and deleting them for an import. */
-export { deleteImportedHistoriesOfImport, insertImportedHistory } from './queries';
+export { addImportedHistory, deleteImportedHistoriesOfImport, newImportedHistoryRows } from './queries';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { jsonList, statementsFor } from '../db/statements';
+import { jsonList, prepareRowBatch, RowBatch, statementsFor } from '../db/statements';
 
 /** One customer's past as another tool summed it up (table imported_histories, migration 011). */
 export interface DbImportedHistory {
@@ -20,9 +20,6 @@ export interface DbImportedHistory {
 const timelineAt = 'coalesce(last_visit_at, recorded_at)';
 
 const statements = statementsFor((db) => ({
-  insert: db.prepare<DbImportedHistory>(`
-    INSERT INTO imported_histories (id, customer_id, import_id, source_name, visit_count, revenue_minor, first_visit_at, last_visit_at, points, member_level, recorded_at)
-    VALUES (@id, @customer_id, @import_id, @source_name, @visit_count, @revenue_minor, @first_visit_at, @last_visit_at, @points, @member_level, @recorded_at)`),
   count: db.prepare<[string], number>('SELECT count(*) FROM imported_histories WHERE customer_id = ?').pluck(),
   move: db.prepare<[string, string], string>('UPDATE imported_histories SET customer_id = ? WHERE customer_id = ? RETURNING id').pluck(),
   moveBack: db.prepare<[string, string, string]>('UPDATE imported_histories SET customer_id = ? WHERE customer_id = ? AND id IN (SELECT value FROM json_each(?))'),
@@ -34,8 +31,21 @@ const statements = statementsFor((db) => ({
     ORDER BY at DESC, id DESC LIMIT @limit`),
 }));
 
-export const insertImportedHistory = (db: Db, row: DbImportedHistory): void => {
-  statements(db).insert.run(row);
+// Positional, many to a statement: an import brings one per customer, 100,000 in one file. Prepared
+// apart, only by a connection that imports, not by every one that reads a timeline.
+const insertStatements = statementsFor((db) =>
+  prepareRowBatch(
+    db,
+    'INSERT INTO imported_histories (id, customer_id, import_id, source_name, visit_count, revenue_minor, first_visit_at, last_visit_at, points, member_level, recorded_at)',
+    11,
+  ),
+);
+
+/** Histories written many to a statement: add each with addImportedHistory, then `write(true)` for the last ones. */
+export const newImportedHistoryRows = (db: Db): RowBatch => new RowBatch(insertStatements(db));
+
+export const addImportedHistory = (rows: RowBatch, row: DbImportedHistory): void => {
+  rows.add(row.id, row.customer_id, row.import_id, row.source_name, row.visit_count, row.revenue_minor, row.first_visit_at, row.last_visit_at, row.points, row.member_level, row.recorded_at);
 };
 
 export const countImportedHistories = (db: Db, customerId: string): number => statements(db).count.get(customerId) ?? 0;

@@ -144,6 +144,8 @@ export const seedBook = (db: Db, options: SeedOptions, onProgress: (done: number
       const createdAt = at(plan.signup, 0);
       const fields = customerFields(random, index, script, pool, settings.country, staffIds);
       const rid = customers.add(customerId, fields, customerParts(fields, settings.country).phones, createdAt, createdAt);
+      // Their visits follow at once and point at them.
+      customers.writePending();
       seeded.push({ id: customerId, rid });
       done += 1;
       report();

@@ -8,7 +8,7 @@ import { newId } from '../../db/ids';
 import { rebuildDerived } from '../../derive';
 import { JobCancelled, type JobContext } from '../../jobs';
 import { importReferrerLink } from '../../referrals';
-import { insertImportedHistory } from '../../history';
+import { addImportedHistory, newImportedHistoryRows } from '../../history';
 import { insertVisit } from '../../visits';
 import type { ImportPlan } from './plan';
 import { insertImportRun } from './queries';
@@ -77,10 +77,11 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
 
     // The old tool's summary of each customer it creates: a fact of its own, counted by the activity summary.
     let histories = 0;
+    const historyRows = newImportedHistoryRows(db);
     for (const entry of creating) {
       const customerId = ids.get(entry.key);
       if (entry.history === null || customerId === undefined) continue;
-      insertImportedHistory(db, {
+      addImportedHistory(historyRows, {
         id: newId(),
         customer_id: customerId,
         import_id: importId,
@@ -95,6 +96,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
       });
       histories += 1;
     }
+    historyRows.write(true);
 
     let referrerLinks = 0;
     for (const entry of creating) {
