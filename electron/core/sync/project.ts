@@ -1,0 +1,136 @@
+import { cellKey, decodeCell, deletedColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import type { Db } from '../db/connection';
+import { replicatedTable, replicatedTables, type ReplicatedTable } from '../db/replicated';
+import type { AutomergeApi } from './automerge';
+import type { Doc, Documents } from './documents';
+import {
+  bucketHeads,
+  clearConflict,
+  deleteRecord,
+  insertRecord,
+  readRecord,
+  recordExists,
+  replaceList,
+  setConflict,
+  setProjectedHeads,
+  updateRecord,
+} from './queries';
+
+interface Touched {
+  table: ReplicatedTable;
+  rowKey: string;
+  bucket: number;
+}
+
+/** Columns that follow others (a name's search key) or every edit (its time): two values there are no news to the owner. */
+const quietColumns = new Set(['updated_at', 'name_key', 'email_key']);
+
+const tableOrder = new Map(replicatedTables.map((table, index) => [table.name, index]));
+
+/** Every value a cell holds: one, or several given while apart (the shown one first). */
+const cellValues = (automerge: AutomergeApi, doc: Doc, key: string): CellValue[] => {
+  const winner = doc[key];
+  if (winner === undefined) return [];
+  const shown = decodeCell(String(winner));
+  const all = Object.values(automerge.getConflicts(doc, key) ?? {})
+    .map((value) => decodeCell(String(value)))
+    .filter((cell): cell is CellValue => cell !== null);
+  const others = all.filter((cell) => shown === null || cell.value !== shown.value);
+  return shown === null ? others : [shown, ...others];
+};
+
+/** The customers a record belongs to, before and after: their derived figures and search rows follow. */
+const customersOf = (table: ReplicatedTable, rowKey: string, record: Record<string, CellScalar> | null, values: Record<string, CellScalar>): string[] => {
+  if (table.name === 'customers' || table.list !== undefined) return [rowKey];
+  const ids: string[] = [];
+  for (const column of ['customer_id', 'referrer_id']) {
+    for (const value of [record?.[column], values[column]]) if (typeof value === 'string') ids.push(value);
+  }
+  return ids;
+};
+
+/** Writes one record as the documents now say, and its fields' conflicts; answers the customers it touched. */
+const projectRecord = (automerge: AutomergeApi, db: Db, doc: Doc, touched: Touched): string[] => {
+  const { table, rowKey } = touched;
+  if (table.list !== undefined) {
+    const [cell] = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
+    if (cell === undefined || typeof cell.value !== 'string') return [];
+    replaceList(db, table, rowKey, JSON.parse(cell.value) as CellScalar[][]);
+    return [rowKey];
+  }
+  const before = readRecord(db, table, rowKey) as Record<string, CellScalar> | null;
+  if (cellValues(automerge, doc, cellKey(table.name, rowKey, deletedColumn))[0]?.value === true) {
+    if (before !== null) deleteRecord(db, table, rowKey);
+    return customersOf(table, rowKey, before, {});
+  }
+  const values: Record<string, CellScalar> = {};
+  for (const column of table.cells) {
+    const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, column));
+    if (cells.length > 1 && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
+    else clearConflict(db, table.name, rowKey, column);
+    const [shown] = cells;
+    if (shown === undefined) continue;
+    const localTable = table.localReferences?.[column];
+    values[column] = localTable !== undefined && typeof shown.value === 'string' && !recordExists(db, localRows(localTable), shown.value) ? null : shown.value;
+  }
+  if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
+  else updateRecord(db, table, rowKey, Object.fromEntries(Object.entries(values).filter(([column, value]) => before[column] !== value)));
+  return customersOf(table, rowKey, before, values);
+};
+
+/** A device's own table, looked up by id (a reminder a win-back attempt names). */
+const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });
+
+export interface Projection {
+  customerIds: Set<string>;
+  /** The tables whose records were written. */
+  tables: Set<string>;
+  /** Records that could not be written yet (what they point at has not arrived): tried again next sync. */
+  waiting: number;
+}
+
+/**
+ * Brings the book's records up to what the documents hold: for each bucket, the cells changed since
+ * the heads it was last projected from are written, records in the order their references need
+ * (staff and customers before what points at them). A record that cannot be written yet leaves its
+ * bucket's heads where they were, so the next sync writes it again; writing is idempotent. Runs in
+ * the caller's transaction, on a connection that does not capture (the changes are not this
+ * device's to send).
+ */
+export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Documents): Projection => {
+  const records = new Map<string, Touched>();
+  const headsNow = new Map<number, string[]>();
+  for (const bucket of documents.stored()) {
+    const doc = documents.get(bucket);
+    const heads = automerge.getHeads(doc);
+    const { projected } = bucketHeads(db, bucket);
+    if (JSON.stringify([...heads].sort()) === JSON.stringify([...projected].sort())) continue;
+    headsNow.set(bucket, heads);
+    for (const patch of automerge.diff(doc, projected, heads)) {
+      const address = typeof patch.path[0] === 'string' ? parseCellKey(patch.path[0]) : null;
+      const table = address === null ? undefined : replicatedTable(address.table);
+      if (address === null || table === undefined) continue;
+      records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
+    }
+  }
+  const ordered = [...records.values()].sort((left, right) => (tableOrder.get(left.table.name) ?? 0) - (tableOrder.get(right.table.name) ?? 0));
+  const customerIds = new Set<string>();
+  const tables = new Set(ordered.map((touched) => touched.table.name));
+  const waitingBuckets = new Set<number>();
+  let waiting = 0;
+  // Deletions last and in reverse: what points at a record goes before the record itself.
+  const deleted = (touched: Touched) => cellValues(automerge, documents.get(touched.bucket), cellKey(touched.table.name, touched.rowKey, deletedColumn))[0]?.value === true;
+  const writes = ordered.filter((touched) => !deleted(touched));
+  const deletions = ordered.filter(deleted).reverse();
+  for (const touched of [...writes, ...deletions]) {
+    try {
+      for (const id of projectRecord(automerge, db, documents.get(touched.bucket), touched)) customerIds.add(id);
+    } catch (caught) {
+      if (!(caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT'))) throw caught;
+      waiting += 1;
+      waitingBuckets.add(touched.bucket);
+    }
+  }
+  for (const [bucket, heads] of headsNow) if (!waitingBuckets.has(bucket)) setProjectedHeads(db, bucket, heads);
+  return { customerIds, tables, waiting };
+};

@@ -1,0 +1,152 @@
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { reminderKinds } from '../../../shared/reminders/kinds';
+import { bucketCount } from '../../../shared/sync/cells';
+import { err, ok, type Result } from '../../../shared/result';
+import { reindexCustomerSearch } from '../customers';
+import { openDatabase, type Db } from '../db/connection';
+import { afterRulesChanged, afterWrite } from '../derive';
+import { loadAutomerge, type AutomergeApi } from './automerge';
+import { readDevice, writeDevice, type Device } from './device';
+import { docsFolderOf, Documents } from './documents';
+import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { projectDocuments } from './project';
+import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
+import { recordLocalChanges } from './record';
+
+export interface FolderSyncOutcome {
+  /** Cells this device recorded and bundles it wrote. */
+  recorded: number;
+  bundlesWritten: number;
+  /** Other devices' bundles read. */
+  bundlesRead: number;
+  /** Records that wait for what they point at (another device's bundle not yet in the folder). */
+  waiting: number;
+}
+
+export interface FolderSyncInput {
+  bookFile: string;
+  projectRoot: string;
+  folder: string;
+  now: () => Date;
+}
+
+/**
+ * A device that joined fetches the book from the folder before anything else: its own book file is
+ * replaced by the one the inviting device left there; what happened since arrives as bundles.
+ */
+export const fetchJoinedBook = (input: Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'>): Result<'fetched' | 'not-needed'> => {
+  const device = readDevice(input.bookFile);
+  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (!device.awaitingBook) return ok('not-needed');
+  const book = readBookSnapshot(input.folder, device.bookId, device.key);
+  if (book === null) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.bookFile}${suffix}`, { force: true });
+  writeFileSync(input.bookFile, book);
+  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false });
+  try {
+    resetSyncBookkeeping(db);
+  } finally {
+    db.close();
+  }
+  writeDevice(input.bookFile, { ...device, awaitingBook: false });
+  return ok('fetched');
+};
+
+const sameHeads = (left: readonly string[], right: readonly string[]) => JSON.stringify([...left].sort()) === JSON.stringify([...right].sort());
+
+/** Every change this device holds that it has not yet written to the folder (its own and those it relays). */
+const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
+  const changes: BucketChanges[] = [];
+  const heads = new Map<number, string[]>();
+  for (const bucket of documents.stored()) {
+    const doc = documents.get(bucket);
+    const now = automerge.getHeads(doc);
+    const { exported } = bucketHeads(db, bucket);
+    if (sameHeads(now, exported)) continue;
+    for (const change of automerge.getChangesSince(doc, exported)) changes.push([bucket, change]);
+    heads.set(bucket, now);
+  }
+  return { changes, heads };
+};
+
+/** Applies another device's bundles in order from where this book left off; answers how many were read. */
+const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device, peer: string): number => {
+  let read = 0;
+  for (let seq = peerFolderSeq(db, peer) + 1; ; seq += 1) {
+    const bundle = readBundle(input.folder, device.bookId, peer, device.key, seq);
+    if (bundle === null) break;
+    const byBucket = new Map<number, Uint8Array[]>();
+    for (const [bucket, change] of bundle) {
+      if (bucket >= bucketCount) continue;
+      byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), change]);
+    }
+    let complete = true;
+    for (const [bucket, changes] of byBucket) {
+      const [applied] = automerge.applyChanges(documents.get(bucket), changes);
+      // Changes whose earlier changes have not arrived wait in memory only: read this bundle again later.
+      if (automerge.getMissingDeps(applied, []).length > 0) complete = false;
+      documents.set(bucket, applied);
+    }
+    documents.save();
+    if (!complete) break;
+    setPeerFolderSeq(db, peer, seq);
+    read += 1;
+  }
+  return read;
+};
+
+/**
+ * One sync through a shared folder: this device's writes are recorded into its documents and
+ * written to the folder as a bundle; the other devices' new bundles are applied; the book is brought
+ * up to what the documents hold, and the derived figures of every customer it touched follow. The
+ * first device to sync leaves the book in the folder for devices that join.
+ */
+export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> => {
+  const device = readDevice(input.bookFile);
+  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
+  if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
+  const automerge = await loadAutomerge(input.projectRoot);
+  const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
+  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
+  try {
+    const recorded = db.transaction(() => recordLocalChanges(db, automerge, documents, device.deviceId, input.now())).immediate();
+    const unsent = unsentChanges(automerge, db, documents);
+    let bundlesWritten = 0;
+    if (unsent.changes.length > 0) {
+      writeBundle(input.folder, device.bookId, device.deviceId, device.key, unsent.changes);
+      bundlesWritten = 1;
+      db.transaction(() => {
+        for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
+      })();
+    }
+    let bundlesRead = 0;
+    for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
+      bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
+    }
+    const waiting = db.transaction(() => projectAndDerive(automerge, db, documents, input.now)).immediate();
+    if (!hasBookSnapshot(input.folder, device.bookId)) writeBookSnapshot(input.folder, device.bookId, device.key, db.serialize());
+    return ok({ recorded, bundlesWritten, bundlesRead, waiting });
+  } finally {
+    db.close();
+  }
+};
+
+const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);
+
+/** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, now: () => Date): number => {
+  const projection = projectDocuments(automerge, db, documents);
+  const ctx = { db, now };
+  const customerIds = [...projection.customerIds];
+  reindexCustomerSearch(db, customerIds);
+  const tables = projection.tables;
+  afterWrite(ctx, {
+    customerIds,
+    visitsChanged: true,
+    bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? reminderKinds.map((kind) => kind.name) : [],
+  });
+  if (tables.has('settings')) afterRulesChanged(ctx);
+  return projection.waiting;
+};
+
