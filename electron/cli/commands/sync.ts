@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { customerRecordParticipants } from '../../core/core';
 import { bookPath } from '../../core/paths';
 import { fetchJoinedBook, syncThroughFolder } from '../../core/sync';
 import { dataDirOption, parseCommand } from '../args';
@@ -23,7 +24,7 @@ export const runSync = async (argv: string[], projectRoot: string): Promise<void
   valueOr(fetchJoinedBook({ bookFile, folder, projectRoot }));
   // Opening the book brings it to this version's schema first.
   await withCore(dataDir, projectRoot, async () => {
-    const outcome = valueOr(await syncThroughFolder({ bookFile, folder, projectRoot, now: () => new Date() }));
+    const outcome = valueOr(await syncThroughFolder({ bookFile, folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
     const waiting = outcome.waiting > 0 ? `; ${outcome.waiting} records wait for another device's changes` : '';
     console.log(`synced: ${outcome.recorded} changes recorded, ${outcome.bundlesWritten} bundle written, ${outcome.bundlesRead} read${waiting}`);
   });

@@ -14,3 +14,9 @@ export const reindexCustomerSearch = (db: Db, customerIds: readonly string[]): v
     replaceNameKeys(db, source.rid, nameSearchKeys(source.name));
   }
 };
+
+/** Removes a customer's name search rows before their record goes (another device deleted or merged them away). */
+export const forgetCustomerSearch = (db: Db, rid: number): void => {
+  replaceNameGrams(db, rid, []);
+  replaceNameKeys(db, rid, []);
+};

@@ -27,6 +27,8 @@ export interface ReplicatedTable {
    * as null where this device has no such row, as the reminder is made on each device.
    */
   localReferences?: Readonly<Record<string, string>>;
+  /** Columns naming a customer: a record whose customer was merged into another follows the merge. */
+  customerColumns?: readonly string[];
   /** Derived columns a new record needs before its figures are derived (a customer is last seen when created). */
   derivedOnInsert?: (cells: Readonly<Record<string, unknown>>) => Record<string, string>;
 }
@@ -49,23 +51,31 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     ],
     derivedOnInsert: (cells) => ({ last_seen_at: String(cells.created_at) }),
   },
+  {
+    name: 'customer_merges',
+    key: 'id',
+    cells: ['id', 'at', 'actor_role', 'actor_staff_id', 'survivor_id', 'absorbed_id', 'absorbed_name', 'survivor_updated_at', 'snapshot_json', 'moved_json', 'undone_at'],
+  },
   { name: 'customer_phones', key: 'customer_id', cells: ['position', 'display', 'e164', 'match_key', 'national_reversed', 'search_digits'], list: { order: 'position' } },
   { name: 'customer_tags', key: 'customer_id', cells: ['kind', 'position', 'value', 'value_key'], list: { order: 'kind, position' } },
   {
     name: 'imported_histories',
     key: 'id',
+    customerColumns: ['customer_id'],
     cells: ['id', 'customer_id', 'import_id', 'source_name', 'visit_count', 'revenue_minor', 'first_visit_at', 'last_visit_at', 'points', 'member_level', 'recorded_at'],
   },
-  { name: 'visits', key: 'id', cells: ['id', 'customer_id', 'kind', 'occurred_at', 'amount_minor', 'channel', 'items', 'note', 'staff_id', 'created_at', 'archived_at'] },
-  { name: 'satisfaction_answers', key: 'id', cells: ['id', 'customer_id', 'level', 'source', 'visit_id', 'answered_at', 'note', 'staff_id', 'created_at'] },
+  { name: 'visits', key: 'id', customerColumns: ['customer_id'], cells: ['id', 'customer_id', 'kind', 'occurred_at', 'amount_minor', 'channel', 'items', 'note', 'staff_id', 'created_at', 'archived_at'] },
+  { name: 'satisfaction_answers', key: 'id', customerColumns: ['customer_id'], cells: ['id', 'customer_id', 'level', 'source', 'visit_id', 'answered_at', 'note', 'staff_id', 'created_at'] },
   {
     name: 'customer_status_events',
     key: 'id',
+    customerColumns: ['customer_id'],
     cells: ['id', 'customer_id', 'kind', 'reason', 'note', 'came_back_from', 'days_away', 'after_attempt', 'visit_id', 'staff_id', 'at', 'created_at', 'archived_at'],
   },
   {
     name: 'complaints',
     key: 'id',
+    customerColumns: ['customer_id'],
     cells: [
       'id', 'customer_id', 'channel', 'category', 'severity', 'description', 'owner_staff_id', 'state', 'received_at', 'reply_promise_id',
       'resolve_promise_id', 'replied_at', 'resolved_at', 'resolution', 'compensation_kind', 'compensation_minor', 'escalation_status',
@@ -76,12 +86,13 @@ export const replicatedTables: readonly ReplicatedTable[] = [
   {
     name: 'win_back_attempts',
     key: 'id',
+    customerColumns: ['customer_id'],
     cells: ['id', 'customer_id', 'reminder_id', 'outcome', 'note', 'staff_id', 'attempted_at', 'created_at'],
     localReferences: { reminder_id: 'reminders' },
   },
   { name: 'complaint_promises', key: 'id', cells: ['id', 'complaint_id', 'kind', 'due_at', 'outcome', 'settled_at', 'created_at'] },
   { name: 'complaint_transitions', key: 'id', cells: ['id', 'complaint_id', 'action', 'from_state', 'to_state', 'at', 'actor_role', 'staff_id', 'note'] },
-  { name: 'referrals', key: 'customer_id', cells: ['customer_id', 'referrer_id', 'referred_at', 'staff_id', 'created_at', 'updated_at'] },
+  { name: 'referrals', key: 'customer_id', customerColumns: ['referrer_id'], cells: ['customer_id', 'referrer_id', 'referred_at', 'staff_id', 'created_at', 'updated_at'] },
 ];
 
 /** The columns of each replicated table that are derived or local, so a new column is a decision (test/unit/sync-tables.test.ts). */

@@ -1,4 +1,6 @@
-import { cellKey, decodeCell, deletedColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { forgetCustomerSearch } from '../customers';
+import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
@@ -6,7 +8,12 @@ import type { Doc, Documents } from './documents';
 import {
   bucketHeads,
   clearConflict,
+  customerExists,
+  customerRid,
   deleteRecord,
+  mergedInto,
+  noteForSending,
+  recordsNaming,
   insertRecord,
   readRecord,
   recordExists,
@@ -49,20 +56,86 @@ const customersOf = (table: ReplicatedTable, rowKey: string, record: Record<stri
   return ids;
 };
 
+/** A record that points at what has not arrived yet (a customer in a bundle not read): written on a later sync. */
+class NotYetArrived extends Error {}
+
+interface ProjectContext {
+  automerge: AutomergeApi;
+  db: Db;
+  documents: Documents;
+  participants: readonly CustomerRecordsParticipant[];
+}
+
+const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, deletedColumn))[0]?.value === true;
+
+/**
+ * Where a record naming this customer belongs now: the customer; the customer they were merged into
+ * (while the merge stands); nowhere, when they were deleted for good; or not known yet.
+ */
+const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' => {
+  let id = customerId;
+  for (let hops = 0; hops < 32; hops += 1) {
+    if (customerExists(ctx.db, id)) return id;
+    const survivor = mergedInto(ctx.db, id);
+    if (survivor === null) break;
+    id = survivor;
+  }
+  if (isDeletedIn(ctx, 'customers', id)) return 'gone';
+  throw new NotYetArrived();
+};
+
+/**
+ * Another device deleted or merged away a customer this book still has: whatever still names them
+ * here (a visit logged on this device meanwhile) follows the merge or goes with the customer, as on
+ * the device that did it — and is sent, so every device ends the same.
+ */
+const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
+  const { db } = ctx;
+  const rid = customerRid(db, customerId);
+  if (rid === null) return;
+  for (const table of replicatedTables) {
+    for (const column of table.customerColumns ?? []) for (const key of recordsNaming(db, table, column, customerId)) noteForSending(db, table, key);
+  }
+  const survivor = mergedInto(db, customerId);
+  const survivorRid = survivor === null ? null : customerRid(db, survivor);
+  for (const participant of ctx.participants) {
+    if (survivor !== null && survivorRid !== null) participant.moveForMerge(db, { id: survivor, rid: survivorRid }, { id: customerId, rid });
+    else participant.purge(db, customerId);
+  }
+  for (const table of replicatedTables) if (table.list !== undefined) replaceList(db, table, customerId, []);
+  forgetCustomerSearch(db, rid);
+  deleteRecord(db, replicatedTable('customers')!, customerId);
+};
+
 /** Writes one record as the documents now say, and its fields' conflicts; answers the customers it touched. */
-const projectRecord = (automerge: AutomergeApi, db: Db, doc: Doc, touched: Touched): string[] => {
+const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
+  const { automerge, db } = ctx;
   const { table, rowKey } = touched;
+  const doc = ctx.documents.get(touched.bucket);
   if (table.list !== undefined) {
     const [cell] = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
-    if (cell === undefined || typeof cell.value !== 'string') return [];
+    if (cell === undefined || typeof cell.value !== 'string' || !customerExists(db, rowKey)) return [];
     replaceList(db, table, rowKey, JSON.parse(cell.value) as CellScalar[][]);
     return [rowKey];
   }
   const before = readRecord(db, table, rowKey) as Record<string, CellScalar> | null;
-  if (cellValues(automerge, doc, cellKey(table.name, rowKey, deletedColumn))[0]?.value === true) {
+  const drop = (): string[] => {
+    if (before === null) return [];
+    deleteRecord(db, table, rowKey);
+    noteForSending(db, table, rowKey);
+    return customersOf(table, rowKey, before, {});
+  };
+  if (isDeletedIn(ctx, table.name, rowKey)) {
+    if (table.name === 'customers') {
+      removeCustomer(ctx, rowKey);
+      return [];
+    }
     if (before !== null) deleteRecord(db, table, rowKey);
     return customersOf(table, rowKey, before, {});
   }
+  // A referral is keyed by the referred customer: gone or merged away, it went with them.
+  if (table.name === 'referrals' && customerNow(ctx, rowKey) !== rowKey) return drop();
   const values: Record<string, CellScalar> = {};
   for (const column of table.cells) {
     const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, column));
@@ -73,8 +146,20 @@ const projectRecord = (automerge: AutomergeApi, db: Db, doc: Doc, touched: Touch
     const localTable = table.localReferences?.[column];
     values[column] = localTable !== undefined && typeof shown.value === 'string' && !recordExists(db, localRows(localTable), shown.value) ? null : shown.value;
   }
+  let redirected = false;
+  for (const column of table.customerColumns ?? []) {
+    const named = values[column];
+    if (typeof named !== 'string') continue;
+    const now = customerNow(ctx, named);
+    if (now === 'gone') return drop();
+    if (now !== named) {
+      values[column] = now;
+      redirected = true;
+    }
+  }
   if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
   else updateRecord(db, table, rowKey, Object.fromEntries(Object.entries(values).filter(([column, value]) => before[column] !== value)));
+  if (redirected) noteForSending(db, table, rowKey);
   return customersOf(table, rowKey, before, values);
 };
 
@@ -97,7 +182,8 @@ export interface Projection {
  * the caller's transaction, on a connection that does not capture (the changes are not this
  * device's to send).
  */
-export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Documents): Projection => {
+export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Documents, participants: readonly CustomerRecordsParticipant[]): Projection => {
+  const ctx: ProjectContext = { automerge, db, documents, participants };
   const records = new Map<string, Touched>();
   const headsNow = new Map<number, string[]>();
   for (const bucket of documents.stored()) {
@@ -119,14 +205,16 @@ export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Doc
   const waitingBuckets = new Set<number>();
   let waiting = 0;
   // Deletions last and in reverse: what points at a record goes before the record itself.
-  const deleted = (touched: Touched) => cellValues(automerge, documents.get(touched.bucket), cellKey(touched.table.name, touched.rowKey, deletedColumn))[0]?.value === true;
+  const deleted = (touched: Touched) => isDeletedIn(ctx, touched.table.name, touched.rowKey);
   const writes = ordered.filter((touched) => !deleted(touched));
   const deletions = ordered.filter(deleted).reverse();
   for (const touched of [...writes, ...deletions]) {
     try {
-      for (const id of projectRecord(automerge, db, documents.get(touched.bucket), touched)) customerIds.add(id);
+      // Each record in a savepoint of its own: one that must wait leaves nothing half written.
+      for (const id of db.transaction(() => projectRecord(ctx, touched))()) customerIds.add(id);
     } catch (caught) {
-      if (!(caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT'))) throw caught;
+      const waits = caught instanceof NotYetArrived || (caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT'));
+      if (!waits) throw caught;
       waiting += 1;
       waitingBuckets.add(touched.bucket);
     }

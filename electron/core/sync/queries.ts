@@ -24,6 +24,10 @@ const statements = statementsFor((db) => ({
   ),
   clearConflict: db.prepare<[string, string, string]>('DELETE FROM sync_conflicts WHERE tbl = ? AND row_key = ? AND col = ?'),
   holdsRecords: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM visits) OR EXISTS (SELECT 1 FROM complaints)').pluck(),
+  customerExists: db.prepare<[string], number>('SELECT count(*) FROM customers WHERE id = ?').pluck(),
+  customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
+  mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
+  note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
   conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
 }));
 
@@ -38,6 +42,25 @@ export const resetSyncBookkeeping = (db: Db): void => {
 
 /** Whether anyone has recorded anything in this book (a device joins only with an empty one). */
 export const bookHoldsRecords = (db: Db): boolean => statements(db).holdsRecords.get() === 1;
+
+export const customerExists = (db: Db, id: string): boolean => statements(db).customerExists.get(id) === 1;
+export const customerRid = (db: Db, id: string): number | null => statements(db).customerRid.get(id) ?? null;
+/** The customer this one was merged into, while the merge stands. */
+export const mergedInto = (db: Db, id: string): string | null => statements(db).mergedInto.get(id) ?? null;
+
+/**
+ * Notes a record for sending, as a capture trigger would: for changes the sync itself makes to
+ * keep the book whole (a visit another device logged for a customer merged away here follows the
+ * merge), so every device ends with the same record.
+ */
+export const noteForSending = (db: Db, table: ReplicatedTable, rowKey: string): void => {
+  const record = readRecord(db, table, rowKey);
+  statements(db).note.run(table.name, rowKey, record === null ? null : JSON.stringify(record));
+};
+
+/** Keys of the records of a table whose `column` names this customer. */
+export const recordsNaming = (db: Db, table: ReplicatedTable, column: string, customerId: string): string[] =>
+  rowStatements(db)(`SELECT ${table.key} FROM ${table.name} WHERE ${column} = ?`).pluck().all(customerId) as string[];
 
 export const outboxRows = (db: Db) => statements(db).outbox.all();
 export const clearOutbox = (db: Db): void => void statements(db).clearOutbox.run();

@@ -10,7 +10,8 @@ const cellsNow = (db: Db, table: ReplicatedTable, rowKey: string): [string, Cell
   const record = readRecord(db, table, rowKey);
   if (Array.isArray(record)) return [['rows', JSON.stringify(record)]];
   if (record === null) return table.list === undefined ? [[deletedColumn, true]] : [['rows', '[]']];
-  return Object.entries(record);
+  // A record back after being deleted (a merge undone) must stop being deleted on the other devices too.
+  return [...Object.entries(record), [deletedColumn, false]];
 };
 
 /**
@@ -41,7 +42,7 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
       // What this device last knew the field as: the documents' value, else the record before these writes.
-      const known = stored === undefined ? before.get(column) : decodeCell(String(stored))?.value;
+      const known = stored !== undefined ? decodeCell(String(stored))?.value : column === deletedColumn ? false : before.get(column);
       if (known !== undefined && known === value) continue;
       sets.push([key, encodeCell({ value, device: deviceId, at })]);
     }

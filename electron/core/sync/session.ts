@@ -2,6 +2,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { reminderKinds } from '../../../shared/reminders/kinds';
 import { bucketCount } from '../../../shared/sync/cells';
 import { err, ok, type Result } from '../../../shared/result';
+import type { CustomerRecordsParticipant } from '../customer-records';
 import { reindexCustomerSearch } from '../customers';
 import { openDatabase, type Db } from '../db/connection';
 import { afterRulesChanged, afterWrite } from '../derive';
@@ -25,6 +26,8 @@ export interface FolderSyncOutcome {
 
 export interface FolderSyncInput {
   bookFile: string;
+  /** Every feature holding rows about a customer: a customer merged or deleted on another device takes them along here too. */
+  participants: readonly CustomerRecordsParticipant[];
   projectRoot: string;
   folder: string;
   now: () => Date;
@@ -110,7 +113,16 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   try {
-    const recorded = db.transaction(() => recordLocalChanges(db, automerge, documents, device.deviceId, input.now())).immediate();
+    const record = () => db.transaction(() => recordLocalChanges(db, automerge, documents, device.deviceId, input.now())).immediate();
+    // This device's writes first: reading the others' then never overwrites a change not yet recorded.
+    let recorded = record();
+    let bundlesRead = 0;
+    for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
+      bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
+    }
+    const waiting = db.transaction(() => projectAndDerive(automerge, db, documents, input)).immediate();
+    // What projecting changed to keep the book whole (a merge followed) goes out with this device's writes.
+    recorded += record();
     const unsent = unsentChanges(automerge, db, documents);
     let bundlesWritten = 0;
     if (unsent.changes.length > 0) {
@@ -120,11 +132,6 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
         for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
       })();
     }
-    let bundlesRead = 0;
-    for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
-      bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
-    }
-    const waiting = db.transaction(() => projectAndDerive(automerge, db, documents, input.now)).immediate();
     if (!hasBookSnapshot(input.folder, device.bookId)) writeBookSnapshot(input.folder, device.bookId, device.key, db.serialize());
     return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   } finally {
@@ -135,9 +142,9 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
 const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);
 
 /** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
-const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, now: () => Date): number => {
-  const projection = projectDocuments(automerge, db, documents);
-  const ctx = { db, now };
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput): number => {
+  const projection = projectDocuments(automerge, db, documents, input.participants);
+  const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
   reindexCustomerSearch(db, customerIds);
   const tables = projection.tables;
