@@ -12,6 +12,13 @@ export const bucketCount = 256;
 /** The cell that says a record was deleted for good: no later edit made apart brings it back. */
 export const deletedColumn = '$deleted';
 
+/**
+ * The cell holding a deleted record as it was (JSON), when the documents held only some of its
+ * fields (a record from before the book was shared): if people's decisions on another device keep
+ * it (outlivesDeletion), every device can write it whole again.
+ */
+export const lastContentColumn = '$last';
+
 export const cellKey = (table: string, rowKey: string, column: string): string => `${table}/${rowKey}/${column}`;
 
 export interface CellAddress {

@@ -155,6 +155,31 @@ describe('one book on three devices through a shared folder', () => {
     expect((await callOk(c, 'complaints-get', { id: complaint.id })).complaint.state).toBe('acknowledged');
   });
 
+  it('a reward handed over on one device while its qualifying visit is archived on another is kept; a dismissed reminder stays dismissed', async () => {
+    let referrer = '';
+    let friend = '';
+    let purchase = '';
+    const book = await threeDevices(async (a) => {
+      referrer = (await callOk(a, 'customers-create', { name: '陳大文' })).id;
+      friend = (await callOk(a, 'customers-create', { name: '王小明' })).id;
+      await callOk(a, 'referrals-set', { customerId: friend, referrerId: referrer });
+      purchase = (await callOk(a, 'visits-log', { customerId: friend, amountMinor: 50000 })).id;
+      await callOk(a, 'complaints-log', { customerId: referrer, channel: 'phone', category: 'price', severity: 'low', description: '太貴' });
+    });
+    const [a, b, c] = book.cores;
+    const [reward] = (await callOk(a, 'referrals-rewards', {})).rows;
+    expect(reward?.status).toBe('earned');
+    await callOk(a, 'referrals-reward-give', { id: reward!.id });
+    await callOk(b, 'visits-archive', { id: purchase });
+    const [reminder] = (await callOk(c, 'reminders-for-customer', { customerId: referrer })).filter((item) => item.status === 'open');
+    await callOk(c, 'reminders-dismiss', { id: reminder!.id, note: '已回電' });
+    await book.settle([1, 0, 2, 1, 0]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT status FROM referral_rewards WHERE id = ?').pluck().get(reward!.id)).toBe('given');
+      expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder!.id)).toBe('dismissed');
+    }
+  });
+
   it('refuses damaged, cut-short, renamed and foreign bundles without touching the book, and reads on once they are whole', async () => {
     let meiId = '';
     const book = await threeDevices(async (a) => {

@@ -27,17 +27,33 @@ export interface ReplicatedTable {
    * as null where this device has no such row, as the reminder is made on each device.
    */
   localReferences?: Readonly<Record<string, string>>;
+  /**
+   * Two values given to one field while apart are kept for the owner to pick (profiles, settings,
+   * staff, complaints); elsewhere the documents' own deterministic winner stands quietly.
+   */
+  showsConflicts?: boolean;
   /** Columns naming a customer: a record whose customer was merged into another follows the merge. */
   customerColumns?: readonly string[];
+  /**
+   * A record deleted on one device while people decided on it on another stays when this says so
+   * (a reward handed over is kept though its qualifying visit was archived meanwhile, as on one device).
+   */
+  outlivesDeletion?: (cells: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * Of the values given to a field while apart, the one that stands when the rule is the owner's
+   * (a person's decision on a reminder outranks the app closing it); null: the documents' winner.
+   */
+  prefer?: (column: string, values: readonly unknown[]) => unknown;
   /** Derived columns a new record needs before its figures are derived (a customer is last seen when created). */
   derivedOnInsert?: (cells: Readonly<Record<string, unknown>>) => Record<string, string>;
 }
 
 export const replicatedTables: readonly ReplicatedTable[] = [
-  { name: 'staff', key: 'id', cells: ['id', 'name', 'active', 'created_at'] },
+  { name: 'staff', key: 'id', showsConflicts: true, cells: ['id', 'name', 'active', 'created_at'] },
   {
     name: 'settings',
     key: 'key',
+    showsConflicts: true,
     cells: ['key', 'value'],
     // The shop's settings; the device's language, lock and the derive module's bookkeeping stay.
     where: (row) => `${row}.key NOT LIKE 'state.%' AND ${row}.key NOT IN ('language', 'autoLockMinutes')`,
@@ -45,6 +61,7 @@ export const replicatedTables: readonly ReplicatedTable[] = [
   {
     name: 'customers',
     key: 'id',
+    showsConflicts: true,
     cells: [
       'id', 'name', 'name_key', 'email', 'email_key', 'birthday_month', 'birthday_day', 'birthday_year', 'address', 'gender', 'notes',
       'source', 'need_type', 'owner_staff_id', 'consent_contact', 'created_at', 'updated_at', 'archived_at',
@@ -56,8 +73,8 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     key: 'id',
     cells: ['id', 'at', 'actor_role', 'actor_staff_id', 'survivor_id', 'absorbed_id', 'absorbed_name', 'survivor_updated_at', 'snapshot_json', 'moved_json', 'undone_at'],
   },
-  { name: 'customer_phones', key: 'customer_id', cells: ['position', 'display', 'e164', 'match_key', 'national_reversed', 'search_digits'], list: { order: 'position' } },
-  { name: 'customer_tags', key: 'customer_id', cells: ['kind', 'position', 'value', 'value_key'], list: { order: 'kind, position' } },
+  { name: 'customer_phones', key: 'customer_id', showsConflicts: true, cells: ['position', 'display', 'e164', 'match_key', 'national_reversed', 'search_digits'], list: { order: 'position' } },
+  { name: 'customer_tags', key: 'customer_id', showsConflicts: true, cells: ['kind', 'position', 'value', 'value_key'], list: { order: 'kind, position' } },
   {
     name: 'imported_histories',
     key: 'id',
@@ -75,12 +92,24 @@ export const replicatedTables: readonly ReplicatedTable[] = [
   {
     name: 'complaints',
     key: 'id',
+    showsConflicts: true,
     customerColumns: ['customer_id'],
     cells: [
       'id', 'customer_id', 'channel', 'category', 'severity', 'description', 'owner_staff_id', 'state', 'received_at', 'reply_promise_id',
       'resolve_promise_id', 'replied_at', 'resolved_at', 'resolution', 'compensation_kind', 'compensation_minor', 'escalation_status',
       'escalation_kind', 'escalation_minor', 'escalation_note', 'escalation_requested_at', 'escalation_decided_at', 'escalation_decision_note',
       'satisfaction_answer_id', 'created_at', 'updated_at',
+    ],
+  },
+  {
+    // Made on each device from the same facts (one id per reason); what travels is what people decided: done, dismissed, snoozed, notes.
+    name: 'reminders',
+    key: 'id',
+    prefer: (column, values) => (column === 'status' ? (values.find((value) => value === 'done' || value === 'dismissed') ?? null) : null),
+    customerColumns: ['customer_id'],
+    cells: [
+      'id', 'kind', 'reason_key', 'customer_id', 'subject_id', 'due_day', 'snoozed_until', 'status', 'note', 'facts_json', 'staff_id', 'assignee_id',
+      'outcome_note', 'created_at', 'updated_at', 'closed_at', 'closed_by_staff_id',
     ],
   },
   {
@@ -93,6 +122,14 @@ export const replicatedTables: readonly ReplicatedTable[] = [
   { name: 'complaint_promises', key: 'id', cells: ['id', 'complaint_id', 'kind', 'due_at', 'outcome', 'settled_at', 'created_at'] },
   { name: 'complaint_transitions', key: 'id', cells: ['id', 'complaint_id', 'action', 'from_state', 'to_state', 'at', 'actor_role', 'staff_id', 'note'] },
   { name: 'referrals', key: 'customer_id', customerColumns: ['referrer_id'], cells: ['customer_id', 'referrer_id', 'referred_at', 'staff_id', 'created_at', 'updated_at'] },
+  {
+    // Earned on each device from the same visits (one id for one referral's reward: db/derived-ids.ts); given or voided by people.
+    name: 'referral_rewards',
+    key: 'id',
+    customerColumns: ['referrer_id', 'referred_id'],
+    outlivesDeletion: (cells) => cells.status === 'given' || cells.status === 'voided',
+    cells: ['id', 'referrer_id', 'referred_id', 'visit_id', 'kind', 'value', 'gift', 'status', 'earned_at', 'given_at', 'given_by_staff_id', 'voided_at', 'void_reason', 'created_at', 'updated_at'],
+  },
 ];
 
 /** The columns of each replicated table that are derived or local, so a new column is a decision (test/unit/sync-tables.test.ts). */
@@ -128,8 +165,10 @@ const recordJson = (table: ReplicatedTable, row: 'OLD' | 'NEW'): string => {
 export const installCaptureTriggers = (db: Db): void => {
   for (const table of replicatedTables) {
     const condition = (row: 'NEW' | 'OLD') => (table.where === undefined ? '' : `WHEN ${table.where(row)}`);
+    // Not INSERT OR IGNORE: a statement's own conflict clause (an upsert, INSERT OR REPLACE) would override it in a trigger.
     const note = (row: 'NEW' | 'OLD', base: string) =>
-      `INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES ('${table.name}', ${row}.${table.key}, ${base});`;
+      `INSERT INTO sync_outbox (tbl, row_key, base_json) SELECT '${table.name}', ${row}.${table.key}, ${base}
+        WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = '${table.name}' AND row_key = ${row}.${table.key});`;
     const columns = table.list === undefined ? table.cells : [...table.cells, table.key];
     // A list's owner before an insert had the list as it is; a new record had nothing.
     const baseOnInsert = table.list === undefined ? 'NULL' : recordJson(table, 'NEW');

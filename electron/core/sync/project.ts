@@ -1,4 +1,4 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
 import { forgetCustomerSearch } from '../customers';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
@@ -30,7 +30,7 @@ interface Touched {
 }
 
 /** Columns that follow others (a name's search key) or every edit (its time): two values there are no news to the owner. */
-const quietColumns = new Set(['updated_at', 'name_key', 'email_key']);
+const quietColumns = new Set(['created_at', 'updated_at', 'name_key', 'email_key']);
 
 const tableOrder = new Map(replicatedTables.map((table, index) => [table.name, index]));
 
@@ -126,7 +126,9 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
     noteForSending(db, table, rowKey);
     return customersOf(table, rowKey, before, {});
   };
-  if (isDeletedIn(ctx, table.name, rowKey)) {
+  const shownValue = (column: string) => cellValues(automerge, doc, cellKey(table.name, rowKey, column))[0]?.value;
+  const outlives = table.outlivesDeletion?.(Object.fromEntries(table.cells.map((column) => [column, shownValue(column)]))) === true;
+  if (isDeletedIn(ctx, table.name, rowKey) && !outlives) {
     if (table.name === 'customers') {
       removeCustomer(ctx, rowKey);
       return [];
@@ -136,12 +138,15 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   }
   // A referral is keyed by the referred customer: gone or merged away, it went with them.
   if (table.name === 'referrals' && customerNow(ctx, rowKey) !== rowKey) return drop();
-  const values: Record<string, CellScalar> = {};
+  const last = shownValue(lastContentColumn);
+  // A record kept though deleted elsewhere is written whole: its fields as they were, then the documents' own.
+  const values: Record<string, CellScalar> = before === null && typeof last === 'string' ? (JSON.parse(last) as Record<string, CellScalar>) : {};
   for (const column of table.cells) {
     const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, column));
-    if (cells.length > 1 && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
+    if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
     else clearConflict(db, table.name, rowKey, column);
-    const [shown] = cells;
+    const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
+    const shown = cells.find((cell) => preferred !== null && preferred !== undefined && cell.value === preferred) ?? cells[0];
     if (shown === undefined) continue;
     const localTable = table.localReferences?.[column];
     values[column] = localTable !== undefined && typeof shown.value === 'string' && !recordExists(db, localRows(localTable), shown.value) ? null : shown.value;
@@ -205,7 +210,8 @@ export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Doc
   const waitingBuckets = new Set<number>();
   let waiting = 0;
   // Deletions last and in reverse: what points at a record goes before the record itself.
-  const deleted = (touched: Touched) => isDeletedIn(ctx, touched.table.name, touched.rowKey);
+  const deleted = (touched: Touched) =>
+    isDeletedIn(ctx, touched.table.name, touched.rowKey) && touched.table.outlivesDeletion === undefined;
   const writes = ordered.filter((touched) => !deleted(touched));
   const deletions = ordered.filter(deleted).reverse();
   for (const touched of [...writes, ...deletions]) {

@@ -1,4 +1,4 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, type CellScalar } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, lastContentColumn, type CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
@@ -38,7 +38,12 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     const doc = documents.get(bucket);
     const sets = byBucket.get(bucket) ?? [];
     const before = cellsBefore(table, baseJson);
-    for (const [column, value] of cellsNow(db, table, rowKey)) {
+    const now = cellsNow(db, table, rowKey);
+    const deletedNow = table.list === undefined && now.length === 1 && now[0]![0] === deletedColumn;
+    if (deletedNow && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
+      now.push([lastContentColumn, JSON.stringify(Object.fromEntries(before))]);
+    }
+    for (const [column, value] of now) {
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
       // What this device last knew the field as: the documents' value, else the record before these writes.
