@@ -48,9 +48,9 @@ const cellValues = (automerge: AutomergeApi, doc: Doc, key: string): CellValue[]
 
 /** The customers a record belongs to, before and after: their derived figures and search rows follow. */
 const customersOf = (table: ReplicatedTable, rowKey: string, record: Record<string, CellScalar> | null, values: Record<string, CellScalar>): string[] => {
-  if (table.name === 'customers' || table.list !== undefined) return [rowKey];
-  const ids: string[] = [];
-  for (const column of ['customer_id', 'referrer_id']) {
+  // A customer, their lists and their referral are keyed by the customer.
+  const ids: string[] = table.name === 'customers' || table.name === 'referrals' || table.list !== undefined ? [rowKey] : [];
+  for (const column of table.customerColumns ?? []) {
     for (const value of [record?.[column], values[column]]) if (typeof value === 'string') ids.push(value);
   }
   return ids;

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../../shared/result';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import { reindexCustomerSearch } from '../customers';
 import { openDatabase, type Db } from '../db/connection';
-import { afterRulesChanged, afterWrite } from '../derive';
+import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive';
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { readDevice, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents } from './documents';
@@ -140,6 +140,8 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
 };
 
 const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);
+/** Facts the money cut-offs are drawn from: spending, and who is still in the book. */
+const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
 
 /** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
 const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput): number => {
@@ -154,6 +156,7 @@ const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents,
     bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? reminderKinds.map((kind) => kind.name) : [],
   });
   if (tables.has('settings')) afterRulesChanged(ctx);
+  if ([...tables].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
   return projection.waiting;
 };
 
