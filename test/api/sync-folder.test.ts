@@ -62,7 +62,7 @@ const threeDevices = async (prepare: (a: Core) => Promise<void>) => {
     const empty = open(dir);
     expectOk(joinDevice(empty.db, bookPath(dir), code));
     empty.close();
-    expectOk(fetchJoinedBook({ bookFile: bookPath(dir), folder, projectRoot }));
+    expectOk(await fetchJoinedBook({ bookFile: bookPath(dir), folder, projectRoot }));
     cores.push(open(dir));
   }
   return {

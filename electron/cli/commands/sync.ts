@@ -21,7 +21,7 @@ export const runSync = async (argv: string[], projectRoot: string): Promise<void
   const folder = path.resolve(values.folder);
   const dataDir = dataDirOption(values.data);
   const bookFile = bookPath(dataDir);
-  valueOr(fetchJoinedBook({ bookFile, folder, projectRoot }));
+  valueOr(await fetchJoinedBook({ bookFile, folder, projectRoot }));
   // Opening the book brings it to this version's schema first.
   await withCore(dataDir, projectRoot, async () => {
     const outcome = valueOr(await syncThroughFolder({ bookFile, folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));

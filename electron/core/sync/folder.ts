@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { seal, unseal } from './sealed';
+import { seal, sealFile, unseal, unsealFile } from './sealed';
 
 /**
  * A shared folder (a USB stick, or one Dropbox, Google Drive or OneDrive keeps in step): each device
@@ -73,19 +73,12 @@ const snapshotLabel = (bookId: string) => `${bookId}/book`;
 
 export const hasBookSnapshot = (folder: string, bookId: string): boolean => existsSync(snapshotFile(folder, bookId));
 
-/** The book for devices that join, as a whole SQLite file. */
-export const writeBookSnapshot = (folder: string, bookId: string, key: string, book: Buffer): void => {
+/** The book for devices that join (a copy of the SQLite file `bookCopy`), sealed as it streams. */
+export const writeBookSnapshot = async (folder: string, bookId: string, key: string, bookCopy: string): Promise<void> => {
   mkdirSync(bookFolderOf(folder, bookId), { recursive: true });
-  writeWhole(snapshotFile(folder, bookId), seal(key, snapshotLabel(bookId), gzipSync(book, { level: 1 })));
+  await sealFile(key, snapshotLabel(bookId), bookCopy, snapshotFile(folder, bookId));
 };
 
-export const readBookSnapshot = (folder: string, bookId: string, key: string): Buffer | null => {
-  if (!hasBookSnapshot(folder, bookId)) return null;
-  const plain = unseal(key, snapshotLabel(bookId), readFileSync(snapshotFile(folder, bookId)));
-  if (plain === null) return null;
-  try {
-    return gunzipSync(plain);
-  } catch {
-    return null;
-  }
-};
+/** Unpacks the book for a joining device into `toFile`; false when it is not there (yet) or does not open whole. */
+export const readBookSnapshot = async (folder: string, bookId: string, key: string, toFile: string): Promise<boolean> =>
+  hasBookSnapshot(folder, bookId) && (await unsealFile(key, snapshotLabel(bookId), snapshotFile(folder, bookId), toFile));

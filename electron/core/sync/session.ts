@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { reminderKinds } from '../../../shared/reminders/kinds';
 import { bucketCount } from '../../../shared/sync/cells';
 import { err, ok, type Result } from '../../../shared/result';
@@ -37,14 +37,14 @@ export interface FolderSyncInput {
  * A device that joined fetches the book from the folder before anything else: its own book file is
  * replaced by the one the inviting device left there; what happened since arrives as bundles.
  */
-export const fetchJoinedBook = (input: Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'>): Result<'fetched' | 'not-needed'> => {
+export const fetchJoinedBook = async (input: Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'>): Promise<Result<'fetched' | 'not-needed'>> => {
   const device = readDevice(input.bookFile);
   if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
   if (!device.awaitingBook) return ok('not-needed');
-  const book = readBookSnapshot(input.folder, device.bookId, device.key);
-  if (book === null) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
+  const fetched = `${input.bookFile}.joining`;
+  if (!(await readBookSnapshot(input.folder, device.bookId, device.key, fetched))) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.bookFile}${suffix}`, { force: true });
-  writeFileSync(input.bookFile, book);
+  renameSync(fetched, input.bookFile);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false });
   try {
     resetSyncBookkeeping(db);
@@ -53,6 +53,17 @@ export const fetchJoinedBook = (input: Pick<FolderSyncInput, 'bookFile' | 'folde
   }
   writeDevice(input.bookFile, { ...device, awaitingBook: false });
   return ok('fetched');
+};
+
+/** Leaves a copy of the book in the folder for devices that join (SQLite's online backup, then sealed as it streams). */
+const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Device): Promise<void> => {
+  const copy = `${input.bookFile}.for-joiners`;
+  try {
+    await db.backup(copy);
+    await writeBookSnapshot(input.folder, device.bookId, device.key, copy);
+  } finally {
+    rmSync(copy, { force: true });
+  }
 };
 
 const sameHeads = (left: readonly string[], right: readonly string[]) => JSON.stringify([...left].sort()) === JSON.stringify([...right].sort());
@@ -132,7 +143,7 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
         for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
       })();
     }
-    if (!hasBookSnapshot(input.folder, device.bookId)) writeBookSnapshot(input.folder, device.bookId, device.key, db.serialize());
+    if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
     return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   } finally {
     db.close();
