@@ -2,11 +2,13 @@ import path from 'node:path';
 import { BookOpenError } from '../core/book';
 import { backupHelp, runBackup } from './commands/backup';
 import { checkHelp, runCheck } from './commands/check';
+import { devicesHelp, runDevices } from './commands/devices';
 import { resetPinHelp, runResetPin } from './commands/reset-pin';
 import { exportHelp, runExportCommand } from './commands/export';
 import { importHelp, runImport } from './commands/import';
 import { restoreHelp, runRestore } from './commands/restore';
 import { runSeed, seedHelp } from './commands/seed';
+import { runSync, syncHelp } from './commands/sync';
 import { CliFailure, failWith } from './output';
 
 /** Bundled to dist/cli/index.cjs; the project root is two folders up. */
@@ -20,6 +22,8 @@ const commands: Record<string, { run: (argv: string[], projectRoot: string) => v
   restore: { run: runRestore, help: restoreHelp },
   export: { run: runExportCommand, help: exportHelp },
   import: { run: runImport, help: importHelp },
+  devices: { run: runDevices, help: devicesHelp },
+  sync: { run: runSync, help: syncHelp },
 };
 
 const usage = `Usage: regulars <command> [options]   (from a checkout: npm run cli -- <command> [options])

@@ -21,6 +21,16 @@ const logHigh = (core: Core, customerId: string | null) =>
   callOk(core, 'complaints-log', { customerId, channel: 'in_person', category: 'product_quality', severity: 'high', description: 'Milk was sour' });
 
 describe('complaints', () => {
+  it("gives an archived customer's complaint no open reminder, as a full rebuild does", async () => {
+    const openReminders = (core: Core) => core.db.prepare("SELECT kind, reason_key FROM reminders WHERE status = 'open' ORDER BY kind, reason_key").all();
+    const { core, customer } = await shop({ owner: false });
+    await logHigh(core, customer.id);
+    await callOk(core, 'customers-archive', { id: customer.id });
+    expect(openReminders(core)).toEqual([]);
+    await callOk(core, 'loyalty-recompute', {});
+    expect(openReminders(core)).toEqual([]);
+  });
+
   it('logs a complaint with promises from its severity, owned by the staff member at the counter', async () => {
     const { core, amy, customer } = await shop();
     const complaint = await logHigh(core, customer.id);

@@ -10,4 +10,5 @@ export { getCustomerRow, insertCustomer, phonesByCustomer, setCustomerArchived, 
 export type { PhoneWrite } from './queries';
 export { listColumns } from './rows';
 export type { DbCustomerListRow, DbCustomerRow } from './rows';
+export { forgetCustomerSearch, reindexCustomerSearch } from './search-rows';
 export { customerParts, emailKey, toCustomerWrite, toPhoneWrite, writeCustomerParts } from './write';

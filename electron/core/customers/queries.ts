@@ -46,6 +46,13 @@ const statements = statementsFor((db) => ({
   insertGram: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_grams (gram, customer_rid) VALUES (?, ?)'),
   deleteKeys: db.prepare<[number]>('DELETE FROM customer_name_keys WHERE customer_rid = ?'),
   insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO customer_name_keys (key, customer_rid) VALUES (?, ?)'),
+  // As the writer makes them (write.ts): phones in order, then tags before interests.
+  searchSources: db.prepare<[string], SearchSource>(`
+    SELECT c.id, c.rid, c.name,
+      coalesce((SELECT group_concat(search_digits, ' ') FROM (SELECT search_digits FROM customer_phones WHERE customer_id = c.id ORDER BY position)), '') AS search_phones,
+      coalesce((SELECT group_concat(value, ' ') FROM (SELECT value FROM customer_tags WHERE customer_id = c.id ORDER BY kind = 'interest', position)), '') AS search_tags
+    FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`),
+  setSearchColumns: db.prepare<[string, string, string]>('UPDATE customers SET search_phones = ?, search_tags = ? WHERE id = ?'),
   phonesOf: db.prepare<[string], DbPhoneRow>(
     'SELECT customer_id, position, display, e164 FROM customer_phones WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position',
   ),
@@ -53,6 +60,20 @@ const statements = statementsFor((db) => ({
     'SELECT customer_id, kind, value FROM customer_tags WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, kind, position',
   ),
 }));
+
+export interface SearchSource {
+  id: string;
+  rid: number;
+  name: string;
+  search_phones: string;
+  search_tags: string;
+}
+
+export const searchSourcesOf = (db: Db, ids: readonly string[]): SearchSource[] => statements(db).searchSources.all(jsonList(ids));
+
+export const setSearchColumns = (db: Db, id: string, phones: string, tags: string): void => {
+  statements(db).setSearchColumns.run(phones, tags, id);
+};
 
 export const insertCustomer = (db: Db, row: CustomerWrite): number => (statements(db).insert.get(row) as { rid: number }).rid;
 

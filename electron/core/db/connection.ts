@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { nativeBindingForThisProcess } from './native-binding';
+import { installCaptureTriggers, isSharedBook } from './replicated';
 
 export type Db = Database.Database;
 
@@ -9,11 +10,17 @@ export interface OpenOptions {
   projectRoot?: string;
   /** How long a write waits for another connection's transaction before answering "busy". */
   busyTimeoutMs?: number;
+  /**
+   * On a shared book, whether this connection's writes are noted for the other devices (default);
+   * the connection that applies their changes is opened without.
+   */
+  captureForSharing?: boolean;
 }
 
 /**
  * The one way the app opens a book: WAL so readers never block the writer, synchronous=FULL so a
- * committed record survives a power cut, foreign keys enforced.
+ * committed record survives a power cut, foreign keys enforced; on a shared book, writes noted for
+ * the other devices.
  */
 export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   const db = new Database(file, {
@@ -27,5 +34,6 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
+  if (!options.readonly && (options.captureForSharing ?? true) && isSharedBook(file)) installCaptureTriggers(db);
   return db;
 };

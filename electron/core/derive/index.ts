@@ -80,6 +80,20 @@ export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {})
 };
 
 /**
+ * After facts another device recorded (sync): what a new day renews is renewed from the loyalty
+ * figure on — the money cut-offs are drawn again from the spending now in the book — so devices
+ * holding the same facts hold the same tiers, whenever each drew its cut-offs that day.
+ */
+export const renewAfterSharedFacts = (ctx: DeriveContext): void => {
+  const environment = deriveEnvironment(ctx.db, ctx.now());
+  const loyalty = derivedFigures.findIndex((figure) => figure.name === 'loyalty');
+  ctx.db.transaction(() => {
+    rebuildFrom(ctx, loyalty, environment, true);
+    generateReminders(ctx, {}, environment.reminders);
+  }).immediate();
+};
+
+/**
  * Rebuilds from the first figure whose basis changed since it was last made (a new day, another
  * zone, new rules, a newer rule version), and every figure after it; answers whether it did.
  */

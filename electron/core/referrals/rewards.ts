@@ -1,6 +1,6 @@
 import { nextRewardState, qualifiesForReward } from '../../../shared/referrals/rules';
 import type { Db } from '../db/connection';
-import { newId } from '../db/ids';
+import { derivedId } from '../db/derived-ids';
 import { deleteReward, getReferralRow, insertReward, purchasesInOrder, rewardOfReferred, visitInBook, type DbPurchaseRow } from './queries';
 import { readReferralRules } from './rules';
 
@@ -34,7 +34,7 @@ export const settleReward = (db: Db, referredId: string, at: string): string[] =
   const next = nextRewardState('pending', { kind: 'qualifying_purchase' });
   if (!next.ok || next.state !== 'earned') return changed;
   insertReward(db, {
-    id: newId(),
+    id: derivedId('referral-reward', referredId, purchase.id),
     referrer_id: link.referrer_id,
     referred_id: referredId,
     visit_id: purchase.id,

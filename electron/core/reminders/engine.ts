@@ -2,7 +2,7 @@ import { upcomingDays } from '../../../shared/reminders/agenda';
 import { localDayFinder, plusDays } from '../../../shared/reminders/days';
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
-import { newId } from '../db/ids';
+import { derivedId } from '../db/derived-ids';
 import { readStateValue, writeStateValue } from '../settings';
 import { obsoleteReminders, upsertReminder } from './queries';
 import { reminderEnvironment, shopTimeZone, type ReminderEnvironment } from './settings';
@@ -82,7 +82,7 @@ export const generateReminders = (ctx: GenerationContext, scope: GenerationScope
       for (const reminder of source.wanted(sourceContext)) {
         keys.push(reminder.reasonKey);
         upsertReminder(ctx.db, {
-          id: newId(),
+          id: derivedId(source.kind, reminder.reasonKey),
           kind: source.kind,
           reason_key: reminder.reasonKey,
           customer_id: reminder.customerId,

@@ -16,7 +16,9 @@ const statements = statementsFor((db) => ({
     SELECT r.id, r.kind, r.customer_id, r.agenda_day, c.name AS customer_name,
       (c.visit_rhythm_days IS NOT NULL AND c.visit_count >= 3) AS regular
     FROM reminders r LEFT JOIN customers c ON c.id = r.customer_id
-    WHERE r.status = 'open' AND r.agenda_day < ? ORDER BY r.agenda_day, r.id`),
+    -- In the order they were made (rowid): a reminder's id is made from its reason, so the same seed
+    -- still works through them in the same order.
+    WHERE r.status = 'open' AND r.agenda_day < ? ORDER BY r.agenda_day, r.rowid`),
   longLapsed: db.prepare<[string], { id: string; lapses_on: string }>(`
     SELECT id, lapses_on FROM customers
     WHERE lapses_on IS NOT NULL AND lapses_on < ? AND archived_at IS NULL AND lost_at IS NULL ORDER BY rid`),

@@ -20,8 +20,11 @@ export interface DbResolvedComplaintRow {
 // The promise each active complaint is waiting on: the reply until it is answered, then the resolution.
 const runningColumns = `p.id AS promise_id, c.id AS complaint_id, c.customer_id, p.kind, p.due_at, c.owner_staff_id`;
 const runningPromise = `complaint_promises p ON p.id = CASE WHEN c.replied_at IS NULL THEN c.reply_promise_id ELSE c.resolve_promise_id END`;
-const running = (state: string) => `${state} IN ('open', 'acknowledged')`;
-const resolved = (state: string) => `${state} = 'resolved' AND c.resolved_at IS NOT NULL`;
+// An archived customer has no open reminder (reminders/follow.ts), whatever wrote last: their
+// complaints' reminders wait until they are back in the book. Anonymous complaints always have theirs.
+const customerInBook = `NOT EXISTS (SELECT 1 FROM customers archived WHERE archived.id = c.customer_id AND archived.archived_at IS NOT NULL)`;
+const running = (state: string) => `${state} IN ('open', 'acknowledged') AND ${customerInBook}`;
+const resolved = (state: string) => `${state} = 'resolved' AND c.resolved_at IS NOT NULL AND ${customerInBook}`;
 
 // For a few customers (a visit logged, a customer changed) the list of ids drives the query through
 // complaints_customer (CROSS JOIN fixes the order, the unary + keeps complaints_state out): left to

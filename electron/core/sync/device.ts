@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { syncFolderOf } from '../db/replicated';
+import { newId } from '../db/ids';
+
+/**
+ * This device's identity in a shared book, kept in <data>/sync/device.json beside the book and
+ * never inside it: a backup restored on another computer must not make two devices one (two
+ * devices writing changes as one Automerge actor would corrupt every document they share).
+ */
+const deviceSchema = z.object({
+  version: z.literal(1),
+  bookId: z.string().min(1),
+  deviceId: z.string().min(1),
+  /** Automerge's actor id: 32 hex digits, this device's alone. */
+  actor: z.string().regex(/^[0-9a-f]{32}$/),
+  /** The book's sharing key (AES-256, base64): what the folder's files are sealed with. */
+  key: z.string().min(1),
+  /** Joined but not yet given the book: the first sync fetches it. */
+  awaitingBook: z.boolean(),
+});
+
+export type Device = z.infer<typeof deviceSchema>;
+
+const deviceFile = (bookFile: string) => path.join(syncFolderOf(bookFile), 'device.json');
+
+export const readDevice = (bookFile: string): Device | null => {
+  try {
+    const parsed = deviceSchema.safeParse(JSON.parse(readFileSync(deviceFile(bookFile), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+};
+
+export const writeDevice = (bookFile: string, device: Device): void => {
+  mkdirSync(syncFolderOf(bookFile), { recursive: true });
+  const file = deviceFile(bookFile);
+  writeFileSync(`${file}.partial`, JSON.stringify(device, null, 2));
+  renameSync(`${file}.partial`, file);
+};
+
+export const newDevice = (bookId: string, key: string, awaitingBook: boolean): Device => ({
+  version: 1,
+  bookId,
+  deviceId: newId(),
+  actor: randomBytes(16).toString('hex'),
+  key,
+  awaitingBook,
+});
+
+export const newBookKey = (): string => randomBytes(32).toString('base64');
+
+/** An invitation: the book and its key, one line to copy (the folder is given to `sync` separately). */
+const invitationSchema = z.object({ v: z.literal(1), book: z.string().min(1), key: z.string().min(1) });
+
+const invitationPrefix = 'regulars-invite-';
+
+export const invitationCode = (device: Device): string =>
+  invitationPrefix + Buffer.from(JSON.stringify({ v: 1, book: device.bookId, key: device.key })).toString('base64url');
+
+export const readInvitation = (code: string): { bookId: string; key: string } | null => {
+  const trimmed = code.trim();
+  if (!trimmed.startsWith(invitationPrefix)) return null;
+  try {
+    const parsed = invitationSchema.safeParse(JSON.parse(Buffer.from(trimmed.slice(invitationPrefix.length), 'base64url').toString('utf8')));
+    if (!parsed.success || Buffer.from(parsed.data.key, 'base64').length !== 32) return null;
+    return { bookId: parsed.data.book, key: parsed.data.key };
+  } catch {
+    return null;
+  }
+};

@@ -1,0 +1,8 @@
+// The feature's surface: what other features may import from it (lint: boundaries/dependencies).
+
+/** sync */
+export { readDevice } from './device';
+export { inviteDevice, joinDevice } from './devices';
+export { storedConflicts } from './queries';
+export { fetchJoinedBook, syncThroughFolder } from './session';
+export type { FolderSyncOutcome } from './session';

@@ -1,0 +1,230 @@
+import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { forgetCustomerSearch } from '../customers';
+import type { CustomerRecordsParticipant } from '../customer-records';
+import type { Db } from '../db/connection';
+import { replicatedTable, replicatedTables, type ReplicatedTable } from '../db/replicated';
+import type { AutomergeApi } from './automerge';
+import type { Doc, Documents } from './documents';
+import {
+  bucketHeads,
+  clearConflict,
+  customerExists,
+  customerRid,
+  deleteRecord,
+  mergedInto,
+  noteForSending,
+  recordsNaming,
+  insertRecord,
+  readRecord,
+  recordExists,
+  replaceList,
+  setConflict,
+  setProjectedHeads,
+  updateRecord,
+} from './queries';
+
+interface Touched {
+  table: ReplicatedTable;
+  rowKey: string;
+  bucket: number;
+}
+
+/** Columns that follow others (a name's search key) or every edit (its time): two values there are no news to the owner. */
+const quietColumns = new Set(['created_at', 'updated_at', 'name_key', 'email_key']);
+
+const tableOrder = new Map(replicatedTables.map((table, index) => [table.name, index]));
+
+/** Every value a cell holds: one, or several given while apart (the shown one first). */
+const cellValues = (automerge: AutomergeApi, doc: Doc, key: string): CellValue[] => {
+  const winner = doc[key];
+  if (winner === undefined) return [];
+  const shown = decodeCell(String(winner));
+  const all = Object.values(automerge.getConflicts(doc, key) ?? {})
+    .map((value) => decodeCell(String(value)))
+    .filter((cell): cell is CellValue => cell !== null);
+  const others = all.filter((cell) => shown === null || cell.value !== shown.value);
+  return shown === null ? others : [shown, ...others];
+};
+
+/** The customers a record belongs to, before and after: their derived figures and search rows follow. */
+const customersOf = (table: ReplicatedTable, rowKey: string, record: Record<string, CellScalar> | null, values: Record<string, CellScalar>): string[] => {
+  // A customer, their lists and their referral are keyed by the customer.
+  const ids: string[] = table.name === 'customers' || table.name === 'referrals' || table.list !== undefined ? [rowKey] : [];
+  for (const column of table.customerColumns ?? []) {
+    for (const value of [record?.[column], values[column]]) if (typeof value === 'string') ids.push(value);
+  }
+  return ids;
+};
+
+/** A record that points at what has not arrived yet (a customer in a bundle not read): written on a later sync. */
+class NotYetArrived extends Error {}
+
+interface ProjectContext {
+  automerge: AutomergeApi;
+  db: Db;
+  documents: Documents;
+  participants: readonly CustomerRecordsParticipant[];
+}
+
+const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, deletedColumn))[0]?.value === true;
+
+/**
+ * Where a record naming this customer belongs now: the customer; the customer they were merged into
+ * (while the merge stands); nowhere, when they were deleted for good; or not known yet.
+ */
+const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' => {
+  let id = customerId;
+  for (let hops = 0; hops < 32; hops += 1) {
+    if (customerExists(ctx.db, id)) return id;
+    const survivor = mergedInto(ctx.db, id);
+    if (survivor === null) break;
+    id = survivor;
+  }
+  if (isDeletedIn(ctx, 'customers', id)) return 'gone';
+  throw new NotYetArrived();
+};
+
+/**
+ * Another device deleted or merged away a customer this book still has: whatever still names them
+ * here (a visit logged on this device meanwhile) follows the merge or goes with the customer, as on
+ * the device that did it — and is sent, so every device ends the same.
+ */
+const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
+  const { db } = ctx;
+  const rid = customerRid(db, customerId);
+  if (rid === null) return;
+  for (const table of replicatedTables) {
+    for (const column of table.customerColumns ?? []) for (const key of recordsNaming(db, table, column, customerId)) noteForSending(db, table, key);
+  }
+  const survivor = mergedInto(db, customerId);
+  const survivorRid = survivor === null ? null : customerRid(db, survivor);
+  for (const participant of ctx.participants) {
+    if (survivor !== null && survivorRid !== null) participant.moveForMerge(db, { id: survivor, rid: survivorRid }, { id: customerId, rid });
+    else participant.purge(db, customerId);
+  }
+  for (const table of replicatedTables) if (table.list !== undefined) replaceList(db, table, customerId, []);
+  forgetCustomerSearch(db, rid);
+  deleteRecord(db, replicatedTable('customers')!, customerId);
+};
+
+/** Writes one record as the documents now say, and its fields' conflicts; answers the customers it touched. */
+const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
+  const { automerge, db } = ctx;
+  const { table, rowKey } = touched;
+  const doc = ctx.documents.get(touched.bucket);
+  if (table.list !== undefined) {
+    const [cell] = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
+    if (cell === undefined || typeof cell.value !== 'string' || !customerExists(db, rowKey)) return [];
+    replaceList(db, table, rowKey, JSON.parse(cell.value) as CellScalar[][]);
+    return [rowKey];
+  }
+  const before = readRecord(db, table, rowKey) as Record<string, CellScalar> | null;
+  const drop = (): string[] => {
+    if (before === null) return [];
+    deleteRecord(db, table, rowKey);
+    noteForSending(db, table, rowKey);
+    return customersOf(table, rowKey, before, {});
+  };
+  const shownValue = (column: string) => cellValues(automerge, doc, cellKey(table.name, rowKey, column))[0]?.value;
+  const outlives = table.outlivesDeletion?.(Object.fromEntries(table.cells.map((column) => [column, shownValue(column)]))) === true;
+  if (isDeletedIn(ctx, table.name, rowKey) && !outlives) {
+    if (table.name === 'customers') {
+      removeCustomer(ctx, rowKey);
+      return [];
+    }
+    if (before !== null) deleteRecord(db, table, rowKey);
+    return customersOf(table, rowKey, before, {});
+  }
+  // A referral is keyed by the referred customer: gone or merged away, it went with them.
+  if (table.name === 'referrals' && customerNow(ctx, rowKey) !== rowKey) return drop();
+  const last = shownValue(lastContentColumn);
+  // A record kept though deleted elsewhere is written whole: its fields as they were, then the documents' own.
+  const values: Record<string, CellScalar> = before === null && typeof last === 'string' ? (JSON.parse(last) as Record<string, CellScalar>) : {};
+  for (const column of table.cells) {
+    const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, column));
+    if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
+    else clearConflict(db, table.name, rowKey, column);
+    const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
+    const shown = cells.find((cell) => preferred !== null && preferred !== undefined && cell.value === preferred) ?? cells[0];
+    if (shown === undefined) continue;
+    const localTable = table.localReferences?.[column];
+    values[column] = localTable !== undefined && typeof shown.value === 'string' && !recordExists(db, localRows(localTable), shown.value) ? null : shown.value;
+  }
+  let redirected = false;
+  for (const column of table.customerColumns ?? []) {
+    const named = values[column];
+    if (typeof named !== 'string') continue;
+    const now = customerNow(ctx, named);
+    if (now === 'gone') return drop();
+    if (now !== named) {
+      values[column] = now;
+      redirected = true;
+    }
+  }
+  if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
+  else updateRecord(db, table, rowKey, Object.fromEntries(Object.entries(values).filter(([column, value]) => before[column] !== value)));
+  if (redirected) noteForSending(db, table, rowKey);
+  return customersOf(table, rowKey, before, values);
+};
+
+/** A device's own table, looked up by id (a reminder a win-back attempt names). */
+const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });
+
+export interface Projection {
+  customerIds: Set<string>;
+  /** The tables whose records were written. */
+  tables: Set<string>;
+  /** Records that could not be written yet (what they point at has not arrived): tried again next sync. */
+  waiting: number;
+}
+
+/**
+ * Brings the book's records up to what the documents hold: for each bucket, the cells changed since
+ * the heads it was last projected from are written, records in the order their references need
+ * (staff and customers before what points at them). A record that cannot be written yet leaves its
+ * bucket's heads where they were, so the next sync writes it again; writing is idempotent. Runs in
+ * the caller's transaction, on a connection that does not capture (the changes are not this
+ * device's to send).
+ */
+export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Documents, participants: readonly CustomerRecordsParticipant[]): Projection => {
+  const ctx: ProjectContext = { automerge, db, documents, participants };
+  const records = new Map<string, Touched>();
+  const headsNow = new Map<number, string[]>();
+  for (const bucket of documents.stored()) {
+    const doc = documents.get(bucket);
+    const heads = automerge.getHeads(doc);
+    const { projected } = bucketHeads(db, bucket);
+    if (JSON.stringify([...heads].sort()) === JSON.stringify([...projected].sort())) continue;
+    headsNow.set(bucket, heads);
+    for (const patch of automerge.diff(doc, projected, heads)) {
+      const address = typeof patch.path[0] === 'string' ? parseCellKey(patch.path[0]) : null;
+      const table = address === null ? undefined : replicatedTable(address.table);
+      if (address === null || table === undefined) continue;
+      records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
+    }
+  }
+  const ordered = [...records.values()].sort((left, right) => (tableOrder.get(left.table.name) ?? 0) - (tableOrder.get(right.table.name) ?? 0));
+  const customerIds = new Set<string>();
+  const tables = new Set(ordered.map((touched) => touched.table.name));
+  const waitingBuckets = new Set<number>();
+  let waiting = 0;
+  // Deletions last and in reverse: what points at a record goes before the record itself.
+  const deleted = (touched: Touched) =>
+    isDeletedIn(ctx, touched.table.name, touched.rowKey) && touched.table.outlivesDeletion === undefined;
+  const writes = ordered.filter((touched) => !deleted(touched));
+  const deletions = ordered.filter(deleted).reverse();
+  for (const touched of [...writes, ...deletions]) {
+    try {
+      // Each record in a savepoint of its own: one that must wait leaves nothing half written.
+      for (const id of db.transaction(() => projectRecord(ctx, touched))()) customerIds.add(id);
+    } catch (caught) {
+      const waits = caught instanceof NotYetArrived || (caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT'));
+      if (!waits) throw caught;
+      waiting += 1;
+      waitingBuckets.add(touched.bucket);
+    }
+  }
+  for (const [bucket, heads] of headsNow) if (!waitingBuckets.has(bucket)) setProjectedHeads(db, bucket, heads);
+  return { customerIds, tables, waiting };
+};

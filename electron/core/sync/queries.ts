@@ -1,0 +1,139 @@
+import type { CellScalar } from '../../../shared/sync/cells';
+import type { Db } from '../db/connection';
+import type { ReplicatedTable } from '../db/replicated';
+import { statementsFor } from '../db/statements';
+
+/** The bookkeeping of a shared book (migration 021). */
+const statements = statementsFor((db) => ({
+  outbox: db.prepare<[], { tbl: string; row_key: string; base_json: string | null }>('SELECT tbl, row_key, base_json FROM sync_outbox'),
+  clearOutbox: db.prepare('DELETE FROM sync_outbox'),
+  outboxCount: db.prepare<[], number>('SELECT count(*) FROM sync_outbox').pluck(),
+  bucket: db.prepare<[number], { projected_heads: string; exported_heads: string }>('SELECT projected_heads, exported_heads FROM sync_buckets WHERE bucket = ?'),
+  setProjected: db.prepare<[number, string]>(
+    'INSERT INTO sync_buckets (bucket, projected_heads) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET projected_heads = excluded.projected_heads',
+  ),
+  setExported: db.prepare<[number, string]>(
+    'INSERT INTO sync_buckets (bucket, exported_heads) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET exported_heads = excluded.exported_heads',
+  ),
+  peerSeq: db.prepare<[string], number>('SELECT folder_seq FROM sync_peers WHERE device_id = ?').pluck(),
+  setPeerSeq: db.prepare<[string, number]>(
+    'INSERT INTO sync_peers (device_id, folder_seq) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq',
+  ),
+  setConflict: db.prepare<[string, string, string, string]>(
+    'INSERT INTO sync_conflicts (tbl, row_key, col, values_json) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET values_json = excluded.values_json',
+  ),
+  clearConflict: db.prepare<[string, string, string]>('DELETE FROM sync_conflicts WHERE tbl = ? AND row_key = ? AND col = ?'),
+  holdsRecords: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM visits) OR EXISTS (SELECT 1 FROM complaints)').pluck(),
+  customerExists: db.prepare<[string], number>('SELECT count(*) FROM customers WHERE id = ?').pluck(),
+  customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
+  mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
+  note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
+  conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
+}));
+
+/**
+ * A book fetched by a joining device was the inviting device's: its record of what was projected,
+ * sent and read was that device's, not this one's. This device reads every bundle again from the
+ * start (writing the same records again changes nothing).
+ */
+export const resetSyncBookkeeping = (db: Db): void => {
+  db.exec('DELETE FROM sync_outbox; DELETE FROM sync_buckets; DELETE FROM sync_peers; DELETE FROM sync_conflicts;');
+};
+
+/** Whether anyone has recorded anything in this book (a device joins only with an empty one). */
+export const bookHoldsRecords = (db: Db): boolean => statements(db).holdsRecords.get() === 1;
+
+export const customerExists = (db: Db, id: string): boolean => statements(db).customerExists.get(id) === 1;
+export const customerRid = (db: Db, id: string): number | null => statements(db).customerRid.get(id) ?? null;
+/** The customer this one was merged into, while the merge stands. */
+export const mergedInto = (db: Db, id: string): string | null => statements(db).mergedInto.get(id) ?? null;
+
+/**
+ * Notes a record for sending, as a capture trigger would: for changes the sync itself makes to
+ * keep the book whole (a visit another device logged for a customer merged away here follows the
+ * merge), so every device ends with the same record.
+ */
+export const noteForSending = (db: Db, table: ReplicatedTable, rowKey: string): void => {
+  const record = readRecord(db, table, rowKey);
+  statements(db).note.run(table.name, rowKey, record === null ? null : JSON.stringify(record));
+};
+
+/** Keys of the records of a table whose `column` names this customer. */
+export const recordsNaming = (db: Db, table: ReplicatedTable, column: string, customerId: string): string[] =>
+  rowStatements(db)(`SELECT ${table.key} FROM ${table.name} WHERE ${column} = ?`).pluck().all(customerId) as string[];
+
+export const outboxRows = (db: Db) => statements(db).outbox.all();
+export const clearOutbox = (db: Db): void => void statements(db).clearOutbox.run();
+export const outboxCount = (db: Db): number => statements(db).outboxCount.get() ?? 0;
+
+export const bucketHeads = (db: Db, bucket: number): { projected: string[]; exported: string[] } => {
+  const row = statements(db).bucket.get(bucket);
+  return { projected: JSON.parse(row?.projected_heads ?? '[]') as string[], exported: JSON.parse(row?.exported_heads ?? '[]') as string[] };
+};
+export const setProjectedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setProjected.run(bucket, JSON.stringify(heads));
+export const setExportedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setExported.run(bucket, JSON.stringify(heads));
+
+export const peerFolderSeq = (db: Db, deviceId: string): number => statements(db).peerSeq.get(deviceId) ?? 0;
+export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setPeerSeq.run(deviceId, seq);
+
+export const setConflict = (db: Db, table: string, rowKey: string, column: string, valuesJson: string): void =>
+  void statements(db).setConflict.run(table, rowKey, column, valuesJson);
+export const clearConflict = (db: Db, table: string, rowKey: string, column: string): void => void statements(db).clearConflict.run(table, rowKey, column);
+export const storedConflicts = (db: Db) => statements(db).conflicts.all();
+
+/**
+ * A replicated record as stored, read and written generically from its table's description
+ * (db/replicated.ts): the table and column names are the description's constants, never input.
+ */
+const rowStatements = statementsFor((db) => {
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  return (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+});
+
+/** A row table's record (column → value), or a list table's rows in order; null when there is none. */
+export const readRecord = (db: Db, table: ReplicatedTable, rowKey: string): Record<string, CellScalar> | CellScalar[][] | null => {
+  const prepared = rowStatements(db);
+  if (table.list !== undefined) {
+    const rows = prepared(`SELECT ${table.cells.join(', ')} FROM ${table.name} WHERE ${table.key} = ? ORDER BY ${table.list.order}`).raw().all(rowKey) as CellScalar[][];
+    return rows;
+  }
+  const where = table.where === undefined ? '' : ` AND ${table.where(table.name)}`;
+  const row = prepared(`SELECT ${table.cells.join(', ')} FROM ${table.name} WHERE ${table.key} = ?${where}`).get(rowKey) as Record<string, CellScalar> | undefined;
+  return row ?? null;
+};
+
+export const recordExists = (db: Db, table: ReplicatedTable, rowKey: string): boolean =>
+  rowStatements(db)(`SELECT 1 FROM ${table.name} WHERE ${table.key} = ?`).get(rowKey) !== undefined;
+
+export const deleteRecord = (db: Db, table: ReplicatedTable, rowKey: string): void => {
+  rowStatements(db)(`DELETE FROM ${table.name} WHERE ${table.key} = ?`).run(rowKey);
+};
+
+export const insertRecord = (db: Db, table: ReplicatedTable, values: Record<string, CellScalar>): void => {
+  const columns = Object.keys(values);
+  rowStatements(db)(`INSERT INTO ${table.name} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`).run(values);
+};
+
+export const updateRecord = (db: Db, table: ReplicatedTable, rowKey: string, values: Record<string, CellScalar>): void => {
+  const columns = Object.keys(values);
+  if (columns.length === 0) return;
+  rowStatements(db)(`UPDATE ${table.name} SET ${columns.map((column) => `${column} = @${column}`).join(', ')} WHERE ${table.key} = @sync_row_key`).run({
+    ...values,
+    sync_row_key: rowKey,
+  });
+};
+
+/** A list table's rows for one owner, replaced by these (in the table's cell order). */
+export const replaceList = (db: Db, table: ReplicatedTable, owner: string, rows: readonly CellScalar[][]): void => {
+  const prepared = rowStatements(db);
+  prepared(`DELETE FROM ${table.name} WHERE ${table.key} = ?`).run(owner);
+  const insert = prepared(`INSERT INTO ${table.name} (${table.key}, ${table.cells.join(', ')}) VALUES (?${', ?'.repeat(table.cells.length)})`);
+  for (const row of rows) insert.run([owner, ...row]);
+};

@@ -1,0 +1,173 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { reminderKinds } from '../../../shared/reminders/kinds';
+import { bucketCount } from '../../../shared/sync/cells';
+import { err, ok, type Result } from '../../../shared/result';
+import type { CustomerRecordsParticipant } from '../customer-records';
+import { reindexCustomerSearch } from '../customers';
+import { openDatabase, type Db } from '../db/connection';
+import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive';
+import { loadAutomerge, type AutomergeApi } from './automerge';
+import { readDevice, writeDevice, type Device } from './device';
+import { docsFolderOf, Documents } from './documents';
+import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { projectDocuments } from './project';
+import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
+import { recordLocalChanges } from './record';
+
+export interface FolderSyncOutcome {
+  /** Cells this device recorded and bundles it wrote. */
+  recorded: number;
+  bundlesWritten: number;
+  /** Other devices' bundles read. */
+  bundlesRead: number;
+  /** Records that wait for what they point at (another device's bundle not yet in the folder). */
+  waiting: number;
+}
+
+export interface FolderSyncInput {
+  bookFile: string;
+  /** Every feature holding rows about a customer: a customer merged or deleted on another device takes them along here too. */
+  participants: readonly CustomerRecordsParticipant[];
+  projectRoot: string;
+  folder: string;
+  now: () => Date;
+}
+
+/**
+ * A device that joined fetches the book from the folder before anything else: its own book file is
+ * replaced by the one the inviting device left there; what happened since arrives as bundles.
+ */
+export const fetchJoinedBook = async (input: Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'>): Promise<Result<'fetched' | 'not-needed'>> => {
+  const device = readDevice(input.bookFile);
+  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (!device.awaitingBook) return ok('not-needed');
+  const fetched = `${input.bookFile}.joining`;
+  if (!(await readBookSnapshot(input.folder, device.bookId, device.key, fetched))) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.bookFile}${suffix}`, { force: true });
+  renameSync(fetched, input.bookFile);
+  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false });
+  try {
+    resetSyncBookkeeping(db);
+  } finally {
+    db.close();
+  }
+  writeDevice(input.bookFile, { ...device, awaitingBook: false });
+  return ok('fetched');
+};
+
+/** Leaves a copy of the book in the folder for devices that join (SQLite's online backup, then sealed as it streams). */
+const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Device): Promise<void> => {
+  const copy = `${input.bookFile}.for-joiners`;
+  try {
+    await db.backup(copy);
+    await writeBookSnapshot(input.folder, device.bookId, device.key, copy);
+  } finally {
+    rmSync(copy, { force: true });
+  }
+};
+
+const sameHeads = (left: readonly string[], right: readonly string[]) => JSON.stringify([...left].sort()) === JSON.stringify([...right].sort());
+
+/** Every change this device holds that it has not yet written to the folder (its own and those it relays). */
+const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
+  const changes: BucketChanges[] = [];
+  const heads = new Map<number, string[]>();
+  for (const bucket of documents.stored()) {
+    const doc = documents.get(bucket);
+    const now = automerge.getHeads(doc);
+    const { exported } = bucketHeads(db, bucket);
+    if (sameHeads(now, exported)) continue;
+    for (const change of automerge.getChangesSince(doc, exported)) changes.push([bucket, change]);
+    heads.set(bucket, now);
+  }
+  return { changes, heads };
+};
+
+/** Applies another device's bundles in order from where this book left off; answers how many were read. */
+const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device, peer: string): number => {
+  let read = 0;
+  for (let seq = peerFolderSeq(db, peer) + 1; ; seq += 1) {
+    const bundle = readBundle(input.folder, device.bookId, peer, device.key, seq);
+    if (bundle === null) break;
+    const byBucket = new Map<number, Uint8Array[]>();
+    for (const [bucket, change] of bundle) {
+      if (bucket >= bucketCount) continue;
+      byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), change]);
+    }
+    let complete = true;
+    for (const [bucket, changes] of byBucket) {
+      const [applied] = automerge.applyChanges(documents.get(bucket), changes);
+      // Changes whose earlier changes have not arrived wait in memory only: read this bundle again later.
+      if (automerge.getMissingDeps(applied, []).length > 0) complete = false;
+      documents.set(bucket, applied);
+    }
+    documents.save();
+    if (!complete) break;
+    setPeerFolderSeq(db, peer, seq);
+    read += 1;
+  }
+  return read;
+};
+
+/**
+ * One sync through a shared folder: this device's writes are recorded into its documents and
+ * written to the folder as a bundle; the other devices' new bundles are applied; the book is brought
+ * up to what the documents hold, and the derived figures of every customer it touched follow. The
+ * first device to sync leaves the book in the folder for devices that join.
+ */
+export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> => {
+  const device = readDevice(input.bookFile);
+  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
+  if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
+  const automerge = await loadAutomerge(input.projectRoot);
+  const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
+  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
+  try {
+    const record = () => db.transaction(() => recordLocalChanges(db, automerge, documents, device.deviceId, input.now())).immediate();
+    // This device's writes first: reading the others' then never overwrites a change not yet recorded.
+    let recorded = record();
+    let bundlesRead = 0;
+    for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
+      bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
+    }
+    const waiting = db.transaction(() => projectAndDerive(automerge, db, documents, input)).immediate();
+    // What projecting changed to keep the book whole (a merge followed) goes out with this device's writes.
+    recorded += record();
+    const unsent = unsentChanges(automerge, db, documents);
+    let bundlesWritten = 0;
+    if (unsent.changes.length > 0) {
+      writeBundle(input.folder, device.bookId, device.deviceId, device.key, unsent.changes);
+      bundlesWritten = 1;
+      db.transaction(() => {
+        for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
+      })();
+    }
+    if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
+    return ok({ recorded, bundlesWritten, bundlesRead, waiting });
+  } finally {
+    db.close();
+  }
+};
+
+const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);
+/** Facts the money cut-offs are drawn from: spending, and who is still in the book. */
+const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
+
+/** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput): number => {
+  const projection = projectDocuments(automerge, db, documents, input.participants);
+  const ctx = { db, now: input.now };
+  const customerIds = [...projection.customerIds];
+  reindexCustomerSearch(db, customerIds);
+  const tables = projection.tables;
+  afterWrite(ctx, {
+    customerIds,
+    visitsChanged: true,
+    bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? reminderKinds.map((kind) => kind.name) : [],
+  });
+  if (tables.has('settings')) afterRulesChanged(ctx);
+  if ([...tables].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
+  return projection.waiting;
+};
+

@@ -1,0 +1,213 @@
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBook } from '../../electron/core/check';
+import { customerRecordParticipants, openCore, type Core } from '../../electron/core/core';
+import { bookPath } from '../../electron/core/paths';
+import { fetchJoinedBook, inviteDevice, joinDevice, storedConflicts, syncThroughFolder } from '../../electron/core/sync';
+import { callOk, tempDir } from '../support/core';
+import { expectOk } from '../support/result';
+
+const projectRoot = process.cwd();
+const made: string[] = [];
+const opened: Core[] = [];
+
+afterEach(() => {
+  for (const core of opened.splice(0)) core.close();
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const folderFor = () => {
+  const dir = tempDir('regulars-sync-');
+  made.push(dir);
+  return dir;
+};
+
+const open = (dataDir: string): Core => {
+  const core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], projectRoot });
+  opened.push(core);
+  return core;
+};
+
+/** What every device must agree on: the recorded facts and every figure derived from them. */
+const agreed = (core: Core): string => {
+  const rows = (sql: string) => core.db.prepare(sql).all();
+  return JSON.stringify({
+    customers: rows(
+      'SELECT id, name, email, notes, archived_at, visit_count, revenue_minor, first_visit_at, last_visit_at, last_contact_at, lapses_on, lost_at, search_phones, search_tags FROM customers ORDER BY id',
+    ),
+    phones: rows('SELECT customer_id, position, display, e164 FROM customer_phones ORDER BY customer_id, position'),
+    tags: rows('SELECT customer_id, kind, position, value FROM customer_tags ORDER BY customer_id, kind, position'),
+    visits: rows('SELECT id, customer_id, kind, occurred_at, amount_minor, archived_at FROM visits ORDER BY id'),
+    complaints: rows('SELECT id, customer_id, state, severity, description, resolution FROM complaints ORDER BY id'),
+    transitions: rows('SELECT id, complaint_id, action, to_state FROM complaint_transitions ORDER BY id'),
+    merges: rows('SELECT id, survivor_id, absorbed_id, undone_at FROM customer_merges ORDER BY id'),
+    loyalty: rows('SELECT customer_id, revenue_12m_minor, visits_12m, money_tier, points, tier, loyalty, quadrant FROM customer_loyalty ORDER BY customer_id'),
+    reminders: rows("SELECT kind, reason_key, customer_id, due_day, status FROM reminders WHERE status = 'open' ORDER BY kind, reason_key"),
+  });
+};
+
+/** Three devices of one book (A made it and invited B and C), each with a core open. */
+const threeDevices = async (prepare: (a: Core) => Promise<void>) => {
+  const folder = folderFor();
+  const dirs = [folderFor(), folderFor(), folderFor()] as const;
+  const first = open(dirs[0]);
+  await prepare(first);
+  const code = inviteDevice(first.db, bookPath(dirs[0]));
+  const cores: Core[] = [first];
+  const sync = async (index: number) =>
+    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
+  await sync(0);
+  for (const dir of dirs.slice(1)) {
+    const empty = open(dir);
+    expectOk(joinDevice(empty.db, bookPath(dir), code));
+    empty.close();
+    expectOk(await fetchJoinedBook({ bookFile: bookPath(dir), folder, projectRoot }));
+    cores.push(open(dir));
+  }
+  return {
+    folder,
+    dirs,
+    cores: cores as [Core, Core, Core],
+    sync,
+    /** Syncs in this order, then checks that every device holds the same book and each is sound. */
+    settle: async (order: readonly number[]) => {
+      for (const index of order) await sync(index);
+      const [a, b, c] = cores.map((core) => agreed(core));
+      expect(b).toBe(a);
+      expect(c).toBe(a);
+      for (const dir of dirs) expect(checkBook(dir, projectRoot).problems).toEqual([]);
+    },
+  };
+};
+
+const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
+
+describe('one book on three devices through a shared folder', () => {
+  it('merges edits made apart: different fields, the same field (both values kept), new customers and visits on each', async () => {
+    let meiId = '';
+    const book = await threeDevices(async (a) => {
+      meiId = (await callOk(a, 'customers-create', fields)).id;
+      await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 12000 });
+    });
+    const [a, b, c] = book.cores;
+    expect(agreed(b)).toBe(agreed(a));
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '少冰' } });
+    await callOk(b, 'customers-update', { id: meiId, fields: { ...fields, email: 'mei@example.com', phones: ['0912 345 678', '02 2345 6789'] } });
+    await callOk(c, 'customers-update', { id: meiId, fields: { ...fields, notes: '不要糖' } });
+    await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 8000 });
+    await callOk(b, 'visits-log', { customerId: meiId, amountMinor: 5000 });
+    const newcomer = await callOk(c, 'customers-create', { name: 'Ada Lovelace', phones: ['0922 111 222'] });
+    await callOk(c, 'visits-log', { customerId: newcomer.id, amountMinor: 3000 });
+    await book.settle([2, 0, 1, 2, 0]);
+    const merged = await callOk(b, 'customers-get', { id: meiId });
+    expect(merged.email).toBe('mei@example.com');
+    expect(merged.phones.map((phone) => phone.display)).toEqual(['0912 345 678', '02 2345 6789']);
+    expect(merged.visitCount).toBe(3);
+    expect(['少冰', '不要糖']).toContain(merged.notes);
+    for (const core of book.cores) {
+      const conflicts = storedConflicts(core.db);
+      expect(conflicts.map((conflict) => [conflict.tbl, conflict.row_key, conflict.col])).toEqual([['customers', meiId, 'notes']]);
+      expect((JSON.parse(conflicts[0]!.values_json) as { value: string }[]).map((cell) => cell.value).sort()).toEqual(['不要糖', '少冰']);
+    }
+    expect((await callOk(a, 'customers-search', { query: 'Ada' })).rows.map((row) => row.name)).toEqual(['Ada Lovelace']);
+  });
+
+  it('a merge of duplicates on one device while another logs a visit for the absorbed customer: the visit follows the merge, and its undo', async () => {
+    let keep = '';
+    let twin = '';
+    const book = await threeDevices(async (a) => {
+      keep = (await callOk(a, 'customers-create', fields)).id;
+      twin = (await callOk(a, 'customers-create', { name: '林美華', phones: ['0933 000 111'] })).id;
+      await callOk(a, 'visits-log', { customerId: twin, amountMinor: 7000 });
+    });
+    const [a, b] = book.cores;
+    const merge = await callOk(a, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: { ...fields, phones: ['0912 345 678', '0933 000 111'] } });
+    const apart = await callOk(b, 'visits-log', { customerId: twin, amountMinor: 4000 });
+    await callOk(b, 'customers-update', { id: twin, fields: { name: '林美華', phones: ['0933 000 111'], notes: '常點拿鐵' } });
+    await book.settle([1, 0, 2, 1, 0, 2]);
+    for (const core of book.cores) {
+      const survivor = await callOk(core, 'customers-get', { id: keep });
+      expect(survivor.visitCount).toBe(2);
+      expect(core.db.prepare('SELECT customer_id FROM visits WHERE id = ?').pluck().get(apart.id)).toBe(keep);
+      expect(core.db.prepare('SELECT count(*) FROM customers WHERE id = ?').pluck().get(twin)).toBe(0);
+    }
+    await callOk(a, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.settle([0, 1, 2, 0, 1]);
+    expect((await callOk(b, 'customers-get', { id: twin })).name).toBe('林美華');
+  });
+
+  it('archive on one device and an edit on another both hold; a complaint carried through on two devices', async () => {
+    let meiId = '';
+    const book = await threeDevices(async (a) => {
+      meiId = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b, c] = book.cores;
+    await callOk(a, 'customers-archive', { id: meiId });
+    await callOk(b, 'customers-update', { id: meiId, fields: { ...fields, email: 'mei@example.com' } });
+    const complaint = await callOk(c, 'complaints-log', { customerId: meiId, channel: 'in_person', category: 'service_attitude', severity: 'high', description: '等太久' });
+    await book.settle([2, 1, 0, 2, 1]);
+    const seen = await callOk(b, 'customers-get', { id: meiId });
+    expect(seen.archivedAt).not.toBeNull();
+    expect(seen.email).toBe('mei@example.com');
+    await callOk(a, 'complaints-acknowledge', { id: complaint.id });
+    await book.settle([0, 1, 2]);
+    expect((await callOk(c, 'complaints-get', { id: complaint.id })).complaint.state).toBe('acknowledged');
+  });
+
+  it('a reward handed over on one device while its qualifying visit is archived on another is kept; a dismissed reminder stays dismissed', async () => {
+    let referrer = '';
+    let friend = '';
+    let purchase = '';
+    const book = await threeDevices(async (a) => {
+      referrer = (await callOk(a, 'customers-create', { name: '陳大文' })).id;
+      friend = (await callOk(a, 'customers-create', { name: '王小明' })).id;
+      await callOk(a, 'referrals-set', { customerId: friend, referrerId: referrer });
+      purchase = (await callOk(a, 'visits-log', { customerId: friend, amountMinor: 50000 })).id;
+      await callOk(a, 'complaints-log', { customerId: referrer, channel: 'phone', category: 'price', severity: 'low', description: '太貴' });
+    });
+    const [a, b, c] = book.cores;
+    const [reward] = (await callOk(a, 'referrals-rewards', {})).rows;
+    expect(reward?.status).toBe('earned');
+    await callOk(a, 'referrals-reward-give', { id: reward!.id });
+    await callOk(b, 'visits-archive', { id: purchase });
+    const [reminder] = (await callOk(c, 'reminders-for-customer', { customerId: referrer })).filter((item) => item.status === 'open');
+    await callOk(c, 'reminders-dismiss', { id: reminder!.id, note: '已回電' });
+    await book.settle([1, 0, 2, 1, 0]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT status FROM referral_rewards WHERE id = ?').pluck().get(reward!.id)).toBe('given');
+      expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder!.id)).toBe('dismissed');
+    }
+  });
+
+  it('refuses damaged, cut-short, renamed and foreign bundles without touching the book, and reads on once they are whole', async () => {
+    let meiId = '';
+    const book = await threeDevices(async (a) => {
+      meiId = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 9000 });
+    await book.sync(0);
+    const deviceFolder = path.join(book.folder, 'regulars-sync', readdirSync(path.join(book.folder, 'regulars-sync'))[0]!);
+    const bundles = readdirSync(deviceFolder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.bundle'));
+    const newest = bundles.map((entry) => path.join(entry.parentPath, entry.name)).sort().at(-1)!;
+    const whole = readFileSync(newest);
+    const before = agreed(b);
+    for (const damaged of [whole.subarray(0, whole.length - 7), Buffer.from(whole.map((byte, index) => (index === 40 ? byte ^ 1 : byte))), Buffer.from('not a bundle'), Buffer.alloc(0)]) {
+      writeFileSync(newest, damaged);
+      const outcome = await book.sync(1);
+      expect(outcome.bundlesRead).toBe(0);
+      expect(agreed(b)).toBe(before);
+    }
+    writeFileSync(newest, whole);
+    await book.settle([1, 2]);
+    expect((await callOk(b, 'customers-get', { id: meiId })).visitCount).toBe(1);
+  });
+
+  it('leaves a book never shared exactly as before: no capture, nothing noted', async () => {
+    const core = open(folderFor());
+    await callOk(core, 'customers-create', { name: 'Grace Hopper' });
+    expect(core.db.prepare("SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'").pluck().get()).toBe(0);
+    expect(core.db.prepare('SELECT count(*) FROM sync_outbox').pluck().get()).toBe(0);
+  });
+});
