@@ -124,16 +124,24 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   try {
-    const record = () => db.transaction(() => recordLocalChanges(db, automerge, documents, device.deviceId, input.now())).immediate();
-    // This device's writes first: reading the others' then never overwrites a change not yet recorded.
-    let recorded = record();
+    const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+    let recorded = db.transaction(recordHere).immediate();
     let bundlesRead = 0;
     for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
     }
-    const waiting = db.transaction(() => projectAndDerive(automerge, db, documents, input)).immediate();
-    // What projecting changed to keep the book whole (a merge followed) goes out with this device's writes.
-    recorded += record();
+    // This device's writes are recorded in the same transaction as the others' are written: a write
+    // made here meanwhile (the app open at the counter) is never overwritten before it is recorded.
+    // What projecting changed to keep the book whole (a merge followed) is recorded after it, and
+    // goes out with this device's writes.
+    const waiting = db
+      .transaction(() => {
+        recorded += recordHere();
+        const waitingRecords = projectAndDerive(automerge, db, documents, input);
+        recorded += recordHere();
+        return waitingRecords;
+      })
+      .immediate();
     const unsent = unsentChanges(automerge, db, documents);
     let bundlesWritten = 0;
     if (unsent.changes.length > 0) {
