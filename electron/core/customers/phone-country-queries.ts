@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { statementsFor } from '../db/statements';
-import type { PhoneWrite } from './queries';
+import { searchPhonesOf, type PhoneWrite } from './queries';
 
 export interface DbUnreadPhone {
   customer_id: string;
@@ -14,10 +14,7 @@ const statements = statementsFor((db) => ({
     UPDATE customer_phones SET display = ?, e164 = ?, match_key = ?, national_reversed = ?, search_digits = ?
     WHERE customer_id = ? AND position = ?`),
   // The search row follows the phones (customers_fts_update fires on search_phones).
-  searchPhones: db.prepare<[string]>(`
-    UPDATE customers SET search_phones = coalesce((
-      SELECT group_concat(search_digits, ' ') FROM (SELECT search_digits FROM customer_phones WHERE customer_id = customers.id ORDER BY position)
-    ), '') WHERE id = ?`),
+  searchPhones: db.prepare<[string]>(`UPDATE customers SET search_phones = ${searchPhonesOf('customers.id')} WHERE id = ?`),
 }));
 
 /** Phones stored without a country: no rule of the shop's country (then) could read them. */

@@ -17,6 +17,10 @@ export interface PhoneWrite {
   search_digits: string;
 }
 
+/** A customer's phones as the search row holds them (customers.search_phones): their search digits in order. */
+export const searchPhonesOf = (customerId: string): string =>
+  `coalesce((SELECT group_concat(search_digits, ' ') FROM (SELECT search_digits FROM customer_phones WHERE customer_id = ${customerId} ORDER BY position)), '')`;
+
 const statements = statementsFor((db) => ({
   insert: db.prepare<CustomerWrite>(`
     INSERT INTO customers (id, name, name_key, email, email_key, birthday_month, birthday_day, birthday_year, address,
@@ -49,7 +53,7 @@ const statements = statementsFor((db) => ({
   // As the writer makes them (write.ts): phones in order, then tags before interests.
   searchSources: db.prepare<[string], SearchSource>(`
     SELECT c.id, c.rid, c.name,
-      coalesce((SELECT group_concat(search_digits, ' ') FROM (SELECT search_digits FROM customer_phones WHERE customer_id = c.id ORDER BY position)), '') AS search_phones,
+      ${searchPhonesOf('c.id')} AS search_phones,
       coalesce((SELECT group_concat(value, ' ') FROM (SELECT value FROM customer_tags WHERE customer_id = c.id ORDER BY kind = 'interest', position)), '') AS search_tags
     FROM customers c WHERE c.id IN (SELECT value FROM json_each(?))`),
   setSearchColumns: db.prepare<[string, string, string]>('UPDATE customers SET search_phones = ?, search_tags = ? WHERE id = ?'),

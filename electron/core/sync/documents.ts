@@ -7,6 +7,10 @@ import type { AutomergeApi } from './automerge';
 /** Where this device keeps its shared documents. */
 export const docsFolderOf = (bookFile: string): string => path.join(syncFolderOf(bookFile), 'docs');
 
+/** Whether two sets of heads name the same state of a document (Automerge gives them in no set order). */
+export const sameHeads = (left: readonly string[], right: readonly string[]): boolean =>
+  JSON.stringify([...left].sort()) === JSON.stringify([...right].sort());
+
 /** A shared document: cell key → the cell as stored (encodeCell), each an immutable string. */
 export type CellDoc = Record<string, unknown>;
 export type Doc = AutomergeDoc<CellDoc>;

@@ -4,11 +4,10 @@ import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
-import type { Doc, Documents } from './documents';
+import { sameHeads, type Doc, type Documents } from './documents';
 import {
   bucketHeads,
   clearConflict,
-  customerExists,
   customerRid,
   deleteRecord,
   mergedInto,
@@ -31,6 +30,8 @@ interface Touched {
 
 /** Columns that follow others (a name's search key) or every edit (its time): two values there are no news to the owner. */
 const quietColumns = new Set(['created_at', 'updated_at', 'name_key', 'email_key']);
+
+const customersTable = replicatedTable('customers')!;
 
 const tableOrder = new Map(replicatedTables.map((table, index) => [table.name, index]));
 
@@ -76,7 +77,7 @@ const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolea
 const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' => {
   let id = customerId;
   for (let hops = 0; hops < 32; hops += 1) {
-    if (customerExists(ctx.db, id)) return id;
+    if (recordExists(ctx.db, customersTable, id)) return id;
     const survivor = mergedInto(ctx.db, id);
     if (survivor === null) break;
     id = survivor;
@@ -105,7 +106,7 @@ const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
   }
   for (const table of replicatedTables) if (table.list !== undefined) replaceList(db, table, customerId, []);
   forgetCustomerSearch(db, rid);
-  deleteRecord(db, replicatedTable('customers')!, customerId);
+  deleteRecord(db, customersTable, customerId);
 };
 
 /** Writes one record as the documents now say, and its fields' conflicts; answers the customers it touched. */
@@ -115,7 +116,7 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const doc = ctx.documents.get(touched.bucket);
   if (table.list !== undefined) {
     const [cell] = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
-    if (cell === undefined || typeof cell.value !== 'string' || !customerExists(db, rowKey)) return [];
+    if (cell === undefined || typeof cell.value !== 'string' || !recordExists(db, customersTable, rowKey)) return [];
     replaceList(db, table, rowKey, JSON.parse(cell.value) as CellScalar[][]);
     return [rowKey];
   }
@@ -195,7 +196,7 @@ export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Doc
     const doc = documents.get(bucket);
     const heads = automerge.getHeads(doc);
     const { projected } = bucketHeads(db, bucket);
-    if (JSON.stringify([...heads].sort()) === JSON.stringify([...projected].sort())) continue;
+    if (sameHeads(heads, projected)) continue;
     headsNow.set(bucket, heads);
     for (const patch of automerge.diff(doc, projected, heads)) {
       const address = typeof patch.path[0] === 'string' ? parseCellKey(patch.path[0]) : null;

@@ -7,7 +7,6 @@ import { statementsFor } from '../db/statements';
 const statements = statementsFor((db) => ({
   outbox: db.prepare<[], { tbl: string; row_key: string; base_json: string | null }>('SELECT tbl, row_key, base_json FROM sync_outbox'),
   clearOutbox: db.prepare('DELETE FROM sync_outbox'),
-  outboxCount: db.prepare<[], number>('SELECT count(*) FROM sync_outbox').pluck(),
   bucket: db.prepare<[number], { projected_heads: string; exported_heads: string }>('SELECT projected_heads, exported_heads FROM sync_buckets WHERE bucket = ?'),
   setProjected: db.prepare<[number, string]>(
     'INSERT INTO sync_buckets (bucket, projected_heads) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET projected_heads = excluded.projected_heads',
@@ -24,7 +23,6 @@ const statements = statementsFor((db) => ({
   ),
   clearConflict: db.prepare<[string, string, string]>('DELETE FROM sync_conflicts WHERE tbl = ? AND row_key = ? AND col = ?'),
   holdsRecords: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM visits) OR EXISTS (SELECT 1 FROM complaints)').pluck(),
-  customerExists: db.prepare<[string], number>('SELECT count(*) FROM customers WHERE id = ?').pluck(),
   customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
   mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
@@ -43,7 +41,6 @@ export const resetSyncBookkeeping = (db: Db): void => {
 /** Whether anyone has recorded anything in this book (a device joins only with an empty one). */
 export const bookHoldsRecords = (db: Db): boolean => statements(db).holdsRecords.get() === 1;
 
-export const customerExists = (db: Db, id: string): boolean => statements(db).customerExists.get(id) === 1;
 export const customerRid = (db: Db, id: string): number | null => statements(db).customerRid.get(id) ?? null;
 /** The customer this one was merged into, while the merge stands. */
 export const mergedInto = (db: Db, id: string): string | null => statements(db).mergedInto.get(id) ?? null;
@@ -64,7 +61,6 @@ export const recordsNaming = (db: Db, table: ReplicatedTable, column: string, cu
 
 export const outboxRows = (db: Db) => statements(db).outbox.all();
 export const clearOutbox = (db: Db): void => void statements(db).clearOutbox.run();
-export const outboxCount = (db: Db): number => statements(db).outboxCount.get() ?? 0;
 
 export const bucketHeads = (db: Db, bucket: number): { projected: string[]; exported: string[] } => {
   const row = statements(db).bucket.get(bucket);

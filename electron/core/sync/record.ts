@@ -14,13 +14,6 @@ const cellsNow = (db: Db, table: ReplicatedTable, rowKey: string): [string, Cell
   return [...Object.entries(record), [deletedColumn, false]];
 };
 
-/**
- * Records this device's writes since the last time into the shared documents: for each record the
- * capture triggers noted, the cells whose value differs from the document's are set, as this
- * device. Runs in the caller's write transaction, so no write slips between reading a record and
- * clearing its note; the documents are on disk before the notes are cleared (a crash between the
- * two records nothing twice: the cells then already hold those values). Answers how many cells.
- */
 /** The record's cells before this device's writes since the last sync (the capture trigger's note); none for a new record. */
 const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<string, CellScalar> => {
   if (baseJson === null) return new Map();
@@ -28,6 +21,13 @@ const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<strin
   return Array.isArray(base) ? new Map([['rows', JSON.stringify(base)]]) : new Map(Object.entries(base).filter(([column]) => table.cells.includes(column)));
 };
 
+/**
+ * Records this device's writes since the last time into the shared documents: for each record the
+ * capture triggers noted, the cells whose value differs from the document's are set, as this
+ * device. Runs in the caller's write transaction, so no write slips between reading a record and
+ * clearing its note; the documents are on disk before the notes are cleared (a crash between the
+ * two records nothing twice: the cells then already hold those values). Answers how many cells.
+ */
 export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date): number => {
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
@@ -38,12 +38,12 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     const doc = documents.get(bucket);
     const sets = byBucket.get(bucket) ?? [];
     const before = cellsBefore(table, baseJson);
-    const now = cellsNow(db, table, rowKey);
-    const deletedNow = table.list === undefined && now.length === 1 && now[0]![0] === deletedColumn;
+    const current = cellsNow(db, table, rowKey);
+    const deletedNow = table.list === undefined && current.length === 1 && current[0]![0] === deletedColumn;
     if (deletedNow && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
-      now.push([lastContentColumn, JSON.stringify(Object.fromEntries(before))]);
+      current.push([lastContentColumn, JSON.stringify(Object.fromEntries(before))]);
     }
-    for (const [column, value] of now) {
+    for (const [column, value] of current) {
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
       // What this device last knew the field as: the documents' value, else the record before these writes.

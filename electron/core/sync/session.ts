@@ -1,14 +1,14 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { reminderKinds } from '../../../shared/reminders/kinds';
 import { bucketCount } from '../../../shared/sync/cells';
 import { err, ok, type Result } from '../../../shared/result';
+import { complaintReminderKinds } from '../complaints';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import { reindexCustomerSearch } from '../customers';
 import { openDatabase, type Db } from '../db/connection';
 import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive';
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { readDevice, writeDevice, type Device } from './device';
-import { docsFolderOf, Documents } from './documents';
+import { docsFolderOf, Documents, sameHeads } from './documents';
 import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
@@ -65,8 +65,6 @@ const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Devic
     rmSync(copy, { force: true });
   }
 };
-
-const sameHeads = (left: readonly string[], right: readonly string[]) => JSON.stringify([...left].sort()) === JSON.stringify([...right].sort());
 
 /** Every change this device holds that it has not yet written to the folder (its own and those it relays). */
 const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
@@ -172,7 +170,7 @@ const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents,
   afterWrite(ctx, {
     customerIds,
     visitsChanged: true,
-    bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? reminderKinds.map((kind) => kind.name) : [],
+    bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? complaintReminderKinds : [],
   });
   if (tables.has('settings')) afterRulesChanged(ctx);
   if ([...tables].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
