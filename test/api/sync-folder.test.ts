@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkBook } from '../../electron/core/check';
 import { customerRecordParticipants, openCore, type Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
-import { fetchJoinedBook, inviteDevice, joinDevice, storedConflicts, syncThroughFolder } from '../../electron/core/sync';
+import { fetchJoinedBook, inviteDevice, joinDevice, listDevices, readDevice, storedConflicts, syncThroughFolder } from '../../electron/core/sync';
 import { callOk, tempDir } from '../support/core';
 import { expectOk } from '../support/result';
 
@@ -53,14 +53,14 @@ const threeDevices = async (prepare: (a: Core) => Promise<void>) => {
   const dirs = [folderFor(), folderFor(), folderFor()] as const;
   const first = open(dirs[0]);
   await prepare(first);
-  const code = inviteDevice(first.db, bookPath(dirs[0]));
+  const code = inviteDevice(first.db, bookPath(dirs[0]), new Date(), 'Counter');
   const cores: Core[] = [first];
   const sync = async (index: number) =>
     expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
   await sync(0);
-  for (const dir of dirs.slice(1)) {
+  for (const [index, dir] of dirs.slice(1).entries()) {
     const empty = open(dir);
-    expectOk(joinDevice(empty.db, bookPath(dir), code));
+    expectOk(joinDevice(empty.db, bookPath(dir), code, index === 0 ? 'Laptop' : 'Second shop'));
     empty.close();
     expectOk(await fetchJoinedBook({ bookFile: bookPath(dir), folder, projectRoot }));
     cores.push(open(dir));
@@ -111,6 +111,13 @@ describe('one book on three devices through a shared folder', () => {
       expect((JSON.parse(conflicts[0]!.values_json) as { value: string }[]).map((cell) => cell.value).sort()).toEqual(['不要糖', '少冰']);
     }
     expect((await callOk(a, 'customers-search', { query: 'Ada' })).rows.map((row) => row.name)).toEqual(['Ada Lovelace']);
+    // Every device registered itself and lists the same three, itself marked.
+    for (const [index, core] of book.cores.entries()) {
+      const devices = listDevices(core.db, readDevice(bookPath(book.dirs[index]!))?.deviceId ?? null);
+      // Listed in the order they registered: C synced first of the two that joined.
+      expect(devices.map((device) => device.name)).toEqual(['Counter', 'Second shop', 'Laptop']);
+      expect(devices.find((device) => device.thisDevice)?.name).toBe(['Counter', 'Laptop', 'Second shop'][index]);
+    }
   });
 
   it('a merge of duplicates on one device while another logs a visit for the absorbed customer: the visit follows the merge, and its undo', async () => {
@@ -186,11 +193,13 @@ describe('one book on three devices through a shared folder', () => {
       meiId = (await callOk(a, 'customers-create', fields)).id;
     });
     const [a, b] = book.cores;
+    // Every device has read what is in the folder (the devices' registrations) before A's next bundle.
+    await book.settle([1, 2, 0, 1]);
     await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 9000 });
     await book.sync(0);
-    const deviceFolder = path.join(book.folder, 'regulars-sync', readdirSync(path.join(book.folder, 'regulars-sync'))[0]!);
-    const bundles = readdirSync(deviceFolder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.bundle'));
-    const newest = bundles.map((entry) => path.join(entry.parentPath, entry.name)).sort().at(-1)!;
+    const bookFolder = path.join(book.folder, 'regulars-sync', readdirSync(path.join(book.folder, 'regulars-sync'))[0]!);
+    const deviceFolder = path.join(bookFolder, readDevice(bookPath(book.dirs[0]))!.deviceId);
+    const newest = path.join(deviceFolder, readdirSync(deviceFolder).filter((name) => name.endsWith('.bundle')).sort().at(-1)!);
     const whole = readFileSync(newest);
     const before = agreed(b);
     for (const damaged of [whole.subarray(0, whole.length - 7), Buffer.from(whole.map((byte, index) => (index === 40 ? byte ^ 1 : byte))), Buffer.from('not a bundle'), Buffer.alloc(0)]) {

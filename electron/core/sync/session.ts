@@ -13,6 +13,7 @@ import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookS
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
 import { recordLocalChanges } from './record';
+import { defaultDeviceName, registerDevice } from './registry';
 
 export interface FolderSyncOutcome {
   /** Cells this device recorded and bundles it wrote. */
@@ -123,7 +124,13 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   try {
     const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
-    let recorded = db.transaction(recordHere).immediate();
+    let recorded = db
+      .transaction(() => {
+        // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
+        registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), true);
+        return recordHere();
+      })
+      .immediate();
     let bundlesRead = 0;
     for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
