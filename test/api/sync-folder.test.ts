@@ -145,6 +145,34 @@ describe('one book on three devices through a shared folder', () => {
     expect((await callOk(b, 'customers-get', { id: meiId })).visitCount).toBe(1);
   });
 
+  it('a restore on one device brings it back to what every device holds: nobody is taken back, an edit made after it travels alone', async () => {
+    let meiId = '';
+    const book = await joinedDevices(async (a) => {
+      meiId = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b, c] = book.cores;
+    await book.settle([1, 2, 0, 1]);
+    // Backed up with an edit not yet synced: it is sent at the next sync and superseded after.
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '加奶' } });
+    const backup = await callOk(a, 'backup-create', { folder: folderFor(), passphrase: null });
+    await book.sync(0);
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '少冰' } });
+    await callOk(b, 'visits-log', { customerId: meiId, amountMinor: 5000 });
+    await book.settle([0, 1, 0, 2]);
+    const prepared = await callOk(a, 'restore-prepare', { source: { kind: 'path', path: backup.file }, passphrase: null });
+    await callOk(a, 'restore-confirm', { preparedId: prepared.preparedId });
+    expect((await callOk(a, 'customers-get', { id: meiId })).notes).toBe('加奶');
+    // Before A syncs again, an edit there of another field: only that field travels.
+    // (The profile sends every field as shown: the notes as the restored book shows them.)
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '加奶', email: 'mei@example.com' } });
+    await book.settle([0, 1, 2, 0]);
+    for (const core of [a, b, c]) {
+      const mei = await callOk(core, 'customers-get', { id: meiId });
+      expect([mei.notes, mei.email, mei.visitCount]).toEqual(['少冰', 'mei@example.com', 1]);
+      expect(storedConflicts(core.db)).toEqual([]);
+    }
+  });
+
   it('leaves a book never shared exactly as before: no capture, nothing noted', async () => {
     const core = open(folderFor());
     await callOk(core, 'customers-create', { name: 'Grace Hopper' });
