@@ -41,7 +41,9 @@ export const CustomersPage = () => {
   const settled = useDeferredValue(query.trim());
   const searching = settled !== '';
   const searchInput = (text: string) => ({ query: text, includeArchived, limit: searchLimit });
-  const search = useApi('customers-search', searchInput(settled), { enabled: searching, keepPrevious: true });
+  // A deferred render that lags behind the typing (a busy machine) must not ask again for a search
+  // the next keystroke already cancelled: only the text as typed now is read.
+  const search = useApi('customers-search', searchInput(settled), { enabled: searching && settled === query.trim(), keepPrevious: true });
   const searchAhead = useReadAhead('customers-search');
   const settledTag = useDeferredValue(tag.trim());
   // Spend and tiers are the owner's: once locked, the list falls back to what staff may see.
