@@ -178,3 +178,28 @@ describe('a shared folder delivered late, in part and out of order', () => {
     );
   });
 });
+
+describe('bundles piling up in the folder', () => {
+  const bundlesBeforeCompacting = 8;
+  it(`after ${bundlesBeforeCompacting} bundles a device writes one full bundle and removes the rest; a device joining later reads from it`, { timeout: 120_000 }, async () => {
+    let meiId = '';
+    const book = await threeDevices(async (a) => {
+      meiId = (await callOk(a, 'customers-create', { name: '林美華' })).id;
+    }, [folderFor()], bundlesBeforeCompacting);
+    const [a] = book.cores;
+    const ownFolder = () => path.join(book.folder, 'regulars-sync', readDevice(bookPath(book.dirs[0]))!.bookId, readDevice(bookPath(book.dirs[0]))!.deviceId);
+    for (let visit = 0; readdirSync(ownFolder()).length < bundlesBeforeCompacting; visit += 1) {
+      await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 100 * (visit + 1) });
+      await book.sync(0);
+    }
+    expect(readdirSync(ownFolder()).filter((name) => name.endsWith('.full.bundle'))).toEqual([]);
+    await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 1 });
+    await book.sync(0);
+    expect(readdirSync(ownFolder())).toEqual([`${String(bundlesBeforeCompacting + 1).padStart(8, '0')}.full.bundle`]);
+    // Nothing new: nothing written.
+    expect((await book.sync(0)).bundlesWritten).toBe(0);
+    await book.join();
+    await book.settle([1, 2, 0, 1, 2]);
+    expect((await callOk(book.cores[2], 'customers-get', { id: meiId })).visitCount).toBe(bundlesBeforeCompacting);
+  });
+});

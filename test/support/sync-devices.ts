@@ -54,7 +54,7 @@ export const agreed = (core: Core): string => {
  * shared folder as each device sees it — one folder for all, or one each (a sync service copying
  * between them, as Dropbox does); the joining devices fetch the book from their own.
  */
-export const threeDevices = async (prepare: (a: Core) => Promise<void>, folders: readonly string[] = [folderFor()]) => {
+export const threeDevices = async (prepare: (a: Core) => Promise<void>, folders: readonly string[] = [folderFor()], bundlesBeforeCompacting?: number) => {
   const folderOf = (index: number) => folders[index % folders.length]!;
   const dirs = [folderFor(), folderFor(), folderFor()] as const;
   const first = open(dirs[0]);
@@ -62,7 +62,7 @@ export const threeDevices = async (prepare: (a: Core) => Promise<void>, folders:
   const code = inviteDevice(first.db, bookPath(dirs[0]), new Date(), 'Counter');
   const cores: Core[] = [first];
   const sync = async (index: number, folder = folderOf(index)) =>
-    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
+    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date(), bundlesBeforeCompacting }));
   await sync(0);
   return {
     folder: folders[0]!,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -16,7 +16,8 @@ export const bookFolderOf = (folder: string, bookId: string): string => path.joi
 /**
  * A full bundle holds every change the device held when it wrote it, its own and those it relays:
  * written when this device finds the folder without its earlier bundles (a new USB stick, a folder
- * emptied), so a device that never saw those can start from it instead of waiting for them.
+ * emptied), so a device that never saw those can start from it instead of waiting for them; and
+ * when its bundles have piled up, replacing them (a device joining later reads one file, not years).
  */
 const bundleName = (seq: number, full: boolean) => `${String(seq).padStart(8, '0')}${full ? '.full' : ''}.bundle`;
 const bundleLabel = (bookId: string, deviceId: string, seq: number, full: boolean) => `${bookId}/${deviceId}/${seq}${full ? '/full' : ''}`;
@@ -43,9 +44,17 @@ const bundlesIn = (deviceFolder: string): { seq: number; full: boolean }[] => {
   });
 };
 
-/** The highest number among a device's bundles in this folder; 0 when it has none there. */
-export const lastBundleInFolder = (folder: string, bookId: string, deviceId: string): number =>
-  Math.max(0, ...bundlesIn(deviceFolderOf(folder, bookId, deviceId)).map((bundle) => bundle.seq));
+/** A device's bundles in this folder: how many, and the highest number (0 when it has none there). */
+export const ownBundlesInFolder = (folder: string, bookId: string, deviceId: string): { count: number; last: number } => {
+  const bundles = bundlesIn(deviceFolderOf(folder, bookId, deviceId));
+  return { count: bundles.length, last: Math.max(0, ...bundles.map((bundle) => bundle.seq)) };
+};
+
+/** Removes a device's own bundles numbered below `seq` (a full bundle there holds all they held). */
+export const removeOwnBundlesBefore = (folder: string, bookId: string, deviceId: string, seq: number): void => {
+  const deviceFolder = deviceFolderOf(folder, bookId, deviceId);
+  for (const bundle of bundlesIn(deviceFolder)) if (bundle.seq < seq) rmSync(path.join(deviceFolder, bundleName(bundle.seq, bundle.full)), { force: true });
+};
 
 /** Writes a bundle as number `seq` (a device's numbers only grow, across every folder it has used). */
 export const writeBundle = (folder: string, bookId: string, deviceId: string, key: string, seq: number, full: boolean, changes: readonly BucketChanges[]): void => {

@@ -9,7 +9,7 @@ import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive'
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { readDevice, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents, sameHeads } from './documents';
-import { hasBookSnapshot, lastBundleInFolder, nextBundleAfter, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { hasBookSnapshot, nextBundleAfter, ownBundlesInFolder, removeOwnBundlesBefore, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
 import { recordLocalChanges } from './record';
@@ -32,6 +32,8 @@ export interface FolderSyncInput {
   projectRoot: string;
   folder: string;
   now: () => Date;
+  /** Own bundles in the folder beyond which the next is full and replaces them (default 100). */
+  bundlesBeforeCompacting?: number;
 }
 
 /**
@@ -111,24 +113,33 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
   return read;
 };
 
+/** Own bundles in a folder beyond which the next is written full and the earlier ones removed. */
+const bundlesBeforeCompacting = 100;
+
 /**
  * Writes this device's unsent changes as its next bundle. A folder without this device's earlier
  * bundles (a new USB stick, a folder emptied) gets a full bundle, so the devices that read only
  * this folder miss nothing; numbers only grow, so a device that read the earlier ones elsewhere
- * reads on. Answers how many bundles were written.
+ * reads on. When its bundles have piled up, the next is full and replaces them. Answers how many
+ * bundles were written.
  */
 const writeOwnBundle = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device): number => {
   const lastWritten = peerFolderSeq(db, device.deviceId);
-  const lastHere = lastBundleInFolder(input.folder, device.bookId, device.deviceId);
-  const full = lastHere < lastWritten;
-  const unsent = unsentChanges(automerge, db, documents, full);
+  const here = ownBundlesInFolder(input.folder, device.bookId, device.deviceId);
+  const freshFolder = here.last < lastWritten;
+  const compacting = here.count >= (input.bundlesBeforeCompacting ?? bundlesBeforeCompacting);
+  const news = unsentChanges(automerge, db, documents, false);
+  if (news.changes.length === 0 && !freshFolder) return 0;
+  const full = freshFolder || compacting;
+  const unsent = full ? unsentChanges(automerge, db, documents, true) : news;
   if (unsent.changes.length === 0) return 0;
-  const seq = Math.max(lastWritten, lastHere) + 1;
+  const seq = Math.max(lastWritten, here.last) + 1;
   writeBundle(input.folder, device.bookId, device.deviceId, device.key, seq, full, unsent.changes);
   db.transaction(() => {
     for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
     setPeerFolderSeq(db, device.deviceId, seq);
   })();
+  if (compacting) removeOwnBundlesBefore(input.folder, device.bookId, device.deviceId, seq);
   return 1;
 };
 
