@@ -3,6 +3,6 @@
 /** sync */
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
-export { storedConflicts } from './queries';
+export { noteResolved, storedConflicts } from './queries';
 export { fetchJoinedBook, syncThroughFolder } from './session';
 export type { FolderSyncOutcome } from './session';

@@ -115,7 +115,11 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const { table, rowKey } = touched;
   const doc = ctx.documents.get(touched.bucket);
   if (table.list !== undefined) {
-    const [cell] = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
+    const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
+    // A list given two values while apart (phones, tags: edited whole) is shown to the owner too.
+    if (cells.length > 1 && table.showsConflicts === true) setConflict(db, table.name, rowKey, 'rows', JSON.stringify(cells));
+    else clearConflict(db, table.name, rowKey, 'rows');
+    const [cell] = cells;
     if (cell === undefined || typeof cell.value !== 'string' || !recordExists(db, customersTable, rowKey)) return [];
     replaceList(db, table, rowKey, JSON.parse(cell.value) as CellScalar[][]);
     return [rowKey];

@@ -24,20 +24,21 @@ const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<strin
 /**
  * Records this device's writes since the last time into the shared documents: for each record the
  * capture triggers noted, the cells whose value differs from the document's are set, as this
- * device. Runs in the caller's write transaction, so no write slips between reading a record and
+ * device and by the staff member who last wrote the record. Runs in the caller's write transaction, so no write slips between reading a record and
  * clearing its note; the documents are on disk before the notes are cleared (a crash between the
  * two records nothing twice: the cells then already hold those values). Answers how many cells.
  */
 export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date): number => {
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
-  for (const { tbl, row_key: rowKey, base_json: baseJson } of outboxRows(db)) {
+  for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of outboxRows(db)) {
     const table = replicatedTable(tbl);
     if (table === undefined) continue;
     const bucket = bucketOf(table.name, rowKey);
     const doc = documents.get(bucket);
     const sets = byBucket.get(bucket) ?? [];
     const before = cellsBefore(table, baseJson);
+    const resolved = resolvedJson === null ? [] : (JSON.parse(resolvedJson) as string[]);
     const current = cellsNow(db, table, rowKey);
     const deletedNow = table.list === undefined && current.length === 1 && current[0]![0] === deletedColumn;
     if (deletedNow && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
@@ -48,8 +49,8 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       const stored = doc[key];
       // What this device last knew the field as: the documents' value, else the record before these writes.
       const known = stored !== undefined ? decodeCell(String(stored))?.value : column === deletedColumn ? false : before.get(column);
-      if (known !== undefined && known === value) continue;
-      sets.push([key, encodeCell({ value, device: deviceId, at })]);
+      if (known !== undefined && known === value && !resolved.includes(column)) continue;
+      sets.push([key, encodeCell({ value, device: deviceId, at, staff })]);
     }
     byBucket.set(bucket, sets);
   }
