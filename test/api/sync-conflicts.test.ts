@@ -117,6 +117,28 @@ describe('values entered while apart: who entered them, and the pick', () => {
     for (const dir of dirs) expect(checkBook(dir, projectRoot).problems).toEqual([]);
   });
 
+  it('the audit trail names the device and staff member of what a sync wrote: one entry per record changed', async () => {
+    const { a, b, sync, mei, deviceB } = await twoDevices();
+    await callOk(b, 'customers-update', { id: mei.id, fields: { ...fields, notes: '不要糖', phones: ['0912 345 678', '02 2345 6789'], email: 'mei@example.com' } });
+    const ada = await callOk(b, 'customers-create', { name: 'Ada Lovelace', phones: ['0922 111 222'], tags: ['new'] });
+    await callOk(b, 'visits-log', { customerId: ada.id, amountMinor: 3000 });
+    await sync(1);
+    await sync(0);
+    const arrived = (await callOk(a, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null);
+    expect(arrived.map((entry) => [entry.action, entry.entity, entry.entityId, entry.deviceId, entry.staffName, entry.actorRole]).sort()).toEqual(
+      [
+        ['sync.update', 'customer', mei.id, deviceB, '小芳', 'system'],
+        ['sync.create', 'customer', ada.id, deviceB, '小芳', 'system'],
+        ['sync.create', 'visit', expect.any(String), deviceB, '小芳', 'system'],
+      ].sort(),
+    );
+    const meiEntry = arrived.find((entry) => entry.entityId === mei.id)!;
+    expect(meiEntry.after).toMatchObject({ notes: '不要糖', email: 'mei@example.com' });
+    expect(meiEntry.entityLabel).toBe('林美華');
+    // The device that made the changes wrote its own entries when it made them, none for a sync.
+    expect((await callOk(b, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null)).toEqual([]);
+  });
+
   it('picking the value the book already shows still ends the conflict on the other device', async () => {
     const { a, b, sync, mei } = await twoDevices();
     await callOk(a, 'customers-update', { id: mei.id, fields: { ...fields, phones: ['0912 345 678', '02 2345 6789'] } });
