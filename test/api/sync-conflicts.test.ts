@@ -52,12 +52,12 @@ const twoDevices = async () => {
   const ming = await callOk(a, 'staff-create', { name: '阿明' });
   const fang = await callOk(a, 'staff-create', { name: '小芳' });
   const mei = await callOk(a, 'customers-create', fields);
-  const code = inviteDevice(a.db, bookPath(dirs[0]));
+  const code = inviteDevice(a.db, bookPath(dirs[0]), new Date(), 'Counter PC');
   const sync = async (index: number) =>
     expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
   await sync(0);
   const empty = open(dirs[1]);
-  expectOk(joinDevice(empty.db, bookPath(dirs[1]), code));
+  expectOk(joinDevice(empty.db, bookPath(dirs[1]), code, 'Laptop'));
   empty.close();
   expectOk(await fetchJoinedBook({ bookFile: bookPath(dirs[1]), folder, projectRoot }));
   const b = open(dirs[1]);
@@ -89,10 +89,10 @@ describe('values entered while apart: who entered them, and the pick', () => {
       const conflicts = await conflictsOf(core, mei.id);
       expect(conflicts.map((conflict) => [conflict.table, conflict.field, conflict.pickable])).toEqual([['customers', 'notes', true]]);
       const values = conflicts[0]!.values;
-      expect(values.map((value) => [value.value, value.staffName, value.deviceId]).sort()).toEqual(
+      expect(values.map((value) => [value.value, value.staffName, value.deviceId, value.deviceName]).sort()).toEqual(
         [
-          ['不要糖', '小芳', deviceB],
-          ['少冰', '阿明', deviceA],
+          ['不要糖', '小芳', deviceB, 'Laptop'],
+          ['少冰', '阿明', deviceA, 'Counter PC'],
         ].sort(),
       );
       expect(values.filter((value) => value.shown)).toHaveLength(1);
@@ -125,11 +125,11 @@ describe('values entered while apart: who entered them, and the pick', () => {
     await sync(1);
     await sync(0);
     const arrived = (await callOk(a, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null);
-    expect(arrived.map((entry) => [entry.action, entry.entity, entry.entityId, entry.deviceId, entry.staffName, entry.actorRole]).sort()).toEqual(
+    expect(arrived.map((entry) => [entry.action, entry.entity, entry.entityId === mei.id ? 'mei' : entry.entityId === ada.id ? 'ada' : entry.entity, entry.deviceId, entry.deviceName, entry.staffName, entry.actorRole]).sort()).toEqual(
       [
-        ['sync.update', 'customer', mei.id, deviceB, '小芳', 'system'],
-        ['sync.create', 'customer', ada.id, deviceB, '小芳', 'system'],
-        ['sync.create', 'visit', expect.any(String), deviceB, '小芳', 'system'],
+        ['sync.update', 'customer', 'mei', deviceB, 'Laptop', '小芳', 'system'],
+        ['sync.create', 'customer', 'ada', deviceB, 'Laptop', '小芳', 'system'],
+        ['sync.create', 'visit', 'visit', deviceB, 'Laptop', '小芳', 'system'],
       ].sort(),
     );
     const meiEntry = arrived.find((entry) => entry.entityId === mei.id)!;

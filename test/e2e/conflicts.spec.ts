@@ -40,9 +40,9 @@ const twoDevicesApart = async () => {
     const mei = (await rpc('customers-create', { name: '林美華', phones: ['0912 345 678'], notes: '燕麥拿鐵' })).value as { id: string };
     return { meiId: mei.id, mingId: ming.id, fangId: fang.id };
   });
-  const code = cli('devices', 'invite', '--data', counter);
+  const code = cli('devices', 'invite', '--data', counter, '--name', '櫃檯電腦');
   cli('sync', '--data', counter, '--folder', folder);
-  cli('devices', 'join', '--data', laptop, '--code', code);
+  cli('devices', 'join', '--data', laptop, '--code', code, '--name', 'Mei’s laptop');
   cli('sync', '--data', laptop, '--folder', folder);
   const edit = (dataDir: string, staffId: string, notes: string) =>
     withBook(dataDir, async (rpc) => {
@@ -56,9 +56,9 @@ const twoDevicesApart = async () => {
 };
 
 const languages = [
-  { locale: 'zh-TW', language: 'zh-Hant', heading: '備註：分開時輸入了 2 個不同的值', shown: '目前顯示', keep: '保留這個值', by: /阿明在這台電腦輸入/, other: /小芳在裝置 \w{6}輸入/ },
-  { locale: 'zh-CN', language: 'zh-Hans', heading: '备注：分开时输入了 2 个不同的值', shown: '目前显示', keep: '保留这个值', by: /阿明在这台电脑输入/, other: /小芳在设备 \w{6}输入/ },
-  { locale: 'en-US', language: 'en', heading: 'Notes: 2 values entered while apart', shown: 'Shown now', keep: 'Keep this value', by: /Entered on this computer by 阿明/, other: /Entered on device \w{6} by 小芳/ },
+  { locale: 'zh-TW', language: 'zh-Hant', heading: '備註：分開時輸入了 2 個不同的值', shown: '目前顯示', keep: '保留這個值', by: /阿明在櫃檯電腦（這台電腦）輸入/, other: /小芳在Mei’s laptop輸入/ },
+  { locale: 'zh-CN', language: 'zh-Hans', heading: '备注：分开时输入了 2 个不同的值', shown: '目前显示', keep: '保留这个值', by: /阿明在櫃檯電腦（这台电脑）输入/, other: /小芳在Mei’s laptop输入/ },
+  { locale: 'en-US', language: 'en', heading: 'Notes: 2 values entered while apart', shown: 'Shown now', keep: 'Keep this value', by: /Entered on 櫃檯電腦 \(this computer\) by 阿明/, other: /Entered on Mei’s laptop by 小芳/ },
 ] as const;
 
 for (const expected of languages) {

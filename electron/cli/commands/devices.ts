@@ -1,26 +1,38 @@
 import { bookPath } from '../../core/paths';
-import { inviteDevice, joinDevice } from '../../core/sync';
+import { inviteDevice, joinDevice, listDevices, readDevice } from '../../core/sync';
 import { dataDirOption, parseCommand } from '../args';
 import { valueOr, withCore } from '../core';
 import { CliFailure } from '../output';
 
-export const devicesHelp = `Usage: regulars devices invite|join [--code CODE] [--data DIR]
+export const devicesHelp = `Usage: regulars devices list|invite|join [--code CODE] [--name NAME] [--data DIR]
 
 Shares one customer book between devices (the counter PC, the owner's laptop).
+  list          the book's devices, one a line: id, name, joined, removed (tab-separated)
   invite        prints one line: an invitation code for another device (the first invitation
                 makes this book a shared one). Whoever holds the code can read the book's shared files.
   join          makes DIR a device of the invited book; DIR must hold no customers yet. The book
                 arrives with the first "regulars sync".
-  --code CODE   the invitation code`;
+  --code CODE   the invitation code
+  --name NAME   what this device is called on the others (default: the computer's name)`;
 
 export const runDevices = async (argv: string[], projectRoot: string): Promise<void> => {
   const [action, ...rest] = argv;
-  const { values } = parseCommand(rest, { code: { type: 'string' } });
+  const { values } = parseCommand(rest, { code: { type: 'string' }, name: { type: 'string' } });
   if (values.help || action === '--help' || action === '-h') return void console.log(devicesHelp);
   const dataDir = dataDirOption(values.data);
+  const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name.trim() : undefined;
+  if (action === 'list') {
+    await withCore(dataDir, projectRoot, async (core) => {
+      const here = readDevice(bookPath(dataDir));
+      for (const device of listDevices(core.db, here?.deviceId ?? null)) {
+        console.log([device.id, device.name, device.joinedAt, device.removedAt ?? '', device.thisDevice ? 'this device' : ''].join('\t').trimEnd());
+      }
+    });
+    return;
+  }
   if (action === 'invite') {
     await withCore(dataDir, projectRoot, async (core) => {
-      console.log(inviteDevice(core.db, bookPath(dataDir)));
+      console.log(inviteDevice(core.db, bookPath(dataDir), new Date(), name));
     });
     return;
   }
@@ -28,10 +40,10 @@ export const runDevices = async (argv: string[], projectRoot: string): Promise<v
     if (typeof values.code !== 'string' || values.code === '') throw new CliFailure('--code CODE is required (see --help)', 2);
     const code = values.code;
     await withCore(dataDir, projectRoot, async (core) => {
-      const joined = valueOr(joinDevice(core.db, bookPath(dataDir), code));
+      const joined = valueOr(joinDevice(core.db, bookPath(dataDir), code, name));
       console.log(`joined book ${joined.bookId} as device ${joined.deviceId}; run "regulars sync" to fetch it`);
     });
     return;
   }
-  throw new CliFailure(`Unknown action "${action ?? ''}": invite or join (see --help)`, 2);
+  throw new CliFailure(`Unknown action "${action ?? ''}": list, invite or join (see --help)`, 2);
 };

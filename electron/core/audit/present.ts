@@ -29,7 +29,7 @@ export const toAuditEntry = (row: DbAuditRow): AuditLogEntry => {
     staffId: row.actor_staff_id,
     staffName: row.staff_name,
     deviceId: row.device_id,
-    deviceName: null,
+    deviceName: row.device_name,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,

@@ -2,7 +2,7 @@ import type { ConflictListItem, ConflictTable, ConflictValue, FieldConflict } fr
 import type { CellValue } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { getStaff } from '../staff';
-import { deviceLabel } from './devices';
+import { deviceName } from '../sync';
 import type { DbConflictRow } from './queries';
 
 /** The customer field each stored column is shown and edited as. */
@@ -82,7 +82,7 @@ export const toFieldConflict = (db: Db, thisDeviceId: string | null, row: DbConf
     items: listItemsOf(table, cell.value),
     namedStaff: namesStaff(row.col) && typeof cell.value === 'string' ? staffName(cell.value) : null,
     deviceId: cell.device,
-    deviceName: deviceLabel(db, cell.device),
+    deviceName: deviceName(db, cell.device),
     thisDevice: cell.device === thisDeviceId,
     staffId: cell.staff,
     staffName: staffName(cell.staff),

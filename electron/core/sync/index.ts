@@ -4,5 +4,7 @@
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
 export { noteResolved, storedConflicts } from './queries';
+export { defaultDeviceName, deviceName, listDevices, markDeviceRemoved, renameDevice } from './registry';
+export type { SharedDevice } from './registry';
 export { fetchJoinedBook, syncThroughFolder } from './session';
 export type { FolderSyncOutcome } from './session';

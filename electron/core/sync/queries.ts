@@ -81,6 +81,7 @@ export const bucketHeads = (db: Db, bucket: number): { projected: string[]; expo
 export const setProjectedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setProjected.run(bucket, JSON.stringify(heads));
 export const setExportedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setExported.run(bucket, JSON.stringify(heads));
 
+/** How far this book has read another device's bundles; under this device's own id, the last number it wrote (in any folder). */
 export const peerFolderSeq = (db: Db, deviceId: string): number => statements(db).peerSeq.get(deviceId) ?? 0;
 export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setPeerSeq.run(deviceId, seq);
 

@@ -9,10 +9,11 @@ import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive'
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { readDevice, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents, sameHeads } from './documents';
-import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { hasBookSnapshot, lastBundleInFolder, nextBundleAfter, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
 import { recordLocalChanges } from './record';
+import { defaultDeviceName, registerDevice } from './registry';
 
 export interface FolderSyncOutcome {
   /** Cells this device recorded and bundles it wrote. */
@@ -66,14 +67,17 @@ const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Devic
   }
 };
 
-/** Every change this device holds that it has not yet written to the folder (its own and those it relays). */
-const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
+/**
+ * Every change this device holds that it has not yet written to the folder (its own and those it
+ * relays); with `everything`, every change it holds at all (a full bundle).
+ */
+const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents, everything: boolean): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
   const changes: BucketChanges[] = [];
   const heads = new Map<number, string[]>();
   for (const bucket of documents.stored()) {
     const doc = documents.get(bucket);
     const now = automerge.getHeads(doc);
-    const { exported } = bucketHeads(db, bucket);
+    const exported = everything ? [] : bucketHeads(db, bucket).exported;
     if (sameHeads(now, exported)) continue;
     for (const change of automerge.getChangesSince(doc, exported)) changes.push([bucket, change]);
     heads.set(bucket, now);
@@ -84,8 +88,8 @@ const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): {
 /** Applies another device's bundles in order from where this book left off; answers how many were read. */
 const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device, peer: string): number => {
   let read = 0;
-  for (let seq = peerFolderSeq(db, peer) + 1; ; seq += 1) {
-    const bundle = readBundle(input.folder, device.bookId, peer, device.key, seq);
+  for (let next = nextBundleAfter(input.folder, device.bookId, peer, peerFolderSeq(db, peer)); next !== null; next = nextBundleAfter(input.folder, device.bookId, peer, next.seq)) {
+    const bundle = readBundle(input.folder, device.bookId, peer, device.key, next.seq, next.full);
     if (bundle === null) break;
     const byBucket = new Map<number, Uint8Array[]>();
     for (const [bucket, change] of bundle) {
@@ -101,10 +105,31 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
     }
     documents.save();
     if (!complete) break;
-    setPeerFolderSeq(db, peer, seq);
+    setPeerFolderSeq(db, peer, next.seq);
     read += 1;
   }
   return read;
+};
+
+/**
+ * Writes this device's unsent changes as its next bundle. A folder without this device's earlier
+ * bundles (a new USB stick, a folder emptied) gets a full bundle, so the devices that read only
+ * this folder miss nothing; numbers only grow, so a device that read the earlier ones elsewhere
+ * reads on. Answers how many bundles were written.
+ */
+const writeOwnBundle = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device): number => {
+  const lastWritten = peerFolderSeq(db, device.deviceId);
+  const lastHere = lastBundleInFolder(input.folder, device.bookId, device.deviceId);
+  const full = lastHere < lastWritten;
+  const unsent = unsentChanges(automerge, db, documents, full);
+  if (unsent.changes.length === 0) return 0;
+  const seq = Math.max(lastWritten, lastHere) + 1;
+  writeBundle(input.folder, device.bookId, device.deviceId, device.key, seq, full, unsent.changes);
+  db.transaction(() => {
+    for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
+    setPeerFolderSeq(db, device.deviceId, seq);
+  })();
+  return 1;
 };
 
 /**
@@ -123,7 +148,13 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   try {
     const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
-    let recorded = db.transaction(recordHere).immediate();
+    let recorded = db
+      .transaction(() => {
+        // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
+        registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), true);
+        return recordHere();
+      })
+      .immediate();
     let bundlesRead = 0;
     for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
@@ -140,15 +171,7 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
         return waitingRecords;
       })
       .immediate();
-    const unsent = unsentChanges(automerge, db, documents);
-    let bundlesWritten = 0;
-    if (unsent.changes.length > 0) {
-      writeBundle(input.folder, device.bookId, device.deviceId, device.key, unsent.changes);
-      bundlesWritten = 1;
-      db.transaction(() => {
-        for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
-      })();
-    }
+    const bundlesWritten = writeOwnBundle(automerge, db, documents, input, device);
     if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
     return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   } finally {

@@ -73,7 +73,8 @@ export const FieldConflictCard = ({ conflict, title, mayPick = true }: { conflic
       </h3>
       <ul className="conflict-values">
         {conflict.values.map((value) => {
-          const device = value.thisDevice ? t('thisDevice') : (value.deviceName ?? t('otherDevice', { id: value.deviceId.slice(-6) }));
+          const named = value.deviceName ?? (value.thisDevice ? null : t('otherDevice', { id: value.deviceId.slice(-6) }));
+          const device = value.thisDevice ? (named === null ? t('thisDevice') : t('thisDeviceNamed', { name: named })) : (named ?? '');
           const time = format.dateTime(value.at);
           const text = valueText(conflict, value);
           return (
