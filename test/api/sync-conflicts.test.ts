@@ -183,4 +183,34 @@ describe('values entered while apart: who entered them, and the pick', () => {
     await callOk(a, 'sync-conflict-pick', pickInput(shop[0]!, 1));
     expect((await callOk(a, 'staff-list', { includeInactive: true })).find((member) => member.id === ming.id)?.name).toBe(shop[0]!.values[1]!.value);
   });
+
+  it('a complaint resolved differently apart shows both resolutions, not picked; a setting changed apart is picked by the owner', async () => {
+    const { a, b, sync, mei } = await twoDevices();
+    const complaint = await callOk(a, 'complaints-log', { customerId: mei.id, channel: 'in_person', category: 'service_attitude', severity: 'medium', description: '等太久' });
+    await sync(0);
+    await sync(1);
+    await callOk(a, 'complaints-resolve', { id: complaint.id, resolution: '送一杯咖啡', compensation: null });
+    await callOk(b, 'complaints-resolve', { id: complaint.id, resolution: '道歉並說明', compensation: null });
+    await callOk(a, 'settings-update', { shopName: '轉角咖啡' });
+    await callOk(b, 'settings-update', { shopName: 'Corner Café' });
+    await sync(0);
+    await sync(1);
+    await sync(0);
+    const onComplaint = await callOk(a, 'sync-conflicts-of', { record: { kind: 'complaint', id: complaint.id } });
+    const resolution = onComplaint.find((conflict) => conflict.field === 'resolution')!;
+    expect(resolution.pickable).toBe(false);
+    expect(resolution.values.map((value) => value.value).sort()).toEqual(['送一杯咖啡', '道歉並說明'].sort());
+    expect(await a.call('sync-conflict-pick', pickInput(resolution, 1))).toEqual({ ok: false, error: expect.objectContaining({ details: { reason: 'conflict_not_pickable' } }) });
+
+    const [shopName] = (await callOk(b, 'sync-conflicts-of', { record: { kind: 'shop' } })).filter((conflict) => conflict.table === 'settings');
+    expect(shopName!.field).toBe('shopName');
+    const counterValue = shopName!.values.findIndex((value) => value.value === JSON.stringify('轉角咖啡'));
+    await callOk(b, 'sync-conflict-pick', pickInput(shopName!, counterValue));
+    await sync(1);
+    await sync(0);
+    for (const core of [a, b]) {
+      expect((await callOk(core, 'settings-get', {})).shopName).toBe('轉角咖啡');
+      expect(await callOk(core, 'sync-conflicts-of', { record: { kind: 'shop' } })).toEqual([]);
+    }
+  });
 });

@@ -56,9 +56,9 @@ const twoDevicesApart = async () => {
 };
 
 const languages = [
-  { locale: 'zh-TW', language: 'zh-Hant', heading: '備註：分開時輸入了 2 個不同的值', shown: '目前顯示', keep: '保留這個值', by: /阿明在櫃檯電腦（這台電腦）輸入/, other: /小芳在Mei’s laptop輸入/ },
-  { locale: 'zh-CN', language: 'zh-Hans', heading: '备注：分开时输入了 2 个不同的值', shown: '目前显示', keep: '保留这个值', by: /阿明在櫃檯電腦（这台电脑）输入/, other: /小芳在Mei’s laptop输入/ },
-  { locale: 'en-US', language: 'en', heading: 'Notes: 2 values entered while apart', shown: 'Shown now', keep: 'Keep this value', by: /Entered on 櫃檯電腦 \(this computer\) by 阿明/, other: /Entered on Mei’s laptop by 小芳/ },
+  { locale: 'zh-TW', language: 'zh-Hant', heading: '備註：分開時輸入了 2 個不同的值', shown: '目前顯示', keep: '保留這個值', by: /阿明在櫃檯電腦（這台電腦）輸入/, other: /小芳在Mei’s laptop輸入/, audit: '在另一台裝置修改', auditWho: '小芳，在Mei’s laptop' },
+  { locale: 'zh-CN', language: 'zh-Hans', heading: '备注：分开时输入了 2 个不同的值', shown: '目前显示', keep: '保留这个值', by: /阿明在櫃檯電腦（这台电脑）输入/, other: /小芳在Mei’s laptop输入/, audit: '在另一台设备修改', auditWho: '小芳，在Mei’s laptop' },
+  { locale: 'en-US', language: 'en', heading: 'Notes: 2 values entered while apart', shown: 'Shown now', keep: 'Keep this value', by: /Entered on 櫃檯電腦 \(this computer\) by 阿明/, other: /Entered on Mei’s laptop by 小芳/, audit: 'Changed on another device', auditWho: '小芳 on Mei’s laptop' },
 ] as const;
 
 for (const expected of languages) {
@@ -91,6 +91,13 @@ for (const expected of languages) {
         await expect(block).toHaveCount(0);
         await expect(page.locator('.profile-notes .notes')).toHaveText('不要糖');
         await page.screenshot({ path: `test-results/conflicts-${expected.language}-picked.png`, fullPage: true });
+        // The audit trail: the laptop's edit, as the sync wrote it here, names the laptop and 小芳.
+        await page.goto(`${app.url}#/audit`);
+        const fromLaptop = page.locator('.audit-entry').filter({ hasText: expected.audit });
+        await expect(fromLaptop).toHaveCount(1);
+        await expect(fromLaptop.locator('.audit-who')).toHaveText(expected.auditWho);
+        await expect(fromLaptop).toContainText('林美華');
+        await page.screenshot({ path: `test-results/conflicts-${expected.language}-audit.png`, fullPage: true });
       } finally {
         stop();
         rmSync(root, { recursive: true, force: true });

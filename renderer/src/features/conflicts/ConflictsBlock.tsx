@@ -6,7 +6,6 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
-import './conflicts.css';
 
 type ConflictRecord = InputOf<'sync-conflicts-of'>['record'];
 type ValueWords = 'source' | 'needType' | 'gender' | 'channel' | 'category' | 'severity' | 'state';
