@@ -44,13 +44,14 @@ const twoDevicesApart = async () => {
   cli('sync', '--data', counter, '--folder', folder);
   cli('devices', 'join', '--data', laptop, '--code', code, '--name', 'Mei’s laptop');
   cli('sync', '--data', laptop, '--folder', folder);
-  const edit = (dataDir: string, staffId: string, notes: string) =>
+  const edit = (dataDir: string, staffId: string, fields: { notes: string; email?: string }) =>
     withBook(dataDir, async (rpc) => {
       await rpc('session-set-staff', { staffId });
-      await rpc('customers-update', { id: meiId, fields: { name: '林美華', phones: ['0912 345 678'], notes } });
+      await rpc('customers-update', { id: meiId, fields: { name: '林美華', phones: ['0912 345 678'], ...fields } });
     });
-  await edit(counter, mingId, '少冰');
-  await edit(laptop, fangId, '不要糖');
+  await edit(counter, mingId, { notes: '少冰' });
+  // The laptop also gives her an e-mail, which nobody else touched: it arrives whichever notes the book shows.
+  await edit(laptop, fangId, { notes: '不要糖', email: 'mei@example.com' });
   for (const dataDir of [counter, laptop, counter]) cli('sync', '--data', dataDir, '--folder', folder);
   return { root, counter, meiId };
 };
@@ -97,6 +98,7 @@ for (const expected of languages) {
         await expect(fromLaptop).toHaveCount(1);
         await expect(fromLaptop.locator('.audit-who')).toHaveText(expected.auditWho);
         await expect(fromLaptop).toContainText('林美華');
+        await expect(fromLaptop).toContainText('mei@example.com');
         await page.screenshot({ path: `test-results/conflicts-${expected.language}-audit.png`, fullPage: true });
       } finally {
         stop();
