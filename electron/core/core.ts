@@ -18,8 +18,10 @@ import { BookOpenError, openBook } from './book';
 import { complaintsHandlers } from './complaints/handlers';
 import { complaintsRecords } from './complaints/records';
 import { complaintsTimelineSource } from './complaints/timeline';
+import { conflictsHandlers } from './conflicts/handlers';
 import type { DataServices, HandlerContext, NativeDialogs, Session } from './context';
 import type { Db } from './db/connection';
+import { setCaptureWriter } from './db/replicated';
 import { schemaVersionOf } from './db/migrate';
 import { counterHandlers } from './counter/handlers';
 import { customersHandlers } from './customers/handlers';
@@ -136,6 +138,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(complaintsHandlers);
   registry.register(loyaltyHandlers);
   registry.register(referralsHandlers);
+  registry.register(conflictsHandlers);
   registry.assertComplete();
   return registry;
 };
@@ -269,7 +272,16 @@ export const openCore = (options: CoreOptions): Core => {
     idleLock.beforeCall();
     try {
       // A write goes before the next step of a job made in steps (the derived pass), not after all of them.
-      return await (writes ? jobs.counterWrite(() => registry.call(ctx, name, input, origin)) : registry.call(ctx, name, input, origin));
+      if (!writes) return await registry.call(ctx, name, input, origin);
+      return await jobs.counterWrite(async () => {
+        // On a shared book the other devices are told who entered what; the app's own writes between calls are no one's.
+        setCaptureWriter(ctx.db, session.staffId);
+        try {
+          return await registry.call(ctx, name, input, origin);
+        } finally {
+          if (ctx.db.open) setCaptureWriter(ctx.db, null);
+        }
+      });
     } finally {
       idleLock.afterCall();
     }

@@ -29,6 +29,7 @@ import './features/data/styles.css';
 import './features/complaints/styles.css';
 import './features/loyalty/styles.css';
 import './features/referrals/styles.css';
+import './features/conflicts/conflicts.css';
 import { App } from './app/App';
 
 const root = document.getElementById('root');

@@ -13,6 +13,9 @@ export interface AuditLogEntry {
   /** The staff member at the counter when it happened, if one was chosen. */
   staffId: string | null;
   staffName: string | null;
+  /** For a change another device made (written here by a sync): that device, and its name where the book knows one. */
+  deviceId: string | null;
+  deviceName: string | null;
   /** A stable `entity.verb` code: 'customer.update', 'customer.merge', 'owner.unlock_failed'. */
   action: string;
   entity: string;

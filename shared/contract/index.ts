@@ -4,6 +4,7 @@ import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { complaintsContract } from './complaints';
+import { conflictsContract } from './conflicts';
 import { counterContract } from './counter';
 import { customersContract } from './customers';
 import type { Returns } from './define';
@@ -43,6 +44,7 @@ export const contract = {
   ...complaintsContract,
   ...loyaltyContract,
   ...referralsContract,
+  ...conflictsContract,
 } as const;
 
 export type Contract = typeof contract;

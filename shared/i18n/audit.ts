@@ -34,7 +34,7 @@ const screenValues = (words: Vocabulary) => ({
 
 const en = {
   roles: { owner: 'Owner', staff: 'Staff', system: 'Regulars' },
-  entities: { backup: 'Backup', book: 'Customer book', export: 'Export', import: 'Import', reminder: 'Reminder', customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward' },
+  entities: { backup: 'Backup', book: 'Customer book', export: 'Export', import: 'Import', reminder: 'Reminder', customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward', satisfaction: 'Satisfaction answer', status_change: 'Status change', win_back_attempt: 'Win-back call' },
   actions: {
     'customer.create': 'Added a customer',
     'customer.update': 'Edited a customer',
@@ -70,6 +70,10 @@ const en = {
     'complaint.escalate': 'Escalated a complaint to the owner',
     'complaint.approve': 'Approved a complaint’s compensation',
     'complaint.decline': 'Declined a complaint’s compensation',
+    'complaint.update': 'Kept one of the values entered while apart on a complaint',
+    'sync.create': 'Added on another device',
+    'sync.update': 'Changed on another device',
+    'sync.delete': 'Removed on another device',
     'complaint_settings.update': 'Changed the complaint rules',
     'satisfaction.record': 'Recorded how satisfied the customer is',
     'loyalty_settings.update': 'Changed the tier and value rules',
@@ -251,6 +255,7 @@ const en = {
     before: 'Before (JSON)',
     after: 'After (JSON)',
     note: 'Note',
+    device: 'From device',
     yes: 'yes',
     no: 'no',
   },
@@ -258,7 +263,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   roles: { owner: '店主', staff: '員工', system: '熟客簿' },
-  entities: { backup: '備份', book: '客戶簿', export: '匯出', import: '匯入', reminder: '提醒', customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵' },
+  entities: { backup: '備份', book: '客戶簿', export: '匯出', import: '匯入', reminder: '提醒', customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵', satisfaction: '滿意度回覆', status_change: '狀態變更', win_back_attempt: '挽回聯絡' },
   actions: {
     'customer.create': '新增客戶',
     'customer.update': '編輯客戶',
@@ -294,6 +299,10 @@ const zhHant: Messages<typeof en> = {
     'complaint.escalate': '將客訴呈報店主',
     'complaint.approve': '核准客訴補償',
     'complaint.decline': '駁回客訴補償',
+    'complaint.update': '在客訴分開時輸入的不同值中保留一個',
+    'sync.create': '在另一台裝置新增',
+    'sync.update': '在另一台裝置修改',
+    'sync.delete': '在另一台裝置移除',
     'complaint_settings.update': '變更客訴規則',
     'satisfaction.record': '記錄客戶滿意度',
     'loyalty_settings.update': '變更客戶分級與價值規則',
@@ -475,6 +484,7 @@ const zhHant: Messages<typeof en> = {
     before: '變更前（JSON）',
     after: '變更後（JSON）',
     note: '備註',
+    device: '來自裝置',
     yes: '是',
     no: '否',
   },
@@ -482,7 +492,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   roles: { owner: '店主', staff: '员工', system: '熟客簿' },
-  entities: { backup: '备份', book: '客户簿', export: '导出', import: '导入', reminder: '提醒', customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励' },
+  entities: { backup: '备份', book: '客户簿', export: '导出', import: '导入', reminder: '提醒', customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励', satisfaction: '满意度回复', status_change: '状态变更', win_back_attempt: '挽回联系' },
   actions: {
     'customer.create': '新建客户',
     'customer.update': '编辑客户',
@@ -518,6 +528,10 @@ const zhHans: Messages<typeof en> = {
     'complaint.escalate': '将客诉上报店主',
     'complaint.approve': '批准客诉补偿',
     'complaint.decline': '驳回客诉补偿',
+    'complaint.update': '在客诉分开时输入的不同值中保留一个',
+    'sync.create': '在另一台设备新建',
+    'sync.update': '在另一台设备修改',
+    'sync.delete': '在另一台设备移除',
     'complaint_settings.update': '更改客诉规则',
     'satisfaction.record': '记录客户满意度',
     'loyalty_settings.update': '更改客户分级与价值规则',
@@ -699,6 +713,7 @@ const zhHans: Messages<typeof en> = {
     before: '变更前（JSON）',
     after: '变更后（JSON）',
     note: '备注',
+    device: '来自设备',
     yes: '是',
     no: '否',
   },

@@ -53,19 +53,21 @@ export interface CellValue {
   value: CellScalar;
   device: string;
   at: string;
+  /** The staff member at the counter when it was written; null where none was chosen, or the cell is older than the staff it names. */
+  staff: string | null;
 }
 
-export const encodeCell = (cell: CellValue): string => JSON.stringify([cell.value, cell.device, cell.at]);
+export const encodeCell = (cell: CellValue): string => JSON.stringify([cell.value, cell.device, cell.at, cell.staff]);
 
-/** The cell in a stored string; null when it is not one (a damaged or foreign document). */
+/** The cell in a stored string; null when it is not one (a damaged or foreign document). Cells written before staff were recorded have three elements. */
 export const decodeCell = (text: string): CellValue | null => {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
-    const [value, device, at] = parsed as unknown[];
+    if (!Array.isArray(parsed) || (parsed.length !== 3 && parsed.length !== 4)) return null;
+    const [value, device, at, staff = null] = parsed as unknown[];
     const scalar = value === null || ['string', 'number', 'boolean'].includes(typeof value);
-    if (!scalar || typeof device !== 'string' || typeof at !== 'string') return null;
-    return { value: value as CellScalar, device, at };
+    if (!scalar || typeof device !== 'string' || typeof at !== 'string' || (staff !== null && typeof staff !== 'string')) return null;
+    return { value: value as CellScalar, device, at, staff };
   } catch {
     return null;
   }

@@ -65,7 +65,7 @@ describe('reading the audit trail', () => {
     expect(exported.rows).toBe(4);
     expect(exported.csv.startsWith('\uFEFF')).toBe(true);
     const { data } = Papa.parse<string[]>(exported.csv.slice(1), { skipEmptyLines: true });
-    expect(data[0]).toEqual(['時間', '時間（UTC）', '身分', '櫃檯人員', '操作', '操作代碼', '資料類型', '資料編號', '資料', '變更內容', '變更前（JSON）', '變更後（JSON）', '備註']);
+    expect(data[0]).toEqual(['時間', '時間（UTC）', '身分', '櫃檯人員', '操作', '操作代碼', '資料類型', '資料編號', '資料', '變更內容', '變更前（JSON）', '變更後（JSON）', '備註', '來自裝置']);
     const update = data.find((row) => row[5] === 'customer.update')!;
     expect(update.slice(0, 5)).toEqual(['2026-03-02 01:30:00', '2026-03-01T17:30:00.000Z', '店主', 'Ben', '編輯客戶']);
     expect(update[9]).toBe('電話: 0912 345 678 → 0933 000 111');

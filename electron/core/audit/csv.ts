@@ -87,6 +87,7 @@ export const auditCsv = (entries: Iterable<AuditLogEntry>, shop: AuditCsvShop): 
       entry.before === null ? '' : JSON.stringify(entry.before),
       entry.after === null ? '' : JSON.stringify(entry.after),
       entry.note,
+      entry.deviceId === null ? '' : (entry.deviceName ?? entry.deviceId),
     ]);
   }
   const columns = labels.csv;
@@ -104,6 +105,7 @@ export const auditCsv = (entries: Iterable<AuditLogEntry>, shop: AuditCsvShop): 
     columns.before,
     columns.after,
     columns.note,
+    columns.device,
   ];
   return { csv: byteOrderMark + Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\r\n' }), rows: data.length };
 };

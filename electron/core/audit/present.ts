@@ -28,6 +28,8 @@ export const toAuditEntry = (row: DbAuditRow): AuditLogEntry => {
     actorRole: row.actor_role,
     staffId: row.actor_staff_id,
     staffName: row.staff_name,
+    deviceId: row.device_id,
+    deviceName: row.device_name,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,

@@ -15,6 +15,8 @@ export interface DbAuditRow {
   before_json: string | null;
   after_json: string | null;
   note: string;
+  device_id: string | null;
+  device_name: string | null;
 }
 
 /** The audit log narrowed by any of these; instants are UTC, `toAt` exclusive. */
@@ -31,8 +33,9 @@ export interface AuditQuery {
 const selectEntries = `
   SELECT a.id, a.at, a.actor_role, a.actor_staff_id, st.name AS staff_name, a.action, a.entity, a.entity_id,
     CASE a.entity WHEN 'customer' THEN c.name WHEN 'staff' THEN es.name END AS entity_name,
-    a.before_json, a.after_json, a.note
+    a.before_json, a.after_json, a.note, a.device_id, d.name AS device_name
   FROM audit_log a
+  LEFT JOIN sync_devices d ON d.id = a.device_id
   LEFT JOIN staff st ON st.id = a.actor_staff_id
   LEFT JOIN customers c ON a.entity = 'customer' AND c.id = a.entity_id
   LEFT JOIN staff es ON a.entity = 'staff' AND es.id = a.entity_id`;

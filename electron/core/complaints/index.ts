@@ -4,7 +4,8 @@
 export { countComplaintPromisesForExport, countComplaintsForExport, countComplaintTransitionsForExport, exportComplaintPromiseRows, exportComplaintRows, exportComplaintTransitionRows } from './export-queries';
 export type { DbExportComplaint, DbExportComplaintPromise, DbExportComplaintTransition } from './export-queries';
 export { settleBeforeReading, settleMissedPromises } from './promises';
-export { boardRows, insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, settlePromiseRow, updateComplaint, updateEscalation } from './queries';
+export { boardRows, insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, setComplaintDetail, settlePromiseRow, updateComplaint, updateEscalation } from './queries';
+export type { ComplaintDetailColumn } from './queries';
 export { complaintsOf } from './read';
 export { complaintReminderKinds } from './reminder-kinds';
 export { openingHoursOf, promiseHours, readComplaintSettings } from './settings';

@@ -161,6 +161,13 @@ const statements = statementsFor((db) => ({
   updateEscalation: db.prepare<EscalationUpdate>(`UPDATE complaints SET escalation_status = @status, escalation_kind = @kind, escalation_minor = @minor, escalation_note = @note,
         escalation_requested_at = @requested_at, escalation_decided_at = @decided_at, escalation_decision_note = @decision_note,
         updated_at = @updated_at WHERE id = @id`),
+  setDetail: {
+    channel: db.prepare<[unknown, string, string]>('UPDATE complaints SET channel = ?, updated_at = ? WHERE id = ?'),
+    category: db.prepare<[unknown, string, string]>('UPDATE complaints SET category = ?, updated_at = ? WHERE id = ?'),
+    severity: db.prepare<[unknown, string, string]>('UPDATE complaints SET severity = ?, updated_at = ? WHERE id = ?'),
+    description: db.prepare<[unknown, string, string]>('UPDATE complaints SET description = ?, updated_at = ? WHERE id = ?'),
+    owner_staff_id: db.prepare<[unknown, string, string]>('UPDATE complaints SET owner_staff_id = ?, updated_at = ? WHERE id = ?'),
+  },
   insertSatisfaction: db.prepare<{ id: string; customer_id: string | null; level: number; at: string; note: string; staff_id: string | null }>(`
     INSERT INTO satisfaction_answers (id, customer_id, level, source, visit_id, answered_at, note, staff_id, created_at)
     VALUES (@id, @customer_id, @level, 'complaint', NULL, @at, @note, @staff_id, @at)`),
@@ -205,6 +212,12 @@ export const transitionRowsOf = (db: Db, complaintId: string): DbTransitionRow[]
 
 export const updateComplaint = (db: Db, row: ComplaintUpdate): void => {
   statements(db).update.run(row);
+};
+
+/** What a complaint says and who owns it, one field set as it was entered on a device (a value picked among those entered while apart). */
+export type ComplaintDetailColumn = 'channel' | 'category' | 'severity' | 'description' | 'owner_staff_id';
+export const setComplaintDetail = (db: Db, id: string, column: ComplaintDetailColumn, value: string | null, updatedAt: string): void => {
+  statements(db).setDetail[column].run(value, updatedAt, id);
 };
 
 export const updateEscalation = (db: Db, row: EscalationUpdate): void => {

@@ -12,17 +12,13 @@ import { shopTimeZone } from '../reminders';
 import { currentSettings } from '../settings';
 import { findDuplicates } from './duplicates';
 import { countListed, pageListed } from './list-queries';
-import { readCustomerDetail, toListRows } from './present';
-import { getCustomerRow, insertCustomer, setCustomerArchived, updateCustomer } from './queries';
+import { toListRows } from './present';
+import { getCustomerRow, insertCustomer, setCustomerArchived } from './queries';
 import { searchCustomers } from './search';
-import { auditedFields, changedFields } from './audited-fields';
+import { auditedFields } from './audited-fields';
 import { checkOwnerStaff } from './owner-staff';
 import { customerParts, toCustomerWrite, writeCustomerParts } from './write';
-
-const detailOrMissing = (ctx: HandlerContext, id: string): Result<CustomerDetail> => {
-  const detail = readCustomerDetail(ctx.db, id, ctx.session.role);
-  return detail ? ok(detail) : err('NOT_FOUND', { entity: 'customer', id });
-};
+import { detailOrMissing, editCustomer } from './edit';
 
 const setArchived = (ctx: HandlerContext, id: string, archived: boolean): Result<CustomerDetail> =>
   inTransaction(ctx.db, () => {
@@ -53,23 +49,7 @@ export const customersHandlers: HandlerImpls = {
       if (created.ok) recordAudit(ctx, { action: 'customer.create', entity: 'customer', entityId: id, after: auditedFields(created.value) });
       return created;
     }),
-  'customers-update': (ctx, { id, fields }) =>
-    inTransaction(ctx.db, () => {
-      const row = getCustomerRow(ctx.db, id);
-      if (row === null) return err('NOT_FOUND', { entity: 'customer', id });
-      const staffCheck = checkOwnerStaff(ctx, fields);
-      if (!staffCheck.ok) return staffCheck;
-      const before = readCustomerDetail(ctx.db, id, 'owner');
-      const parts = customerParts(fields, currentSettings(ctx).country);
-      updateCustomer(ctx.db, toCustomerWrite(id, fields, parts, row.created_at, ctx.now().toISOString()));
-      writeCustomerParts(ctx.db, id, row.rid, parts);
-      afterWrite(ctx, { customerIds: [id] });
-      const updated = detailOrMissing(ctx, id);
-      if (updated.ok && before) {
-        recordAudit(ctx, { action: 'customer.update', entity: 'customer', entityId: id, ...changedFields(auditedFields(before), auditedFields(updated.value)) });
-      }
-      return updated;
-    }),
+  'customers-update': (ctx, { id, fields }) => editCustomer(ctx, id, fields),
   'customers-archive': (ctx, { id }) => setArchived(ctx, id, true),
   'customers-unarchive': (ctx, { id }) => setArchived(ctx, id, false),
   'customers-get': (ctx, { id }) => detailOrMissing(ctx, id),

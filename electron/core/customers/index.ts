@@ -3,6 +3,7 @@
 /** Customers: their rows and writers, reading and presenting them, and the list's columns. */
 export { auditedFields, changedFields } from './audited-fields';
 export { BulkCustomerWriter } from './bulk';
+export { editCustomer } from './edit';
 export { checkOwnerStaff } from './owner-staff';
 export { readPhonesForCountry } from './phone-country';
 export { readCustomerDetail, toSummaries } from './present';

@@ -150,6 +150,20 @@ export const syncFolderOf = (bookFile: string): string => path.join(path.dirname
 
 export const isSharedBook = (bookFile: string): boolean => existsSync(path.join(syncFolderOf(bookFile), 'device.json'));
 
+/** Connections whose writes are captured: only they have a writer to set. */
+const capturing = new WeakSet<Db>();
+
+/**
+ * The staff member whose writes this connection makes from now on (the core sets it before each
+ * handler's write, an import job to the import's staff): noted with each captured record, so the
+ * other devices are told who entered a value. Nothing on a connection that does not capture (a
+ * book never shared writes exactly as before).
+ */
+export const setCaptureWriter = (db: Db, staffId: string | null): void => {
+  if (!capturing.has(db)) return;
+  db.prepare('UPDATE temp.sync_writer SET staff_id = ?').run(staffId);
+};
+
 /** The record as it is, as JSON, inside a trigger on its table (`row`: OLD or NEW); lists read the table. */
 const recordJson = (table: ReplicatedTable, row: 'OLD' | 'NEW'): string => {
   if (table.list === undefined) return `json_object(${table.cells.map((column) => `'${column}', ${row}.${column}`).join(', ')})`;
@@ -164,12 +178,16 @@ const recordJson = (table: ReplicatedTable, row: 'OLD' | 'NEW'): string => {
  * exactly as before, and the connection that applies other devices' changes does not echo them back.
  */
 export const installCaptureTriggers = (db: Db): void => {
+  // Who writes on this connection now (setCaptureWriter): each noted record carries the last writer's staff.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_writer (staff_id TEXT); INSERT INTO sync_writer SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM sync_writer);');
+  capturing.add(db);
   for (const table of replicatedTables) {
     const condition = (row: 'NEW' | 'OLD') => (table.where === undefined ? '' : `WHEN ${table.where(row)}`);
     // Not INSERT OR IGNORE: a statement's own conflict clause (an upsert, INSERT OR REPLACE) would override it in a trigger.
     const note = (row: 'NEW' | 'OLD', base: string) =>
       `INSERT INTO sync_outbox (tbl, row_key, base_json) SELECT '${table.name}', ${row}.${table.key}, ${base}
-        WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = '${table.name}' AND row_key = ${row}.${table.key});`;
+        WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = '${table.name}' AND row_key = ${row}.${table.key});
+      UPDATE sync_outbox SET staff_id = (SELECT staff_id FROM temp.sync_writer) WHERE tbl = '${table.name}' AND row_key = ${row}.${table.key};`;
     const columns = table.list === undefined ? table.cells : [...table.cells, table.key];
     // A list's owner before an insert had the list as it is; a new record had nothing.
     const baseOnInsert = table.list === undefined ? 'NULL' : recordJson(table, 'NEW');

@@ -2,5 +2,5 @@
 
 /** The shop's settings and the book's stored state, through the one typed store. */
 export { currentSettings, shopSettings, writeSettings } from './current';
-export { isSectionStored, readSection, readSectionField, readStateValue, writeSection, writeStateValue } from './queries';
+export { isSectionStored, readSection, readSectionField, readStateValue, writeSection, writeStateValue, writeStoredSetting } from './queries';
 export type { SettingsSection } from './queries';

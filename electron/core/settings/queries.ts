@@ -96,6 +96,9 @@ export const writeSection = <Fields extends z.ZodObject>(db: Db, section: Settin
   }
 };
 
+/** One setting's stored text, as a device of a shared book entered it (a value picked among those entered while apart). */
+export const writeStoredSetting = (db: Db, key: string, storedText: string): void => void statements(db).put.run(key, storedText);
+
 /** A new book has no settings at all until the first start writes the shop's defaults. */
 export const hasAnySettings = (db: Db): boolean => statements(db).any.get() !== undefined;
 

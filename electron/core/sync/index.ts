@@ -3,7 +3,7 @@
 /** sync */
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
-export { keepSendingBookkeeping, readSendingBookkeeping, storedConflicts } from './queries';
+export { keepSendingBookkeeping, noteResolved, readSendingBookkeeping, storedConflicts } from './queries';
 export type { SendingBookkeeping } from './queries';
 export { defaultDeviceName, deviceName, listDevices, markDeviceRemoved, renameDevice } from './registry';
 export type { SharedDevice } from './registry';

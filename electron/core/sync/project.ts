@@ -4,6 +4,7 @@ import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
+import { Arrivals, latestOf, listField } from './arrivals';
 import { sameHeads, type Doc, type Documents } from './documents';
 import {
   bucketHeads,
@@ -65,6 +66,8 @@ interface ProjectContext {
   db: Db;
   documents: Documents;
   participants: readonly CustomerRecordsParticipant[];
+  /** What came from other devices, for the audit trail: one entry per record (a customer with their phones and tags is one). */
+  arrivals: Arrivals;
 }
 
 const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
@@ -115,9 +118,16 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const { table, rowKey } = touched;
   const doc = ctx.documents.get(touched.bucket);
   if (table.list !== undefined) {
-    const [cell] = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
+    const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, 'rows'));
+    // A list given two values while apart (phones, tags: edited whole) is shown to the owner too.
+    if (cells.length > 1 && table.showsConflicts === true) setConflict(db, table.name, rowKey, 'rows', JSON.stringify(cells));
+    else clearConflict(db, table.name, rowKey, 'rows');
+    const [cell] = cells;
     if (cell === undefined || typeof cell.value !== 'string' || !recordExists(db, customersTable, rowKey)) return [];
+    const listBefore = readRecord(db, table, rowKey);
+    if (JSON.stringify(listBefore) === cell.value) return [rowKey];
     replaceList(db, table, rowKey, JSON.parse(cell.value) as CellScalar[][]);
+    ctx.arrivals.note(table, rowKey, null, 'update', cell, { [listField(table)]: listBefore }, { [listField(table)]: JSON.parse(cell.value) });
     return [rowKey];
   }
   const before = readRecord(db, table, rowKey) as Record<string, CellScalar> | null;
@@ -130,6 +140,8 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const shownValue = (column: string) => cellValues(automerge, doc, cellKey(table.name, rowKey, column))[0]?.value;
   const outlives = table.outlivesDeletion?.(Object.fromEntries(table.cells.map((column) => [column, shownValue(column)]))) === true;
   if (isDeletedIn(ctx, table.name, rowKey) && !outlives) {
+    const deletion = cellValues(automerge, doc, cellKey(table.name, rowKey, deletedColumn))[0];
+    if (before !== null && deletion !== undefined) ctx.arrivals.note(table, rowKey, before, 'delete', deletion, before, null);
     if (table.name === 'customers') {
       removeCustomer(ctx, rowKey);
       return [];
@@ -142,6 +154,7 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const last = shownValue(lastContentColumn);
   // A record kept though deleted elsewhere is written whole: its fields as they were, then the documents' own.
   const values: Record<string, CellScalar> = before === null && typeof last === 'string' ? (JSON.parse(last) as Record<string, CellScalar>) : {};
+  const shownCells = new Map<string, CellValue>();
   for (const column of table.cells) {
     const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, column));
     if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
@@ -149,6 +162,7 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
     const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
     const shown = cells.find((cell) => preferred !== null && preferred !== undefined && cell.value === preferred) ?? cells[0];
     if (shown === undefined) continue;
+    shownCells.set(column, shown);
     const localTable = table.localReferences?.[column];
     values[column] = localTable !== undefined && typeof shown.value === 'string' && !recordExists(db, localRows(localTable), shown.value) ? null : shown.value;
   }
@@ -163,8 +177,14 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
       redirected = true;
     }
   }
+  const changed = Object.keys(values).filter((column) => before === null || before[column] !== values[column]);
   if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
-  else updateRecord(db, table, rowKey, Object.fromEntries(Object.entries(values).filter(([column, value]) => before[column] !== value)));
+  else updateRecord(db, table, rowKey, Object.fromEntries(changed.map((column) => [column, values[column]!])));
+  const author = latestOf(changed.flatMap((column) => shownCells.get(column) ?? []));
+  if (author !== undefined) {
+    const pick = (record: Readonly<Record<string, CellScalar>>) => Object.fromEntries(changed.filter((column) => !quietColumns.has(column)).map((column) => [column, record[column]]));
+    ctx.arrivals.note(table, rowKey, values, before === null ? 'create' : 'update', author, before === null ? null : pick(before), pick(values));
+  }
   if (redirected) noteForSending(db, table, rowKey);
   return customersOf(table, rowKey, before, values);
 };
@@ -188,8 +208,15 @@ export interface Projection {
  * the caller's transaction, on a connection that does not capture (the changes are not this
  * device's to send).
  */
-export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Documents, participants: readonly CustomerRecordsParticipant[]): Projection => {
-  const ctx: ProjectContext = { automerge, db, documents, participants };
+export const projectDocuments = (
+  automerge: AutomergeApi,
+  db: Db,
+  documents: Documents,
+  participants: readonly CustomerRecordsParticipant[],
+  audit: { thisDevice: string; now: () => Date },
+): Projection => {
+  const arrivals = new Arrivals(audit.thisDevice);
+  const ctx: ProjectContext = { automerge, db, documents, participants, arrivals };
   const records = new Map<string, Touched>();
   const headsNow = new Map<number, string[]>();
   for (const bucket of documents.stored()) {
@@ -227,5 +254,6 @@ export const projectDocuments = (automerge: AutomergeApi, db: Db, documents: Doc
     }
   }
   for (const [bucket, heads] of headsNow) if (!waitingBuckets.has(bucket)) setProjectedHeads(db, bucket, heads);
+  arrivals.record(db, audit.now);
   return { customerIds, tables, waiting };
 };

@@ -5,7 +5,12 @@ import { statementsFor } from '../db/statements';
 
 /** The bookkeeping of a shared book (migration 021). */
 const statements = statementsFor((db) => ({
-  outbox: db.prepare<[], { tbl: string; row_key: string; base_json: string | null }>('SELECT tbl, row_key, base_json FROM sync_outbox'),
+  outbox: db.prepare<[], { tbl: string; row_key: string; base_json: string | null; staff_id: string | null; resolved_json: string | null }>(
+    'SELECT tbl, row_key, base_json, staff_id, resolved_json FROM sync_outbox',
+  ),
+  resolved: db.prepare<[string, string, string]>(
+    "UPDATE sync_outbox SET resolved_json = json_insert(coalesce(resolved_json, '[]'), '$[#]', ?) WHERE tbl = ? AND row_key = ?",
+  ),
   clearOutbox: db.prepare('DELETE FROM sync_outbox'),
   bucket: db.prepare<[number], { projected_heads: string; exported_heads: string }>('SELECT projected_heads, exported_heads FROM sync_buckets WHERE bucket = ?'),
   setProjected: db.prepare<[number, string]>(
@@ -79,6 +84,13 @@ export const noteForSending = (db: Db, table: ReplicatedTable, rowKey: string): 
   const record = readRecord(db, table, rowKey);
   statements(db).note.run(table.name, rowKey, record === null ? null : JSON.stringify(record));
 };
+
+/**
+ * The owner resolved values entered while apart by picking one, just written to the record (so
+ * noted by the capture): the cell is sent even when the value picked is the one the book showed,
+ * and supersedes the others everywhere.
+ */
+export const noteResolved = (db: Db, table: string, rowKey: string, column: string): void => void statements(db).resolved.run(column, table, rowKey);
 
 /** Keys of the records of a table whose `column` names this customer. */
 export const recordsNaming = (db: Db, table: ReplicatedTable, column: string, customerId: string): string[] =>

@@ -23,21 +23,22 @@ const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<strin
 
 /**
  * Records this device's writes since the last time into the shared documents: for each record the
- * capture triggers noted, the cells whose value differs from the document's are set, as this
- * device. Runs in the caller's write transaction, so no write slips between reading a record and
- * clearing its note; the documents are on disk before the notes are cleared (a crash between the
+ * capture triggers noted, the cells this device changed are set, as this device and by the staff
+ * member who last wrote the record. Runs in the caller's write transaction, so no write slips
+ * between reading a record and clearing its note; the documents are on disk before the notes are cleared (a crash between the
  * two records nothing twice: the cells then already hold those values). Answers how many cells.
  */
 export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date): number => {
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
-  for (const { tbl, row_key: rowKey, base_json: baseJson } of outboxRows(db)) {
+  for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of outboxRows(db)) {
     const table = replicatedTable(tbl);
     if (table === undefined) continue;
     const bucket = bucketOf(table.name, rowKey);
     const doc = documents.get(bucket);
     const sets = byBucket.get(bucket) ?? [];
     const before = cellsBefore(table, baseJson);
+    const resolved = resolvedJson === null ? [] : (JSON.parse(resolvedJson) as string[]);
     const current = cellsNow(db, table, rowKey);
     const deletedNow = table.list === undefined && current.length === 1 && current[0]![0] === deletedColumn;
     if (deletedNow && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
@@ -46,13 +47,15 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     for (const [column, value] of current) {
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
-      if (stored !== undefined && decodeCell(String(stored))?.value === value) continue;
+      // The owner's pick of one of two values is sent even as the value the book shows: it settles both.
+      const picked = resolved.includes(column);
+      if (!picked && stored !== undefined && decodeCell(String(stored))?.value === value) continue;
       // Only what this device changed is sent: a field as it was before these writes is not restated,
       // even where the documents hold another value this book does not show yet (a book put back by a
       // restore, a record waiting for another device's changes) — restating it would undo theirs.
       const unchanged = baseJson !== null && (column === deletedColumn ? false : before.get(column)) === value;
-      if (unchanged) continue;
-      sets.push([key, encodeCell({ value, device: deviceId, at })]);
+      if (unchanged && !picked) continue;
+      sets.push([key, encodeCell({ value, device: deviceId, at, staff })]);
     }
     byBucket.set(bucket, sets);
   }

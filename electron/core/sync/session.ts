@@ -177,7 +177,7 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
     const waiting = db
       .transaction(() => {
         recorded += recordHere();
-        const waitingRecords = projectAndDerive(automerge, db, documents, input);
+        const waitingRecords = projectAndDerive(automerge, db, documents, input, device.deviceId);
         recorded += recordHere();
         return waitingRecords;
       })
@@ -195,8 +195,8 @@ const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_
 const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
 
 /** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
-const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput): number => {
-  const projection = projectDocuments(automerge, db, documents, input.participants);
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, thisDevice: string): number => {
+  const projection = projectDocuments(automerge, db, documents, input.participants, { thisDevice, now: input.now });
   const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
   reindexCustomerSearch(db, customerIds);

@@ -8,6 +8,7 @@ import { auditMessages } from '../features/audit/i18n';
 import { authMessages } from '../features/auth/i18n';
 import { counterMessages } from '../features/counter/i18n';
 import { complaintsMessages } from '../features/complaints/i18n';
+import { conflictsMessages } from '../features/conflicts/i18n';
 import { customersMessages } from '../features/customers/i18n';
 import { loyaltyMessages } from '../features/loyalty/i18n';
 import { mergeMessages } from '../features/merge/i18n';
@@ -34,6 +35,7 @@ const namespaces = {
   complaints: complaintsMessages,
   loyalty: loyaltyMessages,
   referrals: referralsMessages,
+  conflicts: conflictsMessages,
 };
 
 export const resources = Object.fromEntries(

@@ -6,6 +6,7 @@ import type { auditMessages } from '../features/audit/i18n';
 import type { authMessages } from '../features/auth/i18n';
 import type { counterMessages } from '../features/counter/i18n';
 import type { complaintsMessages } from '../features/complaints/i18n';
+import type { conflictsMessages } from '../features/conflicts/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
 import type { loyaltyMessages } from '../features/loyalty/i18n';
@@ -34,6 +35,7 @@ declare module 'i18next' {
       complaints: (typeof complaintsMessages)['en'];
       loyalty: (typeof loyaltyMessages)['en'];
       referrals: (typeof referralsMessages)['en'];
+      conflicts: (typeof conflictsMessages)['en'];
     };
   }
 }

@@ -22,6 +22,7 @@ import { err, ok, type Result } from '../../../../shared/result';
 import { suggestMapping } from '../../../../shared/transfer/headers';
 import { cleanCell, writesDayFirst } from '../../../../shared/transfer/values';
 import { openDatabase } from '../../db/connection';
+import { setCaptureWriter } from '../../db/replicated';
 import { refusalForFsError } from '../../files';
 import type { JobContext } from '../../jobs';
 import { currentSettings } from '../../settings';
@@ -303,6 +304,8 @@ export interface CommitInput extends ImportJobInput {
 export const commitImport = async (input: CommitInput, job: JobContext): Promise<Result<ImportOutcome>> => {
   const started = Date.now();
   const db = openDatabase(input.bookFile, { projectRoot: job.projectRoot });
+  // On a shared book the imported records reach the other devices as entered by the import's staff.
+  setCaptureWriter(db, input.actor.staffId);
   try {
     const settings = currentSettings({ db });
     const rows = await rowsFor(input, settings, job);

@@ -18,7 +18,15 @@ export const AuditEntryView = ({ entry, labels }: { entry: AuditLogEntry; labels
     (change) => shownField(change.field) && !(change.before === undefined && isBlank(change.after)) && !(change.after === undefined && isBlank(change.before)),
   );
   const value = (field: string, recorded: unknown) => formatAuditValue(field, recorded, labels.valueFormat, entry.entity);
-  const who = entry.staffName ? t('who', { role: labels.role(entry.actorRole), staff: entry.staffName }) : labels.role(entry.actorRole);
+  const device = entry.deviceId === null ? null : (entry.deviceName ?? t('deviceId', { id: entry.deviceId.slice(-6) }));
+  const who =
+    device !== null
+      ? entry.staffName
+        ? t('byOnDevice', { staff: entry.staffName, device })
+        : t('onDevice', { device })
+      : entry.staffName
+        ? t('who', { role: labels.role(entry.actorRole), staff: entry.staffName })
+        : labels.role(entry.actorRole);
   return (
     <li className={`audit-entry audit-${entry.entity}`}>
       <div className="audit-head">

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ConflictsBlock } from '../conflicts/ConflictsBlock';
 import { ComplaintActions } from './ComplaintActions';
 import { PromiseBadge, useNow } from './PromiseBadge';
 
@@ -94,6 +95,7 @@ export const ComplaintPage = () => {
               </div>
             )}
           </header>
+          <ConflictsBlock record={{ kind: 'complaint', id: data.complaint.id }} />
           <div className="complaint-layout">
             <div>
               <div className="card">

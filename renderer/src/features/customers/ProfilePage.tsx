@@ -9,6 +9,7 @@ import { useIsOwner } from '../../app/session';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { PurgeCustomerDialog } from '../archive/PurgeDialog';
+import { ConflictsBlock } from '../conflicts/ConflictsBlock';
 import { MergeHistory } from '../merge/MergeHistory';
 import { ProfileLoyalty } from '../loyalty/ProfileLoyalty';
 import { SatisfactionCapture } from '../loyalty/SatisfactionCapture';
@@ -114,6 +115,7 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
       {owner && <MergeHistory customerId={customer.id} />}
       {purging && <PurgeCustomerDialog customerId={customer.id} onClose={() => setPurging(false)} onPurged={() => navigate('/customers', { replace: true })} />}
       {archived && customer.archivedAt && <p className="notice notice-warning">{t('profile.archivedBanner', { date: format.date(customer.archivedAt) })}</p>}
+      <ConflictsBlock record={{ kind: 'customer', id: customer.id }} />
       <div className="profile-columns">
         <div className="profile-facts">
           <div className="phones">

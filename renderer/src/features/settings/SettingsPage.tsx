@@ -17,6 +17,7 @@ import { RecomputeSection } from '../loyalty/RecomputeSection';
 import { ReferralRulesSection } from '../referrals/ReferralRulesSection';
 import { ReminderSettingsSection } from '../reminders/ReminderSettingsSection';
 import { ComplaintSettingsSection } from '../complaints/ComplaintSettingsSection';
+import { ShopConflicts } from '../conflicts/ConflictsBlock';
 import { RegionFields } from './RegionFields';
 import { StaffSection } from './StaffSection';
 
@@ -43,6 +44,7 @@ export const SettingsPage = () => {
           </button>
         </p>
       )}
+      <ShopConflicts mayPick={!readOnly} />
       {settings.data && <ShopSettings key={JSON.stringify(settings.data)} settings={settings.data} readOnly={readOnly} />}
       <PinSettings />
       <StaffSection readOnly={readOnly} />

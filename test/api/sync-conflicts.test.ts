@@ -1,0 +1,216 @@
+import { rmSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkBook } from '../../electron/core/check';
+import { customerRecordParticipants, openCore, type Core } from '../../electron/core/core';
+import { bookPath } from '../../electron/core/paths';
+import { fetchJoinedBook, inviteDevice, joinDevice, readDevice, syncThroughFolder } from '../../electron/core/sync';
+import type { FieldConflict } from '../../shared/contract/conflicts';
+import { callOk, tempDir } from '../support/core';
+import { expectOk } from '../support/result';
+
+const projectRoot = process.cwd();
+const made: string[] = [];
+const opened: Core[] = [];
+
+afterEach(() => {
+  for (const core of opened.splice(0)) core.close();
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const dirFor = () => {
+  const dir = tempDir('regulars-conflicts-');
+  made.push(dir);
+  return dir;
+};
+
+const open = (dataDir: string): Core => {
+  const core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], projectRoot });
+  opened.push(core);
+  return core;
+};
+
+const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
+
+/** The whole book as an export sees it: every device must end with the same. */
+const exported = (core: Core): string =>
+  JSON.stringify({
+    customers: core.db.prepare('SELECT id, name, email, notes, archived_at FROM customers ORDER BY id').all(),
+    phones: core.db.prepare('SELECT customer_id, position, display FROM customer_phones ORDER BY customer_id, position').all(),
+    tags: core.db.prepare('SELECT customer_id, kind, position, value FROM customer_tags ORDER BY customer_id, kind, position').all(),
+    staff: core.db.prepare('SELECT id, name, active FROM staff ORDER BY id').all(),
+    complaints: core.db.prepare('SELECT id, description, severity FROM complaints ORDER BY id').all(),
+  });
+
+/**
+ * Two devices of one book, each with a core open: the counter (A) made it with staff 阿明 and
+ * 小芳 and a customer, and invited the laptop (B). A's counter is 阿明's, B's is 小芳's.
+ */
+const twoDevices = async () => {
+  const folder = dirFor();
+  const dirs = [dirFor(), dirFor()] as const;
+  const a = open(dirs[0]);
+  const ming = await callOk(a, 'staff-create', { name: '阿明' });
+  const fang = await callOk(a, 'staff-create', { name: '小芳' });
+  const mei = await callOk(a, 'customers-create', fields);
+  const code = inviteDevice(a.db, bookPath(dirs[0]), new Date(), 'Counter PC');
+  const sync = async (index: number) =>
+    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
+  await sync(0);
+  const empty = open(dirs[1]);
+  expectOk(joinDevice(empty.db, bookPath(dirs[1]), code, 'Laptop'));
+  empty.close();
+  expectOk(await fetchJoinedBook({ bookFile: bookPath(dirs[1]), folder, projectRoot }));
+  const b = open(dirs[1]);
+  await callOk(a, 'session-set-staff', { staffId: ming.id });
+  await callOk(b, 'session-set-staff', { staffId: fang.id });
+  const deviceOf = (index: number) => readDevice(bookPath(dirs[index]!))!.deviceId;
+  return { a, b, dirs, sync, mei, ming, fang, deviceA: deviceOf(0), deviceB: deviceOf(1) };
+};
+
+const conflictsOf = (core: Core, id: string) => callOk(core, 'sync-conflicts-of', { record: { kind: 'customer', id } });
+
+const pickInput = (conflict: FieldConflict, index: number) => ({
+  table: conflict.table,
+  rowKey: conflict.rowKey,
+  column: conflict.column,
+  deviceId: conflict.values[index]!.deviceId,
+  at: conflict.values[index]!.at,
+});
+
+describe('values entered while apart: who entered them, and the pick', () => {
+  it('shows both values of a field edited apart with the staff and device of each; a pick on one device clears it on both', async () => {
+    const { a, b, dirs, sync, mei, deviceA, deviceB } = await twoDevices();
+    await callOk(a, 'customers-update', { id: mei.id, fields: { ...fields, notes: '少冰' } });
+    await callOk(b, 'customers-update', { id: mei.id, fields: { ...fields, notes: '不要糖' } });
+    await sync(0);
+    await sync(1);
+    await sync(0);
+    for (const core of [a, b]) {
+      const conflicts = await conflictsOf(core, mei.id);
+      expect(conflicts.map((conflict) => [conflict.table, conflict.field, conflict.pickable])).toEqual([['customers', 'notes', true]]);
+      const values = conflicts[0]!.values;
+      expect(values.map((value) => [value.value, value.staffName, value.deviceId, value.deviceName]).sort()).toEqual(
+        [
+          ['不要糖', '小芳', deviceB, 'Laptop'],
+          ['少冰', '阿明', deviceA, 'Counter PC'],
+        ].sort(),
+      );
+      expect(values.filter((value) => value.shown)).toHaveLength(1);
+      expect(values.find((value) => value.thisDevice)?.deviceId).toBe(core === a ? deviceA : deviceB);
+      expect((await callOk(core, 'customers-get', { id: mei.id })).notes).toBe(values[0]!.value);
+    }
+    // The laptop picks the value the book does not show: the conflict clears there at once.
+    const [onB] = await conflictsOf(b, mei.id);
+    const other = onB!.values.findIndex((value) => !value.shown);
+    const picked = onB!.values[other]!.value;
+    await callOk(b, 'sync-conflict-pick', pickInput(onB!, other));
+    expect(await conflictsOf(b, mei.id)).toEqual([]);
+    expect((await callOk(b, 'customers-get', { id: mei.id })).notes).toBe(picked);
+    await sync(1);
+    await sync(0);
+    await sync(1);
+    for (const core of [a, b]) {
+      expect(await conflictsOf(core, mei.id)).toEqual([]);
+      expect((await callOk(core, 'customers-get', { id: mei.id })).notes).toBe(picked);
+    }
+    expect(exported(b)).toBe(exported(a));
+    for (const dir of dirs) expect(checkBook(dir, projectRoot).problems).toEqual([]);
+  });
+
+  it('the audit trail names the device and staff member of what a sync wrote: one entry per record changed', async () => {
+    const { a, b, sync, mei, deviceB } = await twoDevices();
+    await callOk(b, 'customers-update', { id: mei.id, fields: { ...fields, notes: '不要糖', phones: ['0912 345 678', '02 2345 6789'], email: 'mei@example.com' } });
+    const ada = await callOk(b, 'customers-create', { name: 'Ada Lovelace', phones: ['0922 111 222'], tags: ['new'] });
+    await callOk(b, 'visits-log', { customerId: ada.id, amountMinor: 3000 });
+    await sync(1);
+    await sync(0);
+    const arrived = (await callOk(a, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null);
+    expect(arrived.map((entry) => [entry.action, entry.entity, entry.entityId === mei.id ? 'mei' : entry.entityId === ada.id ? 'ada' : entry.entity, entry.deviceId, entry.deviceName, entry.staffName, entry.actorRole]).sort()).toEqual(
+      [
+        ['sync.update', 'customer', 'mei', deviceB, 'Laptop', '小芳', 'system'],
+        ['sync.create', 'customer', 'ada', deviceB, 'Laptop', '小芳', 'system'],
+        ['sync.create', 'visit', 'visit', deviceB, 'Laptop', '小芳', 'system'],
+      ].sort(),
+    );
+    const meiEntry = arrived.find((entry) => entry.entityId === mei.id)!;
+    expect(meiEntry.after).toMatchObject({ notes: '不要糖', email: 'mei@example.com' });
+    expect(meiEntry.entityLabel).toBe('林美華');
+    // The device that made the changes wrote its own entries when it made them, none for a sync.
+    expect((await callOk(b, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null)).toEqual([]);
+  });
+
+  it('picking the value the book already shows still ends the conflict on the other device', async () => {
+    const { a, b, sync, mei } = await twoDevices();
+    await callOk(a, 'customers-update', { id: mei.id, fields: { ...fields, phones: ['0912 345 678', '02 2345 6789'] } });
+    await callOk(b, 'customers-update', { id: mei.id, fields: { ...fields, phones: ['0933 000 111'] } });
+    await sync(0);
+    await sync(1);
+    await sync(0);
+    const [onA] = await conflictsOf(a, mei.id);
+    expect(onA!.field).toBe('phones');
+    expect(onA!.values.map((value) => value.items?.map((item) => item.text)).sort()).toEqual([['0912 345 678', '02 2345 6789'], ['0933 000 111']].sort());
+    const shown = onA!.values.findIndex((value) => value.shown);
+    await callOk(a, 'sync-conflict-pick', pickInput(onA!, shown));
+    await sync(0);
+    await sync(1);
+    expect(await conflictsOf(b, mei.id)).toEqual([]);
+    expect((await callOk(b, 'customers-get', { id: mei.id })).phones.map((phone) => phone.display)).toEqual(onA!.values[shown]!.items!.map((item) => item.text));
+    expect(exported(b)).toBe(exported(a));
+  });
+
+  it('a pick already made (here or by a sync) answers conflict_gone; staff may not pick for staff members', async () => {
+    const { a, b, sync, mei, ming } = await twoDevices();
+    await callOk(a, 'customers-update', { id: mei.id, fields: { ...fields, email: 'a@example.com' } });
+    await callOk(b, 'customers-update', { id: mei.id, fields: { ...fields, email: 'b@example.com' } });
+    await callOk(a, 'staff-update', { id: ming.id, name: '阿明哥', active: true });
+    await callOk(b, 'staff-update', { id: ming.id, name: '明仔', active: true });
+    await sync(0);
+    await sync(1);
+    await sync(0);
+    const [onA] = await conflictsOf(a, mei.id);
+    const [onB] = await conflictsOf(b, mei.id);
+    await callOk(a, 'sync-conflict-pick', pickInput(onA!, 0));
+    expect(await a.call('sync-conflict-pick', pickInput(onA!, 1))).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_STATE', details: { reason: 'conflict_gone' } }) });
+    await sync(0);
+    await sync(1);
+    expect(await b.call('sync-conflict-pick', pickInput(onB!, 1))).toEqual({ ok: false, error: expect.objectContaining({ code: 'INVALID_STATE', details: { reason: 'conflict_gone' } }) });
+
+    const shop = await callOk(a, 'sync-conflicts-of', { record: { kind: 'shop' } });
+    expect(shop.map((conflict) => [conflict.table, conflict.rowKey, conflict.field])).toEqual([['staff', ming.id, 'name']]);
+    a.session.role = 'staff';
+    expect(await a.call('sync-conflict-pick', pickInput(shop[0]!, 1))).toEqual({ ok: false, error: expect.objectContaining({ code: 'FORBIDDEN' }) });
+    a.session.role = 'owner';
+    await callOk(a, 'sync-conflict-pick', pickInput(shop[0]!, 1));
+    expect((await callOk(a, 'staff-list', { includeInactive: true })).find((member) => member.id === ming.id)?.name).toBe(shop[0]!.values[1]!.value);
+  });
+
+  it('a complaint resolved differently apart shows both resolutions, not picked; a setting changed apart is picked by the owner', async () => {
+    const { a, b, sync, mei } = await twoDevices();
+    const complaint = await callOk(a, 'complaints-log', { customerId: mei.id, channel: 'in_person', category: 'service_attitude', severity: 'medium', description: '等太久' });
+    await sync(0);
+    await sync(1);
+    await callOk(a, 'complaints-resolve', { id: complaint.id, resolution: '送一杯咖啡', compensation: null });
+    await callOk(b, 'complaints-resolve', { id: complaint.id, resolution: '道歉並說明', compensation: null });
+    await callOk(a, 'settings-update', { shopName: '轉角咖啡' });
+    await callOk(b, 'settings-update', { shopName: 'Corner Café' });
+    await sync(0);
+    await sync(1);
+    await sync(0);
+    const onComplaint = await callOk(a, 'sync-conflicts-of', { record: { kind: 'complaint', id: complaint.id } });
+    const resolution = onComplaint.find((conflict) => conflict.field === 'resolution')!;
+    expect(resolution.pickable).toBe(false);
+    expect(resolution.values.map((value) => value.value).sort()).toEqual(['送一杯咖啡', '道歉並說明'].sort());
+    expect(await a.call('sync-conflict-pick', pickInput(resolution, 1))).toEqual({ ok: false, error: expect.objectContaining({ details: { reason: 'conflict_not_pickable' } }) });
+
+    const [shopName] = (await callOk(b, 'sync-conflicts-of', { record: { kind: 'shop' } })).filter((conflict) => conflict.table === 'settings');
+    expect(shopName!.field).toBe('shopName');
+    const counterValue = shopName!.values.findIndex((value) => value.value === JSON.stringify('轉角咖啡'));
+    await callOk(b, 'sync-conflict-pick', pickInput(shopName!, counterValue));
+    await sync(1);
+    await sync(0);
+    for (const core of [a, b]) {
+      expect((await callOk(core, 'settings-get', {})).shopName).toBe('轉角咖啡');
+      expect(await callOk(core, 'sync-conflicts-of', { record: { kind: 'shop' } })).toEqual([]);
+    }
+  });
+});
