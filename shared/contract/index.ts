@@ -7,6 +7,7 @@ import { complaintsContract } from './complaints';
 import { counterContract } from './counter';
 import { customersContract } from './customers';
 import type { Returns } from './define';
+import { devicesContract } from './devices';
 import { filesContract } from './files';
 import { jobsContract } from './jobs';
 import { loyaltyContract } from './loyalty';
@@ -43,6 +44,7 @@ export const contract = {
   ...complaintsContract,
   ...loyaltyContract,
   ...referralsContract,
+  ...devicesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,9 +15,11 @@ const statements = statementsFor((db) => ({
     'INSERT INTO sync_buckets (bucket, exported_heads) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET exported_heads = excluded.exported_heads',
   ),
   peerSeq: db.prepare<[string], number>('SELECT folder_seq FROM sync_peers WHERE device_id = ?').pluck(),
-  setPeerSeq: db.prepare<[string, number]>(
-    'INSERT INTO sync_peers (device_id, folder_seq) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq',
+  setPeerSeq: db.prepare<[string, number, string]>(
+    'INSERT INTO sync_peers (device_id, folder_seq, last_received_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq, last_received_at = excluded.last_received_at',
   ),
+  peersHeard: db.prepare<[], { device_id: string; last_received_at: string | null }>('SELECT device_id, last_received_at FROM sync_peers'),
+  outboxCount: db.prepare<[], number>('SELECT count(*) FROM sync_outbox').pluck(),
   setConflict: db.prepare<[string, string, string, string]>(
     'INSERT INTO sync_conflicts (tbl, row_key, col, values_json) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET values_json = excluded.values_json',
   ),
@@ -70,7 +72,12 @@ export const setProjectedHeads = (db: Db, bucket: number, heads: readonly string
 export const setExportedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setExported.run(bucket, JSON.stringify(heads));
 
 export const peerFolderSeq = (db: Db, deviceId: string): number => statements(db).peerSeq.get(deviceId) ?? 0;
-export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setPeerSeq.run(deviceId, seq);
+/** Another device's bundles read up to `seq`, the latest of them received at `at`. */
+export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number, at: string): void => void statements(db).setPeerSeq.run(deviceId, seq, at);
+/** When each other device's changes were last received here (migration 023). */
+export const peersLastHeard = (db: Db): Map<string, string | null> => new Map(statements(db).peersHeard.all().map((row) => [row.device_id, row.last_received_at]));
+/** Records this device changed since its last sync: what waits to be sent. */
+export const outboxCount = (db: Db): number => statements(db).outboxCount.get() ?? 0;
 
 export const setConflict = (db: Db, table: string, rowKey: string, column: string, valuesJson: string): void =>
   void statements(db).setConflict.run(table, rowKey, column, valuesJson);

@@ -32,25 +32,44 @@ export interface FolderSyncInput {
   projectRoot: string;
   folder: string;
   now: () => Date;
+  /** Progress for the app's job: phases 'record', 'receive' (devices read of all), 'project', 'send', 'leave-book'. */
+  report?: (phase: string, done: number, total: number) => void;
 }
+
+export interface FetchJoinedBookInput extends Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'> {
+  /**
+   * Puts the fetched file in the book's place. The app closes its open book, swaps and reopens it
+   * (as a restore does); by default (the CLI, nothing open) the file is simply swapped.
+   */
+  replaceBook?: (fetchedFile: string) => Result<null>;
+}
+
+const swapBookFile = (bookFile: string) => (fetchedFile: string): Result<null> => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${bookFile}${suffix}`, { force: true });
+  renameSync(fetchedFile, bookFile);
+  return ok(null);
+};
 
 /**
  * A device that joined fetches the book from the folder before anything else: its own book file is
  * replaced by the one the inviting device left there; what happened since arrives as bundles.
  */
-export const fetchJoinedBook = async (input: Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'>): Promise<Result<'fetched' | 'not-needed'>> => {
+export const fetchJoinedBook = async (input: FetchJoinedBookInput): Promise<Result<'fetched' | 'not-needed'>> => {
   const device = readDevice(input.bookFile);
   if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
   if (!device.awaitingBook) return ok('not-needed');
   const fetched = `${input.bookFile}.joining`;
   if (!(await readBookSnapshot(input.folder, device.bookId, device.key, fetched))) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.bookFile}${suffix}`, { force: true });
-  renameSync(fetched, input.bookFile);
-  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false });
+  const db = openDatabase(fetched, { projectRoot: input.projectRoot, captureForSharing: false });
   try {
     resetSyncBookkeeping(db);
   } finally {
     db.close();
+  }
+  const replaced = (input.replaceBook ?? swapBookFile(input.bookFile))(fetched);
+  if (!replaced.ok) {
+    rmSync(fetched, { force: true });
+    return replaced;
   }
   writeDevice(input.bookFile, { ...device, awaitingBook: false });
   return ok('fetched');
@@ -102,7 +121,7 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
     }
     documents.save();
     if (!complete) break;
-    setPeerFolderSeq(db, peer, seq);
+    setPeerFolderSeq(db, peer, seq, input.now().toISOString());
     read += 1;
   }
   return read;
@@ -123,7 +142,9 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   try {
+    const report = input.report ?? (() => undefined);
     const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+    report('record', 0, 0);
     let recorded = db
       .transaction(() => {
         // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
@@ -132,9 +153,12 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
       })
       .immediate();
     let bundlesRead = 0;
-    for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
+    const peers = otherDevices(input.folder, device.bookId, device.deviceId);
+    for (const [index, peer] of peers.entries()) {
+      report('receive', index, peers.length);
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
     }
+    report('project', 0, 0);
     // This device's writes are recorded in the same transaction as the others' are written: a write
     // made here meanwhile (the app open at the counter) is never overwritten before it is recorded.
     // What projecting changed to keep the book whole (a merge followed) is recorded after it, and
@@ -147,6 +171,7 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
         return waitingRecords;
       })
       .immediate();
+    report('send', 0, 0);
     const unsent = unsentChanges(automerge, db, documents);
     let bundlesWritten = 0;
     if (unsent.changes.length > 0) {
@@ -156,7 +181,10 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
         for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
       })();
     }
-    if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
+    if (!hasBookSnapshot(input.folder, device.bookId)) {
+      report('leave-book', 0, 0);
+      await leaveBookForJoiners(db, input, device);
+    }
     return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   } finally {
     db.close();
