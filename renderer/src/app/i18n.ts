@@ -14,6 +14,7 @@ import { mergeMessages } from '../features/merge/i18n';
 import { referralsMessages } from '../features/referrals/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
 import { dataMessages } from '../features/data/i18n';
+import { devicesMessages } from '../features/devices/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -34,6 +35,7 @@ const namespaces = {
   complaints: complaintsMessages,
   loyalty: loyaltyMessages,
   referrals: referralsMessages,
+  devices: devicesMessages,
 };
 
 export const resources = Object.fromEntries(

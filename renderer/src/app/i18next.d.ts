@@ -8,6 +8,7 @@ import type { counterMessages } from '../features/counter/i18n';
 import type { complaintsMessages } from '../features/complaints/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
+import type { devicesMessages } from '../features/devices/i18n';
 import type { loyaltyMessages } from '../features/loyalty/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
 import type { referralsMessages } from '../features/referrals/i18n';
@@ -34,6 +35,7 @@ declare module 'i18next' {
       complaints: (typeof complaintsMessages)['en'];
       loyalty: (typeof loyaltyMessages)['en'];
       referrals: (typeof referralsMessages)['en'];
+      devices: (typeof devicesMessages)['en'];
     };
   }
 }
