@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -227,5 +228,17 @@ describe('Settings → Devices: every refusal has its own sentence and leaves th
     expect(result).toMatchObject({ ok: false, error: { details: { reason: 'book_not_fetched' } } });
     if (!result.ok) expectSpecificSentence(result.error, 'book_not_fetched');
     expect(content(joiner)).toBe(before);
+  });
+
+  it('the command line says the same sentences (dist/cli, built by `npm test`)', { timeout: 60_000 }, () => {
+    const data = tempDir();
+    made.push(data);
+    const cli = (args: string[]) => spawnSync(process.execPath, ['dist/cli/index.cjs', ...args, '--data', data], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+    const joined = cli(['devices', 'join', '--code', 'not-a-code']);
+    expect(joined.status).not.toBe(0);
+    expect(joined.stderr.trim()).toBe(errorMessages.en.states.not_an_invitation);
+    const synced = cli(['sync', '--folder', folderFor()]);
+    expect(synced.status).not.toBe(0);
+    expect(synced.stderr.trim()).toBe(errorMessages.en.states.not_shared);
   });
 });
