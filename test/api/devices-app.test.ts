@@ -174,6 +174,10 @@ describe('Settings → Devices: sharing, joining, syncing through the folder', (
     await expectRefused(a, 'devices-remove', { id: self.id }, 'remove_this_device');
     const renamed = await callOk(a, 'devices-rename', { id: self.id, name: 'Counter PC' });
     expect(renamed.find((device) => device.thisDevice)?.name).toBe('Counter PC');
+    // What the owner did to the book's sharing is in the audit trail, with the names before and after.
+    const trail = a.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'device' ORDER BY at, rowid").all() as { action: string; before_json: string | null; after_json: string | null }[];
+    expect(trail.map((entry) => entry.action)).toEqual(['device.invite', 'sync.folder', 'device.remove', 'device.rename']);
+    expect(JSON.parse(trail[3]!.after_json!)).toEqual({ name: 'Counter PC' });
   });
 });
 

@@ -137,6 +137,8 @@ for (const words of languages) {
         await pageB.getByRole('textbox', { name: words.code }).fill('not a code');
         await pageB.getByRole('button', { name: words.join, exact: true }).click();
         await expect(pageB.getByText(words.notInvitation)).toBeVisible();
+        mkdirSync('test-results/devices', { recursive: true });
+        await pageB.screenshot({ path: `test-results/devices/join-refused-${words.language}.png` });
         await pageB.getByRole('textbox', { name: words.code }).fill(code);
         await pageB.getByRole('button', { name: words.join, exact: true }).click();
         await setFolderAndSync(pageB, words, shared, words.fetch);
