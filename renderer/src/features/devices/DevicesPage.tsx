@@ -156,6 +156,8 @@ const FolderSection = ({ status }: { status: SyncStatus }) => {
     const result = await setFolder.mutateAsync({ folder });
     if (!result.ok) return setError(result.error);
     setError(null);
+    // The core keeps the folder as a full path without a trailing separator: show what it kept.
+    setFolderDraft(result.value.folder);
     toast({ tone: 'success', text: t('folder.saved') });
   };
   // Not a mutation: the sync announces its one change itself when it ends, and every view refreshes then.
