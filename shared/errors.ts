@@ -89,7 +89,7 @@ export const fileRefusals = [
 ] as const;
 export type FileRefusal = (typeof fileRefusals)[number];
 
-export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward' | 'import' | 'win_back_attempt';
+export type EntityName = 'customer' | 'visit' | 'staff' | 'handler' | 'merge' | 'reminder' | 'status_change' | 'upload' | 'complaint' | 'reward' | 'import' | 'win_back_attempt' | 'device';
 
 export interface ErrorDetails {
   VALIDATION_FAILED: { issues: FieldIssue[] };

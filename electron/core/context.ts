@@ -1,5 +1,6 @@
 import type { BackupContents, BackupRun, BackupSettings, BackupStarter, BackupStatus, PreparedRestore, RestoreRecord } from '../../shared/contract/backup';
 import type { Role } from '../../shared/contract/define';
+import type { DeviceSummary, SyncStatus } from '../../shared/contract/devices';
 import type { FileSource, NativePickPurpose } from '../../shared/contract/files';
 import type { JobKind, JobProgress } from '../../shared/contract/jobs';
 import type { AppInfo } from '../../shared/contract/session';
@@ -42,6 +43,7 @@ export interface DataServices {
   backups: Backups;
   restores: Restores;
   uploads: Uploads;
+  sync: SyncServices;
   /** The desktop app's file dialogs; null in browser mode and the CLI. */
   dialogs: NativeDialogs | null;
   dataDir: string;
@@ -82,6 +84,16 @@ export interface Restores {
   prepare(source: FileSource, passphrase: string | null): Promise<Result<PreparedRestore>>;
   confirm(preparedId: string): Promise<Result<RestoreRecord>>;
   undo(): Promise<Result<RestoreRecord>>;
+}
+
+/** Sharing the book with other devices through a folder (sync/service.ts). */
+export interface SyncServices {
+  devices(): DeviceSummary[];
+  status(): SyncStatus;
+  setFolder(folder: string): SyncStatus;
+  rename(id: string, name: string): Result<DeviceSummary[]>;
+  remove(id: string): Result<DeviceSummary[]>;
+  syncNow(): Promise<Result<SyncStatus>>;
 }
 
 /** Files the browser sends up in pieces (files/uploads.ts), and any file source resolved to a path. */

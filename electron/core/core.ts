@@ -52,6 +52,8 @@ import { settingsHandlers } from './settings/handlers';
 import { writeInitialSettings } from './settings/current';
 import { hasAnySettings, readStateValue } from './settings/queries';
 import { staffHandlers } from './staff/handlers';
+import { devicesHandlers } from './sync/handlers';
+import { SyncService } from './sync/service';
 import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
 import { transferHandlers } from './transfer/handlers';
@@ -94,6 +96,8 @@ export interface Core {
   readonly info: AppInfo;
   readonly jobs: JobRunner;
   readonly backups: BackupService;
+  /** Sharing the book through a folder: the status, syncs, devices. */
+  readonly sync: SyncService;
   /** For transports: any name, any input; answers an error value for anything it cannot take. */
   /** `origin`: the calling window or tab (see the data-changed event). */
   callUnknown(name: unknown, input: unknown, origin?: string): Promise<Result<unknown>>;
@@ -139,6 +143,7 @@ export const createRegistry = (onInternalFailure: (failure: InternalFailure) => 
   registry.register(loyaltyHandlers);
   registry.register(referralsHandlers);
   registry.register(conflictsHandlers);
+  registry.register(devicesHandlers);
   registry.assertComplete();
   return registry;
 };
@@ -240,9 +245,11 @@ export const openCore = (options: CoreOptions): Core => {
     }
   };
 
+  const sync = new SyncService({ db: () => live.book, now, events, jobs, bookFile: file, projectRoot: options.projectRoot, replaceBook });
   const data: DataServices = {
     jobs,
     backups,
+    sync,
     restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook }),
     uploads,
     dialogs: options.nativeDialogs ?? null,
@@ -258,6 +265,7 @@ export const openCore = (options: CoreOptions): Core => {
   });
   const releaseInUse = options.runsTheApp ? markInUse(options.dataDir) : () => undefined;
   if (options.runsTheApp) backups.startSchedule();
+  if (options.runsTheApp) sync.start();
 
   const idleLock = createIdleLock(ctx, () => events.emit('data-changed', { handler: 'auth-lock' }));
   const reminderDays = options.dailyJobs ? new ReminderDays(ctx, undefined, { runner: jobs, bookFile: file }) : null;
@@ -296,6 +304,7 @@ export const openCore = (options: CoreOptions): Core => {
     info,
     jobs,
     backups,
+    sync,
     callUnknown: call,
     call: (name, input) => call(name, input) as never,
     backUpBeforeQuit: () => backups.backUpBeforeQuit(),
@@ -304,6 +313,7 @@ export const openCore = (options: CoreOptions): Core => {
       reminderDays?.stop();
       valueFits?.stop();
       backups.stopSchedule();
+      sync.stop();
       releaseInUse();
       if (!live.book.open) return;
       live.book.pragma('wal_checkpoint(TRUNCATE)');

@@ -8,6 +8,7 @@ import { conflictsContract } from './conflicts';
 import { counterContract } from './counter';
 import { customersContract } from './customers';
 import type { Returns } from './define';
+import { devicesContract } from './devices';
 import { filesContract } from './files';
 import { jobsContract } from './jobs';
 import { loyaltyContract } from './loyalty';
@@ -45,6 +46,7 @@ export const contract = {
   ...loyaltyContract,
   ...referralsContract,
   ...conflictsContract,
+  ...devicesContract,
 } as const;
 
 export type Contract = typeof contract;

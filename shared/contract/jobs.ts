@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler, returns } from './define';
 
 /** Long tasks run off the UI path; each reports progress and some can be cancelled. */
-export const jobKinds = ['backup', 'restore-check', 'import-analyse', 'import-preview', 'import-commit', 'export', 'value-fit', 'recompute'] as const;
+export const jobKinds = ['backup', 'restore-check', 'import-analyse', 'import-preview', 'import-commit', 'export', 'value-fit', 'recompute', 'sync'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
 export interface JobProgress {

@@ -34,7 +34,7 @@ const screenValues = (words: Vocabulary) => ({
 
 const en = {
   roles: { owner: 'Owner', staff: 'Staff', system: 'Regulars' },
-  entities: { backup: 'Backup', book: 'Customer book', export: 'Export', import: 'Import', reminder: 'Reminder', customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward', satisfaction: 'Satisfaction answer', status_change: 'Status change', win_back_attempt: 'Win-back call' },
+  entities: { backup: 'Backup', book: 'Customer book', export: 'Export', import: 'Import', reminder: 'Reminder', customer: 'Customer', visit: 'Visit', staff: 'Staff member', settings: 'Settings', owner: 'Owner PIN', audit: 'Audit trail', complaint: 'Complaint', referral: 'Referral', referral_reward: 'Referral reward', satisfaction: 'Satisfaction answer', status_change: 'Status change', win_back_attempt: 'Win-back call', device: 'Device' },
   actions: {
     'customer.create': 'Added a customer',
     'customer.update': 'Edited a customer',
@@ -102,6 +102,11 @@ const en = {
     'export.run': 'Exported data',
     'import.commit': 'Imported customers',
     'import.undo': 'Undid an import',
+    'device.invite': 'Made an invitation to share the book',
+    'device.join': 'Joined a shared book',
+    'device.rename': 'Renamed a device',
+    'device.remove': 'Removed a device',
+    'sync.folder': 'Changed the shared folder',
   },
   fields: {
     id: 'ID',
@@ -263,7 +268,7 @@ const en = {
 
 const zhHant: Messages<typeof en> = {
   roles: { owner: '店主', staff: '員工', system: '熟客簿' },
-  entities: { backup: '備份', book: '客戶簿', export: '匯出', import: '匯入', reminder: '提醒', customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵', satisfaction: '滿意度回覆', status_change: '狀態變更', win_back_attempt: '挽回聯絡' },
+  entities: { backup: '備份', book: '客戶簿', export: '匯出', import: '匯入', reminder: '提醒', customer: '客戶', visit: '來店紀錄', staff: '員工', settings: '設定', owner: '店主密碼', audit: '操作紀錄', complaint: '客訴', referral: '推薦', referral_reward: '推薦獎勵', satisfaction: '滿意度回覆', status_change: '狀態變更', win_back_attempt: '挽回聯絡', device: '裝置' },
   actions: {
     'customer.create': '新增客戶',
     'customer.update': '編輯客戶',
@@ -331,6 +336,11 @@ const zhHant: Messages<typeof en> = {
     'export.run': '匯出資料',
     'import.commit': '匯入客戶',
     'import.undo': '復原一次匯入',
+    'device.invite': '產生共用客戶簿的邀請',
+    'device.join': '加入共用客戶簿',
+    'device.rename': '重新命名裝置',
+    'device.remove': '移除裝置',
+    'sync.folder': '更改共用資料夾',
   },
   fields: {
     id: '編號',
@@ -492,7 +502,7 @@ const zhHant: Messages<typeof en> = {
 
 const zhHans: Messages<typeof en> = {
   roles: { owner: '店主', staff: '员工', system: '熟客簿' },
-  entities: { backup: '备份', book: '客户簿', export: '导出', import: '导入', reminder: '提醒', customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励', satisfaction: '满意度回复', status_change: '状态变更', win_back_attempt: '挽回联系' },
+  entities: { backup: '备份', book: '客户簿', export: '导出', import: '导入', reminder: '提醒', customer: '客户', visit: '到店记录', staff: '员工', settings: '设置', owner: '店主密码', audit: '操作记录', complaint: '客诉', referral: '推荐', referral_reward: '推荐奖励', satisfaction: '满意度回复', status_change: '状态变更', win_back_attempt: '挽回联系', device: '设备' },
   actions: {
     'customer.create': '新建客户',
     'customer.update': '编辑客户',
@@ -560,6 +570,11 @@ const zhHans: Messages<typeof en> = {
     'export.run': '导出数据',
     'import.commit': '导入客户',
     'import.undo': '撤销一次导入',
+    'device.invite': '生成共享客户簿的邀请',
+    'device.join': '加入共享客户簿',
+    'device.rename': '重命名设备',
+    'device.remove': '移除设备',
+    'sync.folder': '更改共享文件夹',
   },
   fields: {
     id: '编号',

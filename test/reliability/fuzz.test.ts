@@ -7,6 +7,7 @@ import { errorCodes } from '../../shared/errors';
 import { checkBook } from '../../electron/core/check';
 import type { Core } from '../../electron/core/core';
 import { seedBook } from '../../electron/core/seed/seed';
+import { registerDevice } from '../../electron/core/sync/registry';
 import { bookSnapshot, callOk, freshCore, setUpOwner, tempDir, testPin } from '../support/core';
 import { importPlanOf } from '../support/result';
 import { anyInput } from './arbitraries';
@@ -60,7 +61,39 @@ interface FuzzBook {
   givenReward: string;
   winBackAttempt: string;
   files: FuzzFiles | null;
+  devices: FuzzDevices | null;
 }
+
+/** A shared book with its folder in the sandbox and another device registered; an invitation for an empty book to join. */
+interface FuzzDevices {
+  thisDevice: string;
+  otherDevice: string;
+  folder: string;
+  joinCode: string;
+}
+
+const deviceHandlers = /^(devices|sync)-/;
+
+/** Shares the book through a folder in the sandbox, with a second device in its registry (as a joined one registers). */
+const prepareDevices = async (core: Core, sandbox: string): Promise<FuzzDevices> => {
+  const folder = path.join(sandbox, 'shared');
+  mkdirSync(folder);
+  await callOk(core, 'devices-invite', {});
+  await callOk(core, 'sync-folder-set', { folder });
+  const otherDevice = '01KAAAAAAAAAAAAAAAAAAAAAAA';
+  registerDevice(core.db, otherDevice, 'Laptop', '2026-11-01T00:00:00.000Z', false);
+  const thisDevice = (await callOk(core, 'devices-list', {})).find((device) => device.thisDevice)!.id;
+  const elsewhere = freshCore();
+  const { code } = await callOk(elsewhere, 'devices-invite', {});
+  return { thisDevice, otherDevice, folder, joinCode: code };
+};
+
+const knownGoodDevices = (devices: FuzzDevices): Partial<Record<HandlerName, unknown>> => ({
+  'devices-rename': { id: devices.thisDevice, name: 'Counter PC' },
+  'devices-remove': { id: devices.otherDevice },
+  'devices-join': { code: devices.joinCode },
+  'sync-folder-set': { folder: devices.folder },
+});
 
 /** What the file handlers need: a folder of their own, a backup, a spreadsheet, work in progress. */
 interface FuzzFiles {
@@ -154,6 +187,7 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'winback-undo-attempt': { id: book.winBackAttempt, restoreSnoozedUntil: null },
   'referrals-rules-update': { rewardKind: 'points', rewardValue: 50, minFirstPurchaseMinor: 10000 },
   ...(book.files === null ? {} : knownGoodFiles(book.files)),
+  ...(book.devices === null ? {} : knownGoodDevices(book.devices)),
 });
 
 describe('fuzzing every handler with arbitrary and adversarial input', () => {
@@ -207,6 +241,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     await callOk(core, 'referrals-reward-give', { id: givenReward!.id });
     const call = await callOk(core, 'winback-record-attempt', { customerId: active[2]!, outcome: 'declined' });
     const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
+    const devices = deviceHandlers.test(context.task.name) ? await prepareDevices(core, sandbox) : null;
     examples = knownGood({
       pin: testPin,
       recoveryCode,
@@ -225,7 +260,14 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       givenReward: givenReward!.id,
       winBackAttempt: call.attempt.id,
       files,
+      devices,
     });
+    // Only an empty book joins a shared one: joining is fuzzed on a book set up and empty.
+    if (context.task.name.startsWith('devices-join ')) {
+      core = freshCore();
+      await setUpOwner(core);
+      core.session.role = 'owner';
+    }
     ids = [
       testPin,
       recoveryCode,
@@ -240,6 +282,7 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
       snoozed.id,
       givenReward!.id,
       call.attempt.id,
+      ...(devices === null ? [] : [devices.thisDevice, devices.otherDevice]),
       ...(core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM visits ORDER BY id LIMIT 6').pluck().all() as string[]),
       ...(core.db.prepare('SELECT id FROM staff').pluck().all() as string[]),

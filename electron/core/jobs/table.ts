@@ -2,6 +2,7 @@ import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup';
 import { fitValueJob, recomputeDerived } from '../derive';
+import { syncFolderJob, type SyncJobInput } from '../sync';
 import { analyseImport, commitImport, previewImport, runExport } from '../transfer';
 import type { JobContext } from './types';
 
@@ -19,6 +20,8 @@ export const jobTable = {
   export: (...args: Parameters<typeof runExport>) => runExport(...args),
   'value-fit': (...args: Parameters<typeof fitValueJob>) => fitValueJob(...args),
   recompute: (...args: Parameters<typeof recomputeDerived>) => recomputeDerived(...args),
+  // Every feature's customer records travel with a merge made on another device: the composition root names them.
+  sync: async (input: SyncJobInput, job: JobContext) => syncFolderJob(input, job, (await import('../core')).customerRecordParticipants),
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
 declare module '../context' {

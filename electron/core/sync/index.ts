@@ -3,6 +3,8 @@
 /** sync */
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
+export { syncFolderJob } from './job';
+export type { SyncJobInput } from './job';
 export { keepSendingBookkeeping, noteResolved, readSendingBookkeeping, storedConflicts } from './queries';
 export type { SendingBookkeeping } from './queries';
 export { defaultDeviceName, deviceName, listDevices, markDeviceRemoved, renameDevice } from './registry';

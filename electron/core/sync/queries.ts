@@ -20,9 +20,15 @@ const statements = statementsFor((db) => ({
     'INSERT INTO sync_buckets (bucket, exported_heads) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET exported_heads = excluded.exported_heads',
   ),
   peerSeq: db.prepare<[string], number>('SELECT folder_seq FROM sync_peers WHERE device_id = ?').pluck(),
-  setPeerSeq: db.prepare<[string, number]>(
+  setPeerSeq: db.prepare<[string, number, string]>(
+    'INSERT INTO sync_peers (device_id, folder_seq, last_received_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq, last_received_at = excluded.last_received_at',
+  ),
+  setOwnSeq: db.prepare<[string, number]>(
     'INSERT INTO sync_peers (device_id, folder_seq) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq',
   ),
+  keepPeer: db.prepare<[string, number, string | null]>('INSERT INTO sync_peers (device_id, folder_seq, last_received_at) VALUES (?, ?, ?)'),
+  peersHeard: db.prepare<[], { device_id: string; last_received_at: string | null }>('SELECT device_id, last_received_at FROM sync_peers'),
+  outboxCount: db.prepare<[], number>('SELECT count(*) FROM sync_outbox').pluck(),
   setConflict: db.prepare<[string, string, string, string]>(
     'INSERT INTO sync_conflicts (tbl, row_key, col, values_json) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET values_json = excluded.values_json',
   ),
@@ -33,14 +39,14 @@ const statements = statementsFor((db) => ({
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
   conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
   exportedAll: db.prepare<[], { bucket: number; exported_heads: string }>('SELECT bucket, exported_heads FROM sync_buckets'),
-  peersAll: db.prepare<[], { device_id: string; folder_seq: number }>('SELECT device_id, folder_seq FROM sync_peers'),
+  peersAll: db.prepare<[], { device_id: string; folder_seq: number; last_received_at: string | null }>('SELECT device_id, folder_seq, last_received_at FROM sync_peers'),
   keepExported: db.prepare<[number, string]>("INSERT INTO sync_buckets (bucket, projected_heads, exported_heads) VALUES (?, '[]', ?)"),
 }));
 
 /** What this device has sent and read, kept across a restore of its book. */
 export interface SendingBookkeeping {
   exported: { bucket: number; exported_heads: string }[];
-  peers: { device_id: string; folder_seq: number }[];
+  peers: { device_id: string; folder_seq: number; last_received_at: string | null }[];
 }
 
 export const readSendingBookkeeping = (db: Db): SendingBookkeeping => ({ exported: statements(db).exportedAll.all(), peers: statements(db).peersAll.all() });
@@ -56,7 +62,7 @@ export const keepSendingBookkeeping = (db: Db, kept: SendingBookkeeping): void =
   const s = statements(db);
   db.exec('DELETE FROM sync_outbox; DELETE FROM sync_buckets; DELETE FROM sync_peers; DELETE FROM sync_conflicts;');
   for (const row of kept.exported) s.keepExported.run(row.bucket, row.exported_heads);
-  for (const row of kept.peers) s.setPeerSeq.run(row.device_id, row.folder_seq);
+  for (const row of kept.peers) s.keepPeer.run(row.device_id, row.folder_seq, row.last_received_at);
 };
 
 /**
@@ -108,7 +114,14 @@ export const setExportedHeads = (db: Db, bucket: number, heads: readonly string[
 
 /** How far this book has read another device's bundles; under this device's own id, the last number it wrote (in any folder). */
 export const peerFolderSeq = (db: Db, deviceId: string): number => statements(db).peerSeq.get(deviceId) ?? 0;
-export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setPeerSeq.run(deviceId, seq);
+/** Another device's bundles read up to `seq`, the latest of them received at `at`. */
+export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number, at: string): void => void statements(db).setPeerSeq.run(deviceId, seq, at);
+/** The last number this device wrote a bundle under, in any folder (kept under its own id). */
+export const setOwnFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setOwnSeq.run(deviceId, seq);
+/** When each other device's changes were last received here (migration 023). */
+export const peersLastHeard = (db: Db): Map<string, string | null> => new Map(statements(db).peersHeard.all().map((row) => [row.device_id, row.last_received_at]));
+/** Records this device changed since its last sync: what waits to be sent. */
+export const outboxCount = (db: Db): number => statements(db).outboxCount.get() ?? 0;
 
 export const setConflict = (db: Db, table: string, rowKey: string, column: string, valuesJson: string): void =>
   void statements(db).setConflict.run(table, rowKey, column, valuesJson);

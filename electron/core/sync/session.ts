@@ -11,7 +11,7 @@ import { readDevice, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents, sameHeads } from './documents';
 import { hasBookSnapshot, nextBundleAfter, ownBundlesInFolder, removeOwnBundlesBefore, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
-import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
+import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setOwnFolderSeq, setPeerFolderSeq } from './queries';
 import { recordLocalChanges } from './record';
 import { defaultDeviceName, registerDevice } from './registry';
 
@@ -34,25 +34,44 @@ export interface FolderSyncInput {
   now: () => Date;
   /** Own bundles in the folder beyond which the next is full and replaces them (default 100). */
   bundlesBeforeCompacting?: number;
+  /** Progress for the app's job: phases 'record', 'receive' (devices read of all), 'project', 'send', 'leave-book'. */
+  report?: (phase: string, done: number, total: number) => void;
 }
+
+export interface FetchJoinedBookInput extends Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'> {
+  /**
+   * Puts the fetched file in the book's place. The app closes its open book, swaps and reopens it
+   * (as a restore does); by default (the CLI, nothing open) the file is simply swapped.
+   */
+  replaceBook?: (fetchedFile: string) => Result<null>;
+}
+
+const swapBookFile = (bookFile: string) => (fetchedFile: string): Result<null> => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${bookFile}${suffix}`, { force: true });
+  renameSync(fetchedFile, bookFile);
+  return ok(null);
+};
 
 /**
  * A device that joined fetches the book from the folder before anything else: its own book file is
  * replaced by the one the inviting device left there; what happened since arrives as bundles.
  */
-export const fetchJoinedBook = async (input: Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'>): Promise<Result<'fetched' | 'not-needed'>> => {
+export const fetchJoinedBook = async (input: FetchJoinedBookInput): Promise<Result<'fetched' | 'not-needed'>> => {
   const device = readDevice(input.bookFile);
   if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
   if (!device.awaitingBook) return ok('not-needed');
   const fetched = `${input.bookFile}.joining`;
   if (!(await readBookSnapshot(input.folder, device.bookId, device.key, fetched))) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.bookFile}${suffix}`, { force: true });
-  renameSync(fetched, input.bookFile);
-  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false });
+  const db = openDatabase(fetched, { projectRoot: input.projectRoot, captureForSharing: false });
   try {
     resetSyncBookkeeping(db);
   } finally {
     db.close();
+  }
+  const replaced = (input.replaceBook ?? swapBookFile(input.bookFile))(fetched);
+  if (!replaced.ok) {
+    rmSync(fetched, { force: true });
+    return replaced;
   }
   writeDevice(input.bookFile, { ...device, awaitingBook: false });
   return ok('fetched');
@@ -107,7 +126,7 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
     }
     documents.save();
     if (!complete) break;
-    setPeerFolderSeq(db, peer, next.seq);
+    setPeerFolderSeq(db, peer, next.seq, input.now().toISOString());
     read += 1;
   }
   return read;
@@ -137,7 +156,7 @@ const writeOwnBundle = (automerge: AutomergeApi, db: Db, documents: Documents, i
   writeBundle(input.folder, device.bookId, device.deviceId, device.key, seq, full, unsent.changes);
   db.transaction(() => {
     for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
-    setPeerFolderSeq(db, device.deviceId, seq);
+    setOwnFolderSeq(db, device.deviceId, seq);
   })();
   if (compacting) removeOwnBundlesBefore(input.folder, device.bookId, device.deviceId, seq);
   return 1;
@@ -158,7 +177,9 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   try {
+    const report = input.report ?? (() => undefined);
     const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+    report('record', 0, 0);
     let recorded = db
       .transaction(() => {
         // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
@@ -167,9 +188,12 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
       })
       .immediate();
     let bundlesRead = 0;
-    for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
+    const peers = otherDevices(input.folder, device.bookId, device.deviceId);
+    for (const [index, peer] of peers.entries()) {
+      report('receive', index, peers.length);
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
     }
+    report('project', 0, 0);
     // This device's writes are recorded in the same transaction as the others' are written: a write
     // made here meanwhile (the app open at the counter) is never overwritten before it is recorded.
     // What projecting changed to keep the book whole (a merge followed) is recorded after it, and
@@ -182,8 +206,12 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
         return waitingRecords;
       })
       .immediate();
+    report('send', 0, 0);
     const bundlesWritten = writeOwnBundle(automerge, db, documents, input, device);
-    if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
+    if (!hasBookSnapshot(input.folder, device.bookId)) {
+      report('leave-book', 0, 0);
+      await leaveBookForJoiners(db, input, device);
+    }
     return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   } finally {
     db.close();

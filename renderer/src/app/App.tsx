@@ -87,6 +87,7 @@ const router = createHashRouter([
           { path: 'complaints/stats', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintStatsPage')).ComplaintStatsPage }) },
           { path: 'complaints/:id', lazy: async () => ({ Component: (await import('../features/complaints/ComplaintPage')).ComplaintPage }) },
           { path: 'settings', lazy: async () => ({ Component: (await import('../features/settings/SettingsPage')).SettingsPage }) },
+          { path: 'settings/devices', lazy: async () => ({ Component: (await import('../features/devices/DevicesPage')).DevicesPage }) },
           { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }) },
           { path: 'archive', lazy: async () => ({ Component: (await import('../features/archive/ArchivePage')).ArchivePage }) },
           { path: 'data', lazy: async () => ({ Component: (await import('../features/data/DataPage')).DataPage }) },

@@ -8,6 +8,7 @@ import { FirstRecoveryCode, SetupPage } from '../features/auth/SetupPage';
 import { UnlockDialog } from '../features/auth/UnlockDialog';
 import { useOwnerActivity } from '../features/auth/useOwnerActivity';
 import { DueNotice, TodayNavLink } from '../features/reminders/DueNotice';
+import { SyncStatus } from '../features/devices/SyncStatus';
 import { useCommands } from './commands';
 import { BackupBanner } from '../features/backup/BackupBanner';
 import { RegionPrompt } from '../features/settings/RegionPrompt';
@@ -90,6 +91,7 @@ export const Shell = () => {
           )}
         </ul>
         <div className="sidebar-foot">
+          <SyncStatus />
           <OwnerLock />
           <CounterStaffPicker />
         </div>

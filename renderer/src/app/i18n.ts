@@ -15,6 +15,7 @@ import { mergeMessages } from '../features/merge/i18n';
 import { referralsMessages } from '../features/referrals/i18n';
 import { remindersMessages } from '../features/reminders/i18n';
 import { dataMessages } from '../features/data/i18n';
+import { devicesMessages } from '../features/devices/i18n';
 import { settingsMessages } from '../features/settings/i18n';
 import { commonMessages } from './locales/common';
 
@@ -36,6 +37,7 @@ const namespaces = {
   loyalty: loyaltyMessages,
   referrals: referralsMessages,
   conflicts: conflictsMessages,
+  devices: devicesMessages,
 };
 
 export const resources = Object.fromEntries(

@@ -9,6 +9,7 @@ import type { complaintsMessages } from '../features/complaints/i18n';
 import type { conflictsMessages } from '../features/conflicts/i18n';
 import type { customersMessages } from '../features/customers/i18n';
 import type { dataMessages } from '../features/data/i18n';
+import type { devicesMessages } from '../features/devices/i18n';
 import type { loyaltyMessages } from '../features/loyalty/i18n';
 import type { mergeMessages } from '../features/merge/i18n';
 import type { referralsMessages } from '../features/referrals/i18n';
@@ -36,6 +37,7 @@ declare module 'i18next' {
       loyalty: (typeof loyaltyMessages)['en'];
       referrals: (typeof referralsMessages)['en'];
       conflicts: (typeof conflictsMessages)['en'];
+      devices: (typeof devicesMessages)['en'];
     };
   }
 }

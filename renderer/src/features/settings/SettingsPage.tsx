@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { AppError } from '../../../../shared/errors';
 import { languages, type Language } from '../../../../shared/locale';
@@ -23,7 +24,7 @@ import { StaffSection } from './StaffSection';
 
 
 export const SettingsPage = () => {
-  const { t } = useTranslation(['settings', 'auth', 'common']);
+  const { t } = useTranslation(['settings', 'auth', 'common', 'devices']);
   const settings = useApi('settings-get', {});
   const session = useSession();
   // Staff see the settings but cannot change them (the core refuses it too).
@@ -45,6 +46,9 @@ export const SettingsPage = () => {
         </p>
       )}
       <ShopConflicts mayPick={!readOnly} />
+      <p className="card settings-devices-link">
+        <Link to="/settings/devices">{t('devices:settingsLink')}</Link>
+      </p>
       {settings.data && <ShopSettings key={JSON.stringify(settings.data)} settings={settings.data} readOnly={readOnly} />}
       <PinSettings />
       <StaffSection readOnly={readOnly} />

@@ -1,0 +1,190 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { expect, startBrowserMode, test, type RunningApp } from './fixtures';
+
+/** What each language's screens say, as the owner reads them. */
+const languages = [
+  {
+    language: 'zh-Hant',
+    locale: 'zh-TW',
+    devices: '裝置',
+    settingsLink: '裝置：與另一台電腦共用這本客戶簿',
+    make: '產生邀請',
+    warning: '持有這個邀請碼的人都能讀取客戶簿的共用檔案',
+    qr: '邀請碼的 QR 碼',
+    code: '邀請碼',
+    join: '加入',
+    folder: '這台電腦上的共用資料夾',
+    saveFolder: '儲存資料夾',
+    syncNow: '立即同步',
+    fetch: '取得客戶簿並同步',
+    synced: /已同步 /,
+    waiting: '有 2 項變更等待送出',
+    notInvitation: '這不是邀請碼。',
+    thisDevice: '這台裝置',
+    rename: '重新命名',
+    renameLabel: '這台裝置的名稱',
+    save: '儲存',
+    laptop: '店長的筆電',
+    customers: '客戶',
+  },
+  {
+    language: 'zh-Hans',
+    locale: 'zh-CN',
+    devices: '设备',
+    settingsLink: '设备：与另一台电脑共享这本客户簿',
+    make: '生成邀请',
+    warning: '持有这个邀请码的人都能读取客户簿的共享文件',
+    qr: '邀请码的二维码',
+    code: '邀请码',
+    join: '加入',
+    folder: '这台电脑上的共享文件夹',
+    saveFolder: '保存文件夹',
+    syncNow: '立即同步',
+    fetch: '获取客户簿并同步',
+    synced: /已同步 /,
+    waiting: '有 2 项变更等待发送',
+    notInvitation: '这不是邀请码。',
+    thisDevice: '这台设备',
+    rename: '重命名',
+    renameLabel: '这台设备的名称',
+    save: '保存',
+    laptop: '店长的笔记本电脑',
+    customers: '客户',
+  },
+  {
+    language: 'en',
+    locale: 'en-US',
+    devices: 'Devices',
+    settingsLink: 'Devices: share this book with another computer',
+    make: 'Make an invitation',
+    warning: 'Whoever holds this code can read the book’s shared files',
+    qr: 'The invitation code as a QR code',
+    code: 'Invitation code',
+    join: 'Join',
+    folder: 'Shared folder on this computer',
+    saveFolder: 'Save folder',
+    syncNow: 'Sync now',
+    fetch: 'Fetch the book and sync',
+    synced: /Synced /,
+    waiting: '2 changes waiting to be sent',
+    notInvitation: 'That is not an invitation code.',
+    thisDevice: 'this device',
+    rename: 'Rename',
+    renameLabel: 'Name of this device',
+    save: 'Save',
+    laptop: 'Owner’s laptop',
+    customers: 'Customers',
+  },
+] as const;
+
+/** A sync runs in the job worker and takes seconds on a busy 2-core machine; its ending refreshes the screens. */
+const syncTimeout = { timeout: 30_000 };
+
+const pageFor = async (browser: Browser, app: RunningApp, locale: string): Promise<Page> => {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  await app.open(page);
+  return page;
+};
+
+const openDevices = async (page: Page, words: (typeof languages)[number]) => {
+  await page.getByRole('navigation').getByRole('link', { name: words.language === 'en' ? 'Settings' : words.language === 'zh-Hant' ? '設定' : '设置' }).click();
+  await page.getByRole('link', { name: words.settingsLink }).click();
+  await expect(page.getByRole('heading', { name: words.devices, level: 1 })).toBeVisible();
+};
+
+/** Presses a sync button and waits for that sync to end (its progress bar shown, then gone). */
+const syncWith = async (page: Page, button: string) => {
+  await page.getByRole('button', { name: button }).click();
+  await expect(page.locator('.devices .progress')).toBeVisible();
+  await expect(page.locator('.devices .progress')).toBeHidden(syncTimeout);
+};
+
+const setFolderAndSync = async (page: Page, words: (typeof languages)[number], folder: string, button: string) => {
+  await page.getByLabel(words.folder).fill(folder);
+  await page.getByRole('button', { name: words.saveFolder }).click();
+  await syncWith(page, button);
+};
+
+for (const words of languages) {
+  test.describe(`two devices sharing one book through a folder (${words.language})`, () => {
+    test('invite on A, join on B, the book arrives on B, and changes made apart reach each other', async ({ browser }) => {
+      test.setTimeout(240_000);
+      const shared = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-shared-'));
+      const a = await startBrowserMode();
+      const b = await startBrowserMode();
+      try {
+        const mei = (await a.app.rpc('customers-create', { name: '林美華', phones: ['0912 345 678'] })).value as { id: string };
+        const pageA = await pageFor(browser, a.app, words.locale);
+        const pageB = await pageFor(browser, b.app, words.locale);
+
+        // A: the invitation, as a code and a QR code, with what the code gives away.
+        await openDevices(pageA, words);
+        await pageA.getByRole('button', { name: words.make }).click();
+        const codeField = pageA.locator('.invitation').getByRole('textbox', { name: words.code });
+        await expect(codeField).toHaveValue(/^regulars-invite-/);
+        const code = await codeField.inputValue();
+        await expect(pageA.getByRole('img', { name: words.qr })).toBeVisible();
+        await expect(pageA.getByText(words.warning)).toBeVisible();
+        await setFolderAndSync(pageA, words, shared, words.syncNow);
+        await expect(pageA.locator('.sync-status')).toContainText(words.synced, syncTimeout);
+
+        // B: a wrong code is refused in words; the right one joins; the first sync fetches A's book.
+        await openDevices(pageB, words);
+        await pageB.getByRole('textbox', { name: words.code }).fill('not a code');
+        await pageB.getByRole('button', { name: words.join, exact: true }).click();
+        await expect(pageB.getByText(words.notInvitation)).toBeVisible();
+        mkdirSync('test-results/devices', { recursive: true });
+        await pageB.screenshot({ path: `test-results/devices/join-refused-${words.language}.png` });
+        await pageB.getByRole('textbox', { name: words.code }).fill(code);
+        await pageB.getByRole('button', { name: words.join, exact: true }).click();
+        await setFolderAndSync(pageB, words, shared, words.fetch);
+        await expect(pageB.locator('.sync-status')).toContainText(words.synced, syncTimeout);
+        await expect(pageB.locator('.device-list')).toContainText(words.thisDevice);
+        // Both hosts run on one computer, so both carry its name: B takes another, which travels to A.
+        await pageB.getByRole('button', { name: words.rename }).click();
+        await pageB.getByLabel(words.renameLabel).fill(words.laptop);
+        await pageB.getByRole('button', { name: words.save, exact: true }).click();
+        await expect(pageB.locator('.device-list')).toContainText(words.laptop);
+        await pageB.getByRole('navigation').getByRole('link', { name: words.customers }).click();
+        await expect(pageB.getByText('林美華')).toBeVisible(syncTimeout);
+
+        // Apart: A edits the customer's notes, B logs a visit; then both sync from their Devices pages.
+        await a.app.rpc('customers-update', { id: mei.id, fields: { name: '林美華', phones: ['0912 345 678'], notes: '少冰，不要吸管' } });
+        await b.app.rpc('visits-log', { customerId: mei.id, amountMinor: 4500, note: '第一次帶朋友來' });
+        await expect(pageA.locator('.sync-status')).toContainText(words.waiting);
+        mkdirSync('test-results/devices', { recursive: true });
+        await pageA.locator('.sidebar-foot').screenshot({ path: `test-results/devices/status-waiting-${words.language}.png` });
+        await syncWith(pageA, words.syncNow);
+        await expect(pageA.locator('.sync-status')).not.toContainText(/waiting|等待/);
+        await openDevices(pageB, words);
+        await syncWith(pageB, words.syncNow);
+        await syncWith(pageA, words.syncNow);
+        await expect(pageA.locator('.sync-status')).toContainText(words.synced);
+
+        await pageB.goto(`${b.app.url}#/customers/${mei.id}`);
+        await expect(pageB.getByText('少冰，不要吸管')).toBeVisible();
+        await pageA.goto(`${a.app.url}#/customers/${mei.id}`);
+        await expect(pageA.getByText('第一次帶朋友來')).toBeVisible();
+
+        // The Devices page and the status, to look at in each language.
+        await openDevices(pageA, words);
+        await expect(pageA.locator('.device-list tbody tr')).toHaveCount(2);
+        await expect(pageA.locator('.device-list')).toContainText(words.laptop);
+        await pageA.getByRole('button', { name: words.make }).click();
+        await expect(pageA.getByRole('img', { name: words.qr })).toBeVisible();
+        // The page scrolls inside the shell: a window tall enough shows all of it.
+        await pageA.setViewportSize({ width: 1280, height: 1500 });
+        await pageA.screenshot({ path: `test-results/devices/devices-${words.language}.png`, fullPage: true });
+        await pageA.locator('.sidebar').screenshot({ path: `test-results/devices/status-${words.language}.png` });
+      } finally {
+        a.stop();
+        b.stop();
+        rmSync(shared, { recursive: true, force: true });
+      }
+    });
+  });
+}
