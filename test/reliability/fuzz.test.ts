@@ -7,6 +7,7 @@ import { errorCodes } from '../../shared/errors';
 import { checkBook } from '../../electron/core/check';
 import type { Core } from '../../electron/core/core';
 import { seedBook } from '../../electron/core/seed/seed';
+import { setConflict } from '../../electron/core/sync/queries';
 import { registerDevice } from '../../electron/core/sync/registry';
 import { bookSnapshot, callOk, freshCore, setUpOwner, tempDir, testPin } from '../support/core';
 import { importPlanOf } from '../support/result';
@@ -70,6 +71,8 @@ interface FuzzDevices {
   otherDevice: string;
   folder: string;
   joinCode: string;
+  /** A customer's notes given two values apart (as a sync would have kept them). */
+  conflict: { rowKey: string; deviceId: string; at: string };
 }
 
 const deviceHandlers = /^(devices|sync)-/;
@@ -85,7 +88,15 @@ const prepareDevices = async (core: Core, sandbox: string): Promise<FuzzDevices>
   const thisDevice = (await callOk(core, 'devices-list', {})).find((device) => device.thisDevice)!.id;
   const elsewhere = freshCore();
   const { code } = await callOk(elsewhere, 'devices-invite', {});
-  return { thisDevice, otherDevice, folder, joinCode: code };
+  const rowKey = core.db.prepare('SELECT id FROM customers ORDER BY rid LIMIT 1').pluck().get() as string;
+  const shown = core.db.prepare('SELECT notes FROM customers WHERE id = ?').pluck().get(rowKey) as string;
+  const at = '2026-11-02T09:00:00.000Z';
+  const cells = [
+    { value: shown, device: thisDevice, at: '2026-11-02T08:00:00.000Z' },
+    { value: '少冰', device: otherDevice, at },
+  ];
+  setConflict(core.db, 'customers', rowKey, 'notes', JSON.stringify(cells));
+  return { thisDevice, otherDevice, folder, joinCode: code, conflict: { rowKey, deviceId: otherDevice, at } };
 };
 
 const knownGoodDevices = (devices: FuzzDevices): Partial<Record<HandlerName, unknown>> => ({
@@ -93,6 +104,8 @@ const knownGoodDevices = (devices: FuzzDevices): Partial<Record<HandlerName, unk
   'devices-remove': { id: devices.otherDevice },
   'devices-join': { code: devices.joinCode },
   'sync-folder-set': { folder: devices.folder },
+  'sync-conflicts-of': { record: { kind: 'customer', id: devices.conflict.rowKey } },
+  'sync-conflict-pick': { table: 'customers', column: 'notes', ...devices.conflict },
 });
 
 /** What the file handlers need: a folder of their own, a backup, a spreadsheet, work in progress. */
