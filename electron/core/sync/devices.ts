@@ -3,24 +3,37 @@ import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { installCaptureTriggers } from '../db/replicated';
 import { readStateValue, writeStateValue } from '../settings';
-import { invitationCode, newBookKey, newDevice, readDevice, readInvitation, writeDevice } from './device';
+import { invitationCode, newBookKey, newDevice, readDevice, readInvitation, writeDevice, type Device } from './device';
+import { announcedAddress } from './network/address';
+import { newPairing } from './network/links';
 import { bookHoldsRecords } from './queries';
 
-/**
- * Sharing this book: the first invitation makes it a shared book (this device its first device,
- * the book its genesis) and starts noting its writes for the others; later ones answer the same
- * code. The code carries the book's key: whoever holds it can read the shared folder's files.
- */
-export const inviteDevice = (db: Db, bookFile: string): string => {
-  const existing = readDevice(bookFile);
-  if (existing !== null) return invitationCode(existing);
+const makeShared = (db: Db, bookFile: string): Device => {
   const stored = readStateValue(db, 'bookId');
   const bookId = typeof stored === 'string' ? stored : newId();
   if (stored !== bookId) writeStateValue(db, 'bookId', bookId);
   const device = newDevice(bookId, newBookKey(), false);
   writeDevice(bookFile, device);
   installCaptureTriggers(db);
-  return invitationCode(device);
+  return device;
+};
+
+export interface InviteOptions {
+  /** Where this device serves the book on the shop's network; default: where its listener announced it is (if it runs). */
+  address?: string | null;
+  now?: Date;
+}
+
+/**
+ * Sharing this book: the first invitation makes it a shared book (this device its first device,
+ * the book its genesis) and starts noting its writes for the others. Every invitation carries the
+ * book's key (whoever holds it can read the shared folder's files) and a new one-time pairing
+ * secret, valid for a day, with which a device joining over the shop's network gets its own link.
+ */
+export const inviteDevice = (db: Db, bookFile: string, options: InviteOptions = {}): string => {
+  const device = readDevice(bookFile) ?? makeShared(db, bookFile);
+  const pairing = newPairing(db, options.now ?? new Date());
+  return invitationCode(device, { address: options.address ?? announcedAddress(bookFile), pairing });
 };
 
 /** Makes this data folder a device of the invited book; its book arrives with the first sync. */
@@ -29,7 +42,11 @@ export const joinDevice = (db: Db, bookFile: string, code: string): Result<{ boo
   if (invitation === null) return err('INVALID_STATE', { reason: 'not_an_invitation' });
   if (readDevice(bookFile) !== null) return err('INVALID_STATE', { reason: 'already_shared' });
   if (bookHoldsRecords(db)) return err('INVALID_STATE', { reason: 'book_not_empty' });
-  const device = newDevice(invitation.bookId, invitation.key, true);
+  const device: Device = {
+    ...newDevice(invitation.bookId, invitation.key, true),
+    ...(invitation.address === undefined ? {} : { peer: invitation.address }),
+    ...(invitation.pairing === undefined ? {} : { pairing: invitation.pairing }),
+  };
   writeDevice(bookFile, device);
   return ok({ bookId: device.bookId, deviceId: device.deviceId });
 };

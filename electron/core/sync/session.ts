@@ -12,6 +12,7 @@ import { docsFolderOf, Documents, sameHeads } from './documents';
 import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
+import { forgetLinks, wipeLinksFromCopy } from './network/queries';
 import { recordLocalChanges } from './record';
 
 export interface FolderSyncOutcome {
@@ -24,14 +25,27 @@ export interface FolderSyncOutcome {
   waiting: number;
 }
 
-export interface FolderSyncInput {
-  bookFile: string;
-  /** Every feature holding rows about a customer: a customer merged or deleted on another device takes them along here too. */
-  participants: readonly CustomerRecordsParticipant[];
-  projectRoot: string;
+export interface FolderSyncInput extends SessionInput {
   folder: string;
-  now: () => Date;
 }
+
+/**
+ * The book another device sent (through the folder or over the network), in place of this
+ * device's empty one: that device's record of what was projected, sent and read, and its links,
+ * were that device's, not this one's.
+ */
+export const installFetchedBook = (bookFile: string, projectRoot: string, fetchedFile: string, device: Device): void => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${bookFile}${suffix}`, { force: true });
+  renameSync(fetchedFile, bookFile);
+  const db = openDatabase(bookFile, { projectRoot, captureForSharing: false });
+  try {
+    resetSyncBookkeeping(db);
+    forgetLinks(db);
+  } finally {
+    db.close();
+  }
+  writeDevice(bookFile, { ...device, awaitingBook: false });
+};
 
 /**
  * A device that joined fetches the book from the folder before anything else: its own book file is
@@ -43,16 +57,18 @@ export const fetchJoinedBook = async (input: Pick<FolderSyncInput, 'bookFile' | 
   if (!device.awaitingBook) return ok('not-needed');
   const fetched = `${input.bookFile}.joining`;
   if (!(await readBookSnapshot(input.folder, device.bookId, device.key, fetched))) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${input.bookFile}${suffix}`, { force: true });
-  renameSync(fetched, input.bookFile);
-  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false });
-  try {
-    resetSyncBookkeeping(db);
-  } finally {
-    db.close();
-  }
-  writeDevice(input.bookFile, { ...device, awaitingBook: false });
+  installFetchedBook(input.bookFile, input.projectRoot, fetched, device);
   return ok('fetched');
+};
+
+/** A copy of the book about to leave for a joining device, without this device's pairings and links. */
+export const wipeLinksFrom = (copyFile: string, projectRoot: string): void => {
+  const copy = openDatabase(copyFile, { projectRoot, captureForSharing: false });
+  try {
+    wipeLinksFromCopy(copy);
+  } finally {
+    copy.close();
+  }
 };
 
 /** Leaves a copy of the book in the folder for devices that join (SQLite's online backup, then sealed as it streams). */
@@ -60,6 +76,7 @@ const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Devic
   const copy = `${input.bookFile}.for-joiners`;
   try {
     await db.backup(copy);
+    wipeLinksFrom(copy, input.projectRoot);
     await writeBookSnapshot(input.folder, device.bookId, device.key, copy);
   } finally {
     rmSync(copy, { force: true });
@@ -107,39 +124,83 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
   return read;
 };
 
+export interface SessionInput {
+  bookFile: string;
+  /** Every feature holding rows about a customer: a customer merged or deleted on another device takes them along here too. */
+  participants: readonly CustomerRecordsParticipant[];
+  projectRoot: string;
+  now: () => Date;
+}
+
+/**
+ * One sync of this device's book with what other devices sent, whatever carried it (the shared
+ * folder or the shop's network): the steps every transport shares, in the order that keeps the
+ * book whole.
+ */
+export interface SyncSession {
+  device: Device;
+  automerge: AutomergeApi;
+  documents: Documents;
+  db: Db;
+  /** Records this device's writes since the last time into its documents, in a transaction of its own; answers how many cells. */
+  recordWrites: () => number;
+  /**
+   * The one transaction after the other devices' changes are in the documents: this device's
+   * writes are recorded in the same transaction in which the others' are written into the book,
+   * so a write made here meanwhile (the app open at the counter) is never overwritten before it
+   * is recorded; what projecting changed to keep the book whole (a merge followed) is recorded
+   * after it, and goes out with this device's writes next.
+   */
+  writeReceived: () => { recorded: number; waiting: number };
+}
+
+/** Opens this device's documents and book for one sync, runs `steps`, and always closes the book. */
+export const withSyncSession = async <T>(input: SessionInput, steps: (session: SyncSession) => Promise<Result<T>>): Promise<Result<T>> => {
+  const device = readDevice(input.bookFile);
+  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
+  const automerge = await loadAutomerge(input.projectRoot);
+  const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
+  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
+  const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+  try {
+    return await steps({
+      device,
+      automerge,
+      documents,
+      db,
+      recordWrites: () => db.transaction(recordHere).immediate(),
+      writeReceived: () =>
+        db
+          .transaction(() => {
+            let recorded = recordHere();
+            const waiting = projectAndDerive(automerge, db, documents, input);
+            recorded += recordHere();
+            return { recorded, waiting };
+          })
+          .immediate(),
+    });
+  } finally {
+    db.close();
+  }
+};
+
 /**
  * One sync through a shared folder: this device's writes are recorded into its documents and
  * written to the folder as a bundle; the other devices' new bundles are applied; the book is brought
  * up to what the documents hold, and the derived figures of every customer it touched follow. The
  * first device to sync leaves the book in the folder for devices that join.
  */
-export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> => {
-  const device = readDevice(input.bookFile);
-  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
-  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
-  if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
-  const automerge = await loadAutomerge(input.projectRoot);
-  const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
-  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
-  try {
-    const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
-    let recorded = db.transaction(recordHere).immediate();
+export const syncThroughFolder = (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> =>
+  withSyncSession(input, async ({ device, automerge, documents, db, recordWrites, writeReceived }) => {
+    if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
+    let recorded = recordWrites();
     let bundlesRead = 0;
     for (const peer of otherDevices(input.folder, device.bookId, device.deviceId)) {
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
     }
-    // This device's writes are recorded in the same transaction as the others' are written: a write
-    // made here meanwhile (the app open at the counter) is never overwritten before it is recorded.
-    // What projecting changed to keep the book whole (a merge followed) is recorded after it, and
-    // goes out with this device's writes.
-    const waiting = db
-      .transaction(() => {
-        recorded += recordHere();
-        const waitingRecords = projectAndDerive(automerge, db, documents, input);
-        recorded += recordHere();
-        return waitingRecords;
-      })
-      .immediate();
+    const written = writeReceived();
+    recorded += written.recorded;
     const unsent = unsentChanges(automerge, db, documents);
     let bundlesWritten = 0;
     if (unsent.changes.length > 0) {
@@ -150,18 +211,15 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
       })();
     }
     if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
-    return ok({ recorded, bundlesWritten, bundlesRead, waiting });
-  } finally {
-    db.close();
-  }
-};
+    return ok({ recorded, bundlesWritten, bundlesRead, waiting: written.waiting });
+  });
 
 const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);
 /** Facts the money cut-offs are drawn from: spending, and who is still in the book. */
 const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
 
 /** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
-const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput): number => {
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput): number => {
   const projection = projectDocuments(automerge, db, documents, input.participants);
   const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
