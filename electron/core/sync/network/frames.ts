@@ -54,6 +54,8 @@ export class FrameChannel {
     socket.on('data', (chunk: Buffer) => {
       this.buffered.push(chunk);
       this.bufferedBytes += chunk.length;
+      // The timeout is for silence: a large frame arriving slowly keeps the session alive.
+      if (this.waiting !== null) this.waiting.timer.refresh();
       this.deliver();
     });
     socket.on('error', () => this.fail('peer_closed'));
