@@ -1,84 +1,16 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { checkBook } from '../../electron/core/check';
-import { customerRecordParticipants, openCore, type Core } from '../../electron/core/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
-import { fetchJoinedBook, inviteDevice, joinDevice, storedConflicts, syncThroughFolder } from '../../electron/core/sync';
-import { callOk, tempDir } from '../support/core';
-import { expectOk } from '../support/result';
+import { listDevices, readDevice, storedConflicts } from '../../electron/core/sync';
+import { callOk } from '../support/core';
+import { agreed, folderFor, open, threeDevices } from '../support/sync-devices';
 
-const projectRoot = process.cwd();
-const made: string[] = [];
-const opened: Core[] = [];
-
-afterEach(() => {
-  for (const core of opened.splice(0)) core.close();
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-const folderFor = () => {
-  const dir = tempDir('regulars-sync-');
-  made.push(dir);
-  return dir;
-};
-
-const open = (dataDir: string): Core => {
-  const core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], projectRoot });
-  opened.push(core);
-  return core;
-};
-
-/** What every device must agree on: the recorded facts and every figure derived from them. */
-const agreed = (core: Core): string => {
-  const rows = (sql: string) => core.db.prepare(sql).all();
-  return JSON.stringify({
-    customers: rows(
-      'SELECT id, name, email, notes, archived_at, visit_count, revenue_minor, first_visit_at, last_visit_at, last_contact_at, lapses_on, lost_at, search_phones, search_tags FROM customers ORDER BY id',
-    ),
-    phones: rows('SELECT customer_id, position, display, e164 FROM customer_phones ORDER BY customer_id, position'),
-    tags: rows('SELECT customer_id, kind, position, value FROM customer_tags ORDER BY customer_id, kind, position'),
-    visits: rows('SELECT id, customer_id, kind, occurred_at, amount_minor, archived_at FROM visits ORDER BY id'),
-    complaints: rows('SELECT id, customer_id, state, severity, description, resolution FROM complaints ORDER BY id'),
-    transitions: rows('SELECT id, complaint_id, action, to_state FROM complaint_transitions ORDER BY id'),
-    merges: rows('SELECT id, survivor_id, absorbed_id, undone_at FROM customer_merges ORDER BY id'),
-    loyalty: rows('SELECT customer_id, revenue_12m_minor, visits_12m, money_tier, points, tier, loyalty, quadrant FROM customer_loyalty ORDER BY customer_id'),
-    reminders: rows("SELECT kind, reason_key, customer_id, due_day, status FROM reminders WHERE status = 'open' ORDER BY kind, reason_key"),
-  });
-};
-
-/** Three devices of one book (A made it and invited B and C), each with a core open. */
-const threeDevices = async (prepare: (a: Core) => Promise<void>) => {
-  const folder = folderFor();
-  const dirs = [folderFor(), folderFor(), folderFor()] as const;
-  const first = open(dirs[0]);
-  await prepare(first);
-  const code = inviteDevice(first.db, bookPath(dirs[0]));
-  const cores: Core[] = [first];
-  const sync = async (index: number) =>
-    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
-  await sync(0);
-  for (const dir of dirs.slice(1)) {
-    const empty = open(dir);
-    expectOk(joinDevice(empty.db, bookPath(dir), code));
-    empty.close();
-    expectOk(await fetchJoinedBook({ bookFile: bookPath(dir), folder, projectRoot }));
-    cores.push(open(dir));
-  }
-  return {
-    folder,
-    dirs,
-    cores: cores as [Core, Core, Core],
-    sync,
-    /** Syncs in this order, then checks that every device holds the same book and each is sound. */
-    settle: async (order: readonly number[]) => {
-      for (const index of order) await sync(index);
-      const [a, b, c] = cores.map((core) => agreed(core));
-      expect(b).toBe(a);
-      expect(c).toBe(a);
-      for (const dir of dirs) expect(checkBook(dir, projectRoot).problems).toEqual([]);
-    },
-  };
+const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
+  const book = await threeDevices(prepare);
+  await book.join();
+  return book;
 };
 
 const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
@@ -86,7 +18,7 @@ const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], not
 describe('one book on three devices through a shared folder', () => {
   it('merges edits made apart: different fields, the same field (both values kept), new customers and visits on each', async () => {
     let meiId = '';
-    const book = await threeDevices(async (a) => {
+    const book = await joinedDevices(async (a) => {
       meiId = (await callOk(a, 'customers-create', fields)).id;
       await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 12000 });
     });
@@ -111,12 +43,19 @@ describe('one book on three devices through a shared folder', () => {
       expect((JSON.parse(conflicts[0]!.values_json) as { value: string }[]).map((cell) => cell.value).sort()).toEqual(['不要糖', '少冰']);
     }
     expect((await callOk(a, 'customers-search', { query: 'Ada' })).rows.map((row) => row.name)).toEqual(['Ada Lovelace']);
+    // Every device registered itself and lists the same three, itself marked.
+    for (const [index, core] of book.cores.entries()) {
+      const devices = listDevices(core.db, readDevice(bookPath(book.dirs[index]!))?.deviceId ?? null);
+      // Listed in the order they registered: C synced first of the two that joined.
+      expect(devices.map((device) => device.name)).toEqual(['Counter', 'Second shop', 'Laptop']);
+      expect(devices.find((device) => device.thisDevice)?.name).toBe(['Counter', 'Laptop', 'Second shop'][index]);
+    }
   });
 
   it('a merge of duplicates on one device while another logs a visit for the absorbed customer: the visit follows the merge, and its undo', async () => {
     let keep = '';
     let twin = '';
-    const book = await threeDevices(async (a) => {
+    const book = await joinedDevices(async (a) => {
       keep = (await callOk(a, 'customers-create', fields)).id;
       twin = (await callOk(a, 'customers-create', { name: '林美華', phones: ['0933 000 111'] })).id;
       await callOk(a, 'visits-log', { customerId: twin, amountMinor: 7000 });
@@ -139,7 +78,7 @@ describe('one book on three devices through a shared folder', () => {
 
   it('archive on one device and an edit on another both hold; a complaint carried through on two devices', async () => {
     let meiId = '';
-    const book = await threeDevices(async (a) => {
+    const book = await joinedDevices(async (a) => {
       meiId = (await callOk(a, 'customers-create', fields)).id;
     });
     const [a, b, c] = book.cores;
@@ -159,7 +98,7 @@ describe('one book on three devices through a shared folder', () => {
     let referrer = '';
     let friend = '';
     let purchase = '';
-    const book = await threeDevices(async (a) => {
+    const book = await joinedDevices(async (a) => {
       referrer = (await callOk(a, 'customers-create', { name: '陳大文' })).id;
       friend = (await callOk(a, 'customers-create', { name: '王小明' })).id;
       await callOk(a, 'referrals-set', { customerId: friend, referrerId: referrer });
@@ -182,15 +121,17 @@ describe('one book on three devices through a shared folder', () => {
 
   it('refuses damaged, cut-short, renamed and foreign bundles without touching the book, and reads on once they are whole', async () => {
     let meiId = '';
-    const book = await threeDevices(async (a) => {
+    const book = await joinedDevices(async (a) => {
       meiId = (await callOk(a, 'customers-create', fields)).id;
     });
     const [a, b] = book.cores;
+    // Every device has read what is in the folder (the devices' registrations) before A's next bundle.
+    await book.settle([1, 2, 0, 1]);
     await callOk(a, 'visits-log', { customerId: meiId, amountMinor: 9000 });
     await book.sync(0);
-    const deviceFolder = path.join(book.folder, 'regulars-sync', readdirSync(path.join(book.folder, 'regulars-sync'))[0]!);
-    const bundles = readdirSync(deviceFolder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.bundle'));
-    const newest = bundles.map((entry) => path.join(entry.parentPath, entry.name)).sort().at(-1)!;
+    const bookFolder = path.join(book.folder, 'regulars-sync', readdirSync(path.join(book.folder, 'regulars-sync'))[0]!);
+    const deviceFolder = path.join(bookFolder, readDevice(bookPath(book.dirs[0]))!.deviceId);
+    const newest = path.join(deviceFolder, readdirSync(deviceFolder).filter((name) => name.endsWith('.bundle')).sort().at(-1)!);
     const whole = readFileSync(newest);
     const before = agreed(b);
     for (const damaged of [whole.subarray(0, whole.length - 7), Buffer.from(whole.map((byte, index) => (index === 40 ? byte ^ 1 : byte))), Buffer.from('not a bundle'), Buffer.alloc(0)]) {
@@ -202,6 +143,34 @@ describe('one book on three devices through a shared folder', () => {
     writeFileSync(newest, whole);
     await book.settle([1, 2]);
     expect((await callOk(b, 'customers-get', { id: meiId })).visitCount).toBe(1);
+  });
+
+  it('a restore on one device brings it back to what every device holds: nobody is taken back, an edit made after it travels alone', async () => {
+    let meiId = '';
+    const book = await joinedDevices(async (a) => {
+      meiId = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b, c] = book.cores;
+    await book.settle([1, 2, 0, 1]);
+    // Backed up with an edit not yet synced: it is sent at the next sync and superseded after.
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '加奶' } });
+    const backup = await callOk(a, 'backup-create', { folder: folderFor(), passphrase: null });
+    await book.sync(0);
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '少冰' } });
+    await callOk(b, 'visits-log', { customerId: meiId, amountMinor: 5000 });
+    await book.settle([0, 1, 0, 2]);
+    const prepared = await callOk(a, 'restore-prepare', { source: { kind: 'path', path: backup.file }, passphrase: null });
+    await callOk(a, 'restore-confirm', { preparedId: prepared.preparedId });
+    expect((await callOk(a, 'customers-get', { id: meiId })).notes).toBe('加奶');
+    // Before A syncs again, an edit there of another field: only that field travels.
+    // (The profile sends every field as shown: the notes as the restored book shows them.)
+    await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '加奶', email: 'mei@example.com' } });
+    await book.settle([0, 1, 2, 0]);
+    for (const core of [a, b, c]) {
+      const mei = await callOk(core, 'customers-get', { id: meiId });
+      expect([mei.notes, mei.email, mei.visitCount]).toEqual(['少冰', 'mei@example.com', 1]);
+      expect(storedConflicts(core.db)).toEqual([]);
+    }
   });
 
   it('leaves a book never shared exactly as before: no capture, nothing noted', async () => {

@@ -258,6 +258,7 @@ describe('pairing and removal', () => {
 
     expect(ok(['devices', 'remove', '--data', a, '--device', deviceIdOf(b)])).toBe(`removed device ${deviceIdOf(b)}: its link is revoked`);
     refused(['sync', '--data', b, '--peer', served.address], 'peer_refused');
+    expect(ok(['devices', 'list', '--data', a]).split('\n').find((line) => line.startsWith(deviceIdOf(b)))).toMatch(/\t\d{4}-\d\d-\d\dT[^\t]+\t\d{4}-\d\d-\d\dT\S+$/);
     expect(ok(['sync', '--data', joined(a, served.address), '--peer', served.address])).toMatch(/^synced/);
     await served.stop();
     expectSameExports(before, exported(a));

@@ -59,11 +59,11 @@ describe('three devices in separate processes through a shared folder', () => {
     const folder = dir();
     const [a, b, c] = [dir(), dir(), dir()];
     ok(['seed', '--data', a, '--customers', '60', '--visits', '400', '--seed', '1']);
-    const code = ok(['devices', 'invite', '--data', a]);
+    const code = ok(['devices', 'invite', '--data', a, '--name', 'Counter']);
     expect(code).toMatch(/^regulars-invite-\S+$/);
     ok(['sync', '--data', a, '--folder', folder]);
-    for (const joining of [b, c]) {
-      ok(['devices', 'join', '--data', joining, '--code', code]);
+    for (const [index, joining] of [b, c].entries()) {
+      ok(['devices', 'join', '--data', joining, '--code', code, '--name', index === 0 ? 'Laptop' : 'Second shop']);
       ok(['sync', '--data', joining, '--folder', folder]);
     }
     // Apart: each device records new customers and visits (and visits for customers of the shared book).
@@ -85,5 +85,11 @@ describe('three devices in separate processes through a shared folder', () => {
       for (const [name, content] of reference) expect(other.get(name)?.equals(content), name).toBe(true);
     }
     for (const device of devices) expect(ok(['check', '--data', device])).toMatch(/^sound: 105 customers/);
+    // Every device lists the same three devices by name (registered as each joined), itself marked.
+    for (const [index, device] of devices.entries()) {
+      const listed = ok(['devices', 'list', '--data', device]).split('\n').map((line) => line.split('\t'));
+      expect(listed.map((fields) => fields[1])).toEqual(['Counter', 'Laptop', 'Second shop']);
+      expect(listed.filter((fields) => fields[4] === 'this device').map((fields) => fields[1])).toEqual([['Counter', 'Laptop', 'Second shop'][index]]);
+    }
   });
 });

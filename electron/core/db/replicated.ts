@@ -50,6 +50,7 @@ export interface ReplicatedTable {
 
 export const replicatedTables: readonly ReplicatedTable[] = [
   { name: 'staff', key: 'id', showsConflicts: true, cells: ['id', 'name', 'active', 'created_at'] },
+  { name: 'sync_devices', key: 'id', cells: ['id', 'name', 'joined_at', 'removed_at'] },
   {
     name: 'settings',
     key: 'key',

@@ -20,6 +20,8 @@ const deviceSchema = z.object({
   key: z.string().min(1),
   /** Joined but not yet given the book: the first sync fetches it. */
   awaitingBook: z.boolean(),
+  /** What this device is called in the book's registry; given at joining, registered once the book arrives. */
+  name: z.string().min(1).optional(),
   /** The serving device's address on the shop's network, from the invitation (`regulars://host:port`). */
   peer: z.string().optional(),
   /** The invitation's one-time pairing secret, until the serving device has answered it with a link. */
@@ -48,13 +50,14 @@ export const writeDevice = (bookFile: string, device: Device): void => {
   renameSync(`${file}.partial`, file);
 };
 
-export const newDevice = (bookId: string, key: string, awaitingBook: boolean): Device => ({
+export const newDevice = (bookId: string, key: string, awaitingBook: boolean, name: string): Device => ({
   version: 1,
   bookId,
   deviceId: newId(),
   actor: randomBytes(16).toString('hex'),
   key,
   awaitingBook,
+  name,
 });
 
 export const newBookKey = (): string => randomBytes(32).toString('base64');

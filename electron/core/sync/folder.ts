@@ -13,8 +13,14 @@ import { seal, sealFile, unseal, unsealFile } from './sealed';
  */
 export const bookFolderOf = (folder: string, bookId: string): string => path.join(folder, 'regulars-sync', bookId);
 
-const bundleName = (seq: number) => `${String(seq).padStart(8, '0')}.bundle`;
-const bundleLabel = (bookId: string, deviceId: string, seq: number) => `${bookId}/${deviceId}/${seq}`;
+/**
+ * A full bundle holds every change the device held when it wrote it, its own and those it relays:
+ * written when this device finds the folder without its earlier bundles (a new USB stick, a folder
+ * emptied), so a device that never saw those can start from it instead of waiting for them.
+ */
+const bundleName = (seq: number, full: boolean) => `${String(seq).padStart(8, '0')}${full ? '.full' : ''}.bundle`;
+const bundleLabel = (bookId: string, deviceId: string, seq: number, full: boolean) => `${bookId}/${deviceId}/${seq}${full ? '/full' : ''}`;
+const bundlePattern = /^(\d{8})(\.full)?\.bundle$/;
 
 const bundleSchema = z.object({ changes: z.array(z.tuple([z.number().int().min(0), z.string()])) });
 
@@ -26,23 +32,27 @@ const writeWhole = (file: string, content: Buffer): void => {
   renameSync(`${file}.partial`, file);
 };
 
-/** The next number this device writes under (bundles are never renumbered). */
-const nextSeq = (deviceFolder: string): number => {
-  if (!existsSync(deviceFolder)) return 1;
-  const numbers = readdirSync(deviceFolder)
-    .map((name) => /^(\d{8})\.bundle$/.exec(name)?.[1])
-    .filter((seq): seq is string => seq !== undefined)
-    .map(Number);
-  return numbers.length === 0 ? 1 : Math.max(...numbers) + 1;
+const deviceFolderOf = (folder: string, bookId: string, deviceId: string) => path.join(bookFolderOf(folder, bookId), deviceId);
+
+/** A device's bundles in the folder as it is now: number and whether full. */
+const bundlesIn = (deviceFolder: string): { seq: number; full: boolean }[] => {
+  if (!existsSync(deviceFolder)) return [];
+  return readdirSync(deviceFolder).flatMap((name) => {
+    const match = bundlePattern.exec(name);
+    return match === null ? [] : [{ seq: Number(match[1]), full: match[2] !== undefined }];
+  });
 };
 
-export const writeBundle = (folder: string, bookId: string, deviceId: string, key: string, changes: readonly BucketChanges[]): number => {
-  const deviceFolder = path.join(bookFolderOf(folder, bookId), deviceId);
+/** The highest number among a device's bundles in this folder; 0 when it has none there. */
+export const lastBundleInFolder = (folder: string, bookId: string, deviceId: string): number =>
+  Math.max(0, ...bundlesIn(deviceFolderOf(folder, bookId, deviceId)).map((bundle) => bundle.seq));
+
+/** Writes a bundle as number `seq` (a device's numbers only grow, across every folder it has used). */
+export const writeBundle = (folder: string, bookId: string, deviceId: string, key: string, seq: number, full: boolean, changes: readonly BucketChanges[]): void => {
+  const deviceFolder = deviceFolderOf(folder, bookId, deviceId);
   mkdirSync(deviceFolder, { recursive: true });
-  const seq = nextSeq(deviceFolder);
   const plain = gzipSync(JSON.stringify({ changes: changes.map(([bucket, change]) => [bucket, Buffer.from(change).toString('base64')]) }));
-  writeWhole(path.join(deviceFolder, bundleName(seq)), seal(key, bundleLabel(bookId, deviceId, seq), plain));
-  return seq;
+  writeWhole(path.join(deviceFolder, bundleName(seq, full)), seal(key, bundleLabel(bookId, deviceId, seq, full), plain));
 };
 
 /** The other devices with a subfolder in the shared folder. */
@@ -54,11 +64,24 @@ export const otherDevices = (folder: string, bookId: string, deviceId: string): 
     .map((entry) => entry.name);
 };
 
-/** Another device's bundle number `seq`, opened; null when it is not there (yet) or does not open whole. */
-export const readBundle = (folder: string, bookId: string, deviceId: string, key: string, seq: number): BucketChanges[] | null => {
-  const file = path.join(bookFolderOf(folder, bookId), deviceId, bundleName(seq));
+/**
+ * Where a reader goes on after `seq`: the next bundle when it is there (whole or still arriving);
+ * when it is not, the latest full bundle after it, which holds everything the missing ones did.
+ * Null: nothing to read yet.
+ */
+export const nextBundleAfter = (folder: string, bookId: string, deviceId: string, seq: number): { seq: number; full: boolean } | null => {
+  const bundles = bundlesIn(deviceFolderOf(folder, bookId, deviceId));
+  const next = bundles.find((bundle) => bundle.seq === seq + 1);
+  if (next !== undefined) return next;
+  const fulls = bundles.filter((bundle) => bundle.full && bundle.seq > seq).sort((left, right) => right.seq - left.seq);
+  return fulls[0] ?? null;
+};
+
+/** Another device's bundle, opened; null when it does not open whole (still being copied, altered, renamed). */
+export const readBundle = (folder: string, bookId: string, deviceId: string, key: string, seq: number, full: boolean): BucketChanges[] | null => {
+  const file = path.join(deviceFolderOf(folder, bookId, deviceId), bundleName(seq, full));
   if (!existsSync(file)) return null;
-  const plain = unseal(key, bundleLabel(bookId, deviceId, seq), readFileSync(file));
+  const plain = unseal(key, bundleLabel(bookId, deviceId, seq, full), readFileSync(file));
   if (plain === null) return null;
   try {
     const parsed = bundleSchema.safeParse(JSON.parse(gunzipSync(plain).toString('utf8')));

@@ -27,7 +27,32 @@ const statements = statementsFor((db) => ({
   mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
   conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
+  exportedAll: db.prepare<[], { bucket: number; exported_heads: string }>('SELECT bucket, exported_heads FROM sync_buckets'),
+  peersAll: db.prepare<[], { device_id: string; folder_seq: number }>('SELECT device_id, folder_seq FROM sync_peers'),
+  keepExported: db.prepare<[number, string]>("INSERT INTO sync_buckets (bucket, projected_heads, exported_heads) VALUES (?, '[]', ?)"),
 }));
+
+/** What this device has sent and read, kept across a restore of its book. */
+export interface SendingBookkeeping {
+  exported: { bucket: number; exported_heads: string }[];
+  peers: { device_id: string; folder_seq: number }[];
+}
+
+export const readSendingBookkeeping = (db: Db): SendingBookkeeping => ({ exported: statements(db).exportedAll.all(), peers: statements(db).peersAll.all() });
+
+/**
+ * A restored book holds the bookkeeping of the day it was backed up. It gets this device's record
+ * of what it sent and read (so nothing is sent twice or read wrongly) and none of what it had
+ * projected: the next sync writes every record the shared documents hold into it again, so the
+ * restored book comes back to what every device agrees on instead of taking the others back with it.
+ * Its pending notes go: they are the backup's, and were sent or superseded since.
+ */
+export const keepSendingBookkeeping = (db: Db, kept: SendingBookkeeping): void => {
+  const s = statements(db);
+  db.exec('DELETE FROM sync_outbox; DELETE FROM sync_buckets; DELETE FROM sync_peers; DELETE FROM sync_conflicts;');
+  for (const row of kept.exported) s.keepExported.run(row.bucket, row.exported_heads);
+  for (const row of kept.peers) s.setPeerSeq.run(row.device_id, row.folder_seq);
+};
 
 /**
  * A book fetched by a joining device was the inviting device's: its record of what was projected,
@@ -69,6 +94,7 @@ export const bucketHeads = (db: Db, bucket: number): { projected: string[]; expo
 export const setProjectedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setProjected.run(bucket, JSON.stringify(heads));
 export const setExportedHeads = (db: Db, bucket: number, heads: readonly string[]): void => void statements(db).setExported.run(bucket, JSON.stringify(heads));
 
+/** How far this book has read another device's bundles; under this device's own id, the last number it wrote (in any folder). */
 export const peerFolderSeq = (db: Db, deviceId: string): number => statements(db).peerSeq.get(deviceId) ?? 0;
 export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setPeerSeq.run(deviceId, seq);
 

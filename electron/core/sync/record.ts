@@ -46,9 +46,12 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     for (const [column, value] of current) {
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
-      // What this device last knew the field as: the documents' value, else the record before these writes.
-      const known = stored !== undefined ? decodeCell(String(stored))?.value : column === deletedColumn ? false : before.get(column);
-      if (known !== undefined && known === value) continue;
+      if (stored !== undefined && decodeCell(String(stored))?.value === value) continue;
+      // Only what this device changed is sent: a field as it was before these writes is not restated,
+      // even where the documents hold another value this book does not show yet (a book put back by a
+      // restore, a record waiting for another device's changes) — restating it would undo theirs.
+      const unchanged = baseJson !== null && (column === deletedColumn ? false : before.get(column)) === value;
+      if (unchanged) continue;
       sets.push([key, encodeCell({ value, device: deviceId, at })]);
     }
     byBucket.set(bucket, sets);

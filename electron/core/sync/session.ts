@@ -9,11 +9,12 @@ import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive'
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { readDevice, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents, sameHeads } from './documents';
-import { hasBookSnapshot, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { hasBookSnapshot, lastBundleInFolder, nextBundleAfter, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setPeerFolderSeq } from './queries';
 import { forgetLinks, wipeLinksFromCopy } from './network/queries';
 import { recordLocalChanges } from './record';
+import { defaultDeviceName, registerDevice } from './registry';
 
 export interface FolderSyncOutcome {
   /** Cells this device recorded and bundles it wrote. */
@@ -83,14 +84,17 @@ const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Devic
   }
 };
 
-/** Every change this device holds that it has not yet written to the folder (its own and those it relays). */
-const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
+/**
+ * Every change this device holds that it has not yet written to the folder (its own and those it
+ * relays); with `everything`, every change it holds at all (a full bundle).
+ */
+const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents, everything: boolean): { changes: BucketChanges[]; heads: Map<number, string[]> } => {
   const changes: BucketChanges[] = [];
   const heads = new Map<number, string[]>();
   for (const bucket of documents.stored()) {
     const doc = documents.get(bucket);
     const now = automerge.getHeads(doc);
-    const { exported } = bucketHeads(db, bucket);
+    const exported = everything ? [] : bucketHeads(db, bucket).exported;
     if (sameHeads(now, exported)) continue;
     for (const change of automerge.getChangesSince(doc, exported)) changes.push([bucket, change]);
     heads.set(bucket, now);
@@ -101,8 +105,8 @@ const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents): {
 /** Applies another device's bundles in order from where this book left off; answers how many were read. */
 const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device, peer: string): number => {
   let read = 0;
-  for (let seq = peerFolderSeq(db, peer) + 1; ; seq += 1) {
-    const bundle = readBundle(input.folder, device.bookId, peer, device.key, seq);
+  for (let next = nextBundleAfter(input.folder, device.bookId, peer, peerFolderSeq(db, peer)); next !== null; next = nextBundleAfter(input.folder, device.bookId, peer, next.seq)) {
+    const bundle = readBundle(input.folder, device.bookId, peer, device.key, next.seq, next.full);
     if (bundle === null) break;
     const byBucket = new Map<number, Uint8Array[]>();
     for (const [bucket, change] of bundle) {
@@ -118,7 +122,7 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
     }
     documents.save();
     if (!complete) break;
-    setPeerFolderSeq(db, peer, seq);
+    setPeerFolderSeq(db, peer, next.seq);
     read += 1;
   }
   return read;
@@ -169,7 +173,14 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
       automerge,
       documents,
       db,
-      recordWrites: () => db.transaction(recordHere).immediate(),
+      recordWrites: () =>
+        db
+          .transaction(() => {
+            // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
+            registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), true);
+            return recordHere();
+          })
+          .immediate(),
       writeReceived: () =>
         db
           .transaction(() => {
@@ -183,6 +194,27 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
   } finally {
     db.close();
   }
+};
+
+/**
+ * Writes this device's unsent changes as its next bundle. A folder without this device's earlier
+ * bundles (a new USB stick, a folder emptied) gets a full bundle, so the devices that read only
+ * this folder miss nothing; numbers only grow, so a device that read the earlier ones elsewhere
+ * reads on. Answers how many bundles were written.
+ */
+const writeOwnBundle = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device): number => {
+  const lastWritten = peerFolderSeq(db, device.deviceId);
+  const lastHere = lastBundleInFolder(input.folder, device.bookId, device.deviceId);
+  const full = lastHere < lastWritten;
+  const unsent = unsentChanges(automerge, db, documents, full);
+  if (unsent.changes.length === 0) return 0;
+  const seq = Math.max(lastWritten, lastHere) + 1;
+  writeBundle(input.folder, device.bookId, device.deviceId, device.key, seq, full, unsent.changes);
+  db.transaction(() => {
+    for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
+    setPeerFolderSeq(db, device.deviceId, seq);
+  })();
+  return 1;
 };
 
 /**
@@ -201,15 +233,7 @@ export const syncThroughFolder = (input: FolderSyncInput): Promise<Result<Folder
     }
     const written = writeReceived();
     recorded += written.recorded;
-    const unsent = unsentChanges(automerge, db, documents);
-    let bundlesWritten = 0;
-    if (unsent.changes.length > 0) {
-      writeBundle(input.folder, device.bookId, device.deviceId, device.key, unsent.changes);
-      bundlesWritten = 1;
-      db.transaction(() => {
-        for (const [bucket, heads] of unsent.heads) setExportedHeads(db, bucket, heads);
-      })();
-    }
+    const bundlesWritten = writeOwnBundle(automerge, db, documents, input, device);
     if (!hasBookSnapshot(input.folder, device.bookId)) await leaveBookForJoiners(db, input, device);
     return ok({ recorded, bundlesWritten, bundlesRead, waiting: written.waiting });
   });

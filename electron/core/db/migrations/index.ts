@@ -16,10 +16,11 @@ import { migration015 } from './015-value-model';
 import { migration017 } from './017-import-runs';
 import { migration019 } from './019-covering-read-indexes';
 import { migration021 } from './021-sync';
+import { migration022 } from './022-sync-devices';
 import { migration025 } from './025-sync-links';
 import type { Migration } from './types';
 
 /** In strictly increasing order of version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration017, migration019, migration021, migration025];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration017, migration019, migration021, migration022, migration025];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

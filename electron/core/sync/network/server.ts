@@ -9,6 +9,7 @@ import { sendBook } from './book-transfer';
 import { BucketExchange, differingBuckets, exchangeAsServer, headsSummary } from './exchange';
 import { ChannelError, FrameChannel } from './frames';
 import { keyFor, linkFromPairing, linkStands, readIdentity, type PeerIdentity } from './links';
+import { removedFromBook } from './removal';
 import { expectMessage, protocolVersion, RefusedError, sendMessage, type Refusal } from './messages';
 import { serverTlsOptions } from './tls';
 
@@ -63,7 +64,7 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
   // The gate's own connection: the handshake asks it synchronously for the key a device claims.
   const gate = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   const identities = new WeakMap<TLSSocket, { identity: PeerIdentity; key: Buffer }>();
-  const isRemoved = (_deviceId: string) => false;
+  const isRemoved = (deviceId: string) => removedFromBook(gate, deviceId);
   const server = createServer(
     serverTlsOptions((socket, text) => {
       const identity = readIdentity(text);
