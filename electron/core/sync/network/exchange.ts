@@ -124,6 +124,8 @@ export const exchangeAsClient = async (exchange: BucketExchange, channel: FrameC
     const received = await exchange.receiveRound(channel);
     if (sent === 0 && received === 0) {
       await sendMessage(channel, { t: 'done' });
+      // Out before this side's transaction holds the event loop: both sides then write at once.
+      await channel.flush();
       return;
     }
   }

@@ -155,6 +155,11 @@ export class FrameChannel {
     });
   }
 
+  /** Resolves once everything sent so far has left this process: before work that holds the event loop for seconds. */
+  flush(): Promise<void> {
+    return new Promise((resolve) => this.socket.write(Buffer.alloc(0), () => resolve()));
+  }
+
   close(): void {
     this.socket.end();
   }
