@@ -3,7 +3,7 @@ import type { SyncState } from '@automerge/automerge/slim';
 import { bucketCount } from '../../../../shared/sync/cells';
 import type { AutomergeApi } from '../automerge';
 import { sameHeads, type Doc, type Documents } from '../documents';
-import { ChannelError, frameKinds, type FrameChannel } from './frames';
+import { ChannelError, frameKinds, type Frame, type FrameChannel } from './frames';
 import { asMessage, readSyncFrame, sendMessage, syncFrame } from './messages';
 
 /** Rounds either side allows before giving up: Automerge's protocol settles in a handful. */
@@ -101,7 +101,7 @@ export class BucketExchange {
   }
 
   /** Reads the other side's round (its sync frames, then its round mark), applying each; answers how many. */
-  async receiveRound(channel: FrameChannel, first?: Awaited<ReturnType<FrameChannel['next']>>): Promise<number> {
+  async receiveRound(channel: FrameChannel, first?: Frame): Promise<number> {
     let count = 0;
     for (let frame = first ?? (await channel.next()); ; frame = await channel.next()) {
       if (frame.kind !== frameKinds.sync) {

@@ -6,7 +6,7 @@ import { ChannelError, frameKinds, maxMessageBytes, type Frame, type FrameChanne
 export const protocolVersion = 1;
 
 /** Why the serving device refused a session, said to the connecting device before it closes. */
-export const refusals = ['other_book', 'unknown_device', 'device_removed', 'pairing_used', 'protocol_version', 'book_not_ready'] as const;
+export const refusals = ['other_book', 'unknown_device', 'device_removed', 'pairing_used', 'protocol_version'] as const;
 export type Refusal = (typeof refusals)[number];
 
 const heads = z.record(z.string().regex(/^\d{1,3}$/), z.string().regex(/^[0-9a-f]{16}$/));

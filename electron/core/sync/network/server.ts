@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
 import { err, ok, type Result } from '../../../../shared/result';
-import { openDatabase } from '../../db/connection';
+import { openDatabase, type Db } from '../../db/connection';
 import { readDevice, type Device } from '../device';
 import { withSyncSession, type SessionInput } from '../session';
 import { announceAddress, formatAddress, reachableHost, withdrawAddress } from './address';
@@ -118,7 +118,7 @@ const serveSession = async (
   claimed: { identity: PeerIdentity; key: Buffer },
   device: Device,
   input: ListenerInput,
-  gate: ReturnType<typeof openDatabase>,
+  gate: Db,
   timeoutMs: number,
   isRemoved: (deviceId: string) => boolean,
 ): Promise<void> => {
@@ -155,7 +155,7 @@ const serveSession = async (
       await exchangeAsServer(exchange, channel);
       const received = exchange.handOver();
       // A device removed while it synced writes nothing into the book.
-      if (!linkStands(gate, hello.device, linkKey)) throw new ChannelError('peer_protocol');
+      if (!linkStands(gate, hello.device, linkKey) || isRemoved(hello.device)) throw new SessionRefused('device_removed');
       writeReceived();
       await sendMessage(channel, { t: 'committed' });
       return ok(received);
