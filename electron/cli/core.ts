@@ -4,7 +4,7 @@ import type { Core } from '../core/core';
 import { openCore } from '../core/core';
 import { systemLocalesFromEnv } from '../core/system-locale';
 import type { Result } from '../../shared/result';
-import { failWith, progressLine } from './output';
+import { CliFailure, failWith, progressLine } from './output';
 
 /** Opens the book for one command, shows job progress on stderr, and always closes it. */
 export const withCore = async <T>(dataDir: string, projectRoot: string, work: (core: Core) => Promise<T>): Promise<T> => {
@@ -30,4 +30,16 @@ export const withCore = async <T>(dataDir: string, projectRoot: string, work: (c
 export const valueOr = <T>(result: Result<T>): T => {
   if (!result.ok) throw failWith(result.error);
   return result.value;
+};
+
+/**
+ * The value of a result, or the translated reason followed by its stable code: the sync's
+ * refusals (a device not paired, removed, another book's) differ in what to do next, and a script
+ * tells them apart by the code.
+ */
+export const reasonedValueOr = <T>(result: Result<T>): T => {
+  if (result.ok) return result.value;
+  const failure = failWith(result.error);
+  if (result.error.code !== 'INVALID_STATE') throw failure;
+  throw new CliFailure(`${failure.message} (${result.error.details.reason})`, failure.exitCode);
 };

@@ -8,6 +8,7 @@ import { exportHelp, runExportCommand } from './commands/export';
 import { importHelp, runImport } from './commands/import';
 import { restoreHelp, runRestore } from './commands/restore';
 import { runSeed, seedHelp } from './commands/seed';
+import { runServe, serveHelp } from './commands/serve';
 import { runSync, syncHelp } from './commands/sync';
 import { CliFailure, failWith } from './output';
 
@@ -24,6 +25,7 @@ const commands: Record<string, { run: (argv: string[], projectRoot: string) => v
   import: { run: runImport, help: importHelp },
   devices: { run: runDevices, help: devicesHelp },
   sync: { run: runSync, help: syncHelp },
+  serve: { run: runServe, help: serveHelp },
 };
 
 const usage = `Usage: regulars <command> [options]   (from a checkout: npm run cli -- <command> [options])

@@ -22,6 +22,12 @@ const deviceSchema = z.object({
   awaitingBook: z.boolean(),
   /** What this device is called in the book's registry; given at joining, registered once the book arrives. */
   name: z.string().min(1).optional(),
+  /** The serving device's address on the shop's network, from the invitation (`regulars://host:port`). */
+  peer: z.string().optional(),
+  /** The invitation's one-time pairing secret, until the serving device has answered it with a link. */
+  pairing: z.object({ id: z.string().min(1), secret: z.string().min(1) }).optional(),
+  /** This device's link credential with the serving device (`peer` its device id): what later syncs connect with. */
+  link: z.object({ peer: z.string().min(1), secret: z.string().min(1) }).optional(),
 });
 
 export type Device = z.infer<typeof deviceSchema>;
@@ -56,21 +62,41 @@ export const newDevice = (bookId: string, key: string, awaitingBook: boolean, na
 
 export const newBookKey = (): string => randomBytes(32).toString('base64');
 
-/** An invitation: the book and its key, one line to copy (the folder is given to `sync` separately). */
-const invitationSchema = z.object({ v: z.literal(1), book: z.string().min(1), key: z.string().min(1) });
+/**
+ * An invitation: the book and its key, one line to copy (the folder is given to `sync` separately);
+ * for the shop's network also the inviting device's address and a one-time pairing secret. Codes
+ * made before the network transport (book and key only) stay readable.
+ */
+const invitationSchema = z.object({
+  v: z.literal(1),
+  book: z.string().min(1),
+  key: z.string().min(1),
+  addr: z.string().min(1).optional(),
+  pair: z.object({ id: z.string().min(1), secret: z.string().min(1) }).optional(),
+});
+
+export interface Invitation {
+  bookId: string;
+  key: string;
+  address?: string;
+  pairing?: { id: string; secret: string };
+}
 
 const invitationPrefix = 'regulars-invite-';
 
-export const invitationCode = (device: Device): string =>
-  invitationPrefix + Buffer.from(JSON.stringify({ v: 1, book: device.bookId, key: device.key })).toString('base64url');
+export const invitationCode = (device: Device, network?: { address: string | null; pairing: { id: string; secret: string } }): string => {
+  const fields = { v: 1, book: device.bookId, key: device.key, ...(network?.address ? { addr: network.address } : {}), ...(network ? { pair: network.pairing } : {}) };
+  return invitationPrefix + Buffer.from(JSON.stringify(fields)).toString('base64url');
+};
 
-export const readInvitation = (code: string): { bookId: string; key: string } | null => {
+export const readInvitation = (code: string): Invitation | null => {
   const trimmed = code.trim();
   if (!trimmed.startsWith(invitationPrefix)) return null;
   try {
     const parsed = invitationSchema.safeParse(JSON.parse(Buffer.from(trimmed.slice(invitationPrefix.length), 'base64url').toString('utf8')));
     if (!parsed.success || Buffer.from(parsed.data.key, 'base64').length !== 32) return null;
-    return { bookId: parsed.data.book, key: parsed.data.key };
+    const { book, key, addr, pair } = parsed.data;
+    return { bookId: book, key, ...(addr === undefined ? {} : { address: addr }), ...(pair === undefined ? {} : { pairing: pair }) };
   } catch {
     return null;
   }

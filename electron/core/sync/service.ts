@@ -9,7 +9,8 @@ import type { JobStarter } from '../jobs';
 import { readStateValue, writeStateValue } from '../settings';
 import { readDevice } from './device';
 import { outboxCount, peersLastHeard } from './queries';
-import { listDevices, markDeviceRemoved, renameDevice } from './registry';
+import { listDevices, renameDevice } from './registry';
+import { removeDevice } from './network/removal';
 import { fetchJoinedBook } from './session';
 
 export interface SyncServiceDeps {
@@ -112,16 +113,17 @@ export class SyncService {
   }
 
   /**
-   * Removing a device, in one place so that what removal does can grow here. Today it marks the
-   * device removed in the book's registry (every device learns it at its next sync); it does not
-   * take back what that device already holds, nor change the book's key.
+   * Removing a device: its link to this device is revoked at once (the shop's network refuses it)
+   * and it is marked removed in the book's registry, which every device learns at its next sync
+   * (network/removal.ts). It does not take back what that device already holds, nor change the
+   * book's key for the shared folder.
    */
   remove(id: string): Result<DeviceSummary[]> {
     const entry = this.devices().find((candidate) => candidate.id === id);
     if (entry === undefined) return err('NOT_FOUND', { entity: 'device', id });
     if (entry.thisDevice) return err('INVALID_STATE', { reason: 'remove_this_device' });
     if (entry.removedAt !== null) return err('INVALID_STATE', { reason: 'device_already_removed' });
-    markDeviceRemoved(this.deps.db(), id, this.deps.now().toISOString());
+    removeDevice(this.deps.db(), id, this.deps.now());
     return ok(this.devices());
   }
 

@@ -9,9 +9,10 @@ import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive'
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { readDevice, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents, sameHeads } from './documents';
-import { hasBookSnapshot, nextBundleAfter, ownBundlesInFolder, removeOwnBundlesBefore, otherDevices, readBookSnapshot, readBundle, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { hasBookSnapshot, nextBundleAfter, otherDevices, ownBundlesInFolder, readBookSnapshot, readBundle, removeOwnBundlesBefore, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setOwnFolderSeq, setPeerFolderSeq } from './queries';
+import { forgetLinks, wipeLinksFromCopy } from './network/queries';
 import { recordLocalChanges } from './record';
 import { defaultDeviceName, registerDevice } from './registry';
 
@@ -25,32 +26,51 @@ export interface FolderSyncOutcome {
   waiting: number;
 }
 
-export interface FolderSyncInput {
-  bookFile: string;
-  /** Every feature holding rows about a customer: a customer merged or deleted on another device takes them along here too. */
-  participants: readonly CustomerRecordsParticipant[];
-  projectRoot: string;
+export interface FolderSyncInput extends SessionInput {
   folder: string;
-  now: () => Date;
   /** Own bundles in the folder beyond which the next is full and replaces them (default 100). */
   bundlesBeforeCompacting?: number;
   /** Progress for the app's job: phases 'record', 'receive' (devices read of all), 'project', 'send', 'leave-book'. */
   report?: (phase: string, done: number, total: number) => void;
 }
 
-export interface FetchJoinedBookInput extends Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'> {
-  /**
-   * Puts the fetched file in the book's place. The app closes its open book, swaps and reopens it
-   * (as a restore does); by default (the CLI, nothing open) the file is simply swapped.
-   */
-  replaceBook?: (fetchedFile: string) => Result<null>;
-}
+/** Puts a fetched book file in the book's place: by default (the command line, nothing open) a plain swap. */
+export type ReplaceBook = (fetchedFile: string) => Result<null>;
 
-const swapBookFile = (bookFile: string) => (fetchedFile: string): Result<null> => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${bookFile}${suffix}`, { force: true });
-  renameSync(fetchedFile, bookFile);
+const swapBookFile =
+  (bookFile: string): ReplaceBook =>
+  (fetchedFile) => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${bookFile}${suffix}`, { force: true });
+    renameSync(fetchedFile, bookFile);
+    return ok(null);
+  };
+
+/**
+ * The book another device sent (through the folder or over the network), in place of this
+ * device's empty one: that device's record of what was projected, sent and read, and its links,
+ * were that device's, not this one's. `replaceBook`: the app closes its open book, swaps and
+ * reopens it (as a restore does).
+ */
+export const installFetchedBook = (bookFile: string, projectRoot: string, fetchedFile: string, device: Device, replaceBook: ReplaceBook = swapBookFile(bookFile)): Result<null> => {
+  const db = openDatabase(fetchedFile, { projectRoot, captureForSharing: false });
+  try {
+    resetSyncBookkeeping(db);
+    forgetLinks(db);
+  } finally {
+    db.close();
+  }
+  const replaced = replaceBook(fetchedFile);
+  if (!replaced.ok) {
+    rmSync(fetchedFile, { force: true });
+    return replaced;
+  }
+  writeDevice(bookFile, { ...device, awaitingBook: false });
   return ok(null);
 };
+
+export interface FetchJoinedBookInput extends Pick<FolderSyncInput, 'bookFile' | 'folder' | 'projectRoot'> {
+  replaceBook?: ReplaceBook;
+}
 
 /**
  * A device that joined fetches the book from the folder before anything else: its own book file is
@@ -62,19 +82,18 @@ export const fetchJoinedBook = async (input: FetchJoinedBookInput): Promise<Resu
   if (!device.awaitingBook) return ok('not-needed');
   const fetched = `${input.bookFile}.joining`;
   if (!(await readBookSnapshot(input.folder, device.bookId, device.key, fetched))) return err('INVALID_STATE', { reason: 'book_not_in_folder' });
-  const db = openDatabase(fetched, { projectRoot: input.projectRoot, captureForSharing: false });
+  const installed = installFetchedBook(input.bookFile, input.projectRoot, fetched, device, input.replaceBook);
+  return installed.ok ? ok('fetched') : installed;
+};
+
+/** A copy of the book about to leave for a joining device, without this device's pairings and links. */
+export const wipeLinksFrom = (copyFile: string, projectRoot: string): void => {
+  const copy = openDatabase(copyFile, { projectRoot, captureForSharing: false });
   try {
-    resetSyncBookkeeping(db);
+    wipeLinksFromCopy(copy);
   } finally {
-    db.close();
+    copy.close();
   }
-  const replaced = (input.replaceBook ?? swapBookFile(input.bookFile))(fetched);
-  if (!replaced.ok) {
-    rmSync(fetched, { force: true });
-    return replaced;
-  }
-  writeDevice(input.bookFile, { ...device, awaitingBook: false });
-  return ok('fetched');
 };
 
 /** Leaves a copy of the book in the folder for devices that join (SQLite's online backup, then sealed as it streams). */
@@ -82,6 +101,7 @@ const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Devic
   const copy = `${input.bookFile}.for-joiners`;
   try {
     await db.backup(copy);
+    wipeLinksFrom(copy, input.projectRoot);
     await writeBookSnapshot(input.folder, device.bookId, device.key, copy);
   } finally {
     rmSync(copy, { force: true });
@@ -132,6 +152,74 @@ const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, 
   return read;
 };
 
+export interface SessionInput {
+  bookFile: string;
+  /** Every feature holding rows about a customer: a customer merged or deleted on another device takes them along here too. */
+  participants: readonly CustomerRecordsParticipant[];
+  projectRoot: string;
+  now: () => Date;
+}
+
+/**
+ * One sync of this device's book with what other devices sent, whatever carried it (the shared
+ * folder or the shop's network): the steps every transport shares, in the order that keeps the
+ * book whole.
+ */
+export interface SyncSession {
+  device: Device;
+  automerge: AutomergeApi;
+  documents: Documents;
+  db: Db;
+  /** Records this device's writes since the last time into its documents, in a transaction of its own; answers how many cells. */
+  recordWrites: () => number;
+  /**
+   * The one transaction after the other devices' changes are in the documents: this device's
+   * writes are recorded in the same transaction in which the others' are written into the book,
+   * so a write made here meanwhile (the app open at the counter) is never overwritten before it
+   * is recorded; what projecting changed to keep the book whole (a merge followed) is recorded
+   * after it, and goes out with this device's writes next.
+   */
+  writeReceived: () => { recorded: number; waiting: number };
+}
+
+/** Opens this device's documents and book for one sync, runs `steps`, and always closes the book. */
+export const withSyncSession = async <T>(input: SessionInput, steps: (session: SyncSession) => Promise<Result<T>>): Promise<Result<T>> => {
+  const device = readDevice(input.bookFile);
+  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
+  const automerge = await loadAutomerge(input.projectRoot);
+  const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
+  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
+  const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+  try {
+    return await steps({
+      device,
+      automerge,
+      documents,
+      db,
+      recordWrites: () =>
+        db
+          .transaction(() => {
+            // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
+            registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), true);
+            return recordHere();
+          })
+          .immediate(),
+      writeReceived: () =>
+        db
+          .transaction(() => {
+            let recorded = recordHere();
+            const waiting = projectAndDerive(automerge, db, documents, input, device.deviceId);
+            recorded += recordHere();
+            return { recorded, waiting };
+          })
+          .immediate(),
+    });
+  } finally {
+    db.close();
+  }
+};
+
 /** Own bundles in a folder beyond which the next is written full and the earlier ones removed. */
 const bundlesBeforeCompacting = 100;
 
@@ -168,25 +256,12 @@ const writeOwnBundle = (automerge: AutomergeApi, db: Db, documents: Documents, i
  * up to what the documents hold, and the derived figures of every customer it touched follow. The
  * first device to sync leaves the book in the folder for devices that join.
  */
-export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> => {
-  const device = readDevice(input.bookFile);
-  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
-  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
-  if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
-  const automerge = await loadAutomerge(input.projectRoot);
-  const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
-  const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
-  try {
+export const syncThroughFolder = (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> =>
+  withSyncSession(input, async ({ device, automerge, documents, db, recordWrites, writeReceived }) => {
+    if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
     const report = input.report ?? (() => undefined);
-    const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
     report('record', 0, 0);
-    let recorded = db
-      .transaction(() => {
-        // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
-        registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), true);
-        return recordHere();
-      })
-      .immediate();
+    let recorded = recordWrites();
     let bundlesRead = 0;
     const peers = otherDevices(input.folder, device.bookId, device.deviceId);
     for (const [index, peer] of peers.entries()) {
@@ -194,36 +269,23 @@ export const syncThroughFolder = async (input: FolderSyncInput): Promise<Result<
       bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
     }
     report('project', 0, 0);
-    // This device's writes are recorded in the same transaction as the others' are written: a write
-    // made here meanwhile (the app open at the counter) is never overwritten before it is recorded.
-    // What projecting changed to keep the book whole (a merge followed) is recorded after it, and
-    // goes out with this device's writes.
-    const waiting = db
-      .transaction(() => {
-        recorded += recordHere();
-        const waitingRecords = projectAndDerive(automerge, db, documents, input, device.deviceId);
-        recorded += recordHere();
-        return waitingRecords;
-      })
-      .immediate();
+    const written = writeReceived();
+    recorded += written.recorded;
     report('send', 0, 0);
     const bundlesWritten = writeOwnBundle(automerge, db, documents, input, device);
     if (!hasBookSnapshot(input.folder, device.bookId)) {
       report('leave-book', 0, 0);
       await leaveBookForJoiners(db, input, device);
     }
-    return ok({ recorded, bundlesWritten, bundlesRead, waiting });
-  } finally {
-    db.close();
-  }
-};
+    return ok({ recorded, bundlesWritten, bundlesRead, waiting: written.waiting });
+  });
 
 const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);
 /** Facts the money cut-offs are drawn from: spending, and who is still in the book. */
 const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
 
 /** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
-const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, thisDevice: string): number => {
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput, thisDevice: string): number => {
   const projection = projectDocuments(automerge, db, documents, input.participants, { thisDevice, now: input.now });
   const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
