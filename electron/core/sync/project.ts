@@ -155,12 +155,18 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   // A record kept though deleted elsewhere is written whole: its fields as they were, then the documents' own.
   const values: Record<string, CellScalar> = before === null && typeof last === 'string' ? (JSON.parse(last) as Record<string, CellScalar>) : {};
   const shownCells = new Map<string, CellValue>();
-  for (const column of table.cells) {
-    const cells = cellValues(automerge, doc, cellKey(table.name, rowKey, column));
+  const cellsOf = new Map(table.cells.map((column) => [column, cellValues(automerge, doc, cellKey(table.name, rowKey, column))]));
+  // A value the rule prefers (a person's decision on a reminder) brings the fields written with it —
+  // its closing time, who closed it, the outcome — so the record stays whole and passes its checks.
+  let decision: CellValue | undefined;
+  for (const [column, cells] of cellsOf) {
+    const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
+    decision ??= preferred === null || preferred === undefined ? undefined : cells.find((cell) => cell.value === preferred);
+  }
+  for (const [column, cells] of cellsOf) {
     if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
     else clearConflict(db, table.name, rowKey, column);
-    const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
-    const shown = cells.find((cell) => preferred !== null && preferred !== undefined && cell.value === preferred) ?? cells[0];
+    const shown = (decision === undefined ? undefined : cells.find((cell) => cell.device === decision.device && cell.at === decision.at)) ?? cells[0];
     if (shown === undefined) continue;
     shownCells.set(column, shown);
     const localTable = table.localReferences?.[column];
