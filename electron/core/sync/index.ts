@@ -3,7 +3,7 @@
 /** sync */
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
-export { noteResolved, storedConflicts } from './queries';
+export { noteResolved, readRecord, storedConflicts } from './queries';
 export { defaultDeviceName, deviceName, listDevices, markDeviceRemoved, renameDevice } from './registry';
 export type { SharedDevice } from './registry';
 export { fetchJoinedBook, syncThroughFolder } from './session';
