@@ -44,22 +44,23 @@ const twoDevicesApart = async () => {
   cli('sync', '--data', counter, '--folder', folder);
   cli('devices', 'join', '--data', laptop, '--code', code, '--name', 'Mei’s laptop');
   cli('sync', '--data', laptop, '--folder', folder);
-  const edit = (dataDir: string, staffId: string, fields: { notes: string; email?: string }) =>
+  const edit = (dataDir: string, staffId: string, currency: string, fields: { notes: string; email?: string }) =>
     withBook(dataDir, async (rpc) => {
       await rpc('session-set-staff', { staffId });
       await rpc('customers-update', { id: meiId, fields: { name: '林美華', phones: ['0912 345 678'], ...fields } });
+      await rpc('settings-update', { currency });
     });
-  await edit(counter, mingId, { notes: '少冰' });
+  await edit(counter, mingId, 'TWD', { notes: '少冰' });
   // The laptop also gives her an e-mail, which nobody else touched: it arrives whichever notes the book shows.
-  await edit(laptop, fangId, { notes: '不要糖', email: 'mei@example.com' });
+  await edit(laptop, fangId, 'HKD', { notes: '不要糖', email: 'mei@example.com' });
   for (const dataDir of [counter, laptop, counter]) cli('sync', '--data', dataDir, '--folder', folder);
   return { root, counter, meiId };
 };
 
 const languages = [
-  { locale: 'zh-TW', language: 'zh-Hant', heading: '備註：分開時輸入了 2 個不同的值', shown: '目前顯示', keep: '保留這個值', by: /阿明在櫃檯電腦（這台電腦）輸入/, other: /小芳在Mei’s laptop輸入/, audit: '在另一台裝置修改', auditWho: '小芳，在Mei’s laptop' },
-  { locale: 'zh-CN', language: 'zh-Hans', heading: '备注：分开时输入了 2 个不同的值', shown: '目前显示', keep: '保留这个值', by: /阿明在櫃檯電腦（这台电脑）输入/, other: /小芳在Mei’s laptop输入/, audit: '在另一台设备修改', auditWho: '小芳，在Mei’s laptop' },
-  { locale: 'en-US', language: 'en', heading: 'Notes: 2 values entered while apart', shown: 'Shown now', keep: 'Keep this value', by: /Entered on 櫃檯電腦 \(this computer\) by 阿明/, other: /Entered on Mei’s laptop by 小芳/, audit: 'Changed on another device', auditWho: '小芳 on Mei’s laptop' },
+  { locale: 'zh-TW', language: 'zh-Hant', heading: '備註：分開時輸入了 2 個不同的值', shown: '目前顯示', keep: '保留這個值', by: /阿明在櫃檯電腦（這台電腦）輸入/, other: /小芳在Mei’s laptop輸入/, audit: '在另一台裝置修改', auditWho: '小芳，在Mei’s laptop', settings: '設定', currency: '幣別', shopList: '分開時輸入的不同值' },
+  { locale: 'zh-CN', language: 'zh-Hans', heading: '备注：分开时输入了 2 个不同的值', shown: '目前显示', keep: '保留这个值', by: /阿明在櫃檯電腦（这台电脑）输入/, other: /小芳在Mei’s laptop输入/, audit: '在另一台设备修改', auditWho: '小芳，在Mei’s laptop', settings: '设置', currency: '币种', shopList: '分开时输入的不同值' },
+  { locale: 'en-US', language: 'en', heading: 'Notes: 2 values entered while apart', shown: 'Shown now', keep: 'Keep this value', by: /Entered on 櫃檯電腦 \(this computer\) by 阿明/, other: /Entered on Mei’s laptop by 小芳/, audit: 'Changed on another device', auditWho: '小芳 on Mei’s laptop', settings: 'Settings', currency: 'Currency', shopList: 'Values entered while apart' },
 ] as const;
 
 for (const expected of languages) {
@@ -94,12 +95,22 @@ for (const expected of languages) {
         await page.screenshot({ path: `test-results/conflicts-${expected.language}-picked.png`, fullPage: true });
         // The audit trail: the laptop's edit, as the sync wrote it here, names the laptop and 小芳.
         await page.goto(`${app.url}#/audit`);
-        const fromLaptop = page.locator('.audit-entry').filter({ hasText: expected.audit });
+        const fromLaptop = page.locator('.audit-entry').filter({ hasText: expected.audit }).filter({ hasText: '林美華' });
         await expect(fromLaptop).toHaveCount(1);
         await expect(fromLaptop.locator('.audit-who')).toHaveText(expected.auditWho);
         await expect(fromLaptop).toContainText('林美華');
         await expect(fromLaptop).toContainText('mei@example.com');
         await page.screenshot({ path: `test-results/conflicts-${expected.language}-audit.png`, fullPage: true });
+        // The shop's currency was changed apart too: listed at the top of Settings, where the owner picks.
+        await page.getByRole('navigation').getByRole('link', { name: expected.settings }).click();
+        const shopList = page.getByRole('region', { name: expected.shopList });
+        await expect(shopList.getByRole('listitem')).toHaveCount(2);
+        await expect(shopList.getByText('TWD', { exact: true })).toBeVisible();
+        await expect(shopList.getByText('HKD', { exact: true })).toBeVisible();
+        await page.screenshot({ path: `test-results/conflicts-${expected.language}-settings.png`, fullPage: true });
+        await shopList.getByRole('listitem').filter({ hasText: 'TWD' }).getByRole('button').click();
+        await expect(shopList).toHaveCount(0);
+        await expect(page.getByLabel(expected.currency)).toHaveValue('TWD');
       } finally {
         stop();
         rmSync(root, { recursive: true, force: true });

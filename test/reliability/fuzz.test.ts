@@ -179,6 +179,8 @@ const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'winback-mark-lost': { customerId: book.active[0], reason: 'competitor' },
   'complaints-log': { customerId: book.active[0], channel: 'phone', category: 'price', severity: 'low', description: 'Charged twice' },
   'complaints-get': { id: book.complaints.open },
+  'sync-conflicts-of': { record: { kind: 'customer', id: book.active[0] } },
+  'sync-conflict-pick': { table: 'customers', rowKey: book.active[0], column: 'notes', deviceId: 'DEVICEB', at: '2026-12-01T09:05:00.000Z' },
   'complaints-acknowledge': { id: book.complaints.open },
   'complaints-resolve': { id: book.complaints.open, resolution: 'Replaced the drink', compensation: null },
   'complaints-escalate': { id: book.complaints.open, compensation: { kind: 'refund', amountMinor: 90_000 } },
@@ -253,6 +255,12 @@ describe('fuzzing every handler with arbitrary and adversarial input', () => {
     const [givenReward] = (await callOk(core, 'referrals-tree', { id: givingReferrer.id })).rewards;
     await callOk(core, 'referrals-reward-give', { id: givenReward!.id });
     const call = await callOk(core, 'winback-record-attempt', { customerId: active[2]!, outcome: 'declined' });
+    // Notes given two values on two devices while apart, as a shared book's sync leaves them (this book is not shared).
+    const apart = [
+      { value: 'Oat latte', device: 'DEVICEA', at: '2026-12-01T09:00:00.000Z', staff: null },
+      { value: 'No sugar', device: 'DEVICEB', at: '2026-12-01T09:05:00.000Z', staff: null },
+    ];
+    core.db.prepare('INSERT INTO sync_conflicts (tbl, row_key, col, values_json) VALUES (?, ?, ?, ?)').run('customers', active[2], 'notes', JSON.stringify(apart));
     const files = fileHandlers.test(context.task.name) ? await prepareFiles(core, sandbox) : null;
     const devices = deviceHandlers.test(context.task.name) ? await prepareDevices(core, sandbox) : null;
     examples = knownGood({

@@ -2,15 +2,28 @@ import type { FieldConflict } from '../../../shared/contract/conflicts';
 import { ok } from '../../../shared/result';
 import type { HandlerContext } from '../context';
 import type { HandlerImpls } from '../registry';
-import { readDevice } from '../sync';
+import { replicatedTable } from '../db/replicated';
+import { readDevice, readRecord } from '../sync';
 import { pickConflict } from './pick';
-import { toFieldConflict } from './present';
+import { cellsOf, toFieldConflict } from './present';
 import { conflictsOfRecord, conflictsOfTable, type DbConflictRow } from './queries';
+
+/** What the field holds in the book now: a list as its stored cell (JSON), a column as its value. */
+const valueNow = (ctx: HandlerContext, row: DbConflictRow): unknown => {
+  const table = replicatedTable(row.tbl);
+  const record = table === undefined ? null : readRecord(ctx.db, table, row.row_key);
+  if (Array.isArray(record)) return JSON.stringify(record);
+  return record?.[row.col];
+};
 
 const present = (ctx: HandlerContext, rows: readonly DbConflictRow[]): FieldConflict[] => {
   if (rows.length === 0) return [];
   const thisDevice = readDevice(ctx.data.bookFile)?.deviceId ?? null;
-  return rows.map((row) => toFieldConflict(ctx.db, thisDevice, row));
+  // A field edited here since holds none of the values: that edit supersedes them all at the next sync.
+  return rows.flatMap((row) => {
+    const now = valueNow(ctx, row);
+    return cellsOf(row).some((cell) => cell.value === now) ? [toFieldConflict(ctx.db, thisDevice, row, now)] : [];
+  });
 };
 
 export const conflictsHandlers: HandlerImpls = {

@@ -69,7 +69,8 @@ export const cellsOf = (row: Pick<DbConflictRow, 'values_json'>): CellValue[] =>
     typeof device === 'string' && typeof at === 'string' ? [{ value, device, at, staff }] : [],
   );
 
-export const toFieldConflict = (db: Db, thisDeviceId: string | null, row: DbConflictRow): FieldConflict => {
+/** `valueNow`: what the book holds in the field (the value marked shown). */
+export const toFieldConflict = (db: Db, thisDeviceId: string | null, row: DbConflictRow, valueNow: unknown): FieldConflict => {
   const table = row.tbl as ConflictTable;
   const staffNames = new Map<string, string | null>();
   const staffName = (id: string | null): string | null => {
@@ -77,7 +78,7 @@ export const toFieldConflict = (db: Db, thisDeviceId: string | null, row: DbConf
     if (!staffNames.has(id)) staffNames.set(id, getStaff(db, id)?.name ?? null);
     return staffNames.get(id) ?? null;
   };
-  const values: ConflictValue[] = cellsOf(row).map((cell, index) => ({
+  const values: ConflictValue[] = cellsOf(row).map((cell) => ({
     value: cell.value,
     items: listItemsOf(table, cell.value),
     namedStaff: namesStaff(row.col) && typeof cell.value === 'string' ? staffName(cell.value) : null,
@@ -87,7 +88,7 @@ export const toFieldConflict = (db: Db, thisDeviceId: string | null, row: DbConf
     staffId: cell.staff,
     staffName: staffName(cell.staff),
     at: cell.at,
-    shown: index === 0,
+    shown: cell.value === valueNow,
   }));
   return { table, rowKey: row.row_key, column: row.col, field: fieldOf(table, row.row_key, row.col), values, pickable: isPickable(table, row.col) };
 };

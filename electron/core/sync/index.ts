@@ -10,7 +10,7 @@ export type { PeerInput, PeerSyncOutcome } from './network/client';
 export { removeDevice } from './network/removal';
 export { startSyncListener } from './network/server';
 export type { ListenerInput, SessionReport, SyncListener } from './network/server';
-export { keepSendingBookkeeping, noteResolved, readSendingBookkeeping, storedConflicts } from './queries';
+export { keepSendingBookkeeping, noteResolved, readRecord, readSendingBookkeeping, storedConflicts } from './queries';
 export type { SendingBookkeeping } from './queries';
 export { defaultDeviceName, deviceName, listDevices, markDeviceRemoved, renameDevice } from './registry';
 export type { SharedDevice } from './registry';

@@ -140,13 +140,18 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const shownValue = (column: string) => cellValues(automerge, doc, cellKey(table.name, rowKey, column))[0]?.value;
   const outlives = table.outlivesDeletion?.(Object.fromEntries(table.cells.map((column) => [column, shownValue(column)]))) === true;
   if (isDeletedIn(ctx, table.name, rowKey) && !outlives) {
-    const deletion = cellValues(automerge, doc, cellKey(table.name, rowKey, deletedColumn))[0];
-    if (before !== null && deletion !== undefined) ctx.arrivals.note(table, rowKey, before, 'delete', deletion, before, null);
+    // Noted once it is gone: a deletion that must wait (what points at it has not gone yet) did not happen.
+    const noteDeletion = () => {
+      const deletion = cellValues(automerge, doc, cellKey(table.name, rowKey, deletedColumn))[0];
+      if (before !== null && deletion !== undefined) ctx.arrivals.note(table, rowKey, before, 'delete', deletion, before, null);
+    };
     if (table.name === 'customers') {
       removeCustomer(ctx, rowKey);
+      noteDeletion();
       return [];
     }
     if (before !== null) deleteRecord(db, table, rowKey);
+    noteDeletion();
     return customersOf(table, rowKey, before, {});
   }
   // A referral is keyed by the referred customer: gone or merged away, it went with them.

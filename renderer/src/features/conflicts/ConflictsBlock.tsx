@@ -39,6 +39,7 @@ const useValueText = () => {
 const fieldKeys = new Set([
   'name', 'email', 'birthdayMonth', 'birthdayDay', 'birthdayYear', 'address', 'gender', 'notes', 'source', 'needType', 'ownerStaffId',
   'consentToContact', 'archived', 'phones', 'tags', 'channel', 'category', 'severity', 'description', 'state', 'resolution', 'active',
+  'shopName', 'currency', 'country', 'timeZone',
 ]);
 
 export const useFieldLabel = () => {
@@ -126,7 +127,7 @@ export const ShopConflicts = ({ mayPick }: { mayPick: boolean }) => {
   const titleOf = (conflict: FieldConflict) =>
     conflict.table === 'staff'
       ? t('staffRecord', { name: staff.data?.find((member) => member.id === conflict.rowKey)?.name ?? conflict.rowKey })
-      : t('setting', { key: conflict.rowKey });
+      : t('settingsRecord');
   return (
     <section className="card conflicts" aria-labelledby="shop-conflicts-title">
       <h2 id="shop-conflicts-title">{t('listTitle')}</h2>
