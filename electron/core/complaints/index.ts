@@ -6,6 +6,7 @@ export type { DbExportComplaint, DbExportComplaintPromise, DbExportComplaintTran
 export { settleBeforeReading, settleMissedPromises } from './promises';
 export { boardRows, insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, settlePromiseRow, updateComplaint, updateEscalation } from './queries';
 export { complaintsOf } from './read';
+export { complaintsRecords } from './records';
 export { complaintReminderKinds } from './reminder-kinds';
 export { openingHoursOf, promiseHours, readComplaintSettings } from './settings';
 export { complaintsBetween } from './stats-queries';
