@@ -1,5 +1,4 @@
 import { importUndoHandlers } from './transfer/import/undo';
-import { importedHistoryRecords } from './history/records';
 import { importedHistoryTimelineSource } from './history/timeline';
 import { renameSync, rmSync } from 'node:fs';
 import { keepAside } from './db/keep-aside';
@@ -16,7 +15,6 @@ import { RestoreService } from './backup/restore';
 import { BackupService } from './backup/service';
 import { BookOpenError, openBook } from './book';
 import { complaintsHandlers } from './complaints/handlers';
-import { complaintsRecords } from './complaints/records';
 import { complaintsTimelineSource } from './complaints/timeline';
 import { conflictsHandlers } from './conflicts/handlers';
 import type { DataServices, HandlerContext, NativeDialogs, Session } from './context';
@@ -25,7 +23,7 @@ import { setCaptureWriter } from './db/replicated';
 import { schemaVersionOf } from './db/migrate';
 import { counterHandlers } from './counter/handlers';
 import { customersHandlers } from './customers/handlers';
-import type { CustomerRecordsParticipant } from './customer-records';
+import { customerRecordParticipants } from './customer-record-participants';
 import { EventBus } from './events';
 import { filesHandlers } from './files/handlers';
 import { markInUse } from './files/in-use';
@@ -35,10 +33,8 @@ import { Uploads } from './files/uploads';
 import { jobsHandlers } from './jobs/handlers';
 import { JobRunner } from './jobs/runner';
 import { loyaltyHandlers } from './loyalty/handlers';
-import { loyaltyRecords } from './loyalty/records';
 import { mergeHandlers } from './merge/handlers';
 import { referralsHandlers } from './referrals/handlers';
-import { referralsRecords } from './referrals/records';
 import { referralRewardsTimelineSource, referralsTimelineSource } from './referrals/timeline';
 import { Registry, type InternalFailure } from './registry';
 import { ReminderDays } from './reminders/daily';
@@ -58,8 +54,6 @@ import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
 import { transferHandlers } from './transfer/handlers';
 import { visitsHandlers } from './visits/handlers';
-import { visitsRecords } from './visits/records';
-import { remindersRecords } from './reminders/records';
 import { visitsTimelineSource } from './visits/timeline';
 import { ValueFitSchedule } from './value/schedule';
 import { appVersion } from './version';
@@ -112,11 +106,7 @@ const logInternalFailure = ({ reference, handler, error }: InternalFailure): voi
   console.error(`[regulars] internal error ${reference} in ${handler}:`, error);
 };
 
-/**
- * Every feature that keeps rows about a customer, in dependency order (a feature whose rows point at
- * another's comes after it): merges move them in this order, purges delete them in reverse.
- */
-export const customerRecordParticipants: readonly CustomerRecordsParticipant[] = [visitsRecords, importedHistoryRecords, remindersRecords, complaintsRecords, referralsRecords, loyaltyRecords];
+export { customerRecordParticipants };
 
 export const createRegistry = (onInternalFailure: (failure: InternalFailure) => void): Registry => {
   const registry = new Registry(onInternalFailure);

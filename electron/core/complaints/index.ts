@@ -7,6 +7,7 @@ export { settleBeforeReading, settleMissedPromises } from './promises';
 export { boardRows, insertComplaint, insertComplaintSatisfaction, insertPromise, insertTransition, setComplaintDetail, settlePromiseRow, updateComplaint, updateEscalation } from './queries';
 export type { ComplaintDetailColumn } from './queries';
 export { complaintsOf } from './read';
+export { complaintsRecords } from './records';
 export { complaintReminderKinds } from './reminder-kinds';
 export { openingHoursOf, promiseHours, readComplaintSettings } from './settings';
 export { complaintsBetween } from './stats-queries';

@@ -2,3 +2,4 @@
 
 /** Imported visit histories: writing and deleting them for an import. */
 export { addImportedHistory, deleteImportedHistoriesOfImport, newImportedHistoryRows } from './queries';
+export { importedHistoryRecords } from './records';

@@ -3,6 +3,7 @@ import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup';
 import { fitValueJob, recomputeDerived } from '../derive';
 import { syncFolderJob, type SyncJobInput } from '../sync';
+import { customerRecordParticipants } from '../customer-record-participants';
 import { analyseImport, commitImport, previewImport, runExport } from '../transfer';
 import type { JobContext } from './types';
 
@@ -20,8 +21,7 @@ export const jobTable = {
   export: (...args: Parameters<typeof runExport>) => runExport(...args),
   'value-fit': (...args: Parameters<typeof fitValueJob>) => fitValueJob(...args),
   recompute: (...args: Parameters<typeof recomputeDerived>) => recomputeDerived(...args),
-  // Every feature's customer records travel with a merge made on another device: the composition root names them.
-  sync: async (input: SyncJobInput, job: JobContext) => syncFolderJob(input, job, (await import('../core')).customerRecordParticipants),
+  sync: (input: SyncJobInput, job: JobContext) => syncFolderJob(input, job, customerRecordParticipants),
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
 declare module '../context' {

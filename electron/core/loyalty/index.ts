@@ -5,4 +5,5 @@ export { keptMonthRecounts, recountKeptMonths } from './dashboard/month-figures'
 export { beginLoyaltyPassInSteps, rebuildAllLoyalty, refreshCustomersLoyalty } from './derive';
 export type { LoyaltyEnvironment } from './derive';
 export { putTierHistoryMonth } from './queries';
+export { loyaltyRecords } from './records';
 export { readLoyaltySettings, tierRulesOf } from './settings';

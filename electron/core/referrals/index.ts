@@ -8,5 +8,6 @@ export { monthCounts } from './overview-queries';
 export { toReferralReward } from './present';
 export { insertReward, rewardRowsOf, upsertReferral } from './queries';
 export type { DbRewardRow } from './queries';
+export { referralsRecords } from './records';
 export { settleReward } from './rewards';
 export { referralRulesSet, writeReferralRules } from './rules';

@@ -8,5 +8,6 @@ export { remindersFollowCustomers } from './follow';
 export { openReminderRow } from './open-row';
 export { toReminder } from './present';
 export { backdateReminder, closeReminder, getReminderRow, insertManualReminder, reopenReminder, snoozeReminder } from './queries';
+export { remindersRecords } from './records';
 export { lapseRulesOf, readReminderSettings, reminderEnvironment, shopTimeZone } from './settings';
 export type { ReminderEnvironment } from './settings';

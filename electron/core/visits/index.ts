@@ -3,3 +3,4 @@
 /** Visits and contacts: their rows for other features' writes, and presenting them. */
 export { toVisit } from './present';
 export { archivedVisitRows, countArchivedVisits, deleteVisit, getVisitRow, insertVisit, insertVisitSatisfaction } from './queries';
+export { visitsRecords } from './records';

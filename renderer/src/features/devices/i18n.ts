@@ -18,7 +18,7 @@ const en = {
   },
   join: {
     title: 'Join a shared book',
-    hint: 'This book is empty: it can become a device of a book shared from another computer. Paste the invitation code made there.',
+    hint: 'An empty book (no customers, visits or complaints yet) can become a device of a book shared from another computer. Paste the invitation code made there.',
     code: 'Invitation code',
     submit: 'Join',
     joined: 'Joined. Now choose the shared folder and sync: the book arrives from there.',
@@ -103,7 +103,7 @@ const zhHant: Messages<typeof en> = {
   },
   join: {
     title: '加入共用客戶簿',
-    hint: '這本客戶簿是空的：它可以成為另一台電腦所共用客戶簿的裝置。請貼上在那裡產生的邀請碼。',
+    hint: '空白的客戶簿（還沒有客戶、來店紀錄或客訴）可以成為另一台電腦所共用客戶簿的裝置。請貼上在那裡產生的邀請碼。',
     code: '邀請碼',
     submit: '加入',
     joined: '已加入。接著請選擇共用資料夾並同步：客戶簿會從那裡取得。',
@@ -188,7 +188,7 @@ const zhHans: Messages<typeof en> = {
   },
   join: {
     title: '加入共享客户簿',
-    hint: '这本客户簿是空的：它可以成为另一台电脑所共享客户簿的设备。请粘贴在那里生成的邀请码。',
+    hint: '空白的客户簿（还没有客户、到店记录或客诉）可以成为另一台电脑所共享客户簿的设备。请粘贴在那里生成的邀请码。',
     code: '邀请码',
     submit: '加入',
     joined: '已加入。接着请选择共享文件夹并同步：客户簿会从那里获取。',
