@@ -243,6 +243,6 @@ describe('Settings → Devices: every refusal has its own sentence and leaves th
     expect(joined.stderr.trim()).toBe(errorMessages.en.states.not_an_invitation);
     const synced = cli(['sync', '--folder', folderFor()]);
     expect(synced.status).not.toBe(0);
-    expect(synced.stderr.trim()).toBe(errorMessages.en.states.not_shared);
+    expect(synced.stderr.trim()).toBe(`${errorMessages.en.states.not_shared} (not_shared)`);
   });
 });

@@ -8,6 +8,8 @@ import { expect, startBrowserMode, test, type RunningApp } from './fixtures';
 const languages = [
   {
     language: 'zh-Hant',
+    apartHeading: '備註：分開時輸入了 2 個不同的值',
+    keep: '保留這個值',
     locale: 'zh-TW',
     devices: '裝置',
     settingsLink: '裝置：與另一台電腦共用這本客戶簿',
@@ -32,6 +34,8 @@ const languages = [
   },
   {
     language: 'zh-Hans',
+    apartHeading: '备注：分开时输入了 2 个不同的值',
+    keep: '保留这个值',
     locale: 'zh-CN',
     devices: '设备',
     settingsLink: '设备：与另一台电脑共享这本客户簿',
@@ -56,6 +60,8 @@ const languages = [
   },
   {
     language: 'en',
+    apartHeading: 'Notes: 2 values entered while apart',
+    keep: 'Keep this value',
     locale: 'en-US',
     devices: 'Devices',
     settingsLink: 'Devices: share this book with another computer',
@@ -111,7 +117,7 @@ const setFolderAndSync = async (page: Page, words: (typeof languages)[number], f
 
 for (const words of languages) {
   test.describe(`two devices sharing one book through a folder (${words.language})`, () => {
-    test('invite on A, join on B, the book arrives on B, and changes made apart reach each other', async ({ browser }) => {
+    test('invite on A, join on B, the book arrives on B, changes made apart reach each other, and one field given two values is resolved', async ({ browser }) => {
       test.setTimeout(240_000);
       const shared = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-shared-'));
       const a = await startBrowserMode();
@@ -169,6 +175,32 @@ for (const words of languages) {
         await expect(pageB.getByText('少冰，不要吸管')).toBeVisible();
         await pageA.goto(`${a.app.url}#/customers/${mei.id}`);
         await expect(pageA.getByText('第一次帶朋友來')).toBeVisible();
+
+        // The same field edited on both while apart: after syncing, B's profile shows both values;
+        // B keeps A's, and after the next syncs both show it and neither shows the block.
+        await a.app.rpc('customers-update', { id: mei.id, fields: { name: '林美華', phones: ['0912 345 678'], notes: '燕麥奶，少冰' } });
+        await b.app.rpc('customers-update', { id: mei.id, fields: { name: '林美華', phones: ['0912 345 678'], notes: '全糖' } });
+        await openDevices(pageA, words);
+        await syncWith(pageA, words.syncNow);
+        await openDevices(pageB, words);
+        await syncWith(pageB, words.syncNow);
+        await pageB.goto(`${b.app.url}#/customers/${mei.id}`);
+        const apart = pageB.getByRole('region', { name: /values entered while apart|分開時輸入的不同值|分开时输入的不同值/i });
+        await expect(apart.getByRole('heading', { name: words.apartHeading })).toBeVisible();
+        await expect(apart.getByRole('listitem')).toHaveCount(2);
+        await pageB.screenshot({ path: `test-results/devices/apart-${words.language}.png`, fullPage: true });
+        const keepA = apart.getByRole('listitem').filter({ hasText: '燕麥奶，少冰' }).getByRole('button');
+        await expect(keepA).toHaveText(words.keep);
+        await keepA.focus();
+        await pageB.keyboard.press('Enter');
+        await expect(apart).toHaveCount(0);
+        await expect(pageB.locator('.profile-notes .notes')).toHaveText('燕麥奶，少冰');
+        await openDevices(pageB, words);
+        await syncWith(pageB, words.syncNow);
+        await syncWith(pageA, words.syncNow);
+        await pageA.goto(`${a.app.url}#/customers/${mei.id}`);
+        await expect(pageA.locator('.profile-notes .notes')).toHaveText('燕麥奶，少冰');
+        await expect(pageA.getByRole('region', { name: /values entered while apart|分開時輸入的不同值|分开时输入的不同值/i })).toHaveCount(0);
 
         // The Devices page and the status, to look at in each language.
         await openDevices(pageA, words);
