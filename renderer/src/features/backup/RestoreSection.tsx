@@ -29,6 +29,8 @@ export const RestoreSection = ({ status }: { status: BackupStatus }) => {
   const read = useApiMutation('restore-read');
   const prepare = useApiMutation('restore-prepare');
   const confirm = useApiMutation('restore-confirm');
+  // On a shared book the restore does not take the other devices back: the owner is told so before confirming.
+  const sharing = useApi('sync-status', {});
   const undo = useApiMutation('restore-undo');
   const { progress, cancel } = useJobProgress(['restore-check', 'backup']);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -187,6 +189,7 @@ export const RestoreSection = ({ status }: { status: BackupStatus }) => {
         <div className="restore-step">
           <p className="notice notice-success">{t('restore.verified')}</p>
           <p>{t('restore.compare', { current: counts(step.prepared.current.counts), restored: counts(step.prepared.contents.counts) })}</p>
+          {sharing.data?.shared === true && <p className="notice">{t('restore.sharedBook')}</p>}
           <div className="inline-form">
             <button type="button" className="button button-danger" disabled={busy} onClick={() => void replace(step.prepared)}>
               {t('restore.confirm')}
