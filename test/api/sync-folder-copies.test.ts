@@ -6,6 +6,7 @@ import type { Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
 import { fetchJoinedBook, readDevice } from '../../electron/core/sync';
 import { callOk } from '../support/core';
+import { sequence } from '../support/processes';
 import { agreed, expectSameBook, folderFor, projectRoot, threeDevices } from '../support/sync-devices';
 
 /**
@@ -14,15 +15,6 @@ import { agreed, expectSameBook, folderFor, projectRoot, threeDevices } from '..
  * in part; a USB stick is swapped for a new one; files arrive damaged. Nothing may be lost or
  * corrupted, and every device must end with the same book.
  */
-
-/** A small deterministic generator, so a failure can be replayed. */
-const sequence = (seed: number) => {
-  let state = seed;
-  return (below: number): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state % below;
-  };
-};
 
 const filesUnder = (root: string): string[] =>
   existsSync(root) ? readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith('.partial')).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name))) : [];

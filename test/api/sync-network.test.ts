@@ -9,14 +9,13 @@ import { openCore, type Core } from '../../electron/core/core';
 import { storedConflicts } from '../../electron/core/sync';
 import { clientTlsOptions } from '../../electron/core/sync/network/tls';
 import { callOk, tempDir } from '../support/core';
+import { cliEnv as env, cliFile, killedAfter, sequence } from '../support/processes';
 
 /**
  * The shop's network, each device its own process (the built command line): one device serves
  * its book, the others pair with an invitation, fetch the book and sync with it over loopback, or
  * across two network namespaces joined by a veth pair that the test cuts midway.
  */
-const cliFile = 'dist/cli/index.cjs';
-const env = { ...process.env, LANG: 'C', LC_ALL: '' };
 
 const cli = (args: string[], prefix: string[] = []) => {
   const [command, ...rest] = [...prefix, process.execPath, cliFile, ...args];
@@ -100,26 +99,6 @@ const serve = (dataDir: string, host = '127.0.0.1', prefix: string[] = [], extra
     void exited.then((code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
   });
 
-/** A sync killed after `afterMs`: mid-handshake, mid-exchange, mid-write of the book — or just done. */
-const killedSync = (dataDir: string, peer: string, afterMs: number): Promise<void> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliFile, 'sync', '--data', dataDir, '--peer', peer], { stdio: 'ignore', env });
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
-/** A small deterministic random sequence, so a failing order can be run again. */
-const sequence = (seed: number) => {
-  let state = seed;
-  return (below: number) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state % below;
-  };
-};
-
 /** Every file of a full CSV export of the book, by name. */
 const exported = (dataDir: string, prefix: string[] = []): Map<string, Buffer> => {
   const out = dir();
@@ -176,7 +155,7 @@ describe('one book on three devices over the shop network (separate processes, l
       const device = [b, c][random(2)]!;
       if (round === 3) {
         // The serving device killed in the middle of a session: it starts again where it was.
-        const syncing = killedSync(device, served.address, 5_000);
+        const syncing = killedAfter(['sync', '--data', device, '--peer', served.address], 5_000);
         await new Promise((resolve) => setTimeout(resolve, 150 + random(600)));
         served.child.kill('SIGKILL');
         await syncing;
@@ -184,7 +163,7 @@ describe('one book on three devices over the shop network (separate processes, l
         served = await serve(a);
         continue;
       }
-      await killedSync(device, served.address, 150 + random(900));
+      await killedAfter(['sync', '--data', device, '--peer', served.address], 150 + random(900));
     }
     for (let round = 0; round < 2; round += 1) for (const device of [b, c]) expect(ok(['sync', '--data', device, '--peer', served.address])).toMatch(/^synced/);
     expect(await served.stop()).toBe(0);

@@ -1,12 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/core';
+import { cliEnv, cliFile, killedAfter, sequence } from '../support/processes';
 
 /** The built command-line tool (`npm test` builds it first), each call its own process. */
 const cli = (args: string[]) => {
-  const result = spawnSync(process.execPath, ['dist/cli/index.cjs', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' }, input: '' });
+  const result = spawnSync(process.execPath, [cliFile, ...args], { encoding: 'utf8', env: cliEnv, input: '' });
   return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
 };
 
@@ -15,26 +16,6 @@ const ok = (args: string[]): string => {
   expect(result.err, args.join(' ')).toBe('');
   expect(result.code, args.join(' ')).toBe(0);
   return result.out;
-};
-
-/** A sync killed after `afterMs`: mid-write of a bundle, of the documents or of the book — or just done. */
-const killedSync = (dataDir: string, folder: string, afterMs: number): Promise<void> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/cli/index.cjs', 'sync', '--data', dataDir, '--folder', folder], { stdio: 'ignore' });
-    const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
-    child.on('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
-/** A small deterministic random sequence, so a failing order can be run again. */
-const sequence = (seed: number) => {
-  let state = seed;
-  return (below: number) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state % below;
-  };
 };
 
 const made: string[] = [];
@@ -74,7 +55,7 @@ describe('three devices in separate processes through a shared folder', () => {
     const devices = [a, b, c];
     for (let round = 0; round < 6; round += 1) {
       const device = devices[random(3)]!;
-      await killedSync(device, folder, 150 + random(900));
+      await killedAfter(['sync', '--data', device, '--folder', folder], 150 + random(900));
     }
     for (let round = 0; round < 2; round += 1) for (const device of devices) ok(['sync', '--data', device, '--folder', folder]);
     const reference = exported(a);
