@@ -60,7 +60,7 @@ export const readSendingBookkeeping = (db: Db): SendingBookkeeping => ({ exporte
  */
 export const keepSendingBookkeeping = (db: Db, kept: SendingBookkeeping): void => {
   const s = statements(db);
-  db.exec('DELETE FROM sync_outbox; DELETE FROM sync_buckets; DELETE FROM sync_peers; DELETE FROM sync_conflicts;');
+  resetSyncBookkeeping(db);
   for (const row of kept.exported) s.keepExported.run(row.bucket, row.exported_heads);
   for (const row of kept.peers) s.keepPeer.run(row.device_id, row.folder_seq, row.last_received_at);
 };
