@@ -12,7 +12,7 @@ export { startSyncListener } from './network/server';
 export type { ListenerInput, SessionReport, SyncListener } from './network/server';
 export { keepSendingBookkeeping, noteResolved, readRecord, readSendingBookkeeping, storedConflicts } from './queries';
 export type { SendingBookkeeping } from './queries';
-export { defaultDeviceName, deviceName, listDevices, markDeviceRemoved, renameDevice } from './registry';
+export { defaultDeviceName, deviceName, listDevices, renameDevice } from './registry';
 export type { SharedDevice } from './registry';
 export { fetchJoinedBook, syncThroughFolder } from './session';
 export type { FolderSyncOutcome } from './session';
