@@ -9,6 +9,7 @@ import type { Core } from '../../electron/core/core';
 import { seedBook } from '../../electron/core/seed/seed';
 import { setConflict } from '../../electron/core/sync/queries';
 import { registerDevice } from '../../electron/core/sync/registry';
+import { newExchangeKeys } from '../../electron/core/sync/book-key-seals';
 import { bookSnapshot, callOk, freshCore, setUpOwner, tempDir, testPin } from '../support/core';
 import { importPlanOf } from '../support/result';
 import { anyInput } from './arbitraries';
@@ -84,7 +85,7 @@ const prepareDevices = async (core: Core, sandbox: string): Promise<FuzzDevices>
   await callOk(core, 'devices-invite', {});
   await callOk(core, 'sync-folder-set', { folder });
   const otherDevice = '01KAAAAAAAAAAAAAAAAAAAAAAA';
-  registerDevice(core.db, otherDevice, 'Laptop', '2026-11-01T00:00:00.000Z', false);
+  registerDevice(core.db, otherDevice, 'Laptop', '2026-11-01T00:00:00.000Z', newExchangeKeys().publicKey, false);
   const thisDevice = (await callOk(core, 'devices-list', {})).find((device) => device.thisDevice)!.id;
   const elsewhere = freshCore();
   const { code } = await callOk(elsewhere, 'devices-invite', {});

@@ -56,7 +56,7 @@ export const runDevices = async (argv: string[], projectRoot: string): Promise<v
     if (typeof values.device !== 'string' || values.device === '') throw new CliFailure('--device ID is required (see --help)', 2);
     const deviceId = values.device;
     await withCore(dataDir, projectRoot, async (core) => {
-      const removed = removeDevice(core.db, deviceId, new Date());
+      const removed = removeDevice(core.db, bookPath(dataDir), deviceId, new Date());
       if (!removed.linkRevoked && !removed.marked) throw new CliFailure(`no device ${deviceId} in this book (see "regulars devices list")`);
       console.log(`removed device ${deviceId}${removed.linkRevoked ? ': its link is revoked' : ''}`);
     });

@@ -50,7 +50,9 @@ export interface ReplicatedTable {
 
 export const replicatedTables: readonly ReplicatedTable[] = [
   { name: 'staff', key: 'id', showsConflicts: true, cells: ['id', 'name', 'active', 'created_at'] },
-  { name: 'sync_devices', key: 'id', cells: ['id', 'name', 'joined_at', 'removed_at'] },
+  { name: 'sync_devices', key: 'id', cells: ['id', 'name', 'joined_at', 'removed_at', 'exchange_key'] },
+  // Each sealed for one device or with a newer key: the folder's key after a removal reaches only the devices that remain.
+  { name: 'sync_book_keys', key: 'id', cells: ['id', 'key_id', 'made_at', 'made_by', 'for_device', 'sealed_with', 'sealed', 'removes'] },
   {
     name: 'settings',
     key: 'key',

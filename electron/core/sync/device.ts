@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { syncFolderOf } from '../db/replicated';
 import { newId } from '../db/ids';
+import { newExchangeKeys, type ExchangeKeys } from './book-key-seals';
 
 /**
  * This device's identity in a shared book, kept in <data>/sync/device.json beside the book and
@@ -16,8 +17,12 @@ const deviceSchema = z.object({
   deviceId: z.string().min(1),
   /** Automerge's actor id: 32 hex digits, this device's alone. */
   actor: z.string().regex(/^[0-9a-f]{32}$/),
-  /** The book's sharing key (AES-256, base64): what the folder's files are sealed with. */
+  /** The book's sharing key (AES-256, base64): what the folder's files are sealed with — the newest this device holds. */
   key: z.string().min(1),
+  /** The book's earlier keys this device holds: bundles written before a key was replaced still open with them. */
+  keyring: z.array(z.string().min(1)).optional(),
+  /** This device's X25519 key pair (book-key-seals.ts): a replaced book key is sealed for it with the public half. */
+  exchange: z.object({ publicKey: z.string().min(1), privateKey: z.string().min(1) }).optional(),
   /** Joined but not yet given the book: the first sync fetches it. */
   awaitingBook: z.boolean(),
   /** What this device is called in the book's registry; given at joining, registered once the book arrives. */
@@ -50,7 +55,7 @@ export const writeDevice = (bookFile: string, device: Device): void => {
   renameSync(`${file}.partial`, file);
 };
 
-export const newDevice = (bookId: string, key: string, awaitingBook: boolean, name: string): Device => ({
+export const newDevice = (bookId: string, key: string, awaitingBook: boolean, name: string): Device & { exchange: ExchangeKeys } => ({
   version: 1,
   bookId,
   deviceId: newId(),
@@ -58,7 +63,19 @@ export const newDevice = (bookId: string, key: string, awaitingBook: boolean, na
   key,
   awaitingBook,
   name,
+  exchange: newExchangeKeys(),
 });
+
+/** Every book key this device can open the folder's files with, the newest first. */
+export const bookKeysOf = (device: Device): string[] => [device.key, ...(device.keyring ?? [])];
+
+/** A device that shared before book keys were replaced gets its key pair (and publishes it at its next sync). */
+export const withExchangeKeys = (bookFile: string, device: Device): Device & { exchange: ExchangeKeys } => {
+  if (device.exchange !== undefined) return { ...device, exchange: device.exchange };
+  const updated = { ...device, exchange: newExchangeKeys() };
+  writeDevice(bookFile, updated);
+  return updated;
+};
 
 export const newBookKey = (): string => randomBytes(32).toString('base64');
 

@@ -17,7 +17,7 @@ const makeShared = (db: Db, bookFile: string, at: Date, name: string): Device =>
   writeDevice(bookFile, device);
   installCaptureTriggers(db);
   // After the triggers: the registration is the book's first shared record.
-  registerDevice(db, device.deviceId, name, at.toISOString(), false);
+  registerDevice(db, device.deviceId, name, at.toISOString(), device.exchange.publicKey, false);
   return device;
 };
 

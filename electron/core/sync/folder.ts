@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import type { BookKeyRow } from './book-keys-queries';
 import { seal, sealFile, unseal, unsealFile } from './sealed';
 
 /**
@@ -86,11 +87,20 @@ export const nextBundleAfter = (folder: string, bookId: string, deviceId: string
   return fulls[0] ?? null;
 };
 
-/** Another device's bundle, opened; null when it does not open whole (still being copied, altered, renamed). */
-export const readBundle = (folder: string, bookId: string, deviceId: string, key: string, seq: number, full: boolean): BucketChanges[] | null => {
+/**
+ * Another device's bundle, opened with whichever of the book's keys sealed it; null when it does not
+ * open whole (still being copied, altered, renamed, or sealed with a key this device was not given).
+ */
+export const readBundle = (folder: string, bookId: string, deviceId: string, keys: readonly string[], seq: number, full: boolean): BucketChanges[] | null => {
   const file = path.join(deviceFolderOf(folder, bookId, deviceId), bundleName(seq, full));
   if (!existsSync(file)) return null;
-  const plain = unseal(key, bundleLabel(bookId, deviceId, seq, full), readFileSync(file));
+  const sealed = readFileSync(file);
+  const label = bundleLabel(bookId, deviceId, seq, full);
+  let plain: Buffer | null = null;
+  for (const key of keys) {
+    plain = unseal(key, label, sealed);
+    if (plain !== null) break;
+  }
   if (plain === null) return null;
   try {
     const parsed = bundleSchema.safeParse(JSON.parse(gunzipSync(plain).toString('utf8')));
@@ -101,14 +111,65 @@ export const readBundle = (folder: string, bookId: string, deviceId: string, key
 };
 
 const snapshotFile = (folder: string, bookId: string) => path.join(bookFolderOf(folder, bookId), 'book.snapshot');
+/** Beside the book for joiners: which key sealed it, so a device holding a newer key seals it again. */
+const snapshotKeyFile = (folder: string, bookId: string) => `${snapshotFile(folder, bookId)}.key`;
 const snapshotLabel = (bookId: string) => `${bookId}/book`;
 
 export const hasBookSnapshot = (folder: string, bookId: string): boolean => existsSync(snapshotFile(folder, bookId));
 
+/** Whether the book for joiners is there and sealed with this key (one left before keys were named counts for the first key). */
+export const hasBookSnapshotFor = (folder: string, bookId: string, keyId: string, firstKey: boolean): boolean => {
+  if (!hasBookSnapshot(folder, bookId)) return false;
+  if (!existsSync(snapshotKeyFile(folder, bookId))) return firstKey;
+  return readFileSync(snapshotKeyFile(folder, bookId), 'utf8').trim() === keyId;
+};
+
 /** The book for devices that join (a copy of the SQLite file `bookCopy`), sealed as it streams. */
-export const writeBookSnapshot = async (folder: string, bookId: string, key: string, bookCopy: string): Promise<void> => {
+export const writeBookSnapshot = async (folder: string, bookId: string, key: string, keyId: string, bookCopy: string): Promise<void> => {
   mkdirSync(bookFolderOf(folder, bookId), { recursive: true });
   await sealFile(key, snapshotLabel(bookId), bookCopy, snapshotFile(folder, bookId));
+  writeWhole(snapshotKeyFile(folder, bookId), Buffer.from(keyId));
+};
+
+const keysFolderOf = (folder: string, bookId: string) => path.join(bookFolderOf(folder, bookId), 'keys');
+const keyFilePattern = /^[0-9A-Za-z~-]+\.key$/;
+/** A key file is a few hundred bytes: anything bigger is not one, and is not read. */
+const keyFileMaxBytes = 4096;
+const keyRowSchema = z.object({
+  id: z.string().min(1).max(200),
+  key_id: z.string().regex(/^[0-9a-f]{16}$/),
+  made_at: z.string().min(1).max(40),
+  made_by: z.string().min(1).max(40),
+  for_device: z.string().min(1).max(40).nullable(),
+  sealed_with: z.string().regex(/^[0-9a-f]{16}$/).nullable(),
+  sealed: z.string().min(1).max(400),
+  removes: z.string().min(1).max(40).nullable(),
+});
+
+/** The book's replaced keys as left in the folder: sealed already, so they are left as they are (book-keys.ts). */
+export const writeKeyFiles = (folder: string, bookId: string, rows: readonly BookKeyRow[]): void => {
+  if (rows.length === 0) return;
+  const keysFolder = keysFolderOf(folder, bookId);
+  mkdirSync(keysFolder, { recursive: true });
+  for (const row of rows) {
+    const file = path.join(keysFolder, `${row.id.replaceAll('/', '~')}.key`);
+    if (!existsSync(file)) writeWhole(file, Buffer.from(JSON.stringify(row)));
+  }
+};
+
+/** The replaced keys found in the folder; a file that is not one is passed over. */
+export const readKeyFiles = (folder: string, bookId: string): BookKeyRow[] => {
+  const keysFolder = keysFolderOf(folder, bookId);
+  if (!existsSync(keysFolder)) return [];
+  return readdirSync(keysFolder).flatMap((name) => {
+    if (!keyFilePattern.test(name) || statSync(path.join(keysFolder, name)).size > keyFileMaxBytes) return [];
+    try {
+      const parsed = keyRowSchema.safeParse(JSON.parse(readFileSync(path.join(keysFolder, name), 'utf8')));
+      return parsed.success ? [parsed.data] : [];
+    } catch {
+      return [];
+    }
+  });
 };
 
 /** Unpacks the book for a joining device into `toFile`; false when it is not there (yet) or does not open whole. */

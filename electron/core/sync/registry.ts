@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Db } from '../db/connection';
 import { replicatedTable } from '../db/replicated';
 import { noteForSending } from './queries';
-import { deviceNameOf, deviceRows, insertDevice, setDeviceName, setDeviceRemoved } from './registry-queries';
+import { deviceNameOf, deviceRows, exchangeKeyOf, insertDevice, setDeviceName, setDeviceRemoved, setExchangeKey } from './registry-queries';
 
 /**
  * The devices of a shared book, by name: a replicated table, so every device lists the same ones.
@@ -27,15 +27,18 @@ export const listDevices = (db: Db, thisDeviceId: string | null): SharedDevice[]
 export const deviceName = (db: Db, id: string): string | null => deviceNameOf(db, id);
 
 /**
- * Registers this device unless it is already. `noteItself`: the connection has no capture
- * triggers (the sync's own), so the new row is noted for sending here.
+ * Registers this device, with its public key, unless it is already; a device registered before
+ * devices published their keys publishes it now. `noteItself`: the connection has no capture
+ * triggers (the sync's own), so the row is noted for sending here.
  */
-export const registerDevice = (db: Db, id: string, name: string, at: string, noteItself: boolean): void => {
-  if (deviceNameOf(db, id) !== null) return;
+export const registerDevice = (db: Db, id: string, name: string, at: string, exchangeKey: string, noteItself: boolean): void => {
+  const published = exchangeKeyOf(db, id);
+  if (published !== undefined && published !== null) return;
   const table = replicatedTable('sync_devices');
-  // Noted before it exists, as a capture trigger would: the whole new record is sent.
+  // Noted before it is written, as a capture trigger would: a new record is sent whole.
   if (noteItself && table !== undefined) noteForSending(db, table, id);
-  insertDevice(db, id, name, at);
+  if (published === undefined) insertDevice(db, id, name, at, exchangeKey);
+  else setExchangeKey(db, id, exchangeKey);
 };
 
 /** Answers whether there was such a device. */

@@ -115,15 +115,15 @@ export class SyncService {
   /**
    * Removing a device: its link to this device is revoked at once (the shop's network refuses it)
    * and it is marked removed in the book's registry, which every device learns at its next sync
-   * (network/removal.ts). It does not take back what that device already holds, nor change the
-   * book's key for the shared folder.
+   * (network/removal.ts); the book's key for the shared folder is replaced for the devices that
+   * remain. It does not take back what that device already holds.
    */
   remove(id: string): Result<DeviceSummary[]> {
     const entry = this.devices().find((candidate) => candidate.id === id);
     if (entry === undefined) return err('NOT_FOUND', { entity: 'device', id });
     if (entry.thisDevice) return err('INVALID_STATE', { reason: 'remove_this_device' });
     if (entry.removedAt !== null) return err('INVALID_STATE', { reason: 'device_already_removed' });
-    removeDevice(this.deps.db(), id, this.deps.now());
+    removeDevice(this.deps.db(), this.deps.bookFile, id, this.deps.now());
     return ok(this.devices());
   }
 

@@ -7,9 +7,25 @@ import { reindexCustomerSearch } from '../customers';
 import { openDatabase, type Db } from '../db/connection';
 import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive';
 import { loadAutomerge, type AutomergeApi } from './automerge';
-import { readDevice, writeDevice, type Device } from './device';
+import { bookKeysOf, readDevice, withExchangeKeys, writeDevice, type Device } from './device';
 import { docsFolderOf, Documents, sameHeads } from './documents';
-import { hasBookSnapshot, nextBundleAfter, otherDevices, ownBundlesInFolder, readBookSnapshot, readBundle, removeOwnBundlesBefore, writeBookSnapshot, writeBundle, type BucketChanges } from './folder';
+import { bookKeyId } from './book-key-seals';
+import { learnBookKeys, type KeysLearned } from './book-keys';
+import { bookKeyRows, type BookKeyRow } from './book-keys-queries';
+import {
+  hasBookSnapshotFor,
+  nextBundleAfter,
+  otherDevices,
+  ownBundlesInFolder,
+  readBookSnapshot,
+  readBundle,
+  readKeyFiles,
+  removeOwnBundlesBefore,
+  writeBookSnapshot,
+  writeBundle,
+  writeKeyFiles,
+  type BucketChanges,
+} from './folder';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setOwnFolderSeq, setPeerFolderSeq } from './queries';
 import { forgetLinks, wipeLinksFromCopy } from './network/queries';
@@ -102,7 +118,7 @@ const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Devic
   try {
     await db.backup(copy);
     wipeLinksFrom(copy, input.projectRoot);
-    await writeBookSnapshot(input.folder, device.bookId, device.key, copy);
+    await writeBookSnapshot(input.folder, device.bookId, device.key, bookKeyId(device.key), copy);
   } finally {
     rmSync(copy, { force: true });
   }
@@ -130,7 +146,7 @@ const unsentChanges = (automerge: AutomergeApi, db: Db, documents: Documents, ev
 const readPeerBundles = (automerge: AutomergeApi, db: Db, documents: Documents, input: FolderSyncInput, device: Device, peer: string): number => {
   let read = 0;
   for (let next = nextBundleAfter(input.folder, device.bookId, peer, peerFolderSeq(db, peer)); next !== null; next = nextBundleAfter(input.folder, device.bookId, peer, next.seq)) {
-    const bundle = readBundle(input.folder, device.bookId, peer, device.key, next.seq, next.full);
+    const bundle = readBundle(input.folder, device.bookId, peer, bookKeysOf(device), next.seq, next.full);
     if (bundle === null) break;
     const byBucket = new Map<number, Uint8Array[]>();
     for (const [bucket, change] of bundle) {
@@ -180,17 +196,24 @@ export interface SyncSession {
    * after it, and goes out with this device's writes next.
    */
   writeReceived: () => { recorded: number; waiting: number };
+  /**
+   * Takes the book keys sealed for this device — from the book, and `folderRows` found in a shared
+   * folder — and answers the device as it now is (book-keys.ts); `writeReceived` does it too.
+   */
+  learnKeys: (folderRows?: readonly BookKeyRow[]) => KeysLearned;
 }
 
 /** Opens this device's documents and book for one sync, runs `steps`, and always closes the book. */
 export const withSyncSession = async <T>(input: SessionInput, steps: (session: SyncSession) => Promise<Result<T>>): Promise<Result<T>> => {
-  const device = readDevice(input.bookFile);
-  if (device === null) return err('INVALID_STATE', { reason: 'not_shared' });
-  if (device.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
+  const stored = readDevice(input.bookFile);
+  if (stored === null) return err('INVALID_STATE', { reason: 'not_shared' });
+  if (stored.awaitingBook) return err('INVALID_STATE', { reason: 'book_not_fetched' });
+  const device = withExchangeKeys(input.bookFile, stored);
   const automerge = await loadAutomerge(input.projectRoot);
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+  const learnKeys = (folderRows: readonly BookKeyRow[] = []) => learnBookKeys(db, input.bookFile, readDevice(input.bookFile) ?? device, folderRows);
   try {
     return await steps({
       device,
@@ -201,7 +224,7 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
         db
           .transaction(() => {
             // A joined device registers once its book has arrived; one that shared before the registry, at its next sync.
-            registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), true);
+            registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), input.now().toISOString(), device.exchange.publicKey, true);
             return recordHere();
           })
           .immediate(),
@@ -211,9 +234,11 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
             let recorded = recordHere();
             const waiting = projectAndDerive(automerge, db, documents, input, device.deviceId);
             recorded += recordHere();
+            learnKeys();
             return { recorded, waiting };
           })
           .immediate(),
+      learnKeys,
     });
   } finally {
     db.close();
@@ -257,27 +282,39 @@ const writeOwnBundle = (automerge: AutomergeApi, db: Db, documents: Documents, i
  * first device to sync leaves the book in the folder for devices that join.
  */
 export const syncThroughFolder = (input: FolderSyncInput): Promise<Result<FolderSyncOutcome>> =>
-  withSyncSession(input, async ({ device, automerge, documents, db, recordWrites, writeReceived }) => {
+  withSyncSession(input, async ({ device, automerge, documents, db, recordWrites, writeReceived, learnKeys }) => {
     if (!existsSync(input.folder)) return err('INVALID_STATE', { reason: 'folder_missing' });
     const report = input.report ?? (() => undefined);
     report('record', 0, 0);
     let recorded = recordWrites();
     let bundlesRead = 0;
-    const peers = otherDevices(input.folder, device.bookId, device.deviceId);
-    for (const [index, peer] of peers.entries()) {
-      report('receive', index, peers.length);
-      bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, device, peer)).immediate();
-    }
-    report('project', 0, 0);
-    const written = writeReceived();
-    recorded += written.recorded;
+    const receive = ({ device: holding, removed }: KeysLearned) => {
+      // A removed device's bundles are not read: what it writes after its removal is not the book's.
+      const peers = otherDevices(input.folder, device.bookId, device.deviceId).filter((peer) => !removed.has(peer));
+      for (const [index, peer] of peers.entries()) {
+        report('receive', index, peers.length);
+        bundlesRead += db.transaction(() => readPeerBundles(automerge, db, documents, input, holding, peer)).immediate();
+      }
+      report('project', 0, 0);
+      const written = writeReceived();
+      recorded += written.recorded;
+      return written.waiting;
+    };
+    writeKeyFiles(input.folder, device.bookId, bookKeyRows(db));
+    const holding = learnKeys(readKeyFiles(input.folder, device.bookId));
+    let waiting = receive(holding);
+    // A key replaced while this device was away may arrive with the others' changes: what it sealed opens now.
+    const learned = learnKeys(readKeyFiles(input.folder, device.bookId));
+    const sealing = learned.device;
+    if (bookKeysOf(sealing).some((key) => !bookKeysOf(holding.device).includes(key))) waiting = receive(learned);
+    writeKeyFiles(input.folder, device.bookId, bookKeyRows(db));
     report('send', 0, 0);
-    const bundlesWritten = writeOwnBundle(automerge, db, documents, input, device);
-    if (!hasBookSnapshot(input.folder, device.bookId)) {
+    const bundlesWritten = writeOwnBundle(automerge, db, documents, input, sealing);
+    if (!hasBookSnapshotFor(input.folder, device.bookId, bookKeyId(sealing.key), (sealing.keyring ?? []).length === 0)) {
       report('leave-book', 0, 0);
-      await leaveBookForJoiners(db, input, device);
+      await leaveBookForJoiners(db, input, sealing);
     }
-    return ok({ recorded, bundlesWritten, bundlesRead, waiting: written.waiting });
+    return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   });
 
 const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_transitions']);

@@ -65,8 +65,8 @@ const en = {
   },
   remove: {
     title: 'Remove {{name}}?',
-    does: 'The device is marked removed in the book. Every device learns it at its next sync, and the list shows it as removed.',
-    doesNot: 'It does not shut that device out yet: it keeps everything it holds, and while it can reach the shared folder it can still read the book’s files there and send changes. To shut it out, keep the book in a shared folder that device cannot reach.',
+    does: 'The device is marked removed in the book and shut out: its link to this device is revoked at once, and the shared folder gets a new key that only the remaining devices receive. Every device learns it at its next sync.',
+    doesNot: 'It keeps what it held until now: removing a device cannot take back what it already copied.',
     confirm: 'Remove device',
     removed: '{{name}} removed.',
   },
@@ -150,8 +150,8 @@ const zhHant: Messages<typeof en> = {
   },
   remove: {
     title: '要移除「{{name}}」嗎？',
-    does: '這台裝置會在客戶簿中標記為已移除。每台裝置在下次同步時都會得知，清單會顯示它已移除。',
-    doesNot: '這還不會把那台裝置擋在外面：它已有的資料都會保留，只要它還能存取共用資料夾，就仍能讀取那裡的客戶簿檔案並送出變更。若要擋住它，請把客戶簿放在那台裝置無法存取的共用資料夾。',
+    does: '這台裝置會在客戶簿中標記為已移除並被擋在外面：它與本裝置的連線立即失效，共用資料夾也會換上新的金鑰，只有其餘裝置會收到。每台裝置在下次同步時都會得知。',
+    doesNot: '它到目前為止已有的資料仍會保留：移除裝置無法收回它已複製的內容。',
     confirm: '移除裝置',
     removed: '已移除「{{name}}」。',
   },
@@ -235,8 +235,8 @@ const zhHans: Messages<typeof en> = {
   },
   remove: {
     title: '要移除“{{name}}”吗？',
-    does: '这台设备会在客户簿中标记为已移除。每台设备在下次同步时都会得知，列表会显示它已移除。',
-    doesNot: '这还不会把那台设备挡在外面：它已有的数据都会保留，只要它还能访问共享文件夹，就仍能读取那里的客户簿文件并发送变更。若要挡住它，请把客户簿放在那台设备无法访问的共享文件夹。',
+    does: '这台设备会在客户簿中标记为已移除并被挡在外面：它与本设备的连接立即失效，共享文件夹也会换上新的密钥，只有其余设备会收到。每台设备在下次同步时都会得知。',
+    doesNot: '它到目前为止已有的数据仍会保留：移除设备无法收回它已复制的内容。',
     confirm: '移除设备',
     removed: '已移除“{{name}}”。',
   },
