@@ -5,6 +5,7 @@ import { customerRecordParticipants } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
 import { fetchJoinedBook, inviteDevice, joinDevice, readDevice, syncThroughFolder } from '../../electron/core/sync';
 import { replaceBookKey } from '../../electron/core/sync/book-keys';
+import { writeDevice } from '../../electron/core/sync/device';
 import { callOk } from '../support/core';
 import { expectOk } from '../support/result';
 import { agreed, folderFor, open, projectRoot, threeDevices } from '../support/sync-devices';
@@ -47,7 +48,7 @@ describe('a removed device and the shared folder', () => {
 
     // C passes off a key of its own as the book's, sealed for A and B, claiming A removed: neither takes it.
     const c2 = deviceOf(2);
-    c.db.transaction(() => replaceBookKey(c.db, bookPath(book.dirs[2]), new Date(Date.now() + 60_000), deviceOf(0).deviceId))();
+    writeDevice(bookPath(book.dirs[2]), c.db.transaction(() => replaceBookKey(c.db, bookPath(book.dirs[2]), new Date(Date.now() + 60_000), deviceOf(0).deviceId))()!);
     expect(deviceOf(2).key).not.toBe(c2.key);
     await book.sync(2);
     await book.sync(1);

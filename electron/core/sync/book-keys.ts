@@ -23,12 +23,13 @@ const chainLabel = (keyId: string, newerKeyId: string) => `book-key/${keyId}/in/
 /**
  * A new book key, for every device still in the book that has published its public key (a device
  * that has not synced since keys were published is left out: it must join again). Runs in the
- * removal's transaction, after the device was marked removed; this device seals with the new key
- * from now on.
+ * removal's transaction, after the device was marked removed; answers this device as it seals from
+ * now on, for the caller to write once the transaction has committed (should that never happen,
+ * the key sealed for this device itself gives it back at its next sync).
  */
-export const replaceBookKey = (db: Db, bookFile: string, at: Date, removedDevice: string): void => {
+export const replaceBookKey = (db: Db, bookFile: string, at: Date, removedDevice: string): Device | null => {
   const stored = readDevice(bookFile);
-  if (stored === null) return;
+  if (stored === null) return null;
   const device = withExchangeKeys(bookFile, stored);
   const madeAt = at.toISOString();
   registerDevice(db, device.deviceId, device.name ?? defaultDeviceName(), madeAt, device.exchange.publicKey, false);
@@ -57,7 +58,7 @@ export const replaceBookKey = (db: Db, bookFile: string, at: Date, removedDevice
       removes: null,
     });
   }
-  writeDevice(bookFile, { ...device, key, keyring: bookKeysOf(device) });
+  return { ...device, key, keyring: bookKeysOf(device) };
 };
 
 /** A key sealed for this device by a device removed before it made it is never taken (a removed device's own key). */

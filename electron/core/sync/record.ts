@@ -1,9 +1,9 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, lastContentColumn, type CellScalar } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, lastContentColumn, parseCellKey, type CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
-import type { Documents } from './documents';
-import { clearOutbox, outboxRows, readRecord } from './queries';
+import { sameHeads, type Documents } from './documents';
+import { bucketHeads, clearConflict, clearOutbox, outboxRows, readRecord, setProjectedHeads } from './queries';
 
 /** The cells a record is now: its columns, its list, or the mark that it was deleted. */
 const cellsNow = (db: Db, table: ReplicatedTable, rowKey: string): [string, CellScalar][] => {
@@ -26,9 +26,10 @@ const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<strin
  * capture triggers noted, the cells this device changed are set, as this device and by the staff
  * member who last wrote the record. Runs in the caller's write transaction, so no write slips
  * between reading a record and clearing its note; the documents are on disk before the notes are cleared (a crash between the
- * two records nothing twice: the cells then already hold those values). Answers how many cells.
+ * two records nothing twice: the cells then already hold those values). Answers how many cells;
+ * `tablesRecorded` collects the tables whose records it sent.
  */
-export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date): number => {
+export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date, tablesRecorded?: Set<string>): number => {
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
   for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of outboxRows(db)) {
@@ -58,14 +59,24 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       sets.push([key, encodeCell({ value, device: deviceId, at, staff })]);
     }
     byBucket.set(bucket, sets);
+    if (sets.length > 0) tablesRecorded?.add(table.name);
   }
   let cells = 0;
   for (const [bucket, sets] of byBucket) {
     if (sets.length === 0) continue;
-    const changed = automerge.change(documents.get(bucket), { time: Math.floor(now.getTime() / 1000) }, (doc) => {
+    const before = documents.get(bucket);
+    const changed = automerge.change(before, { time: Math.floor(now.getTime() / 1000) }, (doc) => {
       for (const [key, text] of sets) doc[key] = new automerge.ImmutableString(text);
     });
     documents.set(bucket, changed);
+    // The book already holds what this device just recorded: where it had projected everything
+    // before, it has projected this too, so the next sync writes only what other devices sent.
+    // Setting a field supersedes the values entered apart that it had: they are settled here too.
+    if (sameHeads(automerge.getHeads(before), bucketHeads(db, bucket).projected)) setProjectedHeads(db, bucket, automerge.getHeads(changed));
+    for (const [key] of sets) {
+      const address = parseCellKey(key);
+      if (address !== null) clearConflict(db, address.table, address.rowKey, address.column);
+    }
     cells += sets.length;
   }
   documents.save();

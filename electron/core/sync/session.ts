@@ -212,7 +212,9 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
   const automerge = await loadAutomerge(input.projectRoot);
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
-  const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now());
+  // What this device sent in this sync: its own changes are not projected again, but spending it recorded moves the cut-offs as the others' does.
+  const tablesSent = new Set<string>();
+  const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now(), tablesSent);
   const learnKeys = (folderRows: readonly BookKeyRow[] = []) => learnBookKeys(db, input.bookFile, readDevice(input.bookFile) ?? device, folderRows);
   try {
     return await steps({
@@ -232,7 +234,7 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
         db
           .transaction(() => {
             let recorded = recordHere();
-            const waiting = projectAndDerive(automerge, db, documents, input, device.deviceId);
+            const waiting = projectAndDerive(automerge, db, documents, input, device.deviceId, tablesSent);
             recorded += recordHere();
             learnKeys();
             return { recorded, waiting };
@@ -321,8 +323,12 @@ const complaintTables = new Set(['complaints', 'complaint_promises', 'complaint_
 /** Facts the money cut-offs are drawn from: spending, and who is still in the book. */
 const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
 
-/** Writes what the documents hold into the book and brings derived figures up to date; answers how many records wait. */
-const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput, thisDevice: string): number => {
+/**
+ * Writes what the documents hold into the book and brings derived figures up to date; answers how
+ * many records wait. `tablesSent`: what this device recorded of its own in this sync — its spending
+ * renews the money cut-offs here as it does on the devices that receive it.
+ */
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput, thisDevice: string, tablesSent: ReadonlySet<string>): number => {
   const projection = projectDocuments(automerge, db, documents, input.participants, { thisDevice, now: input.now });
   const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
@@ -334,7 +340,7 @@ const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents,
     bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? complaintReminderKinds : [],
   });
   if (tables.has('settings')) afterRulesChanged(ctx);
-  if ([...tables].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
+  if ([...tables, ...tablesSent].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
   return projection.waiting;
 };
 

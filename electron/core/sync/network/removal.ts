@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connection';
 import { replaceBookKey } from '../book-keys';
+import { writeDevice } from '../device';
 import { listDevices, markDeviceRemoved } from '../registry';
 import { revokeDeviceLink } from './links';
 
@@ -10,13 +11,15 @@ import { revokeDeviceLink } from './links';
  * bundles. The book's key is replaced for the devices that remain (book-keys.ts), so what is
  * written to a shared folder from then on is closed to it.
  */
-export const removeDevice = (db: Db, bookFile: string, deviceId: string, at: Date): { linkRevoked: boolean; marked: boolean } =>
-  db.transaction(() => {
+export const removeDevice = (db: Db, bookFile: string, deviceId: string, at: Date): { linkRevoked: boolean; marked: boolean } => {
+  const removal = db.transaction(() => {
     const linkRevoked = revokeDeviceLink(db, deviceId, at);
     const marked = markDeviceRemoved(db, deviceId, at.toISOString());
-    if (marked) replaceBookKey(db, bookFile, at, deviceId);
-    return { linkRevoked, marked };
+    return { linkRevoked, marked, sealing: marked ? replaceBookKey(db, bookFile, at, deviceId) : null };
   })();
+  if (removal.sealing !== null) writeDevice(bookFile, removal.sealing);
+  return { linkRevoked: removal.linkRevoked, marked: removal.marked };
+};
 
 /** Whether the book's registry says the device was removed (here, or on any device the book synced with). */
 export const removedFromBook = (db: Db, deviceId: string): boolean => listDevices(db, null).some((device) => device.id === deviceId && device.removedAt !== null);
