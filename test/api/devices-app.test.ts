@@ -240,7 +240,7 @@ describe('Settings → Devices: every refusal has its own sentence and leaves th
     const cli = (args: string[]) => spawnSync(process.execPath, ['dist/cli/index.cjs', ...args, '--data', data], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: '' } });
     const joined = cli(['devices', 'join', '--code', 'not-a-code']);
     expect(joined.status).not.toBe(0);
-    expect(joined.stderr.trim()).toBe(errorMessages.en.states.not_an_invitation);
+    expect(joined.stderr.trim()).toBe(`${errorMessages.en.states.not_an_invitation} (not_an_invitation)`);
     const synced = cli(['sync', '--folder', folderFor()]);
     expect(synced.status).not.toBe(0);
     expect(synced.stderr.trim()).toBe(`${errorMessages.en.states.not_shared} (not_shared)`);

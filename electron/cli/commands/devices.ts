@@ -1,7 +1,7 @@
 import { bookPath } from '../../core/paths';
 import { inviteDevice, joinDevice, listDevices, readDevice, removeDevice } from '../../core/sync';
 import { dataDirOption, parseCommand } from '../args';
-import { valueOr, withCore } from '../core';
+import { reasonedValueOr, withCore } from '../core';
 import { CliFailure } from '../output';
 
 export const devicesHelp = `Usage: regulars devices list|invite|join|remove [--code CODE] [--name NAME] [--address URL] [--device ID] [--data DIR]
@@ -47,7 +47,7 @@ export const runDevices = async (argv: string[], projectRoot: string): Promise<v
     if (typeof values.code !== 'string' || values.code === '') throw new CliFailure('--code CODE is required (see --help)', 2);
     const code = values.code;
     await withCore(dataDir, projectRoot, async (core) => {
-      const joined = valueOr(joinDevice(core.db, bookPath(dataDir), code, name));
+      const joined = reasonedValueOr(joinDevice(core.db, bookPath(dataDir), code, name));
       console.log(`joined book ${joined.bookId} as device ${joined.deviceId}; run "regulars sync" to fetch it`);
     });
     return;
