@@ -3,6 +3,7 @@ import { openDatabase } from './db/connection';
 import { schemaVersionOf } from './db/migrate';
 import { latestSchemaVersion } from './db/migrations';
 import { bookPath } from './paths';
+import { heldRecords, type HeldRecord } from './sync';
 
 export interface BookHealth {
   sound: boolean;
@@ -11,12 +12,26 @@ export interface BookHealth {
   counts: { customers: number; visits: number };
 }
 
+/** References that have not arrived within a week will not: the device that sent the record never sent them. */
+const waitForReferencesMs = 7 * 86_400_000;
+
 /**
- * Judges a book without changing it: SQLite's integrity check, foreign keys, the schema version,
- * and that the search index holds exactly one entry per customer.
+ * A shared book's records that another device sent and this book could not write: one that breaks
+ * a rule of the book at once, one still waiting for its references after a week.
  */
+const heldRecordProblems = (held: readonly HeldRecord[]): string[] =>
+  held
+    .filter((record) => record.reason === 'breaks_rule' || Date.now() - Date.parse(record.first_at) > waitForReferencesMs)
+    .slice(0, 20)
+    .map((record) => `sync: ${record.tbl} ${record.row_key} from another device cannot be written into this book since ${record.first_at} (${record.detail})`);
+
 const unsound = (problem: string): BookHealth => ({ sound: false, problems: [problem], schemaVersion: 0, counts: { customers: 0, visits: 0 } });
 
+/**
+ * Judges a book without changing it: SQLite's integrity check, foreign keys, the schema version,
+ * that the search index holds exactly one entry per customer, and for a shared book that every
+ * record the other devices sent could be written.
+ */
 export const checkBook = (dataDir: string, projectRoot?: string): BookHealth => {
   const file = bookPath(dataDir);
   if (!existsSync(file)) return unsound(`no customer book at ${file}`);
@@ -44,6 +59,7 @@ export const checkBook = (dataDir: string, projectRoot?: string): BookHealth => 
       const indexed = count('SELECT count(*) FROM customers_fts');
       if (indexed !== counts.customers) problems.push(`search index has ${indexed} entries for ${counts.customers} customers`);
     }
+    if (count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sync_held'") === 1) problems.push(...heldRecordProblems(heldRecords(db)));
     return { sound: problems.length === 0, problems, schemaVersion, counts };
   } catch (caught) {
     return unsound(`${file} is damaged or not a Regulars book: ${(caught as Error).message}`);

@@ -21,6 +21,7 @@ const perDevice: Readonly<Record<string, string>> = {
   restores: "this device's restores",
   sync_buckets: 'sync bookkeeping',
   sync_conflicts: 'projected from the documents on each device',
+  sync_held: 'what this device could not write of what the others sent',
   sync_links: "the devices this one lets in over the shop's network",
   sync_outbox: 'sync bookkeeping',
   sync_pairings: "this device's invitations' pairing secrets",

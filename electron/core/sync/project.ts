@@ -7,8 +7,10 @@ import type { AutomergeApi } from './automerge';
 import { Arrivals, latestOf, listField } from './arrivals';
 import { sameHeads, type Doc, type Documents } from './documents';
 import {
+  anyRecordHeld,
   bucketHeads,
   clearConflict,
+  holdRecord,
   customerRid,
   deleteRecord,
   mergedInto,
@@ -19,6 +21,7 @@ import {
   recordExists,
   replaceList,
   setConflict,
+  releaseRecord,
   setProjectedHeads,
   updateRecord,
 } from './queries';
@@ -86,7 +89,7 @@ const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' =
     id = survivor;
   }
   if (isDeletedIn(ctx, 'customers', id)) return 'gone';
-  throw new NotYetArrived();
+  throw new NotYetArrived(`customer ${customerId} has not arrived`);
 };
 
 /**
@@ -253,13 +256,17 @@ export const projectDocuments = (
     isDeletedIn(ctx, touched.table.name, touched.rowKey) && touched.table.outlivesDeletion === undefined;
   const writes = ordered.filter((touched) => !deleted(touched));
   const deletions = ordered.filter(deleted).reverse();
+  const someHeld = anyRecordHeld(db);
+  const at = audit.now().toISOString();
   for (const touched of [...writes, ...deletions]) {
     try {
       // Each record in a savepoint of its own: one that must wait leaves nothing half written.
       for (const id of db.transaction(() => projectRecord(ctx, touched))()) customerIds.add(id);
+      if (someHeld) releaseRecord(db, touched.table.name, touched.rowKey);
     } catch (caught) {
-      const waits = caught instanceof NotYetArrived || (caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT'));
-      if (!waits) throw caught;
+      const breaksRule = caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT');
+      if (!(caught instanceof NotYetArrived) && !breaksRule) throw caught;
+      holdRecord(db, touched.table.name, touched.rowKey, breaksRule ? 'breaks_rule' : 'missing_reference', (caught as Error).message, at);
       waiting += 1;
       waitingBuckets.add(touched.bucket);
     }

@@ -41,7 +41,32 @@ const statements = statementsFor((db) => ({
   exportedAll: db.prepare<[], { bucket: number; exported_heads: string }>('SELECT bucket, exported_heads FROM sync_buckets'),
   peersAll: db.prepare<[], { device_id: string; folder_seq: number; last_received_at: string | null }>('SELECT device_id, folder_seq, last_received_at FROM sync_peers'),
   keepExported: db.prepare<[number, string]>("INSERT INTO sync_buckets (bucket, projected_heads, exported_heads) VALUES (?, '[]', ?)"),
+  hold: db.prepare<[string, string, HeldReason, string, string, string]>(`
+    INSERT INTO sync_held (tbl, row_key, reason, detail, first_at, last_at) VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (tbl, row_key) DO UPDATE SET reason = excluded.reason, detail = excluded.detail, last_at = excluded.last_at`),
+  release: db.prepare<[string, string]>('DELETE FROM sync_held WHERE tbl = ? AND row_key = ?'),
+  anyHeld: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM sync_held)').pluck(),
+  held: db.prepare<[], HeldRecord>('SELECT tbl, row_key, reason, detail, first_at, last_at FROM sync_held ORDER BY first_at, tbl, row_key'),
 }));
+
+export type HeldReason = 'missing_reference' | 'breaks_rule';
+
+/** A record another device sent that this book could not write yet (migration 029). */
+export interface HeldRecord {
+  tbl: string;
+  row_key: string;
+  reason: HeldReason;
+  /** What refused it: the book's own words (SQLite's constraint message), for whoever looks into it. */
+  detail: string;
+  first_at: string;
+  last_at: string;
+}
+
+export const holdRecord = (db: Db, table: string, rowKey: string, reason: HeldReason, detail: string, at: string): void =>
+  void statements(db).hold.run(table, rowKey, reason, detail, at, at);
+export const releaseRecord = (db: Db, table: string, rowKey: string): void => void statements(db).release.run(table, rowKey);
+export const anyRecordHeld = (db: Db): boolean => statements(db).anyHeld.get() === 1;
+export const heldRecords = (db: Db): HeldRecord[] => statements(db).held.all();
 
 /** What this device has sent and read, kept across a restore of its book. */
 export interface SendingBookkeeping {
@@ -71,7 +96,7 @@ export const keepSendingBookkeeping = (db: Db, kept: SendingBookkeeping): void =
  * start (writing the same records again changes nothing).
  */
 export const resetSyncBookkeeping = (db: Db): void => {
-  db.exec('DELETE FROM sync_outbox; DELETE FROM sync_buckets; DELETE FROM sync_peers; DELETE FROM sync_conflicts;');
+  db.exec('DELETE FROM sync_outbox; DELETE FROM sync_buckets; DELETE FROM sync_peers; DELETE FROM sync_conflicts; DELETE FROM sync_held;');
 };
 
 /** Whether anyone has recorded anything in this book (a device joins only with an empty one). */
