@@ -1,6 +1,7 @@
 import type { ImportedVisitSummary } from '../../../shared/reminders/rhythm';
 import type { Db } from '../db/connection';
-import { statementsFor } from '../db/statements';
+import { jsonList, statementsFor } from '../db/statements';
+import { scopeAll, scopeIds, type Scope } from './scope';
 
 export interface DbLapseRow {
   id: string;
@@ -26,30 +27,28 @@ const importedSql = (where: string) => `
   SELECT customer_id, sum(visit_count) AS visits, min(first_visit_at) AS first_visit, max(last_visit_at) AS last_visit
   FROM imported_histories ${where} GROUP BY customer_id`;
 
+// One row per customer from the covering index visits_customer_time: far fewer rows to hand to JS.
+const visitTimesSql = (scope: Scope) => `
+  SELECT customer_id, group_concat(occurred_at, ',' ORDER BY occurred_at) FROM visits
+  WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL AND ${scope('customer_id')}
+  GROUP BY customer_id`;
+
 const statements = statementsFor((db) => ({
-  recentVisitTimes: db.prepare<[string, number], string>(`
-    SELECT occurred_at FROM visits
-    WHERE customer_id = ? AND kind = 'visit' AND archived_at IS NULL
-    ORDER BY occurred_at DESC LIMIT ?`).pluck(),
   one: db.prepare<[string], DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE id = ?`),
   all: db.prepare<[], DbLapseRow>(`SELECT ${lapseColumns} FROM customers`),
-  // One row per customer from the covering index visits_customer_time: far fewer rows to hand to JS.
-  allVisitTimes: db.prepare<[], [string, string]>(`
-    SELECT customer_id, group_concat(occurred_at, ',' ORDER BY occurred_at) FROM visits
-    WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL
-    GROUP BY customer_id`).raw(),
-  importedOf: db.prepare<[string], DbImportedSummary>(importedSql('WHERE customer_id = ?')),
+  some: db.prepare<{ ids: string }, DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE ${scopeIds('id')}`),
+  allVisitTimes: db.prepare<[], [string, string]>(visitTimesSql(scopeAll)).raw(),
+  someVisitTimes: db.prepare<{ ids: string }, [string, string]>(visitTimesSql(scopeIds)).raw(),
+  importedSome: db.prepare<{ ids: string }, DbImportedSummary>(importedSql(`WHERE ${scopeIds('customer_id')}`)),
   importedAll: db.prepare<[], DbImportedSummary>(importedSql('')),
   set: db.prepare<[number | null, string | null, string]>('UPDATE customers SET visit_rhythm_days = ?, lapses_on = ? WHERE id = ?'),
 }));
 
-/** The customer's most recent visits, oldest first. */
-export const recentVisitTimes = (db: Db, customerId: string, limit: number): string[] =>
-  statements(db).recentVisitTimes.all(customerId, limit).reverse();
-
 export const lapseRow = (db: Db, customerId: string): DbLapseRow | null => statements(db).one.get(customerId) ?? null;
 
-export const allLapseRows = (db: Db): DbLapseRow[] => statements(db).all.all();
+/** These customers' lapse rows (null: every customer's). */
+export const lapseRows = (db: Db, ids: readonly string[] | null): DbLapseRow[] =>
+  ids === null ? statements(db).all.all() : statements(db).some.all({ ids: jsonList(ids) });
 
 /** The last `count` items of a comma-separated list, without splitting the whole of it. */
 const lastOf = (list: string, count: number): string[] => {
@@ -60,22 +59,19 @@ const lastOf = (list: string, count: number): string[] => {
 
 /**
  * Each customer's most recent `limit` visit times, oldest first, customer by customer (streamed:
- * the whole book is never held at once; only the tail of each customer's list is split).
+ * the whole book is never held at once; only the tail of each customer's list is split), for these
+ * customers or (null) every one.
  */
-export function* iterateVisitTimes(db: Db, limit: number): Generator<[string, string[]]> {
-  for (const [customerId, times] of statements(db).allVisitTimes.iterate()) yield [customerId, lastOf(times, limit)];
+export function* iterateVisitTimes(db: Db, limit: number, ids: readonly string[] | null): Generator<[string, string[]]> {
+  const rows = ids === null ? statements(db).allVisitTimes.iterate() : statements(db).someVisitTimes.iterate({ ids: jsonList(ids) });
+  for (const [customerId, times] of rows) yield [customerId, lastOf(times, limit)];
 }
 
 const toSummary = (row: DbImportedSummary): ImportedVisitSummary => ({ visitCount: row.visits, firstVisitAt: row.first_visit, lastVisitAt: row.last_visit });
 
-/** What the customer's imported histories sum up to; null without any. */
-export const importedSummaryOf = (db: Db, customerId: string): ImportedVisitSummary | null => {
-  const row = statements(db).importedOf.get(customerId);
-  return row === undefined ? null : toSummary(row);
-};
-
-export const allImportedSummaries = (db: Db): Map<string, ImportedVisitSummary> =>
-  new Map(statements(db).importedAll.all().map((row) => [row.customer_id, toSummary(row)]));
+/** What each customer's imported histories sum up to, for these customers or (null) every one; none without any. */
+export const importedSummaries = (db: Db, ids: readonly string[] | null): Map<string, ImportedVisitSummary> =>
+  new Map((ids === null ? statements(db).importedAll.all() : statements(db).importedSome.all({ ids: jsonList(ids) })).map((row) => [row.customer_id, toSummary(row)]));
 
 export const setLapse = (db: Db, customerId: string, rhythmDays: number | null, lapsesOn: string | null): void => {
   statements(db).set.run(rhythmDays, lapsesOn, customerId);

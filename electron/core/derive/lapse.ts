@@ -1,7 +1,7 @@
 import { localDayFinder } from '../../../shared/reminders/days';
 import { lapsesOnDay, lapseThresholdDays, rhythmGapWindow, rhythmWithImportedDays, type LapseRules } from '../../../shared/reminders/rhythm';
 import type { Db } from '../db/connection';
-import { allImportedSummaries, allLapseRows, importedSummaryOf, iterateVisitTimes, lapseRow, recentVisitTimes, setLapse, type DbLapseRow } from './lapse-queries';
+import { importedSummaries, iterateVisitTimes, lapseRows, setLapse, type DbLapseRow } from './lapse-queries';
 
 /**
  * Each customer's rhythm (median gap between visits, or their imported history's average gap while
@@ -29,23 +29,11 @@ const lapsesOnFor = (row: DbLapseRow, rhythm: number | null, rules: LapseRules, 
   return threshold === null || lastActivity === null ? null : lapsesOnDay(localDayOf(lastActivity), threshold);
 };
 
-/** Recomputes these customers' rhythm and lapse day. */
-export const refreshLapseOf = (db: Db, customerIds: readonly string[], context: LapseContext): void => {
-  const localDayOf = localDayFinder(context.zone);
-  for (const customerId of customerIds) {
-    const row = lapseRow(db, customerId);
-    if (row === null) continue;
-    const rhythm = rhythmWithImportedDays(recentVisitTimes(db, customerId, visitsForRhythm), importedSummaryOf(db, customerId));
-    const lapsesOn = lapsesOnFor(row, rhythm, context.rules, localDayOf);
-    if (rhythm !== row.visit_rhythm_days || lapsesOn !== row.lapses_on) setLapse(db, customerId, rhythm, lapsesOn);
-  }
-};
-
-/** Every customer's rhythm from their visits and imported history: one streamed pass over the book. */
-const allRhythms = (db: Db): Map<string, number> => {
-  const imported = allImportedSummaries(db);
+/** Each customer's rhythm from their visits and imported history, for these customers or (null) the whole book, in one streamed pass. */
+const rhythmsOf = (db: Db, ids: readonly string[] | null): Map<string, number> => {
+  const imported = importedSummaries(db, ids);
   const rhythms = new Map<string, number>();
-  for (const [customerId, times] of iterateVisitTimes(db, visitsForRhythm)) {
+  for (const [customerId, times] of iterateVisitTimes(db, visitsForRhythm, ids)) {
     const rhythm = rhythmWithImportedDays(times, imported.get(customerId) ?? null);
     if (rhythm !== null) rhythms.set(customerId, rhythm);
   }
@@ -57,12 +45,12 @@ const allRhythms = (db: Db): Map<string, number> => {
   return rhythms;
 };
 
-/** Every customer's rhythm and lapse day in one pass; answers how many changed. */
-export const rebuildAllLapse = (db: Db, context: LapseContext): number => {
-  const rhythms = allRhythms(db);
+/** Rhythm and lapse day of these customers, or (null) of every customer: the same pass for both; answers how many changed. */
+const writeLapseOf = (db: Db, ids: readonly string[] | null, context: LapseContext): number => {
+  const rhythms = rhythmsOf(db, ids);
   const localDayOf = localDayFinder(context.zone);
   let changed = 0;
-  for (const row of allLapseRows(db)) {
+  for (const row of lapseRows(db, ids)) {
     const rhythm = rhythms.get(row.id) ?? null;
     const lapsesOn = lapsesOnFor(row, rhythm, context.rules, localDayOf);
     if (rhythm !== row.visit_rhythm_days || lapsesOn !== row.lapses_on) {
@@ -72,3 +60,11 @@ export const rebuildAllLapse = (db: Db, context: LapseContext): number => {
   }
   return changed;
 };
+
+/** Recomputes these customers' rhythm and lapse day. */
+export const refreshLapseOf = (db: Db, customerIds: readonly string[], context: LapseContext): void => {
+  writeLapseOf(db, customerIds, context);
+};
+
+/** Every customer's rhythm and lapse day in one pass; answers how many changed. */
+export const rebuildAllLapse = (db: Db, context: LapseContext): number => writeLapseOf(db, null, context);
