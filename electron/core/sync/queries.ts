@@ -28,7 +28,9 @@ const statements = statementsFor((db) => ({
   ),
   keepPeer: db.prepare<[string, number, string | null]>('INSERT INTO sync_peers (device_id, folder_seq, last_received_at) VALUES (?, ?, ?)'),
   peersHeard: db.prepare<[], { device_id: string; last_received_at: string | null }>('SELECT device_id, last_received_at FROM sync_peers'),
-  outboxCount: db.prepare<[], number>('SELECT count(*) FROM sync_outbox').pluck(),
+  // A customer's phone and tag lists are noted apart from the customer, but are one change to the owner.
+  outboxCount: db.prepare<[], number>(`
+    SELECT count(DISTINCT CASE WHEN tbl IN ('customer_phones', 'customer_tags') THEN 'customers' ELSE tbl END || '/' || row_key) FROM sync_outbox`).pluck(),
   setConflict: db.prepare<[string, string, string, string]>(
     'INSERT INTO sync_conflicts (tbl, row_key, col, values_json) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET values_json = excluded.values_json',
   ),
@@ -145,7 +147,7 @@ export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number, at: stri
 export const setOwnFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setOwnSeq.run(deviceId, seq);
 /** When each other device's changes were last received here (migration 023). */
 export const peersLastHeard = (db: Db): Map<string, string | null> => new Map(statements(db).peersHeard.all().map((row) => [row.device_id, row.last_received_at]));
-/** Records this device changed since its last sync: what waits to be sent. */
+/** Records this device changed since its last sync, a customer with its phone and tag lists as one: what waits to be sent. */
 export const outboxCount = (db: Db): number => statements(db).outboxCount.get() ?? 0;
 
 export const setConflict = (db: Db, table: string, rowKey: string, column: string, valuesJson: string): void =>
