@@ -124,7 +124,7 @@ describe('Settings → Devices over the shop’s network', () => {
   });
 
   it('stops serving when asked: the laptop cannot reach it, and syncs through the folder when it has one', { timeout: 120_000 }, async () => {
-    const { a, mei, code } = await servingCounter({ jobWorkerFile: undefined });
+    const { a, mei, code } = await servingCounter();
     const b = freshCore({ projectRoot });
     await callOk(b, 'devices-join', { code });
     await callOk(b, 'sync-now', {});
@@ -132,6 +132,8 @@ describe('Settings → Devices over the shop’s network', () => {
     expect(stopped).toMatchObject({ serving: null, serveWanted: false, serveError: null });
     await expectRefused(b, 'sync-now', {}, ['peer_unreachable']);
     expect((await callOk(b, 'sync-status', {})).lastError).toMatchObject({ details: { reason: 'peer_unreachable' } });
+    // Stopped by the owner, not failed: the counter's status says nothing went wrong.
+    expect(await callOk(a, 'sync-status', {})).toMatchObject({ serving: null, serveWanted: false, serveError: null });
 
     // With a folder both reach, the laptop away from the counter's network syncs through it.
     const folder = tempDir('regulars-shared-');

@@ -66,6 +66,7 @@ export const serveInThread = (input: ServingInput, workerFile: string, nativeBin
   const releases: (() => void)[] = [];
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let listening = false;
+  let closing = false;
   return new Promise((resolve) => {
     worker.on('message', (reply: ServeReply) => {
       if (reply.type === 'listening') {
@@ -75,6 +76,7 @@ export const serveInThread = (input: ServingInput, workerFile: string, nativeBin
             address: reply.address,
             port: reply.port,
             close: async () => {
+              closing = true;
               worker.postMessage({ type: 'close' } satisfies ServeCommand);
               await exited;
             },
@@ -92,7 +94,7 @@ export const serveInThread = (input: ServingInput, workerFile: string, nativeBin
     void exited.then(() => {
       // A session cut short by the thread's end gives its turn back.
       for (const release of releases.splice(0)) release();
-      if (listening) input.onStopped();
+      if (listening && !closing) input.onStopped();
       else resolve(err('INVALID_STATE', { reason: 'cannot_listen' }));
     });
   });
