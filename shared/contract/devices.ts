@@ -25,7 +25,7 @@ export const quietDeviceDays = 7;
 export interface SyncStatus {
   /** This book is shared with other devices (or this device has joined one). */
   shared: boolean;
-  /** Joined, but the book has not been fetched from the shared folder yet. */
+  /** Joined, but the book has not been fetched (from the shared folder or the serving device) yet. */
   awaitingBook: boolean;
   /** This device's shared folder; '' until the owner sets one. */
   folder: string;
