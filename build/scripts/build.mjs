@@ -39,6 +39,8 @@ const bundles = [
   { entry: 'electron/core/jobs/worker.ts', out: 'dist/worker/jobs.cjs' },
   // A job's helper thread (the check beside a backup): only the check and the SQLite module, so it starts at once.
   { entry: 'electron/core/jobs/check-thread.ts', out: 'dist/worker/check.cjs' },
+  // Serving a shared book on the shop's network while the app runs: each session writes the book off the UI's thread.
+  { entry: 'electron/core/jobs/serve-thread.ts', out: 'dist/worker/serve.cjs' },
 ];
 
 for (const bundle of bundles) {

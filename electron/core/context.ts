@@ -86,7 +86,7 @@ export interface Restores {
   undo(): Promise<Result<RestoreRecord>>;
 }
 
-/** Sharing the book with other devices through a folder (sync/service.ts). */
+/** Sharing the book with other devices through a folder and on the shop's network (sync/service.ts). */
 export interface SyncServices {
   devices(): DeviceSummary[];
   status(): SyncStatus;
@@ -94,6 +94,7 @@ export interface SyncServices {
   rename(id: string, name: string): Result<DeviceSummary[]>;
   remove(id: string): Result<DeviceSummary[]>;
   syncNow(): Promise<Result<SyncStatus>>;
+  setServing(on: boolean): Promise<Result<SyncStatus>>;
 }
 
 /** Files the browser sends up in pieces (files/uploads.ts), and any file source resolved to a path. */

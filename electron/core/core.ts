@@ -1,6 +1,7 @@
 import { importUndoHandlers } from './transfer/import/undo';
 import { importedHistoryTimelineSource } from './history/timeline';
 import { renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { keepAside } from './db/keep-aside';
 import { contract, isHandlerName, type HandlerName, type InputOf, type OutputOf } from '../../shared/contract';
 import type { AppInfo } from '../../shared/contract/session';
@@ -49,7 +50,7 @@ import { writeInitialSettings } from './settings/current';
 import { hasAnySettings, readStateValue } from './settings/queries';
 import { staffHandlers } from './staff/handlers';
 import { devicesHandlers } from './sync/handlers';
-import { SyncService } from './sync/service';
+import { defaultShopNetwork, SyncService, type ShopNetwork } from './sync/service';
 import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
 import { transferHandlers } from './transfer/handlers';
@@ -80,6 +81,8 @@ export interface CoreOptions {
   keychain?: Keychain;
   /** The app proper (desktop or browser mode): automatic backups, and the book marked as open. */
   runsTheApp?: boolean;
+  /** Where this device serves a shared book on the shop's network (default: every interface, port 47800; tests: loopback). */
+  shopNetwork?: ShopNetwork;
 }
 
 export interface Core {
@@ -90,7 +93,7 @@ export interface Core {
   readonly info: AppInfo;
   readonly jobs: JobRunner;
   readonly backups: BackupService;
-  /** Sharing the book through a folder: the status, syncs, devices. */
+  /** Sharing the book through a folder and on the shop's network: the status, syncs, serving, devices. */
   readonly sync: SyncService;
   /** For transports: any name, any input; answers an error value for anything it cannot take. */
   /** `origin`: the calling window or tab (see the data-changed event). */
@@ -235,12 +238,28 @@ export const openCore = (options: CoreOptions): Core => {
     }
   };
 
-  const sync = new SyncService({ db: () => live.book, now, events, jobs, bookFile: file, projectRoot: options.projectRoot, replaceBook });
+  const sync = new SyncService({
+    db: () => live.book,
+    now,
+    events,
+    jobs,
+    bookFile: file,
+    projectRoot: options.projectRoot,
+    replaceBook,
+    participants: customerRecordParticipants,
+    shopNetwork: options.shopNetwork ?? defaultShopNetwork,
+    serveWorkerFile: options.jobWorkerFile === undefined ? undefined : path.join(path.dirname(options.jobWorkerFile), 'serve.cjs'),
+  });
+  const replaceBookServed = (preparedFile: string): Result<null> => {
+    const replaced = replaceBook(preparedFile);
+    sync.bookReplaced();
+    return replaced;
+  };
   const data: DataServices = {
     jobs,
     backups,
     sync,
-    restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook }),
+    restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook: replaceBookServed }),
     uploads,
     dialogs: options.nativeDialogs ?? null,
     dataDir: options.dataDir,
@@ -303,7 +322,7 @@ export const openCore = (options: CoreOptions): Core => {
       reminderDays?.stop();
       valueFits?.stop();
       backups.stopSchedule();
-      sync.stop();
+      void sync.stop();
       releaseInUse();
       if (!live.book.open) return;
       live.book.pragma('wal_checkpoint(TRUNCATE)');

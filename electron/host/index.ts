@@ -5,6 +5,7 @@ import { BookOpenError } from '../core/book';
 import { openCore, type Core } from '../core/core';
 import { defaultDataDir } from '../core/paths';
 import { systemLocalesFromEnv } from '../core/system-locale';
+import { shopNetworkFromEnvironment } from './shop-network';
 import { clockFromEnvironment } from './test-clock';
 
 /** This file is bundled to dist/host/app.cjs (loaded by dist/host/index.cjs, see launch.ts); the project root is two folders up. */
@@ -25,6 +26,7 @@ export const openBrowserCore = (): Core => {
       dailyJobs: true,
       jobWorkerFile: path.join(projectRoot, 'dist', 'worker', 'jobs.cjs'),
       runsTheApp: true,
+      shopNetwork: shopNetworkFromEnvironment(),
     });
   } catch (caught) {
     if (caught instanceof BookOpenError) {

@@ -25,12 +25,20 @@ export const quietDeviceDays = 7;
 export interface SyncStatus {
   /** This book is shared with other devices (or this device has joined one). */
   shared: boolean;
-  /** Joined, but the book has not been fetched from the shared folder yet. */
+  /** Joined, but the book has not been fetched (from the shared folder or the serving device) yet. */
   awaitingBook: boolean;
   /** This device's shared folder; '' until the owner sets one. */
   folder: string;
   /** The folder is set and can be read now (a USB stick plugged in, a drive mounted). */
   folderReachable: boolean;
+  /** The device serving the book that this one syncs with on the shop's network (`regulars://host:port`, from its invitation); null: none. */
+  peer: string | null;
+  /** This device serves the book on the shop's network now, at this address. */
+  serving: { address: string } | null;
+  /** The owner shares the book on the network from this device (served again whenever the app starts). */
+  serveWanted: boolean;
+  /** Why this device does not serve the book although the owner asked it to (the port taken). */
+  serveError: AppError | null;
   syncing: boolean;
   lastSyncedAt: string | null;
   /** The last sync's refusal or failure; null once a sync succeeds. */
@@ -50,6 +58,8 @@ export interface QrModules {
 export interface Invitation {
   code: string;
   qr: QrModules;
+  /** Where the joining device will reach this one on the shop's network; null: the code carries no address (not serving). */
+  address: string | null;
 }
 
 const deviceId = z.string().regex(/^[0-9A-Z]{26}$/, 'invalid');
@@ -71,7 +81,7 @@ export const devicesContract = {
   /** Makes this (empty) book a device of the invited book; the book itself arrives with the first sync. */
   'devices-join': handler({
     input: z.strictObject({ code: z.string().trim().min(1).max(2000) }),
-    output: returns<{ bookId: string; deviceId: string }>(),
+    output: returns<{ bookId: string; deviceId: string; peer: string | null }>(),
     access: 'owner',
     mutates: true,
   }),
@@ -101,7 +111,17 @@ export const devicesContract = {
     mutates: true,
   }),
   /**
-   * Syncs through the shared folder now (fetching the book first on a device that joined), in the
+   * Shares the book on the shop's network from this device while the app runs (remembered: served
+   * again whenever it starts), or stops: other devices sync with it at the address shown.
+   */
+  'sync-serve-set': handler({
+    input: z.strictObject({ serving: z.boolean() }),
+    output: returns<SyncStatus>(),
+    access: 'owner',
+    mutates: true,
+  }),
+  /**
+   * Syncs through the shared folder or with the serving device now (fetching the book first on a device that joined), in the
    * job worker. Not a `mutates` handler: the sync announces its one change itself when it ends,
    * however it ended, as the automatic syncs do.
    */

@@ -107,6 +107,7 @@ const en = {
     'device.rename': 'Renamed a device',
     'device.remove': 'Removed a device',
     'sync.folder': 'Changed the shared folder',
+    'sync.serve': 'Started or stopped sharing the book on the shop’s network',
   },
   fields: {
     id: 'ID',
@@ -341,6 +342,7 @@ const zhHant: Messages<typeof en> = {
     'device.rename': '重新命名裝置',
     'device.remove': '移除裝置',
     'sync.folder': '更改共用資料夾',
+    'sync.serve': '開始或停止在店裡的網路上共用客戶簿',
   },
   fields: {
     id: '編號',
@@ -575,6 +577,7 @@ const zhHans: Messages<typeof en> = {
     'device.rename': '重命名设备',
     'device.remove': '移除设备',
     'sync.folder': '更改共享文件夹',
+    'sync.serve': '开始或停止在店里的网络上共享客户簿',
   },
   fields: {
     id: '编号',

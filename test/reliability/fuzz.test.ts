@@ -105,6 +105,7 @@ const knownGoodDevices = (devices: FuzzDevices): Partial<Record<HandlerName, unk
   'devices-remove': { id: devices.otherDevice },
   'devices-join': { code: devices.joinCode },
   'sync-folder-set': { folder: devices.folder },
+  'sync-serve-set': { serving: true },
   'sync-conflicts-of': { record: { kind: 'customer', id: devices.conflict.rowKey } },
   'sync-conflict-pick': { table: 'customers', column: 'notes', ...devices.conflict },
 });

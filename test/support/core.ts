@@ -26,7 +26,8 @@ export const tempDir = (prefix = 'regulars-test-'): string => mkdtempSync(path.j
 export const freshCore = (options: Partial<CoreOptions> & { role?: Role } = {}): Core => {
   const { role, ...coreOptions } = options;
   const dir = coreOptions.dataDir ?? tempDir();
-  const core = openCore({ dataDir: dir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], ...coreOptions });
+  // A book shared on the network in a test listens on loopback only, on a free port.
+  const core = openCore({ dataDir: dir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], shopNetwork: { host: '127.0.0.1', port: 0 }, ...coreOptions });
   if (role !== undefined) core.session.role = role;
   opened.push({ core, dir });
   return core;

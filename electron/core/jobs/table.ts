@@ -2,7 +2,7 @@ import type { JobKind } from '../../../shared/contract/jobs';
 import type { Result } from '../../../shared/result';
 import { checkBackupFile, createBackupFile } from '../backup';
 import { fitValueJob, recomputeDerived } from '../derive';
-import { syncFolderJob, type SyncJobInput } from '../sync';
+import { syncJob, type SyncJobInput } from '../sync';
 import { customerRecordParticipants } from '../customer-record-participants';
 import { analyseImport, commitImport, previewImport, runExport } from '../transfer';
 import type { JobContext } from './types';
@@ -21,7 +21,7 @@ export const jobTable = {
   export: (...args: Parameters<typeof runExport>) => runExport(...args),
   'value-fit': (...args: Parameters<typeof fitValueJob>) => fitValueJob(...args),
   recompute: (...args: Parameters<typeof recomputeDerived>) => recomputeDerived(...args),
-  sync: (input: SyncJobInput, job: JobContext) => syncFolderJob(input, job, customerRecordParticipants),
+  sync: (input: SyncJobInput, job: JobContext) => syncJob(input, job, customerRecordParticipants),
 } satisfies { [K in JobKind]: (input: never, job: JobContext) => Promise<Result<unknown>> };
 
 declare module '../context' {

@@ -2,7 +2,7 @@ import { err, ok } from '../../../shared/result';
 import { recordAudit } from '../audit';
 import type { HandlerImpls } from '../registry';
 import { inviteDevice, joinDevice } from './devices';
-import { readDevice } from './device';
+import { readDevice, readInvitation } from './device';
 import { qrModules } from './qr';
 
 /**
@@ -14,12 +14,13 @@ export const devicesHandlers: HandlerImpls = {
   'devices-invite': (ctx) => {
     const code = inviteDevice(ctx.db, ctx.data.bookFile, ctx.now());
     recordAudit(ctx, { action: 'device.invite', entity: 'device', entityId: readDevice(ctx.data.bookFile)?.deviceId ?? '' });
-    return ok({ code, qr: qrModules(code) });
+    return ok({ code, qr: qrModules(code), address: readInvitation(code)?.address ?? null });
   },
   'devices-join': (ctx, { code }) => {
     const joined = joinDevice(ctx.db, ctx.data.bookFile, code);
-    if (joined.ok) recordAudit(ctx, { action: 'device.join', entity: 'device', entityId: joined.value.deviceId });
-    return joined;
+    if (!joined.ok) return joined;
+    recordAudit(ctx, { action: 'device.join', entity: 'device', entityId: joined.value.deviceId });
+    return ok({ ...joined.value, peer: readDevice(ctx.data.bookFile)?.peer ?? null });
   },
   'devices-rename': (ctx, { id, name }) => {
     const before = ctx.data.sync.devices().find((device) => device.id === id)?.name;
@@ -39,6 +40,11 @@ export const devicesHandlers: HandlerImpls = {
     const status = ctx.data.sync.setFolder(folder);
     recordAudit(ctx, { action: 'sync.folder', entity: 'device', entityId: readDevice(ctx.data.bookFile)?.deviceId ?? '', before: { folder: before }, after: { folder: status.folder } });
     return ok(status);
+  },
+  'sync-serve-set': async (ctx, { serving }) => {
+    const changed = await ctx.data.sync.setServing(serving);
+    if (changed.ok) recordAudit(ctx, { action: 'sync.serve', entity: 'device', entityId: readDevice(ctx.data.bookFile)?.deviceId ?? '', after: { serving, address: changed.value.serving?.address ?? null } });
+    return changed;
   },
   'sync-now': (ctx) => ctx.data.sync.syncNow(),
 };

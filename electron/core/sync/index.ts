@@ -3,7 +3,7 @@
 /** sync */
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
-export { syncFolderJob } from './job';
+export { syncJob } from './job';
 export type { SyncJobInput } from './job';
 export { fetchBookFromPeer, syncWithPeer } from './network/client';
 export type { PeerInput, PeerSyncOutcome } from './network/client';
@@ -14,5 +14,7 @@ export { heldRecords, keepSendingBookkeeping, noteResolved, readRecord, readSend
 export type { HeldRecord, SendingBookkeeping } from './queries';
 export { defaultDeviceName, deviceName, listDevices, renameDevice } from './registry';
 export type { SharedDevice } from './registry';
+export { serveInline, serveInThread } from './serving';
+export type { ServeCommand, ServeReply, ServeRequest, Serving, ServingInput } from './serving';
 export { fetchJoinedBook, syncThroughFolder } from './session';
 export type { FolderSyncOutcome } from './session';

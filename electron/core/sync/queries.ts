@@ -23,6 +23,9 @@ const statements = statementsFor((db) => ({
   setPeerSeq: db.prepare<[string, number, string]>(
     'INSERT INTO sync_peers (device_id, folder_seq, last_received_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq, last_received_at = excluded.last_received_at',
   ),
+  setPeerHeard: db.prepare<[string, string]>(
+    'INSERT INTO sync_peers (device_id, last_received_at) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET last_received_at = excluded.last_received_at',
+  ),
   setOwnSeq: db.prepare<[string, number]>(
     'INSERT INTO sync_peers (device_id, folder_seq) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET folder_seq = excluded.folder_seq',
   ),
@@ -145,6 +148,8 @@ export const peerFolderSeq = (db: Db, deviceId: string): number => statements(db
 export const setPeerFolderSeq = (db: Db, deviceId: string, seq: number, at: string): void => void statements(db).setPeerSeq.run(deviceId, seq, at);
 /** The last number this device wrote a bundle under, in any folder (kept under its own id). */
 export const setOwnFolderSeq = (db: Db, deviceId: string, seq: number): void => void statements(db).setOwnSeq.run(deviceId, seq);
+/** Another device synced with this one over the shop's network at `at`: everything it held then is here (its folder number untouched). */
+export const setPeerHeard = (db: Db, deviceId: string, at: string): void => void statements(db).setPeerHeard.run(deviceId, at);
 /** When each other device's changes were last received here (migration 023). */
 export const peersLastHeard = (db: Db): Map<string, string | null> => new Map(statements(db).peersHeard.all().map((row) => [row.device_id, row.last_received_at]));
 /** Records this device changed since its last sync, a customer with its phone and tag lists as one: what waits to be sent. */

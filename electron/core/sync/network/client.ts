@@ -1,7 +1,7 @@
 import { connect } from 'node:tls';
 import { err, ok, type Result } from '../../../../shared/result';
 import { readDevice, writeDevice, type Device } from '../device';
-import { installFetchedBook, withSyncSession, type SessionInput } from '../session';
+import { installFetchedBook, withSyncSession, type ReplaceBook, type SessionInput } from '../session';
 import { parseAddress } from './address';
 import { receiveBook } from './book-transfer';
 import { BucketExchange, differingBuckets, exchangeAsClient, headsSummary } from './exchange';
@@ -17,6 +17,8 @@ export interface PeerInput {
   peer?: string;
   /** How long to wait for the serving device before giving up (connecting, and each answer). */
   timeoutMs?: number;
+  /** How a fetched book takes the empty one's place (the app: closed, swapped and reopened as a restore does). */
+  replaceBook?: ReplaceBook;
 }
 
 export interface PeerSyncOutcome {
@@ -119,7 +121,7 @@ export const fetchBookFromPeer = async (input: PeerInput): Promise<Result<'fetch
     return failure(caught);
   }
   channel.close();
-  const installed = installFetchedBook(input.bookFile, input.projectRoot, fetched, readDevice(input.bookFile) ?? device);
+  const installed = installFetchedBook(input.bookFile, input.projectRoot, fetched, readDevice(input.bookFile) ?? device, input.replaceBook);
   return installed.ok ? ok('fetched') : installed;
 };
 

@@ -22,6 +22,11 @@ export interface ListenerInput extends SessionInput {
   timeoutMs?: number;
   /** Told of each session as it ends. */
   onSession?: (report: SessionReport) => void;
+  /**
+   * Waits until this device's own syncs let a session run (the app syncs through its folder too:
+   * two syncs at once would both write the documents' files); answers the release.
+   */
+  turn?: () => Promise<() => void>;
 }
 
 export interface SessionReport {
@@ -80,7 +85,14 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
     socket.on('close', () => open.delete(socket));
     const claimed = identities.get(socket);
     if (claimed === undefined) return void socket.destroy();
-    queue = queue.then(() => serveSession(socket, claimed, device, input, gate, timeoutMs, isRemoved));
+    queue = queue.then(async () => {
+      const release = (await input.turn?.()) ?? (() => undefined);
+      try {
+        await serveSession(socket, claimed, device, input, gate, timeoutMs, isRemoved);
+      } finally {
+        release();
+      }
+    });
   });
   // A failed handshake (no key, wrong key) is the connecting device's failure; this device goes on serving.
   server.on('tlsClientError', (_error, socket) => socket.destroy());

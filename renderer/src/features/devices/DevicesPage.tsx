@@ -17,7 +17,7 @@ import { FolderField } from '../files/FolderField';
 import { useJobProgress } from '../jobs/useJobProgress';
 import './devices.css';
 
-/** Settings → Devices (owner only): share this book, join one, the shared folder and syncing, the devices. */
+/** Settings → Devices (owner only): share this book, join one, the shared folder, the shop's network and syncing, the devices. */
 export const DevicesPage = () => {
   const { t } = useTranslation(['devices', 'common']);
   const owner = useIsOwner();
@@ -42,7 +42,9 @@ export const DevicesPage = () => {
       {owner && status.data && (
         <>
           {status.data.shared && <FolderSection status={status.data} />}
-          {!status.data.awaitingBook && <ShareSection />}
+          {status.data.shared && !status.data.awaitingBook && <NetworkSection status={status.data} />}
+          {/* Keyed by the address served: an invitation shown before serving started (or stopped) is made again. */}
+          {!status.data.awaitingBook && <ShareSection key={status.data.serving?.address ?? ''} />}
           {!status.data.shared && <JoinSection />}
           {status.data.shared && !status.data.awaitingBook && <DeviceList />}
         </>
@@ -85,6 +87,7 @@ const ShareSection = () => {
             >
               {t('share.copy')}
             </button>
+            <p className="field-hint invitation-address">{invitation.address === null ? t('share.noAddress') : t('share.address', { address: invitation.address })}</p>
             <p className="notice notice-warning" role="note">
               {t('share.warning')}
             </p>
@@ -122,7 +125,7 @@ const JoinSection = () => {
     const result = await join.mutateAsync({ code });
     if (!result.ok) return setError(result.error);
     setError(null);
-    toast({ tone: 'success', text: t('join.joined') });
+    toast({ tone: 'success', text: result.value.peer === null ? t('join.joined') : t('join.joinedPeer', { address: result.value.peer }) });
   };
   return (
     <form className="card" aria-labelledby="join-title" onSubmit={(event) => void submit(event)}>
@@ -169,13 +172,15 @@ const FolderSection = ({ status }: { status: SyncStatus }) => {
     toast({ tone: 'success', text: t(status.awaitingBook ? 'folder.fetched' : 'folder.synced') });
   };
   const phase = progress?.phase ?? 'start';
+  const peer = status.peer;
   return (
     <section className="card" aria-labelledby="folder-title">
-      <h2 id="folder-title">{t('folder.title')}</h2>
+      <h2 id="folder-title">{t(peer === null ? 'folder.title' : 'folder.syncTitle')}</h2>
+      {peer !== null && <p className="sync-peer">{t('folder.peer', { address: peer })}</p>}
       <p className="field-hint">{t('folder.hint')}</p>
       {status.awaitingBook && (
         <p className="notice notice-info" role="note">
-          {t('folder.awaiting')}
+          {peer === null ? t('folder.awaiting') : t('folder.awaitingPeer', { address: peer })}
         </p>
       )}
       <form onSubmit={(event) => void save(event)}>
@@ -185,7 +190,7 @@ const FolderSection = ({ status }: { status: SyncStatus }) => {
           <button type="submit" className="button" disabled={setFolder.isPending || folder === status.folder}>
             {t('folder.save')}
           </button>
-          <button type="button" className="button button-primary" disabled={syncing || status.syncing || status.folder === '' || folder !== status.folder} onClick={() => void syncNow()}>
+          <button type="button" className="button button-primary" disabled={syncing || status.syncing || (status.folder === '' && peer === null) || folder !== status.folder} onClick={() => void syncNow()}>
             {t(status.awaitingBook ? 'folder.fetch' : 'folder.syncNow')}
           </button>
         </div>
@@ -197,7 +202,53 @@ const FolderSection = ({ status }: { status: SyncStatus }) => {
           {describe(status.lastError)}
         </p>
       )}
-      <p className="field-hint">{t('folder.automatic')}</p>
+      <p className="field-hint">{t(peer === null ? 'folder.automatic' : 'folder.automaticPeer')}</p>
+    </section>
+  );
+};
+
+/** Serving the book on the shop's network from this computer while the app runs: the address, or why not, and turning it on or off. */
+const NetworkSection = ({ status }: { status: SyncStatus }) => {
+  const { t } = useTranslation('devices');
+  const toast = useToast();
+  const describe = useDescribeError();
+  const serve = useApiMutation('sync-serve-set');
+  const [error, setError] = useState<AppError | null>(null);
+  const change = async (serving: boolean) => {
+    const result = await serve.mutateAsync({ serving });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    toast({ tone: 'success', text: t(serving ? 'network.started' : 'network.stopped') });
+  };
+  // Asked for but not serving (the port taken when the app started): the reason, and a way to try again.
+  const failure = error ?? (status.serving === null ? status.serveError : null);
+  return (
+    <section className="card" aria-labelledby="network-title">
+      <h2 id="network-title">{t('network.title')}</h2>
+      <p className="field-hint">{t('network.hint')}</p>
+      {failure !== null && (
+        <p className="notice notice-error" role="alert">
+          {describe(failure)}
+        </p>
+      )}
+      {status.serving === null ? (
+        <>
+          <p className="sync-serving">{t('network.off')}</p>
+          <button type="button" className="button button-primary" disabled={serve.isPending} onClick={() => void change(true)}>
+            {t(status.serveWanted ? 'network.retry' : 'network.start')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p className="sync-serving" role="status">
+            {t('network.serving', { address: status.serving.address })}
+          </p>
+          <p className="field-hint">{t('network.invite')}</p>
+          <button type="button" className="button" disabled={serve.isPending} onClick={() => void change(false)}>
+            {t('network.stop')}
+          </button>
+        </>
+      )}
     </section>
   );
 };
@@ -310,6 +361,7 @@ const RemoveDialog = ({ device, onClose }: { device: DeviceSummary; onClose: () 
   return (
     <Dialog title={t('remove.title', { name: device.name })} onClose={onClose} className="dialog-danger">
       <p>{t('remove.does')}</p>
+      <p>{t('remove.network')}</p>
       <p>{t('remove.doesNot')}</p>
       <div className="form-actions">
         <button type="button" className="button" autoFocus onClick={onClose}>

@@ -8,7 +8,7 @@ import { useJobProgress } from '../jobs/useJobProgress';
 /**
  * The shared book's sync, small and always in the shell while the book is shared: one line for
  * where the sync stands (syncing, failed, folder not reachable, synced when) and one for each thing
- * to know (changes waiting to be sent, a device not heard from). A click opens Settings → Devices.
+ * to know (sharing on the shop's network or not, changes waiting to be sent, a device not heard from). A click opens Settings → Devices.
  * A book never shared shows nothing.
  */
 export const SyncStatus = () => {
@@ -25,8 +25,10 @@ export const SyncStatus = () => {
   const state = (() => {
     if (syncing) return { tone: 'busy', text: t('status.syncing') };
     if (data.awaitingBook) return { tone: 'warning', text: t('status.awaiting') };
-    if (data.folder === '') return { tone: 'warning', text: t('status.noFolder') };
-    if (!data.folderReachable) return { tone: 'warning', text: t('status.unreachable') };
+    // A device that syncs with the serving device, or serves the book itself, needs no folder.
+    const overNetwork = data.peer !== null || data.serving !== null;
+    if (data.folder === '' && !overNetwork) return { tone: 'warning', text: t('status.noFolder') };
+    if (data.folder !== '' && !data.folderReachable && !overNetwork) return { tone: 'warning', text: t('status.unreachable') };
     if (data.lastError !== null) return { tone: 'error', text: t('status.failed'), detail: describe(data.lastError) };
     if (data.lastSyncedAt === null) return { tone: 'warning', text: t('status.never') };
     return { tone: 'ok', text: t('status.synced', { time: syncedAt(data.lastSyncedAt) }) };
@@ -37,6 +39,8 @@ export const SyncStatus = () => {
         {state.text}
       </span>
       {state.detail && <span className="sync-status-line">{state.detail}</span>}
+      {data.serving !== null && <span className="sync-status-line">{t('status.serving')}</span>}
+      {data.serveWanted && data.serving === null && <span className="sync-status-line">{t('status.serveFailed')}</span>}
       {data.waitingChanges > 0 && <span className="sync-status-line">{t('status.waiting', { count: data.waitingChanges })}</span>}
       {data.quietDevices.map((device) => (
         <span key={device.id} className="sync-status-line">

@@ -15,6 +15,8 @@ const en = {
     copied: 'Invitation code copied.',
     qr: 'The invitation code as a QR code',
     warning: 'Whoever holds this code can read the book’s shared files. Give it only to devices of this shop, and do not post it anywhere.',
+    address: 'This code carries this computer’s address on the shop’s network ({{address}}): the other device fetches the book from here and syncs with it.',
+    noAddress: 'This code carries no network address: the other device syncs through the shared folder. To sync over the shop’s network instead, share on this network (below), then make a new invitation.',
   },
   join: {
     title: 'Join a shared book',
@@ -22,6 +24,7 @@ const en = {
     code: 'Invitation code',
     submit: 'Join',
     joined: 'Joined. Now choose the shared folder and sync: the book arrives from there.',
+    joinedPeer: 'Joined. Now sync: the book arrives over the shop’s network from {{address}}.',
   },
   folder: {
     title: 'Shared folder',
@@ -37,6 +40,10 @@ const en = {
     lastSynced: 'Last synced: {{time}}',
     neverSynced: 'Not synced yet.',
     automatic: 'While the folder is reachable, Regulars syncs when it starts and every 5 minutes.',
+    syncTitle: 'Syncing',
+    peer: 'This device syncs with {{address}} on the shop’s network. When that computer cannot be reached and a shared folder is chosen here, it syncs through the folder.',
+    awaitingPeer: 'This device has joined a shared book. Syncing fetches the book from {{address}} on the shop’s network: it replaces this empty book, and the owner PIN becomes that book’s PIN.',
+    automaticPeer: 'Regulars syncs when it starts and every 5 minutes.',
   },
   phases: {
     start: 'Starting the sync',
@@ -45,6 +52,19 @@ const en = {
     project: 'Writing the changes into the book',
     send: 'Sending this device’s changes',
     'leave-book': 'Leaving the book in the folder for devices that join',
+    exchange: 'Exchanging changes with the other device over the shop’s network',
+  },
+  network: {
+    title: 'Shop’s network',
+    hint: 'The shop’s other devices (a laptop on the same Wi-Fi) can sync directly with this computer, with no shared folder. The connection is encrypted, and only devices invited from here get in.',
+    start: 'Share on this network',
+    stop: 'Stop sharing on this network',
+    serving: 'Sharing the book on this network at {{address}} while Regulars is open on this computer.',
+    off: 'Not shared on this network.',
+    started: 'Sharing the book on this network.',
+    stopped: 'No longer sharing the book on this network.',
+    retry: 'Try again',
+    invite: 'Invitations made from now on carry this address.',
   },
   list: {
     title: 'Devices of this book',
@@ -65,10 +85,11 @@ const en = {
   },
   remove: {
     title: 'Remove {{name}}?',
-    does: 'The device is marked removed in the book and shut out: its link to this device is revoked at once, and the shared folder gets a new key that only the remaining devices receive. Every device learns it at its next sync.',
+    does: 'The device is marked removed in the book, and the shared folder gets a new key that only the remaining devices receive: it opens nothing written there from now on. Every device learns it at its next sync.',
     doesNot: 'It keeps what it held until now: removing a device cannot take back what it already copied.',
     confirm: 'Remove device',
     removed: '{{name}} removed.',
+    network: 'Over the shop’s network it is refused at once: it can no longer sync with this computer.',
   },
   status: {
     label: 'Sync status: open Devices',
@@ -82,6 +103,8 @@ const en = {
     waiting_one: '1 change waiting to be sent',
     waiting_other: '{{count}} changes waiting to be sent',
     quiet: '{{name}}: not heard from for 7 days',
+    serving: 'Sharing on the shop’s network',
+    serveFailed: 'Not shared on the shop’s network',
   },
 };
 
@@ -100,6 +123,8 @@ const zhHant: Messages<typeof en> = {
     copied: '已複製邀請碼。',
     qr: '邀請碼的 QR 碼',
     warning: '持有這個邀請碼的人都能讀取客戶簿的共用檔案。只交給本店的裝置，不要張貼在任何地方。',
+    address: '這個邀請碼帶有這台電腦在店裡網路上的位址（{{address}}）：另一台裝置會從這裡取得客戶簿並與它同步。',
+    noAddress: '這個邀請碼沒有網路位址：另一台裝置會透過共用資料夾同步。若要改在店裡的網路上同步，請在下方「在這個網路上共用」，再產生新的邀請。',
   },
   join: {
     title: '加入共用客戶簿',
@@ -107,6 +132,7 @@ const zhHant: Messages<typeof en> = {
     code: '邀請碼',
     submit: '加入',
     joined: '已加入。接著請選擇共用資料夾並同步：客戶簿會從那裡取得。',
+    joinedPeer: '已加入。接著請同步：客戶簿會透過店裡的網路從 {{address}} 取得。',
   },
   folder: {
     title: '共用資料夾',
@@ -122,6 +148,10 @@ const zhHant: Messages<typeof en> = {
     lastSynced: '上次同步：{{time}}',
     neverSynced: '尚未同步。',
     automatic: '共用資料夾可存取時，熟客簿會在啟動時及每 5 分鐘同步一次。',
+    syncTitle: '同步',
+    peer: '這台裝置會與店裡網路上的 {{address}} 同步。連不上那台電腦、而這裡又選了共用資料夾時，會透過資料夾同步。',
+    awaitingPeer: '這台裝置已加入共用客戶簿。同步會透過店裡的網路從 {{address}} 取得客戶簿：它會取代這本空白客戶簿，店主密碼也會變成那本客戶簿的密碼。',
+    automaticPeer: '熟客簿會在啟動時及每 5 分鐘同步一次。',
   },
   phases: {
     start: '正在開始同步',
@@ -130,6 +160,19 @@ const zhHant: Messages<typeof en> = {
     project: '正在把變更寫入客戶簿',
     send: '正在送出這台裝置的變更',
     'leave-book': '正在把客戶簿留在資料夾中，供加入的裝置取得',
+    exchange: '正在透過店裡的網路與另一台裝置交換變更',
+  },
+  network: {
+    title: '店裡的網路',
+    hint: '店裡的其他裝置（連同一個 Wi-Fi 的筆電）可以直接與這台電腦同步，不需要共用資料夾。連線有加密，只有從這裡邀請的裝置能連進來。',
+    start: '在這個網路上共用',
+    stop: '停止在這個網路上共用',
+    serving: '熟客簿在這台電腦上開著時，會在這個網路上以 {{address}} 共用客戶簿。',
+    off: '未在這個網路上共用。',
+    started: '已在這個網路上共用客戶簿。',
+    stopped: '已停止在這個網路上共用客戶簿。',
+    retry: '再試一次',
+    invite: '從現在起產生的邀請都會帶有這個位址。',
   },
   list: {
     title: '這本客戶簿的裝置',
@@ -150,10 +193,11 @@ const zhHant: Messages<typeof en> = {
   },
   remove: {
     title: '要移除「{{name}}」嗎？',
-    does: '這台裝置會在客戶簿中標記為已移除並被擋在外面：它與本裝置的連線立即失效，共用資料夾也會換上新的金鑰，只有其餘裝置會收到。每台裝置在下次同步時都會得知。',
+    does: '這台裝置會在客戶簿中標記為已移除，共用資料夾也會換上新的金鑰，只有其餘裝置會收到：從此以後寫在那裡的內容，它都打不開。每台裝置在下次同步時都會得知。',
     doesNot: '它到目前為止已有的資料仍會保留：移除裝置無法收回它已複製的內容。',
     confirm: '移除裝置',
     removed: '已移除「{{name}}」。',
+    network: '在店裡的網路上，它會立即被拒絕：再也無法與這台電腦同步。',
   },
   status: {
     label: '同步狀態：開啟裝置頁面',
@@ -167,6 +211,8 @@ const zhHant: Messages<typeof en> = {
     waiting_one: '有 {{count}} 項變更等待送出',
     waiting_other: '有 {{count}} 項變更等待送出',
     quiet: '「{{name}}」已 7 天沒有消息',
+    serving: '正在店裡的網路上共用',
+    serveFailed: '未在店裡的網路上共用',
   },
 };
 
@@ -185,6 +231,8 @@ const zhHans: Messages<typeof en> = {
     copied: '已复制邀请码。',
     qr: '邀请码的二维码',
     warning: '持有这个邀请码的人都能读取客户簿的共享文件。只交给本店的设备，不要张贴在任何地方。',
+    address: '这个邀请码带有这台电脑在店里网络上的地址（{{address}}）：另一台设备会从这里获取客户簿并与它同步。',
+    noAddress: '这个邀请码没有网络地址：另一台设备会通过共享文件夹同步。若要改在店里的网络上同步，请在下方“在这个网络上共享”，再生成新的邀请。',
   },
   join: {
     title: '加入共享客户簿',
@@ -192,6 +240,7 @@ const zhHans: Messages<typeof en> = {
     code: '邀请码',
     submit: '加入',
     joined: '已加入。接着请选择共享文件夹并同步：客户簿会从那里获取。',
+    joinedPeer: '已加入。接着请同步：客户簿会通过店里的网络从 {{address}} 获取。',
   },
   folder: {
     title: '共享文件夹',
@@ -207,6 +256,10 @@ const zhHans: Messages<typeof en> = {
     lastSynced: '上次同步：{{time}}',
     neverSynced: '尚未同步。',
     automatic: '共享文件夹可访问时，熟客簿会在启动时及每 5 分钟同步一次。',
+    syncTitle: '同步',
+    peer: '这台设备会与店里网络上的 {{address}} 同步。连不上那台电脑、而这里又选了共享文件夹时，会通过文件夹同步。',
+    awaitingPeer: '这台设备已加入共享客户簿。同步会通过店里的网络从 {{address}} 获取客户簿：它会取代这本空白客户簿，店主密码也会变成那本客户簿的密码。',
+    automaticPeer: '熟客簿会在启动时及每 5 分钟同步一次。',
   },
   phases: {
     start: '正在开始同步',
@@ -215,6 +268,19 @@ const zhHans: Messages<typeof en> = {
     project: '正在把变更写入客户簿',
     send: '正在发送这台设备的变更',
     'leave-book': '正在把客户簿留在文件夹中，供加入的设备获取',
+    exchange: '正在通过店里的网络与另一台设备交换变更',
+  },
+  network: {
+    title: '店里的网络',
+    hint: '店里的其他设备（连同一个 Wi-Fi 的笔记本电脑）可以直接与这台电脑同步，不需要共享文件夹。连接经过加密，只有从这里邀请的设备能连进来。',
+    start: '在这个网络上共享',
+    stop: '停止在这个网络上共享',
+    serving: '熟客簿在这台电脑上打开时，会在这个网络上以 {{address}} 共享客户簿。',
+    off: '未在这个网络上共享。',
+    started: '已在这个网络上共享客户簿。',
+    stopped: '已停止在这个网络上共享客户簿。',
+    retry: '再试一次',
+    invite: '从现在起生成的邀请都会带有这个地址。',
   },
   list: {
     title: '这本客户簿的设备',
@@ -235,10 +301,11 @@ const zhHans: Messages<typeof en> = {
   },
   remove: {
     title: '要移除“{{name}}”吗？',
-    does: '这台设备会在客户簿中标记为已移除并被挡在外面：它与本设备的连接立即失效，共享文件夹也会换上新的密钥，只有其余设备会收到。每台设备在下次同步时都会得知。',
+    does: '这台设备会在客户簿中标记为已移除，共享文件夹也会换上新的密钥，只有其余设备会收到：从此以后写在那里的内容，它都打不开。每台设备在下次同步时都会得知。',
     doesNot: '它到目前为止已有的数据仍会保留：移除设备无法收回它已复制的内容。',
     confirm: '移除设备',
     removed: '已移除“{{name}}”。',
+    network: '在店里的网络上，它会立即被拒绝：再也无法与这台电脑同步。',
   },
   status: {
     label: '同步状态：打开设备页面',
@@ -252,6 +319,8 @@ const zhHans: Messages<typeof en> = {
     waiting_one: '有 {{count}} 项变更等待发送',
     waiting_other: '有 {{count}} 项变更等待发送',
     quiet: '“{{name}}”已 7 天没有消息',
+    serving: '正在店里的网络上共享',
+    serveFailed: '未在店里的网络上共享',
   },
 };
 
