@@ -154,7 +154,10 @@ describe('one book on three devices through a shared folder', () => {
     await book.settle([1, 2, 0, 1]);
     // Backed up with an edit not yet synced: it is sent at the next sync and superseded after.
     await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '加奶' } });
+    await callOk(a, 'sync-folder-set', { folder: folderFor() });
     const backup = await callOk(a, 'backup-create', { folder: folderFor(), passphrase: null });
+    // The folder this device uses now is its own setting: the restore does not take it back to the backup's.
+    const folderNow = (await callOk(a, 'sync-folder-set', { folder: book.folder })).folder;
     await book.sync(0);
     await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '少冰' } });
     await callOk(b, 'visits-log', { customerId: meiId, amountMinor: 5000 });
@@ -162,6 +165,7 @@ describe('one book on three devices through a shared folder', () => {
     const prepared = await callOk(a, 'restore-prepare', { source: { kind: 'path', path: backup.file }, passphrase: null });
     await callOk(a, 'restore-confirm', { preparedId: prepared.preparedId });
     expect((await callOk(a, 'customers-get', { id: meiId })).notes).toBe('加奶');
+    expect((await callOk(a, 'sync-status', {})).folder).toBe(folderNow);
     // Before A syncs again, an edit there of another field: only that field travels.
     // (The profile sends every field as shown: the notes as the restored book shows them.)
     await callOk(a, 'customers-update', { id: meiId, fields: { ...fields, notes: '加奶', email: 'mei@example.com' } });

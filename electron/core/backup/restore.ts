@@ -11,7 +11,7 @@ import { inTransaction } from '../db/transaction';
 import type { Uploads } from '../files';
 import type { JobStarter } from '../jobs';
 import { currentSettings } from '../settings';
-import { keepSendingBookkeeping, readSendingBookkeeping } from '../sync';
+import { keepDeviceSyncBookkeeping, readDeviceSyncBookkeeping } from '../sync';
 import { bookCounts } from '../transfer';
 import { readBackupContents } from './jobs';
 import { insertRestore, lastRestore, markRestoreUndone, readMachineRecords, replaceMachineRecords } from './queries';
@@ -102,7 +102,7 @@ export class RestoreService {
       const safety = await this.deps.backups.safetyBackup(reservation);
       if (!safety.ok) return safety;
       const machine = readMachineRecords(this.deps.db());
-      const sending = readSendingBookkeeping(this.deps.db());
+      const sharing = readDeviceSyncBookkeeping(this.deps.db());
       const replaced = this.deps.replaceBook(prepared.file);
       if (!replaced.ok) return replaced;
       this.prepared = null;
@@ -118,8 +118,9 @@ export class RestoreService {
       };
       return inTransaction(db, () => {
         replaceMachineRecords(db, machine);
-        // A shared book: the restored one is brought back to what every device holds at the next sync (sync/queries.ts).
-        keepSendingBookkeeping(db, sending);
+        // A shared book: the restored one is brought back to what every device holds at the next sync (sync/queries.ts);
+        // this device's own sync settings (its folder, serving) are its own, not the backup's.
+        keepDeviceSyncBookkeeping(db, sharing);
         if (undoing !== null) markRestoreUndone(db, undoing, now);
         insertRestore(db, {
           id: record.id,

@@ -1,6 +1,8 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
 /** sync */
+export { keepDeviceSyncBookkeeping, readDeviceSyncBookkeeping } from './device-state';
+export type { DeviceSyncBookkeeping } from './device-state';
 export { readDevice } from './device';
 export { inviteDevice, joinDevice } from './devices';
 export { syncJob } from './job';
@@ -10,8 +12,8 @@ export type { PeerInput, PeerSyncOutcome } from './network/client';
 export { removeDevice } from './network/removal';
 export { startSyncListener } from './network/server';
 export type { ListenerInput, SessionReport, SyncListener } from './network/server';
-export { heldRecords, keepSendingBookkeeping, noteResolved, readRecord, readSendingBookkeeping, storedConflicts } from './queries';
-export type { HeldRecord, SendingBookkeeping } from './queries';
+export { heldRecords, noteResolved, readRecord, storedConflicts } from './queries';
+export type { HeldRecord } from './queries';
 export { defaultDeviceName, deviceName, listDevices, renameDevice } from './registry';
 export type { SharedDevice } from './registry';
 export { serveInline, serveInThread } from './serving';

@@ -14,6 +14,7 @@ import { fetchBookFromPeer } from './network/client';
 import type { SessionReport } from './network/server';
 import { outboxCount, peersLastHeard, setPeerHeard } from './queries';
 import { listDevices, renameDevice } from './registry';
+import { syncStateKeys } from './device-state';
 import { removeDevice } from './network/removal';
 import { serveInline, serveInThread, type Serving, type ServingInput } from './serving';
 import { fetchJoinedBook } from './session';
@@ -47,12 +48,12 @@ export const defaultShopNetwork: ShopNetwork = { host: '0.0.0.0', port: 47_800 }
 const fallbackPorts = 9;
 
 /** Each device's own (settings `state.*` never travel): where it reaches the shared folder, and how its last sync went. */
-const folderKey = 'syncFolder';
-const lastSyncedKey = 'syncLastSyncedAt';
-const lastErrorKey = 'syncLastError';
+const folderKey = syncStateKeys.folder;
+const lastSyncedKey = syncStateKeys.lastSynced;
+const lastErrorKey = syncStateKeys.lastError;
 /** Whether the owner shares the book on the shop's network from this device, and on which port (kept: other devices have the address). */
-const serveKey = 'syncServe';
-const servePortKey = 'syncServePort';
+const serveKey = syncStateKeys.serve;
+const servePortKey = syncStateKeys.servePort;
 
 const firstSyncDelayMs = 5_000;
 const syncEveryMs = 5 * 60_000;
