@@ -80,7 +80,8 @@ export const devicesContract = {
   }),
   /** Makes this (empty) book a device of the invited book; the book itself arrives with the first sync. */
   'devices-join': handler({
-    input: z.strictObject({ code: z.string().trim().min(1).max(2000) }),
+    // `name`: how the other devices list this one; without it, the computer's name.
+    input: z.strictObject({ code: z.string().trim().min(1).max(2000), name: z.string().trim().min(1).max(80).optional() }),
     output: returns<{ bookId: string; deviceId: string; peer: string | null }>(),
     access: 'owner',
     mutates: true,

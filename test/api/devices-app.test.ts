@@ -62,9 +62,9 @@ const sharedBook = async (folder: string, options: Parameters<typeof freshCore>[
 };
 
 /** Device B: joined with the code, its folder set, its first sync fetching the book. */
-const joinedDevice = async (code: string, folder: string, options: Parameters<typeof freshCore>[0] = {}) => {
+const joinedDevice = async (code: string, folder: string, options: Parameters<typeof freshCore>[0] = {}, name?: string) => {
   const b = freshCore({ projectRoot, ...options });
-  await callOk(b, 'devices-join', { code });
+  await callOk(b, 'devices-join', name === undefined ? { code } : { code, name });
   await callOk(b, 'sync-folder-set', { folder });
   await callOk(b, 'sync-now', {});
   return b;
@@ -102,7 +102,7 @@ describe('Settings → Devices: sharing, joining, syncing through the folder', (
     expect(qr.rows[0]!.endsWith('1111111')).toBe(true);
     expect(await callOk(a, 'sync-status', {})).toMatchObject({ shared: true, folderReachable: true, lastError: null, waitingChanges: 0 });
 
-    const b = await joinedDevice(code, folder);
+    const b = await joinedDevice(code, folder, {}, 'Owner’s laptop');
     // The open app's book was replaced: the same core answers with A's customer, without a restart.
     expect((await callOk(b, 'customers-get', { id: mei.id })).name).toBe('林美華');
     const statusB = await callOk(b, 'sync-status', {});
@@ -127,6 +127,8 @@ describe('Settings → Devices: sharing, joining, syncing through the folder', (
     const listed = await callOk(a, 'devices-list', {});
     expect(listed).toHaveLength(2);
     expect(listed.filter((device) => device.thisDevice)).toHaveLength(1);
+    // The laptop goes by the name given when it joined.
+    expect(listed.find((device) => !device.thisDevice)?.name).toBe('Owner’s laptop');
     for (const device of listed) expect(device.lastSyncedAt).not.toBeNull();
   });
 

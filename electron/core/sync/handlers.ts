@@ -16,8 +16,8 @@ export const devicesHandlers: HandlerImpls = {
     recordAudit(ctx, { action: 'device.invite', entity: 'device', entityId: readDevice(ctx.data.bookFile)?.deviceId ?? '' });
     return ok({ code, qr: qrModules(code), address: readInvitation(code)?.address ?? null });
   },
-  'devices-join': (ctx, { code }) => {
-    const joined = joinDevice(ctx.db, ctx.data.bookFile, code);
+  'devices-join': (ctx, { code, name }) => {
+    const joined = joinDevice(ctx.db, ctx.data.bookFile, code, name);
     if (!joined.ok) return joined;
     recordAudit(ctx, { action: 'device.join', entity: 'device', entityId: joined.value.deviceId });
     return ok({ ...joined.value, peer: readDevice(ctx.data.bookFile)?.peer ?? null });

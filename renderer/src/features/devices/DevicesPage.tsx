@@ -119,10 +119,11 @@ const JoinSection = () => {
   const toast = useToast();
   const join = useApiMutation('devices-join');
   const [code, setCode] = useState('');
+  const [name, setName] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await join.mutateAsync({ code });
+    const result = await join.mutateAsync(name.trim() === '' ? { code } : { code, name: name.trim() });
     if (!result.ok) return setError(result.error);
     setError(null);
     toast({ tone: 'success', text: result.value.peer === null ? t('join.joined') : t('join.joinedPeer', { address: result.value.peer }) });
@@ -134,6 +135,9 @@ const JoinSection = () => {
       <ErrorNotice error={error} />
       <Field label={t('join.code')}>
         <textarea rows={3} value={code} spellCheck={false} onChange={(event) => setCode(event.target.value)} />
+      </Field>
+      <Field label={t('join.name')} hint={t('join.nameHint')}>
+        <input type="text" value={name} maxLength={80} autoComplete="off" onChange={(event) => setName(event.target.value)} />
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={join.isPending || code.trim() === ''}>
