@@ -26,7 +26,7 @@ import { setCaptureWriter } from '../../db/replicated';
 import { refusalForFsError } from '../../files';
 import type { JobContext } from '../../jobs';
 import { currentSettings } from '../../settings';
-import { commitPlan } from './commit';
+import { commitPlan, inImportTransaction } from './commit';
 import { decodeText, sniffEncoding } from './decode';
 import { findHeaderRow, isBlank, parseRecords } from './parse';
 import { planImport, previewOf, readFileRows, type PlanChoices, type ReadFileRow } from './plan';
@@ -310,17 +310,16 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
     const settings = currentSettings({ db });
     const rows = await rowsFor(input, settings, job);
     if (!rows.ok) return rows;
-    const plan = planImport(db, rows.value, choicesOf(input, settings));
-    if (plan.totals.invalidRows > 0 && !input.skipInvalid) return err('INVALID_STATE', { reason: 'import_has_errors' });
-    const outcome = commitPlan(
-      db,
-      plan,
-      { now: input.now, actor: input.actor, fileName: input.source.displayName, skippedInvalid: plan.totals.invalidRows },
-      job,
-    );
+    // Planned inside the write transaction: the customers it finds in the book stay there until the commit.
+    const committed = inImportTransaction(db, (): Result<Omit<ImportOutcome, 'durationMs'>> => {
+      const plan = planImport(db, rows.value, choicesOf(input, settings));
+      if (plan.totals.invalidRows > 0 && !input.skipInvalid) return err('INVALID_STATE', { reason: 'import_has_errors' });
+      return ok(commitPlan(db, plan, { now: input.now, actor: input.actor, fileName: input.source.displayName, skippedInvalid: plan.totals.invalidRows }, job));
+    });
+    if (!committed.ok) return committed;
     await rm(rowsFileOf(input, settings), { force: true });
     if (input.sheet !== null) await rm(sheetFileOf(input.stagingDir, input.fileHash, input.sheet), { force: true });
-    return ok({ ...outcome, durationMs: Date.now() - started });
+    return ok({ ...committed.value, durationMs: Date.now() - started });
   } finally {
     db.close();
   }
