@@ -304,6 +304,7 @@ export const openCore = (options: CoreOptions): Core => {
       valueFits?.stop();
       backups.stopSchedule();
       sync.stop();
+      jobs.close();
       releaseInUse();
       if (!live.book.open) return;
       live.book.pragma('wal_checkpoint(TRUNCATE)');

@@ -27,6 +27,11 @@ export interface JobRunOptions {
   reservation?: Reservation;
   /** Started by the app itself: refused when the runner is taken, and waited for by jobs people start. */
   background?: boolean;
+  /**
+   * The owner usually starts another job right after this one (an import's analysis, then its
+   * preview or commit): a worker for that one starts meanwhile, so its start does not add to the wait.
+   */
+  anotherFollows?: boolean;
 }
 
 /** What a job sees of the world: where to report progress, whether it was asked to stop. */

@@ -3,11 +3,12 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { adoptParentBinding } from '../db/native-binding';
 import { jobTable } from './table';
 import { JobCancelled, type JobContext, type JobFunction } from './types';
-import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { AsideRequest, WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
 
 /**
  * The job worker (bundled to dist/worker/jobs.cjs): runs one job with its own database
- * connection, so the process serving the UI stays responsive, then exits. A job's helper thread
+ * connection, so the process serving the UI stays responsive, then exits. Its job comes with it,
+ * or, when it was started ahead (runner.ts), as the first message. A job's helper thread
  * is the small bundle beside it (check-thread.ts, dist/worker/check.cjs).
  */
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
@@ -50,6 +51,8 @@ const runJob = (request: WorkerRequest): void => {
   );
 };
 
-const request = workerData as WorkerRequest;
-adoptParentBinding(request.nativeBinding);
-runJob(request);
+const start = workerData as WorkerStart;
+adoptParentBinding(start.nativeBinding);
+// A worker started ahead has loaded its code meanwhile and waits for its job.
+if ('ahead' in start) parentPort?.once('message', (request: WorkerRequest) => runJob(request));
+else runJob(start);
