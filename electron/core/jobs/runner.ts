@@ -199,6 +199,7 @@ export class JobRunner implements JobStarter {
   private async inline<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
     let cancelled = false;
     job.cancel = () => (cancelled = true);
+    const afterwards: (() => void)[] = [];
     const context: JobContext = {
       report,
       get cancelled() {
@@ -207,6 +208,8 @@ export class JobRunner implements JobStarter {
       projectRoot: this.options.projectRoot,
       // Inline (CLI, tests) the job and the counter share one thread: nothing can be waiting.
       giveWay: () => undefined,
+      // Inline no one is answered sooner: the work is done as the job ends.
+      afterwards: (work) => afterwards.push(work),
     };
     try {
       // Loaded on first use: the jobs bring the import's encoding detection (about half of the
@@ -216,6 +219,8 @@ export class JobRunner implements JobStarter {
     } catch (caught) {
       if (caught instanceof JobCancelled) return err('INVALID_STATE', { reason: 'cancelled' });
       throw caught;
+    } finally {
+      for (const work of afterwards) work();
     }
   }
 

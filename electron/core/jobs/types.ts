@@ -46,6 +46,12 @@ export interface JobContext {
    * pass in steps cannot starve them (SQLite's busy wait polls; the next step would always win).
    */
   giveWay(): void;
+  /**
+   * Work left for after the job's answer has gone (housekeeping the owner need not wait for, such as
+   * folding a large write-ahead log into the book file). Runs however the job ended; inline, at once
+   * after it.
+   */
+  afterwards(work: () => void): void;
   /** In a worker: runs SQLite's quick_check of a file on another thread (true when sound); inline there is none. */
   readonly checkAside?: (file: string) => Promise<boolean>;
 }

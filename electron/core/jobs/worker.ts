@@ -25,7 +25,19 @@ const checkAside = (parent: WorkerRequest) => (file: string): Promise<boolean> =
     helper.once('exit', (code) => code !== 0 && reject(new Error(`the check thread stopped (exit code ${code})`)));
   });
 
+/** Work a job left for after its answer: a failure there is no longer the job's, only worth a line in the log. */
+const runAfterwards = (works: readonly (() => void)[]): void => {
+  for (const work of works) {
+    try {
+      work();
+    } catch (caught) {
+      console.error('[regulars] after a job:', caught);
+    }
+  }
+};
+
 const runJob = (request: WorkerRequest): void => {
+  const afterwards: (() => void)[] = [];
   const context: JobContext = {
     report: (phase, done, total) => post({ type: 'progress', phase, done, total }),
     get cancelled() {
@@ -39,16 +51,19 @@ const runJob = (request: WorkerRequest): void => {
       }
     },
     checkAside: checkAside(request),
+    afterwards: (work) => afterwards.push(work),
   };
   const run = jobTable[request.kind] as JobFunction<unknown, unknown>;
-  run(request.input, context).then(
-    (result) => post({ type: 'result', result }),
-    (caught: unknown) => {
-      if (caught instanceof JobCancelled) return post({ type: 'cancelled' });
-      const error = caught as Error & { code?: unknown };
-      post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
-    },
-  );
+  run(request.input, context)
+    .then(
+      (result) => post({ type: 'result', result }),
+      (caught: unknown) => {
+        if (caught instanceof JobCancelled) return post({ type: 'cancelled' });
+        const error = caught as Error & { code?: unknown };
+        post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
+      },
+    )
+    .then(() => runAfterwards(afterwards));
 };
 
 const start = workerData as WorkerStart;
