@@ -51,6 +51,12 @@ const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => 
 export class JobRunner implements JobStarter {
   private readonly running = new Map<string, RunningJob>();
   private reserved = false;
+  /**
+   * Settles once the last job's worker has exited. A job may answer before its work afterwards is
+   * done (an import's checkpoint): the next job, or a compound task such as a restore that swaps
+   * the book file, starts only once no worker of an earlier job still holds the book.
+   */
+  private lastWorkerExited: Promise<void> = Promise.resolve();
   /** A worker started while a job runs, for the job that usually follows it: its code loaded, waiting for a job. */
   private ahead: { worker: Worker; expiry: NodeJS.Timeout } | null = null;
 
@@ -104,7 +110,7 @@ export class JobRunner implements JobStarter {
   async reserve(): Promise<Reservation | null> {
     if (this.reserved || this.foregroundRunning()) return null;
     this.reserved = true;
-    await this.backgroundEnded();
+    await Promise.all([this.backgroundEnded(), this.lastWorkerExited]);
     return { release: () => (this.reserved = false) };
   }
 
@@ -133,7 +139,7 @@ export class JobRunner implements JobStarter {
     this.events.emit('job-progress', { ...progress });
     let outcome: Result<JobOutput<K>> | undefined;
     try {
-      await waitFor;
+      await Promise.all([waitFor, this.lastWorkerExited]);
       const running = this.options.workerFile ? this.inWorker(kind, input, job, report) : this.inline(kind, input, job, report);
       // Once this job has its worker: the one started ahead is for the next.
       if (options.anotherFollows) this.startAhead();
@@ -234,6 +240,7 @@ export class JobRunner implements JobStarter {
     return new Promise((resolve, reject) => {
       const ahead = this.takeAhead();
       const worker = ahead ?? new Worker(this.options.workerFile as string, { workerData: request });
+      this.lastWorkerExited = new Promise((exited) => worker.once('exit', () => exited()));
       let settled = false;
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'progress') report(reply.phase, reply.done, reply.total);
