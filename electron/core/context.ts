@@ -67,7 +67,7 @@ export interface Jobs {
   readonly writing: boolean;
   list(): JobProgress[];
   cancel(jobId: string): boolean;
-  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { cancellable: boolean; writes?: boolean; background?: boolean }): Promise<Result<JobOutput<K>>>;
+  run<K extends JobKind>(kind: K, input: JobInput<K>, options: { cancellable: boolean; writes?: boolean; background?: boolean; anotherFollows?: boolean }): Promise<Result<JobOutput<K>>>;
 }
 
 /** Backups (backup/service.ts). */

@@ -323,6 +323,7 @@ export const openCore = (options: CoreOptions): Core => {
       valueFits?.stop();
       backups.stopSchedule();
       void sync.stop();
+      jobs.close();
       releaseInUse();
       if (!live.book.open) return;
       live.book.pragma('wal_checkpoint(TRUNCATE)');

@@ -27,7 +27,7 @@ const seeded = (core: Core, customers = 40, visits = 300) =>
 
 const pathSource = (file: string) => ({ kind: 'path' as const, path: file });
 
-const job = { report: () => undefined, cancelled: false, projectRoot: undefined, giveWay: () => undefined };
+const job = { report: () => undefined, cancelled: false, projectRoot: undefined, giveWay: () => undefined, afterwards: (work: () => void) => work() };
 
 describe('backup and restore', () => {
   it('round trip: seed → encrypted backup → restore into an empty data folder → byte-identical JSON export', async () => {

@@ -137,6 +137,21 @@ describe('long jobs in the worker thread', () => {
     expect(await callOk(core, 'jobs-list', {})).toEqual([]);
   });
 
+  it("runs an import's commit in a worker started during its analysis; one no job took ends with the core", { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    while (core.jobs.busy) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(core.jobs.workerWaiting).toBe(false);
+    const plan = await planFor(core, spreadsheet(3000));
+    expect(core.jobs.workerWaiting).toBe(true);
+    expect(await callOk(core, 'import-commit', plan)).toMatchObject({ created: 3000 });
+    expect(core.jobs.workerWaiting).toBe(false);
+    expect((await callOk(core, 'customers-search', { query: '30002999' })).rows.map((row) => row.name)).toEqual(['客人2999']);
+    await planFor(core, spreadsheet(10));
+    expect(core.jobs.workerWaiting).toBe(true);
+    core.close();
+    expect(core.jobs.workerWaiting).toBe(false);
+  });
+
   it('cancels an import cleanly: nothing written, the book as it was', { timeout: 180_000 }, async () => {
     const core = withWorker();
     const plan = await planFor(core, spreadsheet(8000));

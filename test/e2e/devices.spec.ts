@@ -23,7 +23,7 @@ const languages = [
     syncNow: '立即同步',
     fetch: '取得客戶簿並同步',
     synced: /已同步 /,
-    waiting: '有 2 項變更等待送出',
+    waiting: '有 1 項變更等待送出',
     notInvitation: '這不是邀請碼。',
     thisDevice: '這台裝置',
     rename: '重新命名',
@@ -49,7 +49,7 @@ const languages = [
     syncNow: '立即同步',
     fetch: '获取客户簿并同步',
     synced: /已同步 /,
-    waiting: '有 2 项变更等待发送',
+    waiting: '有 1 项变更等待发送',
     notInvitation: '这不是邀请码。',
     thisDevice: '这台设备',
     rename: '重命名',
@@ -75,7 +75,7 @@ const languages = [
     syncNow: 'Sync now',
     fetch: 'Fetch the book and sync',
     synced: /Synced /,
-    waiting: '2 changes waiting to be sent',
+    waiting: '1 change waiting to be sent',
     notInvitation: 'That is not an invitation code.',
     thisDevice: 'this device',
     rename: 'Rename',
@@ -159,6 +159,7 @@ for (const words of languages) {
         await expect(pageB.getByText('林美華')).toBeVisible(syncTimeout);
 
         // Apart: A edits the customer's notes, B logs a visit; then both sync from their Devices pages.
+        // One customer edited: one change waiting (its record and phone list are noted apart in the outbox).
         await a.app.rpc('customers-update', { id: mei.id, fields: { name: '林美華', phones: ['0912 345 678'], notes: '少冰，不要吸管' } });
         await b.app.rpc('visits-log', { customerId: mei.id, amountMinor: 4500, note: '第一次帶朋友來' });
         await expect(pageA.locator('.sync-status')).toContainText(words.waiting);

@@ -103,6 +103,8 @@ describe('the quick XML reader of workbook parts', () => {
     '<root><!-- never closed </root>',
     '',
     '   ',
+    '<root\ta="1"\n\tb=\'2\' x:y = "&amp;&#x42;" z.w-v="\'" q=\'"\'/>',
+    '<root a="1"\r\n  b=""><c r="A1" s="0" t="s"/></root>',
   ];
 
   it.each(samples.map((xml) => [JSON.stringify(xml).slice(0, 70), xml]))('%s: read the same, or left to the full parser', (_, xml) => {

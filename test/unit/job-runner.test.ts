@@ -11,7 +11,13 @@ vi.mock('../../electron/core/jobs/table', () => {
     await new Promise<void>((resolve) => gates.set(kind, resolve));
     return { ok: true, value: kind };
   };
-  return { jobTable: { 'value-fit': gated('value-fit'), recompute: gated('recompute'), 'import-commit': gated('import-commit'), backup: gated('backup') } };
+  // A job that leaves work for after its answer, then fails.
+  const failing = async (_input: unknown, job: { afterwards: (work: () => void) => void }) => {
+    job.afterwards(() => started.push('export: afterwards'));
+    started.push('export');
+    throw new Error('the export failed');
+  };
+  return { jobTable: { 'value-fit': gated('value-fit'), recompute: gated('recompute'), 'import-commit': gated('import-commit'), backup: gated('backup'), export: failing } };
 });
 
 const input = {} as never;
@@ -42,6 +48,14 @@ describe('the job runner takes turns', () => {
     await release('import-commit');
     expect(await commit).toEqual({ ok: true, value: 'import-commit' });
     expect(started).toEqual(['value-fit', 'import-commit']);
+    expect(runner.busy).toBe(false);
+  });
+
+  it('does the work a job left for afterwards as the job ends inline, however it ended', async () => {
+    started.length = 0;
+    const runner = new JobRunner(new EventBus(), {});
+    await expect(runner.run('export', input, { cancellable: false })).rejects.toThrow('the export failed');
+    expect(started).toEqual(['export', 'export: afterwards']);
     expect(runner.busy).toBe(false);
   });
 

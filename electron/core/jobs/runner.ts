@@ -6,7 +6,7 @@ import { newId } from '../db/ids';
 import { nativeBindingForThisProcess } from '../db/native-binding';
 import type { JobInput, JobOutput } from '../context';
 import { JobCancelled, type JobContext, type JobRunOptions, type JobStarter, type Reservation } from './types';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
 
 export interface JobRunnerOptions {
   /** The bundled worker (dist/worker/jobs.cjs); without it jobs run inline (CLI, tests). */
@@ -29,6 +29,12 @@ interface RunningJob {
 /** How often progress events are pushed at most: a bar moves smoothly without flooding the transport. */
 const progressIntervalMs = 100;
 
+/**
+ * How long a worker started ahead waits for its job before it is ended: an owner looking at a
+ * preview for longer gets a fresh one (its start is a few hundred milliseconds).
+ */
+const aheadWaitsMs = 120_000;
+
 /** An error thrown in a worker, rebuilt with its SQLite code so the registry maps it (busy, disk full…). */
 const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => Object.assign(new Error(reply.message), { code: reply.code, stack: reply.stack });
 
@@ -45,6 +51,14 @@ const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => 
 export class JobRunner implements JobStarter {
   private readonly running = new Map<string, RunningJob>();
   private reserved = false;
+  /**
+   * Settles once the last job's worker has exited. A job may answer before its work afterwards is
+   * done (an import's checkpoint): the next job, or a compound task such as a restore that swaps
+   * the book file, starts only once no worker of an earlier job still holds the book.
+   */
+  private lastWorkerExited: Promise<void> = Promise.resolve();
+  /** A worker started while a job runs, for the job that usually follows it: its code loaded, waiting for a job. */
+  private ahead: { worker: Worker; expiry: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly events: EventBus,
@@ -53,6 +67,11 @@ export class JobRunner implements JobStarter {
 
   get busy(): boolean {
     return this.reserved || this.running.size > 0;
+  }
+
+  /** True while a worker started ahead waits for the next job. */
+  get workerWaiting(): boolean {
+    return this.ahead !== null;
   }
 
   /** True while a job holds the book's write lock. */
@@ -91,7 +110,7 @@ export class JobRunner implements JobStarter {
   async reserve(): Promise<Reservation | null> {
     if (this.reserved || this.foregroundRunning()) return null;
     this.reserved = true;
-    await this.backgroundEnded();
+    await Promise.all([this.backgroundEnded(), this.lastWorkerExited]);
     return { release: () => (this.reserved = false) };
   }
 
@@ -120,14 +139,58 @@ export class JobRunner implements JobStarter {
     this.events.emit('job-progress', { ...progress });
     let outcome: Result<JobOutput<K>> | undefined;
     try {
-      await waitFor;
-      outcome = this.options.workerFile ? await this.inWorker(kind, input, job, report) : await this.inline(kind, input, job, report);
+      await Promise.all([waitFor, this.lastWorkerExited]);
+      const running = this.options.workerFile ? this.inWorker(kind, input, job, report) : this.inline(kind, input, job, report);
+      // Once this job has its worker: the one started ahead is for the next.
+      if (options.anotherFollows) this.startAhead();
+      outcome = await running;
       return outcome;
     } finally {
       this.running.delete(jobId);
       markEnded();
       this.events.emit('job-finished', { jobId, kind, ok: outcome?.ok ?? false });
     }
+  }
+
+  /** Ends the worker waiting ahead, if any (the core closing). */
+  close(): void {
+    const ahead = this.takeAhead();
+    if (ahead) void ahead.terminate();
+  }
+
+  /**
+   * Starts a worker for the next job while this one runs (on the other core): loading the worker's
+   * code and SQLite takes a few hundred milliseconds that would otherwise come before the next job.
+   * It never keeps the process alive, and ends when no job takes it in time.
+   */
+  private startAhead(): void {
+    if (this.ahead !== null || this.options.workerFile === undefined) return;
+    const start: WorkerStart = { ahead: true, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
+    const worker = new Worker(this.options.workerFile, { workerData: start });
+    worker.unref();
+    const forget = () => {
+      if (this.ahead?.worker !== worker) return;
+      clearTimeout(this.ahead.expiry);
+      this.ahead = null;
+    };
+    worker.once('error', forget);
+    worker.once('exit', forget);
+    const expiry = setTimeout(() => {
+      forget();
+      void worker.terminate();
+    }, aheadWaitsMs);
+    expiry.unref();
+    this.ahead = { worker, expiry };
+  }
+
+  /** The worker waiting ahead, now the caller's (listeners, timer and all released), or null. */
+  private takeAhead(): Worker | null {
+    const ahead = this.ahead;
+    if (ahead === null) return null;
+    this.ahead = null;
+    clearTimeout(ahead.expiry);
+    ahead.worker.removeAllListeners();
+    return ahead.worker;
   }
 
   private foregroundRunning(): boolean {
@@ -142,6 +205,7 @@ export class JobRunner implements JobStarter {
   private async inline<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
     let cancelled = false;
     job.cancel = () => (cancelled = true);
+    const afterwards: (() => void)[] = [];
     const context: JobContext = {
       report,
       get cancelled() {
@@ -150,6 +214,8 @@ export class JobRunner implements JobStarter {
       projectRoot: this.options.projectRoot,
       // Inline (CLI, tests) the job and the counter share one thread: nothing can be waiting.
       giveWay: () => undefined,
+      // Inline no one is answered sooner: the work is done as the job ends.
+      afterwards: (work) => afterwards.push(work),
     };
     try {
       // Loaded on first use: the jobs bring the import's encoding detection (about half of the
@@ -159,6 +225,8 @@ export class JobRunner implements JobStarter {
     } catch (caught) {
       if (caught instanceof JobCancelled) return err('INVALID_STATE', { reason: 'cancelled' });
       throw caught;
+    } finally {
+      for (const work of afterwards) work();
     }
   }
 
@@ -170,7 +238,9 @@ export class JobRunner implements JobStarter {
     job.signals = signals;
     const request: WorkerRequest = { kind, input, signals, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
     return new Promise((resolve, reject) => {
-      const worker = new Worker(this.options.workerFile as string, { workerData: request });
+      const ahead = this.takeAhead();
+      const worker = ahead ?? new Worker(this.options.workerFile as string, { workerData: request });
+      this.lastWorkerExited = new Promise((exited) => worker.once('exit', () => exited()));
       let settled = false;
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'progress') report(reply.phase, reply.done, reply.total);
@@ -192,6 +262,11 @@ export class JobRunner implements JobStarter {
       worker.on('exit', (code) => {
         if (!settled) reject(new Error(`the ${kind} worker stopped (exit code ${code}) without an answer`));
       });
+      if (ahead) {
+        // The job keeps the process alive from here, as a worker started for it does.
+        ahead.ref();
+        ahead.postMessage(request);
+      }
     });
   }
 }

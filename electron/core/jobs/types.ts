@@ -27,6 +27,11 @@ export interface JobRunOptions {
   reservation?: Reservation;
   /** Started by the app itself: refused when the runner is taken, and waited for by jobs people start. */
   background?: boolean;
+  /**
+   * The owner usually starts another job right after this one (an import's analysis, then its
+   * preview or commit): a worker for that one starts meanwhile, so its start does not add to the wait.
+   */
+  anotherFollows?: boolean;
 }
 
 /** What a job sees of the world: where to report progress, whether it was asked to stop. */
@@ -41,6 +46,12 @@ export interface JobContext {
    * pass in steps cannot starve them (SQLite's busy wait polls; the next step would always win).
    */
   giveWay(): void;
+  /**
+   * Work left for after the job's answer has gone (housekeeping the owner need not wait for, such as
+   * folding a large write-ahead log into the book file). Runs however the job ended; inline, at once
+   * after it.
+   */
+  afterwards(work: () => void): void;
   /** In a worker: runs SQLite's quick_check of a file on another thread (true when sound); inline there is none. */
   readonly checkAside?: (file: string) => Promise<boolean>;
 }

@@ -15,6 +15,12 @@ export interface WorkerRequest {
   nativeBinding: string | undefined;
 }
 
+/**
+ * What a job worker starts with (as workerData): its job, or — for a worker started ahead of a job
+ * the owner is about to start — the SQLite binding to load, the job following as a message.
+ */
+export type WorkerStart = WorkerRequest | { ahead: true; nativeBinding: string | undefined };
+
 /** What a job sends the helper thread it starts to check a book file while it writes the backup (as workerData). */
 export interface AsideRequest {
   file: string;

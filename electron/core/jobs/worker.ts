@@ -3,11 +3,12 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { adoptParentBinding } from '../db/native-binding';
 import { jobTable } from './table';
 import { JobCancelled, type JobContext, type JobFunction } from './types';
-import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol';
+import type { AsideRequest, WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
 
 /**
  * The job worker (bundled to dist/worker/jobs.cjs): runs one job with its own database
- * connection, so the process serving the UI stays responsive, then exits. A job's helper thread
+ * connection, so the process serving the UI stays responsive, then exits. Its job comes with it,
+ * or, when it was started ahead (runner.ts), as the first message. A job's helper thread
  * is the small bundle beside it (check-thread.ts, dist/worker/check.cjs).
  */
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
@@ -24,7 +25,19 @@ const checkAside = (parent: WorkerRequest) => (file: string): Promise<boolean> =
     helper.once('exit', (code) => code !== 0 && reject(new Error(`the check thread stopped (exit code ${code})`)));
   });
 
+/** Work a job left for after its answer: a failure there is no longer the job's, only worth a line in the log. */
+const runAfterwards = (works: readonly (() => void)[]): void => {
+  for (const work of works) {
+    try {
+      work();
+    } catch (caught) {
+      console.error('[regulars] after a job:', caught);
+    }
+  }
+};
+
 const runJob = (request: WorkerRequest): void => {
+  const afterwards: (() => void)[] = [];
   const context: JobContext = {
     report: (phase, done, total) => post({ type: 'progress', phase, done, total }),
     get cancelled() {
@@ -38,18 +51,23 @@ const runJob = (request: WorkerRequest): void => {
       }
     },
     checkAside: checkAside(request),
+    afterwards: (work) => afterwards.push(work),
   };
   const run = jobTable[request.kind] as JobFunction<unknown, unknown>;
-  run(request.input, context).then(
-    (result) => post({ type: 'result', result }),
-    (caught: unknown) => {
-      if (caught instanceof JobCancelled) return post({ type: 'cancelled' });
-      const error = caught as Error & { code?: unknown };
-      post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
-    },
-  );
+  run(request.input, context)
+    .then(
+      (result) => post({ type: 'result', result }),
+      (caught: unknown) => {
+        if (caught instanceof JobCancelled) return post({ type: 'cancelled' });
+        const error = caught as Error & { code?: unknown };
+        post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
+      },
+    )
+    .then(() => runAfterwards(afterwards));
 };
 
-const request = workerData as WorkerRequest;
-adoptParentBinding(request.nativeBinding);
-runJob(request);
+const start = workerData as WorkerStart;
+adoptParentBinding(start.nativeBinding);
+// A worker started ahead has loaded its code meanwhile and waits for its job.
+if ('ahead' in start) parentPort?.once('message', (request: WorkerRequest) => runJob(request));
+else runJob(start);

@@ -54,7 +54,7 @@ export const transferHandlers: HandlerImpls = {
     return ctx.data.jobs.run(
       'import-analyse',
       { source: source.value, stagingDir: ctx.data.stagingDir, sheet: input.sheet, encoding: input.encoding, delimiter: input.delimiter, headerRow: input.headerRow },
-      { cancellable: false },
+      { cancellable: false, anotherFollows: true },
     );
   },
   'import-preview': async (ctx, input) => {
@@ -62,7 +62,7 @@ export const transferHandlers: HandlerImpls = {
     if (!mapping.ok) return mapping;
     const source = await resolveSource(ctx, input.source);
     if (!source.ok) return source;
-    return ctx.data.jobs.run('import-preview', { ...input, source: source.value, bookFile: ctx.data.bookFile, stagingDir: ctx.data.stagingDir }, { cancellable: true });
+    return ctx.data.jobs.run('import-preview', { ...input, source: source.value, bookFile: ctx.data.bookFile, stagingDir: ctx.data.stagingDir }, { cancellable: true, anotherFollows: true });
   },
   'import-commit': async (ctx, input) => {
     const mapping = checkMapping(input.mapping);
