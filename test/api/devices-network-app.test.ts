@@ -35,11 +35,12 @@ const portOf = (server: Server): number => (server.address() as { port: number }
 
 /**
  * The book's content, leaving out the sync's own record of its last attempt (a refused sync notes
- * why, for the status) and its outbox: a sync over the network notes this device's own changes in
- * its documents before it connects, whatever the serving device answers.
+ * why, for the status), its outbox and how far its documents are written into it: a sync over the
+ * network notes this device's own changes in its documents before it connects, whatever the
+ * serving device answers, and the book already holds them.
  */
 const content = (core: Core): string =>
-  bookSnapshot(core, ['settings', 'sync_outbox']) + JSON.stringify(core.db.prepare("SELECT * FROM settings WHERE key NOT LIKE 'state.syncLast%' ORDER BY key").all());
+  bookSnapshot(core, ['settings', 'sync_outbox', 'sync_buckets']) + JSON.stringify(core.db.prepare("SELECT * FROM settings WHERE key NOT LIKE 'state.syncLast%' ORDER BY key").all());
 
 const expectSpecificSentence = (error: AppError, reason: string) => {
   expect(error).toMatchObject({ code: 'INVALID_STATE', details: { reason } });
