@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { Browser, Page } from '@playwright/test';
 import { errorMessages } from '../../shared/i18n/errors';
-import { expect, startBrowserMode, test, type RunningApp } from './fixtures';
+import { expect, startBrowserMode, test } from './fixtures';
+import { openDevices, pageFor, syncTimeout, syncWith } from './pages/devices';
 
 /** What each language's screens say, as the owner reads them. */
 const languages = [
@@ -87,7 +87,6 @@ const languages = [
 ] as const;
 
 /** A sync runs in the job worker (the serving side in its thread) and takes seconds on a busy 2-core machine. */
-const syncTimeout = { timeout: 30_000 };
 
 /** A port free on loopback now, for the counter to serve on (each host its own: no other test meets it). */
 const freePort = (): Promise<number> =>
@@ -99,26 +98,6 @@ const freePort = (): Promise<number> =>
       server.close(() => resolve(port));
     });
   });
-
-const pageFor = async (browser: Browser, app: RunningApp, locale: string): Promise<Page> => {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  await app.open(page);
-  return page;
-};
-
-const openDevices = async (page: Page, words: (typeof languages)[number]) => {
-  await page.getByRole('navigation').getByRole('link', { name: words.settings }).click();
-  await page.getByRole('link', { name: words.settingsLink }).click();
-  await expect(page.getByRole('heading', { name: words.devices, level: 1 })).toBeVisible();
-};
-
-/** Presses a sync button and waits for that sync to end (its progress bar shown, then gone). */
-const syncWith = async (page: Page, button: string) => {
-  await page.getByRole('button', { name: button }).click();
-  await expect(page.locator('.devices .progress')).toBeVisible();
-  await expect(page.locator('.devices .progress')).toBeHidden(syncTimeout);
-};
 
 for (const words of languages) {
   test.describe(`two devices sharing one book over the shop’s network (${words.language})`, () => {

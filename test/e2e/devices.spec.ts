@@ -1,13 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { expect, startBrowserMode, test, type RunningApp } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, startBrowserMode, test } from './fixtures';
+import { openDevices, pageFor, syncTimeout, syncWith } from './pages/devices';
 
 /** What each language's screens say, as the owner reads them. */
 const languages = [
   {
     language: 'zh-Hant',
+    settings: '設定',
     apartHeading: '備註：分開時輸入了 2 個不同的值',
     keep: '保留這個值',
     locale: 'zh-TW',
@@ -34,6 +36,7 @@ const languages = [
   },
   {
     language: 'zh-Hans',
+    settings: '设置',
     apartHeading: '备注：分开时输入了 2 个不同的值',
     keep: '保留这个值',
     locale: 'zh-CN',
@@ -60,6 +63,7 @@ const languages = [
   },
   {
     language: 'en',
+    settings: 'Settings',
     apartHeading: 'Notes: 2 values entered while apart',
     keep: 'Keep this value',
     locale: 'en-US',
@@ -87,27 +91,6 @@ const languages = [
 ] as const;
 
 /** A sync runs in the job worker and takes seconds on a busy 2-core machine; its ending refreshes the screens. */
-const syncTimeout = { timeout: 30_000 };
-
-const pageFor = async (browser: Browser, app: RunningApp, locale: string): Promise<Page> => {
-  const context = await browser.newContext({ locale });
-  const page = await context.newPage();
-  await app.open(page);
-  return page;
-};
-
-const openDevices = async (page: Page, words: (typeof languages)[number]) => {
-  await page.getByRole('navigation').getByRole('link', { name: words.language === 'en' ? 'Settings' : words.language === 'zh-Hant' ? '設定' : '设置' }).click();
-  await page.getByRole('link', { name: words.settingsLink }).click();
-  await expect(page.getByRole('heading', { name: words.devices, level: 1 })).toBeVisible();
-};
-
-/** Presses a sync button and waits for that sync to end (its progress bar shown, then gone). */
-const syncWith = async (page: Page, button: string) => {
-  await page.getByRole('button', { name: button }).click();
-  await expect(page.locator('.devices .progress')).toBeVisible();
-  await expect(page.locator('.devices .progress')).toBeHidden(syncTimeout);
-};
 
 const setFolderAndSync = async (page: Page, words: (typeof languages)[number], folder: string, button: string) => {
   await page.getByLabel(words.folder).fill(folder);
