@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { customerRecordParticipants } from '../../electron/core/core';
@@ -77,9 +77,10 @@ describe('a removed device and the shared folder', () => {
     expect(agreed(tablet)).toBe(agreed(a));
   });
 
-  it('leaves the new key in the folder as files sealed for each remaining device, never the key itself', async () => {
+  it('leaves the new key in the folder as files sealed for each remaining device, never the key itself; a copy naming another removal is not believed', async () => {
+    let adaId = '';
     const book = await threeDevices(async (a) => {
-      await callOk(a, 'customers-create', { name: 'Ada Lovelace', phones: ['0922 111 222'] });
+      adaId = (await callOk(a, 'customers-create', { name: 'Ada Lovelace', phones: ['0922 111 222'] })).id;
     });
     await book.join();
     await book.settle([1, 2, 0, 1, 2]);
@@ -93,5 +94,16 @@ describe('a removed device and the shared folder', () => {
     for (const dir of book.dirs.slice(0, 2)) expect(files.some((name) => name.endsWith(`~for~${readDevice(bookPath(dir))!.deviceId}.key`))).toBe(true);
     expect(files.some((name) => name.includes(removedId))).toBe(false);
     for (const name of files) expect(readFileSync(path.join(keysFolder, name), 'utf8')).not.toContain(newKey);
+
+    // A key file copied under another name, its removal changed to name the counter: its seal does not
+    // open, so B goes on reading the counter's bundles.
+    const bId = readDevice(bookPath(book.dirs[1]))!.deviceId;
+    const envelope = JSON.parse(readFileSync(path.join(keysFolder, files.find((name) => name.endsWith(`~for~${bId}.key`))!), 'utf8')) as { id: string; removes: string };
+    const counterId = readDevice(bookPath(book.dirs[0]))!.deviceId;
+    writeFileSync(path.join(keysFolder, 'forged.key'), JSON.stringify({ ...envelope, id: `${envelope.id}-forged`, removes: counterId }));
+    await callOk(book.cores[0], 'customers-update', { id: adaId, fields: { name: 'Ada Lovelace', phones: ['0922 111 222'], notes: 'tea, no sugar' } });
+    await book.sync(0);
+    await book.sync(1);
+    expect((await callOk(book.cores[1], 'customers-get', { id: adaId })).notes).toBe('tea, no sugar');
   });
 });

@@ -87,6 +87,7 @@ export const learnBookKeys = (db: Db, bookFile: string, device: Device, folderRo
   for (const row of forThisDevice) if (!madeByRemoved(row, removals)) distrusted.delete(row.key_id);
   const known = new Map(bookKeysOf(device).filter((key) => !distrusted.has(bookKeyId(key))).map((key) => [bookKeyId(key), key]));
   const madeAt = new Map<string, string>();
+  const removed = new Set(removals.keys());
   for (let progress = true; progress; ) {
     progress = false;
     for (const row of rows) {
@@ -96,6 +97,8 @@ export const learnBookKeys = (db: Db, bookFile: string, device: Device, folderRo
       if (opened === null) continue;
       known.set(row.key_id, opened);
       if (row.for_device !== null) madeAt.set(row.key_id, row.made_at);
+      // Only a seal that opened vouches for a removal: the device it names is inside the seal.
+      if (row.for_device !== null && row.removes !== null) removed.add(row.removes);
       progress = true;
     }
   }
@@ -108,8 +111,6 @@ export const learnBookKeys = (db: Db, bookFile: string, device: Device, folderRo
   const updated: Device = { ...device, key: sealing, keyring };
   const changed = sealing !== device.key || JSON.stringify(keyring) !== JSON.stringify(device.keyring ?? []);
   if (changed) writeDevice(bookFile, updated);
-  const removed = new Set(removals.keys());
-  for (const row of forThisDevice) if (row.removes !== null && madeAt.get(row.key_id) === row.made_at) removed.add(row.removes);
   return { device: changed ? updated : device, removed };
 };
 
@@ -119,7 +120,8 @@ const openRow = (row: BookKeyRow, device: Device, known: ReadonlyMap<string, str
   if (row.for_device !== null) {
     const makerKey = published.get(row.made_by);
     if (row.for_device !== device.deviceId || device.exchange === undefined || makerKey === undefined || madeByRemoved(row, removals)) return null;
-    key = known.get(row.key_id) ?? openAsDevice(device.exchange.privateKey, makerKey, envelopeLabel(row), row.sealed);
+    // Opened even when the key is known: the seal is what vouches for the row's date and the removal it names.
+    key = openAsDevice(device.exchange.privateKey, makerKey, envelopeLabel(row), row.sealed);
   } else if (row.sealed_with !== null) {
     const newer = known.get(row.sealed_with);
     key = newer === undefined ? null : openWithKey(newer, chainLabel(row.key_id, row.sealed_with), row.sealed);
