@@ -197,8 +197,9 @@ export interface SyncSession {
    */
   writeReceived: () => { recorded: number; waiting: number };
   /**
-   * Takes the book keys sealed for this device — from the book, and `folderRows` found in a shared
-   * folder — and answers the device as it now is (book-keys.ts); `writeReceived` does it too.
+   * Takes the book keys sealed for this device — from the book, and the rows found in a shared
+   * folder (`folderRows`, kept for the rest of the session) — and answers the device as it now is
+   * (book-keys.ts); `writeReceived` does it too, with the rows kept.
    */
   learnKeys: (folderRows?: readonly BookKeyRow[]) => KeysLearned;
 }
@@ -215,7 +216,11 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
   // What this device sent in this sync: its own changes are not projected again, but spending it recorded moves the cut-offs as the others' does.
   const tablesSent = new Set<string>();
   const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now(), tablesSent);
-  const learnKeys = (folderRows: readonly BookKeyRow[] = []) => learnBookKeys(db, input.bookFile, readDevice(input.bookFile) ?? device, folderRows);
+  let keptFolderRows: readonly BookKeyRow[] = [];
+  const learnKeys = (folderRows?: readonly BookKeyRow[]) => {
+    if (folderRows !== undefined) keptFolderRows = folderRows;
+    return learnBookKeys(db, input.bookFile, readDevice(input.bookFile) ?? device, keptFolderRows);
+  };
   try {
     return await steps({
       device,
@@ -306,7 +311,7 @@ export const syncThroughFolder = (input: FolderSyncInput): Promise<Result<Folder
     const holding = learnKeys(readKeyFiles(input.folder, device.bookId));
     let waiting = receive(holding);
     // A key replaced while this device was away may arrive with the others' changes: what it sealed opens now.
-    const learned = learnKeys(readKeyFiles(input.folder, device.bookId));
+    const learned = learnKeys();
     const sealing = learned.device;
     if (bookKeysOf(sealing).some((key) => !bookKeysOf(holding.device).includes(key))) waiting = receive(learned);
     writeKeyFiles(input.folder, device.bookId, bookKeyRows(db));
