@@ -259,7 +259,7 @@ export const openCore = (options: CoreOptions): Core => {
     jobs,
     backups,
     sync,
-    restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook: replaceBookServed }),
+    restores: new RestoreService({ db: () => live.book, now, session, jobs, backups, uploads, stagingDir, replaceBook: replaceBookServed, holdSharing: () => sync.holdForRestore() }),
     uploads,
     dialogs: options.nativeDialogs ?? null,
     dataDir: options.dataDir,

@@ -79,6 +79,38 @@ describe('backup and restore', () => {
     expect(core.db.prepare("SELECT action FROM audit_log WHERE entity = 'book' ORDER BY at, id").pluck().all()).toEqual(['book.restore', 'book.restore-undo']);
   });
 
+  it('a restore waits for no sync session: refused while another device syncs with this one, and sessions wait while it runs', async () => {
+    const core = bookCore();
+    seeded(core);
+    const run = await callOk(core, 'backup-create', { folder: tempDir() });
+    await callOk(core, 'customers-create', { name: '新來的客人', phones: ['0912000999'] });
+    const prepared = await callOk(core, 'restore-prepare', { source: pathSource(run.file), passphrase: null });
+    // A device's session served by this one holds its turn, as the serving thread takes it.
+    const session = await core.sync.takeTurn();
+    expect(await core.call('restore-confirm', { preparedId: prepared.preparedId })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_STATE', details: { reason: 'sync_running' } },
+    });
+    expect((await callOk(core, 'customers-search', { query: '新來的' })).rows).toHaveLength(1);
+    session();
+    await callOk(core, 'restore-confirm', { preparedId: prepared.preparedId });
+    expect((await callOk(core, 'customers-search', { query: '新來的' })).rows).toEqual([]);
+
+    // While a restore holds the book, a session asking for its turn waits until the restore lets go; the status does not say "syncing".
+    const hold = expectOk(await core.sync.holdForRestore());
+    let granted = false;
+    const waiting = core.sync.takeTurn().then((release) => {
+      granted = true;
+      release();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(granted).toBe(false);
+    expect(core.sync.status().syncing).toBe(false);
+    hold();
+    await waiting;
+    expect(granted).toBe(true);
+  });
+
   it('nothing to undo is said plainly', async () => {
     expect(await bookCore().call('restore-undo', {})).toMatchObject({ ok: false, error: { code: 'INVALID_STATE', details: { reason: 'nothing_to_undo' } } });
   });

@@ -30,6 +30,8 @@ export interface RestoreServiceDeps {
    * book); on failure the previous book is put back and opened again.
    */
   replaceBook: (preparedFile: string) => Result<null>;
+  /** Keeps the book's sync sessions out while it is replaced (sync/service.ts holdForRestore); answers the release. */
+  holdSharing: () => Promise<Result<() => void>>;
 }
 
 interface Prepared {
@@ -98,6 +100,11 @@ export class RestoreService {
   private async replaceWith(prepared: Prepared, action: 'book.restore' | 'book.restore-undo', undoing: string | null): Promise<Result<RestoreRecord>> {
     const reservation = await this.deps.jobs.reserve();
     if (reservation === null) return err('INVALID_STATE', { reason: 'job_running' });
+    const sessionsHeld = await this.deps.holdSharing();
+    if (!sessionsHeld.ok) {
+      reservation.release();
+      return sessionsHeld;
+    }
     try {
       const safety = await this.deps.backups.safetyBackup(reservation);
       if (!safety.ok) return safety;
@@ -142,6 +149,7 @@ export class RestoreService {
         return ok(restoreRecordOf(lastRestore(db)) ?? record);
       });
     } finally {
+      sessionsHeld.value();
       reservation.release();
     }
   }

@@ -318,7 +318,7 @@ export class SyncService {
       port,
       now: this.deps.now,
       participants: this.deps.participants,
-      turn: () => this.turn(),
+      turn: () => this.takeTurn(),
       onSession: (report) => this.served(report),
       onStopped: () => {
         this.serving = null;
@@ -331,19 +331,36 @@ export class SyncService {
   }
 
   /** A session served waits for this device's own sync to end, and shows as syncing while it runs. */
-  private turn(): Promise<() => void> {
+  takeTurn(): Promise<() => void> {
+    return this.inQueue(true);
+  }
+
+  /**
+   * A restore puts another book in place of the one every session reads and writes: a device's
+   * changes written into the book being replaced would go with it. So none may be under way —
+   * refused while one runs, rather than the owner waiting an unknown time — and none starts until
+   * the restore is done: sessions served meanwhile wait for their turn, and this device's own
+   * syncs follow. Answers the release.
+   */
+  async holdForRestore(): Promise<Result<() => void>> {
+    if (this.running) return err('INVALID_STATE', { reason: 'sync_running' });
+    return ok(await this.inQueue(false));
+  }
+
+  /** A place in the queue of syncs and sessions: granted when everything before it has ended; `syncing` shows it as a sync. */
+  private inQueue(syncing: boolean): Promise<() => void> {
     return new Promise((granted) => {
-      const session = this.queue.then(
+      const held = this.queue.then(
         () =>
           new Promise<void>((release) => {
-            this.running = true;
+            if (syncing) this.running = true;
             granted(() => {
-              this.running = false;
+              if (syncing) this.running = false;
               release();
             });
           }),
       );
-      this.queue = session.catch(() => undefined);
+      this.queue = held.catch(() => undefined);
     });
   }
 
