@@ -72,19 +72,25 @@ const walkAboveMatches = 3000;
 
 const filtered = 'NOT EXISTS (SELECT 1 FROM json_each(?) f WHERE instr(c.name_key, f.value) = 0)';
 
+/** A customer a search matched, with the last-seen time it is ranked by (read from the index that ranks it). */
+export interface SearchMatch {
+  rid: number;
+  lastSeenAt: string;
+}
+
 function rankedStatements(db: Db, source: MatchSource) {
   type Parameters = [...unknown[]];
-  const rids = (sql: string) => db.prepare<Parameters, number>(sql).pluck();
+  const rids = (sql: string) => db.prepare<Parameters, [number, string]>(sql).raw();
   return {
     count: db.prepare<Parameters, number>(`SELECT count(*) FROM (${source.each} LIMIT ?)`).pluck(),
     sortActive: rids(
-      `SELECT rid FROM customers c INDEXED BY customers_active_rid_seen WHERE rid IN (${source.rids}) AND ${filtered} AND archived_at IS NULL ORDER BY last_seen_at DESC LIMIT ?`,
+      `SELECT rid, last_seen_at FROM customers c INDEXED BY customers_active_rid_seen WHERE rid IN (${source.rids}) AND ${filtered} AND archived_at IS NULL ORDER BY last_seen_at DESC LIMIT ?`,
     ),
-    sortAll: rids(`SELECT rid FROM customers c WHERE rid IN (${source.rids}) AND ${filtered} ORDER BY last_seen_at DESC LIMIT ?`),
+    sortAll: rids(`SELECT rid, last_seen_at FROM customers c WHERE rid IN (${source.rids}) AND ${filtered} ORDER BY last_seen_at DESC LIMIT ?`),
     walkActive: rids(
-      `SELECT rid FROM customers c INDEXED BY customers_active_last_seen WHERE archived_at IS NULL AND ${source.matchOf} AND ${filtered} ORDER BY last_seen_at DESC LIMIT ?`,
+      `SELECT rid, last_seen_at FROM customers c INDEXED BY customers_active_last_seen WHERE archived_at IS NULL AND ${source.matchOf} AND ${filtered} ORDER BY last_seen_at DESC LIMIT ?`,
     ),
-    walkAll: rids(`SELECT rid FROM customers c INDEXED BY customers_last_seen WHERE ${source.matchOf} AND ${filtered} ORDER BY last_seen_at DESC LIMIT ?`),
+    walkAll: rids(`SELECT rid, last_seen_at FROM customers c INDEXED BY customers_last_seen WHERE ${source.matchOf} AND ${filtered} ORDER BY last_seen_at DESC LIMIT ?`),
   };
 }
 
@@ -96,17 +102,14 @@ const statements = statementsFor((db) => ({
   rowsByRid: db.prepare<[string], DbCustomerListRow>(`SELECT ${listColumns} FROM customers c WHERE c.rid IN (SELECT value FROM json_each(?))`),
 }));
 
-/** The rids of the customers the source matches for `match`, most recently seen first, sorted or walked by how many match. */
-const rankedRids = (db: Db, source: SourceName, match: readonly unknown[], filters: readonly string[], includeArchived: boolean, limit: number): number[] => {
+/** The customers the source matches for `match`, most recently seen first, sorted or walked by how many match. */
+const ranked = (db: Db, source: SourceName, match: readonly unknown[], filters: readonly string[], includeArchived: boolean, limit: number): SearchMatch[] => {
   const s = statements(db).ranked[source];
   // Filters make a common match rare ("陳 明"): walking would pass thousands of customers for each one kept.
   const common = filters.length === 0 && s.count.get(...match, walkAboveMatches + 1)! > walkAboveMatches;
   const statement = common ? (includeArchived ? s.walkAll : s.walkActive) : includeArchived ? s.sortAll : s.sortActive;
-  return statement.all(...match, jsonList(filters), limit);
+  return statement.all(...match, jsonList(filters), limit).map(([rid, lastSeenAt]) => ({ rid, lastSeenAt }));
 };
-
-const ranked = (db: Db, source: SourceName, match: readonly unknown[], filters: readonly string[], includeArchived: boolean, limit: number): DbCustomerListRow[] =>
-  rowsInOrder(db, rankedRids(db, source, match, filters, includeArchived, limit));
 
 export const searchByPhoneSuffix = (db: Db, reversedPrefixes: readonly string[], includeArchived: boolean, limit: number) =>
   ranked(db, 'phoneSuffix', [jsonList(reversedPrefixes)], [], includeArchived, limit);
@@ -118,7 +121,7 @@ export const searchByGram = (db: Db, gram: string, filters: readonly string[], i
   ranked(db, 'gram', [gram], filters, includeArchived, limit);
 
 /** Customers with a spelled name key (pinyin, initials, name without punctuation) that starts with `key`. */
-export const searchByKeyPrefix = (db: Db, key: string, includeArchived: boolean, limit: number): DbCustomerListRow[] =>
+export const searchByKeyPrefix = (db: Db, key: string, includeArchived: boolean, limit: number): SearchMatch[] =>
   ranked(db, 'keyPrefix', [key, keyRangeEnd(key)], [], includeArchived, limit);
 
 /** The list rows of these customers, in the order given. */

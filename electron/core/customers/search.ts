@@ -4,8 +4,7 @@ import { planSearch } from '../../../shared/search';
 import { querySearchKey } from '../../../shared/search-keys';
 import type { Db } from '../db/connection';
 import { toSummaries } from './present';
-import type { DbCustomerListRow } from './rows';
-import { searchByFullText, searchByGram, searchByKeyPrefix, searchByPhoneSuffix } from './search-queries';
+import { rowsInOrder, searchByFullText, searchByGram, searchByKeyPrefix, searchByPhoneSuffix, type SearchMatch } from './search-queries';
 
 export interface SearchOptions {
   includeArchived: boolean;
@@ -13,8 +12,8 @@ export interface SearchOptions {
   shopCountry: string;
 }
 
-/** Rows the plan of the query finds, most recently seen first. */
-const byPlan = (db: Db, query: string, options: SearchOptions, wanted: number): DbCustomerListRow[] => {
+/** Customers the plan of the query finds, most recently seen first. */
+const byPlan = (db: Db, query: string, options: SearchOptions, wanted: number): SearchMatch[] => {
   const plan = planSearch(query);
   switch (plan.kind) {
     case 'empty':
@@ -24,9 +23,9 @@ const byPlan = (db: Db, query: string, options: SearchOptions, wanted: number): 
       const prefixes = [...new Set([reverseDigits(plan.digits), reverseDigits(national)])];
       const rows = searchByPhoneSuffix(db, prefixes, options.includeArchived, wanted);
       if (plan.ftsQuery === null || rows.length >= wanted) return rows;
-      const seen = new Set(rows.map((row) => row.id));
+      const seen = new Set(rows.map((row) => row.rid));
       const anywhere = searchByFullText(db, plan.ftsQuery, [], options.includeArchived, wanted);
-      return [...rows, ...anywhere.filter((row) => !seen.has(row.id))].slice(0, wanted);
+      return [...rows, ...anywhere.filter((row) => !seen.has(row.rid))].slice(0, wanted);
     }
     case 'grams':
       return searchByGram(db, plan.gram, plan.filters, options.includeArchived, wanted);
@@ -36,9 +35,9 @@ const byPlan = (db: Db, query: string, options: SearchOptions, wanted: number): 
 };
 
 /** Two lists each sorted most recently seen first, as one such list without repeats. */
-const mergeByLastSeen = (left: readonly DbCustomerListRow[], right: readonly DbCustomerListRow[], wanted: number): DbCustomerListRow[] => {
-  const byId = new Map([...left, ...right].map((row) => [row.id, row]));
-  return [...byId.values()].sort((a, b) => (a.last_seen_at < b.last_seen_at ? 1 : a.last_seen_at > b.last_seen_at ? -1 : b.rid - a.rid)).slice(0, wanted);
+const mergeByLastSeen = (left: readonly SearchMatch[], right: readonly SearchMatch[], wanted: number): SearchMatch[] => {
+  const byRid = new Map([...left, ...right].map((match) => [match.rid, match]));
+  return [...byRid.values()].sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : b.rid - a.rid)).slice(0, wanted);
 };
 
 /**
@@ -52,6 +51,8 @@ export const searchCustomers = (db: Db, query: string, options: SearchOptions): 
   const wanted = options.limit + 1;
   const planned = byPlan(db, query, options, wanted);
   const key = querySearchKey(query);
-  const rows = key === null ? planned : mergeByLastSeen(planned, searchByKeyPrefix(db, key, options.includeArchived, wanted), wanted);
-  return { rows: toSummaries(db, rows.slice(0, options.limit)), more: rows.length > options.limit };
+  const matches = key === null ? planned : mergeByLastSeen(planned, searchByKeyPrefix(db, key, options.includeArchived, wanted), wanted);
+  // Only the customers shown are read: the two ways of matching are merged on what their indexes hold.
+  const shown = rowsInOrder(db, matches.slice(0, options.limit).map((match) => match.rid));
+  return { rows: toSummaries(db, shown), more: matches.length > options.limit };
 };
