@@ -236,7 +236,8 @@ describe('pairing and removal', () => {
     await otherServed.stop();
 
     expect(ok(['devices', 'remove', '--data', a, '--device', deviceIdOf(b)])).toBe(`removed device ${deviceIdOf(b)}: its link is revoked`);
-    refused(['sync', '--data', b, '--peer', served.address], 'peer_refused');
+    // The removed device proves its old secret and is told it was removed, in words; nothing of the book is sent.
+    refused(['sync', '--data', b, '--peer', served.address], 'peer_device_removed');
     expect(ok(['devices', 'list', '--data', a]).split('\n').find((line) => line.startsWith(deviceIdOf(b)))).toMatch(/\t\d{4}-\d\d-\d\dT[^\t]+\t\d{4}-\d\d-\d\dT\S+$/);
     expect(ok(['sync', '--data', joined(a, served.address), '--peer', served.address])).toMatch(/^synced/);
     await served.stop();

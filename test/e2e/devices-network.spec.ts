@@ -168,8 +168,7 @@ for (const words of languages) {
         await openDevices(pageB, words);
         await syncWith(pageB, words.syncNow);
         const states = errorMessages[words.language].states as Record<string, string>;
-        const refused = new RegExp(`${escape(states.peer_refused!)}|${escape(states.peer_device_removed!)}`);
-        await expect(pageB.locator('.devices [role="alert"]')).toHaveText(refused);
+        await expect(pageB.locator('.devices [role="alert"]')).toHaveText(states.peer_device_removed!);
         await pageB.screenshot({ path: `${shots}/laptop-refused-${words.language}.png`, fullPage: true });
       } finally {
         a.stop();
@@ -178,5 +177,3 @@ for (const words of languages) {
     });
   });
 }
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

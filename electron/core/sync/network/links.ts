@@ -36,19 +36,18 @@ export const readIdentity = (text: string): PeerIdentity | null => {
 
 /**
  * The key a connection claiming `identity` must hold, or null to refuse it during the handshake:
- * an unknown, used-by-another or expired pairing; an unknown or revoked link; a device removed
- * from the book.
+ * an unknown, or expired pairing; an unknown link. A revoked link (a removed device) still has its
+ * key here, so the device that proves it holds it can be told in words that it was removed — the
+ * session refuses it right after the greeting (server.ts), before anything of the book is sent.
  */
-export const keyFor = (db: Db, identity: PeerIdentity, now: Date, isRemoved: (deviceId: string) => boolean): Buffer | null => {
+export const keyFor = (db: Db, identity: PeerIdentity, now: Date): Buffer | null => {
   if (identity.kind === 'pairing') {
     const pairing = storedPairing(db, identity.pairingId);
     if (pairing === null || pairing.expires_at <= now.toISOString()) return null;
-    if (pairing.device_id !== null && isRemoved(pairing.device_id)) return null;
     return Buffer.from(pairing.secret, 'base64');
   }
   const link = storedLink(db, identity.deviceId);
-  if (link === null || link.revoked_at !== null || isRemoved(identity.deviceId)) return null;
-  return Buffer.from(link.secret, 'base64');
+  return link === null ? null : Buffer.from(link.secret, 'base64');
 };
 
 /**

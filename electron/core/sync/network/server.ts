@@ -59,7 +59,8 @@ class SessionRefused extends Error {
  * pre-shared keys (an invitation's pairing secret, then each device's own link), then per session
  * either the whole book for a device joining, or Automerge's sync protocol over the bucket
  * documents that differ, written into the book in the one transaction every sync uses. Sessions
- * run one at a time; a device removed or unknown is refused during the handshake.
+ * run one at a time; a device unknown is refused during the handshake, a removed one right after
+ * its greeting, in words.
  */
 export const startSyncListener = async (input: ListenerInput): Promise<Result<SyncListener>> => {
   const device = readDevice(input.bookFile);
@@ -73,7 +74,7 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
   const server = createServer(
     serverTlsOptions((socket, text) => {
       const identity = readIdentity(text);
-      const key = identity === null ? null : keyFor(gate, identity, input.now(), isRemoved);
+      const key = identity === null ? null : keyFor(gate, identity, input.now());
       if (identity !== null && key !== null) identities.set(socket, { identity, key });
       return key;
     }),
@@ -144,7 +145,8 @@ const serveSession = async (
     if (hello.v !== protocolVersion) throw new SessionRefused('protocol_version');
     if (hello.book !== device.bookId) throw new SessionRefused('other_book');
     if (claimed.identity.kind === 'link' && claimed.identity.deviceId !== hello.device) throw new SessionRefused('unknown_device');
-    if (isRemoved(hello.device)) throw new SessionRefused('device_removed');
+    // A removed device proved its old secret: it is told so, and nothing more.
+    if (isRemoved(hello.device) || (claimed.identity.kind === 'link' && !linkStands(gate, hello.device, claimed.key))) throw new SessionRefused('device_removed');
     let link: string | undefined;
     if (claimed.identity.kind === 'pairing') {
       link = linkFromPairing(gate, claimed.identity.pairingId, hello.device, input.now()) ?? undefined;
