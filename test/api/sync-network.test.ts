@@ -238,6 +238,11 @@ describe('pairing and removal', () => {
     expect(ok(['devices', 'remove', '--data', a, '--device', deviceIdOf(b)])).toBe(`removed device ${deviceIdOf(b)}: its link is revoked`);
     // The removed device proves its old secret and is told it was removed, in words; nothing of the book is sent.
     refused(['sync', '--data', b, '--peer', served.address], 'peer_device_removed');
+    // Told at once, before it says anything: a removed laptop that connects and stays silent holds up no other device's session.
+    const link = (JSON.parse(readFileSync(path.join(b, 'sync', 'device.json'), 'utf8')) as { link: { secret: string } }).link;
+    const silent = await rawSession(served.address, deviceIdOf(b), link.secret, () => undefined);
+    expect(silent.closedByServer).toBe(true);
+    expect(silent.received.toString('utf8')).toContain('"device_removed"');
     expect(ok(['devices', 'list', '--data', a]).split('\n').find((line) => line.startsWith(deviceIdOf(b)))).toMatch(/\t\d{4}-\d\d-\d\dT[^\t]+\t\d{4}-\d\d-\d\dT\S+$/);
     expect(ok(['sync', '--data', joined(a, served.address), '--peer', served.address])).toMatch(/^synced/);
     await served.stop();

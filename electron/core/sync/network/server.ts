@@ -86,6 +86,10 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
     socket.on('close', () => open.delete(socket));
     const claimed = identities.get(socket);
     if (claimed === undefined) return void socket.destroy();
+    // A removed device is told so at once, outside the queue: it never holds up another device's session.
+    if (claimed.identity.kind === 'link' && removedLink(gate, claimed.identity.deviceId, claimed.key, isRemoved)) {
+      return void refuseRemoved(new FrameChannel(socket, timeoutMs), claimed.identity.deviceId, input);
+    }
     queue = queue.then(async () => {
       const release = (await input.turn?.()) ?? (() => undefined);
       try {
@@ -126,6 +130,16 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
   });
 };
 
+/** A link revoked, or a device the book's registry says was removed. */
+const removedLink = (gate: Db, deviceId: string, key: Buffer, isRemoved: (deviceId: string) => boolean): boolean => !linkStands(gate, deviceId, key) || isRemoved(deviceId);
+
+const refuseRemoved = (channel: FrameChannel, deviceId: string, input: ListenerInput): void => {
+  void sendMessage(channel, { t: 'refused', reason: 'device_removed' })
+    .catch(() => undefined)
+    .finally(() => channel.close());
+  input.onSession?.({ device: deviceId, outcome: 'refused', reason: 'device_removed' });
+};
+
 const serveSession = async (
   socket: TLSSocket,
   claimed: { identity: PeerIdentity; key: Buffer },
@@ -145,7 +159,7 @@ const serveSession = async (
     if (hello.v !== protocolVersion) throw new SessionRefused('protocol_version');
     if (hello.book !== device.bookId) throw new SessionRefused('other_book');
     if (claimed.identity.kind === 'link' && claimed.identity.deviceId !== hello.device) throw new SessionRefused('unknown_device');
-    // A removed device proved its old secret: it is told so, and nothing more.
+    // Removed while its session waited for its turn, or (a pairing) removed since it joined.
     if (isRemoved(hello.device) || (claimed.identity.kind === 'link' && !linkStands(gate, hello.device, claimed.key))) throw new SessionRefused('device_removed');
     let link: string | undefined;
     if (claimed.identity.kind === 'pairing') {
