@@ -51,6 +51,7 @@ import { hasAnySettings, readStateValue } from './settings/queries';
 import { staffHandlers } from './staff/handlers';
 import { devicesHandlers } from './sync/handlers';
 import { defaultShopNetwork, SyncService, type ShopNetwork } from './sync/service';
+import { limitLogForQuietCheckpoints, quietCheckpoints } from './db/quiet-checkpoints';
 import { getStaff } from './staff/queries';
 import { timelineHandlers } from './timeline/handlers';
 import { transferHandlers } from './transfer/handlers';
@@ -181,6 +182,7 @@ export const openCore = (options: CoreOptions): Core => {
   /** Takes a book (new, or just restored) as the live one: the staff member at the counter must exist in it. */
   const adopt = (book: Db): void => {
     live.book = book;
+    limitLogForQuietCheckpoints(book);
     ctx.db = book;
     info.schemaVersion = schemaVersionOf(book);
     if (!hasAnySettings(book)) writeInitialSettings(book, initialSettings(options.systemLocales));
@@ -282,6 +284,7 @@ export const openCore = (options: CoreOptions): Core => {
   const valueFits = options.dailyJobs ? new ValueFitSchedule({ db: () => live.book, bookFile: file, now, jobs, events }) : null;
   valueFits?.start();
 
+  const checkpoints = quietCheckpoints(() => live.book);
   const call = async (name: unknown, input: unknown, origin?: string): Promise<Result<unknown>> => {
     // While a job holds the book's write lock (an import), other writes are refused at once rather than after a wait.
     const writes = isHandlerName(name) && contract[name].mutates;
@@ -297,6 +300,7 @@ export const openCore = (options: CoreOptions): Core => {
           return await registry.call(ctx, name, input, origin);
         } finally {
           if (ctx.db.open) setCaptureWriter(ctx.db, null);
+          checkpoints.afterWrite();
         }
       });
     } finally {
@@ -319,6 +323,7 @@ export const openCore = (options: CoreOptions): Core => {
     backUpBeforeQuit: () => backups.backUpBeforeQuit(),
     close: () => {
       idleLock.stop();
+      checkpoints.stop();
       reminderDays?.stop();
       valueFits?.stop();
       backups.stopSchedule();
