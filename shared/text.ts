@@ -4,10 +4,21 @@ const controlCharacters = /\p{Cc}+/gu;
 const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
+ * Printable ASCII and CJK unified ideographs (U+4E00–U+9FFF): no normalisation changes these
+ * characters, none is a control character or carries an accent, and only ASCII letters have a
+ * case, so text made of them alone folds by lower case and spaces. Most names, tags and e-mails
+ * are such text; an import folds each several times (test/unit/text-and-search.test.ts holds the
+ * shortcut to the full folding for every such character).
+ */
+const plainText = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+
+/**
  * The one folding used for matching: full-width → half-width (NFKC), accents removed, lower case,
  * runs of white space collapsed. SQLite's trigram tokenizer folds the same way (remove_diacritics).
  */
-export const foldForSearch = (text: string): string =>
+export const foldForSearch = (text: string): string => (plainText.test(text) ? text.toLowerCase().replace(/ {2,}/g, ' ').trim() : foldFully(text));
+
+const foldFully = (text: string): string =>
   text
     .replace(controlCharacters, ' ')
     .normalize('NFKC')

@@ -206,6 +206,12 @@ export const readCount = (cell: string): number | null => {
  * "2024年5月1日 下午2:30"), as ISO-8601 UTC. Times without a zone are the shop's local time.
  */
 export const readInstant = (cell: string, zone: string, dayFirst: boolean): string | null => {
+  const plain = plainInstant.exec(cell);
+  if (plain !== null) {
+    const year = Number(plain[1]);
+    const day = validDay({ year, month: Number(plain[2]), day: Number(plain[3]) });
+    return day === null ? null : instantAt(year, day, Number(plain[4] ?? 0), Number(plain[5] ?? 0), Number(plain[6] ?? 0), zone);
+  }
   const text = cell.normalize('NFKC').trim();
   if (text === '') return null;
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
@@ -225,11 +231,23 @@ export const readInstant = (cell: string, zone: string, dayFirst: boolean): stri
     const marker = (time[1] ?? time[5] ?? '').toLowerCase();
     if ((marker === 'pm' || marker === '下午' || marker === '晚上') && hour < 12) hour += 12;
     if ((marker === 'am' || marker === '上午' || marker === '早上') && hour === 12) hour = 0;
-    if (hour > 23 || minute > 59 || second > 59) return null;
   }
-  const offset = zoneOffsetMinutes(zone, day.year, day.month, day.day, hour);
+  return instantAt(day.year, day, hour, minute, second, zone);
+};
+
+/**
+ * "2024-05-01 14:30", "2024/5/1", "2024-05-01T14:30:05": how most tools write an instant without
+ * a zone, read without trying every other way of writing one (the answer is the same; an import
+ * reads one or two per row).
+ */
+const plainInstant = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** A day with a year and a local time of day in the zone, as ISO-8601 UTC; null for a time no clock shows. */
+const instantAt = (year: number, day: DayParts, hour: number, minute: number, second: number, zone: string): string | null => {
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  const offset = zoneOffsetMinutes(zone, year, day.month, day.day, hour);
   if (offset === null) return null;
-  return new Date(Date.UTC(day.year, day.month - 1, day.day, hour, minute, second) - offset * 60_000).toISOString();
+  return new Date(Date.UTC(year, day.month - 1, day.day, hour, minute, second) - offset * 60_000).toISOString();
 };
 
 /**

@@ -61,6 +61,23 @@ describe('customers through the registry', () => {
 });
 
 describe('duplicate warnings across ways of writing', () => {
+  it('looks e-mails up by their index, not by reading every customer', async () => {
+    const core = freshCore();
+    const prepared: string[] = [];
+    const prepare = core.db.prepare.bind(core.db);
+    core.db.prepare = ((source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    }) as typeof core.db.prepare;
+    await callOk(core, 'customers-find-duplicates', { email: 'mei@example.com' });
+    const byEmail = prepared.filter((source) => /email_key = \?/.test(source) && /^\s*SELECT/i.test(source));
+    expect(byEmail.length).toBeGreaterThan(0);
+    for (const source of byEmail) {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${source}`).all('mei@example.com') as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('; '), source).toContain('USING INDEX customers_email_key');
+    }
+  });
+
   it('sees one line written locally and internationally, even where the shop country cannot read it', async () => {
     const core = freshCore({ systemLocales: ['en-US'] });
     const existing = await callOk(core, 'customers-create', { name: 'Mei', phones: ['0912-345-678'] });

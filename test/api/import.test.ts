@@ -7,6 +7,7 @@ import { bookSnapshot, callOk, freshCore, tempDir } from '../support/core';
 import { importPlanOf } from '../support/result';
 import { nameGrams } from '../../shared/search';
 import { nameSearchKeys } from '../../shared/search-keys';
+import { nameKey } from '../../shared/text';
 
 type Core = ReturnType<typeof freshCore>;
 
@@ -118,6 +119,8 @@ describe('importing customers', () => {
     const expected = (parts: (name: string) => string[]) => [...byRid].flatMap(([rid, name]) => parts(name).map((part) => `${rid}:${part}`)).sort();
     expect(stored('customer_name_grams', 'gram')).toEqual(expected(nameGrams));
     expect(stored('customer_name_keys', 'key')).toEqual(expected(nameSearchKeys));
+    // The writer works each name's key out once for all who share the name: every row still carries its own name's key.
+    for (const row of core.db.prepare('SELECT name, name_key FROM customers').all() as { name: string; name_key: string }[]) expect(row.name_key).toBe(nameKey(row.name));
     const search = async (query: string) => (await callOk(core, 'customers-search', { query, limit: 500 })).rows.map((row) => row.name);
     expect(new Set(await search('黃偉'))).toEqual(new Set(names.filter((name) => name.includes('黃偉'))));
     expect(await search('zoe')).toEqual(['Zoë Ng']);

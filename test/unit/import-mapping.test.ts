@@ -98,6 +98,25 @@ describe('reading cells the way shops write them', () => {
     expect(readInstant('5月1日', 'Asia/Taipei', true)).toBeNull();
   });
 
+  it('reads the plain shapes ("2024-05-01 14:30") by its shortcut exactly as by the general reader', () => {
+    // A leading space keeps a cell off the shortcut (the general reader trims it): both readings of each cell must agree.
+    const cells: string[] = [];
+    for (const year of ['1899', '1900', '1990', '2024', '2099']) {
+      for (const [month, day] of [['1', '1'], ['02', '29'], ['2', '30'], ['12', '31'], ['13', '01'], ['00', '10'], ['3', '10'], ['11', '3']]) {
+        for (const date of [`${year}-${month}-${day}`, `${year}/${month}/${day}`, `${year}-${month}/${day}`]) {
+          cells.push(date);
+          for (const time of ['0:00', '02:30', '2:30:59', '12:00', '23:59:59', '24:00', '12:60', '10:00:60']) cells.push(`${date} ${time}`, `${date}T${time}`);
+        }
+      }
+    }
+    for (const zone of ['Asia/Taipei', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe']) {
+      for (const dayFirst of [true, false]) {
+        for (const cell of cells) expect(readInstant(cell, zone, dayFirst), `${cell} in ${zone}`).toBe(readInstant(` ${cell}`, zone, dayFirst));
+      }
+    }
+    expect(readInstant('2024-03-10 02:30', 'America/New_York', false)).toBe(readInstant(' 2024-03-10 02:30', 'America/New_York', false));
+  });
+
   it('reads amounts with currency signs and thousands separators', () => {
     expect(readAmount('NT$1,280', 'TWD')).toBe(128000);
     expect(readAmount('¥ 45.50', 'CNY')).toBe(4550);

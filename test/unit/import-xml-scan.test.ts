@@ -1,7 +1,8 @@
-import { unzipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import sax from 'sax';
 import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { readWorkbook } from '../../electron/core/transfer/import/xlsx';
 import { scanXml, type XmlHandlers } from '../../electron/core/transfer/import/xml-scan';
 
 /**
@@ -116,5 +117,25 @@ describe('the quick XML reader of workbook parts', () => {
   it('takes on the shapes spreadsheet programs write and leaves the rest to the full parser', () => {
     for (const xml of samples.slice(0, 4)) expect(byScan(xml), xml).not.toBeNull();
     for (const xml of samples.slice(5)) if (bySax(xml) === null) expect(byScan(xml), xml).toBeNull();
+  });
+});
+
+describe('a workbook written with prefixed SpreadsheetML', () => {
+  it('reads its cells as the same workbook without prefixes', () => {
+    const sheet = (prefix: string) =>
+      `<?xml version="1.0" encoding="UTF-8"?><${prefix}worksheet xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${prefix}sheetData>` +
+      `<${prefix}row r="1"><${prefix}c r="A1" t="inlineStr"><${prefix}is><${prefix}t>名字</${prefix}t></${prefix}is></${prefix}c><${prefix}c r="C1" t="inlineStr"><${prefix}is><${prefix}t>a &amp; b</${prefix}t></${prefix}is></${prefix}c></${prefix}row>` +
+      `<${prefix}row r="3"><${prefix}c r="B3"><${prefix}v>912345678</${prefix}v></${prefix}c></${prefix}row></${prefix}sheetData></${prefix}worksheet>`;
+    const workbook = (prefix: string) =>
+      zipSync({
+        'xl/workbook.xml': strToU8(
+          `<${prefix}workbook xmlns${prefix ? `:${prefix.slice(0, -1)}` : ''}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><${prefix}sheets><${prefix}sheet name="會員" sheetId="1" r:id="rId1"/></${prefix}sheets></${prefix}workbook>`,
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        'xl/worksheets/sheet1.xml': strToU8(sheet(prefix)),
+      });
+    const plain = readWorkbook(workbook(''), null);
+    expect(plain).toEqual({ ok: true, sheets: ['會員'], sheet: '會員', records: [['名字', '', 'a & b'], [], ['', '912345678']] });
+    expect(readWorkbook(workbook('x:'), null)).toEqual(plain);
   });
 });

@@ -9,6 +9,22 @@ describe('search folding', () => {
     expect(foldForSearch('\u0000abc\u0000de\u0007')).toBe('abc de');
   });
 
+  it('folds plain ASCII and CJK text by its shortcut exactly as the full folding does', () => {
+    // The full folding, written out as the shortcut's reference: any character the shortcut takes must come out the same.
+    const foldFully = (text: string) =>
+      text.replace(/\p{Cc}+/gu, ' ').normalize('NFKC').normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+    const plain: string[] = [];
+    for (let code = 0x20; code <= 0x7e; code += 1) plain.push(String.fromCharCode(code));
+    for (let code = 0x4e00; code <= 0x9fff; code += 1) plain.push(String.fromCharCode(code));
+    for (const char of plain) {
+      expect(foldForSearch(char)).toBe(foldFully(char));
+      expect(foldForSearch(` ${char}  ${char.toUpperCase()} `)).toBe(foldFully(` ${char}  ${char.toUpperCase()} `));
+    }
+    for (const text of ['  Mary-Ann   O\'BRIEN ', '陳小明', 'Wang  小明  ', 'A.B@Example.COM', '', '   ', '王 \t小明', 'Ｗａｎｇ', 'Café 小明', '\u3000陳']) {
+      expect(foldForSearch(text)).toBe(foldFully(text));
+    }
+  });
+
   it('gives one key to the same name written differently', () => {
     expect(nameKey('Chen Wei')).toBe(nameKey('wei  CHEN'));
     expect(nameKey('Chén Wei')).toBe(nameKey('Chen Wei'));

@@ -1,6 +1,7 @@
 import type { CustomerFields } from '../../../shared/contract/customers';
 import { nameGrams } from '../../../shared/search';
 import { nameSearchKeys } from '../../../shared/search-keys';
+import { nameKey } from '../../../shared/text';
 import type { Db } from '../db/connection';
 import { rowsPerBatch, type RowBatch } from '../db/statements';
 import {
@@ -68,8 +69,9 @@ class IndexEntries {
   }
 }
 
-/** Many customers share a name: its grams and keys are worked out once, kept as their entries' numbers. */
+/** Many customers share a name: its key, grams and spelled keys are worked out once, the last two kept as their entries' numbers. */
 interface NameParts {
+  nameKey: string;
   grams: number[];
   keys: number[];
 }
@@ -124,7 +126,7 @@ export class BulkCustomerWriter {
     const name = this.partsOfName(fields.name);
     // The row itself needs only the phones and labels; the grams and keys go in with finish().
     const parts = { phones: [...phones], labels: labelsFor(fields), grams: [], keys: [] };
-    addNewCustomer(this.customerRows, rid, toCustomerWrite(id, fields, parts, createdAt, updatedAt));
+    addNewCustomer(this.customerRows, rid, toCustomerWrite(id, fields, parts, createdAt, updatedAt, name.nameKey));
     parts.phones.forEach((phone, position) => addNewPhone(this.phoneRows, id, position, phone));
     parts.labels.forEach((label, position) => addNewTag(this.tagRows, id, label.kind, position, label.value, label.key));
     if (this.customerRows.pendingRows === rowsPerBatch) this.writeRows(false);
@@ -136,7 +138,7 @@ export class BulkCustomerWriter {
   private partsOfName(name: string): NameParts {
     let parts = this.nameParts.get(name);
     if (parts === undefined) {
-      parts = { grams: nameGrams(name).map((gram) => this.grams.idOf(gram)), keys: nameSearchKeys(name).map((key) => this.keys.idOf(key)) };
+      parts = { nameKey: nameKey(name), grams: nameGrams(name).map((gram) => this.grams.idOf(gram)), keys: nameSearchKeys(name).map((key) => this.keys.idOf(key)) };
       this.nameParts.set(name, parts);
     }
     return parts;

@@ -60,10 +60,11 @@ export const customerParts = (fields: CustomerFields, shopCountry: string): Cust
   };
 };
 
-export const toCustomerWrite = (id: string, fields: CustomerFields, parts: CustomerParts, createdAt: string, updatedAt: string): CustomerWrite => ({
+/** `nameKeyOfName`: the name's key, when the caller has it already (a bulk writer works it out once per name). */
+export const toCustomerWrite = (id: string, fields: CustomerFields, parts: CustomerParts, createdAt: string, updatedAt: string, nameKeyOfName = nameKey(fields.name)): CustomerWrite => ({
   id,
   name: fields.name,
-  name_key: nameKey(fields.name),
+  name_key: nameKeyOfName,
   email: fields.email,
   email_key: emailKey(fields.email),
   birthday_month: fields.birthday?.month ?? null,

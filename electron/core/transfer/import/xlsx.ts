@@ -71,7 +71,7 @@ interface PartReader<T> extends XmlHandlers {
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 const withLocalNames = (handlers: XmlHandlers): XmlHandlers => ({
-  ...(handlers.open ? { open: (tag: XmlTag) => handlers.open?.({ name: local(tag.name), attributes: tag.attributes }) } : {}),
+  ...(handlers.open ? { open: (tag: XmlTag) => handlers.open?.(tag.name.includes(':') ? { name: local(tag.name), attributes: tag.attributes } : tag) } : {}),
   ...(handlers.close ? { close: (name: string) => handlers.close?.(local(name)) } : {}),
   ...(handlers.text ? { text: handlers.text } : {}),
 });
@@ -192,7 +192,7 @@ const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly
   parseXml(part, () => {
     const records: string[][] = [];
     let row: string[] | null = null;
-    let cell: { column: number; type: string; style: number; value: string[] } | null = null;
+    let cell: { column: number; type: string; style: number; value: string } | null = null;
     let inValue = false;
     return {
       open: (tag) => {
@@ -202,14 +202,14 @@ const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly
           row = [];
         } else if (tag.name === 'c' && row) {
           const reference = attribute(tag, 'r');
-          cell = { column: reference === '' ? row.length : columnIndex(reference), type: attribute(tag, 't'), style: Number(attribute(tag, 's') || 0), value: [] };
+          cell = { column: reference === '' ? row.length : columnIndex(reference), type: attribute(tag, 't'), style: Number(attribute(tag, 's') || 0), value: '' };
         } else if ((tag.name === 'v' || tag.name === 't') && cell) inValue = true;
       },
       close: (name) => {
         if (name === 'v' || name === 't') inValue = false;
         else if (name === 'c' && cell && row) {
           if (cell.column >= maxColumns) throw new Refused('no_columns');
-          const raw = cell.value.join('');
+          const raw = cell.value;
           let text = raw;
           if (cell.type === 's') text = strings[Number(raw)] ?? '';
           else if (cell.type === 'b') text = raw === '1' ? 'TRUE' : 'FALSE';
@@ -227,7 +227,7 @@ const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly
         }
       },
       text: (text) => {
-        if (inValue && cell) cell.value.push(text);
+        if (inValue && cell) cell.value += text;
       },
       result: () => records,
     };

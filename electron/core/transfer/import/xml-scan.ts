@@ -118,7 +118,8 @@ const scan = (xml: string, handlers: XmlHandlers): void => {
       text(xml.slice(at));
       break;
     }
-    text(xml.slice(at, next));
+    // Most tags of a sheet follow one another with no text between.
+    if (next > at) text(xml.slice(at, next));
     const kind = xml.charCodeAt(next + 1);
     if (kind === 0x2f /* / */) {
       closeTag.lastIndex = next;
