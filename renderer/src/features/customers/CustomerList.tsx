@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerListRow, CustomerSummary } from '../../../../shared/contract/customers';
 import { useFormat } from '../../app/format';
@@ -23,9 +23,10 @@ const rowHeight = 64;
 
 /**
  * A virtualised, keyboard-driven list: only the rows on screen exist in the page, ↑/↓/PageUp/
- * PageDown/Home/End move, Enter opens.
+ * PageDown/Home/End move, Enter opens. Memoised: a keystroke in the search box draws the box at
+ * once and the list only when its rows change (the search's answer).
  */
-export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) => {
+export const CustomerList = memo(function CustomerList({ count, rowAt, showSpend, onOpen, onVisibleChange, label, listRef, onLeaveTop }: CustomerListProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [active, setActive] = useState(0);
   const { t } = useTranslation(['customers', 'common']);
@@ -124,4 +125,4 @@ export const CustomerList = ({ count, rowAt, showSpend, onOpen, onVisibleChange,
       </div>
     </div>
   );
-};
+});
