@@ -20,6 +20,8 @@ interface CustomerListProps {
 }
 
 const rowHeight = 64;
+/** Rows drawn beyond each edge of the list's window. */
+const overscan = 2;
 
 /**
  * A virtualised, keyboard-driven list: only the rows on screen exist in the page, ↑/↓/PageUp/
@@ -41,7 +43,7 @@ export const CustomerList = memo(function CustomerList({ count, rowAt, showSpend
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 2,
+    overscan,
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
@@ -49,8 +51,13 @@ export const CustomerList = memo(function CustomerList({ count, rowAt, showSpend
   // as the row entering the bottom, so a scroll changes text in place instead of making and
   // removing elements on every frame. Consecutive rows have distinct slots as long as there are at
   // least as many slots as rows shown; the count only grows (a taller window), so slots hold still.
+  // It starts at the most rows the window can show (one more than fit, the first and last cut), so
+  // the first scroll to a position between rows does not add a slot: that changed every row's slot
+  // at once and replaced every row's element under a click (the bench's profile step clicked a row
+  // that was gone, and nothing opened).
   const slots = useRef(0);
-  slots.current = Math.max(slots.current, items.length);
+  const mostShown = Math.ceil((virtualizer.scrollRect?.height ?? 0) / rowHeight) + 1 + 2 * overscan;
+  slots.current = Math.max(slots.current, items.length, mostShown);
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items.at(-1)?.index ?? 0;
 
