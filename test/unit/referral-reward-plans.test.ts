@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
+import { treeRows } from '../../electron/core/referrals/queries';
 import { referralRewardsTimelineSource } from '../../electron/core/referrals/timeline';
 import { rewardsToHandOver } from '../../electron/core/reminders/sources/referral-reward-queries';
 import { newestCursor } from '../../electron/core/timeline/sources';
@@ -41,6 +42,20 @@ describe('one customer’s referral rewards are read through that customer, not 
       expect(plan).toMatch(/referral_rewards_referrer/);
       expect(plan).not.toMatch(/referral_rewards_status/);
     }
+    db.close();
+  });
+});
+
+describe('a customer’s referral tree reads the customers it found by their key', () => {
+  it('the profile’s referral section never scans every customer', () => {
+    const db = openDatabase(freshCore().info.bookFile);
+    const sql = preparedBy(db, () => {
+      treeRows(db, 'c1', 200);
+    }).filter((text) => text.includes('ORDER BY t.path'));
+    expect(sql).toHaveLength(1);
+    const plan = planOf(db, sql[0]!);
+    expect(plan).toMatch(/SEARCH c USING INDEX sqlite_autoindex_customers_1/);
+    expect(plan).not.toMatch(/SCAN c\b/);
     db.close();
   });
 });

@@ -91,6 +91,8 @@ const statements = statementsFor((db) => ({
     SELECT (SELECT count(*) FROM referrals WHERE customer_id = @id OR referrer_id = @id) AS links,
       (SELECT count(*) FROM referral_rewards WHERE referrer_id = @id OR referred_id = @id) AS rewards`),
 
+  // CROSS JOIN keeps the tree first: left to choose, the planner scanned every customer and matched
+  // each against the tree (35-135 ms on the full book for a profile's referral section, 0.1-5 ms now).
   tree: db.prepare<{ id: string; limit: number }, DbTreeRow>(`
     WITH RECURSIVE tree (id, parent_id, depth, referred_at, path) AS (
       SELECT customer_id, referrer_id, 1, referred_at, referred_at || customer_id FROM referrals WHERE referrer_id = @id
@@ -100,7 +102,7 @@ const statements = statementsFor((db) => ({
     )
     SELECT t.id, c.name, (c.archived_at IS NOT NULL) AS archived, t.parent_id, t.depth, t.referred_at,
       (SELECT count(*) FROM referrals b WHERE b.referrer_id = t.id) AS brought
-    FROM tree t JOIN customers c ON c.id = t.id ORDER BY t.path LIMIT @limit`),
+    FROM tree t CROSS JOIN customers c ON c.id = t.id ORDER BY t.path LIMIT @limit`),
   treeCounts: db.prepare<{ id: string }, { total: number; depth: number | null; direct: number }>(`
     WITH RECURSIVE tree (id, depth) AS (
       SELECT customer_id, 1 FROM referrals WHERE referrer_id = @id

@@ -14,8 +14,11 @@ const readOf = <N extends HandlerName>(name: N, input: InputOf<N>) => ({
   queryFn: ({ signal }: { signal: AbortSignal }) => apiOrThrow(name, input, signal),
 });
 
-/** Starts a read into the cache for a screen about to draw it (a route's loader), which then finds it there or on its way. */
-export const readAhead = <N extends HandlerName>(client: QueryClient, name: N, input: InputOf<N>): void => void client.prefetchQuery(readOf(name, input));
+/**
+ * Starts a read into the cache for a screen about to draw it (a route's loader), which then finds it
+ * there or on its way. Settles once the read has answered or failed (a failure is the screen's to show).
+ */
+export const readAhead = <N extends HandlerName>(client: QueryClient, name: N, input: InputOf<N>): Promise<void> => client.prefetchQuery(readOf(name, input));
 
 /**
  * Reads through a handler; refreshed whenever the core reports a change. A read whose input changed

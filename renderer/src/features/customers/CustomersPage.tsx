@@ -19,6 +19,8 @@ import { pagesOf, useCustomerPages } from './useCustomerPages';
 const searchLimit = 50;
 /** How long a jump through the list must rest before the rows where it stopped are read. */
 const jumpSettleMs = 80;
+/** No matches yet: one empty list, so the list's rows keep their identity from render to render. */
+const noMatches: readonly CustomerSummary[] = [];
 
 export const CustomersPage = () => {
   const { t } = useTranslation(['customers', 'common', 'loyalty']);
@@ -75,9 +77,11 @@ export const CustomersPage = () => {
   useEffect(() => () => window.clearTimeout(settling.current), []);
 
   const open = useCallback((customer: CustomerSummary) => navigate(`/customers/${customer.id}`), [navigate]);
-  const results = search.data?.rows ?? [];
+  const results = search.data?.rows ?? noMatches;
   const count = searching ? results.length : (pages.total ?? 0);
-  const rowAt = (index: number) => (searching ? results[index] : pages.rows.get(index));
+  const pageRows = pages.rows;
+  const rowAt = useCallback((index: number) => (searching ? results[index] : pageRows.get(index)), [searching, results, pageRows]);
+  const leaveTop = useCallback(() => searchRef.current?.focus(), []);
   const error = searching ? search.error : pages.error;
   const fetchNow = useFetchNow();
 
@@ -188,7 +192,7 @@ export const CustomersPage = () => {
         rowAt={rowAt}
         onOpen={open}
         onVisibleChange={showRows}
-        onLeaveTop={() => searchRef.current?.focus()}
+        onLeaveTop={leaveTop}
       />
     </section>
   );

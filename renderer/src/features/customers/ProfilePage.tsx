@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CustomerDetail } from '../../../../shared/contract/customers';
@@ -55,6 +55,10 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
   const ownerName = staff.data?.find((member) => member.id === customer.ownerStaffId)?.name;
   const archived = customer.archivedAt !== null;
   const none = t('common:none');
+  // The customer's facts and timeline draw first; the panels that read their own data (merges,
+  // conflicts, follow-ups, loyalty, satisfaction, referrals) join in a pass right after, so the first
+  // paint waits neither for their code nor for their reads, which then arrive as each answers.
+  const panelsShown = useDeferredValue(true, false);
 
   useEffect(() => {
     document.title = `${customer.name} · ${t('common:appName')}`;
@@ -112,10 +116,10 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
           )}
         </div>
       </header>
-      {owner && <MergeHistory customerId={customer.id} />}
+      {panelsShown && owner && <MergeHistory customerId={customer.id} />}
       {purging && <PurgeCustomerDialog customerId={customer.id} onClose={() => setPurging(false)} onPurged={() => navigate('/customers', { replace: true })} />}
       {archived && customer.archivedAt && <p className="notice notice-warning">{t('profile.archivedBanner', { date: format.date(customer.archivedAt) })}</p>}
-      <ConflictsBlock record={{ kind: 'customer', id: customer.id }} />
+      {panelsShown && <ConflictsBlock record={{ kind: 'customer', id: customer.id }} />}
       <div className="profile-columns">
         <div className="profile-facts">
           <div className="phones">
@@ -137,10 +141,14 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
             <Fact label={t('profile.lastContact')}>{customer.lastContactAt ? format.relativeDay(customer.lastContactAt) : none}</Fact>
             {customer.revenueMinor !== null && <Fact label={t('profile.lifetimeSpend')}>{format.money(customer.revenueMinor)}</Fact>}
           </dl>
-          <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
-          {owner && !archived && <ProfileLoyalty customerId={customer.id} />}
-          {!archived && <SatisfactionCapture customerId={customer.id} />}
-          <ReferralSection customerId={customer.id} />
+          {panelsShown && (
+            <>
+              <CustomerRelationship customerId={customer.id} name={customer.name} archived={archived} />
+              {owner && !archived && <ProfileLoyalty customerId={customer.id} />}
+              {!archived && <SatisfactionCapture customerId={customer.id} />}
+              <ReferralSection customerId={customer.id} />
+            </>
+          )}
           <h2>{t('profile.facts')}</h2>
           <dl className="facts">
             <Fact label={t('form.email')}>{customer.email || none}</Fact>

@@ -1,4 +1,5 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { OutputOf } from '../../../../shared/contract';
 import type { CustomerListRow, CustomerSort } from '../../../../shared/contract/customers';
 import type { LapseState } from '../../../../shared/contract/loyalty';
@@ -33,23 +34,35 @@ export interface Listing {
 }
 
 export const useCustomerPages = (listing: Listing, pages: readonly number[]) => {
-  const results = useQueries({
+  const pagesKey = pages.join(',');
+  // The rows keep their identity until a page arrives or leaves: the list (memoised) is not drawn
+  // again for a render of the screen that changed nothing in it, such as a keystroke in the search box.
+  const combine = useCallback(
+    (results: UseQueryResult<OutputOf<'customers-list'>>[]) => {
+      const rows = new Map<number, CustomerListRow>();
+      let total: number | undefined;
+      results.forEach((result, position) => {
+        if (!result.data) return;
+        total = result.data.total;
+        const first = Number(pagesKey.split(',')[position] ?? 0) * customerPageSize;
+        result.data.rows.forEach((row, offset) => rows.set(first + offset, row));
+      });
+      return { rows, total, error: results.find((result) => result.error)?.error ?? null };
+    },
+    [pagesKey],
+  );
+  const shown = useQueries({
     queries: pages.map((page) => {
       const input = { offset: page * customerPageSize, limit: customerPageSize, ...listing };
       return { queryKey: queryKeyOf('customers-list', input), queryFn: () => apiOrThrow('customers-list', input), staleTime: 10_000 };
     }),
+    combine,
   });
   const queryClient = useQueryClient();
-  const rows = new Map<number, CustomerListRow>();
-  let total: number | undefined;
-  results.forEach((result, position) => {
-    if (!result.data) return;
-    total = result.data.total;
-    const first = (pages[position] ?? 0) * customerPageSize;
-    result.data.rows.forEach((row, offset) => rows.set(first + offset, row));
-  });
-  total ??= queryClient
-    .getQueriesData<OutputOf<'customers-list'>>({ queryKey: queryKeyOf('customers-list', listing) })
-    .find(([, data]) => data !== undefined)?.[1]?.total;
-  return { rows, total, error: results.find((result) => result.error)?.error ?? null };
+  const total =
+    shown.total ??
+    queryClient
+      .getQueriesData<OutputOf<'customers-list'>>({ queryKey: queryKeyOf('customers-list', listing) })
+      .find(([, data]) => data !== undefined)?.[1]?.total;
+  return { rows: shown.rows, total, error: shown.error };
 };
