@@ -70,7 +70,6 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
   // The gate's own connection: the handshake asks it synchronously for the key a device claims.
   const gate = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   const identities = new WeakMap<TLSSocket, { identity: PeerIdentity; key: Buffer }>();
-  const isRemoved = (deviceId: string) => removedFromBook(gate, deviceId);
   const server = createServer(
     serverTlsOptions((socket, text) => {
       const identity = readIdentity(text);
@@ -87,13 +86,13 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
     const claimed = identities.get(socket);
     if (claimed === undefined) return void socket.destroy();
     // A removed device is told so at once, outside the queue: it never holds up another device's session.
-    if (claimed.identity.kind === 'link' && removedLink(gate, claimed.identity.deviceId, claimed.key, isRemoved)) {
+    if (claimed.identity.kind === 'link' && removedLink(gate, claimed.identity.deviceId, claimed.key)) {
       return void refuseRemoved(new FrameChannel(socket, timeoutMs), claimed.identity.deviceId, input);
     }
     queue = queue.then(async () => {
       const release = (await input.turn?.()) ?? (() => undefined);
       try {
-        await serveSession(socket, claimed, device, input, gate, timeoutMs, isRemoved);
+        await serveSession(socket, claimed, device, input, gate, timeoutMs);
       } finally {
         release();
       }
@@ -131,7 +130,7 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
 };
 
 /** A link revoked, or a device the book's registry says was removed. */
-const removedLink = (gate: Db, deviceId: string, key: Buffer, isRemoved: (deviceId: string) => boolean): boolean => !linkStands(gate, deviceId, key) || isRemoved(deviceId);
+const removedLink = (gate: Db, deviceId: string, key: Buffer): boolean => !linkStands(gate, deviceId, key) || removedFromBook(gate, deviceId);
 
 const refuseRemoved = (channel: FrameChannel, deviceId: string, input: ListenerInput): void => {
   void sendMessage(channel, { t: 'refused', reason: 'device_removed' })
@@ -147,7 +146,6 @@ const serveSession = async (
   input: ListenerInput,
   gate: Db,
   timeoutMs: number,
-  isRemoved: (deviceId: string) => boolean,
 ): Promise<void> => {
   if (socket.destroyed) return;
   const channel = new FrameChannel(socket, timeoutMs);
@@ -160,7 +158,7 @@ const serveSession = async (
     if (hello.book !== device.bookId) throw new SessionRefused('other_book');
     if (claimed.identity.kind === 'link' && claimed.identity.deviceId !== hello.device) throw new SessionRefused('unknown_device');
     // Removed while its session waited for its turn, or (a pairing) removed since it joined.
-    if (isRemoved(hello.device) || (claimed.identity.kind === 'link' && !linkStands(gate, hello.device, claimed.key))) throw new SessionRefused('device_removed');
+    if (claimed.identity.kind === 'link' ? removedLink(gate, hello.device, claimed.key) : removedFromBook(gate, hello.device)) throw new SessionRefused('device_removed');
     let link: string | undefined;
     if (claimed.identity.kind === 'pairing') {
       link = linkFromPairing(gate, claimed.identity.pairingId, hello.device, input.now()) ?? undefined;
@@ -183,7 +181,7 @@ const serveSession = async (
       await exchangeAsServer(exchange, channel);
       const received = exchange.handOver();
       // A device removed while it synced writes nothing into the book.
-      if (!linkStands(gate, hello.device, linkKey) || isRemoved(hello.device)) throw new SessionRefused('device_removed');
+      if (removedLink(gate, hello.device, linkKey)) throw new SessionRefused('device_removed');
       writeReceived();
       await sendMessage(channel, { t: 'committed' });
       return ok(received);
