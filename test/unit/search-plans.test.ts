@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../electron/core/db/connection';
+import { searchByGram, searchByKeyPrefix } from '../../electron/core/customers/search-queries';
+import { freshCore } from '../support/core';
+
+/** The SQL of every statement `work` runs on this connection (its text, as prepared). */
+const runBy = (db: Db, work: () => void): string[] => {
+  const ran: string[] = [];
+  const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as { all: (...args: unknown[]) => unknown };
+  const all = statement.all;
+  statement.all = function (this: { source: string }, ...args: unknown[]) {
+    ran.push(this.source);
+    return all.apply(this, args);
+  };
+  try {
+    work();
+  } finally {
+    statement.all = all;
+  }
+  return ran;
+};
+
+const planOf = (db: Db, sql: string, parameters: unknown[]): string =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
+
+describe('ranking the customers a search matched', () => {
+  it('a one-word search carries no filter clause: SQLite would open its json_each for every candidate', () => {
+    const db = openDatabase(freshCore().info.bookFile);
+    const ran = runBy(db, () => {
+      searchByGram(db, '陳', [], false, 51);
+      searchByKeyPrefix(db, 'chen', false, 51);
+    }).filter((sql) => sql.includes('ORDER BY last_seen_at'));
+    expect(ran).toHaveLength(2);
+    for (const sql of ran) expect(sql).not.toMatch(/json_each/);
+    db.close();
+  });
+
+  it('a filtered search reads each candidate by its row id in the table, whose row holds the name key', () => {
+    const db = openDatabase(freshCore().info.bookFile);
+    const ran = runBy(db, () => searchByGram(db, '陳', ['明'], false, 51)).filter((sql) => sql.includes('ORDER BY last_seen_at'));
+    expect(ran).toHaveLength(1);
+    const plan = planOf(db, ran[0]!, ['陳', '["明"]', 51]);
+    expect(plan).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    expect(plan).not.toMatch(/customers_active_rid_seen/);
+    db.close();
+  });
+});
