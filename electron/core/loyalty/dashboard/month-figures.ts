@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { errorCodeForSqlite } from '../../sqlite-errors';
 import type { Db } from '../../db/connection';
 import type { DashboardRange } from './provider';
-import { allKeptMonths, keepMonthFigures, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
+import { allKeptMonths, earliestInstant, keepMonthFigures, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
+import { monthBoundsBetween } from './range';
 
 /** Writing the figures down is a saving, not a duty: a book that cannot take the write now recomputes them next time. */
 const keepIfPossible = (db: Db, figures: MonthFigures): void => {
@@ -15,21 +17,68 @@ const keepIfPossible = (db: Db, figures: MonthFigures): void => {
 
 const countMonth = (db: Db, from: string, to: string): MonthFigures => ({ from_at: from, to_at: to, ...visitsInMonth(db, from, to), new_customers: newInMonth(db, from, to) });
 
-/** The full rebuild of the kept months (a handful of rows): each counted again from the visits. */
-export const recountKeptMonths = (db: Db): void => {
-  for (const recount of keptMonthRecounts(db)) recount();
-};
+interface MonthBound {
+  from: string;
+  to: string;
+}
 
-/** Each kept month's recount on its own, so a pass in steps can give each its own short transaction. */
-export const keptMonthRecounts = (db: Db): (() => void)[] =>
-  allKeptMonths(db).map(({ from_at, to_at }) => () => keepMonthFigures(db, countMonth(db, from_at, to_at)));
+/** The last months worked out, kept: a write asks for the same ones until the book's first month or the current one moves. */
+let lastClosed: { key: string; bounds: MonthBound[] } = { key: '', bounds: [] };
 
 /**
- * Visits, revenue, distinct visitors and first-time customers per month of the range, read once
- * per dashboard call. Months already read come from visit_month_figures (the migration's triggers
- * forget a month when a visit or first visit in it changes); the others are counted from the
- * visits — tens of milliseconds a month on a book of a million visits — and kept, unless a job is
- * writing the book (the write would wait for it).
+ * Every month of the book before the current one, in the shop's zone: from the month of its
+ * earliest visit or first visit up to the start of this month. These are the months the derived
+ * data keeps; the current month is still being written and is counted when the dashboard reads it.
+ */
+const closedMonths = (db: Db, zone: string, now: Date): MonthBound[] => {
+  const earliest = earliestInstant(db);
+  if (earliest === null) return [];
+  const first = DateTime.fromISO(earliest, { zone }).startOf('month');
+  const current = DateTime.fromJSDate(now).setZone(zone).startOf('month');
+  const key = `${zone}|${first.toFormat('yyyy-MM')}|${current.toFormat('yyyy-MM')}`;
+  if (lastClosed.key !== key) lastClosed = { key, bounds: monthBoundsBetween(first, current) };
+  return lastClosed.bounds;
+};
+
+/** The months a full recount covers: every closed month, and every other month a dashboard read kept (the current one). */
+const monthsToRecount = (db: Db, zone: string, now: Date): MonthBound[] => {
+  const months = new Map<string, MonthBound>();
+  for (const { from, to } of closedMonths(db, zone, now)) months.set(`${from}|${to}`, { from, to });
+  for (const { from_at: from, to_at: to } of allKeptMonths(db)) months.set(`${from}|${to}`, { from, to });
+  return [...months.values()];
+};
+
+/** The full rebuild of the kept months (a few dozen rows): each counted again from the visits. */
+export const recountMonths = (db: Db, zone: string, now: Date): void => {
+  for (const recount of monthRecounts(db, zone, now)) recount();
+};
+
+/** Each month's recount on its own, so a pass in steps can give each its own short transaction. */
+export const monthRecounts = (db: Db, zone: string, now: Date): (() => void)[] =>
+  monthsToRecount(db, zone, now).map(({ from, to }) => () => keepMonthFigures(db, countMonth(db, from, to)));
+
+/**
+ * After a write: the closed months its triggers forgot (migration 010 drops a month when a visit or
+ * a first visit in it changes) are counted again, so every closed month stays kept, as a full
+ * rebuild leaves it. A visit logged today forgets only the current month, and costs one index
+ * bound and a read of the kept months' keys; a visit put in a past month, archived or moved by a
+ * merge costs a count of that month (tens of milliseconds on a book of a million visits).
+ */
+export const keepClosedMonths = (db: Db, zone: string, now: Date): void => {
+  const closed = closedMonths(db, zone, now);
+  const [first] = closed;
+  const last = closed.at(-1);
+  if (first === undefined || last === undefined) return;
+  const kept = new Set(keptMonthFigures(db, first.from, last.to).map((row) => `${row.from_at}|${row.to_at}`));
+  for (const { from, to } of closed) if (!kept.has(`${from}|${to}`)) keepMonthFigures(db, countMonth(db, from, to));
+};
+
+/**
+ * Visits, revenue, distinct visitors and first-timers per month of the range, read once per
+ * dashboard call. Closed months come kept by the derived data (keepClosedMonths and the full
+ * pass); the others — the current month, or a month a zone change has not yet been counted in —
+ * are counted from the visits, tens of milliseconds a month on a book of a million visits, and
+ * kept until a write in them, unless a job is writing the book (the write would wait for it).
  */
 export const monthFigures = (db: Db, range: DashboardRange): Map<string, MonthFigures> =>
   range.shared('month-figures', () => {

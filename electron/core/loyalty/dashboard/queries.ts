@@ -63,6 +63,16 @@ const statements = statementsFor((db) => ({
     SELECT from_at, to_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures
     WHERE from_at >= @from AND to_at <= @to`),
   allKeptMonths: db.prepare<[], { from_at: string; to_at: string }>('SELECT from_at, to_at FROM visit_month_figures'),
+  // Two index ends (visits_time, customers_first_visit): where the book's months begin. Every visit
+  // counts here, archived or a contact, so the months before it are counted too (as zeros): one bound
+  // read per write, with no condition that would make it step over rows.
+  earliestInstant: db
+    .prepare<[], string | null>(`
+      SELECT min(at) FROM (
+        SELECT min(occurred_at) AS at FROM visits
+        UNION ALL SELECT min(first_visit_at) FROM customers WHERE first_visit_at IS NOT NULL
+      )`)
+    .pluck(),
   keepMonth: db.prepare<MonthFigures>(`
     INSERT OR REPLACE INTO visit_month_figures (from_at, to_at, visits, revenue_minor, customers, new_customers)
     VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers)`),
@@ -124,6 +134,9 @@ export const visitsInMonth = (db: Db, from: string, to: string): MonthVisits =>
 export const newInMonth = (db: Db, from: string, to: string): number => statements(db).newInMonth.get({ from, to }) ?? 0;
 
 export const keptMonthFigures = (db: Db, from: string, to: string): MonthFigures[] => statements(db).keptMonths.all({ from, to });
+
+/** The earliest visit or first visit in the book (null when it has none). */
+export const earliestInstant = (db: Db): string | null => statements(db).earliestInstant.get() ?? null;
 
 export const allKeptMonths = (db: Db): { from_at: string; to_at: string }[] => statements(db).allKeptMonths.all();
 
