@@ -315,6 +315,18 @@ describe('the dashboard', () => {
     expect(await shown()).toEqual(fromKept);
   });
 
+  it('reads only the sections asked for, in the dashboard’s order, with the same figures as a read of every section', async () => {
+    const { core, clock } = await shop();
+    await bookOfTwenty(core, clock);
+    const range = { fromMonth: '2026-01', toMonth: '2026-03' };
+    const every = await callOk(core, 'loyalty-dashboard', range);
+    expect(every.sections.map((candidate) => candidate.name)).toEqual(['pareto', 'tiers_over_time', 'quadrants', 'customer_flow', 'referral_share', 'complaint_promises', 'visits_revenue']);
+    const some = await callOk(core, 'loyalty-dashboard', { ...range, sections: ['visits_revenue', 'pareto'] });
+    expect(some.sections).toEqual([section(every.sections, 'pareto'), section(every.sections, 'visits_revenue')]);
+    const refused = await core.call('loyalty-dashboard', { ...range, sections: [] });
+    expect(refused.ok).toBe(false);
+  });
+
   it('has an empty state for every chart on an empty book', async () => {
     const { core } = await shop();
     const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-04', toMonth: '2026-03' });
