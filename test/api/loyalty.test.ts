@@ -315,6 +315,27 @@ describe('the dashboard', () => {
     expect(await shown()).toEqual(fromKept);
   });
 
+  it('keeps the months of the shop’s zone only: after a zone change the closed months are counted in the new one', async () => {
+    const { core } = await shop();
+    const regular = await customer(core, 'Regular');
+    await visits(core, regular, [1_000, 2_000], '2025-12-20', 14);
+    await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-12', toMonth: '2026-03' });
+    const kept = () => core.db.prepare('SELECT from_at, visits FROM visit_month_figures ORDER BY from_at').all();
+    // Taipei's months, March (read) included.
+    expect(kept()).toEqual([
+      { from_at: '2025-11-30T16:00:00.000Z', visits: 1 },
+      { from_at: '2025-12-31T16:00:00.000Z', visits: 1 },
+      { from_at: '2026-01-31T16:00:00.000Z', visits: 0 },
+      { from_at: '2026-02-28T16:00:00.000Z', visits: 0 },
+    ]);
+    await callOk(core, 'settings-update', { timeZone: 'Europe/Berlin' });
+    expect(kept()).toEqual([
+      { from_at: '2025-11-30T23:00:00.000Z', visits: 1 },
+      { from_at: '2025-12-31T23:00:00.000Z', visits: 1 },
+      { from_at: '2026-01-31T23:00:00.000Z', visits: 0 },
+    ]);
+  });
+
   it('reads only the sections asked for, in the dashboard’s order, with the same figures as a read of every section', async () => {
     const { core, clock } = await shop();
     await bookOfTwenty(core, clock);

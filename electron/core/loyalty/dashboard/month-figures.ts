@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { errorCodeForSqlite } from '../../sqlite-errors';
 import type { Db } from '../../db/connection';
 import type { DashboardRange } from './provider';
-import { allKeptMonths, earliestInstant, keepMonthFigures, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
+import { allKeptMonths, earliestInstant, forgetMonth, keepMonthFigures, keptMonthCount, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
 import { monthBoundsBetween } from './range';
 
 /** Writing the figures down is a saving, not a duty: a book that cannot take the write now recomputes them next time. */
@@ -22,8 +22,11 @@ interface MonthBound {
   to: string;
 }
 
-/** The last months worked out, kept: a write asks for the same ones until the book's first month or the current one moves. */
-let lastClosed: { key: string; bounds: MonthBound[] } = { key: '', bounds: [] };
+/**
+ * The closed months last worked out, and while which instants they stay the same: a write asks for
+ * them again and again, and working them out with luxon cost more than the rest of its upkeep.
+ */
+let lastClosed: { zone: string; firstFrom: string; firstTo: string; currentFrom: number; currentTo: number; bounds: MonthBound[] } | null = null;
 
 /**
  * Every month of the book before the current one, in the shop's zone: from the month of its
@@ -33,19 +36,44 @@ let lastClosed: { key: string; bounds: MonthBound[] } = { key: '', bounds: [] };
 const closedMonths = (db: Db, zone: string, now: Date): MonthBound[] => {
   const earliest = earliestInstant(db);
   if (earliest === null) return [];
+  const at = now.getTime();
+  const last = lastClosed;
+  // Instants as the book writes them (ISO, UTC): their text order is their time order.
+  if (last !== null && last.zone === zone && earliest >= last.firstFrom && earliest < last.firstTo && at >= last.currentFrom && at < last.currentTo) return last.bounds;
   const first = DateTime.fromISO(earliest, { zone }).startOf('month');
   const current = DateTime.fromJSDate(now).setZone(zone).startOf('month');
-  const key = `${zone}|${first.toFormat('yyyy-MM')}|${current.toFormat('yyyy-MM')}`;
-  if (lastClosed.key !== key) lastClosed = { key, bounds: monthBoundsBetween(first, current) };
-  return lastClosed.bounds;
+  const bounds = monthBoundsBetween(first, current);
+  lastClosed = {
+    zone,
+    firstFrom: first.toUTC().toISO() ?? '',
+    firstTo: first.plus({ months: 1 }).toUTC().toISO() ?? '',
+    currentFrom: current.toMillis(),
+    currentTo: current.plus({ months: 1 }).toMillis(),
+    bounds,
+  };
+  return bounds;
 };
 
-/** The months a full recount covers: every closed month, and every other month a dashboard read kept (the current one). */
-const monthsToRecount = (db: Db, zone: string, now: Date): MonthBound[] => {
+/** Whether a kept row is a month of the zone (not one kept under the zone the shop had before). */
+const isMonthOf = (zone: string, from: string, to: string): boolean => {
+  const start = DateTime.fromISO(from, { zone });
+  return start.equals(start.startOf('month')) && start.plus({ months: 1 }).toUTC().toISO() === to;
+};
+
+/**
+ * A full recount, step by step: first the months kept under another zone are forgotten, then every
+ * closed month and every other month of the zone a dashboard read kept (the current one) is counted.
+ */
+export const monthRecounts = (db: Db, zone: string, now: Date): (() => void)[] => {
   const months = new Map<string, MonthBound>();
   for (const { from, to } of closedMonths(db, zone, now)) months.set(`${from}|${to}`, { from, to });
-  for (const { from_at: from, to_at: to } of allKeptMonths(db)) months.set(`${from}|${to}`, { from, to });
-  return [...months.values()];
+  const kept = allKeptMonths(db);
+  const otherZone = kept.filter((month) => !isMonthOf(zone, month.from_at, month.to_at));
+  for (const { from_at: from, to_at: to } of kept) if (isMonthOf(zone, from, to)) months.set(`${from}|${to}`, { from, to });
+  const forget = () => {
+    for (const month of otherZone) forgetMonth(db, month);
+  };
+  return [forget, ...[...months.values()].map(({ from, to }) => () => keepMonthFigures(db, countMonth(db, from, to)))];
 };
 
 /** The full rebuild of the kept months (a few dozen rows): each counted again from the visits. */
@@ -53,22 +81,21 @@ export const recountMonths = (db: Db, zone: string, now: Date): void => {
   for (const recount of monthRecounts(db, zone, now)) recount();
 };
 
-/** Each month's recount on its own, so a pass in steps can give each its own short transaction. */
-export const monthRecounts = (db: Db, zone: string, now: Date): (() => void)[] =>
-  monthsToRecount(db, zone, now).map(({ from, to }) => () => keepMonthFigures(db, countMonth(db, from, to)));
-
 /**
  * After a write: the closed months its triggers forgot (migration 010 drops a month when a visit or
  * a first visit in it changes) are counted again, so every closed month stays kept, as a full
- * rebuild leaves it. A visit logged today forgets only the current month, and costs one index
- * bound and a read of the kept months' keys; a visit put in a past month, archived or moved by a
- * merge costs a count of that month (tens of milliseconds on a book of a million visits).
+ * rebuild leaves it. A visit logged today forgets only the current month: the write then costs an
+ * index bound and a count of the kept months' keys (under 20 µs). A visit put in a past month,
+ * archived or moved by a merge costs a count of that month (tens of milliseconds on a book of a
+ * million visits). The count is exact because the months between the first and the last closed one
+ * are all the zone's (a zone change forgets the others in the catch-up it starts).
  */
 export const keepClosedMonths = (db: Db, zone: string, now: Date): void => {
   const closed = closedMonths(db, zone, now);
   const [first] = closed;
   const last = closed.at(-1);
   if (first === undefined || last === undefined) return;
+  if (keptMonthCount(db, first.from, last.to) >= closed.length) return;
   const kept = new Set(keptMonthFigures(db, first.from, last.to).map((row) => `${row.from_at}|${row.to_at}`));
   for (const { from, to } of closed) if (!kept.has(`${from}|${to}`)) keepMonthFigures(db, countMonth(db, from, to));
 };

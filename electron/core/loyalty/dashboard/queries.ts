@@ -65,6 +65,9 @@ const statements = statementsFor((db) => ({
     SELECT from_at, to_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures
     WHERE from_at >= @from AND to_at <= @to`),
   allKeptMonths: db.prepare<[], { from_at: string; to_at: string }>('SELECT from_at, to_at FROM visit_month_figures'),
+  // The primary key: how many months are kept between two bounds.
+  keptMonthCount: db.prepare<{ from: string; to: string }, number>('SELECT count(*) FROM visit_month_figures WHERE from_at >= @from AND to_at <= @to').pluck(),
+  forgetMonth: db.prepare<{ from_at: string; to_at: string }>('DELETE FROM visit_month_figures WHERE from_at = @from_at AND to_at = @to_at'),
   // Two index ends (visits_time, customers_first_visit): where the book's months begin. Every visit
   // counts here, archived or a contact, so the months before it are counted too (as zeros): one bound
   // read per write, with no condition that would make it step over rows.
@@ -148,6 +151,12 @@ export const keptMonthFigures = (db: Db, from: string, to: string): MonthFigures
 export const earliestInstant = (db: Db): string | null => statements(db).earliestInstant.get() ?? null;
 
 export const allKeptMonths = (db: Db): { from_at: string; to_at: string }[] => statements(db).allKeptMonths.all();
+
+export const keptMonthCount = (db: Db, from: string, to: string): number => statements(db).keptMonthCount.get({ from, to }) ?? 0;
+
+export const forgetMonth = (db: Db, month: { from_at: string; to_at: string }): void => {
+  statements(db).forgetMonth.run(month);
+};
 
 export const keepMonthFigures = (db: Db, figures: MonthFigures): void => {
   statements(db).keepMonth.run(figures);
