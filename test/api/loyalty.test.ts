@@ -284,6 +284,70 @@ describe('the dashboard', () => {
     expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [19, 1], [0, 0]] });
   });
 
+  it('keeps every closed month without a dashboard read, right after each visit logged or archived, walk-ins included', async () => {
+    const { core } = await shop();
+    const kept = () => core.db.prepare('SELECT from_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures ORDER BY from_at').all();
+    const month = (from_at: string, visits: number, revenue_minor: number, customers: number, new_customers: number) => ({ from_at, visits, revenue_minor, customers, new_customers });
+    const [december, january, february] = ['2025-11-30T16:00:00.000Z', '2025-12-31T16:00:00.000Z', '2026-01-31T16:00:00.000Z'];
+    const regular = await customer(core, 'Regular');
+    await visits(core, regular, [1_000, 2_000], '2025-12-20', 14);
+    // December to February are closed on 10 March; March is counted when the dashboard reads it.
+    expect(kept()).toEqual([month(december!, 1, 1_000, 1, 1), month(january!, 1, 2_000, 1, 0), month(february!, 0, 0, 0, 0)]);
+
+    const walkIn = await callOk(core, 'visits-log', { customerId: null, amountMinor: 500, occurredAt: '2026-02-14T04:00:00.000Z' });
+    const newcomer = await customer(core, 'Newcomer');
+    const januaryVisit = await callOk(core, 'visits-log', { customerId: newcomer, amountMinor: 300, occurredAt: '2026-01-09T04:00:00.000Z' });
+    expect(kept()).toEqual([month(december!, 1, 1_000, 1, 1), month(january!, 2, 2_300, 2, 1), month(february!, 1, 500, 0, 0)]);
+
+    await callOk(core, 'visits-archive', { id: januaryVisit.id });
+    await callOk(core, 'visits-archive', { id: walkIn.id });
+    expect(kept()).toEqual([month(december!, 1, 1_000, 1, 1), month(january!, 1, 2_000, 1, 0), month(february!, 0, 0, 0, 0)]);
+    await callOk(core, 'visits-unarchive', { id: walkIn.id });
+    expect(kept()).toEqual([month(december!, 1, 1_000, 1, 1), month(january!, 1, 2_000, 1, 0), month(february!, 1, 500, 0, 0)]);
+
+    // What the dashboard shows of the kept months is what it counts from the visits once they are gone.
+    const shown = async () => {
+      const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-12', toMonth: '2026-03' });
+      return { revenue: section(dashboard.sections, 'visits_revenue').data, flow: section(dashboard.sections, 'customer_flow').data };
+    };
+    const fromKept = await shown();
+    core.db.exec('DELETE FROM visit_month_figures');
+    expect(await shown()).toEqual(fromKept);
+  });
+
+  it('keeps the months of the shop’s zone only: after a zone change the closed months are counted in the new one', async () => {
+    const { core } = await shop();
+    const regular = await customer(core, 'Regular');
+    await visits(core, regular, [1_000, 2_000], '2025-12-20', 14);
+    await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-12', toMonth: '2026-03' });
+    const kept = () => core.db.prepare('SELECT from_at, visits FROM visit_month_figures ORDER BY from_at').all();
+    // Taipei's months, March (read) included.
+    expect(kept()).toEqual([
+      { from_at: '2025-11-30T16:00:00.000Z', visits: 1 },
+      { from_at: '2025-12-31T16:00:00.000Z', visits: 1 },
+      { from_at: '2026-01-31T16:00:00.000Z', visits: 0 },
+      { from_at: '2026-02-28T16:00:00.000Z', visits: 0 },
+    ]);
+    await callOk(core, 'settings-update', { timeZone: 'Europe/Berlin' });
+    expect(kept()).toEqual([
+      { from_at: '2025-11-30T23:00:00.000Z', visits: 1 },
+      { from_at: '2025-12-31T23:00:00.000Z', visits: 1 },
+      { from_at: '2026-01-31T23:00:00.000Z', visits: 0 },
+    ]);
+  });
+
+  it('reads only the sections asked for, in the dashboard’s order, with the same figures as a read of every section', async () => {
+    const { core, clock } = await shop();
+    await bookOfTwenty(core, clock);
+    const range = { fromMonth: '2026-01', toMonth: '2026-03' };
+    const every = await callOk(core, 'loyalty-dashboard', range);
+    expect(every.sections.map((candidate) => candidate.name)).toEqual(['pareto', 'tiers_over_time', 'quadrants', 'customer_flow', 'referral_share', 'complaint_promises', 'visits_revenue']);
+    const some = await callOk(core, 'loyalty-dashboard', { ...range, sections: ['visits_revenue', 'pareto'] });
+    expect(some.sections).toEqual([section(every.sections, 'pareto'), section(every.sections, 'visits_revenue')]);
+    const refused = await core.call('loyalty-dashboard', { ...range, sections: [] });
+    expect(refused.ok).toBe(false);
+  });
+
   it('has an empty state for every chart on an empty book', async () => {
     const { core } = await shop();
     const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-04', toMonth: '2026-03' });

@@ -37,3 +37,20 @@ export const openDatabase = (file: string, options: OpenOptions = {}): Db => {
   if (!options.readonly && (options.captureForSharing ?? true) && isSharedBook(file)) installCaptureTriggers(db);
   return db;
 };
+
+/**
+ * Runs `read` with the connection's page cache cut to `kib` KiB, then gives the cache its size back.
+ * For a read that walks an index larger than the cache (the dashboard's walk of every visit, 70 MB
+ * on a book of a million): through the full cache such a walk only evicts the pages the counter
+ * keeps hot, and the first one in a process grows the cache to its 64 MB — a quarter of a second
+ * of page faults on a 2-core machine — while through a small one it reads the same pages as fast.
+ */
+export const withSmallPageCache = <T>(db: Db, kib: number, read: () => T): T => {
+  const size = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${kib}`);
+  try {
+    return read();
+  } finally {
+    db.pragma(`cache_size = ${size}`);
+  }
+};

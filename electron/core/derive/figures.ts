@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { beginLoyaltyPassInSteps, keptMonthRecounts, rebuildAllLoyalty, recountKeptMonths, refreshCustomersLoyalty } from '../loyalty';
+import { beginLoyaltyPassInSteps, keepClosedMonths, monthRecounts, rebuildAllLoyalty, recountMonths, refreshCustomersLoyalty } from '../loyalty';
 import { writeActivityOf, writeActivityOfAll } from './activity-queries';
 import type { DeriveEnvironment } from './environment';
 import { rebuildAllLapse, refreshLapseOf } from './lapse';
@@ -33,7 +33,12 @@ export interface DerivedFigure {
    */
   beginSteps?(db: Db, environment: DeriveEnvironment, basisChanged: boolean): void;
   /** Book-wide work after every customer was brought up to date, each in a short transaction of its own. */
-  bookSteps?(db: Db): (() => void)[];
+  bookSteps?(db: Db, environment: DeriveEnvironment): (() => void)[];
+  /**
+   * Book-wide upkeep after every write, whoever it touched (a walk-in touches no customer): for a
+   * figure kept per month rather than per customer. Not part of a pass, whose steps rebuild it.
+   */
+  afterEachWrite?(db: Db, environment: DeriveEnvironment): void;
 }
 
 const activity: DerivedFigure = {
@@ -98,14 +103,18 @@ const value: DerivedFigure = {
 
 const monthFigures: DerivedFigure = {
   name: 'month-figures',
-  inputs: ['visits', 'activity (first visits)', 'customers.archived_at'],
-  keeps: ['visit_month_figures'],
-  basis: () => ({ version: 1 }),
-  // Kept months are forgotten by the triggers of migration 010 as their visits or first visits
-  // change, and counted again when the dashboard next reads them.
+  inputs: ['visits', 'activity (first visits)', 'customers.archived_at', 'shop time zone', 'the shop month'],
+  keeps: ['visit_month_figures (every closed month; the current one once a dashboard read it)'],
+  // Which months are closed moves with the month and the zone. Version 2: closed months are kept
+  // by the derived data, not only once a dashboard read them.
+  basis: (environment) => ({ version: 2, zone: environment.reminders.zone, month: environment.today.slice(0, 7) }),
+  // Per month, not per customer: kept up by afterEachWrite.
   update: () => undefined,
-  rebuild: (db) => recountKeptMonths(db),
-  bookSteps: (db) => keptMonthRecounts(db),
+  // The triggers of migration 010 forget a month as its visits or first visits change; a closed
+  // month is counted again right after the write, the current one when the dashboard next reads it.
+  afterEachWrite: (db, environment) => keepClosedMonths(db, environment.reminders.zone, environment.now),
+  rebuild: (db, environment) => recountMonths(db, environment.reminders.zone, environment.now),
+  bookSteps: (db, environment) => monthRecounts(db, environment.reminders.zone, environment.now),
 };
 
 /**

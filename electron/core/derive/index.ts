@@ -50,6 +50,7 @@ export const afterWrite = (ctx: DeriveContext, touch: WriteTouch): void => {
     for (const figure of derivedFigures) figure.update(ctx.db, ids, environment);
     remindersFollowCustomers(ctx, customersInBook(ctx.db, ids), environment.reminders);
   }
+  for (const figure of derivedFigures) figure.afterEachWrite?.(ctx.db, environment);
   if (touch.bookReminderKinds !== undefined && touch.bookReminderKinds.length > 0) {
     generateReminders(ctx, { kinds: touch.bookReminderKinds }, environment.reminders);
   }

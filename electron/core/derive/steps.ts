@@ -65,7 +65,7 @@ export const passInSteps = (ctx: DeriveContext, pass: 'full' | 'catch-up', chunk
       },
     });
   }
-  for (const figure of figures) for (const run of figure.bookSteps?.(db) ?? []) steps.push({ phase: 'month-figures', run });
+  for (const figure of figures) for (const run of figure.bookSteps?.(db, environment) ?? []) steps.push({ phase: 'month-figures', run });
   steps.push({
     phase: 'reminders',
     run: () => {

@@ -63,12 +63,13 @@ export const loyaltyHandlers: HandlerImpls = {
       }),
     );
   },
-  'loyalty-dashboard': (ctx, { fromMonth, toMonth }) => {
+  'loyalty-dashboard': (ctx, { fromMonth, toMonth, sections: names }) => {
     const range = dashboardRange(fromMonth, toMonth, shopTimeZone(ctx.db), ctx.now(), !ctx.data.jobs.writing);
     if (!range.ok) return range;
     // The promises chart counts what was kept and broken: a promise missed since the last look is broken first.
     settleBeforeReading(ctx);
-    const sections = dashboardProviders.map((provider) => ({ name: provider.name, ...provider.load(ctx.db, range.value) }));
+    const providers = names === null ? dashboardProviders : dashboardProviders.filter((provider) => names.includes(provider.name));
+    const sections = providers.map((provider) => ({ name: provider.name, ...provider.load(ctx.db, range.value) }));
     return ok({ fromMonth, toMonth, sections });
   },
   'loyalty-segment': (ctx, { offset, limit, ...filter }) => {

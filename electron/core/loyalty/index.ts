@@ -1,7 +1,7 @@
 // The feature's surface: what other features may import from it (lint: boundaries/dependencies).
 
 /** Loyalty: tier rules and settings, the incremental and full loyalty passes, kept months. */
-export { keptMonthRecounts, recountKeptMonths } from './dashboard/month-figures';
+export { keepClosedMonths, monthRecounts, recountMonths } from './dashboard/month-figures';
 export { beginLoyaltyPassInSteps, rebuildAllLoyalty, refreshCustomersLoyalty } from './derive';
 export type { LoyaltyEnvironment } from './derive';
 export { putTierHistoryMonth } from './queries';

@@ -70,10 +70,9 @@ export const visitsHandlers: HandlerImpls = {
           createdAt: now,
         });
       }
-      if (input.customerId !== null) {
-        noteReturn(ctx, { id, customerId: input.customerId, occurredAt });
-        afterWrite(ctx, { customerIds: [input.customerId], visitsChanged: true });
-      }
+      if (input.customerId !== null) noteReturn(ctx, { id, customerId: input.customerId, occurredAt });
+      // A walk-in too: its month's figures follow.
+      afterWrite(ctx, { customerIds: [input.customerId], visitsChanged: true });
       return visitOrMissing(ctx, id);
     }),
   'visits-log-contact': (ctx, input) =>
@@ -106,10 +105,9 @@ export const visitsHandlers: HandlerImpls = {
       if (row === null) return err('NOT_FOUND', { entity: 'visit', id });
       if (row.archived_at !== null) return err('INVALID_STATE', { reason: 'already_archived' });
       archiveVisit(ctx.db, id, ctx.now().toISOString());
-      if (row.customer_id !== null) {
-        undoReturnOfVisit(ctx, id);
-        afterWrite(ctx, { customerIds: [row.customer_id], visitsChanged: true });
-      }
+      if (row.customer_id !== null) undoReturnOfVisit(ctx, id);
+      // A walk-in's visit too: its month's figures follow.
+      afterWrite(ctx, { customerIds: [row.customer_id], visitsChanged: true });
       recordAudit(ctx, { action: 'visit.archive', entity: 'visit', entityId: id, before: toVisit(row) });
       return visitOrMissing(ctx, id);
     }),
@@ -123,7 +121,8 @@ export const visitsHandlers: HandlerImpls = {
         if (!customerCheck.ok) return customerCheck;
       }
       unarchiveVisit(ctx.db, id);
-      if (row.customer_id !== null) afterWrite(ctx, { customerIds: [row.customer_id], visitsChanged: true });
+      // A walk-in's visit too: its month's figures follow.
+      afterWrite(ctx, { customerIds: [row.customer_id], visitsChanged: true });
       const restored = visitOrMissing(ctx, id);
       if (restored.ok) recordAudit(ctx, { action: 'visit.unarchive', entity: 'visit', entityId: id, after: restored.value });
       return restored;

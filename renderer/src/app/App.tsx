@@ -5,6 +5,7 @@ import { apiOrThrow } from '../api/client';
 import { followCoreChanges, queryKeyOf, readAhead } from '../api/hooks';
 import type { OutputOf } from '../../../shared/contract';
 import { localDay, systemTimeZone } from '../../../shared/time';
+import { dashboardReads } from '../features/loyalty/dashboard-reads';
 import { dashboardRange } from '../features/loyalty/months';
 import { ToastProvider } from '../components/Toast';
 import { CustomersPage } from '../features/customers/CustomersPage';
@@ -22,14 +23,15 @@ const queryClient = new QueryClient({
 
 /**
  * The owner's dashboard is read while its screen and charting library load, not after: its read is
- * the longest of the app's, and the screen asks the cache for the same range when it draws.
+ * the longest of the app's, and the screen asks the cache for the same range when it draws. Its two
+ * reads go one after the other, as the screen asks them (dashboard-reads.ts says why).
  */
 const readDashboardAhead = ({ request }: { request: Request }): null => {
   const owner = queryClient.getQueryData<OutputOf<'session-get'>>(queryKeyOf('session-get', {}))?.role === 'owner';
   if (owner) {
     const zone = queryClient.getQueryData<OutputOf<'settings-get'>>(queryKeyOf('settings-get', {}))?.timeZone ?? systemTimeZone();
-    const input = dashboardRange(new URL(request.url).searchParams, localDay(new Date(), zone).slice(0, 7));
-    void queryClient.prefetchQuery({ queryKey: queryKeyOf('loyalty-dashboard', input), queryFn: () => apiOrThrow('loyalty-dashboard', input) });
+    const [first, second] = dashboardReads(dashboardRange(new URL(request.url).searchParams, localDay(new Date(), zone).slice(0, 7)));
+    void readAhead(queryClient, 'loyalty-dashboard', first).then(() => readAhead(queryClient, 'loyalty-dashboard', second));
   }
   return null;
 };

@@ -6,9 +6,10 @@ import { useApi } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { useIsOwner } from '../../app/session';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { dashboardOrder, dashboardReads } from './dashboard-reads';
 import { dashboardRange, plusMonths } from './months';
 import { MonthField } from './MonthField';
-import { SectionView } from './SectionView';
+import { PendingSection, SectionView } from './SectionView';
 
 /** The owner's loyalty dashboard: every chart for a range of months, kept in the address. */
 export const DashboardPage = () => {
@@ -18,7 +19,13 @@ export const DashboardPage = () => {
   const [params, setParams] = useSearchParams();
   const thisMonth = format.localDayOf(new Date().toISOString()).slice(0, 7);
   const { fromMonth, toMonth } = dashboardRange(params, thisMonth);
-  const dashboard = useApi('loyalty-dashboard', { fromMonth, toMonth }, { enabled: owner, keepPrevious: true });
+  const [firstRead, secondRead] = dashboardReads({ fromMonth, toMonth });
+  const first = useApi('loyalty-dashboard', firstRead, { enabled: owner, keepPrevious: true });
+  // Asked once the first read of these months has answered, so it does not wait behind this one.
+  const firstDone = !first.isPlaceholderData && (first.data !== undefined || first.error !== null);
+  const second = useApi('loyalty-dashboard', secondRead, { enabled: owner && firstDone, keepPrevious: true });
+  const sections = new Map([...(first.data?.sections ?? []), ...(second.data?.sections ?? [])].map((section) => [section.name, section]));
+  const error = first.error ?? second.error;
 
   useEffect(() => {
     document.title = `${t('title')} · ${t('common:appName')}`;
@@ -65,12 +72,14 @@ export const DashboardPage = () => {
         </button>
       </fieldset>
       <p className="muted">{t('chart.clickHint')}</p>
-      {dashboard.error instanceof ApiError && <ErrorNotice error={dashboard.error.error} />}
-      {!dashboard.data && !dashboard.error && <p className="list-status">{t('common:loading')}</p>}
+      {error instanceof ApiError && <ErrorNotice error={error.error} />}
+      {sections.size === 0 && !error && <p className="list-status">{t('common:loading')}</p>}
       <div className="chart-grid">
-        {dashboard.data?.sections.map((section) => (
-          <SectionView key={section.name} section={section} />
-        ))}
+        {sections.size > 0 &&
+          dashboardOrder.map((name) => {
+            const section = sections.get(name);
+            return section ? <SectionView key={name} section={section} /> : <PendingSection key={name} name={name} />;
+          })}
       </div>
     </section>
   );

@@ -53,3 +53,20 @@ export const SectionView = memo(function SectionView({ section }: { section: Das
     </ChartCard>
   );
 });
+
+/** A section whose read has not answered yet, in its place: its title, so the cards around it do not move when it comes. */
+export const PendingSection = ({ name }: { name: string }) => {
+  const { t } = useTranslation(['common']);
+  const language = useAppLanguage();
+  const texts = dashboardSectionTexts(name, language);
+  if (!texts) return null;
+  return (
+    <section className="card chart-pending" aria-labelledby={`chart-${name}-title`} aria-busy="true" data-chart={name}>
+      <header className="chart-card-header">
+        <h2 id={`chart-${name}-title`}>{texts.title}</h2>
+      </header>
+      <p className="muted chart-note">{texts.note}</p>
+      <p className="list-status">{t('common:loading')}</p>
+    </section>
+  );
+};
