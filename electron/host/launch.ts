@@ -56,8 +56,10 @@ const readCache = (stamp: Buffer): Buffer | undefined => {
 
 /** Runs app.cjs, from the code cache when there is one for it, and answers what it exports. */
 const loadApp = (): HostApp => {
-  const source = readFileSync(appFile, 'utf8');
-  const stamp = createHash('sha256').update(process.version).update('\0').update(source).digest();
+  // Hashed as read: hashing the decoded text would encode its 3.5 MB to UTF-8 again.
+  const bytes = readFileSync(appFile);
+  const stamp = createHash('sha256').update(process.version).update('\0').update(bytes).digest();
+  const source = bytes.toString('utf8');
   const cachedData = readCache(stamp);
   const script = new vm.Script(Module.wrap(source), { filename: appFile, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
