@@ -129,18 +129,8 @@ const main = (): void => {
     console.error('Regulars could not serve browser mode:', caught);
     process.exit(1);
   });
-  const core = loadApp().openBrowserCore();
-  const host = hostCoreOf(core);
-  const send = (message: ToServing): void => serving.postMessage(message);
-  for (const event of coreEventNames) host.on(event, (payload) => send({ kind: 'event', event, payload }));
-  // Calls sent while the core loaded waited in the channel; they are answered from here on, in order.
-  const closed = new Promise<void>((resolve) => {
-    serving.on('message', (message: ToCore) => {
-      if (message.kind === 'closed') return resolve();
-      void host.call(message.name, message.input, message.origin).then((answer) => send({ kind: 'answer', id: message.id, json: JSON.stringify(answer) }));
-    });
-  });
-
+  // Listened for before the core loads: a stop asked for meanwhile is handled once the book is
+  // open, instead of ending the process in the middle of opening it.
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -156,6 +146,18 @@ const main = (): void => {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  const core = loadApp().openBrowserCore();
+  const host = hostCoreOf(core);
+  const send = (message: ToServing): void => serving.postMessage(message);
+  for (const event of coreEventNames) host.on(event, (payload) => send({ kind: 'event', event, payload }));
+  // Calls sent while the core loaded waited in the channel; they are answered from here on, in order.
+  const closed = new Promise<void>((resolve) => {
+    serving.on('message', (message: ToCore) => {
+      if (message.kind === 'closed') return resolve();
+      void host.call(message.name, message.input, message.origin).then((answer) => send({ kind: 'answer', id: message.id, json: JSON.stringify(answer) }));
+    });
+  });
 };
 
 if (isMainThread) main();
