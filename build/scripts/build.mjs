@@ -43,6 +43,39 @@ const bundles = [
   { entry: 'electron/core/jobs/serve-thread.ts', out: 'dist/worker/serve.cjs' },
 ];
 
+/**
+ * Packages only a few calls need, loaded at their first use rather than when a bundle starts: the
+ * bundle holds each behind a stand-in with the exports named here, which loads the package when one
+ * is first used (esbuild runs a module reached by require() only when it is required). Browser mode
+ * loads its core from V8's code cache (see electron/host/launch.ts), and reading that cache is most
+ * of loading it: pinyin-pro's dictionaries (only writing a customer's name needs them) and
+ * jschardet's language models (only reading an import's file does) were 2.1 of its 3.7 MB. An
+ * export not named here fails the build ("No matching export"), not a call.
+ */
+const lazyPackages = {
+  'pinyin-pro': ['pinyin'],
+  jschardet: ['default'],
+};
+const standIn = (name) =>
+  [
+    'let loaded;',
+    `const load = () => (loaded ??= require(${JSON.stringify(name)}));`,
+    ...lazyPackages[name].map((exported) =>
+      exported === 'default'
+        ? 'export default new Proxy({}, { get: (_, key) => load()[key] });'
+        : `export const ${exported} = (...args) => load().${exported}(...args);`,
+    ),
+  ].join('\n');
+const loadWhenUsed = {
+  name: 'load-when-used',
+  setup(build) {
+    const filter = new RegExp(`^(${Object.keys(lazyPackages).join('|')})$`);
+    // The stand-in's own require() reaches the package itself.
+    build.onResolve({ filter }, (args) => (args.namespace === 'load-when-used' ? undefined : { path: args.path, namespace: 'load-when-used' }));
+    build.onLoad({ filter: /.*/, namespace: 'load-when-used' }, (args) => ({ contents: standIn(args.path), resolveDir: root, loader: 'js' }));
+  },
+};
+
 for (const bundle of bundles) {
   if (!outdated(bundle.out, nodeInputs)) continue;
   await esbuild({
@@ -59,6 +92,7 @@ for (const bundle of bundles) {
     keepNames: true,
     // Native and Electron modules are loaded at run time, never bundled.
     external: ['electron', 'better-sqlite3'],
+    plugins: [loadWhenUsed],
     banner: bundle.banner ? { js: bundle.banner } : undefined,
     logLevel: 'warning',
   });

@@ -2,26 +2,38 @@ import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { coreEventNames, originOf } from '../../shared/contract/events';
+import { coreEventNames, originOf, type CoreEventName } from '../../shared/contract/events';
 import type { AppError } from '../../shared/errors';
-import { err } from '../../shared/result';
+import { err, type Result } from '../../shared/result';
 import type { Core } from '../core/core';
-import { readStaticFile, type StaticFile } from './static';
+import { readStaticFile } from './static';
 
 /** Large enough that an oversized field reaches validation and gets its own message. */
 export const maxRpcBodyBytes = 16 * 1024 * 1024;
 export const tokenHeader = 'x-regulars-token';
 const heartbeatMs = 20_000;
 
+/**
+ * What the host needs of the core: its calls and its events. Browser mode serves from a thread of
+ * its own and reaches the core on the main thread through messages (see launch.ts); the tests hand
+ * it a core directly (`hostCoreOf`).
+ */
+export interface HostCore {
+  call(name: unknown, input: unknown, origin: string | undefined): Promise<Result<unknown>>;
+  on(event: CoreEventName, listener: (payload: unknown) => void): () => void;
+}
+
+export const hostCoreOf = (core: Core): HostCore => ({
+  call: (name, input, origin) => core.callUnknown(name, input, origin),
+  on: (event, listener) => core.events.on(event, listener),
+});
+
 export interface HostOptions {
-  /** The core, or how to have it once it is open: browser mode answers its page while the core loads (see launch.ts). */
-  core: Core | (() => Promise<Core>);
+  core: HostCore;
   staticDir: string;
   token: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Told after each of the app's files is sent: its path as asked for, and the file. */
-  onFileSent?: (urlPath: string, file: StaticFile) => void;
 }
 
 export interface RunningHost {
@@ -85,8 +97,7 @@ const parseCall = (body: Buffer): { name: unknown; input: unknown; origin: unkno
  */
 export const startHost = (options: HostOptions): Promise<RunningHost> => {
   const staticRoot = path.resolve(options.staticDir);
-  const given = options.core;
-  const coreReady = typeof given === 'function' ? given : () => Promise.resolve(given);
+  const { core } = options;
   const streams = new Set<http.ServerResponse>();
   let port = 0;
 
@@ -106,19 +117,17 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
       if (body === 'too-large') return sendError(response, 413, err('PAYLOAD_TOO_LARGE', { limitBytes: maxRpcBodyBytes }));
       const call = parseCall(body);
       if (call === null) return sendError(response, 400, err('VALIDATION_FAILED', { issues: [{ path: '', rule: 'invalid' }] }));
-      const core = await coreReady();
-      sendJson(response, 200, await core.callUnknown(call.name, call.input, originOf(call.origin)));
+      sendJson(response, 200, await core.call(call.name, call.input, originOf(call.origin)));
       return;
     }
 
     if (url.pathname === '/events') {
       if (request.method !== 'GET' || !authorised) return sendError(response, 401, err('UNAUTHORIZED'));
-      const core = await coreReady();
       response.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       response.write(': connected\n\n');
       streams.add(response);
       const unsubscribe = coreEventNames.map((event) =>
-        core.events.on(event, (payload) => response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
+        core.on(event, (payload) => response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
       );
       const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), heartbeatMs);
       request.on('close', () => {
@@ -142,7 +151,6 @@ export const startHost = (options: HostOptions): Promise<RunningHost> => {
       'Cache-Control': file.contentType.startsWith('text/html') ? 'no-store' : 'max-age=3600',
     });
     response.end(request.method === 'HEAD' ? undefined : file.body);
-    options.onFileSent?.(url.pathname, file);
   };
 
   const server = http.createServer((request, response) => {

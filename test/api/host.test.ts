@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { maxRpcBodyBytes, startHost, tokenHeader, type RunningHost } from '../../electron/host/server';
+import { hostCoreOf, maxRpcBodyBytes, startHost, tokenHeader, type RunningHost } from '../../electron/host/server';
 import { freshCore, tempDir } from '../support/core';
 
 const token = 'test-token-0123456789';
@@ -17,7 +17,7 @@ const start = async () => {
   mkdirSync(path.join(staticDir, 'assets'));
   writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   const core = freshCore();
-  const host = await startHost({ core, staticDir, token });
+  const host = await startHost({ core: hostCoreOf(core), staticDir, token });
   hosts.push(host);
   return { host, core, base: `http://127.0.0.1:${host.port}` };
 };

@@ -121,3 +121,53 @@ test('a seeded book opens on a believable morning, filters by kind, and download
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('Today draws the day from its first cards while the whole agenda is on its way, and loads other screens only after', async ({ page }) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-first-cards-'));
+  execFileSync(process.execPath, ['dist/cli/index.cjs', 'seed', '--data', dataDir, '--customers', '300', '--visits', '3000', '--seed', '3'], {
+    env: { ...process.env, LANG: 'zh_TW.UTF-8', TZ: 'Asia/Taipei' },
+  });
+  const { app, stop } = await startBrowserMode({ TZ: 'Asia/Taipei' }, dataDir);
+  try {
+    // The whole agenda (asked for without a limit) is held back until released; its first cards are not.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const agendaLimits: (number | null)[] = [];
+    await page.route('**/rpc', async (route) => {
+      const call = route.request().postDataJSON() as { name: string; input: { limit?: number } };
+      if (call.name === 'reminders-agenda') {
+        agendaLimits.push(call.input.limit ?? null);
+        if (call.input.limit === undefined) await held;
+      }
+      await route.continue();
+    });
+    const otherScreens: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/ProfilePage-[^/]*\.js$/.test(request.url())) otherScreens.push(request.url());
+    });
+
+    await app.open(page);
+    const sections = page.locator('.agenda-section');
+    await expect(page.locator('.today .page-subtitle')).toBeVisible();
+    await expect(sections).toHaveCount(3);
+    expect(agendaLimits.slice(0, 2)).toEqual([8, null]);
+    const counts = await sections.locator('.section-count').evaluateAll((badges) => badges.map((badge) => Number(badge.textContent?.replace(/\D/g, ''))));
+    expect(counts.some((count) => count > 8)).toBe(true);
+    // Every section's count is the book's; its cards are the first ones, without "showing n of m" yet.
+    for (const [index, count] of counts.entries()) await expect(sections.nth(index).locator('.reminder-card')).toHaveCount(Math.min(count, 8));
+    await expect(page.locator('.agenda-section .list-status')).toHaveCount(0);
+    await expect(page.locator('.call-list')).toHaveCount(0);
+    // The page sits idle meanwhile, past the time an idle callback is given (3 s): the profile's
+    // files are still not asked for while the first screen's reads are on their way.
+    await page.waitForTimeout(3500);
+    expect(otherScreens).toEqual([]);
+
+    release();
+    for (const [index, count] of counts.entries()) await expect(sections.nth(index).locator('.reminder-card')).toHaveCount(Math.min(count, 100));
+    await expect(page.locator('.call-list')).toHaveCount(1);
+    await expect.poll(() => otherScreens.length).toBeGreaterThan(0);
+  } finally {
+    stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

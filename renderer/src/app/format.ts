@@ -38,13 +38,19 @@ const formatFor = (t: TFunction, language: string, currency: string, zone: strin
   return format;
 };
 
+/** Made when first asked for: a component that formats nothing yet (the shell's, before its data) builds no formatter. */
+const once = <T>(make: () => T): (() => T) => {
+  let made: T | undefined;
+  return () => (made ??= make());
+};
+
 const makeFormat = (t: TFunction, language: string, currency: string, zone: string) => {
-  const dateFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: zone });
-  const dateTimeShort = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone });
-  const timeFormat = dateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
-  const monthFormat = dateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' });
-  const dayFormat = dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const countFormat = numberFormat(language, {});
+  const dateFormat = once(() => dateTimeFormat(language, { dateStyle: 'medium', timeZone: zone }));
+  const dateTimeShort = once(() => dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }));
+  const timeFormat = once(() => dateTimeFormat(language, { timeStyle: 'short', timeZone: zone }));
+  const monthFormat = once(() => dateTimeFormat(language, { year: 'numeric', month: 'short', timeZone: 'UTC' }));
+  const dayFormat = once(() => dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const countFormat = once(() => numberFormat(language, {}));
   // "12 days ago" is the same text for every customer 12 days away: a scrolling list asks for it
   // on every row it shows, and translating it (plural rules included) was a third of a row's cost.
   const daysAgoTexts = new Map<number, string>();
@@ -59,22 +65,22 @@ const makeFormat = (t: TFunction, language: string, currency: string, zone: stri
   return {
     currency,
     /** A count (visits, customers) with the language's digit grouping. */
-    count: (value: number) => countFormat.format(value),
+    count: (value: number) => countFormat().format(value),
     money: (minor: number) => formatMoney(minor, currency, language),
-    date: (iso: string) => dateFormat.format(new Date(iso)),
-    dateTime: (iso: string) => dateTimeShort.format(new Date(iso)),
-    time: (iso: string) => timeFormat.format(new Date(iso)),
+    date: (iso: string) => dateFormat().format(new Date(iso)),
+    dateTime: (iso: string) => dateTimeShort().format(new Date(iso)),
+    time: (iso: string) => timeFormat().format(new Date(iso)),
     /** A calendar month (YYYY-MM) the same way on every chart and table: "Jan 2026", "2026年1月". */
-    month: (month: string) => monthFormat.format(new Date(`${month}-01T00:00:00Z`)),
+    month: (month: string) => monthFormat().format(new Date(`${month}-01T00:00:00Z`)),
     /** A calendar day (YYYY-MM-DD), with its year: no zone shifts it ("Mar 20, 2027", "2027年3月20日"). */
-    day: (day: string) => dayFormat.format(new Date(`${day}T00:00:00Z`)),
+    day: (day: string) => dayFormat().format(new Date(`${day}T00:00:00Z`)),
     /** "today", "yesterday", "12 days ago", or the date when it is long ago. */
     relativeDay: (iso: string) => {
       const days = daysSince(iso, new Date(), zone);
       if (days <= 0) return t('today');
       if (days === 1) return t('yesterday');
       if (days < 60) return daysAgo(days);
-      return dateFormat.format(new Date(iso));
+      return dateFormat().format(new Date(iso));
     },
     localDayOf: (iso: string) => localDay(iso, zone),
     /** A birthday without a year reads "14 March"; 2000 is a leap year, so 29 February works. */

@@ -1,3 +1,4 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 /**
@@ -17,7 +18,28 @@ const whenIdle = (work: () => void): (() => void) => {
   return () => window.clearTimeout(handle);
 };
 
+/**
+ * Idle once no read is on its way. The page is idle too while it waits for the first screen's
+ * reads: fetching and parsing other screens then would run when their answers arrive, and hold up
+ * the first screen's drawing.
+ */
+const whenSettled = (client: QueryClient, work: () => void): (() => void) => {
+  let cancelIdle: (() => void) | null = null;
+  const check = (): void => {
+    if (cancelIdle !== null || client.isFetching() > 0) return;
+    unsubscribe();
+    cancelIdle = whenIdle(work);
+  };
+  const unsubscribe = client.getQueryCache().subscribe(check);
+  check();
+  return () => {
+    unsubscribe();
+    cancelIdle?.();
+  };
+};
+
 export const usePreloadScreens = (owner: boolean): void => {
-  useEffect(() => whenIdle(() => void loadProfile()), []);
-  useEffect(() => (owner ? whenIdle(() => void loadDashboard()) : undefined), [owner]);
+  const client = useQueryClient();
+  useEffect(() => whenSettled(client, () => void loadProfile()), [client]);
+  useEffect(() => (owner ? whenSettled(client, () => void loadDashboard()) : undefined), [client, owner]);
 };

@@ -4,7 +4,8 @@ import { ReminderCard, type CardContext } from './ReminderCard';
 
 /**
  * One part of the agenda (overdue, due today, next 7 days) with its count. `firstOnly` draws the
- * cards a screen can show and leaves the rest to the next pass (see Agenda in TodayPage.tsx).
+ * cards a screen can show and leaves the rest to the next pass (see Agenda in TodayPage.tsx); how
+ * many more there are than the page holds is said in that pass, once the whole page is there.
  */
 export const AgendaSection = ({ name, page, context, firstOnly }: { name: 'overdue' | 'today' | 'upcoming'; page: AgendaSectionPage; context: CardContext; firstOnly: number | null }) => {
   const { t } = context;
@@ -24,7 +25,7 @@ export const AgendaSection = ({ name, page, context, firstOnly }: { name: 'overd
           ))}
         </ul>
       )}
-      {page.total > page.items.length && <p className="list-status">{t('moreInSection', { shown: page.items.length, total: page.total })}</p>}
+      {firstOnly === null && page.total > page.items.length && <p className="list-status">{t('moreInSection', { shown: page.items.length, total: page.total })}</p>}
     </section>
   );
 };

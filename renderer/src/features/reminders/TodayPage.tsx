@@ -16,6 +16,13 @@ import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { useDismissReminder, type CardContext } from './ReminderCard';
 
+/**
+ * Cards a first screen can show in each section. They are asked for first (see readAgendaAhead in
+ * App.tsx) and drawn at once; the whole agenda, asked for right behind them, follows in a pass
+ * React may interrupt for a key press.
+ */
+export const firstCards = 8;
+
 /** The agenda Today asks for at an address: its filters, which live there (?kind=birthday&for=…) so a reload or a bookmark keeps them. */
 export const agendaInputOf = (params: URLSearchParams): { kinds: string[]; assignee: AssigneeFilter } => {
   const forParam = params.get('for');
@@ -37,19 +44,17 @@ const useAgendaFilters = () => {
   return { kinds, assignee, setKinds: (next: string[]) => update(next, assignee), setAssignee: (next: AssigneeFilter) => update(kinds, next) };
 };
 
-/** Cards a first screen can show in each section: drawn at once, the others in the pass after. */
-const firstCards = 8;
-
 /**
  * The agenda's sections and the printed call list. Up to 300 cards and a call list as long: the
  * first pass draws the cards on screen, so the day shows at once; the rest follow in a pass React
- * may interrupt for a key press (a deferred value starts as `false` when the agenda first arrives).
+ * may interrupt for a key press (a deferred value starts as `false`, and stays so while only the
+ * first cards have answered: `whole` is false then).
  */
-const Agenda = ({ data, calls, callTitle }: { data: AgendaData; calls: readonly CallRow[]; callTitle: string }) => {
+const Agenda = ({ data, whole, calls, callTitle }: { data: AgendaData; whole: boolean; calls: readonly CallRow[]; callTitle: string }) => {
   const { t } = useTranslation(['reminders', 'common']);
   const days = useDayFormat();
   const text = useReminderText(data.today);
-  const complete = useDeferredValue(true, false);
+  const complete = useDeferredValue(whole, false);
   const dismiss = useDismissReminder(t);
   const latestDismiss = useRef(dismiss);
   useEffect(() => {
@@ -77,6 +82,9 @@ export const TodayPage = () => {
   const { t } = useTranslation(['reminders', 'common']);
   const filters = useAgendaFilters();
   const agenda = useApi('reminders-agenda', { kinds: filters.kinds, assignee: filters.assignee }, { keepPrevious: true });
+  // Until the whole agenda has answered once, its first cards are drawn: the same sections and
+  // totals, fewer cards, so the core answers them sooner on a cold book.
+  const opening = useApi('reminders-agenda', { kinds: filters.kinds, assignee: filters.assignee, limit: firstCards }, { enabled: agenda.data === undefined });
   const days = useDayFormat();
   const text = useReminderText(agenda.data?.today ?? null);
   const [creating, setCreating] = useState(false);
@@ -87,7 +95,8 @@ export const TodayPage = () => {
     document.title = `${t('title')} · ${t('common:appName')}`;
   }, [t]);
 
-  const data = agenda.data;
+  const data = agenda.data ?? opening.data;
+  const whole = agenda.data !== undefined;
   const calls = data ? callRows(data, text, days.short) : [];
   const callTitle = data ? t('callList.title', { date: days.long(data.today) }) : '';
   const filtered = filters.kinds.length > 0 || filters.assignee !== 'anyone';
@@ -141,7 +150,7 @@ export const TodayPage = () => {
       <AgendaFilters agenda={data} kinds={filters.kinds} assignee={filters.assignee} onKinds={filters.setKinds} onAssignee={filters.setAssignee} />
       {!data && !agenda.error && <p className="list-status">{t('common:loading')}</p>}
       {nothing && <p className="empty-state">{filtered ? t('empty.filtered') : t('empty.all')}</p>}
-      {data && !nothing && <Agenda data={data} calls={printedCalls ?? calls} callTitle={callTitle} />}
+      {data && !nothing && <Agenda data={data} whole={whole} calls={printedCalls ?? calls} callTitle={callTitle} />}
       {nothing && <CallList rows={printedCalls ?? calls} title={callTitle} />}
     </section>
   );
