@@ -35,6 +35,13 @@ const progressIntervalMs = 100;
  */
 const aheadWaitsMs = 120_000;
 
+/**
+ * A job worker's young generation. A long job allocates fast and keeps little of it (an import's
+ * cells and checked rows, a pass's chunk of figures): with V8's default of 16 MB semi-spaces an
+ * import of 100,000 rows ran about 210 scavenges; with 64 MB ones about 90. Committed only as used.
+ */
+const jobHeap = { maxYoungGenerationSizeMb: 192 };
+
 /** An error thrown in a worker, rebuilt with its SQLite code so the registry maps it (busy, disk full…). */
 const rebuiltError = (reply: Extract<WorkerReply, { type: 'crash' }>): Error => Object.assign(new Error(reply.message), { code: reply.code, stack: reply.stack });
 
@@ -166,7 +173,7 @@ export class JobRunner implements JobStarter {
   private startAhead(): void {
     if (this.ahead !== null || this.options.workerFile === undefined) return;
     const start: WorkerStart = { ahead: true, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
-    const worker = new Worker(this.options.workerFile, { workerData: start });
+    const worker = new Worker(this.options.workerFile, { workerData: start, resourceLimits: jobHeap });
     worker.unref();
     const forget = () => {
       if (this.ahead?.worker !== worker) return;
@@ -239,7 +246,7 @@ export class JobRunner implements JobStarter {
     const request: WorkerRequest = { kind, input, signals, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
     return new Promise((resolve, reject) => {
       const ahead = this.takeAhead();
-      const worker = ahead ?? new Worker(this.options.workerFile as string, { workerData: request });
+      const worker = ahead ?? new Worker(this.options.workerFile as string, { workerData: request, resourceLimits: jobHeap });
       this.lastWorkerExited = new Promise((exited) => worker.once('exit', () => exited()));
       let settled = false;
       worker.on('message', (reply: WorkerReply) => {
