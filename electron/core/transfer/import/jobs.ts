@@ -193,7 +193,7 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
 
 export interface ImportJobInput {
   bookFile: string;
-  /** Where the rows read by the preview wait for the commit. */
+  /** Where the workbook sheet the analysis read waits for the preview and the commit. */
   stagingDir: string;
   source: ImportFileInput;
   sheet: string | null;
@@ -207,32 +207,14 @@ export interface ImportJobInput {
   nameMatches: 'skip' | 'create';
 }
 
-const rowsFilePrefix = 'import-rows-';
-
-/** The rows depend on the file, how it is read and mapped, and the shop's phone country, currency and time zone. */
-const rowsFileOf = (input: ImportJobInput, settings: Settings): string => {
-  const key = createHash('sha256')
-    .update(JSON.stringify([input.fileHash, input.sheet, input.encoding, input.delimiter, input.headerRow, input.mapping, phoneCountryOf(input, settings), settings.currency, settings.timeZone]))
-    .digest('hex')
-    .slice(0, 32);
-  return path.join(input.stagingDir, `${rowsFilePrefix}${key}.bin`);
-};
-
 /**
- * The file's rows, read and checked: from the file, or — when the preview the owner just saw read
- * them — as the preview kept them, so the commit imports exactly what was previewed and does not
- * do the costly part twice.
+ * The file's rows, read and checked. The preview and the commit each read them from the file
+ * (the commit only from the very file previewed: its bytes are hashed again). Reading is the
+ * cheaper way to have them twice: keeping the preview's rows for the commit cost more than
+ * reading again (100,000 rows: 0.8–1.1 s to write them down, 2.3–2.7 s to read them back, against
+ * 1.4–1.9 s to read and check the file).
  */
 const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext): Promise<Result<ReadFileRow[]>> => {
-  const kept = rowsFileOf(input, settings);
-  if (existsSync(kept)) {
-    try {
-      job.report('read', 0, 0);
-      return ok(deserialize(await readFile(kept)) as ReadFileRow[]);
-    } catch {
-      await rm(kept, { force: true });
-    }
-  }
   const loaded = (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
@@ -248,12 +230,6 @@ const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContex
       (done, total) => job.report('check', done, total),
     ),
   );
-};
-
-const keepRows = async (input: ImportJobInput, settings: Settings, rows: readonly ReadFileRow[]): Promise<void> => {
-  await mkdir(input.stagingDir, { recursive: true });
-  for (const name of await readdir(input.stagingDir)) if (name.startsWith(rowsFilePrefix)) await rm(path.join(input.stagingDir, name), { force: true });
-  await writeFile(rowsFileOf(input, settings), serialize(rows));
 };
 
 /** The owner may read one file's numbers for another country than the shop's. */
@@ -286,7 +262,6 @@ export const previewImport = async (input: ImportJobInput, job: JobContext): Pro
     const settings = currentSettings({ db });
     const rows = await rowsFor(input, settings, job);
     if (!rows.ok) return rows;
-    await keepRows(input, settings, rows.value);
     const plan = planImport(db, rows.value, choicesOf(input, settings));
     return ok(previewOf(plan, db, phoneCountryPreview(input, settings, rows.value)));
   } finally {
@@ -321,7 +296,6 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
       return ok(commitPlan(db, plan, { now: input.now, actor: input.actor, fileName: input.source.displayName, skippedInvalid: plan.totals.invalidRows }, job));
     });
     if (!committed.ok) return committed;
-    await rm(rowsFileOf(input, settings), { force: true });
     if (input.sheet !== null) await rm(sheetFileOf(input.stagingDir, input.fileHash, input.sheet), { force: true });
     return ok({ ...committed.value, durationMs: Date.now() - started });
   } finally {
