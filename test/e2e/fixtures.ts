@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +77,36 @@ export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}, existingData
       if (existingDataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+/** A book as `regulars seed` makes one: its size, its random seed, and the system's language and time zone it is seeded under. */
+export interface SeededBook {
+  customers: number;
+  visits: number;
+  seed: number;
+  lang: string;
+  timeZone?: string;
+}
+
+/** Seeds a fresh book with the CLI, then starts browser mode on it (in the same time zone); stop removes the book too. */
+export const startSeededBrowserMode = async (book: SeededBook): Promise<{ app: RunningApp; stop: () => void }> => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-seeded-'));
+  const zone = book.timeZone === undefined ? {} : { TZ: book.timeZone };
+  try {
+    const size = ['--customers', String(book.customers), '--visits', String(book.visits), '--seed', String(book.seed)];
+    execFileSync(process.execPath, ['dist/cli/index.cjs', 'seed', '--data', dataDir, ...size], { env: { ...process.env, LANG: book.lang, ...zone } });
+    const running = await startBrowserMode(zone, dataDir);
+    return {
+      app: running.app,
+      stop: () => {
+        running.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (caught) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw caught;
+  }
 };
 
 export const test = base.extend<{ app: RunningApp }>({

@@ -1,18 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, startBrowserMode, test } from './fixtures';
+import { expect, startSeededBrowserMode, test } from './fixtures';
 import { CustomersScreen } from './pages/customers';
 
 test.use({ locale: 'en-US' });
 
 test('a long list scrolls end to end while its pages load, and clearing a search brings it back whole', async ({ page }) => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-long-'));
-  execFileSync(process.execPath, ['dist/cli/index.cjs', 'seed', '--data', dataDir, '--customers', '1200', '--visits', '2400', '--seed', '5'], {
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
-  });
-  const { app, stop } = await startBrowserMode({}, dataDir);
+  const { app, stop } = await startSeededBrowserMode({ customers: 1200, visits: 2400, seed: 5, lang: 'en_US.UTF-8' });
   try {
     await app.open(page);
     const customers = new CustomersScreen(page);
@@ -35,6 +27,5 @@ test('a long list scrolls end to end while its pages load, and clearing a search
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
     stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 });

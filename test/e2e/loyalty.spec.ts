@@ -1,9 +1,6 @@
 import type { Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, ownerPin, startBrowserMode, test } from './fixtures';
+import { readFileSync, statSync } from 'node:fs';
+import { expect, ownerPin, startSeededBrowserMode, test } from './fixtures';
 import { OwnerControls } from './pages/owner';
 
 test.use({ locale: 'en-US' });
@@ -11,11 +8,7 @@ test.use({ locale: 'en-US' });
 const chart = (page: Page, name: string) => page.locator(`.chart-card[data-chart="${name}"]`);
 
 test('on a seeded book the owner reads the 80/20 story, changes the months, saves a chart and calls the Key customers; staff cannot open it', async ({ page }) => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-loyalty-'));
-  execFileSync(process.execPath, ['dist/cli/index.cjs', 'seed', '--data', dataDir, '--customers', '300', '--visits', '3000', '--seed', '3'], {
-    env: { ...process.env, LANG: 'en_US.UTF-8', TZ: 'Asia/Taipei' },
-  });
-  const { app, stop } = await startBrowserMode({ TZ: 'Asia/Taipei' }, dataDir);
+  const { app, stop } = await startSeededBrowserMode({ customers: 300, visits: 3000, seed: 3, lang: 'en_US.UTF-8', timeZone: 'Asia/Taipei' });
   try {
     await app.open(page);
     const owner = new OwnerControls(page);
@@ -95,7 +88,6 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     await expect(facts).not.toContainText('not yet enough to lift the tier');
   } finally {
     stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
