@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
-import { scopeAll, scopeIds, type Scope } from './scope';
+import { scopeAll, scopeIds, scopeRange, type Scope } from './scope';
 
 /**
  * The activity summary on each customer: first and last visit, last contact, visit count, lifetime
@@ -18,9 +18,11 @@ const summarySql = (scope: Scope) => `
     GROUP BY customer_id
   ),
   contacted AS (
-    -- visits_customer_contact_time (migration 012).
+    -- visits_customer_contact_time (migration 012), which holds the contacts alone: left to itself
+    -- the planner took visits_customer_time and read every visit again (a chunk of the pass in
+    -- steps: 2.7 ms instead of 1.1).
     SELECT customer_id, max(occurred_at) AS last_contact
-    FROM visits WHERE kind = 'contact' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')}
+    FROM visits INDEXED BY visits_customer_contact_time WHERE kind = 'contact' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')}
     GROUP BY customer_id
   ),
   imported AS (
@@ -54,11 +56,17 @@ const summarySql = (scope: Scope) => `
 
 const statements = statementsFor((db) => ({
   some: db.prepare<{ ids: string }>(summarySql(scopeIds)),
+  range: db.prepare<{ first: string; last: string }>(summarySql(scopeRange)),
   all: db.prepare(summarySql(scopeAll)),
 }));
 
 export const writeActivityOf = (db: Db, customerIds: readonly string[]): void => {
   statements(db).some.run({ ids: jsonList(customerIds) });
+};
+
+/** The customers whose ids lie from `first` to `last` (a chunk of the pass in steps). */
+export const writeActivityOfRange = (db: Db, range: { first: string; last: string }): void => {
+  statements(db).range.run(range);
 };
 
 /** Answers how many customers' summaries changed. */

@@ -1,7 +1,7 @@
 import type { ImportedVisitSummary } from '../../../shared/reminders/rhythm';
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
-import { scopeAll, scopeIds, type Scope } from './scope';
+import { scopeAll, scopeIds, scopeRange, type Scope } from './scope';
 
 export interface DbLapseRow {
   id: string;
@@ -23,6 +23,9 @@ interface DbImportedSummary {
   last_visit: string | null;
 }
 
+/** Whose figures a statement reads: these customers, those whose ids lie in a range (a chunk of the pass in steps), or (null) everyone. */
+export type LapseScope = readonly string[] | { first: string; last: string } | null;
+
 const importedSql = (where: string) => `
   SELECT customer_id, sum(visit_count) AS visits, min(first_visit_at) AS first_visit, max(last_visit_at) AS last_visit
   FROM imported_histories ${where} GROUP BY customer_id`;
@@ -37,18 +40,23 @@ const statements = statementsFor((db) => ({
   one: db.prepare<[string], DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE id = ?`),
   all: db.prepare<[], DbLapseRow>(`SELECT ${lapseColumns} FROM customers`),
   some: db.prepare<{ ids: string }, DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE ${scopeIds('id')}`),
+  range: db.prepare<{ first: string; last: string }, DbLapseRow>(`SELECT ${lapseColumns} FROM customers WHERE ${scopeRange('id')}`),
   allVisitTimes: db.prepare<[], [string, string]>(visitTimesSql(scopeAll)).raw(),
   someVisitTimes: db.prepare<{ ids: string }, [string, string]>(visitTimesSql(scopeIds)).raw(),
+  rangeVisitTimes: db.prepare<{ first: string; last: string }, [string, string]>(visitTimesSql(scopeRange)).raw(),
   importedSome: db.prepare<{ ids: string }, DbImportedSummary>(importedSql(`WHERE ${scopeIds('customer_id')}`)),
+  importedRange: db.prepare<{ first: string; last: string }, DbImportedSummary>(importedSql(`WHERE ${scopeRange('customer_id')}`)),
   importedAll: db.prepare<[], DbImportedSummary>(importedSql('')),
   set: db.prepare<[number | null, string | null, string]>('UPDATE customers SET visit_rhythm_days = ?, lapses_on = ? WHERE id = ?'),
 }));
 
 export const lapseRow = (db: Db, customerId: string): DbLapseRow | null => statements(db).one.get(customerId) ?? null;
 
-/** These customers' lapse rows (null: every customer's). */
-export const lapseRows = (db: Db, ids: readonly string[] | null): DbLapseRow[] =>
-  ids === null ? statements(db).all.all() : statements(db).some.all({ ids: jsonList(ids) });
+/** The lapse rows of the customers in `scope`. */
+export const lapseRows = (db: Db, scope: LapseScope): DbLapseRow[] => {
+  if (scope === null) return statements(db).all.all();
+  return 'first' in scope ? statements(db).range.all(scope) : statements(db).some.all({ ids: jsonList(scope) });
+};
 
 /** The last `count` items of a comma-separated list, without splitting the whole of it. */
 const lastOf = (list: string, count: number): string[] => {
@@ -57,21 +65,30 @@ const lastOf = (list: string, count: number): string[] => {
   return (start > 0 ? list.slice(start + 1) : list).split(',');
 };
 
+const visitTimeRows = (db: Db, scope: LapseScope): IterableIterator<[string, string]> => {
+  if (scope === null) return statements(db).allVisitTimes.iterate();
+  return 'first' in scope ? statements(db).rangeVisitTimes.iterate(scope) : statements(db).someVisitTimes.iterate({ ids: jsonList(scope) });
+};
+
 /**
  * Each customer's most recent `limit` visit times, oldest first, customer by customer (streamed:
- * the whole book is never held at once; only the tail of each customer's list is split), for these
- * customers or (null) every one.
+ * the whole book is never held at once; only the tail of each customer's list is split), for the
+ * customers in `scope`.
  */
-export function* iterateVisitTimes(db: Db, limit: number, ids: readonly string[] | null): Generator<[string, string[]]> {
-  const rows = ids === null ? statements(db).allVisitTimes.iterate() : statements(db).someVisitTimes.iterate({ ids: jsonList(ids) });
-  for (const [customerId, times] of rows) yield [customerId, lastOf(times, limit)];
+export function* iterateVisitTimes(db: Db, limit: number, scope: LapseScope): Generator<[string, string[]]> {
+  for (const [customerId, times] of visitTimeRows(db, scope)) yield [customerId, lastOf(times, limit)];
 }
 
 const toSummary = (row: DbImportedSummary): ImportedVisitSummary => ({ visitCount: row.visits, firstVisitAt: row.first_visit, lastVisitAt: row.last_visit });
 
-/** What each customer's imported histories sum up to, for these customers or (null) every one; none without any. */
-export const importedSummaries = (db: Db, ids: readonly string[] | null): Map<string, ImportedVisitSummary> =>
-  new Map((ids === null ? statements(db).importedAll.all() : statements(db).importedSome.all({ ids: jsonList(ids) })).map((row) => [row.customer_id, toSummary(row)]));
+const importedRows = (db: Db, scope: LapseScope): DbImportedSummary[] => {
+  if (scope === null) return statements(db).importedAll.all();
+  return 'first' in scope ? statements(db).importedRange.all(scope) : statements(db).importedSome.all({ ids: jsonList(scope) });
+};
+
+/** What each customer's imported histories sum up to, for the customers in `scope`; none without any. */
+export const importedSummaries = (db: Db, scope: LapseScope): Map<string, ImportedVisitSummary> =>
+  new Map(importedRows(db, scope).map((row) => [row.customer_id, toSummary(row)]));
 
 export const setLapse = (db: Db, customerId: string, rhythmDays: number | null, lapsesOn: string | null): void => {
   statements(db).set.run(rhythmDays, lapsesOn, customerId);

@@ -1,7 +1,7 @@
 import { localDayFinder } from '../../../shared/reminders/days';
 import { lapsesOnDay, lapseThresholdDays, rhythmGapWindow, rhythmWithImportedDays, type LapseRules } from '../../../shared/reminders/rhythm';
 import type { Db } from '../db/connection';
-import { importedSummaries, iterateVisitTimes, lapseRows, setLapse, type DbLapseRow } from './lapse-queries';
+import { importedSummaries, iterateVisitTimes, lapseRows, setLapse, type DbLapseRow, type LapseScope } from './lapse-queries';
 
 /**
  * Each customer's rhythm (median gap between visits, or their imported history's average gap while
@@ -29,11 +29,11 @@ const lapsesOnFor = (row: DbLapseRow, rhythm: number | null, rules: LapseRules, 
   return threshold === null || lastActivity === null ? null : lapsesOnDay(localDayOf(lastActivity), threshold);
 };
 
-/** Each customer's rhythm from their visits and imported history, for these customers or (null) the whole book, in one streamed pass. */
-const rhythmsOf = (db: Db, ids: readonly string[] | null): Map<string, number> => {
-  const imported = importedSummaries(db, ids);
+/** Each customer's rhythm from their visits and imported history, for the customers in `scope`, in one streamed pass. */
+const rhythmsOf = (db: Db, scope: LapseScope): Map<string, number> => {
+  const imported = importedSummaries(db, scope);
   const rhythms = new Map<string, number>();
-  for (const [customerId, times] of iterateVisitTimes(db, visitsForRhythm, ids)) {
+  for (const [customerId, times] of iterateVisitTimes(db, visitsForRhythm, scope)) {
     const rhythm = rhythmWithImportedDays(times, imported.get(customerId) ?? null);
     if (rhythm !== null) rhythms.set(customerId, rhythm);
   }
@@ -45,12 +45,12 @@ const rhythmsOf = (db: Db, ids: readonly string[] | null): Map<string, number> =
   return rhythms;
 };
 
-/** Rhythm and lapse day of these customers, or (null) of every customer: the same pass for both; answers how many changed. */
-const writeLapseOf = (db: Db, ids: readonly string[] | null, context: LapseContext): number => {
-  const rhythms = rhythmsOf(db, ids);
+/** Rhythm and lapse day of the customers in `scope`: the same pass for a few, a chunk and everyone; answers how many changed. */
+const writeLapseOf = (db: Db, scope: LapseScope, context: LapseContext): number => {
+  const rhythms = rhythmsOf(db, scope);
   const localDayOf = localDayFinder(context.zone);
   let changed = 0;
-  for (const row of lapseRows(db, ids)) {
+  for (const row of lapseRows(db, scope)) {
     const rhythm = rhythms.get(row.id) ?? null;
     const lapsesOn = lapsesOnFor(row, rhythm, context.rules, localDayOf);
     if (rhythm !== row.visit_rhythm_days || lapsesOn !== row.lapses_on) {
@@ -64,6 +64,11 @@ const writeLapseOf = (db: Db, ids: readonly string[] | null, context: LapseConte
 /** Recomputes these customers' rhythm and lapse day. */
 export const refreshLapseOf = (db: Db, customerIds: readonly string[], context: LapseContext): void => {
   writeLapseOf(db, customerIds, context);
+};
+
+/** Rhythm and lapse day of the customers whose ids lie from `first` to `last` (a chunk of the pass in steps). */
+export const refreshLapseOfRange = (db: Db, range: { first: string; last: string }, context: LapseContext): void => {
+  writeLapseOf(db, range, context);
 };
 
 /** Every customer's rhythm and lapse day in one pass; answers how many changed. */

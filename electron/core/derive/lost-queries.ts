@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { jsonList, statementsFor } from '../db/statements';
-import { scopeAll, scopeIds, type Scope } from './scope';
+import { scopeAll, scopeIds, scopeRange, type Scope } from './scope';
 
 /**
  * customers.lost_at and lost_reason follow the latest standing event still in force: lost (with its
@@ -25,11 +25,17 @@ const lostSql = (scope: Scope) => `
 
 const statements = statementsFor((db) => ({
   some: db.prepare<{ ids: string }>(lostSql(scopeIds)),
+  range: db.prepare<{ first: string; last: string }>(lostSql(scopeRange)),
   all: db.prepare(lostSql(scopeAll)),
 }));
 
 export const writeLostStateOf = (db: Db, customerIds: readonly string[]): void => {
   statements(db).some.run({ ids: jsonList(customerIds) });
+};
+
+/** The customers whose ids lie from `first` to `last` (a chunk of the pass in steps). */
+export const writeLostStateOfRange = (db: Db, range: { first: string; last: string }): void => {
+  statements(db).range.run(range);
 };
 
 export const writeLostStateOfAll = (db: Db): number => statements(db).all.run().changes;

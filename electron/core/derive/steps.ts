@@ -4,6 +4,7 @@ import { figureBases, writeBases } from './bases';
 import { allCustomerIds } from './customers-queries';
 import { deriveEnvironment } from './environment';
 import { derivedFigures } from './figures';
+import type { CustomerChunk } from './scope';
 
 type DeriveContext = Pick<HandlerContext, 'db' | 'now'>;
 
@@ -57,10 +58,14 @@ export const passInSteps = (ctx: DeriveContext, pass: 'full' | 'catch-up', chunk
   const ids = allCustomerIds(db);
   for (let start = 0; start < ids.length; start += chunkSize) {
     const chunk = ids.slice(start, start + chunkSize);
+    const range: CustomerChunk = { first: chunk[0] ?? '', last: chunk[chunk.length - 1] ?? '' };
     steps.push({
       phase: 'customers',
       run: () => {
-        for (const figure of figures) figure.update(db, chunk, environment);
+        for (const figure of figures) {
+          if (figure.rebuildChunk) figure.rebuildChunk(db, range, environment);
+          else figure.update(db, chunk, environment);
+        }
         generateReminders(ctx, { customerIds: chunk }, environment.reminders);
       },
     });

@@ -5,7 +5,7 @@ import { decideTier, moneyCutoffs, type MoneyCutoffs, type TierRules } from '../
 import { localDay, startOfLocalDay } from '../../../shared/time';
 import type { Db } from '../db/connection';
 import { shopTimeZone } from '../reminders';
-import { beginFullLoyaltyPass } from './full-pass-queries';
+import { beginFullLoyaltyPass, writeChunkRows } from './full-pass-queries';
 import { readStateValue, writeStateValue } from '../settings';
 import {
   latestLevels,
@@ -160,7 +160,7 @@ const closeRowsMonth = (db: Db, month: string): void => {
  * The book-wide beginning of a pass made in steps (the worker's pass, which lets the counter's
  * writes in between): the month the rows were of is closed, the day's cut-offs drawn again when
  * the day or rules changed, archived customers' rows removed. The customers then follow chunk by
- * chunk through `refreshCustomersLoyalty`, against these cut-offs — what `rebuildAllLoyalty` does
+ * chunk through `rebuildLoyaltyChunk`, against these cut-offs — what `rebuildAllLoyalty` does
  * in one statement (the derive property holds the two equal).
  */
 export const beginLoyaltyPassInSteps = (db: Db, environment: LoyaltyEnvironment, renewCutoffs: boolean): void => {
@@ -170,6 +170,15 @@ export const beginLoyaltyPassInSteps = (db: Db, environment: LoyaltyEnvironment,
     writeStateValue(db, cutoffsKey, moneyCutoffs(liveSpendingDescending(db, parameters.since), environment.rules));
   }
   removeArchivedLoyalty(db);
+};
+
+/**
+ * One chunk of customers of the pass in steps (those whose ids lie from `first` to `last`), after
+ * `beginLoyaltyPassInSteps`: their rows made as `rebuildAllLoyalty` makes everyone's, in SQL,
+ * against the day's cut-offs.
+ */
+export const rebuildLoyaltyChunk = (db: Db, range: { first: string; last: string }, environment: LoyaltyEnvironment): void => {
+  writeChunkRows(db, loyaltySignalSources, parametersOf(environment), range, readCutoffs(db), environment.rules, environment.now.toISOString());
 };
 
 /**

@@ -14,6 +14,8 @@ import { answerStands, type LoyaltySignalSource, type SignalParameters } from '.
  */
 
 const scopeAll = (): string => '1';
+// A chunk of the pass in steps: a range of ids is read from the indexes in one sweep, where a list seeks each id.
+const scopeRange = (column: string): string => `${column} BETWEEN @first AND @last`;
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /** Each customer's trailing-year spending, kept for the length of one pass (the cut-offs and the rows both read it). */
@@ -28,13 +30,19 @@ const fillSpentSql = `
   WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND occurred_at >= @since
   GROUP BY customer_id`;
 
-/** Points of every source for the whole book, one row per customer and signal, in the order the sources are listed. */
-const signalRowsSql = (sources: readonly LoyaltySignalSource[]): string =>
+// One chunk's trailing-year spending, read where its rows are made (the whole book's is summed once into spentTable).
+const chunkSpentSql = `(
+  SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
+  WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scopeRange('customer_id')} AND occurred_at >= @since
+  GROUP BY customer_id)`;
+
+/** Points of every source for the customers `scope` admits, one row per customer and signal, in the order the sources are listed. */
+const signalRowsSql = (sources: readonly LoyaltySignalSource[], scope: (column: string) => string): string =>
   sources
     .map(
       (source, index) =>
         `SELECT ${index} AS ord, ${literal(source.name)} AS signal, ${loyaltySignalKind(source.name)?.axis === 'loyalty' ? 1 : 0} AS on_loyalty_axis,
-           customer_id, points, facts FROM (${source.query(scopeAll, true)})`,
+           customer_id, points, facts FROM (${source.query(scope, true)})`,
     )
     .join('\n  UNION ALL ');
 
@@ -49,10 +57,12 @@ const signalRowsSql = (sources: readonly LoyaltySignalSource[]): string =>
  *   where the stored row is at hand: reading customer_loyalty in the SELECT would make SQLite copy
  *   every new row aside before inserting). Rows go in in key order.
  * Signals are listed as the per-customer pass lists them: source order, rows of 0 points left out.
+ * `scope` and `spent` (where the trailing year's spending is read) make the same statement for the
+ * whole book or for one chunk of the pass in steps.
  */
-const rowsSql = (sources: readonly LoyaltySignalSource[]) => `
+const rowsSql = (sources: readonly LoyaltySignalSource[], scope: (column: string) => string, spent: string) => `
   WITH signal_rows AS (
-    ${signalRowsSql(sources)}
+    ${signalRowsSql(sources, scope)}
   ),
   signals AS (
     SELECT customer_id, sum(points) AS points, coalesce(sum(points) FILTER (WHERE on_loyalty_axis = 1), 0) AS loyalty_points,
@@ -64,7 +74,7 @@ const rowsSql = (sources: readonly LoyaltySignalSource[]) => `
     SELECT customer_id, avg(level) AS satisfaction FROM (
       SELECT customer_id, level, row_number() OVER (PARTITION BY customer_id ORDER BY answered_at DESC) AS newest
       FROM satisfaction_answers s
-      WHERE customer_id IS NOT NULL AND ${answerStands('s', true)}
+      WHERE customer_id IS NOT NULL AND ${scope('customer_id')} AND ${answerStands('s', true)}
     ) WHERE newest <= @window
     GROUP BY customer_id
   ),
@@ -74,10 +84,10 @@ const rowsSql = (sources: readonly LoyaltySignalSource[]) => `
       l.satisfaction,
       (c.lost_at IS NOT NULL OR (c.lapses_on IS NOT NULL AND c.lapses_on <= @today)) AS lapsed
     FROM customers c
-    LEFT JOIN ${spentTable} m ON m.customer_id = c.id
+    LEFT JOIN ${spent} m ON m.customer_id = c.id
     LEFT JOIN signals g ON g.customer_id = c.id
     LEFT JOIN levels l ON l.customer_id = c.id
-    WHERE c.archived_at IS NULL
+    WHERE c.archived_at IS NULL AND ${scope('c.id')}
   ),
   money AS (
     SELECT *,
@@ -138,7 +148,8 @@ const prepareFullPass = (db: Db, sources: readonly LoyaltySignalSource[]) => {
         `SELECT s.revenue FROM ${spentTable} s JOIN customers c ON c.id = s.customer_id WHERE s.revenue > 0 AND c.archived_at IS NULL ORDER BY s.revenue DESC`,
       )
       .pluck(),
-    rows: db.prepare<RowsParameters>(rowsSql(sources)),
+    rows: db.prepare<RowsParameters>(rowsSql(sources, scopeAll, spentTable)),
+    chunkRows: db.prepare<RowsParameters & { first: string; last: string }>(rowsSql(sources, scopeRange, chunkSpentSql)),
   };
 };
 
@@ -152,6 +163,18 @@ const statementsOf = (db: Db, sources: readonly LoyaltySignalSource[]): ReturnTy
   }
   return found;
 };
+
+const rowsParameters = (parameters: SignalParameters, cutoffs: MoneyCutoffs | null, rules: TierRules, computedAt: string): RowsParameters => ({
+  ...parameters,
+  window: satisfactionWindow,
+  hasCutoffs: cutoffs === null ? 0 : 1,
+  keyCutoff: cutoffs?.key ?? 0,
+  majorCutoff: cutoffs?.major ?? 0,
+  regularCutoff: cutoffs?.regular ?? 0,
+  pointsPerLift: rules.pointsPerLift,
+  maxLift: rules.maxLift,
+  computedAt,
+});
 
 export interface FullLoyaltyPass {
   /** Every spending customer's trailing-year revenue, high to low: what the money cut-offs are drawn from. */
@@ -171,19 +194,29 @@ export const beginFullLoyaltyPass = (db: Db, sources: readonly LoyaltySignalSour
   return {
     spendingDescending: () => statements.spentDescending.all(),
     writeRows: (cutoffs, rules, computedAt) => {
-      const changed = statements.rows.run({
-        ...parameters,
-        window: satisfactionWindow,
-        hasCutoffs: cutoffs === null ? 0 : 1,
-        keyCutoff: cutoffs?.key ?? 0,
-        majorCutoff: cutoffs?.major ?? 0,
-        regularCutoff: cutoffs?.regular ?? 0,
-        pointsPerLift: rules.pointsPerLift,
-        maxLift: rules.maxLift,
-        computedAt,
-      }).changes;
+      const changed = statements.rows.run(rowsParameters(parameters, cutoffs, rules, computedAt)).changes;
       statements.clearSpent.run();
       return changed;
     },
   };
+};
+
+/**
+ * One chunk of the full pass made in steps (derive/steps.ts): the rows of the customers whose ids
+ * lie in `range`, by the same statement as the whole book's, against the cut-offs its first step drew. One statement a chunk
+ * instead of the per-customer update's nine reads and a write per row. No row is left to remove:
+ * the first step removed those of archived customers, and a customer archived or merged away since
+ * lost theirs in that write (its update, or the foreign key's cascade). Runs inside the caller's
+ * transaction.
+ */
+export const writeChunkRows = (
+  db: Db,
+  sources: readonly LoyaltySignalSource[],
+  parameters: SignalParameters,
+  range: { first: string; last: string },
+  cutoffs: MoneyCutoffs | null,
+  rules: TierRules,
+  computedAt: string,
+): void => {
+  statementsOf(db, sources).chunkRows.run({ ...rowsParameters(parameters, cutoffs, rules, computedAt), ...range });
 };

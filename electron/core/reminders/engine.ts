@@ -4,7 +4,7 @@ import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
 import { derivedId } from '../db/derived-ids';
 import { readStateValue, writeStateValue } from '../settings';
-import { obsoleteReminders, upsertReminder } from './queries';
+import { keptReason, obsoleteReminders, obsoleteRemindersOfCustomers, upsertReminder } from './queries';
 import { reminderEnvironment, shopTimeZone, type ReminderEnvironment } from './settings';
 import type { ReminderSourceContext } from './source';
 import { reminderSources } from './sources';
@@ -75,12 +75,16 @@ export const generateReminders = (ctx: GenerationContext, scope: GenerationScope
   };
   let wanted = 0;
   let obsoleted = 0;
+  // For some customers, what every kind keeps is closed off in one statement after the last source.
+  const kinds: string[] = [];
+  const kept: string[] = [];
   ctx.db.transaction(() => {
     for (const source of reminderSources) {
       if (scope.kinds && !scope.kinds.includes(source.kind)) continue;
       const keys: string[] = [];
       for (const reminder of source.wanted(sourceContext)) {
         keys.push(reminder.reasonKey);
+        if (customerIds !== null) kept.push(keptReason(source.kind, reminder.reasonKey));
         upsertReminder(ctx.db, {
           id: derivedId(source.kind, reminder.reasonKey),
           kind: source.kind,
@@ -94,8 +98,10 @@ export const generateReminders = (ctx: GenerationContext, scope: GenerationScope
         });
       }
       wanted += keys.length;
-      obsoleted += obsoleteReminders(ctx.db, source.kind, keys, customerIds, at);
+      kinds.push(source.kind);
+      if (customerIds === null) obsoleted += obsoleteReminders(ctx.db, source.kind, keys, at);
     }
+    if (customerIds !== null && kinds.length > 0) obsoleted += obsoleteRemindersOfCustomers(ctx.db, kinds, kept, customerIds, at);
     if (customerIds === null && scope.kinds === undefined) writeStateValue(ctx.db, stampKey, stampOf(today, environment));
   }).immediate();
   return { today, wanted, obsoleted };

@@ -60,10 +60,12 @@ const statements = statementsFor((db) => ({
   obsoleteAll: db.prepare<{ at: string; kind: string; kept: string }>(`
     UPDATE reminders SET status = 'obsolete', closed_at = @at, updated_at = @at
     WHERE kind = @kind AND status = 'open' AND reason_key NOT IN (SELECT value FROM json_each(@kept))`),
-  obsoleteForCustomers: db.prepare<{ at: string; kind: string; kept: string; ids: string }>(`
+  // Every kind generated for the customers at once, kept reasons as kind + keySeparator + key: one
+  // walk of their open reminders (reminders_customer) rather than one per kind.
+  obsoleteForCustomers: db.prepare<{ at: string; kinds: string; kept: string; ids: string }>(`
     UPDATE reminders SET status = 'obsolete', closed_at = @at, updated_at = @at
-    WHERE +kind = @kind AND status = 'open' AND reason_key NOT IN (SELECT value FROM json_each(@kept))
-      AND customer_id IN (SELECT value FROM json_each(@ids))`),
+    WHERE customer_id IN (SELECT value FROM json_each(@ids)) AND status = 'open'
+      AND +kind IN (SELECT value FROM json_each(@kinds)) AND kind || char(31) || reason_key NOT IN (SELECT value FROM json_each(@kept))`),
   get: db.prepare<[string], DbReminderRow>(`SELECT ${reminderColumns} FROM reminders r WHERE r.id = ?`),
   insertManual: db.prepare<{ id: string; kind: string; customer_id: string | null; due_day: string; note: string; staff_id: string | null; at: string }>(`
     INSERT INTO reminders (id, kind, reason_key, customer_id, due_day, note, staff_id, assignee_id, created_at, updated_at)
@@ -95,12 +97,19 @@ export const upsertReminder = (db: Db, row: ReminderUpsert): void => {
   statements(db).upsert.run(row);
 };
 
-/** Closes as obsolete the open reminders of a kind whose reason is not among `keptKeys` (for some customers, or all). */
-export const obsoleteReminders = (db: Db, kind: string, keptKeys: readonly string[], customerIds: readonly string[] | null, at: string): number => {
-  const s = statements(db);
-  const kept = jsonList(keptKeys);
-  return customerIds === null ? s.obsoleteAll.run({ at, kind, kept }).changes : s.obsoleteForCustomers.run({ at, kind, kept, ids: jsonList(customerIds) }).changes;
-};
+/** Closes as obsolete the open reminders of a kind, in the whole book, whose reason is not among `keptKeys`. */
+export const obsoleteReminders = (db: Db, kind: string, keptKeys: readonly string[], at: string): number =>
+  statements(db).obsoleteAll.run({ at, kind, kept: jsonList(keptKeys) }).changes;
+
+/** Between a kind and a reason key in `keptReason`: a control character no key holds. */
+const keySeparator = '\u001f';
+
+/** A reason kept open, for `obsoleteRemindersOfCustomers`. */
+export const keptReason = (kind: string, reasonKey: string): string => `${kind}${keySeparator}${reasonKey}`;
+
+/** Closes as obsolete these customers' open reminders of these kinds whose reason is not among `kept` (made by `keptReason`). */
+export const obsoleteRemindersOfCustomers = (db: Db, kinds: readonly string[], kept: readonly string[], customerIds: readonly string[], at: string): number =>
+  statements(db).obsoleteForCustomers.run({ at, kinds: jsonList(kinds), kept: jsonList(kept), ids: jsonList(customerIds) }).changes;
 
 /** After the customer's staff member changed: each open reminder follows whoever now looks after them. */
 export const refreshAssignees = (db: Db, customerId: string, at: string): void => {

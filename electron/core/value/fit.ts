@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import { readLoyaltySettings } from '../loyalty';
 import { shopTimeZone } from '../reminders';
 import { readHistories, type CustomerHistory } from './histories';
-import { insertValueFit, latestValueFit, writeSnapshotPredictions, writeValuePrediction, type DbValueFit, type DbValuePrediction } from './queries';
+import { insertValueFit, latestValueFit, writeSnapshotPredictions, writeValuePredictions, type DbValueFit, type DbValuePrediction, type ValueScope } from './queries';
 
 /** The horizon and discount the shop set (Settings → Tiers and customer value). */
 export const valueHorizonOf = (db: Db): ValueHorizon => {
@@ -104,13 +104,16 @@ export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = (
 };
 
 /**
- * Predictions again under the fit in force, as of now: for the customers a write touched, or for
- * every customer (`null`: a new day, fit or horizon). The next fit refits the model itself; before
- * the first fit there is nothing to do.
+ * Predictions again under the fit in force, as of now: for the customers a write touched, for a
+ * chunk of the pass in steps (a range of ids), or for every customer (`null`: a new day, fit or
+ * horizon). The next fit refits the model itself; before the first fit there is nothing to do.
  */
-export const refreshCustomersValue = (db: Db, customerIds: readonly string[] | null, now: Date): void => {
+export const refreshCustomersValue = (db: Db, customers: ValueScope, now: Date): void => {
   const model = storedValueModel(latestValueFit(db));
-  if (model === null || customerIds?.length === 0) return;
+  if (model === null || (Array.isArray(customers) && customers.length === 0)) return;
   const horizon = valueHorizonOf(db);
-  for (const customer of readHistories(db, shopTimeZone(db), now, customerIds)) writeValuePrediction(db, predictionOf(customer, model, horizon));
+  writeValuePredictions(
+    db,
+    readHistories(db, shopTimeZone(db), now, customers).map((customer) => predictionOf(customer, model, horizon)),
+  );
 };

@@ -1,7 +1,7 @@
 import type { VisitDaysHistory } from '../../../shared/loyalty/value-model/customer-value';
 import type { Db } from '../db/connection';
 import { localDayNumber, offsetStretchesCovering } from './local-days';
-import { importedSummaries, valueCustomers, visitDays, visitSpan } from './queries';
+import { importedSummaries, valueCustomers, visitDays, visitSpan, type ValueScope } from './queries';
 
 export interface CustomerHistory {
   customerId: string;
@@ -16,13 +16,13 @@ export interface CustomerHistory {
  * most one purchase a day), beside any history brought from another tool, whose visit count, first
  * and last visit and total are taken as they were summed up there (its visits on days of their own).
  */
-export const readHistories = (db: Db, zone: string, now: Date, ids: readonly string[] | null): CustomerHistory[] => {
+export const readHistories = (db: Db, zone: string, now: Date, scope: ValueScope): CustomerHistory[] => {
   const today = localDayNumber(now.toISOString(), zone);
   const span = visitSpan(db);
   const stretches = offsetStretchesCovering(zone, Date.parse(span.first_at ?? now.toISOString()), Math.max(now.getTime(), Date.parse(span.last_at ?? now.toISOString())));
-  const logged = new Map(visitDays(db, stretches, ids).map((row) => [row.customer_id, row]));
-  const imported = new Map(importedSummaries(db, ids).map((row) => [row.customer_id, row]));
-  return valueCustomers(db, ids).map(({ id, visit_count }) => {
+  const logged = new Map(visitDays(db, stretches, scope).map((row) => [row.customer_id, row]));
+  const imported = new Map(importedSummaries(db, scope).map((row) => [row.customer_id, row]));
+  return valueCustomers(db, scope).map(({ id, visit_count }) => {
     const own = logged.get(id);
     const brought = imported.get(id);
     const broughtFirst = brought?.first_at ? localDayNumber(brought.first_at, zone) : null;

@@ -1,5 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
-import { jsonList, statementsFor } from '../db/statements';
+import { jsonList, statementsFor, valuesOfRows } from '../db/statements';
 
 import type { OffsetStretch } from './local-days';
 
@@ -52,6 +53,19 @@ export interface DbValuePrediction {
 
 const scopeAll = (): string => '1';
 const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
+// A chunk of the derived pass in steps: a range of ids is read from the indexes in one sweep, where a list seeks each id.
+const scopeRange = (column: string): string => `${column} BETWEEN @first AND @last`;
+
+/** Whose figures are read: these customers, those whose ids lie in a range (a chunk of the pass in steps), or (null) everyone. */
+export type ValueScope = readonly string[] | { first: string; last: string } | null;
+
+type ScopeKey = 'all' | 'some' | 'range';
+
+const scopeOf = (scope: ValueScope): { key: ScopeKey; sql: (column: string) => string; parameters: Record<string, string> } => {
+  if (scope === null) return { key: 'all', sql: scopeAll, parameters: {} };
+  if ('first' in scope) return { key: 'range', sql: scopeRange, parameters: { first: scope.first, last: scope.last } };
+  return { key: 'some', sql: scopeIds, parameters: { ids: jsonList(scope) } };
+};
 
 /**
  * Each visit's shop-local day as a number, by arithmetic on its UTC time: days since 1970-01-01
@@ -82,18 +96,20 @@ const customersSql = (scope: (column: string) => string) => `SELECT id, visit_co
 
 const statements = statementsFor((db) => ({
   visitSpan: db.prepare<[], { first_at: string | null; last_at: string | null }>(visitSpanSql),
-  importedAll: db.prepare<[], DbImportedSummary>(importedSql(scopeAll)),
-  importedOf: db.prepare<{ ids: string }, DbImportedSummary>(importedSql(scopeIds)),
-  customersAll: db.prepare<[], DbValueCustomer>(customersSql(scopeAll)),
-  customersOf: db.prepare<{ ids: string }, DbValueCustomer>(customersSql(scopeIds)),
+  imported: {
+    all: db.prepare<Record<string, string>, DbImportedSummary>(importedSql(scopeAll)),
+    some: db.prepare<Record<string, string>, DbImportedSummary>(importedSql(scopeIds)),
+    range: db.prepare<Record<string, string>, DbImportedSummary>(importedSql(scopeRange)),
+  },
+  customers: {
+    all: db.prepare<Record<string, string>, DbValueCustomer>(customersSql(scopeAll)),
+    some: db.prepare<Record<string, string>, DbValueCustomer>(customersSql(scopeIds)),
+    range: db.prepare<Record<string, string>, DbValueCustomer>(customersSql(scopeRange)),
+  },
   latestFit: db.prepare<[], DbValueFit>('SELECT * FROM value_model_fits ORDER BY fitted_at DESC, id DESC LIMIT 1'),
   insertFit: db.prepare<DbValueFit>(`
     INSERT INTO value_model_fits (id, fitted_at, basis, simple_because, customers, repeat_customers, fitted_on, parameters_json, log_likelihood, horizon_years, annual_discount_rate, duration_ms)
     VALUES (@id, @fitted_at, @basis, @simple_because, @customers, @repeat_customers, @fitted_on, @parameters_json, @log_likelihood, @horizon_years, @annual_discount_rate, @duration_ms)`),
-  writePrediction: db.prepare<DbValuePrediction>(`
-    UPDATE customer_loyalty SET value_probability_alive = @value_probability_alive, value_expected_visits = @value_expected_visits,
-      value_spend_per_visit_minor = @value_spend_per_visit_minor, value_lifetime_minor = @value_lifetime_minor
-    WHERE customer_id = @customer_id`),
   // Many customers in one statement, as JSON rows [id, alive, visits, spend, lifetime, visit count].
   // The fit read the book a few seconds before it writes: a customer whose visit count moved
   // meanwhile was already brought up to date by that write, and keeps it.
@@ -112,32 +128,36 @@ export const visitSpan = (db: Db): { first_at: string | null; last_at: string | 
 /** Prepared per number of offset stretches (a zone has one, or a few per year of history) and scope. */
 const visitDaysStatements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
 
-export const visitDays = (db: Db, stretches: readonly OffsetStretch[], ids: readonly string[] | null): DbVisitDays[] => {
+export const visitDays = (db: Db, stretches: readonly OffsetStretch[], scope: ValueScope): DbVisitDays[] => {
   let byKey = visitDaysStatements.get(db);
   if (byKey === undefined) {
     byKey = new Map();
     visitDaysStatements.set(db, byKey);
   }
-  const key = `${stretches.length}|${ids === null ? 'all' : 'some'}`;
+  const scoped = scopeOf(scope);
+  const key = `${stretches.length}|${scoped.key}`;
   let statement = byKey.get(key);
   if (statement === undefined) {
-    statement = db.prepare(visitDaysSql(stretches.length, ids === null ? scopeAll : scopeIds));
+    statement = db.prepare(visitDaysSql(stretches.length, scoped.sql));
     byKey.set(key, statement);
   }
-  const parameters: Record<string, string | number> = {};
+  const parameters: Record<string, string | number> = { ...scoped.parameters };
   stretches.forEach((stretch, index) => {
     parameters[`o${index}`] = stretch.offsetDays;
     if (stretch.until !== null) parameters[`u${index}`] = stretch.until;
   });
-  if (ids !== null) parameters.ids = jsonList(ids);
   return statement.all(parameters) as DbVisitDays[];
 };
 
-export const importedSummaries = (db: Db, ids: readonly string[] | null): DbImportedSummary[] =>
-  ids === null ? statements(db).importedAll.all() : statements(db).importedOf.all({ ids: jsonList(ids) });
+export const importedSummaries = (db: Db, scope: ValueScope): DbImportedSummary[] => {
+  const scoped = scopeOf(scope);
+  return statements(db).imported[scoped.key].all(scoped.parameters);
+};
 
-export const valueCustomers = (db: Db, ids: readonly string[] | null): DbValueCustomer[] =>
-  ids === null ? statements(db).customersAll.all() : statements(db).customersOf.all({ ids: jsonList(ids) });
+export const valueCustomers = (db: Db, scope: ValueScope): DbValueCustomer[] => {
+  const scoped = scopeOf(scope);
+  return statements(db).customers[scoped.key].all(scoped.parameters);
+};
 
 export const latestValueFit = (db: Db): DbValueFit | null => statements(db).latestFit.get() ?? null;
 
@@ -145,8 +165,47 @@ export const insertValueFit = (db: Db, fit: DbValueFit): void => {
   statements(db).insertFit.run(fit);
 };
 
-export const writeValuePrediction = (db: Db, prediction: DbValuePrediction): void => {
-  statements(db).writePrediction.run(prediction);
+/** At most this many predictions bound to one statement (five values each; SQLite allows 32,766). */
+const predictionsPerStatement = 250;
+
+/**
+ * Many predictions in one statement, bound as values (exact, where JSON would round-trip the
+ * doubles through SQLite's parser), and only the rows whose figures differ written: a chunk of the
+ * full pass wrote its thousand rows one statement each, changed or not.
+ */
+const predictionsSql = (rows: number) => `
+  WITH p (id, alive, visits, spend, lifetime) AS (VALUES ${valuesOfRows(5, rows)})
+  UPDATE customer_loyalty SET value_probability_alive = p.alive, value_expected_visits = p.visits,
+    value_spend_per_visit_minor = p.spend, value_lifetime_minor = p.lifetime
+  FROM p
+  WHERE customer_loyalty.customer_id = p.id AND (customer_loyalty.value_probability_alive IS NOT p.alive
+    OR customer_loyalty.value_expected_visits IS NOT p.visits OR customer_loyalty.value_spend_per_visit_minor IS NOT p.spend
+    OR customer_loyalty.value_lifetime_minor IS NOT p.lifetime)`;
+
+/** Prepared per number of rows: full batches of a chunk, and its remainder (a write's one or two customers). */
+const predictionStatements = new WeakMap<Db, Map<number, Statement<unknown[]>>>();
+
+const predictionStatement = (db: Db, rows: number): Statement<unknown[]> => {
+  let byRows = predictionStatements.get(db);
+  if (byRows === undefined) {
+    byRows = new Map();
+    predictionStatements.set(db, byRows);
+  }
+  let statement = byRows.get(rows);
+  if (statement === undefined) {
+    statement = db.prepare<unknown[]>(predictionsSql(rows));
+    byRows.set(rows, statement);
+  }
+  return statement;
+};
+
+export const writeValuePredictions = (db: Db, predictions: readonly DbValuePrediction[]): void => {
+  for (let start = 0; start < predictions.length; start += predictionsPerStatement) {
+    const batch = predictions.slice(start, start + predictionsPerStatement);
+    predictionStatement(db, batch.length).run(
+      batch.flatMap((p) => [p.customer_id, p.value_probability_alive, p.value_expected_visits, p.value_spend_per_visit_minor, p.value_lifetime_minor]),
+    );
+  }
 };
 
 const snapshotChunk = 5_000;
