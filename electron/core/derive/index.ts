@@ -1,6 +1,7 @@
 import { ok, type Result } from '../../../shared/result';
 import type { HandlerContext, Jobs } from '../context';
 import { settleMissedPromises } from '../complaints';
+import { joinTransaction } from '../db/transaction';
 import { generateIfStale, generateReminders, remindersFollowCustomers } from '../reminders';
 import { settleReward } from '../referrals';
 import { figureBases, writeBases } from './bases';
@@ -73,11 +74,11 @@ export interface RebuildOptions {
 /** Every derived figure anew for the whole book, then every reminder; answers how many customers are in the book. */
 export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {}): { customers: number } => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
-  return ctx.db.transaction(() => {
+  return joinTransaction(ctx.db, () => {
     rebuildFrom(ctx, 0, environment, options.bulk);
     generateReminders(ctx, {}, environment.reminders);
     return { customers: countCustomersInBook(ctx.db) };
-  }).immediate();
+  });
 };
 
 /**
@@ -88,10 +89,10 @@ export const rebuildDerived = (ctx: DeriveContext, options: RebuildOptions = {})
 export const renewAfterSharedFacts = (ctx: DeriveContext): void => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
   const loyalty = derivedFigures.findIndex((figure) => figure.name === 'loyalty');
-  ctx.db.transaction(() => {
+  joinTransaction(ctx.db, () => {
     rebuildFrom(ctx, loyalty, environment, true);
     generateReminders(ctx, {}, environment.reminders);
-  }).immediate();
+  });
 };
 
 /**
@@ -102,7 +103,7 @@ export const catchUpDerived = (ctx: DeriveContext): boolean => {
   const environment = deriveEnvironment(ctx.db, ctx.now());
   const first = figureBases(ctx.db, environment).firstBehind;
   if (first === -1) return false;
-  ctx.db.transaction(() => rebuildFrom(ctx, first, environment)).immediate();
+  joinTransaction(ctx.db, () => rebuildFrom(ctx, first, environment));
   return true;
 };
 
@@ -137,10 +138,10 @@ export const prepareDerivedAside = async (ctx: DeriveContext, jobs: Pick<Jobs, '
  * were made under changed.
  */
 export const afterRulesChanged = (ctx: DeriveContext): void => {
-  ctx.db.transaction(() => {
+  joinTransaction(ctx.db, () => {
     if (catchUpDerived(ctx)) generateReminders(ctx);
     else generateIfStale(ctx);
-  }).immediate();
+  });
 };
 
 type RulesContext = DeriveContext & Pick<HandlerContext, 'data'>;

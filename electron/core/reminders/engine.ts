@@ -3,6 +3,7 @@ import { localDayFinder, plusDays } from '../../../shared/reminders/days';
 import { localDay } from '../../../shared/time';
 import type { HandlerContext } from '../context';
 import { derivedId } from '../db/derived-ids';
+import { joinTransaction } from '../db/transaction';
 import { readStateValue, writeStateValue } from '../settings';
 import { keptReason, obsoleteReminders, obsoleteRemindersOfCustomers, upsertReminder } from './queries';
 import { reminderEnvironment, shopTimeZone, type ReminderEnvironment } from './settings';
@@ -43,10 +44,10 @@ export const shopToday = (ctx: GenerationContext): string => localDay(ctx.now(),
  */
 export const finishGenerationInSteps = (ctx: GenerationContext, environment: ReminderEnvironment): void => {
   const kinds = reminderSources.filter((source) => source.reasonsWithoutCustomer === true).map((source) => source.kind);
-  ctx.db.transaction(() => {
+  joinTransaction(ctx.db, () => {
     generateReminders(ctx, { kinds }, environment);
     writeStateValue(ctx.db, stampKey, stampOf(localDay(ctx.now(), environment.zone), environment));
-  }).immediate();
+  });
 };
 
 /** Whether the reminders were made for another day, zone, rules or set of sources than now. */
@@ -78,7 +79,7 @@ export const generateReminders = (ctx: GenerationContext, scope: GenerationScope
   // For some customers, what every kind keeps is closed off in one statement after the last source.
   const kinds: string[] = [];
   const kept: string[] = [];
-  ctx.db.transaction(() => {
+  joinTransaction(ctx.db, () => {
     for (const source of reminderSources) {
       if (scope.kinds && !scope.kinds.includes(source.kind)) continue;
       const keys: string[] = [];
@@ -103,7 +104,7 @@ export const generateReminders = (ctx: GenerationContext, scope: GenerationScope
     }
     if (customerIds !== null && kinds.length > 0) obsoleted += obsoleteRemindersOfCustomers(ctx.db, kinds, kept, customerIds, at);
     if (customerIds === null && scope.kinds === undefined) writeStateValue(ctx.db, stampKey, stampOf(today, environment));
-  }).immediate();
+  });
   return { today, wanted, obsoleted };
 };
 
