@@ -28,21 +28,26 @@ const typing = (word: string, longest: number): string[] => {
 };
 
 /**
- * The same SQL the search handler runs for each plan — each match counted up to 3,001, then its
- * newest 51 sorted from the covering index or walked by last seen, those rows read, the full-text
- * fallback for digits, then the phones and tags of the rows shown — sent straight to SQLite, without
- * the handler's validation, planning, phone parsing and mapping. The ratio is the handler's overhead.
+ * The same SQL the search handler runs for each plan — each match counted up to 3,001 (full text up
+ * to 30,001), then its newest 51 sorted from the covering index or walked by last seen (full text up
+ * to 30,000 matches against its matches read once), those rows read, the full-text fallback for
+ * digits, then the phones and tags of the rows shown — sent straight to SQLite, without the
+ * handler's validation, planning, phone parsing and mapping. The ratio is the handler's overhead.
  */
 const rawSearch = (core: Core) => {
-  const ranked = (matches: string, matchOf: string, each: string) => {
-    const count = core.db.prepare(`SELECT count(*) FROM (${each} LIMIT 3001)`).pluck();
+  const ranked = (matches: string, matchOf: string, each: string, listUpTo = 3000) => {
+    const count = core.db.prepare(`SELECT count(*) FROM (${each} LIMIT ${Math.max(listUpTo, 3000) + 1})`).pluck();
     const sort = core.db
       .prepare(`SELECT rid FROM customers c INDEXED BY customers_active_rid_seen WHERE rid IN (${matches}) AND archived_at IS NULL ORDER BY last_seen_at DESC LIMIT 51`)
       .pluck();
-    const walk = core.db
-      .prepare(`SELECT rid FROM customers c INDEXED BY customers_active_last_seen WHERE archived_at IS NULL AND ${matchOf} ORDER BY last_seen_at DESC LIMIT 51`)
-      .pluck();
-    return (...match: string[]) => ((count.get(...match) as number) > 3000 ? walk : sort).all(...match) as number[];
+    const walkBy = (match: string) =>
+      core.db.prepare(`SELECT rid FROM customers c INDEXED BY customers_active_last_seen WHERE archived_at IS NULL AND ${match} ORDER BY last_seen_at DESC LIMIT 51`).pluck();
+    const walk = walkBy(matchOf);
+    const walkListed = walkBy(`c.rid IN (${matches})`);
+    return (...match: string[]) => {
+      const found = count.get(...match) as number;
+      return (found <= 3000 ? sort : found <= listUpTo ? walkListed : walk).all(...match) as number[];
+    };
   };
   const byGram = ranked(
     'SELECT customer_rid FROM customer_name_grams WHERE gram = ?',
@@ -53,6 +58,7 @@ const rawSearch = (core: Core) => {
     'SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?',
     'EXISTS (SELECT 1 FROM customers_fts WHERE customers_fts MATCH ? AND rowid = c.rid)',
     'SELECT 1 FROM customers_fts WHERE customers_fts MATCH ?',
+    30_000,
   );
   const byKey = ranked(
     'SELECT customer_rid FROM customer_name_keys WHERE key >= ? AND key < ?',
