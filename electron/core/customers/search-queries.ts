@@ -12,8 +12,9 @@ import { listColumns, type DbCustomerListRow } from './rows';
  * and sorts them by the last-seen time from the covering index customers_active_rid_seen, never
  * touching the customers' rows. A common one ("陳", 8,445; the phone ending "5", one in ten) walks
  * customers from the most recently seen and stops at the 51st match, each checked in the match's
- * own index — or, for full text up to `listUpTo` matches, against its matches read once. Measured on the full book with a cold cache, sorting "陳" by the customers' rows took
- * 125–270 ms, walking takes 8–16; walking a rare match instead of sorting it is 10–100× slower.
+ * own index — or, for full text up to `listUpTo` matches, against its matches read once. Measured
+ * on the full book with a cold cache, sorting "陳" by the customers' rows took 125–270 ms, walking
+ * takes 8–16; walking a rare match instead of sorting it is 10–100× slower.
  * Only the rows shown are then read (`rowsInOrder`). Short words beside the matched one filter on
  * the name key (a JSON list); a filtered match is always sorted, and a match without filters is
  * ranked by statements without the clause.
@@ -111,6 +112,7 @@ function rankedStatements(db: Db, source: MatchSource) {
     sortFiltered: sorts('NOT INDEXED', ` AND ${filtered}`),
     walk: walks(source.matchOf),
     walkListed: walks(`c.rid IN (${source.rids})`),
+    listUpTo: source.listUpTo ?? walkAboveMatches,
   };
 }
 
@@ -131,9 +133,8 @@ const ranked = (db: Db, source: SourceName, match: readonly unknown[], filters: 
   const pick = (order: Ranking) => (includeArchived ? order.all : order.active);
   // Filters make a common match rare ("陳 明"): walking would pass thousands of customers for each one kept.
   if (filters.length > 0) return pick(s.sortFiltered).all(...match, jsonList(filters), limit).map(([rid, lastSeenAt]) => ({ rid, lastSeenAt }));
-  const listUpTo = (sources[source] as MatchSource).listUpTo ?? walkAboveMatches;
-  const matches = s.count.get(...match, Math.max(listUpTo, walkAboveMatches) + 1)!;
-  const order = matches <= walkAboveMatches ? s.sort : matches <= listUpTo ? s.walkListed : s.walk;
+  const matches = s.count.get(...match, Math.max(s.listUpTo, walkAboveMatches) + 1)!;
+  const order = matches <= walkAboveMatches ? s.sort : matches <= s.listUpTo ? s.walkListed : s.walk;
   return pick(order).all(...match, limit).map(([rid, lastSeenAt]) => ({ rid, lastSeenAt }));
 };
 

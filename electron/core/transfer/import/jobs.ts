@@ -208,11 +208,11 @@ export interface ImportJobInput {
 }
 
 /**
- * The file's rows, read and checked. The preview and the commit each read them from the file
- * (the commit only from the very file previewed: its bytes are hashed again). Reading is the
- * cheaper way to have them twice: keeping the preview's rows for the commit cost more than
- * reading again (100,000 rows: 0.8–1.1 s to write them down, 2.3–2.7 s to read them back, against
- * 1.4–1.9 s to read and check the file).
+ * The file's rows, read and checked. The preview and the commit each read them from the file, or
+ * a workbook from the sheet the analysis kept (the commit only from the very file previewed: its
+ * bytes are hashed again). Reading is the cheaper way to have them twice: keeping the preview's
+ * rows for the commit cost more than reading again (100,000 rows: 0.8–1.1 s to write them down,
+ * 2.3–2.7 s to read them back, against 1.4–1.9 s to read and check the file).
  */
 const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext): Promise<Result<ReadFileRow[]>> => {
   const loaded = (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
