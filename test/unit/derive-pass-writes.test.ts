@@ -4,6 +4,7 @@ import type { Db } from '../../electron/core/db/connection';
 import { seedBook } from '../../electron/core/seed/seed';
 import { fitAndStoreValueModel } from '../../electron/core/value';
 import { freshCore } from '../support/core';
+import { statementsRunBy } from '../support/statements';
 
 /**
  * The worker's pass over a book whose figures are current rewrites nothing: every row it would
@@ -17,23 +18,6 @@ const changesBy = (db: Db, work: () => void): number => {
   const before = db.prepare('SELECT total_changes()').pluck().get() as number;
   work();
   return (db.prepare('SELECT total_changes()').pluck().get() as number) - before;
-};
-
-/** The SQL of every statement `work` runs on this connection, as prepared. */
-const runBy = (db: Db, work: () => void): string[] => {
-  const ran: string[] = [];
-  const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as { run: (...args: unknown[]) => unknown };
-  const run = statement.run;
-  statement.run = function (this: { source: string }, ...args: unknown[]) {
-    ran.push(this.source);
-    return run.apply(this, args);
-  };
-  try {
-    work();
-  } finally {
-    statement.run = run;
-  }
-  return ran;
 };
 
 const seeded = () => {
@@ -57,7 +41,7 @@ describe('the derived pass in steps', () => {
   it('reads a chunk’s last contacts from the index that holds the contacts alone', () => {
     const core = seeded();
     const ids = core.db.prepare('SELECT id FROM customers ORDER BY id LIMIT 50').pluck().all() as string[];
-    const ran = runBy(core.db, () => {
+    const ran = statementsRunBy(core.db, 'run', () => {
       for (const step of passInSteps({ db: core.db, now: () => now }, 'full', 50).slice(0, 2)) step.run();
     }).filter((sql) => sql.includes('last_contact'));
     expect(ran.length).toBeGreaterThan(0);

@@ -2,23 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { searchByFullText, searchByGram, searchByKeyPrefix } from '../../electron/core/customers/search-queries';
 import { freshCore } from '../support/core';
-
-/** The SQL of every statement `work` runs on this connection (its text, as prepared). */
-const runBy = (db: Db, work: () => void): string[] => {
-  const ran: string[] = [];
-  const statement = Object.getPrototypeOf(db.prepare('SELECT 1')) as { all: (...args: unknown[]) => unknown };
-  const all = statement.all;
-  statement.all = function (this: { source: string }, ...args: unknown[]) {
-    ran.push(this.source);
-    return all.apply(this, args);
-  };
-  try {
-    work();
-  } finally {
-    statement.all = all;
-  }
-  return ran;
-};
+import { statementsRunBy } from '../support/statements';
 
 const planOf = (db: Db, sql: string, parameters: unknown[]): string =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...parameters) as { detail: string }[]).map((row) => row.detail).join('\n');
@@ -26,7 +10,7 @@ const planOf = (db: Db, sql: string, parameters: unknown[]): string =>
 describe('ranking the customers a search matched', () => {
   it('a one-word search carries no filter clause: SQLite would open its json_each for every candidate', () => {
     const db = openDatabase(freshCore().info.bookFile);
-    const ran = runBy(db, () => {
+    const ran = statementsRunBy(db, 'all', () => {
       searchByGram(db, '陳', [], false, 51);
       searchByKeyPrefix(db, 'chen', false, 51);
     }).filter((sql) => sql.includes('ORDER BY last_seen_at'));
@@ -37,7 +21,7 @@ describe('ranking the customers a search matched', () => {
 
   it('a filtered search reads each candidate by its row id in the table, whose row holds the name key', () => {
     const db = openDatabase(freshCore().info.bookFile);
-    const ran = runBy(db, () => searchByGram(db, '陳', ['明'], false, 51)).filter((sql) => sql.includes('ORDER BY last_seen_at'));
+    const ran = statementsRunBy(db, 'all', () => searchByGram(db, '陳', ['明'], false, 51)).filter((sql) => sql.includes('ORDER BY last_seen_at'));
     expect(ran).toHaveLength(1);
     const plan = planOf(db, ran[0]!, ['陳', '["明"]', 51]);
     expect(plan).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
@@ -59,7 +43,7 @@ describe('ranking the customers a search matched', () => {
       }
     })();
     let found: { rid: number; lastSeenAt: string }[] = [];
-    const ran = runBy(db, () => (found = searchByFullText(db, '"alice"', [], false, 51))).filter((sql) => sql.includes('ORDER BY last_seen_at'));
+    const ran = statementsRunBy(db, 'all', () => (found = searchByFullText(db, '"alice"', [], false, 51))).filter((sql) => sql.includes('ORDER BY last_seen_at'));
     expect(ran).toHaveLength(1);
     expect(ran[0]).toMatch(/c\.rid IN \(SELECT rowid FROM customers_fts WHERE customers_fts MATCH \?\)/);
     expect(ran[0]).not.toMatch(/EXISTS/);
