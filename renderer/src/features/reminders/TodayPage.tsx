@@ -11,7 +11,7 @@ import { AgendaFilters } from './AgendaFilters';
 import { AgendaSection } from './AgendaSection';
 import { callListCsv, callRows, type CallRow } from './call-list';
 import { CallList } from './CallList';
-import { downloadText } from './download';
+import { downloadText } from '../../components/download';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { useDismissReminder, type CardContext } from './ReminderCard';
