@@ -14,7 +14,7 @@ export interface Figure {
   key: string;
   value: number;
   unit: string;
-  /** The same work done with raw SQLite in this process, where there is one. */
+  /** The same work done with raw SQLite in this process, where there is one (for scrolling: a blank page in the same browser). */
   raw?: number;
   note?: string;
 }
