@@ -25,11 +25,13 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
     <ResponsiveContainer width="100%" height={320}>
       <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
         <CartesianGrid stroke={colors.grid} />
+        {/* Both axes draw every tick (interval 0): a few fixed ticks that always fit, which the default interval would measure in the page one by one to decide. */}
         <XAxis
           type="number"
           dataKey="satisfaction"
           domain={[0, 3]}
           ticks={[0, 1, 2, 3]}
+          interval={0}
           stroke={colors.text}
           tick={{ fill: colors.text, fontSize: 12 }}
           label={{ value: t('chart.satisfaction'), position: 'insideBottom', offset: -10, fill: colors.text, fontSize: 12 }}
@@ -39,6 +41,7 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
           dataKey="loyalty"
           domain={[0, 1]}
           ticks={[0, 0.25, 0.5, 0.75, 1]}
+          interval={0}
           tickFormatter={format.percent}
           stroke={colors.text}
           tick={{ fill: colors.text, fontSize: 12 }}

@@ -14,17 +14,19 @@ export const ParetoChart = ({ points }: { points: readonly ParetoPoint[] }) => {
     <ResponsiveContainer width="100%" height={280}>
       <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
         <CartesianGrid stroke={colors.grid} />
+        {/* Both axes draw every tick (interval 0): a few fixed ticks that always fit, which the default interval would measure in the page one by one to decide. */}
         <XAxis
           type="number"
           dataKey="customerShare"
           domain={[0, 1]}
           ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+          interval={0}
           tickFormatter={format.percent}
           stroke={colors.text}
           tick={{ fill: colors.text, fontSize: 12 }}
           label={{ value: t('chart.customerShare'), position: 'insideBottom', offset: -10, fill: colors.text, fontSize: 12 }}
         />
-        <YAxis domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={format.percent} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
+        <YAxis interval={0} domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tickFormatter={format.percent} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
         <Tooltip
           labelFormatter={() => ''}
           formatter={(value, key, item) =>
