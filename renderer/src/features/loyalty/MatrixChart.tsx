@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { MatrixCell } from '../../../../shared/contract/loyalty';
 import { loyalFrom, quadrants, satisfiedFrom, type Quadrant } from '../../../../shared/loyalty/quadrant';
 import { useChartFormat } from './chart-format';
+import { useTooltipWanted } from './chart-tooltip';
 import { useChartColors } from './colors';
 import { segmentPath } from './segments-link';
 
@@ -20,6 +21,7 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
   const { t } = useTranslation(['loyalty']);
   const colors = useChartColors();
   const format = useChartFormat();
+  const tooltip = useTooltipWanted();
   const navigate = useNavigate();
   return (
     <ResponsiveContainer width="100%" height={320}>
@@ -60,19 +62,21 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
         ))}
         <ReferenceLine x={satisfiedFrom} stroke={colors.text} strokeDasharray="4 4" />
         <ReferenceLine y={loyalFrom} stroke={colors.text} strokeDasharray="4 4" />
-        <Tooltip
-          cursor={false}
-          content={({ active, payload }) => {
-            const cell = active ? (payload?.[0]?.payload as MatrixCell | undefined) : undefined;
-            if (!cell) return null;
-            return (
-              <div className="chart-tooltip">
-                <strong>{t(`quadrants.${cell.quadrant}`)}</strong>
-                <div>{t('chart.bubble', { count: cell.customers, satisfaction: cell.satisfaction.toFixed(1), loyalty: format.percent(cell.loyalty) })}</div>
-              </div>
-            );
-          }}
-        />
+        {tooltip && (
+          <Tooltip
+            cursor={false}
+            content={({ active, payload }) => {
+              const cell = active ? (payload?.[0]?.payload as MatrixCell | undefined) : undefined;
+              if (!cell) return null;
+              return (
+                <div className="chart-tooltip">
+                  <strong>{t(`quadrants.${cell.quadrant}`)}</strong>
+                  <div>{t('chart.bubble', { count: cell.customers, satisfaction: cell.satisfaction.toFixed(1), loyalty: format.percent(cell.loyalty) })}</div>
+                </div>
+              );
+            }}
+          />
+        )}
         {quadrants.map((quadrant) => (
           <Scatter
             key={quadrant}

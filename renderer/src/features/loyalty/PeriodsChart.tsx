@@ -4,6 +4,7 @@ import { currencyExponent } from '../../../../shared/money';
 import { useFormat } from '../../app/format';
 import type { ChartSeries, PeriodRow } from '../../../../shared/contract/loyalty';
 import { useChartFormat } from './chart-format';
+import { useTooltipWanted } from './chart-tooltip';
 import { colorOf, useChartColors } from './colors';
 import { niceTicks } from './nice-ticks';
 import { segmentPath } from './segments-link';
@@ -21,6 +22,7 @@ interface PeriodsChartProps {
 export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
   const colors = useChartColors();
   const format = useChartFormat();
+  const tooltip = useTooltipWanted();
   const navigate = useNavigate();
   const { currency } = useFormat();
   const data = rows.map((row) => ({ period: row.period, ...row.values }));
@@ -71,10 +73,12 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
               width={56}
             />
           )}
-          <Tooltip
-            labelFormatter={(period) => format.month(String(period))}
-            formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
-          />
+          {tooltip && (
+            <Tooltip
+              labelFormatter={(period) => format.month(String(period))}
+              formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
+            />
+          )}
           {series.map((item) =>
             item.draw === 'bar' ? (
               <Bar
