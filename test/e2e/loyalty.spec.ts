@@ -34,6 +34,18 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     await expect(chart(page, 'quadrants').locator('.chart-headline')).toContainText(/Hostages \d+ · Destroyers \d+/);
     await expect(chart(page, 'tiers_over_time').locator('.recharts-bar-rectangle').first()).toBeVisible();
 
+    // A chart's tooltip is made when the pointer first comes to it or it takes the focus (the seven
+    // charts drawn at once do not each build one), and it shows at once, by pointer and by keyboard.
+    const visits = chart(page, 'visits_revenue');
+    await expect(visits.locator('.recharts-tooltip-wrapper')).toHaveCount(0);
+    await visits.locator('.recharts-bar-rectangle').nth(5).hover();
+    await expect(visits.locator('.recharts-tooltip-wrapper')).toContainText(/Visits : \d/);
+    const flow = chart(page, 'customer_flow');
+    await expect(flow.locator('.recharts-tooltip-wrapper')).toHaveCount(0);
+    await flow.locator('.recharts-wrapper > svg.recharts-surface').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(flow.locator('.recharts-tooltip-wrapper')).toContainText(/Returning : \d/);
+
     // A longer range: the address and the figures follow.
     const twelveMonths = await headline.textContent();
     await page.getByRole('button', { name: 'Last 24 months' }).click();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import './chart-links.css';
 import { Link } from 'react-router';
 import { useToast } from '../../components/Toast';
+import { TooltipWanted } from './chart-tooltip';
 import { saveChartPng, type PngLegendEntry } from './save-png';
 
 export interface SegmentLink {
@@ -29,6 +30,8 @@ export const ChartCard = ({ name, title, note, empty, emptyText, headline, legen
   const toast = useToast();
   const chart = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
+  const [tooltipWanted, setTooltipWanted] = useState(false);
+  const wantTooltip = () => setTooltipWanted(true);
   const titleId = `chart-${name}-title`;
 
   const save = async () => {
@@ -57,8 +60,8 @@ export const ChartCard = ({ name, title, note, empty, emptyText, headline, legen
       ) : (
         <>
           {headline && <p className="chart-headline">{headline}</p>}
-          <div className="chart-area" ref={chart} role="img" aria-label={`${title}. ${headline ?? note}`}>
-            {children}
+          <div className="chart-area" ref={chart} role="img" aria-label={`${title}. ${headline ?? note}`} onPointerEnter={wantTooltip} onFocus={wantTooltip}>
+            <TooltipWanted.Provider value={tooltipWanted}>{children}</TooltipWanted.Provider>
           </div>
           {links.length > 0 && (
             <nav className="chart-links" aria-label={t('chart.showCustomers')}>

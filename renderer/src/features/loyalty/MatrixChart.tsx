@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { MatrixCell } from '../../../../shared/contract/loyalty';
 import { loyalFrom, quadrants, satisfiedFrom, type Quadrant } from '../../../../shared/loyalty/quadrant';
 import { useChartFormat } from './chart-format';
+import { useTooltipWanted } from './chart-tooltip';
 import { useChartColors } from './colors';
 import { segmentPath } from './segments-link';
 
@@ -20,16 +21,19 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
   const { t } = useTranslation(['loyalty']);
   const colors = useChartColors();
   const format = useChartFormat();
+  const tooltip = useTooltipWanted();
   const navigate = useNavigate();
   return (
     <ResponsiveContainer width="100%" height={320}>
       <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
         <CartesianGrid stroke={colors.grid} />
+        {/* Both axes draw every tick (interval 0): a few fixed ticks that always fit, which the default interval would measure in the page one by one to decide. */}
         <XAxis
           type="number"
           dataKey="satisfaction"
           domain={[0, 3]}
           ticks={[0, 1, 2, 3]}
+          interval={0}
           stroke={colors.text}
           tick={{ fill: colors.text, fontSize: 12 }}
           label={{ value: t('chart.satisfaction'), position: 'insideBottom', offset: -10, fill: colors.text, fontSize: 12 }}
@@ -39,6 +43,7 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
           dataKey="loyalty"
           domain={[0, 1]}
           ticks={[0, 0.25, 0.5, 0.75, 1]}
+          interval={0}
           tickFormatter={format.percent}
           stroke={colors.text}
           tick={{ fill: colors.text, fontSize: 12 }}
@@ -57,19 +62,21 @@ export const MatrixChart = ({ cells }: { cells: readonly MatrixCell[] }) => {
         ))}
         <ReferenceLine x={satisfiedFrom} stroke={colors.text} strokeDasharray="4 4" />
         <ReferenceLine y={loyalFrom} stroke={colors.text} strokeDasharray="4 4" />
-        <Tooltip
-          cursor={false}
-          content={({ active, payload }) => {
-            const cell = active ? (payload?.[0]?.payload as MatrixCell | undefined) : undefined;
-            if (!cell) return null;
-            return (
-              <div className="chart-tooltip">
-                <strong>{t(`quadrants.${cell.quadrant}`)}</strong>
-                <div>{t('chart.bubble', { count: cell.customers, satisfaction: cell.satisfaction.toFixed(1), loyalty: format.percent(cell.loyalty) })}</div>
-              </div>
-            );
-          }}
-        />
+        {tooltip && (
+          <Tooltip
+            cursor={false}
+            content={({ active, payload }) => {
+              const cell = active ? (payload?.[0]?.payload as MatrixCell | undefined) : undefined;
+              if (!cell) return null;
+              return (
+                <div className="chart-tooltip">
+                  <strong>{t(`quadrants.${cell.quadrant}`)}</strong>
+                  <div>{t('chart.bubble', { count: cell.customers, satisfaction: cell.satisfaction.toFixed(1), loyalty: format.percent(cell.loyalty) })}</div>
+                </div>
+              );
+            }}
+          />
+        )}
         {quadrants.map((quadrant) => (
           <Scatter
             key={quadrant}

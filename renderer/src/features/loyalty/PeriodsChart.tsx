@@ -4,9 +4,13 @@ import { currencyExponent } from '../../../../shared/money';
 import { useFormat } from '../../app/format';
 import type { ChartSeries, PeriodRow } from '../../../../shared/contract/loyalty';
 import { useChartFormat } from './chart-format';
+import { useTooltipWanted } from './chart-tooltip';
 import { colorOf, useChartColors } from './colors';
 import { niceTicks } from './nice-ticks';
 import { segmentPath } from './segments-link';
+
+/** Grid lines placed nowhere. */
+const noLines = (): number[] => [];
 
 interface PeriodsChartProps {
   series: readonly ChartSeries[];
@@ -18,6 +22,7 @@ interface PeriodsChartProps {
 export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
   const colors = useChartColors();
   const format = useChartFormat();
+  const tooltip = useTooltipWanted();
   const navigate = useNavigate();
   const { currency } = useFormat();
   const data = rows.map((row) => ({ period: row.period, ...row.values }));
@@ -50,14 +55,17 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
     <>
       <ResponsiveContainer width="100%" height={280}>
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={colors.grid} vertical={false} />
+          {/* No vertical lines, so none are placed: recharts would otherwise measure every month label to place them. */}
+          <CartesianGrid stroke={colors.grid} vertical={false} verticalCoordinatesGenerator={noLines} />
           <XAxis dataKey="period" interval="preserveStartEnd" tickFormatter={format.monthTick(data[0]?.period ?? '')} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} minTickGap={8} />
-          <YAxis yAxisId="left" ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
+          {/* Every tick drawn (interval 0): the round ticks always fit, and the default interval would measure each label in the page to decide. */}
+          <YAxis yAxisId="left" interval={0} ticks={leftTicks} domain={[0, leftTicks.at(-1) ?? 1]} tickFormatter={format.compact} stroke={colors.text} tick={{ fill: colors.text, fontSize: 12 }} width={48} />
           {right && (
             <YAxis
               yAxisId="right"
               orientation="right"
               ticks={rightTicks}
+              interval={0}
               domain={[0, rightTicks.at(-1) ?? 1]}
               tickFormatter={(value: number) => (right === 'share' ? format.percent(value) : format.compact(value / 10 ** currencyExponent(currency)))}
               stroke={colors.text}
@@ -65,10 +73,12 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
               width={56}
             />
           )}
-          <Tooltip
-            labelFormatter={(period) => format.month(String(period))}
-            formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
-          />
+          {tooltip && (
+            <Tooltip
+              labelFormatter={(period) => format.month(String(period))}
+              formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
+            />
+          )}
           {series.map((item) =>
             item.draw === 'bar' ? (
               <Bar
