@@ -113,6 +113,34 @@ describe('long jobs in the worker thread', () => {
     await finished;
   });
 
+  it("a backup asked for during the morning's catch-up waits for the pass, and the pass never waits for it", { timeout: 120_000 }, async () => {
+    const dataDir = tempDir('regulars-morning-backup-');
+    const evening = fixedClock('2026-03-10T11:00:00.000Z');
+    const yesterday = freshCore({ dataDir, now: evening.now });
+    seedBook(yesterday.db, { customers: 200, visits: 1000, seed: 6, days: 60, now: evening.now() });
+    yesterday.close();
+
+    const morning = fixedClock('2026-03-11T01:00:00.000Z');
+    const core = withWorker({ dataDir, now: morning.now });
+    expect(core.jobs.list()).toEqual([expect.objectContaining({ kind: 'recompute' })]);
+    const steps = passInSteps({ db: core.db, now: morning.now }, 'catch-up').length;
+    // Asked once the pass is at work in its worker (it reports its first step there).
+    await new Promise<void>((resolve) => {
+      const stop = core.events.on('job-progress', (progress) => {
+        if (progress.kind !== 'recompute' || progress.total === 0) return;
+        stop();
+        resolve();
+      });
+    });
+    const asked = Date.now();
+    expect(await core.call('backup-create', { folder: tempDir() })).toMatchObject({ ok: true, value: { ok: true, counts: { customers: 200 } } });
+    // The pass ran to its end first. Each of its steps used to give way to the backup (a write at the
+    // counter) while the backup waited for the pass: the worker's longest give-way, 5 s, every step.
+    expect(passInSteps({ db: core.db, now: morning.now }, 'catch-up')).toEqual([]);
+    expect(steps).toBeGreaterThan(2);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+  });
+
   it('imports with progress while the book stays readable, and other writes are told it is busy', { timeout: 180_000 }, async () => {
     const core = withWorker();
     const existing = await callOk(core, 'customers-create', { name: 'Ada', phones: ['0911000000'] });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Worker } from 'node:worker_threads';
 import type { JobKind, JobProgress } from '../../../shared/contract/jobs';
 import { err, type Result } from '../../../shared/result';
@@ -25,6 +26,34 @@ interface RunningJob {
   /** Settles when the job has ended, however it ended. */
   ended: Promise<void>;
 }
+
+/** A write of the counter's in progress: the running jobs it asked to give way, until it lets them go. */
+interface CounterWriteClaim {
+  signals: Int32Array[];
+}
+
+/** The counter's write whose call this code runs in (a handler and everything it awaits), if any. */
+const counterWriteInProgress = new AsyncLocalStorage<CounterWriteClaim>();
+
+/** The running jobs a write asked to give way may go on, each told at once. */
+const letJobsGoOn = (claim: CounterWriteClaim): void => {
+  for (const shared of claim.signals) {
+    Atomics.sub(shared, 1, 1);
+    Atomics.notify(shared, 1);
+  }
+  claim.signals = [];
+};
+
+/**
+ * A counter write that goes on to wait for jobs (a backup or an import asked for while the day's
+ * catch-up runs: it waits for that pass to end) lets the running ones go on first. Otherwise each
+ * of the pass's steps would give way to a write that is waiting for the pass itself, for the whole
+ * of the worker's `longestGiveWayMs` (5 s a step: a backup asked for on a new book waited 20 s).
+ */
+const stopAskingJobsToGiveWay = (): void => {
+  const claim = counterWriteInProgress.getStore();
+  if (claim) letJobsGoOn(claim);
+};
 
 /** How often progress events are pushed at most: a bar moves smoothly without flooding the transport. */
 const progressIntervalMs = 100;
@@ -95,15 +124,12 @@ export class JobRunner implements JobStarter {
    * waiting between two of its transactions and pauses until it is done.
    */
   async counterWrite<T>(write: () => Promise<T>): Promise<T> {
-    const signals = [...this.running.values()].flatMap((job) => (job.signals === null ? [] : [job.signals]));
-    for (const shared of signals) Atomics.add(shared, 1, 1);
+    const claim: CounterWriteClaim = { signals: [...this.running.values()].flatMap((job) => (job.signals === null ? [] : [job.signals])) };
+    for (const shared of claim.signals) Atomics.add(shared, 1, 1);
     try {
-      return await write();
+      return await counterWriteInProgress.run(claim, write);
     } finally {
-      for (const shared of signals) {
-        Atomics.sub(shared, 1, 1);
-        Atomics.notify(shared, 1);
-      }
+      letJobsGoOn(claim);
     }
   }
 
@@ -117,6 +143,7 @@ export class JobRunner implements JobStarter {
   async reserve(): Promise<Reservation | null> {
     if (this.reserved || this.foregroundRunning()) return null;
     this.reserved = true;
+    stopAskingJobsToGiveWay();
     await Promise.all([this.backgroundEnded(), this.lastWorkerExited]);
     return { release: () => (this.reserved = false) };
   }
@@ -146,6 +173,7 @@ export class JobRunner implements JobStarter {
     this.events.emit('job-progress', { ...progress });
     let outcome: Result<JobOutput<K>> | undefined;
     try {
+      stopAskingJobsToGiveWay();
       await Promise.all([waitFor, this.lastWorkerExited]);
       const running = this.options.workerFile ? this.inWorker(kind, input, job, report) : this.inline(kind, input, job, report);
       // Once this job has its worker: the one started ahead is for the next.
