@@ -23,6 +23,18 @@ const withWorker = (options: Parameters<typeof freshCore>[0] = {}) => {
   return freshCore({ jobWorkerFile: workerFile, projectRoot: process.cwd(), ...options });
 };
 
+/** The next morning's clock for a book from yesterday (never moved: each test reads it only). */
+const morning = fixedClock('2026-03-11T01:00:00.000Z');
+/** A seeded book last open yesterday evening: opened at `morning`, its figures are a day behind. */
+const bookFromYesterday = (seed: Omit<Parameters<typeof seedBook>[1], 'now'>): string => {
+  const dataDir = tempDir('regulars-morning-');
+  const evening = fixedClock('2026-03-10T11:00:00.000Z');
+  const yesterday = freshCore({ dataDir, now: evening.now });
+  seedBook(yesterday.db, { ...seed, now: evening.now() });
+  yesterday.close();
+  return dataDir;
+};
+
 const planFor = async (core: ReturnType<typeof freshCore>, file: string) => {
   const source = { kind: 'path' as const, path: file };
   return importPlanOf(source, await callOk(core, 'import-analyse', { source }));
@@ -92,13 +104,7 @@ describe('long jobs in the worker thread', () => {
   });
 
   it('opens a book from another day at once, and catches its figures up in the worker', { timeout: 180_000 }, async () => {
-    const dataDir = tempDir('regulars-morning-');
-    const evening = fixedClock('2026-03-10T11:00:00.000Z');
-    const yesterday = freshCore({ dataDir, now: evening.now });
-    seedBook(yesterday.db, { customers: 1500, visits: 9000, seed: 5, days: 300, now: evening.now() });
-    yesterday.close();
-
-    const morning = fixedClock('2026-03-11T01:00:00.000Z');
+    const dataDir = bookFromYesterday({ customers: 1500, visits: 9000, seed: 5, days: 300 });
     const finished = new Promise<void>((resolve) => {
       const core = withWorker({ dataDir, now: morning.now });
       // The book answers before the pass ends: the catch-up is a background job, not part of opening.
@@ -114,13 +120,7 @@ describe('long jobs in the worker thread', () => {
   });
 
   it("a backup asked for during the morning's catch-up waits for the pass, and the pass never waits for it", { timeout: 120_000 }, async () => {
-    const dataDir = tempDir('regulars-morning-backup-');
-    const evening = fixedClock('2026-03-10T11:00:00.000Z');
-    const yesterday = freshCore({ dataDir, now: evening.now });
-    seedBook(yesterday.db, { customers: 200, visits: 1000, seed: 6, days: 60, now: evening.now() });
-    yesterday.close();
-
-    const morning = fixedClock('2026-03-11T01:00:00.000Z');
+    const dataDir = bookFromYesterday({ customers: 200, visits: 1000, seed: 6, days: 60 });
     const core = withWorker({ dataDir, now: morning.now });
     expect(core.jobs.list()).toEqual([expect.objectContaining({ kind: 'recompute' })]);
     const steps = passInSteps({ db: core.db, now: morning.now }, 'catch-up').length;
