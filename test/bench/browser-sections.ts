@@ -63,12 +63,14 @@ export const browserFigures = async (root: string, dataDir: string, runs: number
     }
     const { child, page } = session!;
     // A session that fails loses its own figures only: the start-up and every core figure still print.
-    const ui = await uiSmoothness(page, await blankPageFrames(browser)).catch(async (caught: unknown) => {
-      const shot = path.join(root, '.bench', 'ui-failure.png');
-      await page.screenshot({ path: shot });
-      console.error(`the browser session failed (${caught instanceof Error ? caught.message.split('\n')[0] : String(caught)}); its figures are missing; screenshot ${shot}`);
-      return [] as Figure[];
-    });
+    const ui = await blankPageFrames(browser)
+      .then((frameFloor) => uiSmoothness(page, frameFloor))
+      .catch(async (caught: unknown) => {
+        const shot = path.join(root, '.bench', 'ui-failure.png');
+        await page.screenshot({ path: shot });
+        console.error(`the browser session failed (${caught instanceof Error ? caught.message.split('\n')[0] : String(caught)}); its figures are missing; screenshot ${shot}`);
+        return [] as Figure[];
+      });
     const memory = rssMb(child.pid);
     child.kill('SIGTERM');
     const cold = summarise(starts);
