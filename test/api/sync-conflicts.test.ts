@@ -47,7 +47,7 @@ const exported = (core: Core): string =>
  */
 const twoDevices = async () => {
   const folder = dirFor();
-  const dirs = [dirFor(), dirFor()] as const;
+  const dirs = [dirFor(), dirFor()];
   const a = open(dirs[0]);
   const ming = await callOk(a, 'staff-create', { name: '阿明' });
   const fang = await callOk(a, 'staff-create', { name: '小芳' });
@@ -64,7 +64,19 @@ const twoDevices = async () => {
   await callOk(a, 'session-set-staff', { staffId: ming.id });
   await callOk(b, 'session-set-staff', { staffId: fang.id });
   const deviceOf = (index: number) => readDevice(bookPath(dirs[index]!))!.deviceId;
-  return { a, b, dirs, sync, mei, ming, fang, deviceA: deviceOf(0), deviceB: deviceOf(1) };
+  return { a, b, dirs, sync, mei, ming, fang, deviceA: deviceOf(0), deviceB: deviceOf(1), code, folder };
+};
+
+/** The counter and the laptop, and a second shop (C) that joined after them with the same code. */
+const threeDevices = async () => {
+  const two = await twoDevices();
+  const dir = dirFor();
+  const empty = open(dir);
+  expectOk(joinDevice(empty.db, bookPath(dir), two.code, 'Second shop'));
+  empty.close();
+  expectOk(await fetchJoinedBook({ bookFile: bookPath(dir), folder: two.folder, projectRoot }));
+  two.dirs.push(dir);
+  return { ...two, c: open(dir) };
 };
 
 const conflictsOf = (core: Core, id: string) => callOk(core, 'sync-conflicts-of', { record: { kind: 'customer', id } });
@@ -115,6 +127,21 @@ describe('values entered while apart: who entered them, and the pick', () => {
     }
     expect(exported(b)).toBe(exported(a));
     for (const dir of dirs) expect(checkBook(dir, projectRoot).problems).toEqual([]);
+  });
+
+  it('three values entered apart: every device shows all three, whichever arrives last and loses', async () => {
+    const { a, b, c, sync, mei } = await threeDevices();
+    const cores = [a, b, c];
+    // Each round another device syncs third: the second to sync holds two values when the third
+    // arrives, and whichever device's value loses, one of the rounds brings a losing third.
+    for (const [round, order] of [[0, 1, 2], [1, 2, 0], [2, 0, 1]].entries()) {
+      for (const [index, core] of cores.entries()) await callOk(core, 'customers-update', { id: mei.id, fields: { ...fields, notes: `round ${round} on ${index}` } });
+      for (const index of [...order, ...order]) await sync(index);
+      const seen = await Promise.all(cores.map(async (core) => (await conflictsOf(core, mei.id)).map((conflict) => [conflict.field, conflict.values.map((value) => value.value).sort()])));
+      const expected = [['notes', [0, 1, 2].map((index) => `round ${round} on ${index}`)]];
+      expect(seen, `round ${round}`).toEqual([expected, expected, expected]);
+      expect(new Set(cores.map((core) => exported(core))).size).toBe(1);
+    }
   });
 
   it('the audit trail names the device and staff member of what a sync wrote: one entry per record changed', async () => {

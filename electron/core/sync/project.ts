@@ -215,6 +215,24 @@ export interface Projection {
 }
 
 /**
+ * The cells the changes since `projected` wrote. From nothing, the diff names every cell. After that
+ * every write counts, read from the changes themselves: a value entered apart that arrives where a
+ * cell already holds two, and does not win, changes nothing a diff reports — yet the values shown
+ * as a conflict, and a rule that picks among them (a reminder's decision), must see it.
+ */
+const cellsWrittenSince = (automerge: AutomergeApi, doc: Doc, projected: string[], heads: string[]): Set<string> => {
+  const keys = new Set<string>();
+  if (projected.length === 0) {
+    for (const patch of automerge.diff(doc, projected, heads)) if (typeof patch.path[0] === 'string') keys.add(patch.path[0]);
+    return keys;
+  }
+  for (const change of automerge.getChangesSince(doc, projected)) {
+    for (const op of automerge.decodeChange(change).ops) if (op.obj === '_root') keys.add(op.key);
+  }
+  return keys;
+};
+
+/**
  * Brings the book's records up to what the documents hold: for each bucket, the cells changed since
  * the heads it was last projected from are written, records in the order their references need
  * (staff and customers before what points at them). A record that cannot be written yet leaves its
@@ -239,8 +257,8 @@ export const projectDocuments = (
     const { projected } = bucketHeads(db, bucket);
     if (sameHeads(heads, projected)) continue;
     headsNow.set(bucket, heads);
-    for (const patch of automerge.diff(doc, projected, heads)) {
-      const address = typeof patch.path[0] === 'string' ? parseCellKey(patch.path[0]) : null;
+    for (const key of cellsWrittenSince(automerge, doc, projected, heads)) {
+      const address = parseCellKey(key);
       const table = address === null ? undefined : replicatedTable(address.table);
       if (address === null || table === undefined) continue;
       records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
