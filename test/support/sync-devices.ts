@@ -46,6 +46,8 @@ export const agreed = (core: Core): string => {
     loyalty: rows('SELECT customer_id, revenue_12m_minor, visits_12m, money_tier, points, tier, loyalty, quadrant FROM customer_loyalty ORDER BY customer_id'),
     reminders: rows("SELECT kind, reason_key, customer_id, due_day, status FROM reminders WHERE status = 'open' ORDER BY kind, reason_key"),
     devices: rows('SELECT id, name, removed_at FROM sync_devices ORDER BY id'),
+    // Values entered apart, as each device shows them: every device must know every value.
+    conflicts: rows('SELECT tbl, row_key, col, values_json FROM sync_conflicts ORDER BY tbl, row_key, col'),
   });
 };
 
