@@ -47,20 +47,21 @@ const exported = (core: Core): string =>
  */
 const twoDevices = async () => {
   const folder = dirFor();
-  const dirs = [dirFor(), dirFor()];
-  const a = open(dirs[0]);
+  const [first, second] = [dirFor(), dirFor()];
+  const dirs = [first, second];
+  const a = open(first);
   const ming = await callOk(a, 'staff-create', { name: '阿明' });
   const fang = await callOk(a, 'staff-create', { name: '小芳' });
   const mei = await callOk(a, 'customers-create', fields);
-  const code = inviteDevice(a.db, bookPath(dirs[0]), new Date(), 'Counter PC');
+  const code = inviteDevice(a.db, bookPath(first), new Date(), 'Counter PC');
   const sync = async (index: number) =>
     expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date() }));
   await sync(0);
-  const empty = open(dirs[1]);
-  expectOk(joinDevice(empty.db, bookPath(dirs[1]), code, 'Laptop'));
+  const empty = open(second);
+  expectOk(joinDevice(empty.db, bookPath(second), code, 'Laptop'));
   empty.close();
-  expectOk(await fetchJoinedBook({ bookFile: bookPath(dirs[1]), folder, projectRoot }));
-  const b = open(dirs[1]);
+  expectOk(await fetchJoinedBook({ bookFile: bookPath(second), folder, projectRoot }));
+  const b = open(second);
   await callOk(a, 'session-set-staff', { staffId: ming.id });
   await callOk(b, 'session-set-staff', { staffId: fang.id });
   const deviceOf = (index: number) => readDevice(bookPath(dirs[index]!))!.deviceId;

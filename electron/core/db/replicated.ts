@@ -180,6 +180,7 @@ const recordJson = (table: ReplicatedTable, row: 'OLD' | 'NEW'): string => {
  * exactly as before, and the connection that applies other devices' changes does not echo them back.
  */
 export const installCaptureTriggers = (db: Db): void => {
+  if (capturing.has(db)) return;
   // Who writes on this connection now (setCaptureWriter): each noted record carries the last writer's staff.
   db.exec('CREATE TEMP TABLE IF NOT EXISTS sync_writer (staff_id TEXT); INSERT INTO sync_writer SELECT NULL WHERE NOT EXISTS (SELECT 1 FROM sync_writer);');
   capturing.add(db);
@@ -203,5 +204,24 @@ export const installCaptureTriggers = (db: Db): void => {
       CREATE TEMP TRIGGER IF NOT EXISTS sync_capture_${table.name}_delete BEFORE DELETE ON main.${table.name} ${condition('OLD')}
         BEGIN ${note('OLD', recordJson(table, 'OLD'))} END;
     `);
+  }
+};
+
+/**
+ * Runs `work` with this device's writes captured, on a connection that otherwise does not capture
+ * (a sync's): what the derive module makes of what arrived — a reminder made or withdrawn, a reward
+ * earned — is this device's write, sent like the same write made at the counter, so every device
+ * ends with the one value the documents pick for it rather than each its own time of noticing.
+ */
+export const withWritesCaptured = <T>(db: Db, work: () => T): T => {
+  if (capturing.has(db)) return work();
+  installCaptureTriggers(db);
+  try {
+    return work();
+  } finally {
+    for (const table of replicatedTables) {
+      for (const event of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS temp.sync_capture_${table.name}_${event}`);
+    }
+    capturing.delete(db);
   }
 };

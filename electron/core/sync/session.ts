@@ -5,6 +5,7 @@ import { complaintReminderKinds } from '../complaints';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import { reindexCustomerSearch } from '../customers';
 import { openDatabase, type Db } from '../db/connection';
+import { withWritesCaptured } from '../db/replicated';
 import { afterRulesChanged, afterWrite, renewAfterSharedFacts } from '../derive';
 import { loadAutomerge, type AutomergeApi } from './automerge';
 import { bookKeysOf, readDevice, withExchangeKeys, writeDevice, type Device } from './device';
@@ -339,13 +340,15 @@ const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents,
   const customerIds = [...projection.customerIds];
   reindexCustomerSearch(db, customerIds);
   const tables = projection.tables;
-  afterWrite(ctx, {
-    customerIds,
-    visitsChanged: true,
-    bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? complaintReminderKinds : [],
+  withWritesCaptured(db, () => {
+    afterWrite(ctx, {
+      customerIds,
+      visitsChanged: true,
+      bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? complaintReminderKinds : [],
+    });
+    if (tables.has('settings')) afterRulesChanged(ctx);
+    if ([...tables, ...tablesSent].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
   });
-  if (tables.has('settings')) afterRulesChanged(ctx);
-  if ([...tables, ...tablesSent].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
   return projection.waiting;
 };
 
