@@ -10,6 +10,7 @@ import {
   anyRecordHeld,
   bucketHeads,
   clearConflict,
+  forgetConflictsOfGoneRecords,
   holdRecord,
   customerRid,
   deleteRecord,
@@ -290,6 +291,7 @@ export const projectDocuments = (
     }
   }
   for (const [bucket, heads] of headsNow) if (!waitingBuckets.has(bucket)) setProjectedHeads(db, bucket, heads);
+  for (const table of replicatedTables) if (table.showsConflicts === true) forgetConflictsOfGoneRecords(db, table);
   arrivals.record(db, audit.now);
   return { customerIds, tables, waiting };
 };

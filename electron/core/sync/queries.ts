@@ -188,6 +188,17 @@ export const readRecord = (db: Db, table: ReplicatedTable, rowKey: string): Reco
   return row ?? null;
 };
 
+/**
+ * Forgets the values entered apart for this table's records that are no longer in the book (a
+ * customer merged away or deleted, here or on another device): nothing is left to show or pick, and
+ * were the record to come back (a merge undone), its projection finds its values again. A list's
+ * record is its owner (a customer's phones): an empty list is still a list.
+ */
+export const forgetConflictsOfGoneRecords = (db: Db, table: ReplicatedTable): void => {
+  const [home, key] = table.list === undefined ? [table.name, table.key] : ['customers', 'id'];
+  rowStatements(db)(`DELETE FROM sync_conflicts WHERE tbl = ? AND NOT EXISTS (SELECT 1 FROM ${home} WHERE ${key} = sync_conflicts.row_key)`).run(table.name);
+};
+
 export const recordExists = (db: Db, table: ReplicatedTable, rowKey: string): boolean =>
   rowStatements(db)(`SELECT 1 FROM ${table.name} WHERE ${table.key} = ?`).get(rowKey) !== undefined;
 
