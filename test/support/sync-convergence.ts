@@ -8,7 +8,8 @@ import { threeDevices } from './sync-devices';
  * Three devices of one book working apart, in any order of writes and syncs (issue 19): once every
  * device has synced twice around, they must hold the same book — the same facts, figures and open
  * reminders, every value entered apart shown on each, and each reminder closed apart decided the
- * same way. Writes aim at few records (two customers, the second a duplicate of the first; one reminder) so
+ * same way. Writes aim at few records (two customers, the second a duplicate of the first and referred by them;
+ * one reminder; the loyalty rules) so
  * that values entered apart meet often.
  */
 const device = fc.integer({ min: 0, max: 2 });
@@ -28,6 +29,11 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('unarchive-customer' as const), device, customer }),
   fc.record({ kind: fc.constant('complaint' as const), device, customer }),
   fc.record({ kind: fc.constant('resolve-complaint' as const), device }),
+  fc.record({ kind: fc.constant('snooze' as const), device, days: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('unarchive-visit' as const), device, customer }),
+  fc.record({ kind: fc.constant('refer' as const), device }),
+  fc.record({ kind: fc.constant('unrefer' as const), device }),
+  fc.record({ kind: fc.constant('rules' as const), device, keyShare: fc.constantFrom(0.1, 0.2, 0.3) }),
   fc.record({ kind: fc.constant('sync' as const), device }),
 );
 
@@ -40,9 +46,16 @@ const attempt = async (answer: Promise<{ ok: true } | { ok: false; error: { code
 
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 
-/** Every reminder with how it was closed: what people decided must end the same on every device. */
-const reminders = (core: Core) =>
-  core.db.prepare('SELECT id, status, note, outcome_note, closed_at, closed_by_staff_id, created_at FROM reminders ORDER BY id').all();
+/**
+ * Beyond what every sync test compares: each reminder with how it was closed (what people decided
+ * must end the same everywhere), referrals and their rewards, and the shop's rules.
+ */
+const beyondTheBook = (core: Core) => ({
+  reminders: core.db.prepare('SELECT id, status, note, outcome_note, snoozed_until, closed_at, closed_by_staff_id, created_at FROM reminders ORDER BY id').all(),
+  referrals: core.db.prepare('SELECT customer_id, referrer_id, referred_at FROM referrals ORDER BY customer_id').all(),
+  rewards: core.db.prepare('SELECT id, referrer_id, referred_id, visit_id, kind, status, earned_at, voided_at FROM referral_rewards ORDER BY id').all(),
+  rules: core.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'loyalty%' ORDER BY key").all(),
+});
 
 const play = async (actions: readonly Action[]): Promise<void> => {
   const ids: { customers: string[]; reminder: string } = { customers: [], reminder: '' };
@@ -105,13 +118,31 @@ const play = async (actions: readonly Action[]): Promise<void> => {
       case 'dismiss':
         await attempt(core.call('reminders-dismiss', { id: ids.reminder, note: `不用了 ${act.device}` }));
         break;
+      case 'snooze':
+        await attempt(core.call('reminders-snooze', { id: ids.reminder, until: `2099-01-${String(5 + act.days).padStart(2, '0')}` }));
+        break;
+      case 'unarchive-visit': {
+        const latest = core.db.prepare('SELECT id FROM visits WHERE customer_id = ? AND archived_at IS NOT NULL ORDER BY archived_at DESC LIMIT 1').pluck().get(ids.customers[act.customer]!) as string | undefined;
+        if (latest !== undefined) await attempt(core.call('visits-unarchive', { id: latest }));
+        break;
+      }
+      // The second customer came on the first one's word; or the link is taken back.
+      case 'refer':
+        await attempt(core.call('referrals-set', { customerId: ids.customers[1]!, referrerId: ids.customers[0]! }));
+        break;
+      case 'unrefer':
+        await attempt(core.call('referrals-set', { customerId: ids.customers[1]!, referrerId: null }));
+        break;
+      case 'rules':
+        await attempt(core.call('loyalty-settings-update', { keyShare: act.keyShare }));
+        break;
       case 'reopen':
         await attempt(core.call('reminders-reopen', { id: ids.reminder }));
         break;
     }
   }
   await book.settle([0, 1, 2, 0, 1, 2]);
-  const [first, ...others] = book.cores.map(reminders);
+  const [first, ...others] = book.cores.map(beyondTheBook);
   for (const other of others) expect(other).toEqual(first);
 };
 
