@@ -46,6 +46,13 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     await page.keyboard.press('ArrowRight');
     await expect(flow.locator('.recharts-tooltip-wrapper')).toContainText(/Returning : \d/);
 
+    // The month lists are as wide as their longest name, set, not found by laying out their 120
+    // month names as the screen opens (en's natural width is narrower than the fixed one).
+    for (const select of await page.locator('.range-picker select').all()) {
+      const { width, fontSize } = await select.evaluate((element) => ({ width: element.getBoundingClientRect().width, fontSize: parseFloat(getComputedStyle(element).fontSize) }));
+      expect(width).toBeCloseTo(fontSize * 8.75, 0);
+    }
+
     // A longer range: the address and the figures follow.
     const twelveMonths = await headline.textContent();
     await page.getByRole('button', { name: 'Last 24 months' }).click();

@@ -9,7 +9,7 @@ const statements = statementsFor((db) => ({
   // are left out by their key, once per customer (customers_archived holds the few of them).
   spendByCustomer: db
     .prepare<{ from: string; to: string }, [string, string]>(`
-      SELECT json_group_array(customer_id), json_group_array(spent) FROM (
+      SELECT json_group_array(customer_id), json_group_array(coalesce(spent, 0)) FROM (
         SELECT customer_id, sum(amount_minor) AS spent FROM visits INDEXED BY visits_customer_time
         WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
         GROUP BY customer_id
@@ -113,13 +113,13 @@ const spendWatch = statementsFor((db) => {
 export const takeChangedSpenders = (db: Db): string[] => spendWatch(db).take.all();
 
 /**
- * Each customer still in the book who visited in the range, and what they spent in it (null when
+ * Each customer still in the book who visited in the range, and what they spent in it (0 when
  * nothing), in two lists in the same order. Handed over as two JSON texts: a hundred thousand rows
  * read one by one cost about as much again as the walk itself.
  */
-export const spendByCustomer = (db: Db, from: string, to: string): { ids: string[]; spent: (number | null)[] } => {
+export const spendByCustomer = (db: Db, from: string, to: string): { ids: string[]; spent: number[] } => {
   const [ids, spent] = statements(db).spendByCustomer.get({ from, to }) ?? ['[]', '[]'];
-  return { ids: JSON.parse(ids) as string[], spent: JSON.parse(spent) as (number | null)[] };
+  return { ids: JSON.parse(ids) as string[], spent: JSON.parse(spent) as number[] };
 };
 
 export const spendOfCustomers = (db: Db, ids: readonly string[], from: string, to: string): [string, number | null][] =>

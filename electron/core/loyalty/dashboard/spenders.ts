@@ -52,7 +52,9 @@ const walkCacheKib = 2_048;
 const walk = (db: Db, from: string, to: string): RangeSpending =>
   withSmallPageCache(db, walkCacheKib, () => {
     const { ids, spent } = spendByCustomer(db, from, to);
-    return { ids, spent: Float64Array.from(spent, (amount) => amount ?? 0), slots: null };
+    // Copied without a function per amount (the SQL gives 0 for nothing): 100,000 calls took
+    // 20-60 ms of a first read in a fresh process, the copy alone under 20.
+    return { ids, spent: new Float64Array(spent), slots: null };
   });
 
 /** The customer's slot in the range, a new one for a customer the walk did not meet. */
