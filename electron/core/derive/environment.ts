@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { type LoyaltyEnvironment, readLoyaltySettings, tierRulesOf } from '../loyalty';
 import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from '../reminders';
 import type { LapseContext } from './lapse';
-import { latestValueFit, valueHorizonOf } from '../value';
+import { latestValueFit, valuePricing, type ValuePricing } from '../value';
 import type { ValueHorizon } from '../../../shared/loyalty/value-model/customer-value';
 
 /** Everything besides the facts that derived figures are worked out from, read once per write. */
@@ -14,18 +14,23 @@ export interface DeriveEnvironment {
   reminders: ReminderEnvironment;
   lapse: LapseContext;
   loyalty: LoyaltyEnvironment;
-  /** The value model in force (its fit's id; null before the first fit) and the horizon it is priced over. */
+  /** The value model in force (its fit's id; null before the first fit) and the horizon it is priced over: the value figure's basis. */
   value: { fitId: string | null; horizon: ValueHorizon };
+  /** The same model read and parsed once per write, with the zone and now, for the predictions themselves. */
+  pricing: ValuePricing;
 }
 
 export const deriveEnvironment = (db: Db, now: Date): DeriveEnvironment => {
   const reminders = reminderEnvironment(db);
+  const fit = latestValueFit(db);
+  const pricing = valuePricing(db, fit, reminders.zone, now);
   return {
     now,
     today: localDay(now, reminders.zone),
     reminders,
     lapse: { rules: lapseRulesOf(reminders.settings), zone: reminders.zone },
     loyalty: { rules: tierRulesOf(readLoyaltySettings(db)), zone: reminders.zone, now },
-    value: { fitId: latestValueFit(db)?.id ?? null, horizon: valueHorizonOf(db) },
+    value: { fitId: fit?.id ?? null, horizon: pricing.horizon },
+    pricing,
   };
 };

@@ -4,7 +4,7 @@ import { newId } from '../db/ids';
 import { readLoyaltySettings } from '../loyalty';
 import { shopTimeZone } from '../reminders';
 import { readHistories, type CustomerHistory } from './histories';
-import { insertValueFit, latestValueFit, writeSnapshotPredictions, writeValuePredictions, type DbValueFit, type DbValuePrediction, type ValueScope } from './queries';
+import { insertValueFit, writeSnapshotPredictions, writeValuePredictions, type DbValueFit, type DbValuePrediction, type ValueScope } from './queries';
 
 /** The horizon and discount the shop set (Settings → Tiers and customer value). */
 export const valueHorizonOf = (db: Db): ValueHorizon => {
@@ -103,17 +103,27 @@ export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = (
   };
 };
 
+/** What predictions are made under: the model in force (null before the first fit), its horizon, the shop's zone, now. */
+export interface ValuePricing {
+  model: ValueModel | null;
+  horizon: ValueHorizon;
+  zone: string;
+  now: Date;
+}
+
+/** The pricing in force, read once per write by the derived data's environment. */
+export const valuePricing = (db: Db, fit: DbValueFit | null, zone: string, now: Date): ValuePricing => ({ model: storedValueModel(fit), horizon: valueHorizonOf(db), zone, now });
+
 /**
  * Predictions again under the fit in force, as of now: for the customers a write touched, for a
  * chunk of the pass in steps (a range of ids), or for every customer (`null`: a new day, fit or
  * horizon). The next fit refits the model itself; before the first fit there is nothing to do.
  */
-export const refreshCustomersValue = (db: Db, customers: ValueScope, now: Date): void => {
-  const model = storedValueModel(latestValueFit(db));
+export const refreshCustomersValue = (db: Db, customers: ValueScope, pricing: ValuePricing): void => {
+  const { model, horizon } = pricing;
   if (model === null || (Array.isArray(customers) && customers.length === 0)) return;
-  const horizon = valueHorizonOf(db);
   writeValuePredictions(
     db,
-    readHistories(db, shopTimeZone(db), now, customers).map((customer) => predictionOf(customer, model, horizon)),
+    readHistories(db, pricing.zone, pricing.now, customers).map((customer) => predictionOf(customer, model, horizon)),
   );
 };
