@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { type LoyaltyEnvironment, readLoyaltySettings, tierRulesOf } from '../loyalty';
 import { lapseRulesOf, reminderEnvironment, type ReminderEnvironment } from '../reminders';
 import type { LapseContext } from './lapse';
-import { latestValueFit, valuePricing, type ValuePricing } from '../value';
+import { latestValueFit, valueHorizonFrom, valuePricing, type ValuePricing } from '../value';
 import type { ValueHorizon } from '../../../shared/loyalty/value-model/customer-value';
 
 /** Everything besides the facts that derived figures are worked out from, read once per write. */
@@ -22,14 +22,15 @@ export interface DeriveEnvironment {
 
 export const deriveEnvironment = (db: Db, now: Date): DeriveEnvironment => {
   const reminders = reminderEnvironment(db);
+  const loyaltySettings = readLoyaltySettings(db);
   const fit = latestValueFit(db);
-  const pricing = valuePricing(db, fit, reminders.zone, now);
+  const pricing = valuePricing(fit, valueHorizonFrom(loyaltySettings), reminders.zone, now);
   return {
     now,
     today: localDay(now, reminders.zone),
     reminders,
     lapse: { rules: lapseRulesOf(reminders.settings), zone: reminders.zone },
-    loyalty: { rules: tierRulesOf(readLoyaltySettings(db)), zone: reminders.zone, now },
+    loyalty: { rules: tierRulesOf(loyaltySettings), zone: reminders.zone, now },
     value: { fitId: fit?.id ?? null, horizon: pricing.horizon },
     pricing,
   };

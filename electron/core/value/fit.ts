@@ -1,4 +1,5 @@
 import { customerValue, fitValueModel, type ValueHorizon, type ValueModel, type ValueModelFit } from '../../../shared/loyalty/value-model/customer-value';
+import type { LoyaltySettings } from '../../../shared/contract/loyalty';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { readLoyaltySettings } from '../loyalty';
@@ -6,11 +7,14 @@ import { shopTimeZone } from '../reminders';
 import { readHistories, type CustomerHistory } from './histories';
 import { insertValueFit, writeSnapshotPredictions, writeValuePredictions, type DbValueFit, type DbValuePrediction, type ValueScope } from './queries';
 
+/** The horizon and discount in loyalty settings already read (the derived data's environment reads them once per write). */
+export const valueHorizonFrom = (settings: Pick<LoyaltySettings, 'remainingYears' | 'valueDiscountPercent'>): ValueHorizon => ({
+  years: settings.remainingYears,
+  annualDiscountRate: settings.valueDiscountPercent / 100,
+});
+
 /** The horizon and discount the shop set (Settings → Tiers and customer value). */
-export const valueHorizonOf = (db: Db): ValueHorizon => {
-  const settings = readLoyaltySettings(db);
-  return { years: settings.remainingYears, annualDiscountRate: settings.valueDiscountPercent / 100 };
-};
+export const valueHorizonOf = (db: Db): ValueHorizon => valueHorizonFrom(readLoyaltySettings(db));
 
 /** The model in force: the newest fit's parameters, or null before the first fit. */
 export const storedValueModel = (fit: DbValueFit | null): ValueModel | null => {
@@ -111,8 +115,8 @@ export interface ValuePricing {
   now: Date;
 }
 
-/** The pricing in force, read once per write by the derived data's environment. */
-export const valuePricing = (db: Db, fit: DbValueFit | null, zone: string, now: Date): ValuePricing => ({ model: storedValueModel(fit), horizon: valueHorizonOf(db), zone, now });
+/** The pricing in force, from what the derived data's environment read once per write. */
+export const valuePricing = (fit: DbValueFit | null, horizon: ValueHorizon, zone: string, now: Date): ValuePricing => ({ model: storedValueModel(fit), horizon, zone, now });
 
 /**
  * Predictions again under the fit in force, as of now: for the customers a write touched, for a
