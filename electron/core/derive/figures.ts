@@ -109,9 +109,9 @@ const value: DerivedFigure = {
   keeps: ['customer_loyalty.value_probability_alive', 'customer_loyalty.value_expected_visits', 'customer_loyalty.value_spend_per_visit_minor', 'customer_loyalty.value_lifetime_minor'],
   // Predictions are measured to today under the model in force: a new day, a new fit or a new horizon remakes them all.
   basis: (environment) => ({ version: 1, day: environment.today, ...environment.value }),
-  update: (db, customerIds, environment) => refreshCustomersValue(db, customerIds, environment.now),
-  rebuild: (db, environment) => refreshCustomersValue(db, null, environment.now),
-  rebuildChunk: (db, chunk, environment) => refreshCustomersValue(db, chunk, environment.now),
+  update: (db, customerIds, environment) => refreshCustomersValue(db, customerIds, environment.pricing),
+  rebuild: (db, environment) => refreshCustomersValue(db, null, environment.pricing),
+  rebuildChunk: (db, chunk, environment) => refreshCustomersValue(db, chunk, environment.pricing),
 };
 
 const monthFigures: DerivedFigure = {

@@ -137,7 +137,8 @@ export const refreshCustomersLoyalty = (db: Db, customerIds: readonly string[], 
   const customers = loyaltyCustomers(db, customerIds);
   for (const customer of customers) {
     const row = rowFor(customer, inputs, cutoffs, environment, parameters.today);
-    if (!sameRow(row, inputs.previous.get(customer.id))) writeLoyaltyRow(db, row);
+    const stored = inputs.previous.get(customer.id);
+    if (!sameRow(row, stored)) writeLoyaltyRow(db, row, stored);
   }
   // An archived (or purged) customer keeps no tier.
   const present = new Set(customers.map((customer) => customer.id));

@@ -71,6 +71,19 @@ const statements = statementsFor((db) => ({
       money_tier = excluded.money_tier, points = excluded.points, tier = excluded.tier, signals_json = excluded.signals_json,
       satisfaction = excluded.satisfaction, loyalty = excluded.loyalty, quadrant = excluded.quadrant,
       quadrant_since = excluded.quadrant_since, computed_at = excluded.computed_at`),
+  // A row that is there already is changed column group by column group: SQLite deletes and
+  // reinserts an index's entry whenever its column is assigned, even to the value it had, and each
+  // such entry is a page read and a page written at the commit. A visit changes the spending and
+  // the scores; the tier seldom.
+  updateUnindexed: db.prepare<DbLoyaltyRow>(`
+    UPDATE customer_loyalty SET visits_12m = @visits_12m, money_tier = @money_tier, points = @points, signals_json = @signals_json,
+      quadrant_since = @quadrant_since, computed_at = @computed_at
+    WHERE customer_id = @customer_id`),
+  updateRevenue: db.prepare<DbLoyaltyRow>('UPDATE customer_loyalty SET revenue_12m_minor = @revenue_12m_minor WHERE customer_id = @customer_id'),
+  updateTier: db.prepare<DbLoyaltyRow>('UPDATE customer_loyalty SET tier = @tier WHERE customer_id = @customer_id'),
+  updateQuadrant: db.prepare<DbLoyaltyRow>(
+    'UPDATE customer_loyalty SET quadrant = @quadrant, satisfaction = @satisfaction, loyalty = @loyalty WHERE customer_id = @customer_id',
+  ),
   remove: db.prepare<[string]>('DELETE FROM customer_loyalty WHERE customer_id = ?'),
   // Archived customers keep no tier: they are out of every count and segment.
   removeArchived: db.prepare<[]>('DELETE FROM customer_loyalty WHERE customer_id IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)'),
@@ -111,8 +124,17 @@ export const loyaltyRows = (db: Db, ids: readonly string[] | null): Map<string, 
 
 export const loyaltyRowOf = (db: Db, customerId: string): DbLoyaltyRow | null => statements(db).rowOf.get(customerId) ?? null;
 
-export const writeLoyaltyRow = (db: Db, row: DbLoyaltyRow): void => {
-  statements(db).upsert.run(row);
+/** Writes a customer's row; given the row as it stands, only the indexes whose columns changed are touched. */
+export const writeLoyaltyRow = (db: Db, row: DbLoyaltyRow, stored?: DbLoyaltyRow): void => {
+  const run = statements(db);
+  if (stored === undefined) {
+    run.upsert.run(row);
+    return;
+  }
+  run.updateUnindexed.run(row);
+  if (row.revenue_12m_minor !== stored.revenue_12m_minor) run.updateRevenue.run(row);
+  if (row.tier !== stored.tier) run.updateTier.run(row);
+  if (row.quadrant !== stored.quadrant || row.satisfaction !== stored.satisfaction || row.loyalty !== stored.loyalty) run.updateQuadrant.run(row);
 };
 
 export const removeLoyaltyRow = (db: Db, customerId: string): void => {

@@ -1,16 +1,20 @@
 import { customerValue, fitValueModel, type ValueHorizon, type ValueModel, type ValueModelFit } from '../../../shared/loyalty/value-model/customer-value';
+import type { LoyaltySettings } from '../../../shared/contract/loyalty';
 import type { Db } from '../db/connection';
 import { newId } from '../db/ids';
 import { readLoyaltySettings } from '../loyalty';
 import { shopTimeZone } from '../reminders';
 import { readHistories, type CustomerHistory } from './histories';
-import { insertValueFit, latestValueFit, writeSnapshotPredictions, writeValuePredictions, type DbValueFit, type DbValuePrediction, type ValueScope } from './queries';
+import { insertValueFit, writeSnapshotPredictions, writeValuePredictions, type DbValueFit, type DbValuePrediction, type ValueScope } from './queries';
+
+/** The horizon and discount in loyalty settings already read (the derived data's environment reads them once per write). */
+export const valueHorizonFrom = (settings: Pick<LoyaltySettings, 'remainingYears' | 'valueDiscountPercent'>): ValueHorizon => ({
+  years: settings.remainingYears,
+  annualDiscountRate: settings.valueDiscountPercent / 100,
+});
 
 /** The horizon and discount the shop set (Settings → Tiers and customer value). */
-export const valueHorizonOf = (db: Db): ValueHorizon => {
-  const settings = readLoyaltySettings(db);
-  return { years: settings.remainingYears, annualDiscountRate: settings.valueDiscountPercent / 100 };
-};
+export const valueHorizonOf = (db: Db): ValueHorizon => valueHorizonFrom(readLoyaltySettings(db));
 
 /** The model in force: the newest fit's parameters, or null before the first fit. */
 export const storedValueModel = (fit: DbValueFit | null): ValueModel | null => {
@@ -103,17 +107,27 @@ export const fitAndStoreValueModel = (db: Db, now: Date, clock: () => number = (
   };
 };
 
+/** What predictions are made under: the model in force (null before the first fit), its horizon, the shop's zone, now. */
+export interface ValuePricing {
+  model: ValueModel | null;
+  horizon: ValueHorizon;
+  zone: string;
+  now: Date;
+}
+
+/** The pricing in force, from what the derived data's environment read once per write. */
+export const valuePricing = (fit: DbValueFit | null, horizon: ValueHorizon, zone: string, now: Date): ValuePricing => ({ model: storedValueModel(fit), horizon, zone, now });
+
 /**
  * Predictions again under the fit in force, as of now: for the customers a write touched, for a
  * chunk of the pass in steps (a range of ids), or for every customer (`null`: a new day, fit or
  * horizon). The next fit refits the model itself; before the first fit there is nothing to do.
  */
-export const refreshCustomersValue = (db: Db, customers: ValueScope, now: Date): void => {
-  const model = storedValueModel(latestValueFit(db));
+export const refreshCustomersValue = (db: Db, customers: ValueScope, pricing: ValuePricing): void => {
+  const { model, horizon } = pricing;
   if (model === null || (Array.isArray(customers) && customers.length === 0)) return;
-  const horizon = valueHorizonOf(db);
   writeValuePredictions(
     db,
-    readHistories(db, shopTimeZone(db), now, customers).map((customer) => predictionOf(customer, model, horizon)),
+    readHistories(db, pricing.zone, pricing.now, customers).map((customer) => predictionOf(customer, model, horizon)),
   );
 };
