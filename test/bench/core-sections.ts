@@ -145,10 +145,6 @@ export const profileFigure = async (core: Core, count: number): Promise<Figure> 
 };
 
 /**
- * Logs visits as the counter does (synchronous=FULL), beside the bare INSERT, then takes them out
- * again the way the app does (archive, then delete for good) so the book stays as it was.
- */
-/**
  * The customers a timed run visits, drawn from the whole book. The list of every id (100,000
  * strings) is the bench's own and dies here: held through the run, the young-generation
  * collections that copy it to the old space stopped one visit log in each run for 30–46 ms
@@ -157,6 +153,10 @@ export const profileFigure = async (core: Core, count: number): Promise<Figure> 
 const customersToVisit = (core: Core, count: number, random: Random): string[] =>
   sample(core.db.prepare('SELECT id FROM customers WHERE archived_at IS NULL ORDER BY rid').pluck().all() as string[], count, random);
 
+/**
+ * Logs visits as the counter does (synchronous=FULL), beside the bare INSERT, then takes them out
+ * again the way the app does (archive, then delete for good) so the book stays as it was.
+ */
 export const logVisitFigure = async (core: Core, count: number): Promise<Figure> => {
   const random = new Random(13);
   const customers = customersToVisit(core, count, random);
