@@ -57,6 +57,13 @@ const beyondTheBook = (core: Core) => ({
   rules: core.db.prepare("SELECT key, value FROM settings WHERE key LIKE 'loyalty%' ORDER BY key").all(),
 });
 
+/** The customer's latest visit on this device, among those kept or those archived. */
+const latestVisit = (core: Core, customerId: string, archived: boolean): string | undefined =>
+  core.db
+    .prepare(`SELECT id FROM visits WHERE customer_id = ? AND archived_at IS ${archived ? 'NOT NULL' : 'NULL'} ORDER BY occurred_at DESC, id DESC LIMIT 1`)
+    .pluck()
+    .get(customerId) as string | undefined;
+
 const play = async (actions: readonly Action[]): Promise<void> => {
   const ids: { customers: string[]; reminder: string } = { customers: [], reminder: '' };
   const book = await threeDevices(async (a) => {
@@ -83,9 +90,11 @@ const play = async (actions: readonly Action[]): Promise<void> => {
       case 'visit':
         await attempt(core.call('visits-log', { customerId: ids.customers[act.customer]!, amountMinor: 1000 * (step + 1) }));
         break;
-      case 'archive-visit': {
-        const latest = core.db.prepare('SELECT id FROM visits WHERE customer_id = ? AND archived_at IS NULL ORDER BY occurred_at DESC LIMIT 1').pluck().get(ids.customers[act.customer]!) as string | undefined;
-        if (latest !== undefined) await attempt(core.call('visits-archive', { id: latest }));
+      case 'archive-visit':
+      case 'unarchive-visit': {
+        const archived = act.kind === 'unarchive-visit';
+        const latest = latestVisit(core, ids.customers[act.customer]!, archived);
+        if (latest !== undefined) await attempt(core.call(archived ? 'visits-unarchive' : 'visits-archive', { id: latest }));
         break;
       }
       // The second customer is a duplicate of the first: merged into it, and the merge undone.
@@ -121,11 +130,6 @@ const play = async (actions: readonly Action[]): Promise<void> => {
       case 'snooze':
         await attempt(core.call('reminders-snooze', { id: ids.reminder, until: `2099-01-${String(5 + act.days).padStart(2, '0')}` }));
         break;
-      case 'unarchive-visit': {
-        const latest = core.db.prepare('SELECT id FROM visits WHERE customer_id = ? AND archived_at IS NOT NULL ORDER BY archived_at DESC LIMIT 1').pluck().get(ids.customers[act.customer]!) as string | undefined;
-        if (latest !== undefined) await attempt(core.call('visits-unarchive', { id: latest }));
-        break;
-      }
       // The second customer came on the first one's word; or the link is taken back.
       case 'refer':
         await attempt(core.call('referrals-set', { customerId: ids.customers[1]!, referrerId: ids.customers[0]! }));
