@@ -165,8 +165,11 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   const values: Record<string, CellScalar> = before === null && typeof last === 'string' ? (JSON.parse(last) as Record<string, CellScalar>) : {};
   const shownCells = new Map<string, CellValue>();
   const cellsOf = new Map(table.cells.map((column) => [column, cellValues(automerge, doc, cellKey(table.name, rowKey, column))]));
-  // A value the rule prefers (a person's decision on a reminder) brings the fields written with it —
-  // its closing time, who closed it, the outcome — so the record stays whole and passes its checks.
+  // A value the rule prefers (a person's decision on a reminder) brings that device's values of the
+  // other fields — its closing time, who closed it, the outcome — so the record stays whole and
+  // passes its checks. By device, not by the time of the decision: the device may have changed some
+  // of them in a later sync (reopened and closed again), and a field taken from another device then
+  // broke the record's rule (done, yet never closed) and held it on every device.
   let decision: CellValue | undefined;
   for (const [column, cells] of cellsOf) {
     const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
@@ -175,7 +178,7 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   for (const [column, cells] of cellsOf) {
     if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
     else clearConflict(db, table.name, rowKey, column);
-    const shown = (decision === undefined ? undefined : cells.find((cell) => cell.device === decision.device && cell.at === decision.at)) ?? cells[0];
+    const shown = (decision === undefined ? undefined : cells.find((cell) => cell.device === decision.device)) ?? cells[0];
     if (shown === undefined) continue;
     shownCells.set(column, shown);
     const localTable = table.localReferences?.[column];
