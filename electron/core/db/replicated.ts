@@ -172,6 +172,11 @@ const recordJson = (table: ReplicatedTable, row: 'OLD' | 'NEW'): string => {
   return `(SELECT json_group_array(json_array(${table.cells.join(', ')})) FROM (SELECT ${table.cells.join(', ')} FROM ${table.name} WHERE ${table.key} = ${row}.${table.key} ORDER BY ${table.list.order}))`;
 };
 
+const captureEvents = ['insert', 'update', 'delete'] as const;
+
+/** A capture trigger's name: made by installCaptureTriggers, dropped by withWritesCaptured. */
+const captureTrigger = (table: ReplicatedTable, event: (typeof captureEvents)[number]): string => `sync_capture_${table.name}_${event}`;
+
 /**
  * The capture triggers of a shared book: every write to a replicated record notes the record in
  * sync_outbox, with the record as it was before the first such write (the first note stays).
@@ -197,11 +202,11 @@ export const installCaptureTriggers = (db: Db): void => {
     // A list row moved to another owner (a merge) changes that owner's list too; a record's own key never changes.
     const newOwner = table.list === undefined ? '' : note('NEW', recordJson(table, 'NEW'));
     db.exec(`
-      CREATE TEMP TRIGGER IF NOT EXISTS sync_capture_${table.name}_insert BEFORE INSERT ON main.${table.name} ${condition('NEW')}
+      CREATE TEMP TRIGGER IF NOT EXISTS ${captureTrigger(table, 'insert')} BEFORE INSERT ON main.${table.name} ${condition('NEW')}
         BEGIN ${note('NEW', baseOnInsert)} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS sync_capture_${table.name}_update BEFORE UPDATE OF ${columns.join(', ')} ON main.${table.name} ${condition('NEW')}
+      CREATE TEMP TRIGGER IF NOT EXISTS ${captureTrigger(table, 'update')} BEFORE UPDATE OF ${columns.join(', ')} ON main.${table.name} ${condition('NEW')}
         BEGIN ${note('OLD', recordJson(table, 'OLD'))} ${newOwner} END;
-      CREATE TEMP TRIGGER IF NOT EXISTS sync_capture_${table.name}_delete BEFORE DELETE ON main.${table.name} ${condition('OLD')}
+      CREATE TEMP TRIGGER IF NOT EXISTS ${captureTrigger(table, 'delete')} BEFORE DELETE ON main.${table.name} ${condition('OLD')}
         BEGIN ${note('OLD', recordJson(table, 'OLD'))} END;
     `);
   }
@@ -220,7 +225,7 @@ export const withWritesCaptured = <T>(db: Db, work: () => T): T => {
     return work();
   } finally {
     for (const table of replicatedTables) {
-      for (const event of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER IF EXISTS temp.sync_capture_${table.name}_${event}`);
+      for (const event of captureEvents) db.exec(`DROP TRIGGER IF EXISTS temp.${captureTrigger(table, event)}`);
     }
     capturing.delete(db);
   }
