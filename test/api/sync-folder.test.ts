@@ -76,6 +76,25 @@ describe('one book on three devices through a shared folder', () => {
     expect((await callOk(b, 'customers-get', { id: twin })).name).toBe('林美華');
   });
 
+  it('a referral made on one device while another merged the customer away, and undid it before syncing again, stands on every device', async () => {
+    let referrer = '';
+    let referred = '';
+    const book = await joinedDevices(async (a) => {
+      referrer = (await callOk(a, 'customers-create', fields)).id;
+      referred = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+    });
+    const [a, , c] = book.cores;
+    const merge = await callOk(c, 'customers-merge', { survivorId: referrer, absorbedId: referred, fields });
+    await book.sync(2);
+    await callOk(a, 'referrals-set', { customerId: referred, referrerId: referrer });
+    await callOk(c, 'customers-merge-undo', { mergeId: merge.merge.id });
+    // A takes the merge in before the undo reaches it: the referral goes aside with the customer, and must come back with them.
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT referrer_id FROM referrals WHERE customer_id = ?').pluck().all(referred)).toEqual([referrer]);
+    }
+  });
+
   it('archive on one device and an edit on another both hold; a complaint carried through on two devices', async () => {
     let meiId = '';
     const book = await joinedDevices(async (a) => {

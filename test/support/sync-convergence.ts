@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { callOk } from './core';
-import { threeDevices } from './sync-devices';
+import { closeDevices, threeDevices } from './sync-devices';
 
 /**
  * Three devices of one book working apart, in any order of writes and syncs (issue 19): once every
@@ -169,6 +169,15 @@ const play = async (actions: readonly Action[]): Promise<void> => {
   for (const other of others) expect(other).toEqual(first);
 };
 
+/** One history on three fresh devices, closed when it ends: a campaign of forty would otherwise hold 120 books open. */
+const playAndClose = async (actions: readonly Action[]): Promise<void> => {
+  try {
+    await play(actions);
+  } finally {
+    closeDevices();
+  }
+};
+
 /**
  * Histories that once ended with devices disagreeing, played first every time: a reminder
  * completed, reopened and completed again on one device while a merge undone on another put it
@@ -177,7 +186,9 @@ const play = async (actions: readonly Action[]): Promise<void> => {
  * on two devices and merged away on the third (its two names still listed as entered apart, for a
  * customer no longer in the book, on some devices); a follow-up
  * withdrawn by each device as the second visit reached it (each its own closing time, never sent);
- * a third value entered apart that reached a device already holding two, and lost (never written there).
+ * a third value entered apart that reached a device already holding two, and lost (never written there);
+ * a referral made while another device merged the customer away and undid it before syncing again
+ * (set aside with the customer where the merge arrived first, and never brought back).
  */
 const foundBefore: Action[][] = [
   [
@@ -207,6 +218,13 @@ const foundBefore: Action[][] = [
     { kind: 'reopen', device: 1 },
     { kind: 'rename', device: 0, customer: 0 },
   ],
+  [
+    { kind: 'merge', device: 2 },
+    { kind: 'sync', device: 2 },
+    { kind: 'refer', device: 0 },
+    { kind: 'undo-merge', device: 2 },
+    { kind: 'dismiss', device: 0 },
+  ],
 ];
 
 /**
@@ -215,7 +233,7 @@ const foundBefore: Action[][] = [
  */
 export const checkSyncConvergence = async (runs: number, steps: number, seed?: number): Promise<void> => {
   await fc.assert(
-    fc.asyncProperty(fc.array(action, { minLength: Math.ceil(steps / 3), maxLength: steps, size: 'max' }), (actions) => play(actions)),
+    fc.asyncProperty(fc.array(action, { minLength: Math.ceil(steps / 3), maxLength: steps, size: 'max' }), (actions) => playAndClose(actions)),
     { numRuns: runs, examples: foundBefore.map((actions) => [actions]), ...(seed === undefined ? {} : { seed }) },
   );
 };

@@ -25,6 +25,7 @@ import {
   releaseRecord,
   setProjectedHeads,
   updateRecord,
+  wasAbsorbed,
 } from './queries';
 
 interface Touched {
@@ -72,6 +73,8 @@ interface ProjectContext {
   participants: readonly CustomerRecordsParticipant[];
   /** What came from other devices, for the audit trail: one entry per record (a customer with their phones and tags is one). */
   arrivals: Arrivals;
+  /** Customers written back into this book after a merge had taken them away (it was undone elsewhere). */
+  cameBack: string[];
 }
 
 const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
@@ -197,6 +200,7 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   }
   const changed = Object.keys(values).filter((column) => before === null || before[column] !== values[column]);
   if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
+  if (before === null && table === customersTable && wasAbsorbed(db, rowKey)) ctx.cameBack.push(rowKey);
   else updateRecord(db, table, rowKey, Object.fromEntries(changed.map((column) => [column, values[column]!])));
   const author = latestOf(changed.flatMap((column) => shownCells.get(column) ?? []));
   if (author !== undefined) {
@@ -206,6 +210,22 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   if (redirected) noteForSending(db, table, rowKey);
   return customersOf(table, rowKey, before, values);
 };
+
+/** Tables whose records are keyed by the customer they belong to: their referral, phones and tags. */
+const keyedByCustomer = replicatedTables.filter((table) => table.name === 'referrals' || table.list !== undefined);
+
+/**
+ * What the documents hold keyed by a customer who came back. While the merge stood here, those
+ * records were set aside (a referral of a customer merged away goes with them; a list waits for its
+ * customer) and their cells need not change again when the merge is undone on another device — a
+ * referral made here while the merge was made there came back on no device but the one that undid it.
+ */
+const keptAsideFor = (ctx: ProjectContext, customerId: string): Touched[] =>
+  keyedByCustomer.flatMap((table) => {
+    const bucket = bucketOf(table.name, customerId);
+    const column = table.list === undefined ? table.key : 'rows';
+    return ctx.documents.get(bucket)[cellKey(table.name, customerId, column)] === undefined ? [] : [{ table, rowKey: customerId, bucket }];
+  });
 
 /** A device's own table, looked up by id (a reminder a win-back attempt names). */
 const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });
@@ -252,7 +272,7 @@ export const projectDocuments = (
   audit: { thisDevice: string; now: () => Date },
 ): Projection => {
   const arrivals = new Arrivals(audit.thisDevice);
-  const ctx: ProjectContext = { automerge, db, documents, participants, arrivals };
+  const ctx: ProjectContext = { automerge, db, documents, participants, arrivals, cameBack: [] };
   const records = new Map<string, Touched>();
   const headsNow = new Map<number, string[]>();
   for (const bucket of documents.stored()) {
@@ -280,11 +300,14 @@ export const projectDocuments = (
   const deletions = ordered.filter(deleted).reverse();
   const someHeld = anyRecordHeld(db);
   const at = audit.now().toISOString();
-  for (const touched of [...writes, ...deletions]) {
+  const pending = [...writes, ...deletions];
+  for (let next = 0; next < pending.length; next += 1) {
+    const touched = pending[next]!;
     try {
       // Each record in a savepoint of its own: one that must wait leaves nothing half written.
       for (const id of db.transaction(() => projectRecord(ctx, touched))()) customerIds.add(id);
       if (someHeld) releaseRecord(db, touched.table.name, touched.rowKey);
+      for (const customerId of ctx.cameBack.splice(0)) pending.push(...keptAsideFor(ctx, customerId));
     } catch (caught) {
       const breaksRule = caught instanceof Error && 'code' in caught && String(caught.code).startsWith('SQLITE_CONSTRAINT');
       if (!(caught instanceof NotYetArrived) && !breaksRule) throw caught;

@@ -41,6 +41,7 @@ const statements = statementsFor((db) => ({
   holdsRecords: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM visits) OR EXISTS (SELECT 1 FROM complaints)').pluck(),
   customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
   mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
+  wasAbsorbed: db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM customer_merges WHERE absorbed_id = ?)').pluck(),
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
   conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
   exportedAll: db.prepare<[], { bucket: number; exported_heads: string }>('SELECT bucket, exported_heads FROM sync_buckets'),
@@ -110,6 +111,9 @@ export const bookHoldsRecords = (db: Db): boolean => statements(db).holdsRecords
 export const customerRid = (db: Db, id: string): number | null => statements(db).customerRid.get(id) ?? null;
 /** The customer this one was merged into, while the merge stands. */
 export const mergedInto = (db: Db, id: string): string | null => statements(db).mergedInto.get(id) ?? null;
+
+/** Whether a merge ever absorbed this customer here (undone or not): a customer who can come back. */
+export const wasAbsorbed = (db: Db, id: string): boolean => statements(db).wasAbsorbed.get(id) === 1;
 
 /**
  * Notes a record for sending, as a capture trigger would: for changes the sync itself makes to
