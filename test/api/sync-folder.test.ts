@@ -95,6 +95,22 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a complaint logged on one device for a customer another deleted for good goes with them everywhere, its promises and steps too', async () => {
+    let gone = '';
+    const book = await joinedDevices(async (a) => {
+      gone = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(a, 'customers-archive', { id: gone });
+    await callOk(a, 'customers-purge', { id: gone });
+    await callOk(b, 'complaints-log', { customerId: gone, channel: 'in_person', category: 'service_attitude', severity: 'medium', description: '等太久' });
+    // A and C read B's complaint before B has learnt of the purge: its promises and steps arrive with it.
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT (SELECT count(*) FROM complaints) + (SELECT count(*) FROM complaint_promises) + (SELECT count(*) FROM complaint_transitions)').pluck().get()).toBe(0);
+    }
+  });
+
   it('archive on one device and an edit on another both hold; a complaint carried through on two devices', async () => {
     let meiId = '';
     const book = await joinedDevices(async (a) => {

@@ -188,7 +188,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * withdrawn by each device as the second visit reached it (each its own closing time, never sent);
  * a third value entered apart that reached a device already holding two, and lost (never written there);
  * a referral made while another device merged the customer away and undid it before syncing again
- * (set aside with the customer where the merge arrived first, and never brought back).
+ * (set aside with the customer where the merge arrived first, and never brought back); a complaint
+ * logged for a customer another device deleted for good (dropped everywhere, its promises and steps
+ * held for ever: they named a complaint no device would write).
  */
 const foundBefore: Action[][] = [
   [
@@ -224,6 +226,11 @@ const foundBefore: Action[][] = [
     { kind: 'refer', device: 0 },
     { kind: 'undo-merge', device: 2 },
     { kind: 'dismiss', device: 0 },
+  ],
+  [
+    { kind: 'archive-customer', device: 0, customer: 0 },
+    { kind: 'purge-customer', device: 0, customer: 0 },
+    { kind: 'complaint', device: 1, customer: 0 },
   ],
 ];
 

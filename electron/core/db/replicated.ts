@@ -35,6 +35,12 @@ export interface ReplicatedTable {
   /** Columns naming a customer: a record whose customer was merged into another follows the merge. */
   customerColumns?: readonly string[];
   /**
+   * The record this one is part of (a complaint's promises and steps): where that record is gone
+   * for good — deleted, or its customer deleted — this one goes with it, as it does on the device
+   * that deleted it.
+   */
+  belongsTo?: { table: string; column: string };
+  /**
    * A record deleted on one device while people decided on it on another stays when this says so
    * (a reward handed over is kept though its qualifying visit was archived meanwhile, as on one device).
    */
@@ -122,8 +128,18 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     cells: ['id', 'customer_id', 'reminder_id', 'outcome', 'note', 'staff_id', 'attempted_at', 'created_at'],
     localReferences: { reminder_id: 'reminders' },
   },
-  { name: 'complaint_promises', key: 'id', cells: ['id', 'complaint_id', 'kind', 'due_at', 'outcome', 'settled_at', 'created_at'] },
-  { name: 'complaint_transitions', key: 'id', cells: ['id', 'complaint_id', 'action', 'from_state', 'to_state', 'at', 'actor_role', 'staff_id', 'note'] },
+  {
+    name: 'complaint_promises',
+    key: 'id',
+    belongsTo: { table: 'complaints', column: 'complaint_id' },
+    cells: ['id', 'complaint_id', 'kind', 'due_at', 'outcome', 'settled_at', 'created_at'],
+  },
+  {
+    name: 'complaint_transitions',
+    key: 'id',
+    belongsTo: { table: 'complaints', column: 'complaint_id' },
+    cells: ['id', 'complaint_id', 'action', 'from_state', 'to_state', 'at', 'actor_role', 'staff_id', 'note'],
+  },
   { name: 'referrals', key: 'customer_id', customerColumns: ['referrer_id'], cells: ['customer_id', 'referrer_id', 'referred_at', 'staff_id', 'created_at', 'updated_at'] },
   {
     // Earned on each device from the same visits (one id for one referral's reward: db/derived-ids.ts); given or voided by people.

@@ -198,6 +198,9 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
       redirected = true;
     }
   }
+  const owner = table.belongsTo;
+  const ownerKey = owner === undefined ? null : values[owner.column];
+  if (owner !== undefined && typeof ownerKey === 'string' && goneForGood(ctx, owner.table, ownerKey)) return drop();
   const changed = Object.keys(values).filter((column) => before === null || before[column] !== values[column]);
   if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
   if (before === null && table === customersTable && wasAbsorbed(db, rowKey)) ctx.cameBack.push(rowKey);
@@ -209,6 +212,22 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   }
   if (redirected) noteForSending(db, table, rowKey);
   return customersOf(table, rowKey, before, values);
+};
+
+/**
+ * Whether a record is gone from this book for good: deleted, or the customer it names deleted. A
+ * complaint logged on one device while another purged its customer is never written anywhere, so
+ * the promises and steps that belong to it must not be either (they would break their reference).
+ */
+const goneForGood = (ctx: ProjectContext, tableName: string, rowKey: string): boolean => {
+  const table = replicatedTable(tableName);
+  if (table === undefined || recordExists(ctx.db, table, rowKey)) return false;
+  if (isDeletedIn(ctx, tableName, rowKey)) return true;
+  const doc = ctx.documents.get(bucketOf(tableName, rowKey));
+  return (table.customerColumns ?? []).some((column) => {
+    const named = cellValues(ctx.automerge, doc, cellKey(tableName, rowKey, column))[0]?.value;
+    return typeof named === 'string' && customerNow(ctx, named) === 'gone';
+  });
 };
 
 /** Tables whose records are keyed by the customer they belong to: their referral, phones and tags. */
