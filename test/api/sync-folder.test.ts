@@ -111,6 +111,29 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a customer deleted for good on one device goes from another where they were referred and their purchase earned a reward', async () => {
+    let referrer = '';
+    let gone = '';
+    const book = await joinedDevices(async (a) => {
+      referrer = (await callOk(a, 'customers-create', fields)).id;
+      gone = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(a, 'visits-log', { customerId: gone, amountMinor: 1000 });
+    await callOk(a, 'customers-archive', { id: gone });
+    await callOk(b, 'referrals-set', { customerId: gone, referrerId: referrer });
+    await book.sync(0);
+    await callOk(a, 'customers-purge', { id: gone });
+    // B takes in the visit before the purge: there it earns the referrer a reward that names the visit.
+    await book.sync(1);
+    expect(b.db.prepare('SELECT count(*) FROM referral_rewards WHERE referred_id = ?').pluck().get(gone)).toBe(1);
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT count(*) FROM customers WHERE id = ?').pluck().get(gone)).toBe(0);
+    // The reward's reminder, made on B and sent before B learnt of the purge, went everywhere it had reached.
+    const reminders = book.cores.map((core) => core.db.prepare('SELECT id, status FROM reminders ORDER BY id').all());
+    for (const other of reminders.slice(1)) expect(other).toEqual(reminders[0]);
+  });
+
   it('archive on one device and an edit on another both hold; a complaint carried through on two devices', async () => {
     let meiId = '';
     const book = await joinedDevices(async (a) => {

@@ -190,7 +190,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * a referral made while another device merged the customer away and undid it before syncing again
  * (set aside with the customer where the merge arrived first, and never brought back); a complaint
  * logged for a customer another device deleted for good (dropped everywhere, its promises and steps
- * held for ever: they named a complaint no device would write).
+ * held for ever: they named a complaint no device would write); a customer deleted for good on one
+ * device while another referred them and their purchase earned a reward there (the customer held on
+ * that device for ever: the purge took the visit before the reward that names it).
  */
 const foundBefore: Action[][] = [
   [
@@ -231,6 +233,14 @@ const foundBefore: Action[][] = [
     { kind: 'archive-customer', device: 0, customer: 0 },
     { kind: 'purge-customer', device: 0, customer: 0 },
     { kind: 'complaint', device: 1, customer: 0 },
+  ],
+  [
+    { kind: 'visit', device: 0, customer: 1 },
+    { kind: 'archive-customer', device: 0, customer: 1 },
+    { kind: 'refer', device: 1 },
+    { kind: 'sync', device: 0 },
+    { kind: 'purge-customer', device: 0, customer: 1 },
+    { kind: 'sync', device: 1 },
   ],
 ];
 

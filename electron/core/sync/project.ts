@@ -2,7 +2,7 @@ import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseC
 import { forgetCustomerSearch } from '../customers';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
-import { replicatedTable, replicatedTables, type ReplicatedTable } from '../db/replicated';
+import { replicatedTable, replicatedTables, withWritesCaptured, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
 import { Arrivals, latestOf, listField } from './arrivals';
 import { sameHeads, type Doc, type Documents } from './documents';
@@ -110,9 +110,17 @@ const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
   }
   const survivor = mergedInto(db, customerId);
   const survivorRid = survivor === null ? null : customerRid(db, survivor);
-  for (const participant of ctx.participants) {
-    if (survivor !== null && survivorRid !== null) participant.moveForMerge(db, { id: survivor, rid: survivorRid }, { id: customerId, rid });
-    else participant.purge(db, customerId);
+  if (survivor !== null && survivorRid !== null) {
+    for (const participant of ctx.participants) participant.moveForMerge(db, { id: survivor, rid: survivorRid }, { id: customerId, rid });
+  } else {
+    // What refers to another feature's records goes first (a referral reward names a visit), in
+    // the order a purge on one device takes: the other way round, the visit's deletion broke the
+    // reward's reference, and the customer was held here for ever. Captured, as that purge is:
+    // what it deletes here that travelled to other devices (the reminder of a reward earned here)
+    // is deleted there too.
+    withWritesCaptured(db, () => {
+      for (const participant of [...ctx.participants].reverse()) participant.purge(db, customerId);
+    });
   }
   for (const table of replicatedTables) if (table.list !== undefined) replaceList(db, table, customerId, []);
   forgetCustomerSearch(db, rid);
