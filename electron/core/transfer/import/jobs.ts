@@ -131,6 +131,44 @@ const keepSheet = async (stagingDir: string, loaded: LoadedFile): Promise<void> 
   await writeFile(sheetFileOf(stagingDir, loaded.fileHash, loaded.sheet), serialize({ sheets: loaded.sheets, records: loaded.records }));
 };
 
+/** The file's bytes hashed as they are now; null when it cannot be read (reading it afresh then says why). */
+const fileNow = async (file: string): Promise<{ hash: string; size: number } | null> => {
+  try {
+    const bytes = await readFile(file);
+    return { hash: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The file as the last analysis or preview read it, held in this worker's memory for the job that
+ * follows (the runner keeps the worker of a job another usually follows for that one, runner.ts):
+ * reading a 100,000-row file again is a third of a second for a CSV, and for a workbook more than a
+ * second unzipped or a third of a second from its staged sheet. Taken by the next import job
+ * (whichever it is), so a worker holds it no longer than that.
+ */
+let inMemory: { file: string; loaded: LoadedFile } | null = null;
+
+/** The same reading of the file: the same sheet of a workbook, the same encoding and separator of a text. */
+const readAlike = (loaded: LoadedFile, input: ImportJobInput): boolean =>
+  loaded.format === 'xlsx' ? loaded.sheet === input.sheet : loaded.encoding === input.encoding && loaded.delimiter === input.delimiter;
+
+/**
+ * The file held in memory, when this job reads the same file the same way and its bytes are still
+ * the ones analysed (hashed again: cheap beside reading them); null when it must be read afresh.
+ */
+const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Result<LoadedFile> | null> => {
+  const held = inMemory;
+  inMemory = null;
+  if (held === null || held.file !== input.source.file || !readAlike(held.loaded, input)) return null;
+  job.report('read', 0, 0);
+  const now = await fileNow(input.source.file);
+  if (now === null) return null;
+  if (now.hash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  return now.hash === held.loaded.fileHash ? ok(held.loaded) : null;
+};
+
 /**
  * The workbook sheet the analysis read, when the file is still the one it read (its bytes are
  * hashed again: cheap beside reading the sheet); null when it must be read afresh.
@@ -140,17 +178,13 @@ const keptSheet = async (input: ImportJobInput, job: JobContext): Promise<Result
   const kept = sheetFileOf(input.stagingDir, input.fileHash, input.sheet);
   if (!existsSync(kept)) return null;
   job.report('read', 0, 0);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input.source.file);
-  } catch {
-    return null;
-  }
-  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  const now = await fileNow(input.source.file);
+  if (now === null) return null;
+  const fileHash = now.hash;
   if (fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
   try {
     const { sheets, records } = deserialize(await readFile(kept)) as { sheets: string[]; records: string[][] };
-    return ok({ format: 'xlsx', sheets, sheet: input.sheet, sizeBytes: bytes.length, fileHash, encoding: 'utf-8', evidence: 'detected', delimiter: ',', records });
+    return ok({ format: 'xlsx', sheets, sheet: input.sheet, sizeBytes: now.size, fileHash, encoding: 'utf-8', evidence: 'detected', delimiter: ',', records });
   } catch {
     await rm(kept, { force: true });
     return null;
@@ -162,6 +196,8 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
   const loaded = await loadFile(input.source, input, job);
   if (!loaded.ok) return loaded;
   const { records } = loaded.value;
+  inMemory = { file: input.source.file, loaded: loaded.value };
+  // Also staged on disk: a preview or commit asked for after the worker held for it has ended still skips the unzipping.
   if (loaded.value.format === 'xlsx') await keepSheet(input.stagingDir, loaded.value);
   const headerRow = input.headerRow ?? findHeaderRow(records);
   if (headerRow === null || headerRow > records.length) return refuse('no_columns', input.source.displayName);
@@ -208,16 +244,19 @@ export interface ImportJobInput {
 }
 
 /**
- * The file's rows, read and checked. The preview and the commit each read them from the file, or
- * a workbook from the sheet the analysis kept (the commit only from the very file previewed: its
- * bytes are hashed again). Reading is the cheaper way to have them twice: keeping the preview's
- * rows for the commit cost more than reading again (100,000 rows: 0.8–1.1 s to write them down,
- * 2.3–2.7 s to read them back, against 1.4–1.9 s to read and check the file).
+ * The file's rows, read and checked. The preview and the commit each check them from the cells the
+ * job before them left in the worker's memory, else from the file, or a workbook from the sheet the
+ * analysis staged (the commit only from the very file previewed: its bytes are hashed again).
+ * Checking is the cheaper way to have them twice: keeping the preview's checked rows for the
+ * commit cost more than checking again (100,000 rows: 0.8–1.1 s to write them down, 2.3–2.7 s to
+ * read them back, against 1.4–1.9 s to read and check the file). `anotherFollows`: a preview holds
+ * the cells for its commit.
  */
-const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext): Promise<Result<ReadFileRow[]>> => {
-  const loaded = (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
+const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext, anotherFollows: boolean): Promise<Result<ReadFileRow[]>> => {
+  const loaded = (await fileInMemory(input, job)) ?? (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  if (anotherFollows) inMemory = { file: input.source.file, loaded: loaded.value };
   return ok(
     readFileRows(
       {
@@ -260,7 +299,7 @@ export const previewImport = async (input: ImportJobInput, job: JobContext): Pro
   const db = openDatabase(input.bookFile, { readonly: true, projectRoot: job.projectRoot });
   try {
     const settings = currentSettings({ db });
-    const rows = await rowsFor(input, settings, job);
+    const rows = await rowsFor(input, settings, job, true);
     if (!rows.ok) return rows;
     const plan = planImport(db, rows.value, choicesOf(input, settings));
     return ok(previewOf(plan, db, phoneCountryPreview(input, settings, rows.value)));
@@ -287,7 +326,7 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
   setCaptureWriter(db, input.actor.staffId);
   try {
     const settings = currentSettings({ db });
-    const rows = await rowsFor(input, settings, job);
+    const rows = await rowsFor(input, settings, job, false);
     if (!rows.ok) return rows;
     // Planned inside the write transaction: the customers it finds in the book stay there until the commit.
     const committed = inImportTransaction(db, (): Result<Omit<ImportOutcome, 'durationMs'>> => {
