@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readFile, stat } from 'node:fs/promises';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { Role } from '../../../../shared/contract/define';
 import type {
@@ -108,8 +105,6 @@ const trimBlankTail = (records: string[][]): string[][] => {
 
 export interface AnalyseInput {
   source: ImportFileInput;
-  /** Where a workbook's cells, once read, wait for the preview and commit that follow. */
-  stagingDir: string;
   sheet: string | null;
   encoding: ImportEncoding | null;
   delimiter: ImportDelimiter | null;
@@ -118,24 +113,10 @@ export interface AnalyseInput {
 
 const samplesPerColumn = 3;
 
-const sheetFilePrefix = 'import-sheet-';
-
-/** A workbook's cells are costly to read again (unzip, then every cell's XML): kept by file and sheet. */
-const sheetFileOf = (stagingDir: string, fileHash: string, sheet: string): string =>
-  path.join(stagingDir, `${sheetFilePrefix}${createHash('sha256').update(JSON.stringify([fileHash, sheet])).digest('hex').slice(0, 32)}.bin`);
-
-const keepSheet = async (stagingDir: string, loaded: LoadedFile): Promise<void> => {
-  if (loaded.sheet === null) return;
-  await mkdir(stagingDir, { recursive: true });
-  for (const name of await readdir(stagingDir)) if (name.startsWith(sheetFilePrefix)) await rm(path.join(stagingDir, name), { force: true });
-  await writeFile(sheetFileOf(stagingDir, loaded.fileHash, loaded.sheet), serialize({ sheets: loaded.sheets, records: loaded.records }));
-};
-
 /** The file's bytes hashed as they are now; null when it cannot be read (reading it afresh then says why). */
-const fileNow = async (file: string): Promise<{ hash: string; size: number } | null> => {
+const hashNow = async (file: string): Promise<string | null> => {
   try {
-    const bytes = await readFile(file);
-    return { hash: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+    return createHash('sha256').update(await readFile(file)).digest('hex');
   } catch {
     return null;
   }
@@ -144,9 +125,9 @@ const fileNow = async (file: string): Promise<{ hash: string; size: number } | n
 /**
  * The file as the last analysis or preview read it, held in this worker's memory for the job that
  * follows (the runner keeps the worker of a job another usually follows for that one, runner.ts):
- * reading a 100,000-row file again is a third of a second for a CSV, and for a workbook more than a
- * second unzipped or a third of a second from its staged sheet. Taken by the next import job
- * (whichever it is), so a worker holds it no longer than that.
+ * reading a 100,000-row file again is a third of a second for a CSV, and for a workbook a second and
+ * a half (unzipped, then every cell's XML). Taken by the next import job (whichever it is), so a
+ * worker holds it no longer than that; a job after the worker has ended reads the file again.
  */
 let inMemory: { file: string; loaded: LoadedFile } | null = null;
 
@@ -163,32 +144,10 @@ const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Res
   inMemory = null;
   if (held === null || held.file !== input.source.file || !readAlike(held.loaded, input)) return null;
   job.report('read', 0, 0);
-  const now = await fileNow(input.source.file);
-  if (now === null) return null;
-  if (now.hash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  return now.hash === held.loaded.fileHash ? ok(held.loaded) : null;
-};
-
-/**
- * The workbook sheet the analysis read, when the file is still the one it read (its bytes are
- * hashed again: cheap beside reading the sheet); null when it must be read afresh.
- */
-const keptSheet = async (input: ImportJobInput, job: JobContext): Promise<Result<LoadedFile> | null> => {
-  if (input.sheet === null) return null;
-  const kept = sheetFileOf(input.stagingDir, input.fileHash, input.sheet);
-  if (!existsSync(kept)) return null;
-  job.report('read', 0, 0);
-  const now = await fileNow(input.source.file);
-  if (now === null) return null;
-  const fileHash = now.hash;
-  if (fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  try {
-    const { sheets, records } = deserialize(await readFile(kept)) as { sheets: string[]; records: string[][] };
-    return ok({ format: 'xlsx', sheets, sheet: input.sheet, sizeBytes: now.size, fileHash, encoding: 'utf-8', evidence: 'detected', delimiter: ',', records });
-  } catch {
-    await rm(kept, { force: true });
-    return null;
-  }
+  const hash = await hashNow(input.source.file);
+  if (hash === null) return null;
+  if (hash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  return hash === held.loaded.fileHash ? ok(held.loaded) : null;
 };
 
 /** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
@@ -197,8 +156,6 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
   if (!loaded.ok) return loaded;
   const { records } = loaded.value;
   inMemory = { file: input.source.file, loaded: loaded.value };
-  // Also staged on disk: a preview or commit asked for after the worker held for it has ended still skips the unzipping.
-  if (loaded.value.format === 'xlsx') await keepSheet(input.stagingDir, loaded.value);
   const headerRow = input.headerRow ?? findHeaderRow(records);
   if (headerRow === null || headerRow > records.length) return refuse('no_columns', input.source.displayName);
   const headers = (records[headerRow - 1] ?? []).map((cell) => cell.trim());
@@ -229,8 +186,6 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
 
 export interface ImportJobInput {
   bookFile: string;
-  /** Where the workbook sheet the analysis read waits for the preview and the commit. */
-  stagingDir: string;
   source: ImportFileInput;
   sheet: string | null;
   fileHash: string;
@@ -245,15 +200,15 @@ export interface ImportJobInput {
 
 /**
  * The file's rows, read and checked. The preview and the commit each check them from the cells the
- * job before them left in the worker's memory, else from the file, or a workbook from the sheet the
- * analysis staged (the commit only from the very file previewed: its bytes are hashed again).
+ * job before them left in the worker's memory, else from the file (the commit only from the very
+ * file previewed: its bytes are hashed again).
  * Checking is the cheaper way to have them twice: keeping the preview's checked rows for the
  * commit cost more than checking again (100,000 rows: 0.8–1.1 s to write them down, 2.3–2.7 s to
  * read them back, against 1.4–1.9 s to read and check the file). `anotherFollows`: a preview holds
  * the cells for its commit.
  */
 const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext, anotherFollows: boolean): Promise<Result<ReadFileRow[]>> => {
-  const loaded = (await fileInMemory(input, job)) ?? (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
+  const loaded = (await fileInMemory(input, job)) ?? (await loadFile(input.source, input, job));
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
   if (anotherFollows) inMemory = { file: input.source.file, loaded: loaded.value };
@@ -335,7 +290,6 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
       return ok(commitPlan(db, plan, { now: input.now, actor: input.actor, fileName: input.source.displayName, skippedInvalid: plan.totals.invalidRows }, job));
     });
     if (!committed.ok) return committed;
-    if (input.sheet !== null) await rm(sheetFileOf(input.stagingDir, input.fileHash, input.sheet), { force: true });
     return ok({ ...committed.value, durationMs: Date.now() - started });
   } finally {
     job.afterwards(() => {
