@@ -77,6 +77,12 @@ describe('Excel workbooks', () => {
     expect(await callOk(core, 'import-commit', importPlanOf(source, other))).toMatchObject({ created: 1 });
     expect(customerNames(core)).toEqual(['Ada', 'Bob', 'Zed']);
 
+    // The cells held for the next job are the last sheet analysed: a commit of another sheet reads its own.
+    const members = await callOk(core, 'import-analyse', { source });
+    await callOk(core, 'import-analyse', { source, sheet: 'Other' });
+    expect(await callOk(core, 'import-commit', { ...importPlanOf(source, members), duplicates: 'create', nameMatches: 'create' })).toMatchObject({ created: 2 });
+    expect(customerNames(core)).toEqual(['Ada', 'Ada', 'Bob', 'Bob', 'Zed']);
+
     const changing = writeFile('changing.xlsx', await sheets(['Cy']));
     const checked = await callOk(core, 'import-analyse', { source: { kind: 'path', path: changing } });
     writeFileSync(changing, await sheets(['Cy', 'Di']));

@@ -165,7 +165,7 @@ describe('long jobs in the worker thread', () => {
     expect(await callOk(core, 'jobs-list', {})).toEqual([]);
   });
 
-  it("runs an import's commit in a worker started during its analysis; one no job took ends with the core", { timeout: 180_000 }, async () => {
+  it("runs an import's commit in the worker of its analysis; one no job took ends with the core", { timeout: 180_000 }, async () => {
     const core = withWorker();
     while (core.jobs.busy) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(core.jobs.workerWaiting).toBe(false);
@@ -178,6 +178,27 @@ describe('long jobs in the worker thread', () => {
     expect(core.jobs.workerWaiting).toBe(true);
     core.close();
     expect(core.jobs.workerWaiting).toBe(false);
+  });
+
+  it('never commits the file its analysis left in the worker once the file has changed; a file read another way is read afresh', { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    const file = spreadsheet(50);
+    const plan = await planFor(core, file);
+    expect(core.jobs.workerWaiting).toBe(true);
+    writeFileSync(file, `\uFEFF姓名,手機,標籤\r\n換了,0930000001,VIP`);
+    expect(await core.call('import-commit', plan)).toMatchObject({ ok: false, error: { code: 'FILE_REFUSED', details: { reason: 'file_changed' } } });
+    expect(core.db.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(0);
+
+    // Held as comma-separated; the owner then chose another separator: the cells are not those.
+    const semicolons = path.join(tempDir('regulars-worker-'), 'semicolons.csv');
+    writeFileSync(semicolons, '姓名;備註\r\n林美華;常客,週末\r\n');
+    const source = { kind: 'path' as const, path: semicolons };
+    const asCommas = await callOk(core, 'import-analyse', { source, delimiter: ',' });
+    expect(asCommas.columns.map((column) => column.header)).toEqual(['姓名;備註']);
+    const asSemicolons = await callOk(core, 'import-analyse', { source, delimiter: ';' });
+    await callOk(core, 'import-analyse', { source, delimiter: ',' });
+    expect(await callOk(core, 'import-commit', importPlanOf(source, asSemicolons))).toMatchObject({ created: 1 });
+    expect(core.db.prepare('SELECT name, notes FROM customers').all()).toEqual([{ name: '林美華', notes: '常客,週末' }]);
   });
 
   it('cancels an import cleanly: nothing written, the book as it was', { timeout: 180_000 }, async () => {

@@ -17,7 +17,7 @@ import {
   newKeyRows,
   newPhoneRows,
   newTagRows,
-  searchIndexTriggers,
+  triggersSetAside,
 } from './bulk-queries';
 import type { PhoneWrite } from './queries';
 import { labelsFor, toCustomerWrite } from './write';
@@ -81,7 +81,8 @@ const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 /**
  * Adds many customers at once (an import), as the form would store them, in a fraction of the
  * time row-by-row upkeep of the indexes takes:
- * - the full-text search triggers are set aside and the new customers indexed in one statement;
+ * - the full-text search triggers are set aside and the new customers indexed in one statement (and
+ *   the month figures' trigger for a first visit, which a customer added here does not have yet);
  * - for a large batch the customer tables' own indexes are dropped, and built again by restoreIndexes() once
  *   the caller's last write to the new customers is done;
  * - name grams and spelled keys are written in key order, many to a statement.
@@ -106,7 +107,7 @@ export class BulkCustomerWriter {
     expectedRows: number,
   ) {
     if (!db.inTransaction) throw new Error('BulkCustomerWriter needs a transaction');
-    this.triggers = searchIndexTriggers(db);
+    this.triggers = triggersSetAside(db);
     this.indexes = rebuildIndexesFrom(expectedRows, countAllCustomers(db)) ? customerTableIndexes(db) : [];
     this.lastRid = highestCustomerRid(db);
     this.nextRid = this.lastRid + 1;
@@ -156,7 +157,7 @@ export class BulkCustomerWriter {
     this.tagRows.write(all);
   }
 
-  /** The rows still waiting, the grams and keys, the new customers' search rows and the search triggers: the book searches them again. */
+  /** The rows still waiting, the grams and keys, the new customers' search rows and the triggers set aside: the book searches them again. */
   finish(): void {
     this.writeRows(true);
     this.grams.addSortedTo(newGramRows(this.db));

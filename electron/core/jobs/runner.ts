@@ -7,7 +7,7 @@ import { newId } from '../db/ids';
 import { nativeBindingForThisProcess } from '../db/native-binding';
 import type { JobInput, JobOutput } from '../context';
 import { JobCancelled, type JobContext, type JobRunOptions, type JobStarter, type Reservation } from './types';
-import type { WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 export interface JobRunnerOptions {
   /** The bundled worker (dist/worker/jobs.cjs); without it jobs run inline (CLI, tests). */
@@ -59,8 +59,9 @@ const stopAskingJobsToGiveWay = (): void => {
 const progressIntervalMs = 100;
 
 /**
- * How long a worker started ahead waits for its job before it is ended: an owner looking at a
- * preview for longer gets a fresh one (its start is a few hundred milliseconds).
+ * How long a worker kept for the job that usually follows waits for it before it is ended: an
+ * owner looking at a preview for longer gets a fresh one (its start is a few hundred milliseconds,
+ * and an import then reads its file again).
  */
 const aheadWaitsMs = 120_000;
 
@@ -88,13 +89,17 @@ export class JobRunner implements JobStarter {
   private readonly running = new Map<string, RunningJob>();
   private reserved = false;
   /**
-   * Settles once the last job's worker has exited. A job may answer before its work afterwards is
-   * done (an import's checkpoint): the next job, or a compound task such as a restore that swaps
-   * the book file, starts only once no worker of an earlier job still holds the book.
+   * Settles once the last job's worker has exited, or is idle waiting for the next job. A job may
+   * answer before its work afterwards is done (an import's checkpoint): the next job, or a compound
+   * task such as a restore that swaps the book file, starts only once no worker of an earlier job
+   * still holds the book.
    */
   private lastWorkerExited: Promise<void> = Promise.resolve();
-  /** A worker started while a job runs, for the job that usually follows it: its code loaded, waiting for a job. */
-  private ahead: { worker: Worker; expiry: NodeJS.Timeout } | null = null;
+  /**
+   * The worker of a job that usually has a follower, kept for it: its code loaded, waiting for a
+   * job. `release` takes off the listeners its last job and the keeping put on it.
+   */
+  private ahead: { worker: Worker; expiry: NodeJS.Timeout; release: () => void } | null = null;
 
   constructor(
     private readonly events: EventBus,
@@ -105,7 +110,7 @@ export class JobRunner implements JobStarter {
     return this.reserved || this.running.size > 0;
   }
 
-  /** True while a worker started ahead waits for the next job. */
+  /** True while a worker kept from the last job waits for the next. */
   get workerWaiting(): boolean {
     return this.ahead !== null;
   }
@@ -175,10 +180,7 @@ export class JobRunner implements JobStarter {
     try {
       stopAskingJobsToGiveWay();
       await Promise.all([waitFor, this.lastWorkerExited]);
-      const running = this.options.workerFile ? this.inWorker(kind, input, job, report) : this.inline(kind, input, job, report);
-      // Once this job has its worker: the one started ahead is for the next.
-      if (options.anotherFollows) this.startAhead();
-      outcome = await running;
+      outcome = await (this.options.workerFile ? this.inWorker(kind, input, job, report, options.anotherFollows ?? false) : this.inline(kind, input, job, report));
       return outcome;
     } finally {
       this.running.delete(jobId);
@@ -194,15 +196,13 @@ export class JobRunner implements JobStarter {
   }
 
   /**
-   * Starts a worker for the next job while this one runs (on the other core): loading the worker's
-   * code and SQLite takes a few hundred milliseconds that would otherwise come before the next job.
-   * It never keeps the process alive, and ends when no job takes it in time.
+   * Keeps the worker of a job that answered for the job that usually follows: loading a worker's
+   * code and SQLite takes a few hundred milliseconds that would otherwise come before that job, and
+   * what this one read is still in the worker's memory (an import's file, import/jobs.ts). Once
+   * idle it no longer keeps the process alive (until then someone may be waiting for it to be), and
+   * it ends when no job takes it in time.
    */
-  private startAhead(): void {
-    if (this.ahead !== null || this.options.workerFile === undefined) return;
-    const start: WorkerStart = { ahead: true, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
-    const worker = new Worker(this.options.workerFile, { workerData: start, resourceLimits: jobHeap });
-    worker.unref();
+  private keepAhead(worker: Worker, releaseJob: () => void): void {
     const forget = () => {
       if (this.ahead?.worker !== worker) return;
       clearTimeout(this.ahead.expiry);
@@ -215,16 +215,25 @@ export class JobRunner implements JobStarter {
       void worker.terminate();
     }, aheadWaitsMs);
     expiry.unref();
-    this.ahead = { worker, expiry };
+    const release = () => {
+      worker.off('error', forget);
+      worker.off('exit', forget);
+      releaseJob();
+    };
+    this.ahead = { worker, expiry, release };
   }
 
-  /** The worker waiting ahead, now the caller's (listeners, timer and all released), or null. */
+  /**
+   * The worker waiting ahead, now the caller's (listeners and timer released), or null. Only the
+   * listeners put on it here go: removing every listener of a Worker also stops its messages from
+   * arriving as they are sent (they came all at once when the job ended).
+   */
   private takeAhead(): Worker | null {
     const ahead = this.ahead;
     if (ahead === null) return null;
     this.ahead = null;
     clearTimeout(ahead.expiry);
-    ahead.worker.removeAllListeners();
+    ahead.release();
     return ahead.worker;
   }
 
@@ -265,22 +274,28 @@ export class JobRunner implements JobStarter {
     }
   }
 
-  private inWorker<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report']): Promise<Result<JobOutput<K>>> {
+  private inWorker<K extends JobKind>(kind: K, input: JobInput<K>, job: RunningJob, report: JobContext['report'], stays: boolean): Promise<Result<JobOutput<K>>> {
     // Cancelling is a flag in shared memory: the worker's job is busy in synchronous SQLite calls
     // and sees it between chunks, then rolls back and closes its connection cleanly.
     const signals = new Int32Array(new SharedArrayBuffer(8));
     job.cancel = () => Atomics.store(signals, 0, 1);
     job.signals = signals;
-    const request: WorkerRequest = { kind, input, signals, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()) };
+    const request: WorkerRequest = { kind, input, signals, projectRoot: this.options.projectRoot, nativeBinding: nativeBindingForThisProcess(this.options.projectRoot ?? process.cwd()), stays };
     return new Promise((resolve, reject) => {
       const ahead = this.takeAhead();
       const worker = ahead ?? new Worker(this.options.workerFile as string, { workerData: request, resourceLimits: jobHeap });
-      this.lastWorkerExited = new Promise((exited) => worker.once('exit', () => exited()));
+      let markDone = () => undefined as void;
+      this.lastWorkerExited = new Promise((done) => (markDone = done));
       let settled = false;
-      worker.on('message', (reply: WorkerReply) => {
+      const onMessage = (reply: WorkerReply) => {
         if (reply.type === 'progress') report(reply.phase, reply.done, reply.total);
-        else if (reply.type === 'result') {
+        else if (reply.type === 'idle') {
+          if (this.ahead?.worker === worker) worker.unref();
+          markDone();
+        } else if (reply.type === 'result') {
           settled = true;
+          // Kept from its answer on (the worker keeps itself only after an answer, too); the next job waits for its idle.
+          if (stays) this.keepAhead(worker, release);
           resolve(reply.result as Result<JobOutput<K>>);
         } else if (reply.type === 'cancelled') {
           settled = true;
@@ -289,14 +304,23 @@ export class JobRunner implements JobStarter {
           settled = true;
           reject(rebuiltError(reply));
         }
-      });
-      worker.on('error', (error) => {
+      };
+      const onError = (error: Error) => {
         if (!settled) reject(error);
         settled = true;
-      });
-      worker.on('exit', (code) => {
+      };
+      const onExit = (code: number) => {
+        markDone();
         if (!settled) reject(new Error(`the ${kind} worker stopped (exit code ${code}) without an answer`));
-      });
+      };
+      const release = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
       if (ahead) {
         // The job keeps the process alive from here, as a worker started for it does.
         ahead.ref();

@@ -29,7 +29,8 @@ export interface JobRunOptions {
   background?: boolean;
   /**
    * The owner usually starts another job right after this one (an import's analysis, then its
-   * preview or commit): a worker for that one starts meanwhile, so its start does not add to the wait.
+   * preview or commit): this job's worker, once it has answered, waits for that one, so its start
+   * does not add to the wait, and what the job read (the import's file) is still in its memory.
    */
   anotherFollows?: boolean;
 }

@@ -13,13 +13,12 @@ export interface WorkerRequest {
   projectRoot: string | undefined;
   /** The SQLite binding the core loaded, for the worker to load too. */
   nativeBinding: string | undefined;
+  /**
+   * Another job usually follows (JobRunOptions.anotherFollows): once this one has answered and its
+   * work afterwards is done, the worker says it is idle and waits for the next request as a message.
+   */
+  stays: boolean;
 }
-
-/**
- * What a job worker starts with (as workerData): its job, or — for a worker started ahead of a job
- * the owner is about to start — the SQLite binding to load, the job following as a message.
- */
-export type WorkerStart = WorkerRequest | { ahead: true; nativeBinding: string | undefined };
 
 /** What a job sends the helper thread it starts to check a book file while it writes the backup (as workerData). */
 export interface AsideRequest {
@@ -28,9 +27,13 @@ export interface AsideRequest {
   nativeBinding: string | undefined;
 }
 
-/** What a job worker posts back: progress while it works, then exactly one of the other three. */
+/**
+ * What a job worker posts back: progress while it works, then exactly one of result, cancelled or
+ * crash; after a result, a worker that stays posts idle once its work afterwards is done.
+ */
 export type WorkerReply =
   | { type: 'progress'; phase: string; done: number; total: number }
   | { type: 'result'; result: Result<unknown> }
   | { type: 'cancelled' }
-  | { type: 'crash'; message: string; code: string | undefined; stack: string | undefined };
+  | { type: 'crash'; message: string; code: string | undefined; stack: string | undefined }
+  | { type: 'idle' };

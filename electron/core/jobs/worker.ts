@@ -3,13 +3,13 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { adoptParentBinding } from '../db/native-binding';
 import { jobTable } from './table';
 import { JobCancelled, type JobContext, type JobFunction } from './types';
-import type { AsideRequest, WorkerReply, WorkerRequest, WorkerStart } from './worker-protocol';
+import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /**
- * The job worker (bundled to dist/worker/jobs.cjs): runs one job with its own database
- * connection, so the process serving the UI stays responsive, then exits. Its job comes with it,
- * or, when it was started ahead (runner.ts), as the first message. A job's helper thread
- * is the small bundle beside it (check-thread.ts, dist/worker/check.cjs).
+ * The job worker (bundled to dist/worker/jobs.cjs): runs a job with its own database connection,
+ * so the process serving the UI stays responsive, then exits — or, when another job usually
+ * follows (`stays`), waits for it as a message (runner.ts). Its first job comes with it. A job's
+ * helper thread is the small bundle beside it (check-thread.ts, dist/worker/check.cjs).
  */
 const post = (reply: WorkerReply) => parentPort?.postMessage(reply);
 
@@ -56,18 +56,28 @@ const runJob = (request: WorkerRequest): void => {
   const run = jobTable[request.kind] as JobFunction<unknown, unknown>;
   run(request.input, context)
     .then(
-      (result) => post({ type: 'result', result }),
+      (result) => {
+        post({ type: 'result', result });
+        return true;
+      },
       (caught: unknown) => {
-        if (caught instanceof JobCancelled) return post({ type: 'cancelled' });
-        const error = caught as Error & { code?: unknown };
-        post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
+        if (caught instanceof JobCancelled) post({ type: 'cancelled' });
+        else {
+          const error = caught as Error & { code?: unknown };
+          post({ type: 'crash', message: String(error?.message ?? caught), code: typeof error?.code === 'string' ? error.code : undefined, stack: error?.stack });
+        }
+        return false;
       },
     )
-    .then(() => runAfterwards(afterwards));
+    .then((answered) => {
+      runAfterwards(afterwards);
+      // Only after an answer does the runner keep this worker for the next job (runner.ts does the same).
+      if (!answered || !request.stays) return;
+      parentPort?.once('message', (next: WorkerRequest) => runJob(next));
+      post({ type: 'idle' });
+    });
 };
 
-const start = workerData as WorkerStart;
-adoptParentBinding(start.nativeBinding);
-// A worker started ahead has loaded its code meanwhile and waits for its job.
-if ('ahead' in start) parentPort?.once('message', (request: WorkerRequest) => runJob(request));
-else runJob(start);
+const first = workerData as WorkerRequest;
+adoptParentBinding(first.nativeBinding);
+runJob(first);

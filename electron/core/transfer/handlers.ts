@@ -53,7 +53,7 @@ export const transferHandlers: HandlerImpls = {
     if (!source.ok) return source;
     return ctx.data.jobs.run(
       'import-analyse',
-      { source: source.value, stagingDir: ctx.data.stagingDir, sheet: input.sheet, encoding: input.encoding, delimiter: input.delimiter, headerRow: input.headerRow },
+      { source: source.value, sheet: input.sheet, encoding: input.encoding, delimiter: input.delimiter, headerRow: input.headerRow },
       { cancellable: false, anotherFollows: true },
     );
   },
@@ -62,7 +62,7 @@ export const transferHandlers: HandlerImpls = {
     if (!mapping.ok) return mapping;
     const source = await resolveSource(ctx, input.source);
     if (!source.ok) return source;
-    return ctx.data.jobs.run('import-preview', { ...input, source: source.value, bookFile: ctx.data.bookFile, stagingDir: ctx.data.stagingDir }, { cancellable: true, anotherFollows: true });
+    return ctx.data.jobs.run('import-preview', { ...input, source: source.value, bookFile: ctx.data.bookFile }, { cancellable: true, anotherFollows: true });
   },
   'import-commit': async (ctx, input) => {
     const mapping = checkMapping(input.mapping);
@@ -76,7 +76,6 @@ export const transferHandlers: HandlerImpls = {
         ...plan,
         source: source.value,
         bookFile: ctx.data.bookFile,
-        stagingDir: ctx.data.stagingDir,
         skipInvalid,
         actor: { role: ctx.session.role, staffId: ctx.session.staffId },
         now: ctx.now().toISOString(),

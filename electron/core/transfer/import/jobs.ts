@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readFile, stat } from 'node:fs/promises';
 import type { Settings } from '../../../../shared/contract/settings';
 import type { Role } from '../../../../shared/contract/define';
 import type {
@@ -108,8 +105,6 @@ const trimBlankTail = (records: string[][]): string[][] => {
 
 export interface AnalyseInput {
   source: ImportFileInput;
-  /** Where a workbook's cells, once read, wait for the preview and commit that follow. */
-  stagingDir: string;
   sheet: string | null;
   encoding: ImportEncoding | null;
   delimiter: ImportDelimiter | null;
@@ -118,43 +113,41 @@ export interface AnalyseInput {
 
 const samplesPerColumn = 3;
 
-const sheetFilePrefix = 'import-sheet-';
-
-/** A workbook's cells are costly to read again (unzip, then every cell's XML): kept by file and sheet. */
-const sheetFileOf = (stagingDir: string, fileHash: string, sheet: string): string =>
-  path.join(stagingDir, `${sheetFilePrefix}${createHash('sha256').update(JSON.stringify([fileHash, sheet])).digest('hex').slice(0, 32)}.bin`);
-
-const keepSheet = async (stagingDir: string, loaded: LoadedFile): Promise<void> => {
-  if (loaded.sheet === null) return;
-  await mkdir(stagingDir, { recursive: true });
-  for (const name of await readdir(stagingDir)) if (name.startsWith(sheetFilePrefix)) await rm(path.join(stagingDir, name), { force: true });
-  await writeFile(sheetFileOf(stagingDir, loaded.fileHash, loaded.sheet), serialize({ sheets: loaded.sheets, records: loaded.records }));
+/** The file's bytes hashed as they are now; null when it cannot be read (reading it afresh then says why). */
+const hashNow = async (file: string): Promise<string | null> => {
+  try {
+    return createHash('sha256').update(await readFile(file)).digest('hex');
+  } catch {
+    return null;
+  }
 };
 
 /**
- * The workbook sheet the analysis read, when the file is still the one it read (its bytes are
- * hashed again: cheap beside reading the sheet); null when it must be read afresh.
+ * The file as the last analysis or preview read it, held in this worker's memory for the job that
+ * follows (the runner keeps the worker of a job another usually follows for that one, runner.ts):
+ * reading a 100,000-row file again is a third of a second for a CSV, and for a workbook a second and
+ * a half (unzipped, then every cell's XML). Taken by the next import job (whichever it is), so a
+ * worker holds it no longer than that; a job after the worker has ended reads the file again.
  */
-const keptSheet = async (input: ImportJobInput, job: JobContext): Promise<Result<LoadedFile> | null> => {
-  if (input.sheet === null) return null;
-  const kept = sheetFileOf(input.stagingDir, input.fileHash, input.sheet);
-  if (!existsSync(kept)) return null;
+let inMemory: { file: string; loaded: LoadedFile } | null = null;
+
+/** The same reading of the file: the same sheet of a workbook, the same encoding and separator of a text. */
+const readAlike = (loaded: LoadedFile, input: ImportJobInput): boolean =>
+  loaded.format === 'xlsx' ? loaded.sheet === input.sheet : loaded.encoding === input.encoding && loaded.delimiter === input.delimiter;
+
+/**
+ * The file held in memory, when this job reads the same file the same way and its bytes are still
+ * the ones analysed (hashed again: cheap beside reading them); null when it must be read afresh.
+ */
+const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Result<LoadedFile> | null> => {
+  const held = inMemory;
+  inMemory = null;
+  if (held === null || held.file !== input.source.file || !readAlike(held.loaded, input)) return null;
   job.report('read', 0, 0);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input.source.file);
-  } catch {
-    return null;
-  }
-  const fileHash = createHash('sha256').update(bytes).digest('hex');
-  if (fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  try {
-    const { sheets, records } = deserialize(await readFile(kept)) as { sheets: string[]; records: string[][] };
-    return ok({ format: 'xlsx', sheets, sheet: input.sheet, sizeBytes: bytes.length, fileHash, encoding: 'utf-8', evidence: 'detected', delimiter: ',', records });
-  } catch {
-    await rm(kept, { force: true });
-    return null;
-  }
+  const hash = await hashNow(input.source.file);
+  if (hash === null) return null;
+  if (hash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  return hash === held.loaded.fileHash ? ok(held.loaded) : null;
 };
 
 /** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
@@ -162,7 +155,7 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
   const loaded = await loadFile(input.source, input, job);
   if (!loaded.ok) return loaded;
   const { records } = loaded.value;
-  if (loaded.value.format === 'xlsx') await keepSheet(input.stagingDir, loaded.value);
+  inMemory = { file: input.source.file, loaded: loaded.value };
   const headerRow = input.headerRow ?? findHeaderRow(records);
   if (headerRow === null || headerRow > records.length) return refuse('no_columns', input.source.displayName);
   const headers = (records[headerRow - 1] ?? []).map((cell) => cell.trim());
@@ -193,8 +186,6 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
 
 export interface ImportJobInput {
   bookFile: string;
-  /** Where the workbook sheet the analysis read waits for the preview and the commit. */
-  stagingDir: string;
   source: ImportFileInput;
   sheet: string | null;
   fileHash: string;
@@ -208,16 +199,19 @@ export interface ImportJobInput {
 }
 
 /**
- * The file's rows, read and checked. The preview and the commit each read them from the file, or
- * a workbook from the sheet the analysis kept (the commit only from the very file previewed: its
- * bytes are hashed again). Reading is the cheaper way to have them twice: keeping the preview's
- * rows for the commit cost more than reading again (100,000 rows: 0.8–1.1 s to write them down,
- * 2.3–2.7 s to read them back, against 1.4–1.9 s to read and check the file).
+ * The file's rows, read and checked. The preview and the commit each check them from the cells the
+ * job before them left in the worker's memory, else from the file (the commit only from the very
+ * file previewed: its bytes are hashed again).
+ * Checking is the cheaper way to have them twice: keeping the preview's checked rows for the
+ * commit cost more than checking again (100,000 rows: 0.8–1.1 s to write them down, 2.3–2.7 s to
+ * read them back, against 1.4–1.9 s to read and check the file). `anotherFollows`: a preview holds
+ * the cells for its commit.
  */
-const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext): Promise<Result<ReadFileRow[]>> => {
-  const loaded = (await keptSheet(input, job)) ?? (await loadFile(input.source, input, job));
+const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext, anotherFollows: boolean): Promise<Result<ReadFileRow[]>> => {
+  const loaded = (await fileInMemory(input, job)) ?? (await loadFile(input.source, input, job));
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
+  if (anotherFollows) inMemory = { file: input.source.file, loaded: loaded.value };
   return ok(
     readFileRows(
       {
@@ -260,7 +254,7 @@ export const previewImport = async (input: ImportJobInput, job: JobContext): Pro
   const db = openDatabase(input.bookFile, { readonly: true, projectRoot: job.projectRoot });
   try {
     const settings = currentSettings({ db });
-    const rows = await rowsFor(input, settings, job);
+    const rows = await rowsFor(input, settings, job, true);
     if (!rows.ok) return rows;
     const plan = planImport(db, rows.value, choicesOf(input, settings));
     return ok(previewOf(plan, db, phoneCountryPreview(input, settings, rows.value)));
@@ -287,7 +281,7 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
   setCaptureWriter(db, input.actor.staffId);
   try {
     const settings = currentSettings({ db });
-    const rows = await rowsFor(input, settings, job);
+    const rows = await rowsFor(input, settings, job, false);
     if (!rows.ok) return rows;
     // Planned inside the write transaction: the customers it finds in the book stay there until the commit.
     const committed = inImportTransaction(db, (): Result<Omit<ImportOutcome, 'durationMs'>> => {
@@ -296,7 +290,6 @@ export const commitImport = async (input: CommitInput, job: JobContext): Promise
       return ok(commitPlan(db, plan, { now: input.now, actor: input.actor, fileName: input.source.displayName, skippedInvalid: plan.totals.invalidRows }, job));
     });
     if (!committed.ok) return committed;
-    if (input.sheet !== null) await rm(sheetFileOf(input.stagingDir, input.fileHash, input.sheet), { force: true });
     return ok({ ...committed.value, durationMs: Date.now() - started });
   } finally {
     job.afterwards(() => {
