@@ -95,6 +95,26 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a referral that reached the device that merged the customer away stands there too once it undoes the merge', async () => {
+    let referrer = '';
+    let referred = '';
+    const book = await joinedDevices(async (a) => {
+      referrer = (await callOk(a, 'customers-create', fields)).id;
+      referred = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(a, 'referrals-set', { customerId: referred, referrerId: referrer });
+    const merge = await callOk(b, 'customers-merge', { survivorId: referrer, absorbedId: referred, fields });
+    await book.sync(0);
+    // B takes the referral in while its merge stands (it goes aside with the customer), then undoes the merge.
+    await book.sync(1);
+    await callOk(b, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT referrer_id FROM referrals WHERE customer_id = ?').pluck().all(referred)).toEqual([referrer]);
+    }
+  });
+
   it('a complaint logged on one device for a customer another deleted for good goes with them everywhere, its promises and steps too', async () => {
     let gone = '';
     const book = await joinedDevices(async (a) => {

@@ -187,8 +187,8 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * customer no longer in the book, on some devices); a follow-up
  * withdrawn by each device as the second visit reached it (each its own closing time, never sent);
  * a third value entered apart that reached a device already holding two, and lost (never written there);
- * a referral made while another device merged the customer away and undid it before syncing again
- * (set aside with the customer where the merge arrived first, and never brought back); a complaint
+ * a referral made while another device merged the customer away and undid it, before syncing again
+ * or after (set aside with the customer while the merge stood, and never brought back); a complaint
  * logged for a customer another device deleted for good (dropped everywhere, its promises and steps
  * held for ever: they named a complaint no device would write); a customer deleted for good on one
  * device while another referred them and their purchase earned a reward there (the customer held on
@@ -241,6 +241,13 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 0 },
     { kind: 'purge-customer', device: 0, customer: 1 },
     { kind: 'sync', device: 1 },
+  ],
+  [
+    { kind: 'refer', device: 0 },
+    { kind: 'merge', device: 1 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 1 },
   ],
 ];
 

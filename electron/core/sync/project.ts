@@ -211,8 +211,8 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   if (owner !== undefined && typeof ownerKey === 'string' && goneForGood(ctx, owner.table, ownerKey)) return drop();
   const changed = Object.keys(values).filter((column) => before === null || before[column] !== values[column]);
   if (before === null) insertRecord(db, table, { ...values, ...table.derivedOnInsert?.(values) });
-  if (before === null && table === customersTable && wasAbsorbed(db, rowKey)) ctx.cameBack.push(rowKey);
   else updateRecord(db, table, rowKey, Object.fromEntries(changed.map((column) => [column, values[column]!])));
+  if (before === null && table === customersTable && wasAbsorbed(db, rowKey)) ctx.cameBack.push(rowKey);
   const author = latestOf(changed.flatMap((column) => shownCells.get(column) ?? []));
   if (author !== undefined) {
     const pick = (record: Readonly<Record<string, CellScalar>>) => Object.fromEntries(changed.filter((column) => !quietColumns.has(column)).map((column) => [column, record[column]]));
@@ -297,6 +297,7 @@ export const projectDocuments = (
   documents: Documents,
   participants: readonly CustomerRecordsParticipant[],
   audit: { thisDevice: string; now: () => Date },
+  customersSent: ReadonlySet<string> = new Set(),
 ): Projection => {
   const arrivals = new Arrivals(audit.thisDevice);
   const ctx: ProjectContext = { automerge, db, documents, participants, arrivals, cameBack: [] };
@@ -314,6 +315,12 @@ export const projectDocuments = (
       if (address === null || table === undefined) continue;
       records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
     }
+  }
+  // A customer this device brought back itself (a merge undone here) takes back what the documents
+  // keep for them and arrived while the merge stood here: it is not among the cells that changed.
+  for (const customerId of customersSent) {
+    if (!recordExists(db, customersTable, customerId) || !wasAbsorbed(db, customerId)) continue;
+    for (const touched of keptAsideFor(ctx, customerId)) records.set(`${touched.table.name}/${customerId}`, touched);
   }
   const ordered = [...records.values()].sort((left, right) => (tableOrder.get(left.table.name) ?? 0) - (tableOrder.get(right.table.name) ?? 0));
   const customerIds = new Set<string>();

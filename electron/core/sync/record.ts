@@ -21,15 +21,21 @@ const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<strin
   return Array.isArray(base) ? new Map([['rows', JSON.stringify(base)]]) : new Map(Object.entries(base).filter(([column]) => table.cells.includes(column)));
 };
 
+/** What this device recorded of its own in one sync. */
+export interface RecordsSent {
+  tables: Set<string>;
+  customers: Set<string>;
+}
+
 /**
  * Records this device's writes since the last time into the shared documents: for each record the
  * capture triggers noted, the cells this device changed are set, as this device and by the staff
  * member who last wrote the record. Runs in the caller's write transaction, so no write slips
  * between reading a record and clearing its note; the documents are on disk before the notes are cleared (a crash between the
  * two records nothing twice: the cells then already hold those values). Answers how many cells;
- * `tablesRecorded` collects the tables whose records it sent.
+ * `sent` collects the tables whose records it sent, and the customers among them.
  */
-export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date, tablesRecorded?: Set<string>): number => {
+export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date, sent?: RecordsSent): number => {
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
   for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of outboxRows(db)) {
@@ -59,7 +65,10 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       sets.push([key, encodeCell({ value, device: deviceId, at, staff })]);
     }
     byBucket.set(bucket, sets);
-    if (sets.length > 0) tablesRecorded?.add(table.name);
+    if (sets.length > 0) {
+      sent?.tables.add(table.name);
+      if (table.name === 'customers') sent?.customers.add(rowKey);
+    }
   }
   let cells = 0;
   for (const [bucket, sets] of byBucket) {

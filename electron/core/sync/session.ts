@@ -30,7 +30,7 @@ import {
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setOwnFolderSeq, setPeerFolderSeq } from './queries';
 import { forgetLinks, wipeLinksFromCopy } from './network/queries';
-import { recordLocalChanges } from './record';
+import { recordLocalChanges, type RecordsSent } from './record';
 import { defaultDeviceName, registerDevice } from './registry';
 
 export interface FolderSyncOutcome {
@@ -215,8 +215,8 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
   const documents = new Documents(automerge, docsFolderOf(input.bookFile), device.actor);
   const db = openDatabase(input.bookFile, { projectRoot: input.projectRoot, captureForSharing: false, busyTimeoutMs: 10_000 });
   // What this device sent in this sync: its own changes are not projected again, but spending it recorded moves the cut-offs as the others' does.
-  const tablesSent = new Set<string>();
-  const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now(), tablesSent);
+  const sent: RecordsSent = { tables: new Set(), customers: new Set() };
+  const recordHere = () => recordLocalChanges(db, automerge, documents, device.deviceId, input.now(), sent);
   let keptFolderRows: readonly BookKeyRow[] = [];
   const learnKeys = (folderRows?: readonly BookKeyRow[]) => {
     if (folderRows !== undefined) keptFolderRows = folderRows;
@@ -240,7 +240,7 @@ export const withSyncSession = async <T>(input: SessionInput, steps: (session: S
         db
           .transaction(() => {
             let recorded = recordHere();
-            const waiting = projectAndDerive(automerge, db, documents, input, device.deviceId, tablesSent);
+            const waiting = projectAndDerive(automerge, db, documents, input, device.deviceId, sent);
             recorded += recordHere();
             learnKeys();
             return { recorded, waiting };
@@ -331,11 +331,13 @@ const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
 
 /**
  * Writes what the documents hold into the book and brings derived figures up to date; answers how
- * many records wait. `tablesSent`: what this device recorded of its own in this sync — its spending
- * renews the money cut-offs here as it does on the devices that receive it.
+ * many records wait. `sent`: what this device recorded of its own in this sync — its spending
+ * renews the money cut-offs here as it does on the devices that receive it, and a customer it
+ * brought back (a merge undone here) takes back what the documents keep for them.
  */
-const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput, thisDevice: string, tablesSent: ReadonlySet<string>): number => {
-  const projection = projectDocuments(automerge, db, documents, input.participants, { thisDevice, now: input.now });
+const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput, thisDevice: string, sent: RecordsSent): number => {
+  const tablesSent = sent.tables;
+  const projection = projectDocuments(automerge, db, documents, input.participants, { thisDevice, now: input.now }, sent.customers);
   const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
   reindexCustomerSearch(db, customerIds);
