@@ -115,6 +115,27 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a reward handed over on one device while voided on another stands as handed over, whole, on every device', async () => {
+    let referred = '';
+    const book = await joinedDevices(async (a) => {
+      const referrer = (await callOk(a, 'customers-create', fields)).id;
+      referred = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+      await callOk(a, 'referrals-set', { customerId: referred, referrerId: referrer });
+    });
+    const [a, , c] = book.cores;
+    await callOk(a, 'visits-log', { customerId: referred, amountMinor: 1000 });
+    await book.sync(0);
+    await book.sync(2);
+    const reward = c.db.prepare("SELECT id FROM referral_rewards WHERE status = 'earned'").pluck().get() as string;
+    await callOk(c, 'referrals-reward-give', { id: reward });
+    await callOk(a, 'referrals-reward-void', { id: reward, reason: '重複' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      const row = core.db.prepare('SELECT status, given_at IS NOT NULL AS given, voided_at, void_reason FROM referral_rewards WHERE id = ?').get(reward);
+      expect(row).toEqual({ status: 'given', given: 1, voided_at: null, void_reason: '' });
+    }
+  });
+
   it('a complaint logged on one device for a customer another deleted for good goes with them everywhere, its promises and steps too', async () => {
     let gone = '';
     const book = await joinedDevices(async (a) => {

@@ -192,7 +192,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * logged for a customer another device deleted for good (dropped everywhere, its promises and steps
  * held for ever: they named a complaint no device would write); a customer deleted for good on one
  * device while another referred them and their purchase earned a reward there (the customer held on
- * that device for ever: the purge took the visit before the reward that names it).
+ * that device for ever: the purge took the visit before the reward that names it); a reward handed
+ * over on one device while voided on another (its status from one and its times from the other broke
+ * its rule, and it was held on every device).
  */
 const foundBefore: Action[][] = [
   [
@@ -248,6 +250,14 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 0 },
     { kind: 'sync', device: 1 },
     { kind: 'undo-merge', device: 1 },
+  ],
+  [
+    { kind: 'refer', device: 0 },
+    { kind: 'visit', device: 0, customer: 1 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 2 },
+    { kind: 'give-reward', device: 2 },
+    { kind: 'void-reward', device: 0 },
   ],
 ];
 

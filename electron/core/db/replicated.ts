@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { CellScalar } from '../../../shared/sync/cells';
 import type { Db } from './connection';
 
 /**
@@ -50,6 +51,12 @@ export interface ReplicatedTable {
    * (a person's decision on a reminder outranks the app closing it); null: the documents' winner.
    */
   prefer?: (column: string, values: readonly unknown[]) => unknown;
+  /**
+   * Fields the record's rules tie to another (a reward's times to its status), made to agree with
+   * the value that stands: where devices decided apart, a field only the losing device wrote would
+   * otherwise stay beside the winner's decision and break the record's CHECK on every device.
+   */
+  agreeing?: (cells: Readonly<Record<string, CellScalar>>) => Record<string, CellScalar>;
   /** Derived columns a new record needs before its figures are derived (a customer is last seen when created). */
   derivedOnInsert?: (cells: Readonly<Record<string, unknown>>) => Record<string, string>;
 }
@@ -146,7 +153,17 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     name: 'referral_rewards',
     key: 'id',
     customerColumns: ['referrer_id', 'referred_id'],
-    outlivesDeletion: (cells) => cells.status === 'given' || cells.status === 'voided',
+    outlivesDeletion: (cells) => cells.status === 'given' || cells.status === 'void',
+    // Handed over on one device while voided on another: the reward was handed over.
+    prefer: (column, values) => (column === 'status' ? (values.find((value) => value === 'given') ?? null) : null),
+    agreeing: (cells) =>
+      typeof cells.status !== 'string'
+        ? { ...cells }
+        : {
+            ...cells,
+            ...(cells.status === 'given' ? {} : { given_at: null, given_by_staff_id: null }),
+            ...(cells.status === 'void' ? {} : { voided_at: null, void_reason: '' }),
+          },
     cells: ['id', 'referrer_id', 'referred_id', 'visit_id', 'kind', 'value', 'gift', 'status', 'earned_at', 'given_at', 'given_by_staff_id', 'voided_at', 'void_reason', 'created_at', 'updated_at'],
   },
 ];

@@ -195,6 +195,7 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
     const localTable = table.localReferences?.[column];
     values[column] = localTable !== undefined && typeof shown.value === 'string' && !recordExists(db, localRows(localTable), shown.value) ? null : shown.value;
   }
+  if (table.agreeing !== undefined) Object.assign(values, table.agreeing(values));
   let redirected = false;
   for (const column of table.customerColumns ?? []) {
     const named = values[column];
