@@ -136,6 +136,27 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a reminder reopened after a dismissal made apart stands open on every device, though the book showed it dismissed', async () => {
+    let reminder = '';
+    let keep = '';
+    let twin = '';
+    const book = await joinedDevices(async (a) => {
+      keep = (await callOk(a, 'customers-create', fields)).id;
+      twin = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(b, 'reminders-dismiss', { id: reminder, note: '不用了' });
+    // A merge and its undo write A's reminder anew: its "open" travels beside B's "dismissed", and the rule shows "dismissed".
+    const merge = await callOk(a, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
+    await book.sync(1);
+    await callOk(a, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.sync(0);
+    await callOk(a, 'reminders-reopen', { id: reminder });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('open');
+  });
+
   it('a complaint logged on one device for a customer another deleted for good goes with them everywhere, its promises and steps too', async () => {
     let gone = '';
     const book = await joinedDevices(async (a) => {

@@ -194,7 +194,8 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * device while another referred them and their purchase earned a reward there (the customer held on
  * that device for ever: the purge took the visit before the reward that names it); a reward handed
  * over on one device while voided on another (its status from one and its times from the other broke
- * its rule, and it was held on every device).
+ * its rule, and it was held on every device); a reminder reopened on the device whose "open" stood
+ * beside another's "dismissed" (the reopening was never sent: the documents' winner said "open").
  */
 const foundBefore: Action[][] = [
   [
@@ -258,6 +259,14 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 2 },
     { kind: 'give-reward', device: 2 },
     { kind: 'void-reward', device: 0 },
+  ],
+  [
+    { kind: 'dismiss', device: 1 },
+    { kind: 'merge', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'reopen', device: 0 },
   ],
 ];
 

@@ -56,7 +56,11 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       const stored = doc[key];
       // The owner's pick of one of two values is sent even as the value the book shows: it settles both.
       const picked = resolved.includes(column);
-      if (!picked && stored !== undefined && decodeCell(String(stored))?.value === value) continue;
+      // The documents' own winner already says so — unless other values stand beside it: then this
+      // write is a decision made after them all (a reminder reopened where one device's "open" and
+      // another's "dismissed" were both kept, the rule showing "dismissed"), and must be sent to settle them.
+      const alone = () => Object.keys(automerge.getConflicts(doc, key) ?? {}).length <= 1;
+      if (!picked && stored !== undefined && decodeCell(String(stored))?.value === value && alone()) continue;
       // Only what this device changed is sent: a field as it was before these writes is not restated,
       // even where the documents hold another value this book does not show yet (a book put back by a
       // restore, a record waiting for another device's changes) — restating it would undo theirs.
