@@ -52,9 +52,9 @@ export interface ReplicatedTable {
    */
   prefer?: (column: string, values: readonly unknown[]) => unknown;
   /**
-   * Fields the record's rules tie to another (a reward's times to its status), made to agree with
-   * the value that stands: where devices decided apart, a field only the losing device wrote would
-   * otherwise stay beside the winner's decision and break the record's CHECK on every device.
+   * The values of fields the record's rules tie to another (a reward's times to its status) that
+   * agree with the value that stands: where devices decided apart, a field only the losing device
+   * wrote would otherwise stay beside the winner's decision and break the record's CHECK on every device.
    */
   agreeing?: (cells: Readonly<Record<string, CellScalar>>) => Record<string, CellScalar>;
   /** Derived columns a new record needs before its figures are derived (a customer is last seen when created). */
@@ -158,9 +158,8 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     prefer: (column, values) => (column === 'status' ? (values.find((value) => value === 'given') ?? null) : null),
     agreeing: (cells) =>
       typeof cells.status !== 'string'
-        ? { ...cells }
+        ? {}
         : {
-            ...cells,
             ...(cells.status === 'given' ? {} : { given_at: null, given_by_staff_id: null }),
             ...(cells.status === 'void' ? {} : { voided_at: null, void_reason: '' }),
           },

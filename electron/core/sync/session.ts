@@ -336,7 +336,6 @@ const spendingTables = new Set(['visits', 'imported_histories', 'customers']);
  * brought back (a merge undone here) takes back what the documents keep for them.
  */
 const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents, input: SessionInput, thisDevice: string, sent: RecordsSent): number => {
-  const tablesSent = sent.tables;
   const projection = projectDocuments(automerge, db, documents, input.participants, { thisDevice, now: input.now }, sent.customers);
   const ctx = { db, now: input.now };
   const customerIds = [...projection.customerIds];
@@ -349,7 +348,7 @@ const projectAndDerive = (automerge: AutomergeApi, db: Db, documents: Documents,
       bookReminderKinds: [...tables].some((table) => complaintTables.has(table)) ? complaintReminderKinds : [],
     });
     if (tables.has('settings')) afterRulesChanged(ctx);
-    if ([...tables, ...tablesSent].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
+    if ([...tables, ...sent.tables].some((table) => spendingTables.has(table))) renewAfterSharedFacts(ctx);
   });
   return projection.waiting;
 };
