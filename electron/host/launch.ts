@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { coreEventNames, type CoreEventName } from '../../shared/contract/events';
 import type { Result } from '../../shared/result';
 import type { Core } from '../core/core';
+import { loadBundle } from '../runtime/code-cache';
 import { hostCoreOf, startHost, type HostCore } from './server';
 
 /**
@@ -22,12 +21,9 @@ import { hostCoreOf, startHost, type HostCore } from './server';
  * agenda (cold start on the full book, medians of alternate runs: see the commit). Calls reach the
  * core as messages; one that comes while it loads waits for it, so every answer is the core's.
  *
- * The code cache is written when the host exits, next to the bundle. It is only used for the very
- * bundle and Node it was made by (V8 itself checks little more than the source's length), and a
- * cache that cannot be read or written is no error: the host then compiles as it always did.
+ * The code cache (runtime/code-cache.ts) is written when the host exits, next to the bundle.
  */
 const appFile = path.join(__dirname, 'app.cjs');
-const cacheFile = path.join(__dirname, 'app.cjs.code-cache');
 const projectRoot = path.resolve(__dirname, '..', '..');
 
 interface HostApp {
@@ -45,39 +41,11 @@ interface ServingData {
 type ToCore = { kind: 'call'; id: number; name: unknown; input: unknown; origin: string | undefined } | { kind: 'closed' };
 type ToServing = { kind: 'answer'; id: number; json: string } | { kind: 'event'; event: CoreEventName; payload: unknown } | { kind: 'close' };
 
-const readCache = (stamp: Buffer): Buffer | undefined => {
-  try {
-    const file = readFileSync(cacheFile);
-    return file.subarray(0, stamp.length).equals(stamp) ? file.subarray(stamp.length) : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
 /** Runs app.cjs, from the code cache when there is one for it, and answers what it exports. */
 const loadApp = (): HostApp => {
-  // Hashed as read: hashing the decoded text would encode its 3.5 MB to UTF-8 again.
-  const bytes = readFileSync(appFile);
-  const stamp = createHash('sha256').update(process.version).update('\0').update(bytes).digest();
-  const source = bytes.toString('utf8');
-  const cachedData = readCache(stamp);
-  const script = new vm.Script(Module.wrap(source), { filename: appFile, cachedData });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
-      const partial = `${cacheFile}.${process.pid}`;
-      try {
-        writeFileSync(partial, Buffer.concat([stamp, script.createCachedData()]));
-        // Renamed into place whole, so a host starting meanwhile never reads half a cache.
-        renameSync(partial, cacheFile);
-      } catch {
-        rmSync(partial, { force: true });
-      }
-    });
-  }
-  const app = new Module(appFile, module);
-  app.filename = appFile;
-  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  run.call(app.exports, app.exports, createRequire(appFile), app, appFile, __dirname);
+  const app = loadBundle(appFile, module);
+  // Written when the host exits: by then V8 has compiled what a session runs, not only the start.
+  if (app.saveCache !== null) process.once('exit', app.saveCache);
   return app.exports as HostApp;
 };
 

@@ -6,7 +6,8 @@ import { JobCancelled, type JobContext, type JobFunction } from './types';
 import type { AsideRequest, WorkerReply, WorkerRequest } from './worker-protocol';
 
 /**
- * The job worker (bundled to dist/worker/jobs.cjs): runs a job with its own database connection,
+ * The job worker (bundled to dist/worker/job-worker.cjs, started by dist/worker/jobs.cjs from V8's
+ * code cache: worker-entry.ts): runs a job with its own database connection,
  * so the process serving the UI stays responsive, then exits — or, when another job usually
  * follows (`stays`), waits for it as a message (runner.ts). Its first job comes with it. A job's
  * helper thread is the small bundle beside it (check-thread.ts, dist/worker/check.cjs).
@@ -36,7 +37,7 @@ const runAfterwards = (works: readonly (() => void)[]): void => {
   }
 };
 
-const runJob = (request: WorkerRequest): void => {
+const runJob = (request: WorkerRequest, afterAnswer: () => void): void => {
   const afterwards: (() => void)[] = [];
   const context: JobContext = {
     report: (phase, done, total) => post({ type: 'progress', phase, done, total }),
@@ -71,13 +72,20 @@ const runJob = (request: WorkerRequest): void => {
     )
     .then((answered) => {
       runAfterwards(afterwards);
+      afterAnswer();
       // Only after an answer does the runner keep this worker for the next job (runner.ts does the same).
       if (!answered || !request.stays) return;
-      parentPort?.once('message', (next: WorkerRequest) => runJob(next));
+      parentPort?.once('message', (next: WorkerRequest) => runJob(next, () => undefined));
       post({ type: 'idle' });
     });
 };
 
-const first = workerData as WorkerRequest;
-adoptParentBinding(first.nativeBinding);
-runJob(first);
+/**
+ * Runs the job the worker was started with. `saveCodeCache` (worker-entry.ts) is called once its
+ * answer is out, so the functions that job compiled are in the cache for the workers after it.
+ */
+export const startJobWorker = (saveCodeCache: (() => void) | null): void => {
+  const first = workerData as WorkerRequest;
+  adoptParentBinding(first.nativeBinding);
+  runJob(first, saveCodeCache ?? (() => undefined));
+};
