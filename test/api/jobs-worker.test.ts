@@ -201,6 +201,31 @@ describe('long jobs in the worker thread', () => {
     expect(core.db.prepare('SELECT name, notes FROM customers').all()).toEqual([{ name: '林美華', notes: '常客,週末' }]);
   });
 
+  it('commits the rows its preview checked when nothing changed between them, and checks them again for other choices', { timeout: 180_000 }, async () => {
+    const core = withWorker();
+    const checking: { done: number; total: number }[] = [];
+    core.events.on('job-progress', (event) => {
+      if (event.phase === 'check') checking.push({ done: event.done, total: event.total });
+    });
+    const plan = await planFor(core, spreadsheet(30));
+    await callOk(core, 'import-preview', plan);
+    expect(checking[0]).toEqual({ done: 0, total: 30 });
+    checking.length = 0;
+    expect(await callOk(core, 'import-commit', plan)).toMatchObject({ created: 30 });
+    // Taken from the preview: no row was checked again.
+    expect(checking).toEqual([{ done: 30, total: 30 }]);
+
+    // Previewed with the tags read, committed without them: the commit reads the file as it was told.
+    const other = await planFor(core, spreadsheet(5));
+    await callOk(core, 'import-preview', other);
+    checking.length = 0;
+    const withoutTags = { ...other, mapping: other.mapping.map((target) => (target === 'tags' ? 'ignore' : target)), duplicates: 'create' as const };
+    expect(withoutTags.mapping).toContain('ignore');
+    expect(await callOk(core, 'import-commit', withoutTags)).toMatchObject({ created: 5 });
+    expect(checking[0]).toEqual({ done: 0, total: 5 });
+    expect(core.db.prepare("SELECT count(DISTINCT customer_id) FROM customer_tags").pluck().get()).toBe(30);
+  });
+
   it('cancels an import cleanly: nothing written, the book as it was', { timeout: 180_000 }, async () => {
     const core = withWorker();
     const plan = await planFor(core, spreadsheet(8000));

@@ -126,20 +126,28 @@ const hashNow = async (file: string): Promise<string | null> => {
  * The file as the last analysis or preview read it, held in this worker's memory for the job that
  * follows (the runner keeps the worker of a job another usually follows for that one, runner.ts):
  * reading a 100,000-row file again is a third of a second for a CSV, and for a workbook a second and
- * a half (unzipped, then every cell's XML). Taken by the next import job (whichever it is), so a
- * worker holds it no longer than that; a job after the worker has ended reads the file again.
+ * a half (unzipped, then every cell's XML). A preview also leaves its checked rows, with what they
+ * were checked by: the commit that follows the same choices (nearly always) takes them instead of
+ * checking every row again (about a second and a half). Taken by the next import job (whichever it
+ * is), so a worker holds it no longer than that; a job after the worker has ended reads the file
+ * again.
  */
-let inMemory: { file: string; loaded: LoadedFile } | null = null;
+let inMemory: { file: string; loaded: LoadedFile; checked: { by: string; rows: ReadFileRow[] } | null } | null = null;
 
 /** The same reading of the file: the same sheet of a workbook, the same encoding and separator of a text. */
 const readAlike = (loaded: LoadedFile, input: ImportJobInput): boolean =>
   loaded.format === 'xlsx' ? loaded.sheet === input.sheet : loaded.encoding === input.encoding && loaded.delimiter === input.delimiter;
 
+interface HeldFile {
+  loaded: LoadedFile;
+  checked: { by: string; rows: ReadFileRow[] } | null;
+}
+
 /**
  * The file held in memory, when this job reads the same file the same way and its bytes are still
  * the ones analysed (hashed again: cheap beside reading them); null when it must be read afresh.
  */
-const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Result<LoadedFile> | null> => {
+const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Result<HeldFile> | null> => {
   const held = inMemory;
   inMemory = null;
   if (held === null || held.file !== input.source.file || !readAlike(held.loaded, input)) return null;
@@ -147,7 +155,7 @@ const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Res
   const hash = await hashNow(input.source.file);
   if (hash === null) return null;
   if (hash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  return hash === held.loaded.fileHash ? ok(held.loaded) : null;
+  return hash === held.loaded.fileHash ? ok({ loaded: held.loaded, checked: held.checked }) : null;
 };
 
 /** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
@@ -155,7 +163,7 @@ export const analyseImport = async (input: AnalyseInput, job: JobContext): Promi
   const loaded = await loadFile(input.source, input, job);
   if (!loaded.ok) return loaded;
   const { records } = loaded.value;
-  inMemory = { file: input.source.file, loaded: loaded.value };
+  inMemory = { file: input.source.file, loaded: loaded.value, checked: null };
   const headerRow = input.headerRow ?? findHeaderRow(records);
   if (headerRow === null || headerRow > records.length) return refuse('no_columns', input.source.displayName);
   const headers = (records[headerRow - 1] ?? []).map((cell) => cell.trim());
@@ -201,29 +209,37 @@ export interface ImportJobInput {
 /**
  * The file's rows, read and checked. The preview and the commit each check them from the cells the
  * job before them left in the worker's memory, else from the file (the commit only from the very
- * file previewed: its bytes are hashed again).
- * Checking is the cheaper way to have them twice: keeping the preview's checked rows for the
- * commit cost more than checking again (100,000 rows: 0.8–1.1 s to write them down, 2.3–2.7 s to
- * read them back, against 1.4–1.9 s to read and check the file). `anotherFollows`: a preview holds
- * the cells for its commit.
+ * file previewed: its bytes are hashed again). A commit after a preview of the same choices takes
+ * the rows that preview checked. Between workers, checking is the cheaper way to have them twice:
+ * writing the checked rows down for another worker cost more than checking again (100,000 rows:
+ * 0.8–1.1 s to write them, 2.3–2.7 s to read them back, against 1.4–1.9 s to read and check the
+ * file). `anotherFollows`: a preview holds the cells and its rows for its commit.
  */
 const rowsFor = async (input: ImportJobInput, settings: Settings, job: JobContext, anotherFollows: boolean): Promise<Result<ReadFileRow[]>> => {
-  const loaded = (await fileInMemory(input, job)) ?? (await loadFile(input.source, input, job));
+  const held = await fileInMemory(input, job);
+  if (held !== null && !held.ok) return held;
+  const loaded = held === null ? await loadFile(input.source, input, job) : ok(held.value.loaded);
   if (!loaded.ok) return loaded;
   if (loaded.value.fileHash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  if (anotherFollows) inMemory = { file: input.source.file, loaded: loaded.value };
-  return ok(
-    readFileRows(
-      {
-        records: loaded.value.records,
-        headerRow: input.headerRow,
-        mapping: input.mapping,
-        context: { country: phoneCountryOf(input, settings), mapping: input.mapping, headers: [], currency: settings.currency, timeZone: settings.timeZone, dayFirst: writesDayFirst(settings.country) },
-        shopCountry: phoneCountryOf(input, settings),
-      },
-      (done, total) => job.report('check', done, total),
-    ),
-  );
+  const readInput = {
+    records: loaded.value.records,
+    headerRow: input.headerRow,
+    mapping: input.mapping,
+    context: { country: phoneCountryOf(input, settings), mapping: input.mapping, headers: [], currency: settings.currency, timeZone: settings.timeZone, dayFirst: writesDayFirst(settings.country) },
+    shopCountry: phoneCountryOf(input, settings),
+  };
+  // Everything a row's reading depends on besides its cells: the same, and the rows checked before are these rows.
+  const by = JSON.stringify([readInput.headerRow, readInput.mapping, readInput.context, readInput.shopCountry]);
+  const checkedBefore = held === null ? null : held.value.checked;
+  let rows: ReadFileRow[];
+  if (checkedBefore?.by === by) {
+    rows = checkedBefore.rows;
+    job.report('check', rows.length, rows.length);
+  } else {
+    rows = readFileRows(readInput, (done, total) => job.report('check', done, total));
+  }
+  if (anotherFollows) inMemory = { file: input.source.file, loaded: loaded.value, checked: { by, rows } };
+  return ok(rows);
 };
 
 /** The owner may read one file's numbers for another country than the shop's. */
