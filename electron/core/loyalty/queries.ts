@@ -27,17 +27,49 @@ export interface DbLoyaltyCustomer {
 const scopeAll = (): string => '1';
 const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
 
-// Trailing-year revenue and visit count per customer, from the covering index visits_customer_time.
+/**
+ * The trailing year's part of the histories brought from another tool (imported_histories), per
+ * customer: a history knows only its totals and its first and last visit, so its spending and
+ * visits are taken as spread evenly over that span, and the part of the span since @since counts
+ * (all of it when the span began in the trailing year, none when it ended before; a history with
+ * one date is one day). Without it a shop that brought its past from a POS started with every
+ * customer Small, their RFM at 0 visits and $0 (issue 17). Every statement that sums the trailing
+ * year — a write's customers, the full pass, a chunk of it, the money cut-offs — adds this one.
+ */
+export const importedYearSql = (scope: (column: string) => string): string => `
+  SELECT customer_id, sum(CAST(round(revenue_minor * share) AS INTEGER)) AS revenue, sum(CAST(round(visit_count * share) AS INTEGER)) AS visits
+  FROM (
+    SELECT customer_id, revenue_minor, visit_count,
+      CASE WHEN coalesce(first_visit_at, last_visit_at) >= @since OR coalesce(first_visit_at, last_visit_at) = coalesce(last_visit_at, first_visit_at) THEN 1.0
+        ELSE (julianday(coalesce(last_visit_at, first_visit_at)) - julianday(@since))
+          / (julianday(coalesce(last_visit_at, first_visit_at)) - julianday(coalesce(first_visit_at, last_visit_at))) END AS share
+    FROM imported_histories
+    WHERE ${scope('customer_id')} AND coalesce(last_visit_at, first_visit_at) >= @since
+  )
+  GROUP BY customer_id`;
+
+// Trailing-year revenue and visit count per customer: logged visits (from the covering index
+// visits_customer_time) and the trailing year's part of imported histories.
 const revenueSql = (scope: (column: string) => string) => `
-  SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
-  WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
+  SELECT customer_id, sum(revenue) AS revenue, sum(visits) AS visits FROM (
+    SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
+    WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
+    GROUP BY customer_id
+    UNION ALL
+    ${importedYearSql(scope)}
+  )
   GROUP BY customer_id`;
 
 // The trailing year's spending of the customers still in the book, biggest first: what the money cut-offs are drawn from.
 const liveSpendingSql = `
-  SELECT sum(v.amount_minor) AS revenue FROM visits v JOIN customers c ON c.id = v.customer_id
-  WHERE v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @since AND c.archived_at IS NULL
-  GROUP BY v.customer_id HAVING revenue > 0 ORDER BY revenue DESC`;
+  SELECT sum(s.revenue) AS revenue FROM (
+    SELECT customer_id, amount_minor AS revenue FROM visits
+    WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @since AND customer_id IS NOT NULL
+    UNION ALL
+    SELECT customer_id, revenue FROM (${importedYearSql(scopeAll)})
+  ) s JOIN customers c ON c.id = s.customer_id
+  WHERE c.archived_at IS NULL
+  GROUP BY s.customer_id HAVING revenue > 0 ORDER BY revenue DESC`;
 
 // The latest few satisfaction answers per customer, newest first, as one digit string ("3210").
 // Answers of archived visits do not count.
