@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { catchUpDerived } from '../../electron/core/derive';
 import { callOk, fixedClock, freshCore, tempDir } from '../support/core';
 import { importPlanOf } from '../support/result';
 
@@ -72,7 +73,8 @@ describe('history brought from summary columns', () => {
 
   it("a Loyverse export: the tier, the trailing year's spend and visits (RFM) count the imported history's part in the last 12 months", async () => {
     // Lena: 48 visits and £612.40 from 2 May 2024 to 20 Nov 2026; Omar: one visit of £4.20 on 1 Sep 2026.
-    const core = freshCore({ systemLocales: ['en-GB'], now: fixedClock('2026-12-07T12:00:00.000Z').now });
+    const clock = fixedClock('2026-12-07T12:00:00.000Z');
+    const core = freshCore({ systemLocales: ['en-GB'], now: clock.now });
     await callOk(core, 'settings-update', { country: 'GB', currency: 'GBP', timeZone: 'Europe/London' });
     await importFixture(core, 'loyverse-customers.csv');
     const lena = await customerNamed(core, 'Fischer');
@@ -91,6 +93,13 @@ describe('history brought from summary columns', () => {
     // A full rebuild leaves the same figures as the import's pass.
     await callOk(core, 'loyalty-recompute', {});
     expect(await callOk(core, 'loyalty-customer', { id: lena.id })).toMatchObject({ revenue12mMinor: 22_865, visits12m: 18, tier: 'key' });
+
+    // A book the previous version tiered (no spending, no cut-offs) is tiered again when it is opened.
+    core.db.exec(`UPDATE customer_loyalty SET revenue_12m_minor = 0, visits_12m = 0, money_tier = 'small', tier = 'small'`);
+    core.db.exec(`UPDATE settings SET value = 'null' WHERE key = 'state.loyalty.cutoffs'`);
+    core.db.exec(`UPDATE settings SET value = json_set(value, '$.loyalty.version', 1) WHERE key = 'state.derive.bases'`);
+    catchUpDerived({ db: core.db, now: clock.now });
+    expect(await callOk(core, 'loyalty-customer', { id: lena.id })).toMatchObject({ revenue12mMinor: 22_865, tier: 'key' });
   });
 
   it('a mainland membership export: 累计消费金额 "¥6,880.00", 消费次数, 最近消费时间, 会员等级, 积分', async () => {
