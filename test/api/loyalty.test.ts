@@ -279,9 +279,14 @@ describe('the dashboard', () => {
     expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[1, 0], [19, 1], [0, 0]] });
     await callOk(core, 'visits-archive', { id: january.id });
     expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [20, 0], [0, 0]] });
-    // An archived customer is no longer counted new, though their visit still counts.
+    // An archived customer is no longer counted new, nor returning (a first-timer never is), though their visit still counts.
     await callOk(core, 'customers-archive', { id: second });
-    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [19, 1], [0, 0]] });
+    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [19, 0], [0, 0]] });
+    // A returning customer archived is out of the returning too.
+    await callOk(core, 'visits-log', { customerId: first, amountMinor: 500, occurredAt: '2026-01-20T03:00:00.000Z' });
+    expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[1, 0], [18, 1], [0, 0]] });
+    await callOk(core, 'customers-archive', { id: first });
+    expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[0, 0], [18, 0], [0, 0]] });
   });
 
   it('keeps every closed month without a dashboard read, right after each visit logged or archived, walk-ins included', async () => {
