@@ -80,7 +80,9 @@ describe('tiers', () => {
     nextMorning(core, clock);
     const third = await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' });
     expect(third).toMatchObject({ rank: 2, revenue12mMinor: 1800, cutoffs: { key: 1900, spenders: 19 } });
-    // The next day's pass in steps, as the worker runs it, draws them the same way.
+    // The next day's pass in steps, as the worker runs it, draws them the same way, though some
+    // spenders came once before without buying.
+    for (const id of ids.slice(1, 8)) await callOk(core, 'visits-log', { customerId: id, occurredAt: '2026-01-15T02:00:00.000Z' });
     clock.set(new Date(clock.now().getTime() + 86_400_000).toISOString());
     for (const step of passInSteps({ db: core.db, now: clock.now }, 'catch-up')) core.db.transaction(step.run).immediate();
     expect((await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' })).cutoffs).toEqual(third.cutoffs);

@@ -62,11 +62,11 @@ const revenueSql = (scope: (column: string) => string) => `
 
 // The trailing year's spending of the customers still in the book, biggest first: what the money cut-offs are drawn from.
 const liveSpendingSql = `
-  SELECT sum(s.revenue) AS revenue FROM (
-    SELECT customer_id, amount_minor AS revenue FROM visits
+  SELECT sum(s.spent) AS revenue FROM (
+    SELECT customer_id, amount_minor AS spent FROM visits
     WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @since AND customer_id IS NOT NULL
     UNION ALL
-    SELECT customer_id, revenue FROM (${importedYearSql(scopeAll)})
+    SELECT customer_id, revenue AS spent FROM (${importedYearSql(scopeAll)})
   ) s JOIN customers c ON c.id = s.customer_id
   WHERE c.archived_at IS NULL
   GROUP BY s.customer_id HAVING revenue > 0 ORDER BY revenue DESC`;
