@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCounts } from '../../electron/cli/commands/describe';
 import { counted } from '../../electron/cli/output';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
+import { loyaltyMessages } from '../../renderer/src/features/loyalty/i18n';
 import { referralsMessages } from '../../renderer/src/features/referrals/i18n';
 
 const translator = async (lng: string) => {
@@ -10,7 +11,7 @@ const translator = async (lng: string) => {
   await instance.init({
     lng,
     resources: Object.fromEntries(
-      (['en', 'zh-Hant', 'zh-Hans'] as const).map((language) => [language, { customers: customersMessages[language], referrals: referralsMessages[language] }]),
+      (['en', 'zh-Hant', 'zh-Hans'] as const).map((language) => [language, { customers: customersMessages[language], referrals: referralsMessages[language], loyalty: loyaltyMessages[language] }]),
     ),
     interpolation: { escapeValue: false },
   });
@@ -28,6 +29,18 @@ describe('counts read as words a person would write', () => {
     const en = await translator('en');
     expect(en.t('referrals:tree.counts', { direct: 1, total: 1, count: 1 })).toBe('Brought 1 directly, 1 in all, 1 level deep');
     expect(en.t('referrals:tree.counts', { direct: 2, total: 3, count: 2 })).toBe('Brought 2 directly, 3 in all, 2 levels deep');
+  });
+
+  it('says "1 reward to hand over", "1 point" and "1 customer" in a bubble, not their plurals', async () => {
+    const en = await translator('en');
+    expect(en.t('referrals:page.toHandOver', { count: 1 })).toBe('1 reward to hand over');
+    expect(en.t('referrals:page.toHandOver', { count: 7 })).toBe('7 rewards to hand over');
+    expect(en.t('referrals:reward.points', { count: 1 })).toBe('1 point');
+    expect(en.t('referrals:reward.points', { count: 50 })).toBe('50 points');
+    expect(en.t('loyalty:chart.bubble', { count: 1, satisfaction: '2.0', loyalty: '80%' })).toBe('1 customer · satisfaction 2.0 · loyalty 80%');
+    expect(en.t('loyalty:chart.bubble', { count: 12, satisfaction: '2.0', loyalty: '80%' })).toBe('12 customers · satisfaction 2.0 · loyalty 80%');
+    expect((await translator('zh-Hant')).t('referrals:page.toHandOver', { count: 1 })).toBe('1 份獎勵待發放');
+    expect((await translator('zh-Hans')).t('loyalty:chart.bubble', { count: 1, satisfaction: '2.0', loyalty: '80%' })).toBe('1 位客户 · 满意度 2.0 · 忠诚度 80%');
   });
 
   it('the command line writes "1 visit" and "2 visits"', () => {

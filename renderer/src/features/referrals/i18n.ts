@@ -29,7 +29,8 @@ const en = {
   reward: {
     kinds: vocabulary.en.rewardKinds,
     states: vocabulary.en.referralRewardStates,
-    points: '{{count}} points',
+    points_one: '{{count}} point',
+    points_other: '{{count}} points',
     thanks: 'A thank-you',
     forBringing: 'For bringing <customer>{{customer}}</customer>: <reward>{{reward}}</reward>',
     forBringingBy: '<referrer>{{referrer}}</referrer>, for bringing <customer>{{customer}}</customer>: <reward>{{reward}}</reward>',
@@ -69,7 +70,8 @@ const en = {
     filter: 'Show',
     filters: { earned: 'To hand over', given: 'Given', void: 'Void', all: 'All' },
     noRewards: 'No rewards here.',
-    toHandOver: '{{count}} rewards to hand over',
+    toHandOver_one: '{{count}} reward to hand over',
+    toHandOver_other: '{{count}} rewards to hand over',
     showMore: 'Show more',
   },
   rules: {
@@ -120,7 +122,8 @@ const zhHant: Messages<typeof en> = {
   reward: {
     kinds: vocabulary['zh-Hant'].rewardKinds,
     states: vocabulary['zh-Hant'].referralRewardStates,
-    points: '{{count}} 點',
+    points_one: '{{count}} 點',
+    points_other: '{{count}} 點',
     thanks: '親自道謝',
     forBringing: '推薦 <customer>{{customer}}</customer> 的獎勵：<reward>{{reward}}</reward>',
     forBringingBy: '<referrer>{{referrer}}</referrer> 推薦 <customer>{{customer}}</customer> 的獎勵：<reward>{{reward}}</reward>',
@@ -160,7 +163,8 @@ const zhHant: Messages<typeof en> = {
     filter: '顯示',
     filters: { earned: '待發放', given: '已發放', void: '已作廢', all: '全部' },
     noRewards: '沒有符合的獎勵。',
-    toHandOver: '{{count}} 份獎勵待發放',
+    toHandOver_one: '{{count}} 份獎勵待發放',
+    toHandOver_other: '{{count}} 份獎勵待發放',
     showMore: '顯示更多',
   },
   rules: {
@@ -211,7 +215,8 @@ const zhHans: Messages<typeof en> = {
   reward: {
     kinds: vocabulary['zh-Hans'].rewardKinds,
     states: vocabulary['zh-Hans'].referralRewardStates,
-    points: '{{count}} 积分',
+    points_one: '{{count}} 积分',
+    points_other: '{{count}} 积分',
     thanks: '亲自道谢',
     forBringing: '推荐 <customer>{{customer}}</customer> 的奖励：<reward>{{reward}}</reward>',
     forBringingBy: '<referrer>{{referrer}}</referrer> 推荐 <customer>{{customer}}</customer> 的奖励：<reward>{{reward}}</reward>',
@@ -251,7 +256,8 @@ const zhHans: Messages<typeof en> = {
     filter: '显示',
     filters: { earned: '待发放', given: '已发放', void: '已作废', all: '全部' },
     noRewards: '没有符合的奖励。',
-    toHandOver: '{{count}} 份奖励待发放',
+    toHandOver_one: '{{count}} 份奖励待发放',
+    toHandOver_other: '{{count}} 份奖励待发放',
     showMore: '显示更多',
   },
   rules: {
