@@ -100,7 +100,7 @@ const en = {
   },
   standing: {
     title: 'Relationship',
-    states: { new: 'New', active: 'Regular', lapsed: vocabulary.en.lapseStates.lapsed, lost: vocabulary.en.lapseStates.lost, archived: 'Archived' },
+    states: { new: 'New', active: vocabulary.en.lapseStates.active, lapsed: vocabulary.en.lapseStates.lapsed, lost: vocabulary.en.lapseStates.lost, archived: 'Archived' },
     newHint: 'No visit yet.',
     rhythm_one: 'Usually every day',
     rhythm_other: 'Usually every {{count}} days',
@@ -253,7 +253,7 @@ const zhHant: Messages<typeof en> = {
   },
   standing: {
     title: '客戶關係',
-    states: { new: '新客戶', active: '熟客', lapsed: vocabulary['zh-Hant'].lapseStates.lapsed, lost: vocabulary['zh-Hant'].lapseStates.lost, archived: '已封存' },
+    states: { new: '新客戶', active: vocabulary['zh-Hant'].lapseStates.active, lapsed: vocabulary['zh-Hant'].lapseStates.lapsed, lost: vocabulary['zh-Hant'].lapseStates.lost, archived: '已封存' },
     newHint: '還沒有來店紀錄。',
     rhythm_one: '平常每天來',
     rhythm_other: '平常每 {{count}} 天來一次',
@@ -406,7 +406,7 @@ const zhHans: Messages<typeof en> = {
   },
   standing: {
     title: '客户关系',
-    states: { new: '新客户', active: '老客户', lapsed: vocabulary['zh-Hans'].lapseStates.lapsed, lost: vocabulary['zh-Hans'].lapseStates.lost, archived: '已归档' },
+    states: { new: '新客户', active: vocabulary['zh-Hans'].lapseStates.active, lapsed: vocabulary['zh-Hans'].lapseStates.lapsed, lost: vocabulary['zh-Hans'].lapseStates.lost, archived: '已归档' },
     newHint: '还没有到店记录。',
     rhythm_one: '平常每天来',
     rhythm_other: '平常每 {{count}} 天来一次',
