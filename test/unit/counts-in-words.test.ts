@@ -5,6 +5,7 @@ import { counted } from '../../electron/cli/output';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
 import { loyaltyMessages } from '../../renderer/src/features/loyalty/i18n';
 import { referralsMessages } from '../../renderer/src/features/referrals/i18n';
+import { winBackKind } from '../../shared/reminders/kinds/win-back';
 
 const translator = async (lng: string) => {
   const instance = i18next.createInstance();
@@ -41,6 +42,22 @@ describe('counts read as words a person would write', () => {
     expect(en.t('loyalty:chart.bubble', { count: 12, satisfaction: '2.0', loyalty: '80%' })).toBe('12 customers · satisfaction 2.0 · loyalty 80%');
     expect((await translator('zh-Hant')).t('referrals:page.toHandOver', { count: 1 })).toBe('1 份獎勵待發放');
     expect((await translator('zh-Hans')).t('loyalty:chart.bubble', { count: 1, satisfaction: '2.0', loyalty: '80%' })).toBe('1 位客户 · 满意度 2.0 · 忠诚度 80%');
+  });
+
+  it('a daily regular is won back as "usually every day", not "every 1 days"', () => {
+    const title = (language: 'en' | 'zh-Hant' | 'zh-Hans', rhythmDays: number) =>
+      winBackKind.title({
+        language,
+        customerName: 'Sam',
+        customer: { visitCount: 40, rhythmDays, daysAway: 22 },
+        facts: {},
+        note: '',
+        format: { money: String, day: String },
+      });
+    expect(title('en', 1)).toBe('Win back Sam: usually every day — 22 days ago');
+    expect(title('en', 9)).toBe('Win back Sam: usually every 9 days — 22 days ago');
+    expect(title('zh-Hant', 1)).toBe('挽回 Sam：平常每天來，已 22 天沒來');
+    expect(title('zh-Hans', 1)).toBe('挽回 Sam：平常每天来，已 22 天没来');
   });
 
   it('the command line writes "1 visit" and "2 visits"', () => {
