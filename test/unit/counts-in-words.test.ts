@@ -6,6 +6,7 @@ import { customersMessages } from '../../renderer/src/features/customers/i18n';
 import { loyaltyMessages } from '../../renderer/src/features/loyalty/i18n';
 import { referralsMessages } from '../../renderer/src/features/referrals/i18n';
 import { winBackKind } from '../../shared/reminders/kinds/win-back';
+import { loyaltySignalKind } from '../../shared/loyalty/signals';
 
 const translator = async (lng: string) => {
   const instance = i18next.createInstance();
@@ -58,6 +59,20 @@ describe('counts read as words a person would write', () => {
     expect(title('en', 9)).toBe('Win back Sam: usually every 9 days — 22 days ago');
     expect(title('zh-Hant', 1)).toBe('挽回 Sam：平常每天來，已 22 天沒來');
     expect(title('zh-Hans', 1)).toBe('挽回 Sam：平常每天来，已 22 天没来');
+  });
+
+  it('a profile says "1 loyalty point", "brought a customer" and "comes about every day"', async () => {
+    const en = await translator('en');
+    expect(en.t('loyalty:profile.points', { count: 1, points: 1, per: 3 })).toBe('1 loyalty point, not yet enough to lift the tier (every 3 points lift one):');
+    expect(en.t('loyalty:profile.points', { count: 2, points: 2, per: 3 })).toBe('2 loyalty points, not yet enough to lift the tier (every 3 points lift one):');
+    expect(en.t('loyalty:profile.pointsAtTop', { count: 1, points: 1 })).toBe('1 loyalty point; Key is the top tier, so they lift nothing further:');
+    const explain = (language: 'en' | 'zh-Hant', signal: string, facts: Record<string, number>) =>
+      loyaltySignalKind(signal)?.explain(language, { signal, points: 1, facts });
+    expect(explain('en', 'referrals', { referrals: 1 })).toBe('+1 brought a customer who went on to buy');
+    expect(explain('en', 'referrals', { referrals: 2 })).toBe('+1 brought 2 customers who went on to buy');
+    expect(explain('en', 'steady_rhythm', { rhythmDays: 1 })).toBe('+1 steady rhythm: comes about every day and is not overdue');
+    expect(explain('en', 'steady_rhythm', { rhythmDays: 6 })).toBe('+1 steady rhythm: comes about every 6 days and is not overdue');
+    expect(explain('zh-Hant', 'steady_rhythm', { rhythmDays: 1 })).toBe('+1 來店穩定：大約每天都來，且沒有逾期');
   });
 
   it('the command line writes "1 visit" and "2 visits"', () => {
