@@ -75,6 +75,12 @@ describe('counts read as words a person would write', () => {
     expect(explain('zh-Hant', 'steady_rhythm', { rhythmDays: 1 })).toBe('+1 來店穩定：大約每天都來，且沒有逾期');
   });
 
+  it('the customers behind a chart are counted with the digits grouped, as the list counts them', async () => {
+    expect((await translator('en')).t('loyalty:segments.count', { count: 1980 })).toBe('1,980 customers');
+    expect((await translator('zh-Hant')).t('loyalty:segments.count', { count: 100000 })).toBe('100,000 位客戶');
+    expect((await translator('en')).t('loyalty:chart.bubble', { count: 1200, satisfaction: '2.0', loyalty: '80%' })).toBe('1,200 customers · satisfaction 2.0 · loyalty 80%');
+  });
+
   it('the command line writes "1 visit" and "2 visits"', () => {
     expect(counted(1, 'visits')).toBe('1 visit');
     expect(counted(12000, 'visits')).toBe('12,000 visits');
