@@ -81,6 +81,11 @@ describe('counts read as words a person would write', () => {
     expect((await translator('en')).t('loyalty:chart.bubble', { count: 1200, satisfaction: '2.0', loyalty: '80%' })).toBe('1,200 customers · satisfaction 2.0 · loyalty 80%');
   });
 
+  it('a curve of one spender says so instead of "the top 20% of 1 spending customers brought 100%"', async () => {
+    expect((await translator('en')).t('loyalty:chart.paretoHeadlineOne', { revenue: '$12.50' })).toBe('One customer spent in these months: $12.50.');
+    expect((await translator('zh-Hans')).t('loyalty:chart.paretoHeadlineOne', { revenue: 'US$12.50' })).toBe('这段期间只有 1 位客户有消费：US$12.50。');
+  });
+
   it('the command line writes "1 visit" and "2 visits"', () => {
     expect(counted(1, 'visits')).toBe('1 visit');
     expect(counted(12000, 'visits')).toBe('12,000 visits');

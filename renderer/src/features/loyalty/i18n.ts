@@ -20,6 +20,7 @@ const en = {
     customerShare: 'Share of customers',
     paretoPoint: 'The top {{customers}} of customers bring {{revenue}} of revenue',
     paretoHeadline: 'The top 20% of {{spenders}} spending customers brought {{share}} of {{revenue}}.',
+    paretoHeadlineOne: 'One customer spent in these months: {{revenue}}.',
     evenLine: 'If everyone spent the same',
     /** Between a series' name and its value in a chart's tooltip ("Returning: 225"). */
     tooltipSeparator: ': ',
@@ -158,6 +159,7 @@ export const zhHant: Messages<typeof en> = {
     customerShare: '客戶佔比',
     paretoPoint: '前 {{customers}} 的客戶帶來 {{revenue}} 的營收',
     paretoHeadline: '{{spenders}} 位有消費的客戶中，前 20% 帶來了 {{revenue}} 中的 {{share}}。',
+    paretoHeadlineOne: '這段期間只有 1 位客戶有消費：{{revenue}}。',
     evenLine: '假如每人消費相同',
     tooltipSeparator: '：',
     satisfaction: '滿意度（0–3）',
@@ -290,6 +292,7 @@ export const zhHans: Messages<typeof en> = {
     customerShare: '客户占比',
     paretoPoint: '前 {{customers}} 的客户带来 {{revenue}} 的营收',
     paretoHeadline: '{{spenders}} 位有消费的客户中，前 20% 带来了 {{revenue}} 中的 {{share}}。',
+    paretoHeadlineOne: '这段期间只有 1 位客户有消费：{{revenue}}。',
     evenLine: '假如每人消费相同',
     tooltipSeparator: '：',
     satisfaction: '满意度（0–3）',
