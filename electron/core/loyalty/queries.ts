@@ -48,16 +48,12 @@ export const importedYearSql = (scope: (column: string) => string): string => `
   )
   GROUP BY customer_id`;
 
-// Trailing-year revenue and visit count per customer: logged visits (from the covering index
-// visits_customer_time) and the trailing year's part of imported histories.
+// Trailing-year revenue and visit count per customer from logged visits, from the covering index
+// visits_customer_time (in its order: no sort). revenue12m adds the imported histories' part; one
+// statement with a UNION ALL and an outer GROUP BY cost a write 0.28 ms a customer instead of 0.02.
 const revenueSql = (scope: (column: string) => string) => `
-  SELECT customer_id, sum(revenue) AS revenue, sum(visits) AS visits FROM (
-    SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
-    WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
-    GROUP BY customer_id
-    UNION ALL
-    ${importedYearSql(scope)}
-  )
+  SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
+  WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
   GROUP BY customer_id`;
 
 // The trailing year's spending of the customers still in the book, biggest first: what the money cut-offs are drawn from.
@@ -89,6 +85,8 @@ const statements = statementsFor((db) => ({
   liveSpending: db.prepare<{ since: string }, number>(liveSpendingSql).pluck(),
   revenueAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeAll)),
   revenueOf: db.prepare<{ since: string; ids: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeIds)),
+  importedAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(importedYearSql(scopeAll)),
+  importedOf: db.prepare<{ since: string; ids: string }, { customer_id: string; revenue: number; visits: number }>(importedYearSql(scopeIds)),
   levelsAll: db.prepare<{ window: number }, { customer_id: string; levels: string }>(levelsSql(scopeAll, true)),
   levelsOf: db.prepare<{ window: number; ids: string }, { customer_id: string; levels: string }>(levelsSql(scopeIds, false)),
   customersAll: db.prepare<[], DbLoyaltyCustomer>(customerSql(scopeAll)),
@@ -135,9 +133,17 @@ export interface Revenue12m {
 /** What the money cut-offs are drawn from: the trailing year's spending of the customers not archived, biggest first. */
 export const liveSpendingDescending = (db: Db, since: string): number[] => statements(db).liveSpending.all({ since });
 
+/** Each customer's trailing-year spending and visits: logged visits plus the trailing year's part of imported histories. */
 export const revenue12m = (db: Db, since: string, ids: readonly string[] | null): Map<string, Revenue12m> => {
-  const rows = ids === null ? statements(db).revenueAll.all({ since }) : statements(db).revenueOf.all({ since, ids: jsonList(ids) });
-  return new Map(rows.map((row) => [row.customer_id, { revenue: row.revenue, visits: row.visits }]));
+  const run = statements(db);
+  const rows = ids === null ? run.revenueAll.all({ since }) : run.revenueOf.all({ since, ids: jsonList(ids) });
+  const spent = new Map(rows.map((row) => [row.customer_id, { revenue: row.revenue, visits: row.visits }]));
+  const imported = ids === null ? run.importedAll.all({ since }) : run.importedOf.all({ since, ids: jsonList(ids) });
+  for (const row of imported) {
+    const logged = spent.get(row.customer_id);
+    spent.set(row.customer_id, { revenue: (logged?.revenue ?? 0) + row.revenue, visits: (logged?.visits ?? 0) + row.visits });
+  }
+  return spent;
 };
 
 /** Each customer's latest answers, newest first. */
