@@ -56,16 +56,17 @@ const revenueSql = (scope: (column: string) => string) => `
   WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scope('customer_id')} AND occurred_at >= @since
   GROUP BY customer_id`;
 
-// The trailing year's spending of the customers still in the book, biggest first: what the money cut-offs are drawn from.
+// The trailing year's spending of the customers still in the book from logged visits, per customer:
+// with the imported histories' part (liveImportedSql) what the money cut-offs are drawn from. Two
+// statements added up in JS, not one over a UNION ALL, which cost the day's pass half as much again.
 const liveSpendingSql = `
-  SELECT sum(s.spent) AS revenue FROM (
-    SELECT customer_id, amount_minor AS spent FROM visits
-    WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @since AND customer_id IS NOT NULL
-    UNION ALL
-    SELECT customer_id, revenue AS spent FROM (${importedYearSql(scopeAll)})
-  ) s JOIN customers c ON c.id = s.customer_id
-  WHERE c.archived_at IS NULL
-  GROUP BY s.customer_id HAVING revenue > 0 ORDER BY revenue DESC`;
+  SELECT v.customer_id, sum(v.amount_minor) AS revenue FROM visits v JOIN customers c ON c.id = v.customer_id
+  WHERE v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @since AND c.archived_at IS NULL
+  GROUP BY v.customer_id`;
+
+const liveImportedSql = `
+  SELECT i.customer_id, i.revenue FROM (${importedYearSql(scopeAll)}) i JOIN customers c ON c.id = i.customer_id
+  WHERE c.archived_at IS NULL`;
 
 // The latest few satisfaction answers per customer, newest first, as one digit string ("3210").
 // Answers of archived visits do not count.
@@ -82,7 +83,8 @@ const levelsSql = (scope: (column: string) => string, wholeBook: boolean) => `
 const customerSql = (scope: (column: string) => string) => `SELECT id, lapses_on, lost_at FROM customers WHERE archived_at IS NULL AND ${scope('id')}`;
 
 const statements = statementsFor((db) => ({
-  liveSpending: db.prepare<{ since: string }, number>(liveSpendingSql).pluck(),
+  liveSpending: db.prepare<{ since: string }, { customer_id: string; revenue: number | null }>(liveSpendingSql),
+  liveImported: db.prepare<{ since: string }, { customer_id: string; revenue: number }>(liveImportedSql),
   revenueAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeAll)),
   revenueOf: db.prepare<{ since: string; ids: string }, { customer_id: string; revenue: number; visits: number }>(revenueSql(scopeIds)),
   importedAll: db.prepare<{ since: string }, { customer_id: string; revenue: number; visits: number }>(importedYearSql(scopeAll)),
@@ -131,7 +133,12 @@ export interface Revenue12m {
 }
 
 /** What the money cut-offs are drawn from: the trailing year's spending of the customers not archived, biggest first. */
-export const liveSpendingDescending = (db: Db, since: string): number[] => statements(db).liveSpending.all({ since });
+export const liveSpendingDescending = (db: Db, since: string): number[] => {
+  const run = statements(db);
+  const spent = new Map(run.liveSpending.all({ since }).map((row) => [row.customer_id, row.revenue ?? 0]));
+  for (const row of run.liveImported.all({ since })) spent.set(row.customer_id, (spent.get(row.customer_id) ?? 0) + row.revenue);
+  return [...spent.values()].filter((revenue) => revenue > 0).sort((a, b) => b - a);
+};
 
 /** Each customer's trailing-year spending and visits: logged visits plus the trailing year's part of imported histories. */
 export const revenue12m = (db: Db, since: string, ids: readonly string[] | null): Map<string, Revenue12m> => {
