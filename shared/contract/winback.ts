@@ -63,6 +63,8 @@ export interface CustomerStanding {
   /** Days without a visit or contact after which they count as lapsed (their rhythm × the multiplier, or the fallback). */
   thresholdDays: number | null;
   lastActivityAt: string | null;
+  /** Whether that last activity was a visit or a contact (a call, a message): "here today" or "in touch today". */
+  lastActivityKind: 'visit' | 'contact' | null;
   daysAway: number | null;
   /** The shop-local day they became (or will become) lapsed. */
   lapsesOn: string | null;

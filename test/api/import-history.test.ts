@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { callOk, freshCore, tempDir } from '../support/core';
+import { catchUpDerived } from '../../electron/core/derive';
+import { callOk, fixedClock, freshCore, tempDir } from '../support/core';
 import { importPlanOf } from '../support/result';
 
 type Core = ReturnType<typeof freshCore>;
@@ -68,6 +69,37 @@ describe('history brought from summary columns', () => {
     expect(lena.notes).not.toContain('Points');
     const [entry] = await historyEntries(core, lena.id);
     expect(entry).toMatchObject({ history: { points: 61 } });
+  });
+
+  it("a Loyverse export: the tier, the trailing year's spend and visits (RFM) count the imported history's part in the last 12 months", async () => {
+    // Lena: 48 visits and £612.40 from 2 May 2024 to 20 Nov 2026; Omar: one visit of £4.20 on 1 Sep 2026.
+    const clock = fixedClock('2026-12-07T12:00:00.000Z');
+    const core = freshCore({ systemLocales: ['en-GB'], now: clock.now });
+    await callOk(core, 'settings-update', { country: 'GB', currency: 'GBP', timeZone: 'Europe/London' });
+    await importFixture(core, 'loyverse-customers.csv');
+    const lena = await customerNamed(core, 'Fischer');
+    const omar = await customerNamed(core, 'Haddad');
+    // The span's part since 7 Dec 2025 (348 of its 932 days and an hour, London midnights) of £612.40 and 48 visits.
+    const lenaLoyalty = await callOk(core, 'loyalty-customer', { id: lena.id });
+    expect(lenaLoyalty).toMatchObject({ revenue12mMinor: 22_865, visits12m: 18, moneyTier: 'key', tier: 'key', rank: 1 });
+    expect(lenaLoyalty.rfm).toMatchObject({ frequency12m: 18, monetary12mMinor: 22_865 });
+    // One visit in the trailing year counts whole: a spender, ranked below Lena.
+    expect(await callOk(core, 'loyalty-customer', { id: omar.id })).toMatchObject({ revenue12mMinor: 420, visits12m: 1 });
+    // The list's tier filter and the dashboard's tier counts say the same.
+    expect((await callOk(core, 'customers-list', { tier: 'key' })).rows.map((row) => row.name)).toEqual(['Lena Fischer']);
+    const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-12', toMonth: '2026-12', sections: ['tiers_over_time'] });
+    const [tiersSection] = dashboard.sections;
+    expect(tiersSection?.data).toMatchObject({ shape: 'periods', rows: [{ period: '2026-12', values: { key: 1 } }] });
+    // A full rebuild leaves the same figures as the import's pass.
+    await callOk(core, 'loyalty-recompute', {});
+    expect(await callOk(core, 'loyalty-customer', { id: lena.id })).toMatchObject({ revenue12mMinor: 22_865, visits12m: 18, tier: 'key' });
+
+    // A book the previous version tiered (no spending, no cut-offs) is tiered again when it is opened.
+    core.db.exec(`UPDATE customer_loyalty SET revenue_12m_minor = 0, visits_12m = 0, money_tier = 'small', tier = 'small'`);
+    core.db.exec(`UPDATE settings SET value = 'null' WHERE key = 'state.loyalty.cutoffs'`);
+    core.db.exec(`UPDATE settings SET value = json_set(value, '$.loyalty.version', 1) WHERE key = 'state.derive.bases'`);
+    catchUpDerived({ db: core.db, now: clock.now });
+    expect(await callOk(core, 'loyalty-customer', { id: lena.id })).toMatchObject({ revenue12mMinor: 22_865, tier: 'key' });
   });
 
   it('a mainland membership export: 累计消费金额 "¥6,880.00", 消费次数, 最近消费时间, 会员等级, 积分', async () => {

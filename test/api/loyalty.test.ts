@@ -80,7 +80,9 @@ describe('tiers', () => {
     nextMorning(core, clock);
     const third = await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' });
     expect(third).toMatchObject({ rank: 2, revenue12mMinor: 1800, cutoffs: { key: 1900, spenders: 19 } });
-    // The next day's pass in steps, as the worker runs it, draws them the same way.
+    // The next day's pass in steps, as the worker runs it, draws them the same way, though some
+    // spenders came once before without buying.
+    for (const id of ids.slice(1, 8)) await callOk(core, 'visits-log', { customerId: id, occurredAt: '2026-01-15T02:00:00.000Z' });
     clock.set(new Date(clock.now().getTime() + 86_400_000).toISOString());
     for (const step of passInSteps({ db: core.db, now: clock.now }, 'catch-up')) core.db.transaction(step.run).immediate();
     expect((await callOk(core, 'loyalty-customer', { id: ids[2] ?? '' })).cutoffs).toEqual(third.cutoffs);
@@ -279,9 +281,14 @@ describe('the dashboard', () => {
     expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[1, 0], [19, 1], [0, 0]] });
     await callOk(core, 'visits-archive', { id: january.id });
     expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [20, 0], [0, 0]] });
-    // An archived customer is no longer counted new, though their visit still counts.
+    // An archived customer is no longer counted new, nor returning (a first-timer never is), though their visit still counts.
     await callOk(core, 'customers-archive', { id: second });
-    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [19, 1], [0, 0]] });
+    expect(await flow()).toEqual({ revenue: [[0, 0], [20, 21_000], [0, 0]], customers: [[0, 0], [19, 0], [0, 0]] });
+    // A returning customer archived is out of the returning too.
+    await callOk(core, 'visits-log', { customerId: first, amountMinor: 500, occurredAt: '2026-01-20T03:00:00.000Z' });
+    expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[1, 0], [18, 1], [0, 0]] });
+    await callOk(core, 'customers-archive', { id: first });
+    expect(await flow()).toEqual({ revenue: [[1, 500], [20, 21_000], [0, 0]], customers: [[0, 0], [18, 0], [0, 0]] });
   });
 
   it('keeps every closed month without a dashboard read, right after each visit logged or archived, walk-ins included', async () => {

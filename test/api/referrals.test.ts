@@ -167,6 +167,13 @@ describe('referrals', () => {
     expect(overview.conversion).toEqual({ referred: 3, purchased: 2, repeat: 1 });
     expect(overview.rewardsToHandOver).toBe(2);
     expect(overview.recent).toHaveLength(3);
+
+    // Amy archived: Today lists no reward for her, and the page counts none to hand over either.
+    await callOk(core, 'customers-archive', { id: amy.id });
+    const agenda = await callOk(core, 'reminders-agenda', { kinds: ['referral_reward'] });
+    const onToday = agenda.overdue.total + agenda.dueToday.total + agenda.upcoming.total;
+    expect(onToday).toBe(0);
+    expect((await callOk(core, 'referrals-overview', { period: '30d' })).rewardsToHandOver).toBe(onToday);
   });
 
   it('lets staff hand over rewards, but only the owner void them or change the rules', async () => {

@@ -175,7 +175,7 @@ describe('adaptive lapse and win-back', () => {
     const regular = await callOk(core, 'customers-create', { name: '陳小姐' });
     await visitOn(core, regular.id, ['2026-02-04', '2026-02-13', '2026-02-22', '2026-03-03', '2026-03-10']);
     const standing = await callOk(core, 'winback-standing', { customerId: regular.id });
-    expect(standing).toMatchObject({ state: 'lapsed', rhythmDays: 9, thresholdDays: 18, daysAway: 31, lapsesOn: '2026-03-29' });
+    expect(standing).toMatchObject({ state: 'lapsed', rhythmDays: 9, thresholdDays: 18, daysAway: 31, lastActivityKind: 'visit', lapsesOn: '2026-03-29' });
     const [winBack] = ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back');
     expect(winBack).toMatchObject({ dueDay: '2026-03-29', customer: { rhythmDays: 9, daysAway: 31 } });
     expect(title(winBack as AgendaItem)).toBe('Win back 陳小姐: usually every 9 days — 31 days ago');
@@ -186,7 +186,8 @@ describe('adaptive lapse and win-back', () => {
     const regular = await callOk(core, 'customers-create', { name: 'Ada' });
     await visitOn(core, regular.id, ['2026-02-04', '2026-02-13', '2026-02-22', '2026-03-03', '2026-03-10']);
     await callOk(core, 'visits-log-contact', { customerId: regular.id, method: 'call' });
-    expect(await callOk(core, 'winback-standing', { customerId: regular.id })).toMatchObject({ state: 'active', daysAway: 0, lapsesOn: '2026-04-29' });
+    // The call keeps Ada from lapsing, but she was not here: the profile says she was in touch today, not here.
+    expect(await callOk(core, 'winback-standing', { customerId: regular.id })).toMatchObject({ state: 'active', daysAway: 0, lastActivityKind: 'contact', lapsesOn: '2026-04-29' });
     expect(ofKind(await callOk(core, 'reminders-agenda', {}), 'win_back')).toEqual([]);
   });
 

@@ -39,12 +39,15 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     const visits = chart(page, 'visits_revenue');
     await expect(visits.locator('.recharts-tooltip-wrapper')).toHaveCount(0);
     await visits.locator('.recharts-bar-rectangle').nth(5).hover();
-    await expect(visits.locator('.recharts-tooltip-wrapper')).toContainText(/Visits : \d/);
+    await expect(visits.locator('.recharts-tooltip-wrapper')).toContainText(/Visits: \d/);
+    // In the legend's order (visits, then revenue), not recharts' alphabetical one.
+    await expect(visits.locator('.recharts-tooltip-item-name')).toHaveText(['Visits', 'Revenue']);
     const flow = chart(page, 'customer_flow');
     await expect(flow.locator('.recharts-tooltip-wrapper')).toHaveCount(0);
     await flow.locator('.recharts-wrapper > svg.recharts-surface').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(flow.locator('.recharts-tooltip-wrapper')).toContainText(/Returning : \d/);
+    await expect(flow.locator('.recharts-tooltip-wrapper')).toContainText(/Returning: \d/);
+    await expect(flow.locator('.recharts-tooltip-item-name')).toHaveText(['New', 'Returning', 'Lapsed (still away)']);
 
     // The month lists are as wide as their longest name, set, not found by laying out their 120
     // month names as the screen opens (en's natural width is narrower than the fixed one).

@@ -78,7 +78,7 @@ test('a seeded book opens on a believable morning, filters by kind, and download
     const today = new TodayScreen(page);
     await expect(today.section(/Due today/)).toBeVisible();
     await expect(today.section(/Next 7 days/).locator('.reminder-card').first()).toBeVisible();
-    await expect(page.locator('.reminder-card.kind-win_back').first()).toContainText(/usually every \d+ days — \d+ days ago|came once — \d+ days ago/);
+    await expect(page.locator('.reminder-card.kind-win_back').first()).toContainText(/usually every (\d+ days|day) — \d+ days ago|came once — \d+ days ago/);
     // The first pass draws a screen's worth of cards and the next the rest: every section ends up
     // with each card it counts (a page of 100 at most), and the printable call list is there too.
     for (const section of await page.locator('.agenda-section').all()) {

@@ -8,7 +8,9 @@ import { customerSources, genders, needTypes } from '../../shared/contract/custo
 import { contactMethods, visitChannels } from '../../shared/contract/visits';
 import { lostReasons, winBackOutcomes } from '../../shared/contract/winback';
 import { auditLabels } from '../../shared/i18n/audit';
+import { vocabulary } from '../../shared/i18n/vocabulary';
 import { languages } from '../../shared/locale';
+import { lapseStates } from '../../shared/contract/loyalty';
 import { rewardStates } from '../../shared/referrals/rules';
 import { commonMessages } from '../../renderer/src/app/locales/common';
 import { complaintsMessages } from '../../renderer/src/features/complaints/i18n';
@@ -51,6 +53,13 @@ describe('the audit trail names a coded value as the screen where it was chosen 
       expect(words(audit), `${name} in ${language}`).toEqual(words(screen));
       expect(codes.filter((code) => typeof screen[code] !== 'string'), `${name} in ${language}`).toEqual([]);
     }
+  });
+
+  it.each(languages)('%s: the profile’s relationship badge names a lapse state as the list’s filter does (never a tier’s name)', (language) => {
+    const badge = remindersMessages[language].standing.states;
+    const words = (labels: Labels) => Object.fromEntries(lapseStates.map((state) => [state, labels[state]]));
+    expect(words(badge)).toEqual(words(vocabulary[language].lapseStates));
+    expect(Object.values(vocabulary[language].tiers)).not.toContain(badge.active);
   });
 
   it('tells a complaint’s “online” (a review) from a visit’s (an order)', () => {

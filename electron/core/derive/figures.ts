@@ -86,10 +86,11 @@ const rhythmAndLapse: DerivedFigure = {
 
 const loyalty: DerivedFigure = {
   name: 'loyalty',
-  inputs: ['visits (trailing year)', 'satisfaction_answers', 'complaints', 'referral_rewards', 'activity', 'rhythm-and-lapse', 'lost-state', 'tier rules', 'the shop day'],
+  inputs: ['visits (trailing year)', "imported_histories (the trailing year's part)", 'satisfaction_answers', 'complaints', 'referral_rewards', 'activity', 'rhythm-and-lapse', 'lost-state', 'tier rules', 'the shop day'],
   keeps: ['customer_loyalty', 'loyalty_tier_history (months ended)', 'state loyalty.cutoffs', 'state loyalty.month'],
   // A new day moves the trailing year: the full pass runs once a day, and the cut-offs with it.
-  basis: (environment) => ({ version: 1, day: environment.today, zone: environment.loyalty.zone, rules: environment.loyalty.rules }),
+  // Version 2: imported histories count their trailing year's part (books made before are tiered again).
+  basis: (environment) => ({ version: 2, day: environment.today, zone: environment.loyalty.zone, rules: environment.loyalty.rules }),
   update: (db, customerIds, environment) => refreshCustomersLoyalty(db, customerIds, environment.loyalty),
   // The money cut-offs are the day's: drawn again only when the day or the rules change.
   rebuild: (db, environment, basisChanged) => {

@@ -2,6 +2,7 @@ import { loyaltySignalKind } from '../../../shared/loyalty/signals';
 import { satisfactionWindow } from '../../../shared/loyalty/quadrant';
 import { tiers, type MoneyCutoffs, type TierRules } from '../../../shared/loyalty/tiers';
 import type { Db } from '../db/connection';
+import { importedYearSql } from './queries';
 import { answerStands, type LoyaltySignalSource, type SignalParameters } from './signal-source';
 
 /**
@@ -30,10 +31,21 @@ const fillSpentSql = `
   WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND occurred_at >= @since
   GROUP BY customer_id`;
 
+// The trailing year's part of imported histories, added to what the visits summed (queries.ts importedYearSql).
+const fillImportedSpentSql = `
+  INSERT INTO ${spentTable} (customer_id, revenue, visits)
+  SELECT customer_id, revenue, visits FROM (${importedYearSql(scopeAll)}) WHERE true
+  ON CONFLICT (customer_id) DO UPDATE SET revenue = revenue + excluded.revenue, visits = visits + excluded.visits`;
+
 // One chunk's trailing-year spending, read where its rows are made (the whole book's is summed once into spentTable).
 const chunkSpentSql = `(
-  SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
-  WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scopeRange('customer_id')} AND occurred_at >= @since
+  SELECT customer_id, sum(revenue) AS revenue, sum(visits) AS visits FROM (
+    SELECT customer_id, coalesce(sum(amount_minor), 0) AS revenue, count(*) AS visits FROM visits
+    WHERE kind = 'visit' AND archived_at IS NULL AND customer_id IS NOT NULL AND ${scopeRange('customer_id')} AND occurred_at >= @since
+    GROUP BY customer_id
+    UNION ALL
+    ${importedYearSql(scopeRange)}
+  )
   GROUP BY customer_id)`;
 
 /** Points of every source for the customers `scope` admits, one row per customer and signal, in the order the sources are listed. */
@@ -142,6 +154,7 @@ const prepareFullPass = (db: Db, sources: readonly LoyaltySignalSource[]) => {
   return {
     clearSpent: db.prepare<[]>(`DELETE FROM ${spentTable}`),
     fillSpent: db.prepare<{ since: string }>(fillSpentSql),
+    fillImportedSpent: db.prepare<{ since: string }>(fillImportedSpentSql),
     // Archived customers are out of every count: their spending draws no cut-off and they are no spender.
     spentDescending: db
       .prepare<[], number>(
@@ -191,6 +204,7 @@ export const beginFullLoyaltyPass = (db: Db, sources: readonly LoyaltySignalSour
   const statements = statementsOf(db, sources);
   statements.clearSpent.run();
   statements.fillSpent.run({ since: parameters.since });
+  statements.fillImportedSpent.run({ since: parameters.since });
   return {
     spendingDescending: () => statements.spentDescending.all(),
     writeRows: (cutoffs, rules, computedAt) => {

@@ -51,7 +51,11 @@ const statements = statementsFor((db) => ({
       (SELECT count(*) FROM customers c WHERE c.created_at >= b.value ->> 'start' AND c.created_at < b.value ->> 'end') AS newCustomers,
       (SELECT count(*) FROM referrals r WHERE r.referred_at >= b.value ->> 'start' AND r.referred_at < b.value ->> 'end') AS referred
     FROM json_each(?) b`),
-  toHandOver: db.prepare<[], number>("SELECT count(*) FROM referral_rewards WHERE status = 'earned'").pluck(),
+  // Rewards to hand over to referrers still in the book: what Today lists as referral rewards (an
+  // archived referrer gets no reminder, reminders/sources/referral-reward-queries.ts), so the two agree.
+  toHandOver: db
+    .prepare<[], number>("SELECT count(*) FROM referral_rewards w JOIN customers p ON p.id = w.referrer_id WHERE w.status = 'earned' AND p.archived_at IS NULL")
+    .pluck(),
 }));
 
 export const leaderboardRows = (db: Db, since: string | null, limit: number): DbLeaderboardRow[] => statements(db).leaderboard.all({ since, limit });

@@ -35,6 +35,7 @@ export const readStanding = (ctx: Pick<HandlerContext, 'db' | 'now'>, customerId
     rhythmDays: row.visit_rhythm_days,
     thresholdDays: lapseThresholdDays(row.visit_rhythm_days, row.visit_count, lapseRulesOf(readReminderSettings(ctx.db))),
     lastActivityAt,
+    lastActivityKind: lastActivityAt === null ? null : lastActivityAt === row.last_visit_at ? 'visit' : 'contact',
     daysAway: lastActivityAt === null ? null : daysBetween(localDayFinder(zone)(lastActivityAt), today),
     lapsesOn: row.lapses_on,
     lost: row.lost_at !== null && latest?.kind === 'lost' ? toStatusEvent(latest) : null,

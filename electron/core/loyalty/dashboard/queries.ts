@@ -36,6 +36,11 @@ const statements = statementsFor((db) => ({
       SELECT count(*) FROM customers
       WHERE first_visit_at IS NOT NULL AND first_visit_at >= @from AND first_visit_at < @to AND archived_at IS NULL`)
     .pluck(),
+  // The visits of archived customers in a range (customers_archived holds the few of them, then
+  // visits_customer_time): the month figures count every visitor, the customer flow only those still in the book.
+  archivedVisits: db.prepare<{ from: string; to: string }, { customer_id: string; occurred_at: string }>(`
+    SELECT v.customer_id, v.occurred_at FROM customers c INDEXED BY customers_archived JOIN visits v ON v.customer_id = c.id
+    WHERE c.archived_at IS NOT NULL AND v.kind = 'visit' AND v.archived_at IS NULL AND v.occurred_at >= @from AND v.occurred_at < @to`),
   // customers_lapses_on (its partial conditions repeated so the planner can use it): still away, by the month they lapsed.
   lapsedByMonth: db.prepare<{ fromDay: string; toDay: string }, { period: string; customers: number }>(`
     SELECT substr(lapses_on, 1, 7) AS period, count(*) AS customers FROM customers
@@ -161,6 +166,9 @@ export const forgetMonth = (db: Db, month: { from_at: string; to_at: string }): 
 export const keepMonthFigures = (db: Db, figures: MonthFigures): void => {
   statements(db).keepMonth.run(figures);
 };
+
+/** Archived customers' visits from `from` to `to` (instants), each with its customer. */
+export const archivedVisitsBetween = (db: Db, from: string, to: string) => statements(db).archivedVisits.all({ from, to });
 
 export const lapsedByMonth = (db: Db, fromDay: string, toDay: string) => statements(db).lapsedByMonth.all({ fromDay, toDay });
 

@@ -1,4 +1,5 @@
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { currencyExponent } from '../../../../shared/money';
 import { useFormat } from '../../app/format';
@@ -20,6 +21,7 @@ interface PeriodsChartProps {
 
 /** Bars and lines by month: counts on the left axis, money or shares on the right. A click on a series (or its legend entry) with a segment opens its customers. */
 export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
+  const { t } = useTranslation(['loyalty']);
   const colors = useChartColors();
   const format = useChartFormat();
   const tooltip = useTooltipWanted();
@@ -74,7 +76,11 @@ export const PeriodsChart = ({ series, rows, labelOf }: PeriodsChartProps) => {
             />
           )}
           {tooltip && (
+            // Items in the series' (and the legend's) order, not recharts' alphabetical order of their keys;
+            // name and value apart as the language writes them ("Returning: 225", "回頭客：225").
             <Tooltip
+              itemSorter={(item) => series.findIndex((candidate) => candidate.key === item.dataKey)}
+              separator={t('chart.tooltipSeparator')}
               labelFormatter={(period) => format.month(String(period))}
               formatter={(value, key) => [valueText(series.find((item) => item.key === key), Number(value)), labelOf(String(key))]}
             />

@@ -43,8 +43,8 @@ const LoyaltyFacts = ({ loyalty }: { loyalty: CustomerLoyalty }) => {
       : loyalty.lift > 0
         ? t(loyalty.lift === 1 ? 'profile.lifted' : 'profile.lifted_other', { count: loyalty.lift, points: loyalty.points, per: rules.pointsPerLift, max: rules.maxLift })
         : loyalty.moneyTier === 'key'
-          ? t('profile.pointsAtTop', { points: loyalty.points })
-          : t('profile.points', { points: loyalty.points, per: rules.pointsPerLift });
+          ? t('profile.pointsAtTop', { count: loyalty.points, points: loyalty.points })
+          : t('profile.points', { count: loyalty.points, points: loyalty.points, per: rules.pointsPerLift });
   return (
     <section className="loyalty-facts" aria-labelledby="loyalty-facts-title">
       <h2 id="loyalty-facts-title">{t('profile.heading')}</h2>

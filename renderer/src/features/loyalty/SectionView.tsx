@@ -30,7 +30,11 @@ export const SectionView = memo(function SectionView({ section }: { section: Das
 
   if (data.shape === 'pareto') {
     const links: SegmentLink[] = (['key', 'major'] as const).map((tier) => ({ label: t(`tiers.${tier}`), path: segmentPath({ tier }) }));
-    const headline = t('chart.paretoHeadline', { spenders: format.count(data.spenders), share: format.percent(data.top20RevenueShare), revenue: format.money(data.revenueMinor) });
+    // One spender has no top 20% to speak of ("the top 20% of 1 spending customers brought 100%").
+    const headline =
+      data.spenders === 1
+        ? t('chart.paretoHeadlineOne', { revenue: format.money(data.revenueMinor) })
+        : t('chart.paretoHeadline', { spenders: format.count(data.spenders), share: format.percent(data.top20RevenueShare), revenue: format.money(data.revenueMinor) });
     return (
       <ChartCard {...card} headline={headline} legend={[{ label: t('chart.revenueShare'), color: colors.key }]} links={links}>
         <ParetoChart points={data.points} />

@@ -87,6 +87,7 @@ export const RewardItem = ({ reward, showReferrer }: { reward: ReferralReward; s
             }}
           />
         </span>
+        {showReferrer && reward.referrer.archived && <span className="badge">{t('reward.referrerArchived')}</span>}
       </div>
       <div className="reward-meta">{when}</div>
       {reward.status === 'earned' && (

@@ -23,7 +23,12 @@ const StandingLines = ({ standing }: { standing: CustomerStanding }) => {
   if (standing.state === 'new') lines.push(t('standing.newHint'));
   if (standing.rhythmDays !== null) lines.push(t('standing.rhythm', { count: Math.round(standing.rhythmDays) }));
   else if (standing.state !== 'new') lines.push(t('standing.noRhythm'));
-  if (standing.daysAway !== null) lines.push(standing.daysAway === 0 ? t('standing.awayToday') : t('standing.away', { count: standing.daysAway }));
+  // A call or a message keeps a customer from lapsing, but they were not here: said as being in touch.
+  if (standing.daysAway !== null) {
+    const touched = standing.lastActivityKind === 'contact';
+    if (standing.daysAway === 0) lines.push(t(touched ? 'standing.touchedToday' : 'standing.awayToday'));
+    else lines.push(t(touched ? 'standing.touched' : 'standing.away', { count: standing.daysAway }));
+  }
   if (standing.state === 'lapsed' && standing.lapsesOn) lines.push(t('standing.lapsedSince', { date: days.medium(standing.lapsesOn) }));
   if (standing.state === 'active' && standing.lapsesOn) lines.push(t('standing.lapsesOn', { date: days.medium(standing.lapsesOn) }));
   if (standing.lost?.reason) lines.push(t('standing.lostReason', { date: format.date(standing.lost.at), reason: t(`lostReasons.${standing.lost.reason}`) }));
