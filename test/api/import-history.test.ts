@@ -102,6 +102,25 @@ describe('history brought from summary columns', () => {
     expect(await callOk(core, 'loyalty-customer', { id: lena.id })).toMatchObject({ revenue12mMinor: 22_865, tier: 'key' });
   });
 
+  it("a Loyverse export: the 80/20 curve counts each history's part in the months shown, and follows the customer archived and back", async () => {
+    const clock = fixedClock('2026-12-07T12:00:00.000Z');
+    const core = freshCore({ systemLocales: ['en-GB'], now: clock.now });
+    await callOk(core, 'settings-update', { country: 'GB', currency: 'GBP', timeZone: 'Europe/London' });
+    await importFixture(core, 'loyverse-customers.csv');
+    const curve = async () => {
+      const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-12', toMonth: '2026-11', sections: ['pareto'] });
+      return dashboard.sections[0]?.data;
+    };
+    // Lena's £612.40 spread over 2 May 2024 – 20 Nov 2026 (932 days and an hour, London midnights):
+    // 354 of them fall from 1 Dec 2025 on, £232.60. Omar's one visit of £4.20 on 1 Sep 2026 counts whole.
+    expect(await curve()).toMatchObject({ shape: 'pareto', spenders: 2, revenueMinor: 23_260 + 420 });
+    const lena = await customerNamed(core, 'Fischer');
+    await callOk(core, 'customers-archive', { id: lena.id });
+    expect(await curve()).toMatchObject({ spenders: 1, revenueMinor: 420 });
+    await callOk(core, 'customers-unarchive', { id: lena.id });
+    expect(await curve()).toMatchObject({ spenders: 2, revenueMinor: 23_680 });
+  });
+
   it('a mainland membership export: 累计消费金额 "¥6,880.00", 消费次数, 最近消费时间, 会员等级, 积分', async () => {
     const core = freshCore({ systemLocales: ['zh-CN'] });
     await callOk(core, 'settings-update', { country: 'CN', currency: 'CNY', timeZone: 'Asia/Shanghai' });

@@ -28,25 +28,31 @@ const scopeAll = (): string => '1';
 const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
 
 /**
- * The trailing year's part of the histories brought from another tool (imported_histories), per
- * customer: a history knows only its totals and its first and last visit, so its spending and
- * visits are taken as spread evenly over that span, and the part of the span since @since counts
- * (all of it when the span began in the trailing year, none when it ended before; a history with
- * one date is one day). Without it a shop that brought its past from a POS started with every
- * customer Small, their RFM at 0 visits and $0 (issue 17). Every statement that sums the trailing
- * year — a write's customers, the full pass, a chunk of it, the money cut-offs — adds this one.
+ * The part of the histories brought from another tool (imported_histories) that falls between two
+ * instants, per customer: a history knows only its totals and its first and last visit, so its
+ * spending and visits are taken as spread evenly over that span, and the part of the span between
+ * `from` and `to` counts (a history with one date is one day: all of it or none). `from` and `to`
+ * are SQL expressions (parameters); `to` null for no end. Without it a shop that brought its past
+ * from a POS started with every customer Small, their RFM at 0 visits and $0, and an 80/20 curve of
+ * nobody (issue 17). Every statement that sums spending over time adds this one: the trailing
+ * year's (importedYearSql) and the dashboard's ranges.
  */
-export const importedYearSql = (scope: (column: string) => string): string => `
+export const importedPartSql = (scope: (column: string) => string, from: string, to: string | null): string => `
   SELECT customer_id, sum(CAST(round(revenue_minor * share) AS INTEGER)) AS revenue, sum(CAST(round(visit_count * share) AS INTEGER)) AS visits
   FROM (
     SELECT customer_id, revenue_minor, visit_count,
-      CASE WHEN coalesce(first_visit_at, last_visit_at) >= @since OR coalesce(first_visit_at, last_visit_at) = coalesce(last_visit_at, first_visit_at) THEN 1.0
-        ELSE (julianday(coalesce(last_visit_at, first_visit_at)) - julianday(@since))
-          / (julianday(coalesce(last_visit_at, first_visit_at)) - julianday(coalesce(first_visit_at, last_visit_at))) END AS share
-    FROM imported_histories
-    WHERE ${scope('customer_id')} AND coalesce(last_visit_at, first_visit_at) >= @since
+      CASE WHEN span_start = span_end THEN 1.0
+        ELSE (julianday(${to === null ? 'span_end' : `min(span_end, ${to})`}) - julianday(max(span_start, ${from}))) / (julianday(span_end) - julianday(span_start)) END AS share
+    FROM (
+      SELECT customer_id, revenue_minor, visit_count, coalesce(first_visit_at, last_visit_at) AS span_start, coalesce(last_visit_at, first_visit_at) AS span_end
+      FROM imported_histories WHERE ${scope('customer_id')}
+    )
+    WHERE span_end >= ${from}${to === null ? '' : ` AND span_start < ${to}`}
   )
   GROUP BY customer_id`;
+
+/** The trailing year's part of imported histories, per customer: since @since, no end. */
+export const importedYearSql = (scope: (column: string) => string): string => importedPartSql(scope, '@since', null);
 
 // Trailing-year revenue and visit count per customer from logged visits, from the covering index
 // visits_customer_time (in its order: no sort). revenue12m adds the imported histories' part; one

@@ -1,5 +1,9 @@
 import type { Db } from '../../db/connection';
 import { jsonList, statementsFor } from '../../db/statements';
+import { importedPartSql } from '../queries';
+
+const scopeAll = (): string => '1';
+const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
 
 const statements = statementsFor((db) => ({
   // One walk of visits_customer_time, covering, in its own order (customer, then time): each
@@ -23,6 +27,14 @@ const statements = statementsFor((db) => ({
       WHERE customer_id = c.id AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
     )
     FROM customers c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.archived_at IS NULL`).raw(),
+  // The range's part of imported histories, of customers still in the book: none at all in a book
+  // that brought no past, and then this reads nothing (imported_histories is empty).
+  importedSpendInRange: db.prepare<{ from: string; to: string }, [string, number]>(`
+    SELECT i.customer_id, i.revenue FROM (${importedPartSql(scopeAll, '@from', '@to')}) i JOIN customers c ON c.id = i.customer_id
+    WHERE c.archived_at IS NULL AND i.revenue <> 0`).raw(),
+  importedSpendOfCustomers: db.prepare<{ ids: string; from: string; to: string }, [string, number]>(`
+    SELECT i.customer_id, i.revenue FROM (${importedPartSql(scopeIds, '@from', '@to')}) i JOIN customers c ON c.id = i.customer_id
+    WHERE c.archived_at IS NULL`).raw(),
   // Moves when another connection (the jobs worker) commits; this connection's own writes leave it alone.
   dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
   // From visits_time: a range of time, covering (customer_id and amount_minor are in it).
@@ -90,8 +102,8 @@ const statements = statementsFor((db) => ({
 
 /**
  * Records, for this connection only, every customer whose spending a write on it may have changed:
- * a visit added, removed or altered (both customers when one moves), or the customer archived or
- * restored. TEMP triggers on the book's tables live and die with the connection and write nothing to
+ * a visit or an imported history added, removed or altered (both customers when one moves), or the
+ * customer archived or restored. TEMP triggers on the book's tables live and die with the connection and write nothing to
  * the book; a write that rolls back takes its record with it. Writes by other connections are seen
  * by `PRAGMA data_version` instead. Made the first time a connection asks what changed.
  */
@@ -106,6 +118,15 @@ const spendWatch = statementsFor((db) => {
     BEGIN
       INSERT OR IGNORE INTO dashboard_spend_changed SELECT OLD.customer_id WHERE OLD.customer_id IS NOT NULL;
       INSERT OR IGNORE INTO dashboard_spend_changed SELECT NEW.customer_id WHERE NEW.customer_id IS NOT NULL;
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_history_added AFTER INSERT ON main.imported_histories
+    BEGIN INSERT OR IGNORE INTO dashboard_spend_changed VALUES (NEW.customer_id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_history_removed AFTER DELETE ON main.imported_histories
+    BEGIN INSERT OR IGNORE INTO dashboard_spend_changed VALUES (OLD.customer_id); END;
+    CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_history_changed AFTER UPDATE ON main.imported_histories
+    BEGIN
+      INSERT OR IGNORE INTO dashboard_spend_changed VALUES (OLD.customer_id);
+      INSERT OR IGNORE INTO dashboard_spend_changed VALUES (NEW.customer_id);
     END;
     CREATE TEMP TRIGGER IF NOT EXISTS dashboard_spend_customer_archived AFTER UPDATE OF archived_at ON main.customers
     WHEN OLD.archived_at IS NOT NEW.archived_at
@@ -129,6 +150,13 @@ export const spendByCustomer = (db: Db, from: string, to: string): { ids: string
 
 export const spendOfCustomers = (db: Db, ids: readonly string[], from: string, to: string): [string, number | null][] =>
   statements(db).spendOfCustomers.all({ ids: jsonList(ids), from, to });
+
+/** The range's part of imported histories (loyalty/queries.ts importedPartSql) per customer still in the book, those with a part only. */
+export const importedSpendInRange = (db: Db, from: string, to: string): [string, number][] => statements(db).importedSpendInRange.all({ from, to });
+
+/** The same for a few customers. */
+export const importedSpendOfCustomers = (db: Db, ids: readonly string[], from: string, to: string): [string, number][] =>
+  statements(db).importedSpendOfCustomers.all({ ids: jsonList(ids), from, to });
 
 export const dataVersion = (db: Db): number => statements(db).dataVersion.get() ?? 0;
 
