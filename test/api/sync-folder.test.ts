@@ -3,9 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
+import { bucketOf, cellKey, decodeCell, type CellScalar } from '../../shared/sync/cells';
 import { listDevices, readDevice, storedConflicts } from '../../electron/core/sync';
+import { loadAutomerge } from '../../electron/core/sync/automerge';
+import { docsFolderOf, Documents } from '../../electron/core/sync/documents';
 import { callOk } from '../support/core';
-import { agreed, folderFor, open, threeDevices } from '../support/sync-devices';
+import { agreed, folderFor, open, projectRoot, threeDevices } from '../support/sync-devices';
 
 const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
   const book = await threeDevices(prepare);
@@ -14,6 +17,17 @@ const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
 };
 
 const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
+
+/** Every value a field holds in a device's shared documents: one, or several entered apart. */
+const valuesInDocuments = async (dir: string, table: string, rowKey: string, column: string): Promise<CellScalar[]> => {
+  const bookFile = bookPath(dir);
+  const automerge = await loadAutomerge(projectRoot);
+  const doc = new Documents(automerge, docsFolderOf(bookFile), readDevice(bookFile)!.actor).get(bucketOf(table, rowKey));
+  const key = cellKey(table, rowKey, column);
+  // Automerge names the values of a field only where there are several.
+  const cells = Object.values(automerge.getConflicts(doc, key) ?? (doc[key] === undefined ? {} : { one: doc[key] }));
+  return cells.map((cell) => decodeCell(String(cell))?.value ?? null);
+};
 
 describe('one book on three devices through a shared folder', () => {
   it('merges edits made apart: different fields, the same field (both values kept), new customers and visits on each', async () => {
@@ -136,7 +150,34 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
-  it('a reminder reopened after a dismissal made apart stands open on every device, though the book showed it dismissed', async () => {
+  it('a reminder reopened after a decision made apart stands open on every device, though the book showed it done', async () => {
+    let reminder = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(a, 'reminders-dismiss', { id: reminder, note: '不用了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // Apart, one device reopens it and the other reopens and completes it. Written from the same
+    // documents, the two statuses are the first cell of their changes, so Automerge keeps the value
+    // of the device with the greater actor — made the one that reopened — while the rule shows "done".
+    const actor = (index: number) => readDevice(bookPath(book.dirs[index]!))!.actor;
+    const [reopening, completing, reopeningIndex, completingIndex] = actor(0) > actor(1) ? [a, b, 0, 1] : [b, a, 1, 0];
+    await callOk(reopening, 'reminders-reopen', { id: reminder });
+    await callOk(completing, 'reminders-reopen', { id: reminder });
+    await callOk(completing, 'reminders-complete', { id: reminder, note: '做好了' });
+    await book.sync(reopeningIndex);
+    await book.sync(completingIndex);
+    await book.sync(reopeningIndex);
+    expect(reopening.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('done');
+    // Reopened again where the documents' own winner already says "open": sent all the same, it settles both.
+    await callOk(reopening, 'reminders-reopen', { id: reminder });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('open');
+  });
+
+  it("a merge's undo puts the survivor's reminder back without restating its fields beside another device's snooze", async () => {
     let reminder = '';
     let keep = '';
     let twin = '';
@@ -146,15 +187,15 @@ describe('one book on three devices through a shared folder', () => {
       reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
     });
     const [a, b] = book.cores;
-    await callOk(b, 'reminders-dismiss', { id: reminder, note: '不用了' });
-    // A merge and its undo write A's reminder anew: its "open" travels beside B's "dismissed", and the rule shows "dismissed".
     const merge = await callOk(a, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
-    await book.sync(1);
     await callOk(a, 'customers-merge-undo', { mergeId: merge.merge.id });
-    await book.sync(0);
-    await callOk(a, 'reminders-reopen', { id: reminder });
+    await callOk(b, 'reminders-snooze', { id: reminder, until: '2099-01-08' });
     await book.settle([0, 1, 2, 0, 1, 2]);
-    for (const core of book.cores) expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('open');
+    // Only B changed the reminder: A's undo put it back as it was, and says nothing of its snooze.
+    for (const [index, core] of book.cores.entries()) {
+      expect(core.db.prepare('SELECT snoozed_until FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('2099-01-08');
+      expect(await valuesInDocuments(book.dirs[index]!, 'reminders', reminder, 'snoozed_until')).toEqual(['2099-01-08']);
+    }
   });
 
   it('a complaint logged on one device for a customer another deleted for good goes with them everywhere, its promises and steps too', async () => {
