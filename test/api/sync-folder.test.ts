@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
 import { bucketOf, cellKey, decodeCell, type CellScalar } from '../../shared/sync/cells';
-import { listDevices, readDevice, storedConflicts } from '../../electron/core/sync';
+import { heldRecords, listDevices, readDevice, storedConflicts } from '../../electron/core/sync';
 import { loadAutomerge } from '../../electron/core/sync/automerge';
 import { docsFolderOf, Documents } from '../../electron/core/sync/documents';
 import { callOk } from '../support/core';
@@ -175,6 +175,36 @@ describe('one book on three devices through a shared folder', () => {
     await callOk(reopening, 'reminders-reopen', { id: reminder });
     await book.settle([0, 1, 2, 0, 1, 2]);
     for (const core of book.cores) expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('open');
+  });
+
+  it('a reminder reopened on one device while another reopened and completed it again stands open, whole, on every device', async () => {
+    let reminder = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b, c] = book.cores;
+    await callOk(a, 'reminders-complete', { id: reminder, note: '做好了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // C completes it again and B reads that, so B's next change outnumbers A's: its closing time is the documents' winner.
+    await callOk(c, 'reminders-reopen', { id: reminder });
+    await callOk(c, 'reminders-complete', { id: reminder, note: '再做一次' });
+    await book.sync(2);
+    await book.sync(1);
+    await callOk(a, 'reminders-reopen', { id: reminder });
+    // B's status is "done" before and after: only A's "open" is written, beside B's new closing time.
+    await callOk(b, 'reminders-reopen', { id: reminder });
+    await callOk(b, 'reminders-complete', { id: reminder, note: '又做好了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT status, closed_at, closed_by_staff_id, outcome_note FROM reminders WHERE id = ?').get(reminder)).toEqual({
+        status: 'open',
+        closed_at: null,
+        closed_by_staff_id: null,
+        outcome_note: '',
+      });
+      expect(heldRecords(core.db)).toEqual([]);
+    }
   });
 
   it("a merge's undo puts the survivor's reminder back without restating its fields beside another device's snooze", async () => {
