@@ -207,6 +207,30 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a reminder completed on one device, then closed again on another that read it, over a third device\'s reopening: done, whole, everywhere', async () => {
+    let reminder = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b, c] = book.cores;
+    await callOk(a, 'reminders-complete', { id: reminder, note: '做好了' });
+    await book.sync(0);
+    await callOk(a, 'reminders-reopen', { id: reminder });
+    await callOk(c, 'reminders-complete', { id: reminder, note: '打過了' });
+    await book.sync(2);
+    await book.sync(1);
+    // B closes it again over C's decision: C's "done" outranks A's "open", but C's closing time is B's now.
+    await callOk(b, 'reminders-reopen', { id: reminder });
+    await callOk(b, 'reminders-complete', { id: reminder, note: '又打了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      const row = core.db.prepare('SELECT status, outcome_note, closed_at IS NOT NULL AS closed FROM reminders WHERE id = ?').get(reminder);
+      expect(row).toEqual({ status: 'done', outcome_note: '又打了', closed: 1 });
+      expect(heldRecords(core.db)).toEqual([]);
+    }
+  });
+
   it("a merge's undo puts the survivor's reminder back without restating its fields beside another device's snooze", async () => {
     let reminder = '';
     let keep = '';

@@ -375,9 +375,12 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * over on one device while voided on another (its status from one and its times from the other broke
  * its rule, and it was held on every device); a reminder reopened on the device whose "open" stood
  * beside another's "dismissed" (the reopening was never sent: the documents' winner said "open");
- * a reminder reopened on one device while another, which had read a third's completing it,
+ * a reminder reopened on one device while another, which had read a third's completing it again,
  * reopened and completed it once more (only "open" was written for the status, and the other
- * device's new closing time won beside it: the record broke its rule and was held on every device).
+ * device's new closing time won beside it: the record broke its rule and was held on every device);
+ * a reminder completed on one device over another's reopening, then closed again by a third that had
+ * read it (the completing device's closing time replaced, the reopening device's empty one stood
+ * beside "done", and the record was held on every device).
  */
 const foundBefore: Action[][] = [
   [
@@ -449,6 +452,21 @@ const foundBefore: Action[][] = [
     { kind: 'undo-merge', device: 0 },
     { kind: 'sync', device: 0 },
     { kind: 'reopen', device: 0 },
+  ],
+  [
+    { kind: 'complete', device: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'sync', device: 2 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'reopen', device: 2 },
+    { kind: 'complete', device: 2 },
+    { kind: 'sync', device: 2 },
+    { kind: 'sync', device: 1 },
+    { kind: 'reopen', device: 0 },
+    { kind: 'reopen', device: 1 },
+    { kind: 'complete', device: 1 },
   ],
   [
     { kind: 'complete', device: 0 },

@@ -124,7 +124,7 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     prefer: (column, values) => (column === 'status' ? (values.find((value) => value === 'done' || value === 'dismissed') ?? null) : null),
     // Reopened on one device while another reopened and closed it again (its status as it was, its
     // closing time new): the status stands alone, and a closing time beside "open" broke the rule.
-    agreeing: (cells) => (cells.status === 'open' ? { closed_at: null, closed_by_staff_id: null, outcome_note: '' } : {}),
+    agreeing: (cells): Record<string, CellScalar> => (cells.status === 'open' ? { closed_at: null, closed_by_staff_id: null, outcome_note: '' } : {}),
     customerColumns: ['customer_id'],
     cells: [
       'id', 'kind', 'reason_key', 'customer_id', 'subject_id', 'due_day', 'snoozed_until', 'status', 'note', 'facts_json', 'staff_id', 'assignee_id',

@@ -181,15 +181,23 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   // passes its checks. By device, not by the time of the decision: the device may have changed some
   // of them in a later sync (reopened and closed again), and a field taken from another device then
   // broke the record's rule (done, yet never closed) and held it on every device.
+  // Where that device's value of a field was since replaced by a third device's (which read it, and
+  // closed the reminder again), the field is not taken from a device the rule overruled either: its
+  // "open" lost, and its empty closing time beside the decision broke the rule the same way.
   let decision: CellValue | undefined;
+  let overruled = new Set<string>();
   for (const [column, cells] of cellsOf) {
     const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
-    decision ??= preferred === null || preferred === undefined ? undefined : cells.find((cell) => cell.value === preferred);
+    if (decision !== undefined || preferred === null || preferred === undefined) continue;
+    decision = cells.find((cell) => cell.value === preferred);
+    overruled = new Set(cells.filter((cell) => cell.value !== preferred).map((cell) => cell.device));
   }
+  const standing = (cells: readonly CellValue[]): CellValue | undefined =>
+    decision === undefined ? undefined : (cells.find((cell) => cell.device === decision.device) ?? cells.find((cell) => !overruled.has(cell.device)));
   for (const [column, cells] of cellsOf) {
     if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
     else clearConflict(db, table.name, rowKey, column);
-    const shown = (decision === undefined ? undefined : cells.find((cell) => cell.device === decision.device)) ?? cells[0];
+    const shown = standing(cells) ?? cells[0];
     if (shown === undefined) continue;
     shownCells.set(column, shown);
     const localTable = table.localReferences?.[column];
