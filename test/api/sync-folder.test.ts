@@ -90,6 +90,27 @@ describe('one book on three devices through a shared folder', () => {
     expect((await callOk(b, 'customers-get', { id: twin })).name).toBe('林美華');
   });
 
+  it('a visit logged for a customer while another device merged them away, and undid it, is theirs again on that device too', async () => {
+    let keep = '';
+    let twin = '';
+    const book = await joinedDevices(async (a) => {
+      keep = (await callOk(a, 'customers-create', fields)).id;
+      twin = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+    });
+    const [a, b] = book.cores;
+    const merge = await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
+    const visit = await callOk(a, 'visits-log', { customerId: twin, amountMinor: 2000 });
+    await book.sync(0);
+    // B takes the visit in while its merge stands (written under the survivor, the documents still naming the twin), then undoes the merge.
+    await book.sync(1);
+    await callOk(b, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.settle([1, 0, 2, 1, 0, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT customer_id FROM visits WHERE id = ?').pluck().get(visit.id)).toBe(twin);
+      expect((await callOk(core, 'customers-get', { id: twin })).visitCount).toBe(1);
+    }
+  });
+
   it('a referral made on one device while another merged the customer away, and undid it before syncing again, stands on every device', async () => {
     let referrer = '';
     let referred = '';

@@ -39,7 +39,12 @@ const action = fc.oneof(
   fc.record({ kind: fc.constant('archive-customer' as const), device, customer }),
   fc.record({ kind: fc.constant('unarchive-customer' as const), device, customer }),
   fc.record({ kind: fc.constant('complaint' as const), device, customer }),
-  fc.record({ kind: fc.constant('resolve-complaint' as const), device }),
+  // Resolved with or without compensation: a resolution given again changes the kind or the amount alone.
+  fc.record({
+    kind: fc.constant('resolve-complaint' as const),
+    device,
+    compensation: fc.constantFrom(null, { kind: 'refund' as const, amountMinor: 500 }, { kind: 'refund' as const, amountMinor: 800 }, { kind: 'voucher' as const, amountMinor: 500 }),
+  }),
   fc.record({ kind: fc.constant('snooze' as const), device, days: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('unarchive-visit' as const), device, customer }),
   fc.record({ kind: fc.constant('refer' as const), device }),
@@ -113,7 +118,7 @@ const beyondTheBook = (core: Core) => ({
   attempts: core.db.prepare('SELECT id, customer_id, reminder_id, outcome, note FROM win_back_attempts ORDER BY id').all(),
   complaints: core.db
     .prepare(
-      'SELECT id, customer_id, state, owner_staff_id, reply_promise_id, resolve_promise_id, replied_at, resolved_at, compensation_kind, escalation_status, satisfaction_answer_id FROM complaints ORDER BY id',
+      'SELECT id, customer_id, state, owner_staff_id, reply_promise_id, resolve_promise_id, replied_at, resolved_at, compensation_kind, compensation_minor, escalation_status, satisfaction_answer_id FROM complaints ORDER BY id',
     )
     .all(),
   promises: core.db.prepare('SELECT id, complaint_id, kind, due_at, outcome, settled_at FROM complaint_promises ORDER BY id').all(),
@@ -253,7 +258,7 @@ const play = async (actions: readonly Action[]): Promise<void> => {
         break;
       case 'resolve-complaint': {
         const open = first(core, "SELECT id FROM complaints WHERE state IN ('open', 'acknowledged') ORDER BY id LIMIT 1");
-        if (open !== undefined) await attempt(core.call('complaints-resolve', { id: open, resolution: `處理好了 ${act.device}`, compensation: null }));
+        if (open !== undefined) await attempt(core.call('complaints-resolve', { id: open, resolution: `處理好了 ${act.device}`, compensation: act.compensation }));
         break;
       }
       case 'complaint-step': {
@@ -380,7 +385,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * device's new closing time won beside it: the record broke its rule and was held on every device);
  * a reminder completed on one device over another's reopening, then closed again by a third that had
  * read it (the completing device's closing time replaced, the reopening device's empty one stood
- * beside "done", and the record was held on every device).
+ * beside "done", and the record was held on every device); a visit logged for a customer while
+ * another device merged them away, reaching that device before it undid the merge (written under
+ * the survivor there, it stayed with the survivor on that device alone).
  */
 const foundBefore: Action[][] = [
   [
@@ -478,6 +485,15 @@ const foundBefore: Action[][] = [
     { kind: 'reopen', device: 0 },
     { kind: 'reopen', device: 1 },
     { kind: 'complete', device: 1 },
+  ],
+  [
+    { kind: 'merge', device: 1 },
+    { kind: 'visit', device: 0, customer: 1 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'anonymous-complaint', device: 0 },
   ],
 ];
 

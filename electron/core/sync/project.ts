@@ -24,6 +24,7 @@ import {
   setConflict,
   releaseRecord,
   setProjectedHeads,
+  survivorsOf,
   updateRecord,
   wasAbsorbed,
 } from './queries';
@@ -256,12 +257,36 @@ const keyedByCustomer = replicatedTables.filter((table) => table.name === 'refer
  * customer) and their cells need not change again when the merge is undone on another device — a
  * referral made here while the merge was made there came back on no device but the one that undid it.
  */
-const keptAsideFor = (ctx: ProjectContext, customerId: string): Touched[] =>
-  keyedByCustomer.flatMap((table) => {
+const keptAsideFor = (ctx: ProjectContext, customerId: string): Touched[] => [
+  ...keyedByCustomer.flatMap((table) => {
     const bucket = bucketOf(table.name, customerId);
     const column = table.list === undefined ? table.key : 'rows';
     return ctx.documents.get(bucket)[cellKey(table.name, customerId, column)] === undefined ? [] : [{ table, rowKey: customerId, bucket }];
-  });
+  }),
+  ...followedTheMerge(ctx, customerId),
+];
+
+/** Tables whose records name a customer (visits, answers, complaints, reminders…). */
+const namingCustomers = replicatedTables.filter((table) => (table.customerColumns ?? []).length > 0);
+
+/**
+ * Records that arrived for the customer while a merge stood here and were written under the
+ * survivor (a visit logged for them on another device): the documents still name the customer, so
+ * their cells need not change again when the merge is undone — the undo itself puts back only what
+ * the merge moved, and the visit stayed with the survivor on this device alone.
+ */
+const followedTheMerge = (ctx: ProjectContext, customerId: string): Touched[] =>
+  survivorsOf(ctx.db, customerId).flatMap((survivor) =>
+    namingCustomers.flatMap((table) =>
+      (table.customerColumns ?? []).flatMap((column) =>
+        recordsNaming(ctx.db, table, column, survivor).flatMap((rowKey) => {
+          const bucket = bucketOf(table.name, rowKey);
+          const named = cellValues(ctx.automerge, ctx.documents.get(bucket), cellKey(table.name, rowKey, column))[0]?.value;
+          return named === customerId ? [{ table, rowKey, bucket }] : [];
+        }),
+      ),
+    ),
+  );
 
 /** A device's own table, looked up by id (a reminder a win-back attempt names). */
 const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });

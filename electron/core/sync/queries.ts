@@ -42,6 +42,7 @@ const statements = statementsFor((db) => ({
   customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
   mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
   wasAbsorbed: db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM customer_merges WHERE absorbed_id = ?)').pluck(),
+  survivorsOf: db.prepare<[string], string>('SELECT DISTINCT survivor_id FROM customer_merges WHERE absorbed_id = ?').pluck(),
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
   conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
   exportedAll: db.prepare<[], { bucket: number; exported_heads: string }>('SELECT bucket, exported_heads FROM sync_buckets'),
@@ -114,6 +115,9 @@ export const mergedInto = (db: Db, id: string): string | null => statements(db).
 
 /** Whether a merge ever absorbed this customer here (undone or not): a customer who can come back. */
 export const wasAbsorbed = (db: Db, id: string): boolean => statements(db).wasAbsorbed.get(id) === 1;
+
+/** The customers merges here ever merged this one into (undone or not). */
+export const survivorsOf = (db: Db, id: string): string[] => statements(db).survivorsOf.all(id);
 
 /**
  * Notes a record for sending, as a capture trigger would: for changes the sync itself makes to
