@@ -252,6 +252,32 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a complaint resolved again apart, without compensation on one device and with another amount on the other: whole on every device', async () => {
+    let complaint = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      complaint = (await callOk(a, 'complaints-log', { customerId: keep, channel: 'in_person', category: 'price', severity: 'medium', description: '太貴' })).id;
+      await callOk(a, 'complaints-resolve', { id: complaint, resolution: '退款', compensation: { kind: 'refund', amountMinor: 500 } });
+    });
+    const [a, b, c] = book.cores;
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // C resolves it again and B reads that, so B's next change outnumbers A's: its amount is the documents' winner.
+    await callOk(c, 'complaints-reopen', { id: complaint, note: '客人又來電' });
+    await callOk(c, 'complaints-resolve', { id: complaint, resolution: '再退款', compensation: { kind: 'refund', amountMinor: 500 } });
+    await book.sync(2);
+    await book.sync(1);
+    await callOk(a, 'complaints-reopen', { id: complaint, note: '重新處理' });
+    await callOk(a, 'complaints-resolve', { id: complaint, resolution: '道歉', compensation: null });
+    // B changes the amount only (the kind stays a refund): beside A's empty kind.
+    await callOk(b, 'complaints-reopen', { id: complaint, note: '重新處理' });
+    await callOk(b, 'complaints-resolve', { id: complaint, resolution: '多退一點', compensation: { kind: 'refund', amountMinor: 800 } });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT compensation_kind, compensation_minor FROM complaints WHERE id = ?').get(complaint)).toEqual({ compensation_kind: null, compensation_minor: null });
+      expect(heldRecords(core.db)).toEqual([]);
+    }
+  });
+
   it("a merge's undo puts the survivor's reminder back without restating its fields beside another device's snooze", async () => {
     let reminder = '';
     let keep = '';

@@ -387,7 +387,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * read it (the completing device's closing time replaced, the reopening device's empty one stood
  * beside "done", and the record was held on every device); a visit logged for a customer while
  * another device merged them away, reaching that device before it undid the merge (written under
- * the survivor there, it stayed with the survivor on that device alone).
+ * the survivor there, it stayed with the survivor on that device alone); a complaint resolved again
+ * on two devices apart, without compensation on one and with another amount on the other (the
+ * amount won beside the empty kind: the record broke its rule and was held on every device).
  */
 const foundBefore: Action[][] = [
   [
@@ -494,6 +496,23 @@ const foundBefore: Action[][] = [
     { kind: 'undo-merge', device: 1 },
     { kind: 'sync', device: 1 },
     { kind: 'anonymous-complaint', device: 0 },
+  ],
+  [
+    { kind: 'complaint', device: 0, customer: 0 },
+    { kind: 'resolve-complaint', device: 0, compensation: { kind: 'refund', amountMinor: 500 } },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'sync', device: 2 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'complaint-step', device: 2, step: 'reopen' },
+    { kind: 'resolve-complaint', device: 2, compensation: { kind: 'refund', amountMinor: 500 } },
+    { kind: 'sync', device: 2 },
+    { kind: 'sync', device: 1 },
+    { kind: 'complaint-step', device: 0, step: 'reopen' },
+    { kind: 'resolve-complaint', device: 0, compensation: null },
+    { kind: 'complaint-step', device: 1, step: 'reopen' },
+    { kind: 'resolve-complaint', device: 1, compensation: { kind: 'refund', amountMinor: 800 } },
   ],
 ];
 

@@ -110,6 +110,11 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     key: 'id',
     showsConflicts: true,
     customerColumns: ['customer_id'],
+    // Resolved again on two devices apart, one without compensation, the other changing only its
+    // amount: the amount could win beside the other's empty kind, against the rule that both or
+    // neither are given. No compensation, where one device's value of either field stands as none.
+    agreeing: (cells): Record<string, CellScalar> =>
+      cells.compensation_kind === null || cells.compensation_minor === null ? { compensation_kind: null, compensation_minor: null } : {},
     cells: [
       'id', 'customer_id', 'channel', 'category', 'severity', 'description', 'owner_staff_id', 'state', 'received_at', 'reply_promise_id',
       'resolve_promise_id', 'replied_at', 'resolved_at', 'resolution', 'compensation_kind', 'compensation_minor', 'escalation_status',
