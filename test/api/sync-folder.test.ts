@@ -278,6 +278,28 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('an empty phone list picked where the book already shows it reaches every device, and settles the values kept apart there', async () => {
+    let mei = '';
+    const book = await joinedDevices(async (a) => {
+      mei = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b] = book.cores;
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // Written from the same documents, each list is its change's one cell: the greater actor's is the winner, made the empty one.
+    const actor = (index: number) => readDevice(bookPath(book.dirs[index]!))!.actor;
+    const [emptying, adding, emptyingIndex, addingIndex] = actor(0) > actor(1) ? [a, b, 0, 1] : [b, a, 1, 0];
+    await callOk(emptying, 'customers-update', { id: mei, fields: { ...fields, phones: [] } });
+    await callOk(adding, 'customers-update', { id: mei, fields: { ...fields, phones: ['0912 345 678', '02 2345 6789'] } });
+    await book.sync(emptyingIndex);
+    await book.sync(addingIndex);
+    expect((await callOk(adding, 'customers-get', { id: mei })).phones).toEqual([]);
+    const kept = storedConflicts(adding.db).find((conflict) => conflict.tbl === 'customer_phones')!;
+    const empty = (JSON.parse(kept.values_json) as { value: string; device: string; at: string }[]).find((cell) => cell.value === '[]')!;
+    await callOk(adding, 'sync-conflict-pick', { table: 'customer_phones', rowKey: mei, column: 'rows', deviceId: empty.device, at: empty.at });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(storedConflicts(core.db)).toEqual([]);
+  });
+
   it("a merge's undo puts the survivor's reminder back without restating its fields beside another device's snooze", async () => {
     let reminder = '';
     let keep = '';

@@ -389,7 +389,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * another device merged them away, reaching that device before it undid the merge (written under
  * the survivor there, it stayed with the survivor on that device alone); a complaint resolved again
  * on two devices apart, without compensation on one and with another amount on the other (the
- * amount won beside the empty kind: the record broke its rule and was held on every device).
+ * amount won beside the empty kind: the record broke its rule and was held on every device); an
+ * empty phone list (a merge's) picked by the owner where the book already showed it (nothing was
+ * written, so the pick was never sent: the values kept apart were gone there alone).
  */
 const foundBefore: Action[][] = [
   [
@@ -513,6 +515,16 @@ const foundBefore: Action[][] = [
     { kind: 'resolve-complaint', device: 0, compensation: null },
     { kind: 'complaint-step', device: 1, step: 'reopen' },
     { kind: 'resolve-complaint', device: 1, compensation: { kind: 'refund', amountMinor: 800 } },
+  ],
+  [
+    { kind: 'add-phone', device: 0, customer: 0, phone: '0912 345 678' },
+    { kind: 'sync', device: 0 },
+    { kind: 'add-phone', device: 1, customer: 0, phone: '0912 345 678' },
+    { kind: 'merge', device: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'pick', device: 1, which: 0 },
+    { kind: 'quick-note', device: 0, customer: 0 },
   ],
 ];
 

@@ -1,6 +1,6 @@
 import type { CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
-import type { ReplicatedTable } from '../db/replicated';
+import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import { statementsFor } from '../db/statements';
 
 /** The bookkeeping of a shared book (migration 021). */
@@ -134,7 +134,13 @@ export const noteForSending = (db: Db, table: ReplicatedTable, rowKey: string): 
  * noted by the capture): the cell is sent even when the value picked is the one the book showed,
  * and supersedes the others everywhere.
  */
-export const noteResolved = (db: Db, table: string, rowKey: string, column: string): void => void statements(db).resolved.run(column, table, rowKey);
+export const noteResolved = (db: Db, table: string, rowKey: string, column: string): void => {
+  // A pick that left the record as it was wrote nothing the capture noted (an empty phone list
+  // picked where the list was empty: no row deleted or added), and the pick went nowhere.
+  const replicated = replicatedTable(table);
+  if (replicated !== undefined) noteForSending(db, replicated, rowKey);
+  statements(db).resolved.run(column, table, rowKey);
+};
 
 /** Keys of the records of a table whose `column` names this customer. */
 export const recordsNaming = (db: Db, table: ReplicatedTable, column: string, customerId: string): string[] =>
