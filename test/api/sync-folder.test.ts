@@ -3,9 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
-import { listDevices, readDevice, storedConflicts } from '../../electron/core/sync';
+import { bucketOf, cellKey, decodeCell, type CellScalar } from '../../shared/sync/cells';
+import { heldRecords, listDevices, readDevice, storedConflicts } from '../../electron/core/sync';
+import { loadAutomerge } from '../../electron/core/sync/automerge';
+import { docsFolderOf, Documents } from '../../electron/core/sync/documents';
 import { callOk } from '../support/core';
-import { agreed, folderFor, open, threeDevices } from '../support/sync-devices';
+import { agreed, folderFor, open, projectRoot, threeDevices } from '../support/sync-devices';
 
 const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
   const book = await threeDevices(prepare);
@@ -14,6 +17,17 @@ const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
 };
 
 const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
+
+/** Every value a field holds in a device's shared documents: one, or several entered apart. */
+const valuesInDocuments = async (dir: string, table: string, rowKey: string, column: string): Promise<CellScalar[]> => {
+  const bookFile = bookPath(dir);
+  const automerge = await loadAutomerge(projectRoot);
+  const doc = new Documents(automerge, docsFolderOf(bookFile), readDevice(bookFile)!.actor).get(bucketOf(table, rowKey));
+  const key = cellKey(table, rowKey, column);
+  // Automerge names the values of a field only where there are several.
+  const cells = Object.values(automerge.getConflicts(doc, key) ?? (doc[key] === undefined ? {} : { one: doc[key] }));
+  return cells.map((cell) => decodeCell(String(cell))?.value ?? null);
+};
 
 describe('one book on three devices through a shared folder', () => {
   it('merges edits made apart: different fields, the same field (both values kept), new customers and visits on each', async () => {
@@ -76,6 +90,27 @@ describe('one book on three devices through a shared folder', () => {
     expect((await callOk(b, 'customers-get', { id: twin })).name).toBe('林美華');
   });
 
+  it('a visit logged for a customer while another device merged them away, and undid it, is theirs again on that device too', async () => {
+    let keep = '';
+    let twin = '';
+    const book = await joinedDevices(async (a) => {
+      keep = (await callOk(a, 'customers-create', fields)).id;
+      twin = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+    });
+    const [a, b] = book.cores;
+    const merge = await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
+    const visit = await callOk(a, 'visits-log', { customerId: twin, amountMinor: 2000 });
+    await book.sync(0);
+    // B takes the visit in while its merge stands (written under the survivor, the documents still naming the twin), then undoes the merge.
+    await book.sync(1);
+    await callOk(b, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.settle([1, 0, 2, 1, 0, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT customer_id FROM visits WHERE id = ?').pluck().get(visit.id)).toBe(twin);
+      expect((await callOk(core, 'customers-get', { id: twin })).visitCount).toBe(1);
+    }
+  });
+
   it('a referral made on one device while another merged the customer away, and undid it before syncing again, stands on every device', async () => {
     let referrer = '';
     let referred = '';
@@ -136,7 +171,136 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
-  it('a reminder reopened after a dismissal made apart stands open on every device, though the book showed it dismissed', async () => {
+  it('a reminder reopened after a decision made apart stands open on every device, though the book showed it done', async () => {
+    let reminder = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b] = book.cores;
+    await callOk(a, 'reminders-dismiss', { id: reminder, note: '不用了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // Apart, one device reopens it and the other reopens and completes it. Written from the same
+    // documents, the two statuses are the first cell of their changes, so Automerge keeps the value
+    // of the device with the greater actor — made the one that reopened — while the rule shows "done".
+    const actor = (index: number) => readDevice(bookPath(book.dirs[index]!))!.actor;
+    const [reopening, completing, reopeningIndex, completingIndex] = actor(0) > actor(1) ? [a, b, 0, 1] : [b, a, 1, 0];
+    await callOk(reopening, 'reminders-reopen', { id: reminder });
+    await callOk(completing, 'reminders-reopen', { id: reminder });
+    await callOk(completing, 'reminders-complete', { id: reminder, note: '做好了' });
+    await book.sync(reopeningIndex);
+    await book.sync(completingIndex);
+    await book.sync(reopeningIndex);
+    expect(reopening.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('done');
+    // Reopened again where the documents' own winner already says "open": sent all the same, it settles both.
+    await callOk(reopening, 'reminders-reopen', { id: reminder });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('open');
+  });
+
+  it('a reminder reopened on one device while another reopened and completed it again stands open, whole, on every device', async () => {
+    let reminder = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b, c] = book.cores;
+    await callOk(a, 'reminders-complete', { id: reminder, note: '做好了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // C completes it again and B reads that, so B's next change outnumbers A's: its closing time is the documents' winner.
+    await callOk(c, 'reminders-reopen', { id: reminder });
+    await callOk(c, 'reminders-complete', { id: reminder, note: '再做一次' });
+    await book.sync(2);
+    await book.sync(1);
+    await callOk(a, 'reminders-reopen', { id: reminder });
+    // B's status is "done" before and after: only A's "open" is written, beside B's new closing time.
+    await callOk(b, 'reminders-reopen', { id: reminder });
+    await callOk(b, 'reminders-complete', { id: reminder, note: '又做好了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT status, closed_at, closed_by_staff_id, outcome_note FROM reminders WHERE id = ?').get(reminder)).toEqual({
+        status: 'open',
+        closed_at: null,
+        closed_by_staff_id: null,
+        outcome_note: '',
+      });
+      expect(heldRecords(core.db)).toEqual([]);
+    }
+  });
+
+  it('a reminder completed on one device, then closed again on another that read it, over a third device\'s reopening: done, whole, everywhere', async () => {
+    let reminder = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
+    });
+    const [a, b, c] = book.cores;
+    await callOk(a, 'reminders-complete', { id: reminder, note: '做好了' });
+    await book.sync(0);
+    await callOk(a, 'reminders-reopen', { id: reminder });
+    await callOk(c, 'reminders-complete', { id: reminder, note: '打過了' });
+    await book.sync(2);
+    await book.sync(1);
+    // B closes it again over C's decision: C's "done" outranks A's "open", but C's closing time is B's now.
+    await callOk(b, 'reminders-reopen', { id: reminder });
+    await callOk(b, 'reminders-complete', { id: reminder, note: '又打了' });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      const row = core.db.prepare('SELECT status, outcome_note, closed_at IS NOT NULL AS closed FROM reminders WHERE id = ?').get(reminder);
+      expect(row).toEqual({ status: 'done', outcome_note: '又打了', closed: 1 });
+      expect(heldRecords(core.db)).toEqual([]);
+    }
+  });
+
+  it('a complaint resolved again apart, without compensation on one device and with another amount on the other: whole on every device', async () => {
+    let complaint = '';
+    const book = await joinedDevices(async (a) => {
+      const keep = (await callOk(a, 'customers-create', fields)).id;
+      complaint = (await callOk(a, 'complaints-log', { customerId: keep, channel: 'in_person', category: 'price', severity: 'medium', description: '太貴' })).id;
+      await callOk(a, 'complaints-resolve', { id: complaint, resolution: '退款', compensation: { kind: 'refund', amountMinor: 500 } });
+    });
+    const [a, b, c] = book.cores;
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // C resolves it again and B reads that, so B's next change outnumbers A's: its amount is the documents' winner.
+    await callOk(c, 'complaints-reopen', { id: complaint, note: '客人又來電' });
+    await callOk(c, 'complaints-resolve', { id: complaint, resolution: '再退款', compensation: { kind: 'refund', amountMinor: 500 } });
+    await book.sync(2);
+    await book.sync(1);
+    await callOk(a, 'complaints-reopen', { id: complaint, note: '重新處理' });
+    await callOk(a, 'complaints-resolve', { id: complaint, resolution: '道歉', compensation: null });
+    // B changes the amount only (the kind stays a refund): beside A's empty kind.
+    await callOk(b, 'complaints-reopen', { id: complaint, note: '重新處理' });
+    await callOk(b, 'complaints-resolve', { id: complaint, resolution: '多退一點', compensation: { kind: 'refund', amountMinor: 800 } });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(core.db.prepare('SELECT compensation_kind, compensation_minor FROM complaints WHERE id = ?').get(complaint)).toEqual({ compensation_kind: null, compensation_minor: null });
+      expect(heldRecords(core.db)).toEqual([]);
+    }
+  });
+
+  it('an empty phone list picked where the book already shows it reaches every device, and settles the values kept apart there', async () => {
+    let mei = '';
+    const book = await joinedDevices(async (a) => {
+      mei = (await callOk(a, 'customers-create', fields)).id;
+    });
+    const [a, b] = book.cores;
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    // Written from the same documents, each list is its change's one cell: the greater actor's is the winner, made the empty one.
+    const actor = (index: number) => readDevice(bookPath(book.dirs[index]!))!.actor;
+    const [emptying, adding, emptyingIndex, addingIndex] = actor(0) > actor(1) ? [a, b, 0, 1] : [b, a, 1, 0];
+    await callOk(emptying, 'customers-update', { id: mei, fields: { ...fields, phones: [] } });
+    await callOk(adding, 'customers-update', { id: mei, fields: { ...fields, phones: ['0912 345 678', '02 2345 6789'] } });
+    await book.sync(emptyingIndex);
+    await book.sync(addingIndex);
+    expect((await callOk(adding, 'customers-get', { id: mei })).phones).toEqual([]);
+    const kept = storedConflicts(adding.db).find((conflict) => conflict.tbl === 'customer_phones')!;
+    const empty = (JSON.parse(kept.values_json) as { value: string; device: string; at: string }[]).find((cell) => cell.value === '[]')!;
+    await callOk(adding, 'sync-conflict-pick', { table: 'customer_phones', rowKey: mei, column: 'rows', deviceId: empty.device, at: empty.at });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(storedConflicts(core.db)).toEqual([]);
+  });
+
+  it("a merge's undo puts the survivor's reminder back without restating its fields beside another device's snooze", async () => {
     let reminder = '';
     let keep = '';
     let twin = '';
@@ -146,15 +310,15 @@ describe('one book on three devices through a shared folder', () => {
       reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
     });
     const [a, b] = book.cores;
-    await callOk(b, 'reminders-dismiss', { id: reminder, note: '不用了' });
-    // A merge and its undo write A's reminder anew: its "open" travels beside B's "dismissed", and the rule shows "dismissed".
     const merge = await callOk(a, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
-    await book.sync(1);
     await callOk(a, 'customers-merge-undo', { mergeId: merge.merge.id });
-    await book.sync(0);
-    await callOk(a, 'reminders-reopen', { id: reminder });
+    await callOk(b, 'reminders-snooze', { id: reminder, until: '2099-01-08' });
     await book.settle([0, 1, 2, 0, 1, 2]);
-    for (const core of book.cores) expect(core.db.prepare('SELECT status FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('open');
+    // Only B changed the reminder: A's undo put it back as it was, and says nothing of its snooze.
+    for (const [index, core] of book.cores.entries()) {
+      expect(core.db.prepare('SELECT snoozed_until FROM reminders WHERE id = ?').pluck().get(reminder)).toBe('2099-01-08');
+      expect(await valuesInDocuments(book.dirs[index]!, 'reminders', reminder, 'snoozed_until')).toEqual(['2099-01-08']);
+    }
   });
 
   it('a complaint logged on one device for a customer another deleted for good goes with them everywhere, its promises and steps too', async () => {

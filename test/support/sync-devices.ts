@@ -27,8 +27,8 @@ export const folderFor = (): string => {
   return dir;
 };
 
-export const open = (dataDir: string): Core => {
-  const core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], projectRoot });
+export const open = (dataDir: string, now?: () => Date): Core => {
+  const core = openCore({ dataDir, transport: 'browser', authority: 'counter', systemLocales: ['zh-TW'], projectRoot, ...(now === undefined ? {} : { now }) });
   opened.push(core);
   return core;
 };
@@ -57,17 +57,23 @@ export const agreed = (core: Core): string => {
 /**
  * Three devices of one book (A made it and invited B and C), each with a core open. `folders`: the
  * shared folder as each device sees it — one folder for all, or one each (a sync service copying
- * between them, as Dropbox does); the joining devices fetch the book from their own.
+ * between them, as Dropbox does); the joining devices fetch the book from their own. `now`: the
+ * shop's clock on every device and in every sync (a test that lets hours pass, so promises break).
  */
-export const threeDevices = async (prepare: (a: Core) => Promise<void>, folders: readonly string[] = [folderFor()], bundlesBeforeCompacting?: number) => {
+export const threeDevices = async (
+  prepare: (a: Core) => Promise<void>,
+  folders: readonly string[] = [folderFor()],
+  bundlesBeforeCompacting?: number,
+  now: () => Date = () => new Date(),
+) => {
   const folderOf = (index: number) => folders[index % folders.length]!;
   const dirs = [folderFor(), folderFor(), folderFor()] as const;
-  const first = open(dirs[0]);
+  const first = open(dirs[0], now);
   await prepare(first);
-  const code = inviteDevice(first.db, bookPath(dirs[0]), new Date(), 'Counter');
+  const code = inviteDevice(first.db, bookPath(dirs[0]), now(), 'Counter');
   const cores: Core[] = [first];
   const sync = async (index: number, folder = folderOf(index)) =>
-    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now: () => new Date(), bundlesBeforeCompacting }));
+    expectOk(await syncThroughFolder({ bookFile: bookPath(dirs[index]!), folder, projectRoot, participants: customerRecordParticipants, now, bundlesBeforeCompacting }));
   await sync(0);
   return {
     folder: folders[0]!,
@@ -80,12 +86,12 @@ export const threeDevices = async (prepare: (a: Core) => Promise<void>, folders:
      */
     join: async (beforeFetch: (index: number) => void = () => undefined, fetchFrom: (index: number) => string = folderOf) => {
       for (const [offset, dir] of dirs.slice(1).entries()) {
-        const empty = open(dir);
+        const empty = open(dir, now);
         expectOk(joinDevice(empty.db, bookPath(dir), code, offset === 0 ? 'Laptop' : 'Second shop'));
         empty.close();
         beforeFetch(offset + 1);
         expectOk(await fetchJoinedBook({ bookFile: bookPath(dir), folder: fetchFrom(offset + 1), projectRoot }));
-        cores.push(open(dir));
+        cores.push(open(dir, now));
       }
     },
     /** Syncs in this order, then checks that every device holds the same book and each is sound. */

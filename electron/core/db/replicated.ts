@@ -110,6 +110,11 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     key: 'id',
     showsConflicts: true,
     customerColumns: ['customer_id'],
+    // Resolved again on two devices apart, one without compensation, the other changing only its
+    // amount: the amount could win beside the other's empty kind, against the rule that both or
+    // neither are given. No compensation, where one device's value of either field stands as none.
+    agreeing: (cells): Record<string, CellScalar> =>
+      cells.compensation_kind === null || cells.compensation_minor === null ? { compensation_kind: null, compensation_minor: null } : {},
     cells: [
       'id', 'customer_id', 'channel', 'category', 'severity', 'description', 'owner_staff_id', 'state', 'received_at', 'reply_promise_id',
       'resolve_promise_id', 'replied_at', 'resolved_at', 'resolution', 'compensation_kind', 'compensation_minor', 'escalation_status',
@@ -122,6 +127,9 @@ export const replicatedTables: readonly ReplicatedTable[] = [
     name: 'reminders',
     key: 'id',
     prefer: (column, values) => (column === 'status' ? (values.find((value) => value === 'done' || value === 'dismissed') ?? null) : null),
+    // Reopened on one device while another reopened and closed it again (its status as it was, its
+    // closing time new): the status stands alone, and a closing time beside "open" broke the rule.
+    agreeing: (cells): Record<string, CellScalar> => (cells.status === 'open' ? { closed_at: null, closed_by_staff_id: null, outcome_note: '' } : {}),
     customerColumns: ['customer_id'],
     cells: [
       'id', 'kind', 'reason_key', 'customer_id', 'subject_id', 'due_day', 'snoozed_until', 'status', 'note', 'facts_json', 'staff_id', 'assignee_id',
@@ -198,8 +206,8 @@ export const setCaptureWriter = (db: Db, staffId: string | null): void => {
   db.prepare('UPDATE temp.sync_writer SET staff_id = ?').run(staffId);
 };
 
-/** The record as it is, as JSON, inside a trigger on its table (`row`: OLD or NEW); lists read the table. */
-const recordJson = (table: ReplicatedTable, row: 'OLD' | 'NEW'): string => {
+/** The record as it is, as JSON, inside a trigger on its table (`row`: OLD, NEW, or an alias of the table); lists read the table. */
+const recordJson = (table: ReplicatedTable, row: string): string => {
   if (table.list === undefined) return `json_object(${table.cells.map((column) => `'${column}', ${row}.${column}`).join(', ')})`;
   return `(SELECT json_group_array(json_array(${table.cells.join(', ')})) FROM (SELECT ${table.cells.join(', ')} FROM ${table.name} WHERE ${table.key} = ${row}.${table.key} ORDER BY ${table.list.order}))`;
 };
@@ -229,8 +237,14 @@ export const installCaptureTriggers = (db: Db): void => {
         WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = '${table.name}' AND row_key = ${row}.${table.key});
       UPDATE sync_outbox SET staff_id = (SELECT staff_id FROM temp.sync_writer) WHERE tbl = '${table.name}' AND row_key = ${row}.${table.key};`;
     const columns = table.list === undefined ? table.cells : [...table.cells, table.key];
-    // A list's owner before an insert had the list as it is; a new record had nothing.
-    const baseOnInsert = table.list === undefined ? 'NULL' : recordJson(table, 'NEW');
+    // A list's owner before an insert had the list as it is; a new record had nothing. An insert
+    // that lands on a record already there (an upsert: a merge's undo putting a reminder back) had
+    // that record, so only the fields it changes are sent, not the whole record restated beside
+    // other devices' values.
+    const baseOnInsert =
+      table.list === undefined
+        ? `(SELECT ${recordJson(table, 'existing')} FROM main.${table.name} AS existing WHERE existing.${table.key} = NEW.${table.key})`
+        : recordJson(table, 'NEW');
     // A list row moved to another owner (a merge) changes that owner's list too; a record's own key never changes.
     const newOwner = table.list === undefined ? '' : note('NEW', recordJson(table, 'NEW'));
     db.exec(`

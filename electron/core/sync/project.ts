@@ -24,6 +24,7 @@ import {
   setConflict,
   releaseRecord,
   setProjectedHeads,
+  survivorsOf,
   updateRecord,
   wasAbsorbed,
 } from './queries';
@@ -181,15 +182,23 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
   // passes its checks. By device, not by the time of the decision: the device may have changed some
   // of them in a later sync (reopened and closed again), and a field taken from another device then
   // broke the record's rule (done, yet never closed) and held it on every device.
+  // Where that device's value of a field was since replaced by a third device's (which read it, and
+  // closed the reminder again), the field is not taken from a device the rule overruled either: its
+  // "open" lost, and its empty closing time beside the decision broke the rule the same way.
   let decision: CellValue | undefined;
+  let overruled = new Set<string>();
   for (const [column, cells] of cellsOf) {
     const preferred = cells.length > 1 ? table.prefer?.(column, cells.map((cell) => cell.value)) : null;
-    decision ??= preferred === null || preferred === undefined ? undefined : cells.find((cell) => cell.value === preferred);
+    if (decision !== undefined || preferred === null || preferred === undefined) continue;
+    decision = cells.find((cell) => cell.value === preferred);
+    overruled = new Set(cells.filter((cell) => cell.value !== preferred).map((cell) => cell.device));
   }
+  const standing = (cells: readonly CellValue[]): CellValue | undefined =>
+    decision === undefined ? undefined : (cells.find((cell) => cell.device === decision.device) ?? cells.find((cell) => !overruled.has(cell.device)));
   for (const [column, cells] of cellsOf) {
     if (cells.length > 1 && table.showsConflicts === true && !quietColumns.has(column)) setConflict(db, table.name, rowKey, column, JSON.stringify(cells));
     else clearConflict(db, table.name, rowKey, column);
-    const shown = (decision === undefined ? undefined : cells.find((cell) => cell.device === decision.device)) ?? cells[0];
+    const shown = standing(cells) ?? cells[0];
     if (shown === undefined) continue;
     shownCells.set(column, shown);
     const localTable = table.localReferences?.[column];
@@ -248,12 +257,36 @@ const keyedByCustomer = replicatedTables.filter((table) => table.name === 'refer
  * customer) and their cells need not change again when the merge is undone on another device — a
  * referral made here while the merge was made there came back on no device but the one that undid it.
  */
-const keptAsideFor = (ctx: ProjectContext, customerId: string): Touched[] =>
-  keyedByCustomer.flatMap((table) => {
+const keptAsideFor = (ctx: ProjectContext, customerId: string): Touched[] => [
+  ...keyedByCustomer.flatMap((table) => {
     const bucket = bucketOf(table.name, customerId);
     const column = table.list === undefined ? table.key : 'rows';
     return ctx.documents.get(bucket)[cellKey(table.name, customerId, column)] === undefined ? [] : [{ table, rowKey: customerId, bucket }];
-  });
+  }),
+  ...followedTheMerge(ctx, customerId),
+];
+
+/** Tables whose records name a customer (visits, answers, complaints, reminders…). */
+const namingCustomers = replicatedTables.filter((table) => (table.customerColumns ?? []).length > 0);
+
+/**
+ * Records that arrived for the customer while a merge stood here and were written under the
+ * survivor (a visit logged for them on another device): the documents still name the customer, so
+ * their cells need not change again when the merge is undone — the undo itself puts back only what
+ * the merge moved, and the visit stayed with the survivor on this device alone.
+ */
+const followedTheMerge = (ctx: ProjectContext, customerId: string): Touched[] =>
+  survivorsOf(ctx.db, customerId).flatMap((survivor) =>
+    namingCustomers.flatMap((table) =>
+      (table.customerColumns ?? []).flatMap((column) =>
+        recordsNaming(ctx.db, table, column, survivor).flatMap((rowKey) => {
+          const bucket = bucketOf(table.name, rowKey);
+          const named = cellValues(ctx.automerge, ctx.documents.get(bucket), cellKey(table.name, rowKey, column))[0]?.value;
+          return named === customerId ? [{ table, rowKey, bucket }] : [];
+        }),
+      ),
+    ),
+  );
 
 /** A device's own table, looked up by id (a reminder a win-back attempt names). */
 const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });

@@ -1,6 +1,6 @@
 import type { CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
-import type { ReplicatedTable } from '../db/replicated';
+import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import { statementsFor } from '../db/statements';
 
 /** The bookkeeping of a shared book (migration 021). */
@@ -42,6 +42,7 @@ const statements = statementsFor((db) => ({
   customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
   mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
   wasAbsorbed: db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM customer_merges WHERE absorbed_id = ?)').pluck(),
+  survivorsOf: db.prepare<[string], string>('SELECT DISTINCT survivor_id FROM customer_merges WHERE absorbed_id = ?').pluck(),
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
   conflicts: db.prepare<[], { tbl: string; row_key: string; col: string; values_json: string }>('SELECT * FROM sync_conflicts ORDER BY tbl, row_key, col'),
   exportedAll: db.prepare<[], { bucket: number; exported_heads: string }>('SELECT bucket, exported_heads FROM sync_buckets'),
@@ -115,6 +116,9 @@ export const mergedInto = (db: Db, id: string): string | null => statements(db).
 /** Whether a merge ever absorbed this customer here (undone or not): a customer who can come back. */
 export const wasAbsorbed = (db: Db, id: string): boolean => statements(db).wasAbsorbed.get(id) === 1;
 
+/** The customers merges here ever merged this one into (undone or not). */
+export const survivorsOf = (db: Db, id: string): string[] => statements(db).survivorsOf.all(id);
+
 /**
  * Notes a record for sending, as a capture trigger would: for changes the sync itself makes to
  * keep the book whole (a visit another device logged for a customer merged away here follows the
@@ -130,7 +134,13 @@ export const noteForSending = (db: Db, table: ReplicatedTable, rowKey: string): 
  * noted by the capture): the cell is sent even when the value picked is the one the book showed,
  * and supersedes the others everywhere.
  */
-export const noteResolved = (db: Db, table: string, rowKey: string, column: string): void => void statements(db).resolved.run(column, table, rowKey);
+export const noteResolved = (db: Db, table: string, rowKey: string, column: string): void => {
+  // A pick that left the record as it was wrote nothing the capture noted (an empty phone list
+  // picked where the list was empty: no row deleted or added), and the pick went nowhere.
+  const replicated = replicatedTable(table);
+  if (replicated !== undefined) noteForSending(db, replicated, rowKey);
+  statements(db).resolved.run(column, table, rowKey);
+};
 
 /** Keys of the records of a table whose `column` names this customer. */
 export const recordsNaming = (db: Db, table: ReplicatedTable, column: string, customerId: string): string[] =>
