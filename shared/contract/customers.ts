@@ -87,6 +87,23 @@ export interface CustomerDetail extends Omit<CustomerFields, 'phones'> {
   revenueMinor: number | null;
 }
 
+/** A customer's fields as the profile's form holds them: an edit changes one and sends the others as they are. */
+export const editableFieldsOf = (detail: CustomerDetail): CustomerFields => ({
+  name: detail.name,
+  phones: detail.phones.map((phone) => phone.display),
+  email: detail.email,
+  birthday: detail.birthday,
+  address: detail.address,
+  gender: detail.gender,
+  tags: detail.tags,
+  interests: detail.interests,
+  notes: detail.notes,
+  source: detail.source,
+  needType: detail.needType,
+  ownerStaffId: detail.ownerStaffId,
+  consentToContact: detail.consentToContact,
+});
+
 export const duplicateReasons = ['phone', 'email', 'name'] as const;
 export type DuplicateReason = (typeof duplicateReasons)[number];
 

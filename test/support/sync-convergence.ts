@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import type { ConflictTable } from '../../shared/contract/conflicts';
-import type { CustomerDetail, CustomerFieldsInput } from '../../shared/contract/customers';
+import { editableFieldsOf, type CustomerFieldsInput } from '../../shared/contract/customers';
 import { callOk } from './core';
 import { closeDevices, threeDevices } from './sync-devices';
 
@@ -131,28 +131,11 @@ const latestVisit = (core: Core, customerId: string, archived: boolean): string 
     .pluck()
     .get(customerId) as string | undefined;
 
-/** A customer's fields as the profile's form holds them: an edit changes one and sends the others as they are. */
-const formOf = (detail: CustomerDetail): CustomerFieldsInput => ({
-  name: detail.name,
-  phones: detail.phones.map((entry) => entry.display),
-  email: detail.email,
-  birthday: detail.birthday,
-  address: detail.address,
-  gender: detail.gender,
-  tags: detail.tags,
-  interests: detail.interests,
-  notes: detail.notes,
-  source: detail.source,
-  needType: detail.needType,
-  ownerStaffId: detail.ownerStaffId,
-  consentToContact: detail.consentToContact,
-});
-
 /** Edits a customer through the form, as this device shows them; nothing where the customer is not here. */
 const editCustomer = async (core: Core, id: string, edit: (form: CustomerFieldsInput) => CustomerFieldsInput): Promise<void> => {
   const current = await core.call('customers-get', { id });
   if (!current.ok) return;
-  await attempt(core.call('customers-update', { id, fields: edit(formOf(current.value)) }));
+  await attempt(core.call('customers-update', { id, fields: edit(editableFieldsOf(current.value)) }));
 };
 
 const first = (core: Core, sql: string, ...params: string[]): string | undefined => core.db.prepare(sql).pluck().get(...params) as string | undefined;

@@ -1,4 +1,4 @@
-import { customerFields, type CustomerDetail, type CustomerFields } from '../../../shared/contract/customers';
+import { customerFields, editableFieldsOf, type CustomerFields } from '../../../shared/contract/customers';
 import type { ConflictTable } from '../../../shared/contract/conflicts';
 import { parseStoredJson } from '../../../shared/json';
 import { err, ok, type Result } from '../../../shared/result';
@@ -23,22 +23,6 @@ export interface PickInput {
   deviceId: string;
   at: string;
 }
-
-const editableFields = (detail: CustomerDetail): CustomerFields => ({
-  name: detail.name,
-  phones: detail.phones.map((phone) => phone.display),
-  email: detail.email,
-  birthday: detail.birthday,
-  address: detail.address,
-  gender: detail.gender,
-  tags: detail.tags,
-  interests: detail.interests,
-  notes: detail.notes,
-  source: detail.source,
-  needType: detail.needType,
-  ownerStaffId: detail.ownerStaffId,
-  consentToContact: detail.consentToContact,
-});
 
 /** The customer's fields with one stored column (or list) set to the value picked. */
 const withPicked = (fields: CustomerFields, table: ConflictTable, column: string, value: CellScalar): Record<string, unknown> => {
@@ -75,7 +59,7 @@ const pickForCustomer = (ctx: HandlerContext, table: ConflictTable, customerId: 
   }
   const detail = readCustomerDetail(ctx.db, customerId, 'owner');
   if (detail === null) return err('NOT_FOUND', { entity: 'customer', id: customerId });
-  const picked = withPicked(editableFields(detail), table, column, value);
+  const picked = withPicked(editableFieldsOf(detail), table, column, value);
   const parsed = customerFields.safeParse(picked);
   if (!parsed.success) return err('VALIDATION_FAILED', { issues: toFieldIssues(parsed.error, picked) });
   return editCustomer(ctx, customerId, parsed.data);
