@@ -87,6 +87,10 @@ describe('packaging', () => {
     for (const icon of ['build/icon.png', 'build/icons/256x256.png', 'build/icons/512x512.png']) expect(existsSync(icon), icon).toBe(true);
   });
 
+  it('packs no source maps and no code cache a local run left beside the bundles (the app requires its worker as it is)', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['dist/worker/**', '!**/*.map', '!**/*.code-cache']));
+  });
+
   it('flips the security fuses and never rebuilds native modules in node_modules', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
