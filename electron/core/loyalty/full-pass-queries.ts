@@ -2,7 +2,7 @@ import { loyaltySignalKind } from '../../../shared/loyalty/signals';
 import { satisfactionWindow } from '../../../shared/loyalty/quadrant';
 import { tiers, type MoneyCutoffs, type TierRules } from '../../../shared/loyalty/tiers';
 import type { Db } from '../db/connection';
-import { importedYearSql } from './queries';
+import { importedYearSql, scopeAll } from './queries';
 import { answerStands, type LoyaltySignalSource, type SignalParameters } from './signal-source';
 
 /**
@@ -14,7 +14,6 @@ import { answerStands, type LoyaltySignalSource, type SignalParameters } from '.
  * two to the same rows.
  */
 
-const scopeAll = (): string => '1';
 // A chunk of the pass in steps: a range of ids is read from the indexes in one sweep, where a list seeks each id.
 const scopeRange = (column: string): string => `${column} BETWEEN @first AND @last`;
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;

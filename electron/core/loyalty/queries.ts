@@ -24,8 +24,9 @@ export interface DbLoyaltyCustomer {
   lost_at: string | null;
 }
 
-const scopeAll = (): string => '1';
-const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
+/** Scopes for statements written once for the whole book and once for some customers (@ids, a JSON list). */
+export const scopeAll = (): string => '1';
+export const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
 
 /**
  * The part of the histories brought from another tool (imported_histories) that falls between two

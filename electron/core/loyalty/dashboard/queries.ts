@@ -1,9 +1,6 @@
 import type { Db } from '../../db/connection';
 import { jsonList, statementsFor } from '../../db/statements';
-import { importedPartSql } from '../queries';
-
-const scopeAll = (): string => '1';
-const scopeIds = (column: string): string => `${column} IN (SELECT value FROM json_each(@ids))`;
+import { importedPartSql, scopeAll, scopeIds } from '../queries';
 
 const statements = statementsFor((db) => ({
   // One walk of visits_customer_time, covering, in its own order (customer, then time): each

@@ -58,13 +58,7 @@ const walk = (db: Db, from: string, to: string): RangeSpending =>
     // 20-60 ms of a first read in a fresh process, the copy alone under 20.
     const range: RangeSpending = { ids, spent: new Float64Array(spent), slots: null };
     const imported = importedSpendInRange(db, from, to);
-    if (imported.length > 0) {
-      const slots = slotsOf(range);
-      for (const [id, amount] of imported) {
-        const slot = slotOf(range, slots, id);
-        range.spent[slot] = (range.spent[slot] ?? 0) + amount;
-      }
-    }
+    if (imported.length > 0) addImported(range, imported);
     return range;
   });
 
@@ -86,6 +80,15 @@ const slotOf = (range: RangeSpending, slots: Map<string, number>, id: string): n
   return slot;
 };
 
+/** Adds imported histories' part in the range to what each customer's visits summed there. */
+const addImported = (range: RangeSpending, imported: readonly [string, number][]): void => {
+  const slots = slotsOf(range);
+  for (const [id, amount] of imported) {
+    const slot = slotOf(range, slots, id);
+    range.spent[slot] = (range.spent[slot] ?? 0) + amount;
+  }
+};
+
 /** The customers a write on this connection touched, read again for every range kept. */
 const followChanges = (db: Db, kept: KeptSpending, changed: readonly string[]): void => {
   for (const [key, range] of kept.ranges) {
@@ -95,10 +98,7 @@ const followChanges = (db: Db, kept: KeptSpending, changed: readonly string[]): 
     // A customer no longer in the book (deleted) or archived answers no row: they spent nothing here.
     for (const id of changed) range.spent[slotOf(range, slots, id)] = 0;
     for (const [id, amount] of rows) range.spent[slotOf(range, slots, id)] = amount ?? 0;
-    for (const [id, amount] of importedSpendOfCustomers(db, changed, from, to)) {
-      const slot = slotOf(range, slots, id);
-      range.spent[slot] = (range.spent[slot] ?? 0) + amount;
-    }
+    addImported(range, importedSpendOfCustomers(db, changed, from, to));
   }
 };
 
