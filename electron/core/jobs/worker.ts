@@ -37,7 +37,7 @@ const runAfterwards = (works: readonly (() => void)[]): void => {
   }
 };
 
-const runJob = (request: WorkerRequest, afterAnswer: () => void): void => {
+const runJob = (request: WorkerRequest, afterAnswer: (() => void) | null): void => {
   const afterwards: (() => void)[] = [];
   const context: JobContext = {
     report: (phase, done, total) => post({ type: 'progress', phase, done, total }),
@@ -72,10 +72,10 @@ const runJob = (request: WorkerRequest, afterAnswer: () => void): void => {
     )
     .then((answered) => {
       runAfterwards(afterwards);
-      afterAnswer();
+      afterAnswer?.();
       // Only after an answer does the runner keep this worker for the next job (runner.ts does the same).
       if (!answered || !request.stays) return;
-      parentPort?.once('message', (next: WorkerRequest) => runJob(next, () => undefined));
+      parentPort?.once('message', (next: WorkerRequest) => runJob(next, null));
       post({ type: 'idle' });
     });
 };
@@ -87,5 +87,5 @@ const runJob = (request: WorkerRequest, afterAnswer: () => void): void => {
 export const startJobWorker = (saveCodeCache: (() => void) | null): void => {
   const first = workerData as WorkerRequest;
   adoptParentBinding(first.nativeBinding);
-  runJob(first, saveCodeCache ?? (() => undefined));
+  runJob(first, saveCodeCache);
 };

@@ -122,6 +122,12 @@ const hashNow = async (file: string): Promise<string | null> => {
   }
 };
 
+/** A file's cells as read, and the rows a preview checked from them, with everything their reading depended on (`by`). */
+interface HeldFile {
+  loaded: LoadedFile;
+  checked: { by: string; rows: ReadFileRow[] } | null;
+}
+
 /**
  * The file as the last analysis or preview read it, held in this worker's memory for the job that
  * follows (the runner keeps the worker of a job another usually follows for that one, runner.ts):
@@ -132,16 +138,12 @@ const hashNow = async (file: string): Promise<string | null> => {
  * is), so a worker holds it no longer than that; a job after the worker has ended reads the file
  * again.
  */
-let inMemory: { file: string; loaded: LoadedFile; checked: { by: string; rows: ReadFileRow[] } | null } | null = null;
+let inMemory: (HeldFile & { file: string }) | null = null;
 
 /** The same reading of the file: the same sheet of a workbook, the same encoding and separator of a text. */
 const readAlike = (loaded: LoadedFile, input: ImportJobInput): boolean =>
   loaded.format === 'xlsx' ? loaded.sheet === input.sheet : loaded.encoding === input.encoding && loaded.delimiter === input.delimiter;
 
-interface HeldFile {
-  loaded: LoadedFile;
-  checked: { by: string; rows: ReadFileRow[] } | null;
-}
 
 /**
  * The file held in memory, when this job reads the same file the same way and its bytes are still
@@ -155,7 +157,7 @@ const fileInMemory = async (input: ImportJobInput, job: JobContext): Promise<Res
   const hash = await hashNow(input.source.file);
   if (hash === null) return null;
   if (hash !== input.fileHash) return refuse('file_changed', input.source.displayName);
-  return hash === held.loaded.fileHash ? ok({ loaded: held.loaded, checked: held.checked }) : null;
+  return hash === held.loaded.fileHash ? ok(held) : null;
 };
 
 /** What the file is and what its columns seem to be; the owner corrects the mapping from here. */
