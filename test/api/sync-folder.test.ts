@@ -18,6 +18,16 @@ const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
 
 const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
 
+/** Mei (a phone, a tag, notes) and Ada, written on the first of three devices before the others join. */
+const meiAndAdaOnDevices = async () => {
+  const ids = { mei: '', ada: '' };
+  const book = await joinedDevices(async (a) => {
+    ids.mei = (await callOk(a, 'customers-create', fields)).id;
+    ids.ada = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+  });
+  return { book, ...ids };
+};
+
 /** Every value a field holds in a device's shared documents: one, or several entered apart. */
 const valuesInDocuments = async (dir: string, table: string, rowKey: string, column: string): Promise<CellScalar[]> => {
   const bookFile = bookPath(dir);
@@ -91,12 +101,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a visit logged for a customer while another device merged them away, and undid it, is theirs again on that device too', async () => {
-    let keep = '';
-    let twin = '';
-    const book = await joinedDevices(async (a) => {
-      keep = (await callOk(a, 'customers-create', fields)).id;
-      twin = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
-    });
+    const { book, mei: keep, ada: twin } = await meiAndAdaOnDevices();
     const [a, b] = book.cores;
     const merge = await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
     const visit = await callOk(a, 'visits-log', { customerId: twin, amountMinor: 2000 });
@@ -112,12 +117,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a referral made on one device while another merged the customer away, and undid it before syncing again, stands on every device', async () => {
-    let referrer = '';
-    let referred = '';
-    const book = await joinedDevices(async (a) => {
-      referrer = (await callOk(a, 'customers-create', fields)).id;
-      referred = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
-    });
+    const { book, mei: referrer, ada: referred } = await meiAndAdaOnDevices();
     const [a, , c] = book.cores;
     const merge = await callOk(c, 'customers-merge', { survivorId: referrer, absorbedId: referred, fields });
     await book.sync(2);
@@ -131,12 +131,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a referral that reached the device that merged the customer away stands there too once it undoes the merge', async () => {
-    let referrer = '';
-    let referred = '';
-    const book = await joinedDevices(async (a) => {
-      referrer = (await callOk(a, 'customers-create', fields)).id;
-      referred = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
-    });
+    const { book, mei: referrer, ada: referred } = await meiAndAdaOnDevices();
     const [a, b] = book.cores;
     await callOk(a, 'referrals-set', { customerId: referred, referrerId: referrer });
     const merge = await callOk(b, 'customers-merge', { survivorId: referrer, absorbedId: referred, fields });
@@ -338,12 +333,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a customer deleted for good on one device goes from another where they were referred and their purchase earned a reward', async () => {
-    let referrer = '';
-    let gone = '';
-    const book = await joinedDevices(async (a) => {
-      referrer = (await callOk(a, 'customers-create', fields)).id;
-      gone = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
-    });
+    const { book, mei: referrer, ada: gone } = await meiAndAdaOnDevices();
     const [a, b] = book.cores;
     await callOk(a, 'visits-log', { customerId: gone, amountMinor: 1000 });
     await callOk(a, 'customers-archive', { id: gone });
