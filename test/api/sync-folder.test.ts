@@ -18,6 +18,16 @@ const joinedDevices = async (prepare: (a: Core) => Promise<void>) => {
 
 const fields = { name: '林美華', phones: ['0912 345 678'], tags: ['VIP'], notes: '燕麥拿鐵' };
 
+/** A reminder to call Mei back, written on the first of three devices before the others join. */
+const meiReminderOnDevices = async () => {
+  let reminder = '';
+  const book = await joinedDevices(async (a) => {
+    const mei = (await callOk(a, 'customers-create', fields)).id;
+    reminder = (await callOk(a, 'reminders-create', { customerId: mei, dueDay: '2099-01-05', note: '回電' })).id;
+  });
+  return { book, reminder };
+};
+
 /** Mei (a phone, a tag, notes) and Ada, written on the first of three devices before the others join. */
 const meiAndAdaOnDevices = async () => {
   const ids = { mei: '', ada: '' };
@@ -167,11 +177,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a reminder reopened after a decision made apart stands open on every device, though the book showed it done', async () => {
-    let reminder = '';
-    const book = await joinedDevices(async (a) => {
-      const keep = (await callOk(a, 'customers-create', fields)).id;
-      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
-    });
+    const { book, reminder } = await meiReminderOnDevices();
     const [a, b] = book.cores;
     await callOk(a, 'reminders-dismiss', { id: reminder, note: '不用了' });
     await book.settle([0, 1, 2, 0, 1, 2]);
@@ -194,11 +200,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a reminder reopened on one device while another reopened and completed it again stands open, whole, on every device', async () => {
-    let reminder = '';
-    const book = await joinedDevices(async (a) => {
-      const keep = (await callOk(a, 'customers-create', fields)).id;
-      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
-    });
+    const { book, reminder } = await meiReminderOnDevices();
     const [a, b, c] = book.cores;
     await callOk(a, 'reminders-complete', { id: reminder, note: '做好了' });
     await book.settle([0, 1, 2, 0, 1, 2]);
@@ -224,11 +226,7 @@ describe('one book on three devices through a shared folder', () => {
   });
 
   it('a reminder completed on one device, then closed again on another that read it, over a third device\'s reopening: done, whole, everywhere', async () => {
-    let reminder = '';
-    const book = await joinedDevices(async (a) => {
-      const keep = (await callOk(a, 'customers-create', fields)).id;
-      reminder = (await callOk(a, 'reminders-create', { customerId: keep, dueDay: '2099-01-05', note: '回電' })).id;
-    });
+    const { book, reminder } = await meiReminderOnDevices();
     const [a, b, c] = book.cores;
     await callOk(a, 'reminders-complete', { id: reminder, note: '做好了' });
     await book.sync(0);
