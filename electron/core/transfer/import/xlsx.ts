@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import sax from 'sax';
 import type { FileRefusal } from '../../../../shared/errors';
+import { columnIndex, readPlainSheetData, type CellText } from './sheet-cells';
 import { scanXml, type XmlHandlers, type XmlTag } from './xml-scan';
 
 /**
@@ -93,14 +94,16 @@ const parseWithSax = (xml: string, handlers: XmlHandlers): void => {
   parser.write(xml).close();
 };
 
+const textOf = (part: Uint8Array): string => Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+
 /**
  * Reads a part with fresh handlers from `reader`: by the quick reader when the part is the plain
  * XML spreadsheet programs write, else again from the start by the full parser.
  */
-const parseXml = <T>(part: Uint8Array | undefined, reader: () => PartReader<T>): T => {
+const parseXml = <T>(part: Uint8Array | string | undefined, reader: () => PartReader<T>): T => {
   const handlers = reader();
   if (part === undefined) return handlers.result();
-  const xml = Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8');
+  const xml = typeof part === 'string' ? part : textOf(part);
   if (scanXml(xml, withLocalNames(handlers))) return handlers.result();
   const again = reader();
   parseWithSax(xml, withLocalNames(again));
@@ -176,23 +179,32 @@ export const serialToText = (serial: number, epoch1904: boolean): string => {
 /** A number as a person would type it: no float noise (1204.4999999 → 1204.5), no exponent for phone-sized integers. */
 const numberText = (value: number): string => (Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15))));
 
-const columnIndex = (reference: string): number => {
-  let index = 0;
-  for (const char of reference) {
-    const code = char.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    index = index * 26 + (code - 64);
-  }
-  return index - 1;
-};
-
 const maxColumns = 1000;
 
-const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): string[][] =>
-  parseXml(part, () => {
+/** A cell's text as the sheet shows it: shared strings looked up, dates and numbers written out. */
+const cellTextFor =
+  (strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): CellText =>
+  ({ type, style, raw }) => {
+    if (type === 's') return strings[Number(raw)] ?? '';
+    if (type === 'b') return raw === '1' ? 'TRUE' : 'FALSE';
+    if (type === 'e') return '';
+    if ((type === '' || type === 'n') && raw !== '') {
+      const number = Number(raw);
+      return Number.isNaN(number) ? raw : dates[Number(style || 0)] ? serialToText(number, epoch1904) : numberText(number);
+    }
+    return raw;
+  };
+
+const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): string[][] => {
+  const xml = textOf(part);
+  const cellText = cellTextFor(strings, dates, epoch1904);
+  const plain = readPlainSheetData(xml, cellText, maxColumns);
+  if (plain?.kind === 'too_many_columns') throw new Refused('no_columns');
+  if (plain) return plain.records;
+  return parseXml(xml, () => {
     const records: string[][] = [];
     let row: string[] | null = null;
-    let cell: { column: number; type: string; style: number; value: string } | null = null;
+    let cell: { column: number; type: string; style: string; raw: string } | null = null;
     let inValue = false;
     return {
       open: (tag) => {
@@ -202,24 +214,15 @@ const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly
           row = [];
         } else if (tag.name === 'c' && row) {
           const reference = attribute(tag, 'r');
-          cell = { column: reference === '' ? row.length : columnIndex(reference), type: attribute(tag, 't'), style: Number(attribute(tag, 's') || 0), value: '' };
+          cell = { column: reference === '' ? row.length : columnIndex(reference), type: attribute(tag, 't'), style: attribute(tag, 's'), raw: '' };
         } else if ((tag.name === 'v' || tag.name === 't') && cell) inValue = true;
       },
       close: (name) => {
         if (name === 'v' || name === 't') inValue = false;
         else if (name === 'c' && cell && row) {
           if (cell.column >= maxColumns) throw new Refused('no_columns');
-          const raw = cell.value;
-          let text = raw;
-          if (cell.type === 's') text = strings[Number(raw)] ?? '';
-          else if (cell.type === 'b') text = raw === '1' ? 'TRUE' : 'FALSE';
-          else if (cell.type === 'e') text = '';
-          else if ((cell.type === '' || cell.type === 'n') && raw !== '') {
-            const number = Number(raw);
-            text = Number.isNaN(number) ? raw : dates[cell.style] ? serialToText(number, epoch1904) : numberText(number);
-          }
           while (row.length < cell.column) row.push('');
-          row[cell.column] = text;
+          row[cell.column] = cellText(cell);
           cell = null;
         } else if (name === 'row' && row) {
           records.push(row);
@@ -227,11 +230,12 @@ const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly
         }
       },
       text: (text) => {
-        if (inValue && cell) cell.value += text;
+        if (inValue && cell) cell.raw += text;
       },
       result: () => records,
     };
   });
+};
 
 /** The sheets in their order, each with the part that holds it. */
 const sheetsOf = (parts: Record<string, Uint8Array>): { names: { name: string; part: string }[]; epoch1904: boolean } => {

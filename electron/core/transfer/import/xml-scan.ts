@@ -51,6 +51,16 @@ const decoded = (text: string): string =>
       })
     : text;
 
+/** Text with its entities read, or null when it holds one the quick reader does not know. */
+export const entitiesRead = (text: string): string | null => {
+  try {
+    return decoded(text);
+  } catch (caught) {
+    if (caught instanceof LeftToParser) return null;
+    throw caught;
+  }
+};
+
 /** What `\s` matches, without a regular expression for the common (ASCII) case. */
 const isSpace = (code: number): boolean => (code <= 0x20 ? code === 0x20 || (code >= 0x9 && code <= 0xd) : code >= 0xa0 && /\s/.test(String.fromCharCode(code)));
 
