@@ -1,64 +1,24 @@
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
-import sax from 'sax';
 import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { readPlainSheetData, type SheetCell } from '../../electron/core/transfer/import/sheet-cells';
+import { maxColumns, readSheetByTags } from '../../electron/core/transfer/import/xlsx';
 
 /** Every piece of a cell in the text, so a reading that mixes up type, style or value shows. */
 const cellText = ({ type, style, raw }: SheetCell): string => JSON.stringify([type, style, raw]);
-const maxColumns = 30;
 
 const letters = (index: number): string => (index < 26 ? String.fromCharCode(65 + index) : letters(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26)));
 
-/**
- * The sheet's rows as the general reader takes them (xlsx.ts): by the full parser, every cell's
- * <v> or <t> text joined, its column from its reference or the next one, rows placed by number.
- * 'too_many_columns' for a cell past the limit; null when the XML is damaged.
- */
+/** The general reading (the one the quick reading leaves sheets to): 'too_many_columns' or null (damaged) when it refuses. */
 const generalReading = (xml: string): string[][] | 'too_many_columns' | null => {
-  const records: string[][] = [];
-  let row: string[] | null = null;
-  let cell: { column: number; type: string; style: string; raw: string } | null = null;
-  let inValue = false;
-  let tooWide = false;
-  const parser = sax.parser(true, { trim: false, normalize: false });
-  parser.onerror = (error) => {
-    throw error;
-  };
-  parser.onopentag = (tag) => {
-    const attributes = (tag as sax.Tag).attributes;
-    if (tag.name === 'row') {
-      const number = Number(attributes.r ?? '');
-      while (number > 0 && records.length < number - 1) records.push([]);
-      row = [];
-    } else if (tag.name === 'c' && row) {
-      const reference = attributes.r ?? '';
-      const column = reference === '' ? row.length : [...reference.replace(/\d+$/, '')].reduce((sum, char) => sum * 26 + char.charCodeAt(0) - 64, 0) - 1;
-      cell = { column, type: attributes.t ?? '', style: attributes.s ?? '', raw: '' };
-    } else if ((tag.name === 'v' || tag.name === 't') && cell) inValue = true;
-  };
-  parser.onclosetag = (name) => {
-    if (name === 'v' || name === 't') inValue = false;
-    else if (name === 'c' && cell && row) {
-      if (cell.column >= maxColumns) tooWide = true;
-      while (row.length < cell.column) row.push('');
-      row[cell.column] = cellText(cell);
-      cell = null;
-    } else if (name === 'row' && row) {
-      records.push(row);
-      row = null;
-    }
-  };
-  parser.ontext = (text) => {
-    if (inValue && cell) cell.raw += text;
-  };
   try {
-    parser.write(xml).close();
-  } catch {
-    return null;
+    return readSheetByTags(xml, cellText);
+  } catch (caught) {
+    if (caught instanceof Error && caught.message === 'no_columns') return 'too_many_columns';
+    if (caught instanceof Error && caught.message === 'damaged_workbook') return null;
+    throw caught;
   }
-  return tooWide ? 'too_many_columns' : records;
 };
 
 const quickReading = (xml: string): string[][] | 'too_many_columns' | null => {

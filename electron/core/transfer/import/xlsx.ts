@@ -179,7 +179,8 @@ export const serialToText = (serial: number, epoch1904: boolean): string => {
 /** A number as a person would type it: no float noise (1204.4999999 → 1204.5), no exponent for phone-sized integers. */
 const numberText = (value: number): string => (Number.isInteger(value) ? value.toFixed(0) : String(Number(value.toPrecision(15))));
 
-const maxColumns = 1000;
+/** Columns a sheet may use; a cell beyond is no customer list. */
+export const maxColumns = 1000;
 
 /** A cell's text as the sheet shows it: shared strings looked up, dates and numbers written out. */
 const cellTextFor =
@@ -195,13 +196,13 @@ const cellTextFor =
     return raw;
   };
 
-const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): string[][] => {
-  const xml = textOf(part);
-  const cellText = cellTextFor(strings, dates, epoch1904);
-  const plain = readPlainSheetData(xml, cellText, maxColumns);
-  if (plain?.kind === 'too_many_columns') throw new Refused('no_columns');
-  if (plain) return plain.records;
-  return parseXml(xml, () => {
+/**
+ * A sheet's rows read tag by tag, whatever XML the full parser takes: what the quick reading of
+ * the cells (sheet-cells.ts) leaves. Throws a refusal for a damaged sheet or a cell past the last
+ * column.
+ */
+export const readSheetByTags = (xml: string, cellText: CellText): string[][] =>
+  parseXml(xml, () => {
     const records: string[][] = [];
     let row: string[] | null = null;
     let cell: { column: number; type: string; style: string; raw: string } | null = null;
@@ -235,6 +236,13 @@ const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly
       result: () => records,
     };
   });
+
+const readSheet = (part: Uint8Array, strings: readonly string[], dates: readonly boolean[], epoch1904: boolean): string[][] => {
+  const xml = textOf(part);
+  const cellText = cellTextFor(strings, dates, epoch1904);
+  const plain = readPlainSheetData(xml, cellText, maxColumns);
+  if (plain?.kind === 'too_many_columns') throw new Refused('no_columns');
+  return plain ? plain.records : readSheetByTags(xml, cellText);
 };
 
 /** The sheets in their order, each with the part that holds it. */
