@@ -21,7 +21,7 @@ const withBook = async <T>(dataDir: string, work: (rpc: RunningApp['rpc']) => Pr
       return result;
     });
   } finally {
-    stop();
+    await stop();
   }
 };
 
@@ -112,7 +112,7 @@ for (const expected of languages) {
         await expect(shopList).toHaveCount(0);
         await expect(page.getByLabel(expected.currency)).toHaveValue('TWD');
       } finally {
-        stop();
+        await stop();
         rmSync(root, { recursive: true, force: true });
       }
     });

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { restoreRouteFor } from '../../shared/contract/shell';
@@ -21,16 +20,14 @@ const rpc = async (app: RunningApp, name: string, input: unknown) => {
   return result;
 };
 
-const folder = () => mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-backups-'));
-
-test('back up, restore an older backup, and undo the restore', async ({ page, app }) => {
+test('back up, restore an older backup, and undo the restore', async ({ page, app, scratch }) => {
   await rpc(app, 'customers-create', { name: 'Before Backup' });
   await app.open(page);
   await expect(page.getByText('This customer book has never been backed up.')).toBeVisible();
 
   const data = new DataScreen(page);
   await data.goto();
-  await data.setBackupFolder(folder());
+  await data.setBackupFolder(scratch('regulars-e2e-backups-'));
   await data.backUpNow();
   await expect(page.getByText('This customer book has never been backed up.')).toBeHidden();
 
@@ -54,9 +51,9 @@ test('back up, restore an older backup, and undo the restore', async ({ page, ap
   await expect(page.getByText('After Backup')).toBeVisible();
 });
 
-test('an encrypted backup needs its passphrase; a wrong one is said so and nothing changes', async ({ page, app }) => {
+test('an encrypted backup needs its passphrase; a wrong one is said so and nothing changes', async ({ page, app, scratch }) => {
   await rpc(app, 'customers-create', { name: 'Ada' });
-  const backups = folder();
+  const backups = scratch('regulars-e2e-backups-');
   await rpc(app, 'backup-create', { folder: backups, passphrase: 'correct horse battery' });
   await app.open(page);
   const data = new DataScreen(page);
@@ -73,9 +70,9 @@ test('an encrypted backup needs its passphrase; a wrong one is said so and nothi
   await expect(data.restore.getByText('Checked: the file is complete, unmodified, and holds a sound customer book.')).toBeVisible();
 });
 
-test('imports a Big5 spreadsheet: detected, mapped, previewed with its problems, committed', async ({ page, app }) => {
+test('imports a Big5 spreadsheet: detected, mapped, previewed with its problems, committed', async ({ page, app, scratch }) => {
   const sheet = ['會員姓名,手機號碼,生日,消費日期,實收金額', '陳美玲,0912-345-678,1985/03/04,2024/05/01 14:30,120', '林志明,0933 222 111,民國79年5月12日,2024/05/02,450', '黃淑芬,abc,,2024/05/03,80'].join('\r\n');
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-import-')), '會員.csv');
+  const file = path.join(scratch('regulars-e2e-import-'), '會員.csv');
   writeFileSync(file, iconv.encode(sheet, 'big5'));
   await app.open(page);
   const data = new DataScreen(page);
@@ -97,9 +94,9 @@ test('imports a Big5 spreadsheet: detected, mapped, previewed with its problems,
   await expect(page.getByText('林志明')).toBeVisible();
 });
 
-test('a backup opened from the file manager is offered for restore, read and described', async ({ page, app }) => {
+test('a backup opened from the file manager is offered for restore, read and described', async ({ page, app, scratch }) => {
   await rpc(app, 'customers-create', { name: 'Ada' });
-  const made = (await rpc(app, 'backup-create', { folder: folder() })) as unknown as { value: { file: string } };
+  const made = (await rpc(app, 'backup-create', { folder: scratch('regulars-e2e-backups-') })) as unknown as { value: { file: string } };
   await app.open(page);
   // What the desktop app does when the owner double-clicks a .regulars-backup file.
   await page.evaluate((route) => (window.location.hash = route), restoreRouteFor(made.value.file));

@@ -171,8 +171,8 @@ for (const words of languages) {
         await expect(pageB.locator('.devices [role="alert"]')).toHaveText(states.peer_device_removed!);
         await pageB.screenshot({ path: `${shots}/laptop-refused-${words.language}.png`, fullPage: true });
       } finally {
-        a.stop();
-        b.stop();
+        await a.stop();
+        await b.stop();
       }
     });
   });

@@ -197,8 +197,8 @@ for (const words of languages) {
         await pageA.screenshot({ path: `test-results/devices/devices-${words.language}.png`, fullPage: true });
         await pageA.locator('.sidebar').screenshot({ path: `test-results/devices/status-${words.language}.png` });
       } finally {
-        a.stop();
-        b.stop();
+        await a.stop();
+        await b.stop();
         rmSync(shared, { recursive: true, force: true });
       }
     });

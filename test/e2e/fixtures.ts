@@ -26,12 +26,14 @@ export const ownerPin = '2580';
  * Starts browser mode, as `npm start` would here: on a fresh, empty data folder (removed on stop),
  * or on the given one (kept, so a test can restart the app on the same book).
  */
-export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}, existingDataDir?: string): Promise<{ app: RunningApp; stop: () => void }> => {
+export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}, existingDataDir?: string): Promise<{ app: RunningApp; stop: () => Promise<void> }> => {
   const dataDir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['dist/host/index.cjs'], {
     env: { ...process.env, LANG: 'C', LC_ALL: '', REGULARS_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The folder goes once the app has exited: it writes to its book until then.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -72,8 +74,9 @@ export const startBrowserMode = async (env: NodeJS.ProcessEnv = {}, existingData
   };
   return {
     app,
-    stop: () => {
+    stop: async () => {
       child.kill('SIGTERM');
+      await exited;
       if (existingDataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -89,7 +92,7 @@ export interface SeededBook {
 }
 
 /** Seeds a fresh book with the CLI, then starts browser mode on it (in the same time zone); stop removes the book too. */
-export const startSeededBrowserMode = async (book: SeededBook): Promise<{ app: RunningApp; stop: () => void }> => {
+export const startSeededBrowserMode = async (book: SeededBook): Promise<{ app: RunningApp; stop: () => Promise<void> }> => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-seeded-'));
   const zone = book.timeZone === undefined ? {} : { TZ: book.timeZone };
   try {
@@ -98,8 +101,8 @@ export const startSeededBrowserMode = async (book: SeededBook): Promise<{ app: R
     const running = await startBrowserMode(zone, dataDir);
     return {
       app: running.app,
-      stop: () => {
-        running.stop();
+      stop: async () => {
+        await running.stop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
@@ -109,11 +112,23 @@ export const startSeededBrowserMode = async (book: SeededBook): Promise<{ app: R
   }
 };
 
-export const test = base.extend<{ app: RunningApp }>({
+/** Makes a new folder in the system's temporary folder (its name starting with `prefix`); each is removed after the test. */
+export type Scratch = (prefix: string) => string;
+
+export const test = base.extend<{ app: RunningApp; scratch: Scratch }>({
   app: async ({}, use) => {
     const { app, stop } = await startBrowserMode();
     await use(app);
-    stop();
+    await stop();
+  },
+  scratch: async ({}, use) => {
+    const made: string[] = [];
+    await use((prefix) => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+      made.push(dir);
+      return dir;
+    });
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
   },
 });
 

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
-import { expect, test } from './fixtures';
+import { expect, test, type Scratch } from './fixtures';
 
 /** What the wizard says in each language, as the owner reads it. */
 const languages = [
@@ -11,11 +10,9 @@ const languages = [
   { locale: 'zh-CN', check: '检查所有行', commit: '导入 2 位客户', done: /导入 2 位客户（2 位有过往记录）/, doneCards: /导入 2 位客户/, undo: '撤销这次导入', yes: '是，撤销', undone: /已撤销导入/, history: /到店 37 次/, workbook: 'Excel 工作簿。', cards: '联系人名片（vCard）。' },
 ];
 
-const scratch = () => mkdtempSync(path.join(os.tmpdir(), 'regulars-e2e-formats-'));
-
-const workbook = async (): Promise<string> => {
+const workbook = async (scratch: Scratch): Promise<string> => {
   const text = (value: string) => ({ value });
-  const file = path.join(scratch(), 'members.xlsx');
+  const file = path.join(scratch('regulars-e2e-formats-'), 'members.xlsx');
   const data = [
     [text('Members')],
     ['Customer name', 'Phone', 'Total visits', 'Total spent', 'Last visit'].map(text),
@@ -26,8 +23,8 @@ const workbook = async (): Promise<string> => {
   return file;
 };
 
-const cards = (): string => {
-  const file = path.join(scratch(), 'contacts.vcf');
+const cards = (scratch: Scratch): string => {
+  const file = path.join(scratch('regulars-e2e-formats-'), 'contacts.vcf');
   writeFileSync(
     file,
     ['BEGIN:VCARD', 'VERSION:3.0', 'FN:王大同', 'TEL;TYPE=CELL:0933-222-111', 'BDAY:--0704', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:4.0', 'FN:Grace Hopper', 'EMAIL:grace@example.com', 'END:VCARD', ''].join('\r\n'),
@@ -39,12 +36,12 @@ for (const words of languages) {
   test.describe(`importing in ${words.locale}`, () => {
     test.use({ locale: words.locale });
 
-    test('an Excel workbook with a POS history, then contact cards; the import can be undone', async ({ page, app }) => {
+    test('an Excel workbook with a POS history, then contact cards; the import can be undone', async ({ page, app, scratch }) => {
       await app.open(page);
       await page.evaluate(() => (window.location.hash = '#/data'));
       const importer = page.locator('section.card', { has: page.locator('#import-title') });
 
-      await importer.locator('input[type="file"]').setInputFiles(await workbook());
+      await importer.locator('input[type="file"]').setInputFiles(await workbook(scratch));
       await expect(importer.getByText(words.workbook)).toBeVisible();
       await importer.getByRole('button', { name: words.check }).click();
       await expect(importer.getByText(words.history).first()).toBeVisible();
@@ -56,7 +53,7 @@ for (const words of languages) {
 
       await page.reload();
       await page.evaluate(() => (window.location.hash = '#/data'));
-      await importer.locator('input[type="file"]').setInputFiles(cards());
+      await importer.locator('input[type="file"]').setInputFiles(cards(scratch));
       await expect(importer.getByText(words.cards)).toBeVisible();
       await importer.getByRole('button', { name: words.check }).click();
       await importer.getByRole('button', { name: words.commit }).click();

@@ -26,6 +26,6 @@ test('a long list scrolls end to end while its pages load, and clearing a search
     await expect(list.locator('.row-name').first()).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
-    stop();
+    await stop();
   }
 });

@@ -109,7 +109,7 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     // Key is the top tier: points never read as "not yet enough to lift" there.
     await expect(facts).not.toContainText('not yet enough to lift the tier');
   } finally {
-    stop();
+    await stop();
   }
 });
 

@@ -37,7 +37,7 @@ test('a visit logged today brings its follow-up on the due day, done there with 
       await expect(today.card(upcoming, 'Follow up with 王小明 after their first visit on Mar 10 (today)')).toContainText('in 3 days');
       await expect(today.section(/Due today/).getByText('Nothing here.')).toBeVisible();
     } finally {
-      first.stop();
+      await first.stop();
     }
 
     // Friday 13 March, 09:00: the app restarts on the due day.
@@ -64,7 +64,7 @@ test('a visit logged today brings its follow-up on the due day, done there with 
       await expect(timeline).toContainText('After-sale follow-up done');
       await expect(timeline).toContainText('Loved the latte; back on Friday');
     } finally {
-      second.stop();
+      await second.stop();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -112,7 +112,7 @@ test('a seeded book opens on a believable morning, filters by kind, and download
     await banner.getByRole('button', { name: 'Dismiss until tomorrow' }).click();
     await expect(banner).toBeHidden();
   } finally {
-    stop();
+    await stop();
   }
 });
 
@@ -159,6 +159,6 @@ test('Today draws the day from its first cards while the whole agenda is on its 
     await expect(page.locator('.call-list')).toHaveCount(1);
     await expect.poll(() => otherScreens.length).toBeGreaterThan(0);
   } finally {
-    stop();
+    await stop();
   }
 });

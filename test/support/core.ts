@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import type { HandlerName, InputOf, OutputOf } from '../../shared/contract';
 import type { Role } from '../../shared/contract/define';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
@@ -16,7 +16,19 @@ afterEach(() => {
   }
 });
 
-export const tempDir = (prefix = 'regulars-test-'): string => mkdtempSync(path.join(os.tmpdir(), prefix));
+const madeInThisFile: string[] = [];
+
+// Removed when the file's tests are done, not after each test: some files make a folder once for all of them.
+afterAll(() => {
+  for (const dir of madeInThisFile.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new folder in the system's temporary folder, removed when the test file is done. */
+export const tempDir = (prefix = 'regulars-test-'): string => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeInThisFile.push(dir);
+  return dir;
+};
 
 /**
  * A fresh book in a temporary folder, closed and removed after the test. It opens as the app does
