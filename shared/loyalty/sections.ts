@@ -44,7 +44,7 @@ const en = {
   },
   referral_share: {
     title: 'New customers brought by customers',
-    note: 'New customers per month: those another customer brought, the others, and the referred share (in a healthy shop, often around 60%).',
+    note: 'Customers who came for the first time each month: those another customer brought, the others, and the referred share (in a healthy shop, often around 60%).',
     empty: 'No new customers in these months yet.',
     series: { referred: 'Referred', others: 'Other new customers', share: 'Referred share' },
   },
@@ -88,7 +88,7 @@ const zhHant: Messages<typeof en> = {
   },
   referral_share: {
     title: '客人介紹來的新客',
-    note: '每月新客：由其他客人介紹的、其他新客，以及介紹佔比（經營良好的店常在 60% 左右）。',
+    note: '每月第一次來店的客戶：由其他客人介紹的、其他新客，以及介紹佔比（經營良好的店常在 60% 左右）。',
     empty: '這段期間還沒有新客。',
     series: { referred: '介紹來的', others: '其他新客', share: '介紹佔比' },
   },
@@ -132,7 +132,7 @@ const zhHans: Messages<typeof en> = {
   },
   referral_share: {
     title: '客人介绍来的新客',
-    note: '每月新客：由其他客人介绍的、其他新客，以及介绍占比（经营良好的店常在 60% 左右）。',
+    note: '每月第一次到店的客户：由其他客人介绍的、其他新客，以及介绍占比（经营良好的店常在 60% 左右）。',
     empty: '这段期间还没有新客。',
     series: { referred: '介绍来的', others: '其他新客', share: '介绍占比' },
   },

@@ -13,24 +13,6 @@ export interface MonthShare extends MonthCount {
   share: number | null;
 }
 
-/** The `count` months ending with `lastMonth` (YYYY-MM), oldest first. */
-export const monthsEndingWith = (lastMonth: string, count: number): string[] => {
-  const [year, month] = lastMonth.split('-').map(Number) as [number, number];
-  const months: string[] = [];
-  for (let back = count - 1; back >= 0; back -= 1) {
-    const index = year * 12 + (month - 1) - back;
-    months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
-  }
-  return months;
-};
-
-/** The first day of the month after `month` (YYYY-MM → YYYY-MM-01). */
-export const nextMonthStart = (month: string): string => {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + number;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-};
-
 /**
  * The share of new customers who came by referral, per month, every month present (a month the
  * book has no row for counts zero, and its share is null rather than 0%).

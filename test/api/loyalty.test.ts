@@ -372,12 +372,15 @@ describe('the dashboard', () => {
   it('counts successful referrals as loyalty, and charts the referred share and the promises kept', async () => {
     const { core, clock } = await shop();
     const ada = await customer(core, 'Ada');
+    await visits(core, ada, [5000], '2026-02-10');
     for (const name of ['Ben', 'Cho', 'Dee']) {
       const brought = await customer(core, name);
       await callOk(core, 'referrals-set', { customerId: brought, referrerId: ada });
       await visits(core, brought, [5000], '2026-03-02');
     }
-    await customer(core, 'Eve');
+    await visits(core, await customer(core, 'Eve'), [5000], '2026-03-05');
+    // In the book, but not yet come: nobody's new customer yet.
+    await customer(core, 'Fay');
     const loyalty = await callOk(core, 'loyalty-customer', { id: ada });
     expect(loyalty.signals.find((signal) => signal.signal === 'referrals')).toMatchObject({ points: 2 });
 
@@ -386,12 +389,48 @@ describe('the dashboard', () => {
     clock.set('2026-03-20T01:00:00.000Z');
     const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2026-02', toMonth: '2026-03' });
     expect(periods(section(dashboard.sections, 'referral_share').data).map((row) => [row.period, row.values])).toEqual([
-      ['2026-02', { referred: 0, others: 0, share: null }],
-      ['2026-03', { referred: 3, others: 2, share: 0.6 }],
+      ['2026-02', { referred: 0, others: 1, share: 0 }],
+      ['2026-03', { referred: 3, others: 1, share: 0.75 }],
     ]);
+    // The same new customers as the flow chart's.
+    expect(periods(section(dashboard.sections, 'customer_flow').data).map((row) => row.values.new)).toEqual([1, 4]);
     const promises = periods(section(dashboard.sections, 'complaint_promises').data).find((row) => row.period === '2026-03');
     // Replied in time (kept); the resolve-by promise was missed while nobody touched it (broken).
     expect(promises?.values).toEqual({ complaints: 1, kept: 0.5 });
+  });
+
+  it('counts a month’s new customers as its first-timers on both screens, a referral noted later in the month they first came', async () => {
+    const { core, clock } = await shop();
+    const ada = await customer(core, 'Ada');
+    await visits(core, ada, [5000], '2025-12-20');
+    const ben = await customer(core, 'Ben');
+    await visits(core, ben, [5000], '2026-01-10');
+    const cho = await customer(core, 'Cho');
+    await visits(core, cho, [5000], '2026-01-12');
+    clock.set('2026-03-10T02:00:00.000Z');
+    // Noted in March: Ben came in January, brought by Ada.
+    await callOk(core, 'referrals-set', { customerId: ben, referrerId: ada });
+    // Contacts typed in (or imported) in March who have not come: nobody's new customers yet.
+    for (const name of ['Dee', 'Eve', 'Fay']) await customer(core, name);
+    const shares = async () => {
+      const dashboard = await callOk(core, 'loyalty-dashboard', { fromMonth: '2025-04', toMonth: '2026-03' });
+      const flow = periods(section(dashboard.sections, 'customer_flow').data);
+      const share = periods(section(dashboard.sections, 'referral_share').data);
+      const referrals = await callOk(core, 'referrals-overview', { period: 'all' });
+      expect(referrals.months.map((month) => month.month)).toEqual(share.map((row) => row.period));
+      expect(referrals.months.map((month) => month.newCustomers)).toEqual(flow.map((row) => row.values.new));
+      expect(share.map((row) => (row.values.referred ?? 0) + (row.values.others ?? 0))).toEqual(flow.map((row) => row.values.new));
+      return referrals.months.filter((month) => month.newCustomers > 0).map((month) => [month.month, month.newCustomers, month.referred]);
+    };
+    expect(await shares()).toEqual([
+      ['2025-12', 1, 0],
+      ['2026-01', 2, 1],
+    ]);
+    await callOk(core, 'customers-archive', { id: ben });
+    expect(await shares()).toEqual([
+      ['2025-12', 1, 0],
+      ['2026-01', 1, 0],
+    ]);
   });
 
   it('refuses a range that runs backwards or past five years', async () => {

@@ -150,19 +150,22 @@ describe('referrals', () => {
     const zoe = await customer(core, 'Zoe');
     const brought = [];
     for (const name of ['Ben', 'Cat', 'Dan']) brought.push(await customer(core, name));
-    await customer(core, 'Walk-in Wu');
+    const wu = await customer(core, 'Walk-in Wu');
     for (const person of brought.slice(0, 2)) await callOk(core, 'referrals-set', { customerId: person.id, referrerId: amy.id });
     await callOk(core, 'referrals-set', { customerId: brought[2]!.id, referrerId: zoe.id });
     await callOk(core, 'visits-log', { customerId: brought[0]!.id, amountMinor: 100 });
     await callOk(core, 'visits-log', { customerId: brought[0]!.id, amountMinor: 100 });
     await callOk(core, 'visits-log', { customerId: brought[1]!.id, amountMinor: 100 });
+    await callOk(core, 'visits-log', { customerId: wu.id, amountMinor: 100 });
 
     const overview = await callOk(core, 'referrals-overview', { period: '30d' });
     expect(overview.leaderboard.map((row) => [row.referrer.name, row.referrals, row.qualified, row.repeat])).toEqual([
       ['Amy', 2, 2, 1],
       ['Zoe', 1, 0, 0],
     ]);
-    expect(overview.months.at(-1)).toEqual({ month: '2026-03', newCustomers: 6, referred: 3, share: 0.5 });
+    // March's new customers are those who first came in March (Dan, referred, has not come yet; Amy and Zoe neither).
+    expect(overview.months.at(-1)).toEqual({ month: '2026-03', newCustomers: 3, referred: 2, share: 2 / 3 });
+    expect(overview.months.map((month) => month.month).slice(0, 3)).toEqual(['2025-04', '2025-05', '2025-06']);
     expect(overview.months).toHaveLength(12);
     expect(overview.conversion).toEqual({ referred: 3, purchased: 2, repeat: 1 });
     expect(overview.rewardsToHandOver).toBe(2);

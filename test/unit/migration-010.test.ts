@@ -16,7 +16,7 @@ describe('migration 010: month figures for the dashboard', () => {
     const { db: upgraded } = openBook(dir, { now: () => new Date('2026-11-23T00:00:00Z') });
     expect(upgraded.prepare('SELECT count(*) FROM visit_month_figures').pluck().get()).toBe(0);
 
-    const keep = upgraded.prepare("INSERT INTO visit_month_figures VALUES (?, ?, 0, 0, 0, 0)");
+    const keep = upgraded.prepare("INSERT INTO visit_month_figures (from_at, to_at, visits, revenue_minor, customers, new_customers) VALUES (?, ?, 0, 0, 0, 0)");
     keep.run('2026-09-30T16:00:00.000Z', '2026-10-31T16:00:00.000Z');
     keep.run('2026-10-31T16:00:00.000Z', '2026-11-30T16:00:00.000Z');
     upgraded

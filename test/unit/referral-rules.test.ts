@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyReferralShare, monthsEndingWith, nextMonthStart } from '../../shared/referrals/figures';
+import { monthlyReferralShare } from '../../shared/referrals/figures';
 import { nextRewardState, qualifiesForReward, referrerRefusal } from '../../shared/referrals/rules';
 
 const chain = (links: Record<string, string>) => (id: string) => links[id] ?? null;
@@ -60,12 +60,6 @@ describe('the reward state machine', () => {
 });
 
 describe('the monthly referral share', () => {
-  it('lists the months ending with the given one, across a year end', () => {
-    expect(monthsEndingWith('2026-02', 4)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(nextMonthStart('2025-12')).toBe('2026-01-01');
-    expect(nextMonthStart('2026-02')).toBe('2026-03-01');
-  });
-
   it('divides referred by new customers per month; an empty month has no share, not 0%', () => {
     const months = monthlyReferralShare(['2026-01', '2026-02', '2026-03'], [
       { month: '2026-01', newCustomers: 10, referred: 6 },

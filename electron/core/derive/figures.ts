@@ -117,15 +117,17 @@ const value: DerivedFigure = {
 
 const monthFigures: DerivedFigure = {
   name: 'month-figures',
-  inputs: ['visits', 'activity (first visits)', 'customers.archived_at', 'shop time zone', 'the shop month'],
+  inputs: ['visits', 'activity (first visits)', 'customers.archived_at', 'referrals', 'shop time zone', 'the shop month'],
   keeps: ['visit_month_figures (every closed month; the current one once a dashboard read it)'],
   // Which months are closed moves with the month and the zone. Version 2: closed months are kept
-  // by the derived data, not only once a dashboard read them.
-  basis: (environment) => ({ version: 2, zone: environment.reminders.zone, month: environment.today.slice(0, 7) }),
+  // by the derived data, not only once a dashboard read them. Version 3: each keeps its referred
+  // first-timers too (migration 031 forgot the months kept without them).
+  basis: (environment) => ({ version: 3, zone: environment.reminders.zone, month: environment.today.slice(0, 7) }),
   // Per month, not per customer: kept up by afterEachWrite.
   update: () => undefined,
-  // The triggers of migration 010 forget a month as its visits or first visits change; a closed
-  // month is counted again right after the write, the current one when the dashboard next reads it.
+  // The triggers of migrations 010 and 031 forget a month as its visits, first visits or first-timers'
+  // referrals change; a closed month is counted again right after the write, the current one when the
+  // dashboard next reads it.
   afterEachWrite: (db, environment) => keepClosedMonths(db, environment.reminders.zone, environment.now),
   rebuild: (db, environment) => recountMonths(db, environment.reminders.zone, environment.now),
   bookSteps: (db, environment) => monthRecounts(db, environment.reminders.zone, environment.now),

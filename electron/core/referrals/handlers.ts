@@ -1,5 +1,5 @@
 import { referralRulesFields, treeNodeLimit, type ReferralRules, type ReferralTree } from '../../../shared/contract/referrals';
-import { referralShareBenchmark, monthlyReferralShare, monthsEndingWith, nextMonthStart } from '../../../shared/referrals/figures';
+import { referralShareBenchmark } from '../../../shared/referrals/figures';
 import { nextRewardState } from '../../../shared/referrals/rules';
 import { addDays, localDay, startOfLocalDay } from '../../../shared/time';
 import { err, ok, type Result } from '../../../shared/result';
@@ -11,8 +11,9 @@ import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { shopTimeZone } from '../reminders';
 import { afterWrite } from '../derive';
+import { referralShareOfLastMonths } from '../loyalty';
 import { writeReferrerLink } from './links';
-import { conversionCounts, leaderboardRows, monthCounts, recentReferralRows, rewardsToHandOverCount } from './overview-queries';
+import { conversionCounts, leaderboardRows, recentReferralRows, rewardsToHandOverCount } from './overview-queries';
 import { toReferralLink, toReferralReward } from './present';
 import {
   countRewardsByStatus,
@@ -115,8 +116,6 @@ export const referralsHandlers: HandlerImpls = {
     const today = localDay(ctx.now(), zone);
     const days = periodDays[period];
     const since = days === null ? null : startOfLocalDay(addDays(today, -days + 1), zone);
-    const months = monthsEndingWith(today.slice(0, 7), 12);
-    const bounds = months.map((month) => ({ month, start: startOfLocalDay(`${month}-01`, zone), end: startOfLocalDay(nextMonthStart(month), zone) }));
     return ok({
       period,
       leaderboard: leaderboardRows(ctx.db, since, leaderboardSize).map((row) => ({
@@ -126,7 +125,7 @@ export const referralsHandlers: HandlerImpls = {
         repeat: row.repeat,
       })),
       recent: recentReferralRows(ctx.db, 15).map(toReferralLink),
-      months: monthlyReferralShare(months, monthCounts(ctx.db, bounds)),
+      months: referralShareOfLastMonths(ctx.db, 12, zone, ctx.now()),
       benchmark: referralShareBenchmark,
       conversion: conversionCounts(ctx.db, since),
       rewardsToHandOver: rewardsToHandOverCount(ctx.db),

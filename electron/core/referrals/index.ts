@@ -4,7 +4,6 @@
 export { countReferralsForExport, countRewardsForExport, exportReferralRows, exportRewardRows } from './export-queries';
 export type { DbExportReferral } from './export-queries';
 export { importReferrerLink } from './import-writer';
-export { monthCounts } from './overview-queries';
 export { toReferralReward } from './present';
 export { insertReward, rewardRowsOf, upsertReferral } from './queries';
 export type { DbRewardRow } from './queries';

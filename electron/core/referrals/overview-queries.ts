@@ -11,12 +11,6 @@ export interface DbLeaderboardRow {
   repeat: number;
 }
 
-export interface DbMonthBounds {
-  month: string;
-  start: string;
-  end: string;
-}
-
 // Since the beginning of time when @since is null.
 const inPeriod = '(@since IS NULL OR r.referred_at >= @since)';
 
@@ -42,15 +36,6 @@ const statements = statementsFor((db) => ({
   conversion: db.prepare<{ since: string | null }, { referred: number; purchased: number; repeat: number }>(`
     SELECT count(*) AS referred, coalesce(sum(c.visit_count >= 1), 0) AS purchased, coalesce(sum(c.visit_count >= 2), 0) AS repeat
     FROM referrals r JOIN customers c ON c.id = r.customer_id WHERE ${inPeriod}`),
-  /**
-   * New customers and those brought by referral, for each month's [start, end) in UTC. A referral
-   * is dated by the referred customer's sign-up, so both counts come from an index alone.
-   */
-  months: db.prepare<[string], { month: string; newCustomers: number; referred: number }>(`
-    SELECT b.value ->> 'month' AS month,
-      (SELECT count(*) FROM customers c WHERE c.created_at >= b.value ->> 'start' AND c.created_at < b.value ->> 'end') AS newCustomers,
-      (SELECT count(*) FROM referrals r WHERE r.referred_at >= b.value ->> 'start' AND r.referred_at < b.value ->> 'end') AS referred
-    FROM json_each(?) b`),
   // Rewards to hand over to referrers still in the book: what Today lists as referral rewards (an
   // archived referrer gets no reminder, reminders/sources/referral-reward-queries.ts), so the two agree.
   toHandOver: db
@@ -61,5 +46,4 @@ const statements = statementsFor((db) => ({
 export const leaderboardRows = (db: Db, since: string | null, limit: number): DbLeaderboardRow[] => statements(db).leaderboard.all({ since, limit });
 export const recentReferralRows = (db: Db, limit: number): DbReferralLinkRow[] => statements(db).recent.all({ limit });
 export const conversionCounts = (db: Db, since: string | null) => statements(db).conversion.get({ since })!;
-export const monthCounts = (db: Db, bounds: readonly DbMonthBounds[]) => statements(db).months.all(JSON.stringify(bounds));
 export const rewardsToHandOverCount = (db: Db): number => statements(db).toHandOver.get() ?? 0;

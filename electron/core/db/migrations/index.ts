@@ -23,9 +23,10 @@ import { migration025 } from './025-sync-links';
 import { migration028 } from './028-sync-book-keys';
 import { migration029 } from './029-sync-held';
 import { migration030 } from './030-reference-indexes';
+import { migration031 } from './031-referred-first-timers';
 import type { Migration } from './types';
 
 /** In strictly increasing order of version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration017, migration019, migration021, migration022, migration023, migration024, migration025, migration028, migration029, migration030];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration017, migration019, migration021, migration022, migration023, migration024, migration025, migration028, migration029, migration030, migration031];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -2,7 +2,18 @@ import { DateTime } from 'luxon';
 import { errorCodeForSqlite } from '../../sqlite-errors';
 import type { Db } from '../../db/connection';
 import type { DashboardRange } from './provider';
-import { allKeptMonths, earliestInstant, forgetMonth, keepMonthFigures, keptMonthCount, keptMonthFigures, newInMonth, visitsInMonth, type MonthFigures } from './queries';
+import {
+  allKeptMonths,
+  earliestInstant,
+  forgetMonth,
+  keepMonthFigures,
+  keptMonthCount,
+  keptMonthFigures,
+  newCustomersInMonth,
+  visitsInMonth,
+  type MonthFigures,
+  type MonthNewCustomers,
+} from './queries';
 import { monthBoundsBetween } from './range';
 
 /** Writing the figures down is a saving, not a duty: a book that cannot take the write now recomputes them next time. */
@@ -15,7 +26,7 @@ const keepIfPossible = (db: Db, figures: MonthFigures): void => {
   }
 };
 
-const countMonth = (db: Db, from: string, to: string): MonthFigures => ({ from_at: from, to_at: to, ...visitsInMonth(db, from, to), new_customers: newInMonth(db, from, to) });
+const countMonth = (db: Db, from: string, to: string): MonthFigures => ({ from_at: from, to_at: to, ...visitsInMonth(db, from, to), ...newCustomersInMonth(db, from, to) });
 
 interface MonthBound {
   from: string;
@@ -100,6 +111,20 @@ export const keepClosedMonths = (db: Db, zone: string, now: Date): void => {
   for (const { from, to } of closed) if (!kept.has(`${from}|${to}`)) keepMonthFigures(db, countMonth(db, from, to));
 };
 
+/** The range's kept months, by their bounds. */
+const keptInRange = (db: Db, range: DashboardRange): Map<string, MonthFigures> =>
+  new Map(keptMonthFigures(db, range.fromInstant, range.toInstant).map((row) => [`${row.from_at}|${row.to_at}`, row]));
+
+/**
+ * First-timers and the referred among them per month of the range, for a screen that shows only
+ * those (the Referrals screen): a kept month as kept, another counted (two index ranges) and not
+ * kept, since its visit figures were not counted.
+ */
+export const newCustomerFigures = (db: Db, range: DashboardRange): Map<string, MonthNewCustomers> => {
+  const kept = keptInRange(db, range);
+  return new Map(range.monthBounds.map(({ month, from, to }) => [month, kept.get(`${from}|${to}`) ?? newCustomersInMonth(db, from, to)]));
+};
+
 /**
  * Visits, revenue, distinct visitors and first-timers per month of the range, read once per
  * dashboard call. Closed months come kept by the derived data (keepClosedMonths and the full
@@ -109,7 +134,7 @@ export const keepClosedMonths = (db: Db, zone: string, now: Date): void => {
  */
 export const monthFigures = (db: Db, range: DashboardRange): Map<string, MonthFigures> =>
   range.shared('month-figures', () => {
-    const kept = new Map(keptMonthFigures(db, range.fromInstant, range.toInstant).map((row) => [`${row.from_at}|${row.to_at}`, row]));
+    const kept = keptInRange(db, range);
     return new Map(
       range.monthBounds.map(({ month, from, to }) => {
         const found = kept.get(`${from}|${to}`);

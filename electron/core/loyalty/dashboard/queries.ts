@@ -45,6 +45,13 @@ const statements = statementsFor((db) => ({
       SELECT count(*) FROM customers
       WHERE first_visit_at IS NOT NULL AND first_visit_at >= @from AND first_visit_at < @to AND archived_at IS NULL`)
     .pluck(),
+  // The same first-timers, those of them a customer referred (however long after their first visit the referral was noted).
+  referredNewInMonth: db
+    .prepare<{ from: string; to: string }, number>(`
+      SELECT count(*) FROM customers c
+      WHERE c.first_visit_at IS NOT NULL AND c.first_visit_at >= @from AND c.first_visit_at < @to AND c.archived_at IS NULL
+        AND EXISTS (SELECT 1 FROM referrals r WHERE r.customer_id = c.id)`)
+    .pluck(),
   // The visits of archived customers in a range (customers_archived holds the few of them, then
   // visits_customer_time): the month figures count every visitor, the customer flow only those still in the book.
   // CROSS JOIN keeps the customers first (left to itself the planner walked every visit in the
@@ -80,7 +87,7 @@ const statements = statementsFor((db) => ({
     .pluck(),
   // The primary key: the months whose bounds fall in the range.
   keptMonths: db.prepare<{ from: string; to: string }, MonthFigures>(`
-    SELECT from_at, to_at, visits, revenue_minor, customers, new_customers FROM visit_month_figures
+    SELECT from_at, to_at, visits, revenue_minor, customers, new_customers, referred_new_customers FROM visit_month_figures
     WHERE from_at >= @from AND to_at <= @to`),
   allKeptMonths: db.prepare<[], { from_at: string; to_at: string }>('SELECT from_at, to_at FROM visit_month_figures'),
   // The primary key: how many months are kept between two bounds.
@@ -97,8 +104,8 @@ const statements = statementsFor((db) => ({
       )`)
     .pluck(),
   keepMonth: db.prepare<MonthFigures>(`
-    INSERT OR REPLACE INTO visit_month_figures (from_at, to_at, visits, revenue_minor, customers, new_customers)
-    VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers)`),
+    INSERT OR REPLACE INTO visit_month_figures (from_at, to_at, visits, revenue_minor, customers, new_customers, referred_new_customers)
+    VALUES (@from_at, @to_at, @visits, @revenue_minor, @customers, @new_customers, @referred_new_customers)`),
 }));
 
 /**
@@ -167,17 +174,25 @@ interface MonthVisits {
   customers: number;
 }
 
-/** One month of the dashboard, bounded by UTC instants: its visits, revenue, distinct visitors and first-timers. */
-export interface MonthFigures extends MonthVisits {
+/** A month's first-timers still in the book, and how many of them a customer referred. */
+export interface MonthNewCustomers {
+  new_customers: number;
+  referred_new_customers: number;
+}
+
+/** One month of the dashboard, bounded by UTC instants: its visits, revenue, distinct visitors, first-timers and the referred among them. */
+export interface MonthFigures extends MonthVisits, MonthNewCustomers {
   from_at: string;
   to_at: string;
-  new_customers: number;
 }
 
 export const visitsInMonth = (db: Db, from: string, to: string): MonthVisits =>
   statements(db).visitsInMonth.get({ from, to }) ?? { visits: 0, revenue_minor: 0, customers: 0 };
 
-export const newInMonth = (db: Db, from: string, to: string): number => statements(db).newInMonth.get({ from, to }) ?? 0;
+export const newCustomersInMonth = (db: Db, from: string, to: string): MonthNewCustomers => ({
+  new_customers: statements(db).newInMonth.get({ from, to }) ?? 0,
+  referred_new_customers: statements(db).referredNewInMonth.get({ from, to }) ?? 0,
+});
 
 export const keptMonthFigures = (db: Db, from: string, to: string): MonthFigures[] => statements(db).keptMonths.all({ from, to });
 

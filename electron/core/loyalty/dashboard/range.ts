@@ -20,14 +20,24 @@ export const dashboardRange = (fromMonth: string, toMonth: string, zone: string,
   if (fromMonth > toMonth) return err('VALIDATION_FAILED', { issues: [{ path: 'fromMonth', rule: 'invalid_date' }] });
   const start = DateTime.fromISO(`${fromMonth}-01`, { zone }).startOf('month');
   const end = DateTime.fromISO(`${toMonth}-01`, { zone }).startOf('month').plus({ months: 1 });
+  if (end.diff(start, 'months').months > dashboardMaxMonths) return err('VALIDATION_FAILED', { issues: [{ path: 'toMonth', rule: 'too_big', limit: dashboardMaxMonths }] });
+  return ok(rangeBetween(start, end, now, mayWrite));
+};
+
+/** The `count` months up to and including the current one, in the shop's zone; read only (nothing kept). */
+export const lastMonthsRange = (count: number, zone: string, now: Date): DashboardRange => {
+  const end = DateTime.fromJSDate(now).setZone(zone).startOf('month').plus({ months: 1 });
+  return rangeBetween(end.minus({ months: count }), end, now, false);
+};
+
+const rangeBetween = (start: DateTime, end: DateTime, now: Date, mayWrite: boolean): DashboardRange => {
   const monthBounds = monthBoundsBetween(start, end);
   const months = monthBounds.map((bound) => bound.month);
-  if (months.length > dashboardMaxMonths) return err('VALIDATION_FAILED', { issues: [{ path: 'toMonth', rule: 'too_big', limit: dashboardMaxMonths }] });
-  const today = DateTime.fromJSDate(now).setZone(zone);
+  const today = DateTime.fromJSDate(now).setZone(start.zone);
   const cache = new Map<string, unknown>();
-  return ok({
-    fromMonth,
-    toMonth,
+  return {
+    fromMonth: months[0] ?? '',
+    toMonth: months.at(-1) ?? '',
     months,
     fromInstant: start.toUTC().toISO() ?? '',
     toInstant: end.toUTC().toISO() ?? '',
@@ -41,5 +51,5 @@ export const dashboardRange = (fromMonth: string, toMonth: string, zone: string,
     mayWrite,
     today: today.toISODate() ?? '',
     currentMonth: today.toFormat('yyyy-MM'),
-  });
+  };
 };
