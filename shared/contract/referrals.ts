@@ -88,8 +88,8 @@ export interface LeaderboardRow {
   referrer: ReferralPerson;
   /** Customers brought in the period. */
   referrals: number;
-  /** Of them, how many made a qualifying purchase (the reward was earned). */
-  qualified: number;
+  /** Of them, how many bought at least once: as "bought" in the conversion line, whether or not the purchase earned a reward. */
+  purchased: number;
   /** Of them, how many came back at least once more (two visits or more). */
   repeat: number;
 }

@@ -159,7 +159,7 @@ describe('referrals', () => {
     await callOk(core, 'visits-log', { customerId: wu.id, amountMinor: 100 });
 
     const overview = await callOk(core, 'referrals-overview', { period: '30d' });
-    expect(overview.leaderboard.map((row) => [row.referrer.name, row.referrals, row.qualified, row.repeat])).toEqual([
+    expect(overview.leaderboard.map((row) => [row.referrer.name, row.referrals, row.purchased, row.repeat])).toEqual([
       ['Amy', 2, 2, 1],
       ['Zoe', 1, 0, 0],
     ]);
@@ -177,6 +177,23 @@ describe('referrals', () => {
     const onToday = agenda.overdue.total + agenda.dueToday.total + agenda.upcoming.total;
     expect(onToday).toBe(0);
     expect((await callOk(core, 'referrals-overview', { period: '30d' })).rewardsToHandOver).toBe(onToday);
+  });
+
+  it('counts "bought" alike in the leaderboard and the conversion line, a purchase too small for a reward included', async () => {
+    const core = freshCore();
+    await callOk(core, 'referrals-rules-update', { minFirstPurchaseMinor: 50_000 });
+    const amy = await customer(core, 'Amy');
+    for (const [name, amountMinor] of [['Ben', 100], ['Cat', 80_000]] as const) {
+      const brought = await customer(core, name);
+      await callOk(core, 'referrals-set', { customerId: brought.id, referrerId: amy.id });
+      await callOk(core, 'visits-log', { customerId: brought.id, amountMinor });
+    }
+    await callOk(core, 'referrals-set', { customerId: (await customer(core, 'Dan')).id, referrerId: amy.id });
+    const overview = await callOk(core, 'referrals-overview', { period: 'all' });
+    expect(overview.conversion).toEqual({ referred: 3, purchased: 2, repeat: 0 });
+    expect(overview.leaderboard.map((row) => [row.referrer.name, row.referrals, row.purchased, row.repeat])).toEqual([['Amy', 3, 2, 0]]);
+    // Only Cat's purchase earned Amy a reward.
+    expect(overview.rewardsToHandOver).toBe(1);
   });
 
   it('lets staff hand over rewards, but only the owner void them or change the rules', async () => {

@@ -121,7 +121,7 @@ export const referralsHandlers: HandlerImpls = {
       leaderboard: leaderboardRows(ctx.db, since, leaderboardSize).map((row) => ({
         referrer: { id: row.referrer_id, name: row.name, archived: row.archived === 1 },
         referrals: row.referrals,
-        qualified: row.qualified,
+        purchased: row.purchased,
         repeat: row.repeat,
       })),
       recent: recentReferralRows(ctx.db, 15).map(toReferralLink),

@@ -7,7 +7,7 @@ export interface DbLeaderboardRow {
   name: string;
   archived: number;
   referrals: number;
-  qualified: number;
+  purchased: number;
   repeat: number;
 }
 
@@ -15,19 +15,20 @@ export interface DbLeaderboardRow {
 const inPeriod = '(@since IS NULL OR r.referred_at >= @since)';
 
 const statements = statementsFor((db) => ({
-  // The top referrers from the links alone (a covering index), then their counts and names.
+  // The top referrers from the links alone (a covering index), then their counts and names. "Bought" and
+  // "came back" are the conversion line's: at least one visit, at least two.
   leaderboard: db.prepare<{ since: string | null; limit: number }, DbLeaderboardRow>(`
     WITH top AS (
       SELECT r.referrer_id, count(*) AS referrals FROM referrals r WHERE ${inPeriod}
       GROUP BY r.referrer_id ORDER BY referrals DESC, r.referrer_id LIMIT @limit
     )
     SELECT t.referrer_id, p.name, (p.archived_at IS NOT NULL) AS archived, t.referrals,
-      (SELECT count(*) FROM referrals r WHERE r.referrer_id = t.referrer_id AND ${inPeriod}
-        AND EXISTS (SELECT 1 FROM referral_rewards w WHERE w.referred_id = r.customer_id)) AS qualified,
+      (SELECT count(*) FROM referrals r JOIN customers c ON c.id = r.customer_id
+        WHERE r.referrer_id = t.referrer_id AND ${inPeriod} AND c.visit_count >= 1) AS purchased,
       (SELECT count(*) FROM referrals r JOIN customers c ON c.id = r.customer_id
         WHERE r.referrer_id = t.referrer_id AND ${inPeriod} AND c.visit_count >= 2) AS repeat
     FROM top t JOIN customers p ON p.id = t.referrer_id
-    ORDER BY t.referrals DESC, qualified DESC, p.name, t.referrer_id`),
+    ORDER BY t.referrals DESC, purchased DESC, p.name, t.referrer_id`),
   recent: db.prepare<{ limit: number }, DbReferralLinkRow>(`
     SELECT r.*, c.name AS customer_name, (c.archived_at IS NOT NULL) AS customer_archived,
       p.name AS referrer_name, (p.archived_at IS NOT NULL) AS referrer_archived

@@ -32,7 +32,7 @@ const Leaderboard = ({ overview }: { overview: ReferralsOverview }) => {
           <th scope="col">#</th>
           <th scope="col">{t('page.referrer')}</th>
           <th scope="col">{t('page.referrals')}</th>
-          <th scope="col">{t('page.qualified')}</th>
+          <th scope="col">{t('page.purchased')}</th>
           <th scope="col">{t('page.repeat')}</th>
         </tr>
       </thead>
@@ -44,7 +44,7 @@ const Leaderboard = ({ overview }: { overview: ReferralsOverview }) => {
               <Link to={`/customers/${row.referrer.id}`}>{row.referrer.name}</Link>
             </th>
             <td>{row.referrals}</td>
-            <td>{row.qualified}</td>
+            <td>{row.purchased}</td>
             <td>{row.repeat}</td>
           </tr>
         ))}
