@@ -148,6 +148,19 @@ describe('one book on three devices through a shared folder', () => {
     }
   });
 
+  it('a customer deleted for good on one device while another merged them away: a visit the merge took along that the purge never saw stands everywhere', async () => {
+    const { book, mei: keep, ada: twin } = await meiAndAdaOnDevices();
+    const [a, b] = book.cores;
+    await callOk(a, 'customers-archive', { id: twin });
+    const visit = await callOk(b, 'visits-log', { customerId: twin, amountMinor: 2500 });
+    await book.sync(1);
+    // A deletes the twin before it reads B's visit: it drops the visit when it arrives, naming a customer gone here.
+    await callOk(a, 'customers-purge', { id: twin });
+    await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT customer_id FROM visits WHERE id = ?').pluck().get(visit.id)).toBe(keep);
+  });
+
   it('a visit logged for a customer while another device merged them away, and undid it, is theirs again on that device too', async () => {
     const { book, mei: keep, ada: twin } = await meiAndAdaOnDevices();
     const [a, b] = book.cores;

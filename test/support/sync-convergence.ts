@@ -382,7 +382,10 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * on two devices apart, without compensation on one and with another amount on the other (the
  * amount won beside the empty kind: the record broke its rule and was held on every device); an
  * empty phone list (a merge's) picked by the owner where the book already showed it (nothing was
- * written, so the pick was never sent: the values kept apart were gone there alone).
+ * written, so the pick was never sent: the values kept apart were gone there alone); a customer
+ * marked lost on one device, deleted for good on another that had not read it, and merged away on the
+ * first (the lost mark moved by the merge, its customer cell no longer sent as moved, was never
+ * written again on the device that had dropped it).
  */
 const foundBefore: Action[][] = [
   [
@@ -516,6 +519,13 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 1 },
     { kind: 'pick', device: 1, which: 0 },
     { kind: 'quick-note', device: 0, customer: 0 },
+  ],
+  [
+    { kind: 'archive-customer', device: 0, customer: 1 },
+    { kind: 'mark-lost', device: 1, customer: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'purge-customer', device: 0, customer: 1 },
+    { kind: 'merge', device: 1 },
   ],
 ];
 

@@ -1,4 +1,4 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, lastContentColumn, parseCellKey, type CellScalar } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, followedColumn, lastContentColumn, parseCellKey, type CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
@@ -76,10 +76,15 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       // after the fact arrived — the fact goes back to that customer everywhere. Sent as moved, the
       // survivor's name was a later value no undo took back: a visit logged apart for the absorbed
       // customer stayed with the survivor on every device.
+      // Moved back where the documents say it was logged (a merge undone here) is the same move the other way.
       const logged = loggedFor(db, table, column, before.get(column), value);
-      if (logged !== null) {
+      const backWhereLogged = baseJson !== null && before.get(column) !== value && stored !== undefined && decodeCell(String(stored))?.value === value;
+      if (logged !== null || (backWhereLogged && (table.customerColumns ?? []).includes(column))) {
         // A record from before sharing has no cells yet: where the merge moved it is written as where it was logged, for the undo to find.
-        if (stored === undefined) sets.push([key, encodeCell({ value: logged, device: deviceId, at, staff })]);
+        if (stored === undefined && logged !== null) sets.push([key, encodeCell({ value: logged, device: deviceId, at, staff })]);
+        // Every device writes the record again and finds where it belongs now: a device that dropped
+        // it (its customer deleted for good there while this merge was made here) keeps it too.
+        sets.push([cellKey(table.name, rowKey, followedColumn), encodeCell({ value, device: deviceId, at, staff })]);
         continue;
       }
       // The owner's pick of one of two values is sent even as the value the book shows: it settles both.
