@@ -3,7 +3,7 @@
  * `<table>/<record key>/<column>`, in one of a fixed number of shared documents chosen from the
  * record alone — so every device files a record in the same document without asking anyone, and a
  * record never moves between documents (a visit moved to another customer by a merge stays where
- * it was first written; only its customer cell changes).
+ * it was first written, naming the customer it was logged for: see `followedColumn`).
  */
 
 /** Shared documents a book's records are spread over: small enough to load one at a time, few enough to list. */
@@ -18,6 +18,14 @@ export const deletedColumn = '$deleted';
  * it (outlivesDeletion), every device can write it whole again.
  */
 export const lastContentColumn = '$last';
+
+/**
+ * The cell a device writes when a merge, or its undo, moved a record to another customer: the
+ * record's customer cell keeps the customer it was logged for (every device follows the merge
+ * itself), and this one changes so that every device writes the record again — one that dropped it
+ * (its customer deleted for good there) or set it aside finds where it belongs now.
+ */
+export const followedColumn = '$followed';
 
 export const cellKey = (table: string, rowKey: string, column: string): string => `${table}/${rowKey}/${column}`;
 

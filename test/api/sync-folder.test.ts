@@ -110,6 +110,57 @@ describe('one book on three devices through a shared folder', () => {
     expect((await callOk(b, 'customers-get', { id: twin })).name).toBe('林美華');
   });
 
+  it("a merge's undo gives the absorbed customer every fact back on every device, those logged for them apart too; the survivor's stay", async () => {
+    const ids = { keep: '', twin: '', friend: '', visit: '', answer: '', complaint: '', reminder: '' };
+    const book = await joinedDevices(async (a) => {
+      ids.keep = (await callOk(a, 'customers-create', fields)).id;
+      ids.twin = (await callOk(a, 'customers-create', { name: '林美華', phones: ['0933 000 111'] })).id;
+      ids.friend = (await callOk(a, 'customers-create', { name: 'Ada Lovelace' })).id;
+      ids.visit = (await callOk(a, 'visits-log', { customerId: ids.twin, amountMinor: 7000 })).id;
+      ids.answer = (await callOk(a, 'satisfaction-record', { customerId: ids.twin, level: 2 })).id;
+      ids.complaint = (await callOk(a, 'complaints-log', { customerId: ids.twin, channel: 'phone', category: 'price', severity: 'low', description: '太貴' })).id;
+      ids.reminder = (await callOk(a, 'reminders-create', { customerId: ids.twin, dueDay: '2099-01-05', note: '回電' })).id;
+      await callOk(a, 'referrals-set', { customerId: ids.friend, referrerId: ids.twin });
+    });
+    const [a, b, c] = book.cores;
+    await callOk(b, 'reminders-snooze', { id: ids.reminder, until: '2099-01-08' });
+    await book.settle([1, 0, 2, 0, 1, 2]);
+    const merge = await callOk(a, 'customers-merge', { survivorId: ids.keep, absorbedId: ids.twin, fields: { ...fields, phones: ['0912 345 678', '0933 000 111'] } });
+    // B logs a visit for the twin before it hears of the merge; C one for the survivor while the merge stands.
+    const apart = (await callOk(b, 'visits-log', { customerId: ids.twin, amountMinor: 4000 })).id;
+    await book.settle([0, 2, 1, 0, 2]);
+    const own = (await callOk(c, 'visits-log', { customerId: ids.keep, amountMinor: 3000 })).id;
+    await book.settle([2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT count(*) FROM visits WHERE customer_id = ?').pluck().get(ids.keep)).toBe(3);
+    await callOk(a, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    const customerOf = (core: Core, sql: string, id: string) => core.db.prepare(sql).pluck().get(id);
+    for (const core of book.cores) {
+      expect(customerOf(core, 'SELECT customer_id FROM visits WHERE id = ?', ids.visit)).toBe(ids.twin);
+      expect(customerOf(core, 'SELECT customer_id FROM visits WHERE id = ?', apart)).toBe(ids.twin);
+      expect(customerOf(core, 'SELECT customer_id FROM visits WHERE id = ?', own)).toBe(ids.keep);
+      expect(customerOf(core, 'SELECT customer_id FROM satisfaction_answers WHERE id = ?', ids.answer)).toBe(ids.twin);
+      expect(customerOf(core, 'SELECT customer_id FROM complaints WHERE id = ?', ids.complaint)).toBe(ids.twin);
+      expect(core.db.prepare('SELECT customer_id, snoozed_until FROM reminders WHERE id = ?').get(ids.reminder)).toEqual({ customer_id: ids.twin, snoozed_until: '2099-01-08' });
+      expect(customerOf(core, 'SELECT referrer_id FROM referrals WHERE customer_id = ?', ids.friend)).toBe(ids.twin);
+      expect((await callOk(core, 'customers-get', { id: ids.twin })).visitCount).toBe(2);
+      expect((await callOk(core, 'customers-get', { id: ids.keep })).visitCount).toBe(1);
+    }
+  });
+
+  it('a customer deleted for good on one device while another merged them away: a visit the merge took along that the purge never saw stands everywhere', async () => {
+    const { book, mei: keep, ada: twin } = await meiAndAdaOnDevices();
+    const [a, b] = book.cores;
+    await callOk(a, 'customers-archive', { id: twin });
+    const visit = await callOk(b, 'visits-log', { customerId: twin, amountMinor: 2500 });
+    await book.sync(1);
+    // A deletes the twin before it reads B's visit: it drops the visit when it arrives, naming a customer gone here.
+    await callOk(a, 'customers-purge', { id: twin });
+    await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect(core.db.prepare('SELECT customer_id FROM visits WHERE id = ?').pluck().get(visit.id)).toBe(keep);
+  });
+
   it('a visit logged for a customer while another device merged them away, and undid it, is theirs again on that device too', async () => {
     const { book, mei: keep, ada: twin } = await meiAndAdaOnDevices();
     const [a, b] = book.cores;

@@ -4,7 +4,8 @@ import type { Core } from '../../electron/core/core';
 import type { ConflictTable } from '../../shared/contract/conflicts';
 import { editableFieldsOf, type CustomerFieldsInput } from '../../shared/contract/customers';
 import { callOk } from './core';
-import { closeDevices, threeDevices } from './sync-devices';
+import { closeDevices, expectSameBook, threeDevices } from './sync-devices';
+import { ProfileOracle } from './sync-profile-oracle';
 
 /**
  * Three devices of one book working apart, in any order of writes and syncs (issue 19): once every
@@ -93,9 +94,11 @@ const action = fc.oneof(
 
 /** The app's own refusals (a record merged away or archived here, a step already taken) are answers; anything else is a failure. */
 const refusals = new Set(['NOT_FOUND', 'INVALID_STATE', 'VALIDATION_FAILED']);
-const attempt = async (answer: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>): Promise<void> => {
+/** Answers whether the write was taken. */
+const attempt = async (answer: Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>): Promise<boolean> => {
   const result = await answer;
   if (!result.ok && !refusals.has(result.error.code)) throw new Error(`refused unexpectedly: ${result.error.code} ${result.error.message}`);
+  return result.ok;
 };
 
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
@@ -156,6 +159,8 @@ const play = async (actions: readonly Action[]): Promise<void> => {
     now,
   );
   await book.join();
+  const oracle = new ProfileOracle(book.cores, ids.customers);
+  const sync = (device: number) => oracle.sync(device, () => book.sync(device));
   for (const [step, act] of actions.entries()) {
     if (act.kind === 'later') {
       hoursLater += act.hours;
@@ -164,7 +169,7 @@ const play = async (actions: readonly Action[]): Promise<void> => {
     const core = book.cores[act.device]!;
     switch (act.kind) {
       case 'sync':
-        await book.sync(act.device);
+        await sync(act.device);
         break;
       case 'notes':
         await editCustomer(core, ids.customers[act.customer]!, (form) => ({ ...form, notes: `第 ${step} 步 ${act.device}` }));
@@ -304,7 +309,8 @@ const play = async (actions: readonly Action[]): Promise<void> => {
         if (conflict === undefined) break;
         const values = JSON.parse(conflict.values_json) as { device: string; at: string }[];
         const chosen = values[act.which % values.length]!;
-        await attempt(core.call('sync-conflict-pick', { table: conflict.tbl, rowKey: conflict.row_key, column: conflict.col, deviceId: chosen.device, at: chosen.at }));
+        const taken = await attempt(core.call('sync-conflict-pick', { table: conflict.tbl, rowKey: conflict.row_key, column: conflict.col, deviceId: chosen.device, at: chosen.at }));
+        if (taken) oracle.notePick(act.device, conflict.tbl, conflict.row_key, conflict.col);
         break;
       }
       case 'complete':
@@ -331,9 +337,11 @@ const play = async (actions: readonly Action[]): Promise<void> => {
         break;
     }
   }
-  await book.settle([0, 1, 2, 0, 1, 2]);
+  for (const device of [0, 1, 2, 0, 1, 2]) await sync(device);
+  expectSameBook(book.cores, book.dirs);
   const [firstDevice, ...others] = book.cores.map(beyondTheBook);
   for (const other of others) expect(other).toEqual(firstDevice);
+  oracle.check();
 };
 
 /** One history on three fresh devices, closed when it ends: a campaign of forty would otherwise hold 120 books open. */
@@ -374,7 +382,10 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * on two devices apart, without compensation on one and with another amount on the other (the
  * amount won beside the empty kind: the record broke its rule and was held on every device); an
  * empty phone list (a merge's) picked by the owner where the book already showed it (nothing was
- * written, so the pick was never sent: the values kept apart were gone there alone).
+ * written, so the pick was never sent: the values kept apart were gone there alone); a customer
+ * marked lost on one device, deleted for good on another that had not read it, and merged away on the
+ * first (the lost mark moved by the merge, its customer cell no longer sent as moved, was never
+ * written again on the device that had dropped it).
  */
 const foundBefore: Action[][] = [
   [
@@ -508,6 +519,13 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 1 },
     { kind: 'pick', device: 1, which: 0 },
     { kind: 'quick-note', device: 0, customer: 0 },
+  ],
+  [
+    { kind: 'archive-customer', device: 0, customer: 1 },
+    { kind: 'mark-lost', device: 1, customer: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'purge-customer', device: 0, customer: 1 },
+    { kind: 'merge', device: 1 },
   ],
 ];
 

@@ -1,9 +1,9 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, lastContentColumn, parseCellKey, type CellScalar } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, followedColumn, lastContentColumn, parseCellKey, type CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
 import { sameHeads, type Documents } from './documents';
-import { bucketHeads, clearConflict, clearOutbox, outboxRows, readRecord, setProjectedHeads } from './queries';
+import { bucketHeads, clearConflict, clearOutbox, mergedInto, outboxRows, readRecord, setProjectedHeads } from './queries';
 
 /** The cells a record is now: its columns, its list, or the mark that it was deleted. */
 const cellsNow = (db: Db, table: ReplicatedTable, rowKey: string): [string, CellScalar][] => {
@@ -19,6 +19,22 @@ const cellsBefore = (table: ReplicatedTable, baseJson: string | null): Map<strin
   if (baseJson === null) return new Map();
   const base = JSON.parse(baseJson) as Record<string, CellScalar> | CellScalar[][];
   return Array.isArray(base) ? new Map([['rows', JSON.stringify(base)]]) : new Map(Object.entries(base).filter(([column]) => table.cells.includes(column)));
+};
+
+/**
+ * The customer a record was logged for, where a merge standing in this book is all that moved it
+ * to `now` (the survivor, through one merge or a chain of them); null where it was not moved so.
+ */
+const loggedFor = (db: Db, table: ReplicatedTable, column: string, before: CellScalar | undefined, now: CellScalar): string | null => {
+  if (!(table.customerColumns ?? []).includes(column) || typeof before !== 'string' || typeof now !== 'string' || before === now) return null;
+  let id = before;
+  for (let hops = 0; hops < 32; hops += 1) {
+    const survivor = mergedInto(db, id);
+    if (survivor === null) return null;
+    if (survivor === now) return before;
+    id = survivor;
+  }
+  return null;
 };
 
 /** What this device recorded of its own in one sync. */
@@ -54,6 +70,23 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     for (const [column, value] of current) {
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
+      // A fact a merge moved to the survivor (here, or on another device whose merge reached this
+      // one) still names the customer it was logged for in the documents: every device follows the
+      // merge when it writes the record, and when the merge is undone — on any device, before or
+      // after the fact arrived — the fact goes back to that customer everywhere. Sent as moved, the
+      // survivor's name was a later value no undo took back: a visit logged apart for the absorbed
+      // customer stayed with the survivor on every device.
+      // Moved back where the documents say it was logged (a merge undone here) is the same move the other way.
+      const logged = loggedFor(db, table, column, before.get(column), value);
+      const backWhereLogged = baseJson !== null && before.get(column) !== value && stored !== undefined && decodeCell(String(stored))?.value === value;
+      if (logged !== null || (backWhereLogged && (table.customerColumns ?? []).includes(column))) {
+        // A record from before sharing has no cells yet: where the merge moved it is written as where it was logged, for the undo to find.
+        if (stored === undefined && logged !== null) sets.push([key, encodeCell({ value: logged, device: deviceId, at, staff })]);
+        // Every device writes the record again and finds where it belongs now: a device that dropped
+        // it (its customer deleted for good there while this merge was made here) keeps it too.
+        sets.push([cellKey(table.name, rowKey, followedColumn), encodeCell({ value, device: deviceId, at, staff })]);
+        continue;
+      }
       // The owner's pick of one of two values is sent even as the value the book shows: it settles both.
       const picked = resolved.includes(column);
       // The documents' own winner already says so — unless other values stand beside it: then this
