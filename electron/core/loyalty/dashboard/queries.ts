@@ -39,19 +39,12 @@ const statements = statementsFor((db) => ({
     SELECT count(*) AS visits, coalesce(sum(amount_minor), 0) AS revenue_minor, count(DISTINCT customer_id) AS customers
     FROM visits
     WHERE kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to`),
-  // customers_first_visit: a range of first visits, covering (archived_at is in it, migration 019).
-  newInMonth: db
-    .prepare<{ from: string; to: string }, number>(`
-      SELECT count(*) FROM customers
-      WHERE first_visit_at IS NOT NULL AND first_visit_at >= @from AND first_visit_at < @to AND archived_at IS NULL`)
-    .pluck(),
-  // The same first-timers, those of them a customer referred (however long after their first visit the referral was noted).
-  referredNewInMonth: db
-    .prepare<{ from: string; to: string }, number>(`
-      SELECT count(*) FROM customers c
-      WHERE c.first_visit_at IS NOT NULL AND c.first_visit_at >= @from AND c.first_visit_at < @to AND c.archived_at IS NULL
-        AND EXISTS (SELECT 1 FROM referrals r WHERE r.customer_id = c.id)`)
-    .pluck(),
+  // customers_first_visit: a range of first visits (archived_at is in it, migration 019); then each
+  // first-timer's referral by its key, however long after their first visit it was noted.
+  newInMonth: db.prepare<{ from: string; to: string }, MonthNewCustomers>(`
+    SELECT count(*) AS new_customers, coalesce(sum(EXISTS (SELECT 1 FROM referrals r WHERE r.customer_id = c.id)), 0) AS referred_new_customers
+    FROM customers c
+    WHERE c.first_visit_at IS NOT NULL AND c.first_visit_at >= @from AND c.first_visit_at < @to AND c.archived_at IS NULL`),
   // The visits of archived customers in a range (customers_archived holds the few of them, then
   // visits_customer_time): the month figures count every visitor, the customer flow only those still in the book.
   // CROSS JOIN keeps the customers first (left to itself the planner walked every visit in the
@@ -189,10 +182,8 @@ export interface MonthFigures extends MonthVisits, MonthNewCustomers {
 export const visitsInMonth = (db: Db, from: string, to: string): MonthVisits =>
   statements(db).visitsInMonth.get({ from, to }) ?? { visits: 0, revenue_minor: 0, customers: 0 };
 
-export const newCustomersInMonth = (db: Db, from: string, to: string): MonthNewCustomers => ({
-  new_customers: statements(db).newInMonth.get({ from, to }) ?? 0,
-  referred_new_customers: statements(db).referredNewInMonth.get({ from, to }) ?? 0,
-});
+export const newCustomersInMonth = (db: Db, from: string, to: string): MonthNewCustomers =>
+  statements(db).newInMonth.get({ from, to }) ?? { new_customers: 0, referred_new_customers: 0 };
 
 export const keptMonthFigures = (db: Db, from: string, to: string): MonthFigures[] => statements(db).keptMonths.all({ from, to });
 

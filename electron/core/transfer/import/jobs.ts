@@ -144,7 +144,6 @@ let inMemory: (HeldFile & { file: string }) | null = null;
 const readAlike = (loaded: LoadedFile, input: ImportJobInput): boolean =>
   loaded.format === 'xlsx' ? loaded.sheet === input.sheet : loaded.encoding === input.encoding && loaded.delimiter === input.delimiter;
 
-
 /**
  * The file held in memory, when this job reads the same file the same way and its bytes are still
  * the ones analysed (hashed again: cheap beside reading them); null when it must be read afresh.
