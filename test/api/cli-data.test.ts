@@ -72,4 +72,26 @@ describe('the command line: backup, restore, export, import', () => {
     const again = cli(['import', '--data', book, '--file', file, '--country', 'TW']);
     expect(again.out).toMatch(/imported 0 customers .* skipped 4 already in the book/);
   });
+
+  it('exports Excel workbooks, one per table for --what all, that import back with their Chinese text', () => {
+    const book = tempDir();
+    const file = path.join(tempDir(), 'pos.csv');
+    writeFileSync(file, asBig5(taiwanPosExport));
+    expect(cli(['import', '--data', book, '--file', file, '--country', 'TW']).code).toBe(0);
+    const folder = path.join(tempDir(), 'everything');
+    const all = cli(['export', '--data', book, '--what', 'all', '--format', 'xlsx', '--out', folder, '--language', 'zh-Hant']);
+    expect(all.code).toBe(0);
+    const written = readdirSync(folder).sort();
+    expect(written).toHaveLength(5);
+    expect(written.every((name) => name.endsWith('.xlsx'))).toBe(true);
+    const customers = path.join(tempDir(), '客戶.xlsx');
+    expect(cli(['export', '--data', book, '--what', 'customers', '--format', 'xlsx', '--out', customers, '--language', 'zh-Hant']).out).toContain('4 rows');
+    const back = cli(['import', '--data', tempDir(), '--file', customers, '--dry-run', '--country', 'TW']);
+    expect(back.code).toBe(0);
+    expect(back.out).toContain('Excel workbook');
+    expect(back.out).toContain('姓名 → Name');
+    expect(back.out).toContain('new customers: 4');
+    const wrong = cli(['export', '--data', book, '--what', 'customers', '--format', 'pdf', '--out', customers]);
+    expect(wrong).toMatchObject({ code: 2, err: '--format must be one of csv, xlsx, json' });
+  });
 });
