@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync, statSync } from 'node:fs';
 import { expect, ownerPin, startSeededBrowserMode, test } from './fixtures';
+import { readWorkbook } from '../../electron/core/transfer/import/xlsx';
 import { OwnerControls } from './pages/owner';
 
 test.use({ locale: 'en-US' });
@@ -93,6 +94,14 @@ test('on a seeded book the owner reads the 80/20 story, changes the months, save
     expect(csv.startsWith('\uFEFFName,Phones,Tier,Quadrant,Coming back?,Last visit,Outcome of the call\r\n')).toBe(true);
     expect(csv.split('\r\n')[1]?.startsWith(firstName ?? '?')).toBe(true);
     expect(csv).not.toMatch(/NT\$|\$\d/);
+    const workbookDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download call list (Excel)' }).click();
+    const workbook = readWorkbook(readFileSync(await (await workbookDownload).path()), null);
+    if (!workbook.ok) throw new Error(`the call list workbook was not read: ${workbook.reason}`);
+    expect(workbook.sheets).toEqual(['Call list']);
+    expect(workbook.records[0]).toEqual(['Name', 'Phones', 'Tier', 'Quadrant', 'Coming back?', 'Last visit', 'Outcome of the call']);
+    expect(workbook.records[1]?.[0]).toBe(firstName);
+    expect(workbook.records.length).toBe(csv.split('\r\n').filter((line) => line !== '').length);
 
     // A customer's tier explained in words, and their value from the model fitted to the shop's history
     // (the app fits it in the background soon after start; here it is fitted at once).

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, startBrowserMode, startSeededBrowserMode, test } from './fixtures';
+import { readWorkbook } from '../../electron/core/transfer/import/xlsx';
 import { CounterScreen } from './pages/counter';
 import { TodayScreen } from './pages/today';
 
@@ -101,6 +102,17 @@ test('a seeded book opens on a believable morning, filters by kind, and download
     expect(csv.startsWith('\uFEFFName,Phone,Reason,Due,Note,Outcome\r\n')).toBe(true);
     const firstCallName = await page.locator('.call-list tbody tr td').first().textContent();
     expect(csv.split('\r\n')[1]?.startsWith(firstCallName ?? '?')).toBe(true);
+    // The same list as an Excel workbook: the same header, and the same calls in the same order.
+    const workbookDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download Excel' }).click();
+    const saved = await workbookDownload;
+    expect(saved.suggestedFilename()).toMatch(/^calls-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = readWorkbook(readFileSync(await saved.path()), null);
+    if (!workbook.ok) throw new Error(`the call list workbook was not read: ${workbook.reason}`);
+    expect(workbook.sheets).toEqual(['Calls']);
+    expect(workbook.records[0]).toEqual(['Name', 'Phone', 'Reason', 'Due', 'Note', 'Outcome']);
+    expect(workbook.records.length).toBe(csv.split('\r\n').filter((line) => line !== '').length);
+    expect(workbook.records[1]?.[0]).toBe(firstCallName);
 
     await page.getByRole('link', { name: 'Customers' }).click();
     const banner = page.getByRole('status', { name: 'Reminders due' });

@@ -1,9 +1,9 @@
 /**
- * Saves text as a file through the browser's download (the desktop app shows its save dialog for
- * it). The blob URL lives only for the click.
+ * Saves a file through the browser's download (the desktop app shows its save dialog for it). The
+ * blob URL lives only for the click.
  */
-export const downloadText = (fileName: string, text: string, type: string): void => {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export const downloadBlob = (fileName: string, blob: Blob): void => {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -12,3 +12,6 @@ export const downloadText = (fileName: string, text: string, type: string): void
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 };
+
+/** Saves text as a file, as `downloadBlob`. */
+export const downloadText = (fileName: string, text: string, type: string): void => downloadBlob(fileName, new Blob([text], { type }));

@@ -8,15 +8,16 @@ import { tiers } from '../../../../shared/loyalty/tiers';
 import { apiOrThrow, ApiError } from '../../api/client';
 import { useFormat } from '../../app/format';
 import { useIsOwner } from '../../app/session';
-import { downloadText } from '../../components/download';
+import { downloadBlob, downloadText } from '../../components/download';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { segmentCallListCsv } from './call-list';
+import { csvText, xlsxBlob } from '../../components/spreadsheet-file';
+import { segmentCallListTable } from './call-list';
 
 const pageSize = 100;
 /** The most a call list holds: the handler's page size times this many pages. */
-const csvPages = 20;
+const listPages = 20;
 
 const filterFrom = (params: URLSearchParams): SegmentFilter => {
   const pick = <T extends string>(key: string, allowed: readonly T[]): T | null => {
@@ -57,32 +58,34 @@ export const SegmentsPage = () => {
     setParams(next, { replace: true });
   };
 
-  const downloadCsv = async () => {
+  /** The whole segment as a call list, in pages of 500 (at most `listPages` of them), then saved as CSV or an Excel workbook. */
+  const download = async (kind: 'csv' | 'xlsx') => {
     setDownloading(true);
     try {
       const all: SegmentCustomer[] = [];
-      for (let page = 0; page < csvPages; page += 1) {
+      for (let page = 0; page < listPages; page += 1) {
         const result = await apiOrThrow('loyalty-segment', { ...filter, offset: page * 500, limit: 500 });
         all.push(...result.customers);
         if (all.length >= result.total) break;
       }
-      const csv = segmentCallListCsv(all, {
+      const table = segmentCallListTable(all, {
         header: {
-          name: t('segments.csv.name'),
-          phones: t('segments.csv.phones'),
-          tier: t('segments.csv.tier'),
-          quadrant: t('segments.csv.quadrant'),
-          lapse: t('segments.csv.lapse'),
-          lastVisit: t('segments.csv.lastVisit'),
-          outcome: t('segments.csv.outcome'),
+          name: t('segments.columns.name'),
+          phones: t('segments.columns.phones'),
+          tier: t('segments.columns.tier'),
+          quadrant: t('segments.columns.quadrant'),
+          lapse: t('segments.columns.lapse'),
+          lastVisit: t('segments.columns.lastVisit'),
+          outcome: t('segments.columns.outcome'),
         },
         tier: (customer) => t(`tiers.${customer.tier}`),
         quadrant: (customer) => (customer.quadrant ? t(`quadrants.${customer.quadrant}`) : ''),
         lapse: (customer) => t(`lapse.${customer.lapse}`),
         lastVisit: (customer) => (customer.lastVisitAt ? format.date(customer.lastVisitAt) : ''),
       });
-      const file = `call-list-${new Date().toISOString().slice(0, 10)}.csv`;
-      downloadText(file, csv, 'text/csv;charset=utf-8');
+      const file = `call-list-${new Date().toISOString().slice(0, 10)}.${kind}`;
+      if (kind === 'csv') downloadText(file, csvText(table), 'text/csv;charset=utf-8');
+      else downloadBlob(file, await xlsxBlob(table, t('segments.sheet')));
       toast({ tone: 'success', text: t('segments.downloaded', { file }) });
     } catch (caught) {
       if (caught instanceof ApiError) toast({ tone: 'error', text: describe(caught.error) });
@@ -123,8 +126,11 @@ export const SegmentsPage = () => {
           <Link className="button" to="/loyalty">
             {t('title')}
           </Link>
-          <button type="button" className="button button-primary" disabled={!first || first.total === 0 || downloading} onClick={() => void downloadCsv()}>
+          <button type="button" className="button button-primary" disabled={!first || first.total === 0 || downloading} onClick={() => void download('csv')}>
             {t('segments.downloadCsv')}
+          </button>
+          <button type="button" className="button" disabled={!first || first.total === 0 || downloading} onClick={() => void download('xlsx')}>
+            {t('segments.downloadXlsx')}
           </button>
         </div>
       </header>

@@ -9,9 +9,10 @@ import { useApi, useFetchNow } from '../../api/hooks';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { AgendaFilters } from './AgendaFilters';
 import { AgendaSection } from './AgendaSection';
-import { callListCsv, callRows, type CallRow } from './call-list';
+import { callListTable, callRows, type CallRow } from './call-list';
 import { CallList } from './CallList';
-import { downloadText } from '../../components/download';
+import { downloadBlob, downloadText } from '../../components/download';
+import { csvText, xlsxBlob } from '../../components/spreadsheet-file';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { useDismissReminder, type CardContext } from './ReminderCard';
@@ -115,9 +116,10 @@ export const TodayPage = () => {
     setPrintedCalls(null);
   };
 
-  const downloadCsv = async () => {
+  /** The whole call list saved as CSV or as an Excel workbook, headers in the owner's language. */
+  const download = async (kind: 'csv' | 'xlsx') => {
     if (!data) return;
-    const csv = callListCsv(await allCalls(), {
+    const table = callListTable(await allCalls(), {
       name: t('callList.columns.name'),
       phones: t('callList.columns.phones'),
       reason: t('callList.columns.reason'),
@@ -125,7 +127,9 @@ export const TodayPage = () => {
       note: t('callList.columns.note'),
       outcome: t('callList.columns.outcome'),
     });
-    downloadText(t('callList.fileName', { date: data.today }), csv, 'text/csv;charset=utf-8');
+    const file = `${t('callList.fileName', { date: data.today })}.${kind}`;
+    if (kind === 'csv') downloadText(file, csvText(table), 'text/csv;charset=utf-8');
+    else downloadBlob(file, await xlsxBlob(table, t('callList.sheet')));
   };
 
   return (
@@ -140,8 +144,11 @@ export const TodayPage = () => {
           <button type="button" className="button" disabled={!data} onClick={() => void print()}>
             {t('callList.print')}
           </button>
-          <button type="button" className="button" disabled={!data} onClick={() => void downloadCsv()}>
+          <button type="button" className="button" disabled={!data} onClick={() => void download('csv')}>
             {t('callList.csv')}
+          </button>
+          <button type="button" className="button" disabled={!data} onClick={() => void download('xlsx')}>
+            {t('callList.xlsx')}
           </button>
         </div>
       </header>

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import type { Agenda, AgendaItem } from '../../../../shared/contract/reminders';
+import type { SheetTable } from '../../components/spreadsheet-file';
 
 export interface CallRow {
   id: string;
@@ -28,16 +28,8 @@ export const callRows = (agenda: Agenda, text: CallText, day: (day: string) => s
       note: item.note,
     }));
 
-/** A spreadsheet must not run what a customer typed: a cell starting like a formula is kept as text. */
-const asText = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
-/** CSV with a UTF-8 byte order mark, so Excel opens Chinese names correctly; the last column is left for the outcome. */
-export const callListCsv = (rows: readonly CallRow[], header: { name: string; phones: string; reason: string; due: string; note: string; outcome: string }): string =>
-  '\uFEFF' +
-  Papa.unparse(
-    [
-      [header.name, header.phones, header.reason, header.due, header.note, header.outcome],
-      ...rows.map((row) => [row.name, row.phones, row.reason, row.due, row.note, ''].map(asText)),
-    ],
-    { newline: '\r\n' },
-  );
+/** The call list as a spreadsheet's rows (CSV or Excel); the last column is left for the outcome. */
+export const callListTable = (rows: readonly CallRow[], header: { name: string; phones: string; reason: string; due: string; note: string; outcome: string }): SheetTable => [
+  [header.name, header.phones, header.reason, header.due, header.note, header.outcome],
+  ...rows.map((row) => [row.name, row.phones, row.reason, row.due, row.note, '']),
+];
