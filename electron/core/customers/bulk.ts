@@ -93,6 +93,8 @@ const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 export class BulkCustomerWriter {
   private readonly triggers: { name: string; sql: string }[];
   private readonly indexes: { name: string; sql: string }[];
+  /** How many customers the book held before this batch, archived ones included. */
+  readonly customersBefore: number;
   private readonly lastRid: number;
   private nextRid: number;
   private readonly grams = new IndexEntries();
@@ -108,7 +110,8 @@ export class BulkCustomerWriter {
   ) {
     if (!db.inTransaction) throw new Error('BulkCustomerWriter needs a transaction');
     this.triggers = triggersSetAside(db);
-    this.indexes = rebuildIndexesFrom(expectedRows, countAllCustomers(db)) ? customerTableIndexes(db) : [];
+    this.customersBefore = countAllCustomers(db);
+    this.indexes = rebuildIndexesFrom(expectedRows, this.customersBefore) ? customerTableIndexes(db) : [];
     this.lastRid = highestCustomerRid(db);
     this.nextRid = this.lastRid + 1;
     this.customerRows = newCustomerRows(db);

@@ -5,7 +5,7 @@ import { recordAudit } from '../../audit';
 import { BulkCustomerWriter } from '../../customers';
 import type { Db } from '../../db/connection';
 import { newId } from '../../db/ids';
-import { rebuildDerived } from '../../derive';
+import { afterWrite, rebuildDerived } from '../../derive';
 import { JobCancelled, type JobContext } from '../../jobs';
 import { importReferrerLink } from '../../referrals';
 import { addImportedHistory, newImportedHistoryRows } from '../../history';
@@ -21,6 +21,15 @@ export interface CommitOptions {
 }
 
 const chunk = 1000;
+
+/**
+ * A file large beside the book it joins (a shop's first import, most of all) makes every derived
+ * figure anew, and draws the money cut-offs again from the spending it brings. A smaller one brings
+ * its customers' figures up to date as any write does, against the cut-offs the book already has:
+ * the whole pass over the full book (100,000 customers) takes 5–10 s, nearly all of an import of a
+ * few hundred rows, while the write lock is held.
+ */
+const remakesEveryFigure = (touched: number, customersBefore: number): boolean => touched * 4 >= customersBefore;
 
 /**
  * Runs the import's plan and writes in one IMMEDIATE transaction, with this connection's
@@ -70,6 +79,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
   writer.finish();
 
   const addedToExisting: string[] = [];
+  const touched = new Set(ids.values());
   let visits = 0;
   const withVisits = plan.entries.filter((entry) => entry.visits.length > 0);
   withVisits.forEach((entry, index) => {
@@ -79,6 +89,7 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     }
     const customerId = entry.existingId ?? ids.get(entry.key);
     if (customerId === undefined) return;
+    touched.add(customerId);
     for (const visit of entry.visits) {
       const visitId = newId();
       if (entry.existingId !== null) addedToExisting.push(visitId);
@@ -128,11 +139,16 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
     if (referrer === null || referrer.outcome !== 'found' || customerId === undefined) continue;
     const referrerId = referrer.bookId ?? (referrer.entryKey === null ? undefined : ids.get(referrer.entryKey));
     if (referrerId === undefined) continue;
-    if (importReferrerLink(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) referrerLinks += 1;
+    if (importReferrerLink(db, { customerId, referrerId, at: entry.createdAt ?? options.now })) {
+      referrerLinks += 1;
+      touched.add(referrerId);
+    }
   }
 
-  // New customers bring birthdays, visits and histories bring activity and rhythms: every derived figure and reminder, in one pass.
-  if (creating.length > 0 || visits > 0 || histories > 0) rebuildDerived({ db, now: () => new Date(options.now) }, { bulk: true });
+  // New customers bring birthdays, visits and histories bring activity and rhythms: every derived figure and reminder follows.
+  const derive = { db, now: () => new Date(options.now) };
+  if (touched.size > 0 && remakesEveryFigure(touched.size, writer.customersBefore)) rebuildDerived(derive, { bulk: true });
+  else if (touched.size > 0) afterWrite(derive, { customerIds: touched, visitsChanged: visits > 0 });
   // The indexes a large import set aside come back only now: the derived pass rewrote every new customer's row.
   job.report('index', 0, 0);
   writer.restoreIndexes();
