@@ -20,13 +20,19 @@ const importText = async (core: Core, name: string, text: string) => {
 /** The money cut-offs the tiers are drawn against: drawn again by a full pass that renews them, kept by any other write. */
 const cutoffs = (core: Core) => core.db.prepare(`SELECT value FROM settings WHERE key = 'state.loyalty.cutoffs'`).pluck().get();
 
+/** A Taipei shop's seeded book with its figures made, on a fixed morning. */
+const seededShop = async (customers: number, visits: number, seed: number) => {
+  const clock = fixedClock('2026-11-20T02:00:00.000Z');
+  const core = freshCore({ now: clock.now });
+  await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', country: 'TW', currency: 'TWD' });
+  seedBook(core.db, { customers, visits, seed, days: 300, now: clock.now() });
+  rebuildDerived({ db: core.db, now: clock.now });
+  return { core, clock };
+};
+
 describe('a small file imported into a large book', () => {
   it('brings the figures of the customers it touches up to date as any write does, the same as a full rebuild, against the book’s money cut-offs', async () => {
-    const clock = fixedClock('2026-11-20T02:00:00.000Z');
-    const core = freshCore({ now: clock.now });
-    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', country: 'TW', currency: 'TWD' });
-    seedBook(core.db, { customers: 400, visits: 4000, seed: 11, days: 300, now: clock.now() });
-    rebuildDerived({ db: core.db, now: clock.now });
+    const { core, clock } = await seededShop(400, 4000, 11);
     const drawn = cutoffs(core);
     const [regular, other] = core.db
       .prepare(
@@ -71,11 +77,7 @@ describe('a small file imported into a large book', () => {
   });
 
   it('a file as large as the book makes every figure anew and draws the money cut-offs again', async () => {
-    const clock = fixedClock('2026-11-20T02:00:00.000Z');
-    const core = freshCore({ now: clock.now });
-    await callOk(core, 'settings-update', { timeZone: 'Asia/Taipei', country: 'TW', currency: 'TWD' });
-    seedBook(core.db, { customers: 8, visits: 60, seed: 3, days: 200, now: clock.now() });
-    rebuildDerived({ db: core.db, now: clock.now });
+    const { core, clock } = await seededShop(8, 60, 3);
     const drawn = cutoffs(core);
     const rows = Array.from({ length: 10 }, (_, index) => `Member ${index},0955 200 ${String(index).padStart(3, '0')},${index + 1},${(index + 1) * 1000},2026-01-0${(index % 9) + 1},2026-11-1${index % 9}`);
     await importText(core, 'pos.csv', ['Name,Phone,Total visits,Total spent,First visit,Last visit', ...rows].join('\n'));
