@@ -2,8 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Agenda, AgendaItem } from '../../shared/contract/reminders';
 import { callListTable, callRows } from '../../renderer/src/features/reminders/call-list';
-import { csvText, xlsxBlob } from '../../renderer/src/components/spreadsheet-file';
-import { readWorkbook } from '../../electron/core/transfer/import/xlsx';
+import { csvText } from '../../renderer/src/components/spreadsheet-file';
 
 const header = { name: 'Name', phones: 'Phone', reason: 'Reason', due: 'Due', note: 'Note', outcome: 'Outcome' };
 
@@ -57,21 +56,5 @@ describe('the call list', () => {
     const rows = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' }).data;
     expect(rows[1]).toEqual(['\'=HYPERLINK("http://x")', "'+886 912 345 678", 'call a', '2026-03-10', '', '']);
     expect(rows[2]).toEqual(['王小明, "小明"', '0912-345-678 / 02-2345-6789', 'call b', '2026-03-10', '', '']);
-  });
-
-  it('is an Excel workbook of text cells: Chinese names, phones with their leading zero and formula-like text come back as typed', async () => {
-    const table = callListTable(callRows(agenda, text, (day) => day), { ...header, name: '姓名' });
-    const bytes = Buffer.from(await (await xlsxBlob(table, '通話清單')).arrayBuffer());
-    const workbook = readWorkbook(bytes, null);
-    if (!workbook.ok) throw new Error(`not read: ${workbook.reason}`);
-    expect(workbook.sheets).toEqual(['通話清單']);
-    expect(workbook.records).toEqual([
-      ['姓名', 'Phone', 'Reason', 'Due', 'Note', 'Outcome'],
-      // Empty cells are not written: a row ends at its last cell with text, as in any workbook.
-      ['=HYPERLINK("http://x")', '+886 912 345 678', 'call a', '2026-03-10'],
-      ['王小明, "小明"', '0912-345-678 / 02-2345-6789', 'call b', '2026-03-10'],
-    ]);
-    // Text, never a formula: no <f> element anywhere in the sheet.
-    expect(bytes.includes(Buffer.from('<f>'))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
 import { exportTableOf } from './export/tables';
+import { listWorkbook } from './sheet';
 
 /** A field that takes one value may be filled by one column only. */
 const checkMapping = (mapping: readonly ImportTarget[]): Result<null> => {
@@ -26,6 +27,7 @@ const resolveSource = async (ctx: HandlerContext, source: Parameters<HandlerCont
 };
 
 export const transferHandlers: HandlerImpls = {
+  'sheet-xlsx': async (_ctx, input) => ok({ base64: (await listWorkbook(input.rows, input.sheet)).toString('base64') }),
   'export-kinds': (ctx) =>
     ok(
       exportKinds.map((kind) => ({ kind, rows: exportTableOf[kind].count(ctx.db) })),

@@ -12,7 +12,8 @@ import { downloadBlob, downloadText } from '../../components/download';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { csvText, xlsxBlob } from '../../components/spreadsheet-file';
+import { csvText } from '../../components/spreadsheet-file';
+import { xlsxBlob } from '../../components/workbook';
 import { segmentCallListTable } from './call-list';
 
 const pageSize = 100;

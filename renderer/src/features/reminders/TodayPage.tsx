@@ -6,13 +6,15 @@ import type { Agenda as AgendaData, AssigneeFilter } from '../../../../shared/co
 import { isReminderKind } from '../../../../shared/reminders/kinds';
 import { ApiError } from '../../api/client';
 import { useApi, useFetchNow } from '../../api/hooks';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
+import { useToast } from '../../components/Toast';
 import { AgendaFilters } from './AgendaFilters';
 import { AgendaSection } from './AgendaSection';
 import { callListTable, callRows, type CallRow } from './call-list';
 import { CallList } from './CallList';
 import { downloadBlob, downloadText } from '../../components/download';
-import { csvText, xlsxBlob } from '../../components/spreadsheet-file';
+import { csvText } from '../../components/spreadsheet-file';
+import { xlsxBlob } from '../../components/workbook';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { useDismissReminder, type CardContext } from './ReminderCard';
@@ -91,6 +93,8 @@ export const TodayPage = () => {
   const [creating, setCreating] = useState(false);
   const [printedCalls, setPrintedCalls] = useState<CallRow[] | null>(null);
   const fetchNow = useFetchNow();
+  const toast = useToast();
+  const describe = useDescribeError();
 
   useEffect(() => {
     document.title = `${t('title')} · ${t('common:appName')}`;
@@ -119,17 +123,22 @@ export const TodayPage = () => {
   /** The whole call list saved as CSV or as an Excel workbook, headers in the owner's language. */
   const download = async (kind: 'csv' | 'xlsx') => {
     if (!data) return;
-    const table = callListTable(await allCalls(), {
-      name: t('callList.columns.name'),
-      phones: t('callList.columns.phones'),
-      reason: t('callList.columns.reason'),
-      due: t('callList.columns.due'),
-      note: t('callList.columns.note'),
-      outcome: t('callList.columns.outcome'),
-    });
-    const file = `${t('callList.fileName', { date: data.today })}.${kind}`;
-    if (kind === 'csv') downloadText(file, csvText(table), 'text/csv;charset=utf-8');
-    else downloadBlob(file, await xlsxBlob(table, t('callList.sheet')));
+    try {
+      const table = callListTable(await allCalls(), {
+        name: t('callList.columns.name'),
+        phones: t('callList.columns.phones'),
+        reason: t('callList.columns.reason'),
+        due: t('callList.columns.due'),
+        note: t('callList.columns.note'),
+        outcome: t('callList.columns.outcome'),
+      });
+      const file = `${t('callList.fileName', { date: data.today })}.${kind}`;
+      if (kind === 'csv') downloadText(file, csvText(table), 'text/csv;charset=utf-8');
+      else downloadBlob(file, await xlsxBlob(table, t('callList.sheet')));
+    } catch (caught) {
+      if (caught instanceof ApiError) toast({ tone: 'error', text: describe(caught.error) });
+      else throw caught;
+    }
   };
 
   return (
