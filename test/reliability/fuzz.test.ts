@@ -158,6 +158,7 @@ const knownGoodFiles = (files: FuzzFiles): Partial<Record<HandlerName, unknown>>
 
 const knownGood = (book: FuzzBook): Partial<Record<HandlerName, unknown>> => ({
   'auth-setup': { shopName: 'Corner Café', currency: 'TWD', language: null, pin: '7391' },
+  'sheet-xlsx': { sheet: 'Calls', rows: [['Name', 'Phone'], ['王小明', '0912345678']] },
   'auth-recover': { recoveryCode: book.recoveryCode, newPin: '7391' },
   'auth-change-pin': { currentPin: book.pin, newPin: '7391' },
   'auth-new-recovery-code': { pin: book.pin },
