@@ -1,4 +1,4 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseCellKey, purgedColumn, type CellScalar, type CellValue } from '../../../shared/sync/cells';
 import { forgetCustomerSearch } from '../customers';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
@@ -78,8 +78,17 @@ interface ProjectContext {
   cameBack: string[];
 }
 
+/**
+ * Whether the owner deleted this customer for good on some device. Final: it stands whatever a
+ * device that had not heard of it did meanwhile — a merge undone there writes the customer back
+ * as not deleted, and must not bring them back.
+ */
+const isPurged = (ctx: ProjectContext, customerId: string): boolean =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).some((cell) => cell.value === true);
+
 const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
-  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, deletedColumn))[0]?.value === true;
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, deletedColumn))[0]?.value === true ||
+  (table === 'customers' && isPurged(ctx, rowKey));
 
 /**
  * Where a record naming this customer belongs now: the customer; the customer they were merged into
@@ -88,6 +97,8 @@ const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolea
 const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' => {
   let id = customerId;
   for (let hops = 0; hops < 32; hops += 1) {
+    // Deleted for good outranks a merge made apart: what was logged for them goes, not to the survivor.
+    if (isPurged(ctx, id)) return 'gone';
     if (recordExists(ctx.db, customersTable, id)) return id;
     const survivor = mergedInto(ctx.db, id);
     if (survivor === null) break;
@@ -109,7 +120,7 @@ const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
   for (const table of replicatedTables) {
     for (const column of table.customerColumns ?? []) for (const key of recordsNaming(db, table, column, customerId)) noteForSending(db, table, key);
   }
-  const survivor = mergedInto(db, customerId);
+  const survivor = isPurged(ctx, customerId) ? null : mergedInto(db, customerId);
   const survivorRid = survivor === null ? null : customerRid(db, survivor);
   if (survivor !== null && survivorRid !== null) {
     for (const participant of ctx.participants) participant.moveForMerge(db, { id: survivor, rid: survivorRid }, { id: customerId, rid });
@@ -169,6 +180,10 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
     if (before !== null) deleteRecord(db, table, rowKey);
     noteDeletion();
     return customersOf(table, rowKey, before, {});
+  }
+  for (const column of table.goesWithCustomers ?? []) {
+    const named = shownValue(column);
+    if (typeof named === 'string' && isPurged(ctx, named)) return drop();
   }
   // A referral is keyed by the referred customer: gone or merged away, it went with them.
   if (table.name === 'referrals' && customerNow(ctx, rowKey) !== rowKey) return drop();
@@ -288,6 +303,22 @@ const followedTheMerge = (ctx: ProjectContext, customerId: string): Touched[] =>
     ),
   );
 
+const mergesTable = replicatedTable('customer_merges')!;
+
+/**
+ * What a purge that arrives must take from this book beyond the customer's own records: what was
+ * logged for them and moved to a survivor by a merge that stood here (the purge never saw it there;
+ * the documents still name the customer), and the merges naming them (their snapshots hold the
+ * customer, and an undo would bring them back). Nothing in their cells changed, so nothing else
+ * makes this device write them again.
+ */
+const reachedThroughMerges = (ctx: ProjectContext, customerId: string): Touched[] => [
+  ...followedTheMerge(ctx, customerId),
+  ...(mergesTable.goesWithCustomers ?? []).flatMap((column) =>
+    recordsNaming(ctx.db, mergesTable, column, customerId).map((rowKey) => ({ table: mergesTable, rowKey, bucket: bucketOf(mergesTable.name, rowKey) })),
+  ),
+];
+
 /** A device's own table, looked up by id (a reminder a win-back attempt names). */
 const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });
 
@@ -349,6 +380,13 @@ export const projectDocuments = (
       if (address === null || table === undefined) continue;
       records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
     }
+  }
+  // A purge that arrived reaches what merges here moved for the customer, and the merges: found
+  // before anything is written, while those merges are still in the book (their deletion may be in
+  // this very sync, from a device that had the purge already).
+  for (const touched of [...records.values()]) {
+    if (touched.table !== customersTable || !isPurged(ctx, touched.rowKey)) continue;
+    for (const reached of reachedThroughMerges(ctx, touched.rowKey)) records.set(`${reached.table.name}/${reached.rowKey}`, reached);
   }
   // A customer this device brought back itself (a merge undone here) takes back what the documents
   // keep for them and arrived while the merge stood here: it is not among the cells that changed.

@@ -1,15 +1,22 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, followedColumn, lastContentColumn, parseCellKey, type CellScalar } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, followedColumn, lastContentColumn, parseCellKey, purgedColumn, type CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
 import { sameHeads, type Documents } from './documents';
 import { bucketHeads, clearConflict, clearOutbox, mergedInto, outboxRows, readRecord, setProjectedHeads } from './queries';
 
-/** The cells a record is now: its columns, its list, or the mark that it was deleted. */
+/**
+ * A customer gone from this book without a merge standing that took them: deleted for good. (A
+ * customer leaves a book only by a merge or a purge, and a purge takes the merges naming them along.)
+ */
+const purgedHere = (db: Db, table: ReplicatedTable, rowKey: string): boolean => table.name === 'customers' && mergedInto(db, rowKey) === null;
+
+/** The cells a record is now: its columns, its list, or the mark that it was deleted (for good, for a customer purged). */
 const cellsNow = (db: Db, table: ReplicatedTable, rowKey: string): [string, CellScalar][] => {
   const record = readRecord(db, table, rowKey);
   if (Array.isArray(record)) return [['rows', JSON.stringify(record)]];
-  if (record === null) return table.list === undefined ? [[deletedColumn, true]] : [['rows', '[]']];
+  if (record === null && table.list !== undefined) return [['rows', '[]']];
+  if (record === null) return purgedHere(db, table, rowKey) ? [[deletedColumn, true], [purgedColumn, true]] : [[deletedColumn, true]];
   // A record back after being deleted (a merge undone) must stop being deleted on the other devices too.
   return [...Object.entries(record), [deletedColumn, false]];
 };
@@ -64,6 +71,7 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     const resolved = resolvedJson === null ? [] : (JSON.parse(resolvedJson) as string[]);
     const current = cellsNow(db, table, rowKey);
     const deletedNow = table.list === undefined && current.length === 1 && current[0]![0] === deletedColumn;
+    // A customer deleted for good (deleted and purged: two cells) keeps no content: nothing may write them again.
     if (deletedNow && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
       current.push([lastContentColumn, JSON.stringify(Object.fromEntries(before))]);
     }
