@@ -83,6 +83,7 @@ describe('a customer deleted for good on one device while another merges them aw
       await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: { ...mei, notes: '燕麥拿鐵，少冰' } });
       const keepOnB = (await callOk(b, 'visits-log', { customerId: keep, amountMinor: 3000 })).id;
       const onC = (await callOk(c, 'visits-log', { customerId: twin, amountMinor: 2500 })).id;
+      const contactOnC = (await callOk(c, 'visits-log-contact', { customerId: twin, method: 'call', note: '回電' })).id;
       const keepOnC = (await callOk(c, 'visits-log', { customerId: keep, amountMinor: 1500 })).id;
       await book.settle(order);
       for (const core of book.cores) {
@@ -134,17 +135,18 @@ describe('a merge undone on a device other than the one that made it', () => {
       const merge = await callOk(a, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: { ...mei, notes: '燕麥拿鐵，少冰', phones: [...mei.phones, ...twinFields.phones] } });
       // C logs a visit for each while apart; B reads the merge and undoes it.
       const onC = (await callOk(c, 'visits-log', { customerId: twin, amountMinor: 2500 })).id;
+      const contactOnC = (await callOk(c, 'visits-log-contact', { customerId: twin, method: 'call', note: '回電' })).id;
       const keepOnC = (await callOk(c, 'visits-log', { customerId: keep, amountMinor: 1500 })).id;
       if (seenByB) await book.sync(2);
       await book.sync(0);
       await book.sync(1);
-      if (seenByB) expect(count(b, 'SELECT count(*) FROM visits WHERE customer_id = ?', keep)).toBe(4);
+      if (seenByB) expect(count(b, 'SELECT count(*) FROM visits WHERE customer_id = ?', keep)).toBe(5);
       const [listed] = await callOk(b, 'customers-merges', { customerId: keep });
       expect(listed?.undoable).toBe(true);
       await callOk(b, 'customers-merge-undo', { mergeId: merge.merge.id });
       await book.settle(order);
       for (const core of book.cores) {
-        expect(core.db.prepare('SELECT id FROM visits WHERE customer_id = ? ORDER BY id').pluck().all(twin)).toEqual([twinVisit, onC].sort());
+        expect(core.db.prepare('SELECT id FROM visits WHERE customer_id = ? ORDER BY id').pluck().all(twin)).toEqual([twinVisit, onC, contactOnC].sort());
         expect(core.db.prepare('SELECT id FROM visits WHERE customer_id = ? ORDER BY id').pluck().all(keep)).toEqual([keepVisit, keepOnC].sort());
         const [back, survivor] = [await callOk(core, 'customers-get', { id: twin }), await callOk(core, 'customers-get', { id: keep })];
         expect([back.name, back.notes, back.phones.map((phone) => phone.display), back.visitCount]).toEqual([twinFields.name, twinFields.notes, twinFields.phones, 2]);

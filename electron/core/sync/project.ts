@@ -392,7 +392,7 @@ export const projectDocuments = (
   // keep for them and arrived while the merge stood here: it is not among the cells that changed.
   for (const customerId of customersSent) {
     if (!recordExists(db, customersTable, customerId) || !wasAbsorbed(db, customerId)) continue;
-    for (const touched of keptAsideFor(ctx, customerId)) records.set(`${touched.table.name}/${customerId}`, touched);
+    for (const touched of keptAsideFor(ctx, customerId)) records.set(`${touched.table.name}/${touched.rowKey}`, touched);
   }
   const ordered = [...records.values()].sort((left, right) => (tableOrder.get(left.table.name) ?? 0) - (tableOrder.get(right.table.name) ?? 0));
   const customerIds = new Set<string>();
