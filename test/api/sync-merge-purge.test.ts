@@ -87,7 +87,7 @@ describe('a customer deleted for good on one device while another merges them aw
       const keepOnC = (await callOk(c, 'visits-log', { customerId: keep, amountMinor: 1500 })).id;
       await book.settle(order);
       for (const core of book.cores) {
-        expectErased(core, twin, [twinVisit, onB, onC]);
+        expectErased(core, twin, [twinVisit, onB, onC, contactOnC]);
         expect(core.db.prepare('SELECT id FROM visits WHERE customer_id = ? ORDER BY id').pluck().all(keep)).toEqual([keepVisit, keepOnB, keepOnC].sort());
         const survivor = await callOk(core, 'customers-get', { id: keep });
         expect([survivor.notes, survivor.visitCount, survivor.revenueMinor]).toEqual(['燕麥拿鐵，少冰', 3, 16500]);
@@ -153,6 +153,28 @@ describe('a merge undone on a device other than the one that made it', () => {
         expect([survivor.notes, survivor.phones.map((phone) => phone.display), survivor.visitCount]).toEqual([mei.notes, mei.phones, 2]);
         expect(count(core, 'SELECT count(*) FROM customer_merges WHERE undone_at IS NOT NULL')).toBe(1);
         expect(count(core, 'SELECT count(*) FROM satisfaction_answers WHERE customer_id = ?', twin)).toBe(1);
+      }
+      await expectSameExports(book.cores);
+    });
+  }
+});
+
+describe("the absorbed customer's profile after a merge's undo", () => {
+  for (const undoneOn of [1, 2]) {
+    it(`comes back with an edit made to them apart while the merge stood (undone on ${undoneOn === 1 ? 'the merging device' : 'a third device'})`, async () => {
+      const { book, keep, twin } = await duplicatesOnDevices();
+      const [a, b] = book.cores;
+      const merge = await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: mei });
+      await callOk(a, 'customers-update', { id: twin, fields: { ...twinFields, notes: '改喝紅茶', phones: ['0933 000 222'] } });
+      await book.sync(0);
+      await book.sync(1);
+      await book.sync(2);
+      // The undoing device has read the edit (in its documents, not in its book: the twin was merged away there).
+      await callOk(book.cores[undoneOn]!, 'customers-merge-undo', { mergeId: merge.merge.id });
+      await book.settle([undoneOn, 0, 1, 2, 0, 1, 2]);
+      for (const core of book.cores) {
+        const back = await callOk(core, 'customers-get', { id: twin });
+        expect([back.notes, back.phones.map((phone) => phone.display)]).toEqual(['改喝紅茶', ['0933 000 222']]);
       }
       await expectSameExports(book.cores);
     });

@@ -392,6 +392,8 @@ export const projectDocuments = (
   // keep for them and arrived while the merge stood here: it is not among the cells that changed.
   for (const customerId of customersSent) {
     if (!recordExists(db, customersTable, customerId) || !wasAbsorbed(db, customerId)) continue;
+    // Their profile as the documents hold it, not as the undo's snapshot had it (record.ts: backByUndo).
+    records.set(`customers/${customerId}`, { table: customersTable, rowKey: customerId, bucket: bucketOf(customersTable.name, customerId) });
     for (const touched of keptAsideFor(ctx, customerId)) records.set(`${touched.table.name}/${touched.rowKey}`, touched);
   }
   const ordered = [...records.values()].sort((left, right) => (tableOrder.get(left.table.name) ?? 0) - (tableOrder.get(right.table.name) ?? 0));

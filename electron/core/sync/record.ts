@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
 import { sameHeads, type Documents } from './documents';
-import { bucketHeads, clearConflict, clearOutbox, mergedInto, outboxRows, readRecord, setProjectedHeads } from './queries';
+import { bucketHeads, clearConflict, clearOutbox, mergedInto, outboxRows, readRecord, setProjectedHeads, wasAbsorbed } from './queries';
 
 /**
  * A customer gone from this book without a merge standing that took them: deleted for good. (A
@@ -44,6 +44,15 @@ const loggedFor = (db: Db, table: ReplicatedTable, column: string, before: CellS
   return null;
 };
 
+/**
+ * Customers a merge's undo made here brought back, who were merged away at the last sync (noted as
+ * new records). Their fields and lists in the documents are what people made of them — edits made
+ * apart while the merge stood included — and the undo's snapshot, of the day of the merge, must not
+ * overwrite them: only what the documents lack is sent, and the projection writes the rest back here.
+ */
+const backByUndo = (db: Db, rows: readonly { tbl: string; row_key: string; base_json: string | null }[]): Set<string> =>
+  new Set(rows.filter((row) => row.tbl === 'customers' && row.base_json === null && wasAbsorbed(db, row.row_key)).map((row) => row.row_key));
+
 /** What this device recorded of its own in one sync. */
 export interface RecordsSent {
   tables: Set<string>;
@@ -61,9 +70,15 @@ export interface RecordsSent {
 export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: Documents, deviceId: string, now: Date, sent?: RecordsSent): number => {
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
-  for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of outboxRows(db)) {
+  const rows = outboxRows(db);
+  const back = backByUndo(db, rows);
+  for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of rows) {
     const table = replicatedTable(tbl);
     if (table === undefined) continue;
+    // A merged-away customer's list waits in the documents as it was, for an undo: emptied there,
+    // an undo on another device had only its snapshot to give back, over edits made apart.
+    if (table.list !== undefined && mergedInto(db, rowKey) !== null) continue;
+    const keptInDocuments = back.has(rowKey) && (table.name === 'customers' || table.list !== undefined);
     const bucket = bucketOf(table.name, rowKey);
     const doc = documents.get(bucket);
     const sets = byBucket.get(bucket) ?? [];
@@ -78,6 +93,7 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     for (const [column, value] of current) {
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
+      if (keptInDocuments && column !== deletedColumn && stored !== undefined) continue;
       // A fact a merge moved to the survivor (here, or on another device whose merge reached this
       // one) still names the customer it was logged for in the documents: every device follows the
       // merge when it writes the record, and when the merge is undone — on any device, before or
