@@ -229,7 +229,7 @@ const play = async (actions: readonly Action[]): Promise<void> => {
       case 'undo-merge': {
         const merges = await core.call('customers-merges', { customerId: ids.customers[0]! });
         const latest = merges.ok ? merges.value.find((merge) => merge.undoneAt === null) : undefined;
-        if (latest !== undefined) await attempt(core.call('customers-merge-undo', { mergeId: latest.id }));
+        if (latest !== undefined && (await attempt(core.call('customers-merge-undo', { mergeId: latest.id })))) oracle.noteUndo(act.device);
         break;
       }
       case 'archive-customer':
@@ -385,7 +385,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * written, so the pick was never sent: the values kept apart were gone there alone); a customer
  * marked lost on one device, deleted for good on another that had not read it, and merged away on the
  * first (the lost mark moved by the merge, its customer cell no longer sent as moved, was never
- * written again on the device that had dropped it).
+ * written again on the device that had dropped it); a customer edited on one device while another
+ * merged them away, then undid the merge after reading the edit (the undo's snapshot, of the day of
+ * the merge, was sent over the edit: a lost edit, which only the oracle sees — every device agreed).
  */
 const foundBefore: Action[][] = [
   [
@@ -526,6 +528,15 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 1 },
     { kind: 'purge-customer', device: 0, customer: 1 },
     { kind: 'merge', device: 1 },
+  ],
+  [
+    { kind: 'merge', device: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'notes', device: 0, customer: 1 },
+    { kind: 'add-phone', device: 0, customer: 1, phone: '0987 654 321' },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 1 },
   ],
 ];
 
