@@ -126,6 +126,45 @@ describe('a customer deleted for good on one device while another merges them aw
   });
 });
 
+describe('a survivor deleted for good on one device while another merges a customer into them', () => {
+  for (const order of orders) {
+    it(`the customer merged in apart comes back everywhere with all that is theirs; nothing of the survivor stays (syncs ${order.join('')})`, async () => {
+      const { book, keep, twin, twinVisit } = await duplicatesOnDevices();
+      const [a, b, c] = book.cores;
+      await deleteForGood(a, keep);
+      await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: { ...mei, notes: '燕麥拿鐵，少冰' } });
+      // Logged for the survivor, on the merging device while the merge stands and on a third apart: theirs, and erased.
+      await callOk(b, 'visits-log', { customerId: keep, amountMinor: 3000 });
+      await callOk(c, 'visits-log', { customerId: keep, amountMinor: 1500 });
+      const onC = (await callOk(c, 'visits-log', { customerId: twin, amountMinor: 2500 })).id;
+      await book.settle(order);
+      for (const core of book.cores) {
+        expect(count(core, 'SELECT count(*) FROM customers WHERE id = ?', keep)).toBe(0);
+        expect(core.db.prepare('SELECT id FROM visits ORDER BY id').pluck().all()).toEqual([twinVisit, onC].sort());
+        const back = await callOk(core, 'customers-get', { id: twin });
+        expect([back.name, back.notes, back.phones.map((phone) => phone.display), back.visitCount]).toEqual([twinFields.name, twinFields.notes, twinFields.phones, 2]);
+        expect(count(core, 'SELECT count(*) FROM satisfaction_answers WHERE customer_id = ?', twin)).toBe(1);
+        expect(count(core, 'SELECT count(*) FROM customer_merges')).toBe(0);
+      }
+      await expectSameExports(book.cores);
+    });
+  }
+
+  it('a merge every device had taken in is erased with its survivor: the purge saw it', async () => {
+    const { book, keep, twin } = await duplicatesOnDevices();
+    const [a, b] = book.cores;
+    await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: mei });
+    await book.settle([1, 0, 2]);
+    await deleteForGood(a, keep);
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) {
+      expect(count(core, 'SELECT count(*) FROM customers')).toBe(0);
+      expect(count(core, 'SELECT count(*) FROM visits') + count(core, 'SELECT count(*) FROM customer_merges')).toBe(0);
+    }
+    await expectSameExports(book.cores);
+  });
+});
+
 describe('a merge undone on a device other than the one that made it', () => {
   for (const [order, seenByB] of orders.flatMap((order) => [false, true].map((seen) => [order, seen] as const))) {
     const visit = seenByB ? 'which B took in under the survivor before its undo' : 'which reaches B after its undo';

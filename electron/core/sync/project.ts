@@ -1,5 +1,6 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseCellKey, purgedColumn, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, mergedIntoColumn, parseCellKey, purgedColumn, type CellScalar, type CellValue } from '../../../shared/sync/cells';
 import { forgetCustomerSearch } from '../customers';
+import { undoMergesInto } from '../merge';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, withWritesCaptured, type ReplicatedTable } from '../db/replicated';
@@ -86,9 +87,17 @@ interface ProjectContext {
 const isPurged = (ctx: ProjectContext, customerId: string): boolean =>
   cellValues(ctx.automerge, ctx.documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).some((cell) => cell.value === true);
 
-const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
-  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, deletedColumn))[0]?.value === true ||
-  (table === 'customers' && isPurged(ctx, rowKey));
+const shownIn = (ctx: ProjectContext, table: string, rowKey: string, column: string): CellScalar | undefined =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, column))[0]?.value;
+
+const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean => {
+  const deleted = shownIn(ctx, table, rowKey, deletedColumn) === true;
+  if (table !== 'customers') return deleted;
+  if (isPurged(ctx, rowKey)) return true;
+  // Merged into a customer deleted for good on a device that never saw the merge: it did not stand.
+  const survivor = shownIn(ctx, table, rowKey, mergedIntoColumn);
+  return deleted && !(typeof survivor === 'string' && isPurged(ctx, survivor));
+};
 
 /**
  * Where a record naming this customer belongs now: the customer; the customer they were merged into
@@ -111,12 +120,13 @@ const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' =
 /**
  * Another device deleted or merged away a customer this book still has: whatever still names them
  * here (a visit logged on this device meanwhile) follows the merge or goes with the customer, as on
- * the device that did it — and is sent, so every device ends the same.
+ * the device that did it — and is sent, so every device ends the same. Answers the survivor they
+ * went to, if any.
  */
-const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
+const removeCustomer = (ctx: ProjectContext, customerId: string): string[] => {
   const { db } = ctx;
   const rid = customerRid(db, customerId);
-  if (rid === null) return;
+  if (rid === null) return [];
   for (const table of replicatedTables) {
     for (const column of table.customerColumns ?? []) for (const key of recordsNaming(db, table, column, customerId)) noteForSending(db, table, key);
   }
@@ -137,6 +147,8 @@ const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
   for (const table of replicatedTables) if (table.list !== undefined) replaceList(db, table, customerId, []);
   forgetCustomerSearch(db, rid);
   deleteRecord(db, customersTable, customerId);
+  // The survivor's figures follow what it took in (its own record may not have changed at all).
+  return survivor !== null && survivorRid !== null ? [survivor] : [];
 };
 
 /** Writes one record as the documents now say, and its fields' conflicts; answers the customers it touched. */
@@ -173,9 +185,9 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
       if (before !== null && deletion !== undefined) ctx.arrivals.note(table, rowKey, before, 'delete', deletion, before, null);
     };
     if (table.name === 'customers') {
-      removeCustomer(ctx, rowKey);
+      const survivors = removeCustomer(ctx, rowKey);
       noteDeletion();
-      return [];
+      return survivors;
     }
     if (before !== null) deleteRecord(db, table, rowKey);
     noteDeletion();
@@ -381,11 +393,19 @@ export const projectDocuments = (
       records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
     }
   }
-  // A purge that arrived reaches what merges here moved for the customer, and the merges: found
-  // before anything is written, while those merges are still in the book (their deletion may be in
-  // this very sync, from a device that had the purge already).
+  // A purge that arrived first gives back the customers merges standing here took into the purged
+  // one (the purge never saw those merges; they are not the customer it erased), then reaches what
+  // merges here moved for the customer, and the merges: found before anything is written, while
+  // those merges are still in the book (their deletion may be in this very sync, from a device that
+  // had the purge already).
   for (const touched of [...records.values()]) {
     if (touched.table !== customersTable || !isPurged(ctx, touched.rowKey)) continue;
+    const back = withWritesCaptured(db, () => undoMergesInto(db, participants, touched.rowKey, audit.now().toISOString()));
+    for (const customerId of back) {
+      for (const kept of [{ table: customersTable, rowKey: customerId, bucket: bucketOf(customersTable.name, customerId) }, ...keptAsideFor(ctx, customerId)]) {
+        records.set(`${kept.table.name}/${kept.rowKey}`, kept);
+      }
+    }
     for (const reached of reachedThroughMerges(ctx, touched.rowKey)) records.set(`${reached.table.name}/${reached.rowKey}`, reached);
   }
   // A customer this device brought back itself (a merge undone here) takes back what the documents

@@ -1,22 +1,27 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, followedColumn, lastContentColumn, parseCellKey, purgedColumn, type CellScalar } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, encodeCell, followedColumn, lastContentColumn, mergedIntoColumn, parseCellKey, purgedColumn, type CellScalar } from '../../../shared/sync/cells';
 import type { Db } from '../db/connection';
 import { replicatedTable, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
 import { sameHeads, type Documents } from './documents';
-import { bucketHeads, clearConflict, clearOutbox, mergedInto, outboxRows, readRecord, setProjectedHeads, wasAbsorbed } from './queries';
+import { bucketHeads, clearConflict, clearOutbox, mergedInto, outboxRows, readRecord, setProjectedHeads } from './queries';
+
+const customersTable = replicatedTable('customers')!;
 
 /**
- * A customer gone from this book without a merge standing that took them: deleted for good. (A
- * customer leaves a book only by a merge or a purge, and a purge takes the merges naming them along.)
+ * The cells a record is now: its columns, its list, or the mark that it was deleted — for a
+ * customer, with how: merged into a customer (a merge standing here took them), or else deleted for
+ * good (a customer leaves a book only by a merge or a purge, and a purge takes the merges naming
+ * them along).
  */
-const purgedHere = (db: Db, table: ReplicatedTable, rowKey: string): boolean => table.name === 'customers' && mergedInto(db, rowKey) === null;
-
-/** The cells a record is now: its columns, its list, or the mark that it was deleted (for good, for a customer purged). */
 const cellsNow = (db: Db, table: ReplicatedTable, rowKey: string): [string, CellScalar][] => {
   const record = readRecord(db, table, rowKey);
   if (Array.isArray(record)) return [['rows', JSON.stringify(record)]];
   if (record === null && table.list !== undefined) return [['rows', '[]']];
-  if (record === null) return purgedHere(db, table, rowKey) ? [[deletedColumn, true], [purgedColumn, true]] : [[deletedColumn, true]];
+  if (record === null && table.name === 'customers') {
+    const survivor = mergedInto(db, rowKey);
+    return [[deletedColumn, true], survivor === null ? [purgedColumn, true] : [mergedIntoColumn, survivor]];
+  }
+  if (record === null) return [[deletedColumn, true]];
   // A record back after being deleted (a merge undone) must stop being deleted on the other devices too.
   return [...Object.entries(record), [deletedColumn, false]];
 };
@@ -45,13 +50,19 @@ const loggedFor = (db: Db, table: ReplicatedTable, column: string, before: CellS
 };
 
 /**
- * Customers a merge's undo made here brought back, who were merged away at the last sync (noted as
- * new records). Their fields and lists in the documents are what people made of them — edits made
- * apart while the merge stood included — and the undo's snapshot, of the day of the merge, must not
- * overwrite them: only what the documents lack is sent, and the projection writes the rest back here.
+ * Customers a merge's undo brought back here (the owner's, or a sync's when the survivor was deleted
+ * for good elsewhere), who were merged away at the last sync: noted as new records, yet deleted in
+ * the documents. Their fields and lists there are what people made of them — edits made apart while
+ * the merge stood included — and the undo's snapshot, of the day of the merge, must not overwrite
+ * them: only what the documents lack is sent, and the projection writes the rest back here.
  */
-const backByUndo = (db: Db, rows: readonly { tbl: string; row_key: string; base_json: string | null }[]): Set<string> =>
-  new Set(rows.filter((row) => row.tbl === 'customers' && row.base_json === null && wasAbsorbed(db, row.row_key)).map((row) => row.row_key));
+const backByUndo = (db: Db, documents: Documents, rows: readonly { tbl: string; row_key: string; base_json: string | null }[]): Set<string> =>
+  new Set(
+    rows
+      .filter((row) => row.tbl === 'customers' && row.base_json === null && readRecord(db, customersTable, row.row_key) !== null)
+      .filter((row) => documents.get(bucketOf('customers', row.row_key))[cellKey('customers', row.row_key, deletedColumn)] !== undefined)
+      .map((row) => row.row_key),
+  );
 
 /** What this device recorded of its own in one sync. */
 export interface RecordsSent {
@@ -71,7 +82,7 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
   const byBucket = new Map<number, [string, string][]>();
   const at = now.toISOString();
   const rows = outboxRows(db);
-  const back = backByUndo(db, rows);
+  const back = backByUndo(db, documents, rows);
   for (const { tbl, row_key: rowKey, base_json: baseJson, staff_id: staff, resolved_json: resolvedJson } of rows) {
     const table = replicatedTable(tbl);
     if (table === undefined) continue;
@@ -85,10 +96,19 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
     const before = cellsBefore(table, baseJson);
     const resolved = resolvedJson === null ? [] : (JSON.parse(resolvedJson) as string[]);
     const current = cellsNow(db, table, rowKey);
-    const deletedNow = table.list === undefined && current.length === 1 && current[0]![0] === deletedColumn;
-    // A customer deleted for good (deleted and purged: two cells) keeps no content: nothing may write them again.
-    if (deletedNow && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
+    const deletedNow = table.list === undefined && current[0]![0] === deletedColumn;
+    // A customer deleted for good keeps no content: nothing may write them again.
+    if (deletedNow && !current.some(([column]) => column === purgedColumn) && before.size > 0 && table.cells.some((column) => doc[cellKey(table.name, rowKey, column)] === undefined)) {
       current.push([lastContentColumn, JSON.stringify(Object.fromEntries(before))]);
+    }
+    // A merge standing here that a purge of its survivor took along: the customer it had absorbed
+    // is erased with the survivor, so no device takes the merge for one the purge never saw.
+    const absorbed = before.get('absorbed_id');
+    if (table.name === 'customer_merges' && deletedNow && typeof absorbed === 'string' && before.get('undone_at') === null && readRecord(db, customersTable, absorbed) === null) {
+      const theirs = bucketOf(customersTable.name, absorbed);
+      const into = theirs === bucket ? sets : (byBucket.get(theirs) ?? []);
+      into.push([cellKey(customersTable.name, absorbed, purgedColumn), encodeCell({ value: true, device: deviceId, at, staff })]);
+      byBucket.set(theirs, into);
     }
     for (const [column, value] of current) {
       const key = cellKey(table.name, rowKey, column);
