@@ -219,3 +219,29 @@ describe("the absorbed customer's profile after a merge's undo", () => {
     });
   }
 });
+
+describe("the absorbed customer's own edits around a merge and its undo", () => {
+  it('an edit made just before the merge, and one made just after the undo, both reach every device', async () => {
+    const { book, keep, twin } = await duplicatesOnDevices();
+    const [a, b, c] = book.cores;
+    // The notes and phones have been edited and sent once: the documents hold them.
+    await callOk(a, 'customers-update', { id: twin, fields: { ...twinFields, notes: '第一次' } });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    await callOk(b, 'customers-update', { id: twin, fields: { ...twinFields, notes: '合併前改的', phones: ['0933 000 222'] } });
+    const merge = await callOk(b, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: mei });
+    await book.settle([1, 0, 2, 1, 0, 2]);
+    await callOk(c, 'customers-merge-undo', { mergeId: merge.merge.id });
+    await book.settle([2, 0, 1, 2, 0, 1]);
+    for (const core of book.cores) {
+      const back = await callOk(core, 'customers-get', { id: twin });
+      expect([back.notes, back.phones.map((phone) => phone.display)]).toEqual(['合併前改的', ['0933 000 222']]);
+    }
+    const again = await callOk(a, 'customers-merge', { survivorId: keep, absorbedId: twin, fields: mei });
+    await book.sync(0);
+    await callOk(a, 'customers-merge-undo', { mergeId: again.merge.id });
+    await callOk(a, 'customers-update', { id: twin, fields: { ...twinFields, notes: '復原後改的', phones: ['0933 000 222'] } });
+    await book.settle([0, 1, 2, 0, 1, 2]);
+    for (const core of book.cores) expect((await callOk(core, 'customers-get', { id: twin })).notes).toBe('復原後改的');
+    await expectSameExports(book.cores);
+  });
+});

@@ -224,6 +224,7 @@ const play = async (actions: readonly Action[]): Promise<void> => {
       }
       // The second customer is a duplicate of the first: merged into it, and the merge undone.
       case 'merge':
+        oracle.noteMerge(act.device);
         await attempt(core.call('customers-merge', { survivorId: ids.customers[0]!, absorbedId: ids.customers[1]!, fields: { name: '林美華' } }));
         break;
       case 'undo-merge': {
@@ -537,6 +538,23 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 0 },
     { kind: 'sync', device: 1 },
     { kind: 'undo-merge', device: 1 },
+  ],
+  [
+    { kind: 'quick-note', device: 0, customer: 1 },
+    { kind: 'archive-customer', device: 2, customer: 0 },
+    { kind: 'purge-customer', device: 2, customer: 0 },
+    { kind: 'merge', device: 0 },
+    { kind: 'undo-merge', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'merge', device: 0 },
+  ],
+  [
+    { kind: 'add-tag', device: 0, customer: 1, tag: '常客' },
+    { kind: 'merge', device: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'purge-customer', device: 0, customer: 0 },
+    { kind: 'undo-merge', device: 0 },
+    { kind: 'sync', device: 0 },
   ],
 ];
 

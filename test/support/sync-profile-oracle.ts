@@ -63,6 +63,8 @@ export class ProfileOracle {
   private readonly published: Set<number>[];
   /** Each device's fields as its last sync left them: the capture's "before". */
   private readonly shown: Map<string, Map<string, Value>>[];
+  /** Each device's customers as they were before its latest merge since its last sync. */
+  private readonly beforeMerge: Map<string, Map<string, Value>>[];
   /** Fields the owner picked on each device since its last sync. */
   private readonly picked: Set<string>[];
   private readonly original: Map<string, Map<string, Value>>;
@@ -74,6 +76,7 @@ export class ProfileOracle {
     this.seen = cores.map(() => new Set());
     this.published = cores.map(() => new Set());
     this.picked = cores.map(() => new Set());
+    this.beforeMerge = cores.map(() => new Map());
     this.shown = cores.map((core) => this.fieldsHere(core));
     this.original = this.shown[0]!;
   }
@@ -91,6 +94,14 @@ export class ProfileOracle {
   }
 
   /**
+   * This device is about to merge customers: the absorbed one's fields as they are now are what the
+   * merge sends of them at the next sync (their edits since the last one), though they are gone then.
+   */
+  noteMerge(device: number): void {
+    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) this.beforeMerge[device]!.set(customer, fields);
+  }
+
+  /**
    * This device undid a merge (it was taken): the absorbed customer is back here. Absent at the last
    * sync, they are edited from what the undo shows (the capture sends what differs from the documents).
    */
@@ -102,7 +113,11 @@ export class ProfileOracle {
   /** One folder sync of a device: its edits are made, then it reads every other device's bundles and writes its own. */
   async sync(device: number, run: () => Promise<unknown>): Promise<void> {
     const seen = this.seen[device]!;
-    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) {
+    // A customer this device merged away since its last sync: as the merge took them.
+    const here = new Map([...this.beforeMerge[device]!].filter(([customer]) => this.shown[device]!.has(customer)));
+    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) here.set(customer, fields);
+    this.beforeMerge[device]!.clear();
+    for (const [customer, fields] of here) {
       const before = this.shown[device]!.get(customer);
       if (before === undefined) continue;
       for (const [field, value] of fields) {
