@@ -388,7 +388,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * first (the lost mark moved by the merge, its customer cell no longer sent as moved, was never
  * written again on the device that had dropped it); a customer edited on one device while another
  * merged them away, then undid the merge after reading the edit (the undo's snapshot, of the day of
- * the merge, was sent over the edit: a lost edit, which only the oracle sees — every device agreed).
+ * the merge, was sent over the edit: a lost edit, which only the oracle sees — every device agreed);
+ * the same two customers merged on two devices apart, one of which then deleted the survivor for good
+ * (the device holding both merges gave the absorbed customer back twice, and its sync failed).
  */
 const foundBefore: Action[][] = [
   [
@@ -555,6 +557,14 @@ const foundBefore: Action[][] = [
     { kind: 'purge-customer', device: 0, customer: 0 },
     { kind: 'undo-merge', device: 0 },
     { kind: 'sync', device: 0 },
+  ],
+  [
+    { kind: 'merge', device: 0 },
+    { kind: 'archive-customer', device: 0, customer: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'merge', device: 1 },
+    { kind: 'purge-customer', device: 0, customer: 0 },
+    { kind: 'sync', device: 1 },
   ],
 ];
 

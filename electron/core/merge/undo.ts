@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseStoredJson } from '../../../shared/json';
 import type { CustomerRecordsParticipant, CustomerRef } from '../customer-records';
 import type { Db } from '../db/connection';
-import { markMergeUndone, mergesInto, reinsertCustomer, type CustomerSnapshot, type DbMergeRow } from './queries';
+import { markMergeUndone, mergesInto, reinsertCustomer, ridOf, type CustomerSnapshot, type DbMergeRow } from './queries';
 
 const rawRow = z.record(z.string(), z.unknown());
 const customerSnapshot = z.object({
@@ -27,7 +27,8 @@ export const giveAbsorbedBack = (
 ): { survivor: CustomerRef; absorbed: CustomerRef; survivorBefore: CustomerSnapshot } => {
   const snapshot = mergeSnapshot.parse(parseStoredJson(record.snapshot_json)) as { survivor: CustomerSnapshot; absorbed: CustomerSnapshot };
   const moved = z.record(z.string(), z.unknown()).parse(parseStoredJson(record.moved_json));
-  const absorbedRid = reinsertCustomer(db, snapshot.absorbed);
+  // Already back where two devices merged the same two customers apart and a later merge's undo gave them back.
+  const absorbedRid = ridOf(db, record.absorbed_id) ?? reinsertCustomer(db, snapshot.absorbed);
   const survivor = { id: record.survivor_id, rid: snapshot.survivor.row.rid as number };
   const absorbed = { id: record.absorbed_id, rid: absorbedRid };
   for (const participant of [...participants].reverse()) {
