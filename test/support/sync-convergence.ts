@@ -390,7 +390,9 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * merged them away, then undid the merge after reading the edit (the undo's snapshot, of the day of
  * the merge, was sent over the edit: a lost edit, which only the oracle sees — every device agreed);
  * the same two customers merged on two devices apart, one of which then deleted the survivor for good
- * (the device holding both merges gave the absorbed customer back twice, and its sync failed).
+ * (the device holding both merges gave the absorbed customer back twice, and its sync failed); a
+ * customer from before sharing edited on one device while another merged them away and undid it
+ * (the undo restated every field the documents had no cell for, and its old value stood beside the edit).
  */
 const foundBefore: Action[][] = [
   [
@@ -565,6 +567,12 @@ const foundBefore: Action[][] = [
     { kind: 'merge', device: 1 },
     { kind: 'purge-customer', device: 0, customer: 0 },
     { kind: 'sync', device: 1 },
+  ],
+  [
+    { kind: 'owner-staff', device: 0, customer: 1, none: false },
+    { kind: 'merge', device: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 1 },
   ],
 ];
 

@@ -127,8 +127,11 @@ export const recordLocalChanges = (db: Db, automerge: AutomergeApi, documents: D
       const key = cellKey(table.name, rowKey, column);
       const stored = doc[key];
       // Back by an undo: no longer deleted, and what changed here since; the rest is the documents'.
+      // A field they lack is theirs too where the merge left the record's content (`$last`, a record
+      // from before sharing): restated here, it stood beside an edit made apart as a value of its own.
       if (undoneTo !== undefined) {
-        const sinceUndo = column === deletedColumn || before.get(column) !== value || stored === undefined;
+        const lacking = stored === undefined && doc[cellKey(table.name, rowKey, lastContentColumn)] === undefined;
+        const sinceUndo = column === deletedColumn || before.get(column) !== value || lacking;
         if (sinceUndo && (stored === undefined || decodeCell(String(stored))?.value !== value)) sets.push([key, encodeCell({ value, device: deviceId, at, staff })]);
         continue;
       }
