@@ -34,7 +34,7 @@ const docs = {
   history: 'Imported visit histories: writing and deleting them for an import.',
   jobs: 'Long jobs: what a job sees, and the runner as services that start jobs see it.',
   loyalty: 'Loyalty: tier rules and settings, the incremental and full loyalty passes, kept months.',
-  merge: 'Merges: the customer row\'s delete and the merges a purge removes.',
+  merge: 'Merges: the customer row\'s delete, the merges a purge removes, and the undo a sync makes of merges into a customer deleted for good elsewhere.',
   referrals: 'Referrals: links and rewards for other features\' writes, rules, overview counts and export rows.',
   reminders: 'Reminders: generating them, following customers, settings, their rows and export rows.',
   seed: 'Seeding a demonstration book.',

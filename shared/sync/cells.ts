@@ -13,6 +13,21 @@ export const bucketCount = 256;
 export const deletedColumn = '$deleted';
 
 /**
+ * The cell that says a customer was deleted for good by the owner, not merged away (both delete
+ * the record). A purge is final: it outranks a merge made apart (what was logged for the customer
+ * goes, wherever it was logged and whoever moved it) and an undo of that merge (which would bring
+ * the customer back).
+ */
+export const purgedColumn = '$purged';
+
+/**
+ * The cell naming the customer a customer was merged into when a merge deleted their record. Where
+ * that survivor was deleted for good on a device that never saw the merge, the merge did not stand:
+ * the customer it took is not deleted, and comes back wherever the merge had taken them.
+ */
+export const mergedIntoColumn = '$mergedInto';
+
+/**
  * The cell holding a deleted record as it was (JSON), when the documents held only some of its
  * fields (a record from before the book was shared): if people's decisions on another device keep
  * it (outlivesDeletion), every device can write it whole again.

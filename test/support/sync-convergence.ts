@@ -224,12 +224,13 @@ const play = async (actions: readonly Action[]): Promise<void> => {
       }
       // The second customer is a duplicate of the first: merged into it, and the merge undone.
       case 'merge':
+        oracle.noteMerge(act.device);
         await attempt(core.call('customers-merge', { survivorId: ids.customers[0]!, absorbedId: ids.customers[1]!, fields: { name: '林美華' } }));
         break;
       case 'undo-merge': {
         const merges = await core.call('customers-merges', { customerId: ids.customers[0]! });
         const latest = merges.ok ? merges.value.find((merge) => merge.undoneAt === null) : undefined;
-        if (latest !== undefined) await attempt(core.call('customers-merge-undo', { mergeId: latest.id }));
+        if (latest !== undefined && (await attempt(core.call('customers-merge-undo', { mergeId: latest.id })))) oracle.noteUndo(act.device);
         break;
       }
       case 'archive-customer':
@@ -385,7 +386,13 @@ const playAndClose = async (actions: readonly Action[]): Promise<void> => {
  * written, so the pick was never sent: the values kept apart were gone there alone); a customer
  * marked lost on one device, deleted for good on another that had not read it, and merged away on the
  * first (the lost mark moved by the merge, its customer cell no longer sent as moved, was never
- * written again on the device that had dropped it).
+ * written again on the device that had dropped it); a customer edited on one device while another
+ * merged them away, then undid the merge after reading the edit (the undo's snapshot, of the day of
+ * the merge, was sent over the edit: a lost edit, which only the oracle sees — every device agreed);
+ * the same two customers merged on two devices apart, one of which then deleted the survivor for good
+ * (the device holding both merges gave the absorbed customer back twice, and its sync failed); a
+ * customer from before sharing edited on one device while another merged them away and undid it
+ * (the undo restated every field the documents had no cell for, and its old value stood beside the edit).
  */
 const foundBefore: Action[][] = [
   [
@@ -526,6 +533,46 @@ const foundBefore: Action[][] = [
     { kind: 'sync', device: 1 },
     { kind: 'purge-customer', device: 0, customer: 1 },
     { kind: 'merge', device: 1 },
+  ],
+  [
+    { kind: 'merge', device: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'notes', device: 0, customer: 1 },
+    { kind: 'add-phone', device: 0, customer: 1, phone: '0987 654 321' },
+    { kind: 'sync', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 1 },
+  ],
+  [
+    { kind: 'quick-note', device: 0, customer: 1 },
+    { kind: 'archive-customer', device: 2, customer: 0 },
+    { kind: 'purge-customer', device: 2, customer: 0 },
+    { kind: 'merge', device: 0 },
+    { kind: 'undo-merge', device: 0 },
+    { kind: 'sync', device: 1 },
+    { kind: 'merge', device: 0 },
+  ],
+  [
+    { kind: 'add-tag', device: 0, customer: 1, tag: '常客' },
+    { kind: 'merge', device: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'purge-customer', device: 0, customer: 0 },
+    { kind: 'undo-merge', device: 0 },
+    { kind: 'sync', device: 0 },
+  ],
+  [
+    { kind: 'merge', device: 0 },
+    { kind: 'archive-customer', device: 0, customer: 0 },
+    { kind: 'sync', device: 0 },
+    { kind: 'merge', device: 1 },
+    { kind: 'purge-customer', device: 0, customer: 0 },
+    { kind: 'sync', device: 1 },
+  ],
+  [
+    { kind: 'owner-staff', device: 0, customer: 1, none: false },
+    { kind: 'merge', device: 1 },
+    { kind: 'sync', device: 1 },
+    { kind: 'undo-merge', device: 1 },
   ],
 ];
 

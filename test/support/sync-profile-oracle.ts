@@ -17,10 +17,14 @@ import { replicatedTable } from '../../electron/core/db/replicated';
  * must show one of the edits not overwritten (the original value where there is none), and every
  * other one with a different value must be listed as a value entered apart for that field.
  *
- * Skipped: customers a merge touched (as survivor or absorbed, undone or not) and customers deleted
- * for good. A merge writes the survivor's whole profile from the merge form and its undo puts the
- * survivor back value for value, on one device, in ways this model of edits does not follow; a
- * purged customer has no fields left to hold.
+ * Merges: the survivor's fields the merge form changed, and those its undo puts back, are edits of
+ * the device that made them, noted like any other at its next sync. The absorbed customer is held
+ * once back (the merge undone): a merge and its undo are no edits of theirs — they come back with
+ * the edits people made to them, those made apart while the merge stood elsewhere too. Where a device
+ * brings them back itself, what it shows right after the undo is what it edits from, unless they
+ * were already here at its last sync (then the merge and the undo between two syncs changed nothing
+ * of theirs, and the edits before the merge are made at that sync). Skipped: customers deleted for
+ * good (no fields left to hold).
  */
 
 type Value = string | number | null;
@@ -59,6 +63,8 @@ export class ProfileOracle {
   private readonly published: Set<number>[];
   /** Each device's fields as its last sync left them: the capture's "before". */
   private readonly shown: Map<string, Map<string, Value>>[];
+  /** Each device's customers as they were before its latest merge since its last sync. */
+  private readonly beforeMerge: Map<string, Map<string, Value>>[];
   /** Fields the owner picked on each device since its last sync. */
   private readonly picked: Set<string>[];
   private readonly original: Map<string, Map<string, Value>>;
@@ -70,6 +76,7 @@ export class ProfileOracle {
     this.seen = cores.map(() => new Set());
     this.published = cores.map(() => new Set());
     this.picked = cores.map(() => new Set());
+    this.beforeMerge = cores.map(() => new Map());
     this.shown = cores.map((core) => this.fieldsHere(core));
     this.original = this.shown[0]!;
   }
@@ -86,10 +93,31 @@ export class ProfileOracle {
     this.picked[device]!.add(`${customer}|${table}/${column}`);
   }
 
+  /**
+   * This device is about to merge customers: the absorbed one's fields as they are now are what the
+   * merge sends of them at the next sync (their edits since the last one), though they are gone then.
+   */
+  noteMerge(device: number): void {
+    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) this.beforeMerge[device]!.set(customer, fields);
+  }
+
+  /**
+   * This device undid a merge (it was taken): the absorbed customer is back here. Absent at the last
+   * sync, they are edited from what the undo shows (the capture sends what differs from the documents).
+   */
+  noteUndo(device: number): void {
+    const shown = this.shown[device]!;
+    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) if (!shown.has(customer)) shown.set(customer, fields);
+  }
+
   /** One folder sync of a device: its edits are made, then it reads every other device's bundles and writes its own. */
   async sync(device: number, run: () => Promise<unknown>): Promise<void> {
     const seen = this.seen[device]!;
-    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) {
+    // A customer this device merged away since its last sync: as the merge took them.
+    const here = new Map([...this.beforeMerge[device]!].filter(([customer]) => this.shown[device]!.has(customer)));
+    for (const [customer, fields] of this.fieldsHere(this.cores[device]!)) here.set(customer, fields);
+    this.beforeMerge[device]!.clear();
+    for (const [customer, fields] of here) {
       const before = this.shown[device]!.get(customer);
       if (before === undefined) continue;
       for (const [field, value] of fields) {
@@ -109,14 +137,13 @@ export class ProfileOracle {
   /** Once every device holds the same book: each field shows an edit that stands, and lists the others that stand apart. */
   check(): void {
     const core = this.cores[0]!;
-    const merged = new Set(core.db.prepare('SELECT survivor_id FROM customer_merges UNION SELECT absorbed_id FROM customer_merges').pluck().all() as string[]);
     const kept = new Map<string, Value[]>();
     for (const conflict of core.db.prepare('SELECT tbl, row_key, col, values_json FROM sync_conflicts').all() as { tbl: string; row_key: string; col: string; values_json: string }[]) {
       kept.set(`${conflict.row_key}|${conflict.tbl}/${conflict.col}`, (JSON.parse(conflict.values_json) as { value: Value }[]).map((cell) => cell.value));
     }
     for (const customer of this.customers) {
       const fields = fieldsOf(core, customer);
-      if (merged.has(customer) || fields === null) continue;
+      if (fields === null) continue;
       for (const [field, value] of fields) {
         const ofField = this.edits.filter((edit) => edit.customer === customer && edit.field === field);
         const standing = ofField.filter((edit) => !ofField.some((later) => later.seen.has(edit.id)));

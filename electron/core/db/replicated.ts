@@ -42,6 +42,12 @@ export interface ReplicatedTable {
    */
   belongsTo?: { table: string; column: string };
   /**
+   * Columns naming customers this record holds a copy of (a merge's snapshot of both customers):
+   * where one of them is deleted for good, the record goes too — as a purge on one device takes
+   * along the merges naming the customer — on every device, whenever the merge was made.
+   */
+  goesWithCustomers?: readonly string[];
+  /**
    * A record deleted on one device while people decided on it on another stays when this says so
    * (a reward handed over is kept though its qualifying visit was archived meanwhile, as on one device).
    */
@@ -87,6 +93,7 @@ export const replicatedTables: readonly ReplicatedTable[] = [
   {
     name: 'customer_merges',
     key: 'id',
+    goesWithCustomers: ['survivor_id', 'absorbed_id'],
     cells: ['id', 'at', 'actor_role', 'actor_staff_id', 'survivor_id', 'absorbed_id', 'absorbed_name', 'survivor_updated_at', 'snapshot_json', 'moved_json', 'undone_at'],
   },
   { name: 'customer_phones', key: 'customer_id', showsConflicts: true, cells: ['position', 'display', 'e164', 'match_key', 'national_reversed', 'search_digits'], list: { order: 'position' } },

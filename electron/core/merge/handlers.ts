@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { RecordCount } from '../../../shared/contract/customer-records';
 import type { CustomerFields } from '../../../shared/contract/customers';
-import { parseStoredJson } from '../../../shared/json';
 import { err, ok, type Result } from '../../../shared/result';
 import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
@@ -19,20 +17,10 @@ import {
   insertMerge,
   markMergeUndone,
   mergesInto,
-  reinsertCustomer,
   restoreCustomer,
   snapshotCustomer,
-  type CustomerSnapshot,
 } from './queries';
-
-const rawRow = z.record(z.string(), z.unknown());
-const customerSnapshot = z.object({
-  row: rawRow.and(z.object({ id: z.string(), rid: z.number() })),
-  phones: z.array(rawRow),
-  tags: z.array(rawRow),
-  grams: z.array(z.string()),
-});
-const mergeSnapshot = z.object({ survivor: customerSnapshot, absorbed: customerSnapshot });
+import { giveAbsorbedBack } from './undo';
 
 const refOf = (row: DbCustomerRow): CustomerRef => ({ id: row.id, rid: row.rid });
 
@@ -139,18 +127,9 @@ const undoMerge = (ctx: HandlerContext, participants: readonly CustomerRecordsPa
       return err('INVALID_STATE', { reason: 'merge_gone' });
     }
     if (record.survivor_current_updated_at !== record.survivor_updated_at) return err('INVALID_STATE', { reason: 'merge_changed_since' });
-    const snapshot = mergeSnapshot.parse(parseStoredJson(record.snapshot_json)) as { survivor: CustomerSnapshot; absorbed: CustomerSnapshot };
-    const moved = z.record(z.string(), z.unknown()).parse(parseStoredJson(record.moved_json));
     const survivorBefore = auditedFields(detailOf(ctx, record.survivor_id));
 
-    const absorbedRid = reinsertCustomer(ctx.db, snapshot.absorbed);
-    const survivorRef = { id: record.survivor_id, rid: snapshot.survivor.row.rid as number };
-    const absorbedRef = { id: record.absorbed_id, rid: absorbedRid };
-    for (const participant of [...participants].reverse()) {
-      if (!(participant.name in moved)) continue;
-      participant.undoMerge(ctx.db, survivorRef, absorbedRef, participant.moved.parse(moved[participant.name]));
-    }
-    restoreCustomer(ctx.db, snapshot.survivor);
+    restoreCustomer(ctx.db, giveAbsorbedBack(ctx.db, participants, record).survivorBefore);
     derivedAfterMerge(ctx, participants, [record.survivor_id, record.absorbed_id]);
     markMergeUndone(ctx.db, mergeId, ctx.now().toISOString());
 

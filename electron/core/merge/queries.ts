@@ -115,6 +115,9 @@ export const snapshotCustomer = (db: Db, id: string): CustomerSnapshot | null =>
   return { row, phones: s.phones.all(id), tags: s.tags.all(id), grams: s.grams.all(row.rid as number) };
 };
 
+/** The customer's rid, where they are in the book. */
+export const ridOf = (db: Db, id: string): number | null => (statements(db).customer.get(id)?.rid as number | undefined) ?? null;
+
 export const deleteCustomerRow = (db: Db, id: string): void => {
   statements(db).deleteCustomer.run(id);
 };

@@ -1,5 +1,6 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, mergedIntoColumn, parseCellKey, purgedColumn, type CellScalar, type CellValue } from '../../../shared/sync/cells';
 import { forgetCustomerSearch } from '../customers';
+import { undoMergesInto } from '../merge';
 import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, withWritesCaptured, type ReplicatedTable } from '../db/replicated';
@@ -78,8 +79,25 @@ interface ProjectContext {
   cameBack: string[];
 }
 
-const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean =>
-  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, deletedColumn))[0]?.value === true;
+/**
+ * Whether the owner deleted this customer for good on some device. Final: it stands whatever a
+ * device that had not heard of it did meanwhile — a merge undone there writes the customer back
+ * as not deleted, and must not bring them back.
+ */
+const isPurged = (ctx: ProjectContext, customerId: string): boolean =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).some((cell) => cell.value === true);
+
+const shownIn = (ctx: ProjectContext, table: string, rowKey: string, column: string): CellScalar | undefined =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, column))[0]?.value;
+
+const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolean => {
+  const deleted = shownIn(ctx, table, rowKey, deletedColumn) === true;
+  if (table !== 'customers') return deleted;
+  if (isPurged(ctx, rowKey)) return true;
+  // Merged into a customer deleted for good on a device that never saw the merge: it did not stand.
+  const survivor = shownIn(ctx, table, rowKey, mergedIntoColumn);
+  return deleted && !(typeof survivor === 'string' && isPurged(ctx, survivor));
+};
 
 /**
  * Where a record naming this customer belongs now: the customer; the customer they were merged into
@@ -88,6 +106,8 @@ const isDeletedIn = (ctx: ProjectContext, table: string, rowKey: string): boolea
 const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' => {
   let id = customerId;
   for (let hops = 0; hops < 32; hops += 1) {
+    // Deleted for good outranks a merge made apart: what was logged for them goes, not to the survivor.
+    if (isPurged(ctx, id)) return 'gone';
     if (recordExists(ctx.db, customersTable, id)) return id;
     const survivor = mergedInto(ctx.db, id);
     if (survivor === null) break;
@@ -100,16 +120,17 @@ const customerNow = (ctx: ProjectContext, customerId: string): string | 'gone' =
 /**
  * Another device deleted or merged away a customer this book still has: whatever still names them
  * here (a visit logged on this device meanwhile) follows the merge or goes with the customer, as on
- * the device that did it — and is sent, so every device ends the same.
+ * the device that did it — and is sent, so every device ends the same. Answers the survivor they
+ * went to, if any.
  */
-const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
+const removeCustomer = (ctx: ProjectContext, customerId: string): string[] => {
   const { db } = ctx;
   const rid = customerRid(db, customerId);
-  if (rid === null) return;
+  if (rid === null) return [];
   for (const table of replicatedTables) {
     for (const column of table.customerColumns ?? []) for (const key of recordsNaming(db, table, column, customerId)) noteForSending(db, table, key);
   }
-  const survivor = mergedInto(db, customerId);
+  const survivor = isPurged(ctx, customerId) ? null : mergedInto(db, customerId);
   const survivorRid = survivor === null ? null : customerRid(db, survivor);
   if (survivor !== null && survivorRid !== null) {
     for (const participant of ctx.participants) participant.moveForMerge(db, { id: survivor, rid: survivorRid }, { id: customerId, rid });
@@ -126,6 +147,8 @@ const removeCustomer = (ctx: ProjectContext, customerId: string): void => {
   for (const table of replicatedTables) if (table.list !== undefined) replaceList(db, table, customerId, []);
   forgetCustomerSearch(db, rid);
   deleteRecord(db, customersTable, customerId);
+  // The survivor's figures follow what it took in (its own record may not have changed at all).
+  return survivor !== null && survivorRid !== null ? [survivor] : [];
 };
 
 /** Writes one record as the documents now say, and its fields' conflicts; answers the customers it touched. */
@@ -162,13 +185,17 @@ const projectRecord = (ctx: ProjectContext, touched: Touched): string[] => {
       if (before !== null && deletion !== undefined) ctx.arrivals.note(table, rowKey, before, 'delete', deletion, before, null);
     };
     if (table.name === 'customers') {
-      removeCustomer(ctx, rowKey);
+      const survivors = removeCustomer(ctx, rowKey);
       noteDeletion();
-      return [];
+      return survivors;
     }
     if (before !== null) deleteRecord(db, table, rowKey);
     noteDeletion();
     return customersOf(table, rowKey, before, {});
+  }
+  for (const column of table.goesWithCustomers ?? []) {
+    const named = shownValue(column);
+    if (typeof named === 'string' && isPurged(ctx, named)) return drop();
   }
   // A referral is keyed by the referred customer: gone or merged away, it went with them.
   if (table.name === 'referrals' && customerNow(ctx, rowKey) !== rowKey) return drop();
@@ -288,6 +315,22 @@ const followedTheMerge = (ctx: ProjectContext, customerId: string): Touched[] =>
     ),
   );
 
+const mergesTable = replicatedTable('customer_merges')!;
+
+/**
+ * What a purge that arrives must take from this book beyond the customer's own records: what was
+ * logged for them and moved to a survivor by a merge that stood here (the purge never saw it there;
+ * the documents still name the customer), and the merges naming them (their snapshots hold the
+ * customer, and an undo would bring them back). Nothing in their cells changed, so nothing else
+ * makes this device write them again.
+ */
+const reachedThroughMerges = (ctx: ProjectContext, customerId: string): Touched[] => [
+  ...followedTheMerge(ctx, customerId),
+  ...(mergesTable.goesWithCustomers ?? []).flatMap((column) =>
+    recordsNaming(ctx.db, mergesTable, column, customerId).map((rowKey) => ({ table: mergesTable, rowKey, bucket: bucketOf(mergesTable.name, rowKey) })),
+  ),
+];
+
 /** A device's own table, looked up by id (a reminder a win-back attempt names). */
 const localRows = (name: string): ReplicatedTable => ({ name, key: 'id', cells: [] });
 
@@ -350,11 +393,28 @@ export const projectDocuments = (
       records.set(`${table.name}/${address.rowKey}`, { table, rowKey: address.rowKey, bucket });
     }
   }
+  // A purge that arrived first gives back the customers merges standing here took into the purged
+  // one (the purge never saw those merges; they are not the customer it erased), then reaches what
+  // merges here moved for the customer, and the merges: found before anything is written, while
+  // those merges are still in the book (their deletion may be in this very sync, from a device that
+  // had the purge already).
+  for (const touched of [...records.values()]) {
+    if (touched.table !== customersTable || !isPurged(ctx, touched.rowKey)) continue;
+    const back = withWritesCaptured(db, () => undoMergesInto(db, participants, touched.rowKey, audit.now().toISOString()));
+    for (const customerId of back) {
+      for (const kept of [{ table: customersTable, rowKey: customerId, bucket: bucketOf(customersTable.name, customerId) }, ...keptAsideFor(ctx, customerId)]) {
+        records.set(`${kept.table.name}/${kept.rowKey}`, kept);
+      }
+    }
+    for (const reached of reachedThroughMerges(ctx, touched.rowKey)) records.set(`${reached.table.name}/${reached.rowKey}`, reached);
+  }
   // A customer this device brought back itself (a merge undone here) takes back what the documents
   // keep for them and arrived while the merge stood here: it is not among the cells that changed.
   for (const customerId of customersSent) {
     if (!recordExists(db, customersTable, customerId) || !wasAbsorbed(db, customerId)) continue;
-    for (const touched of keptAsideFor(ctx, customerId)) records.set(`${touched.table.name}/${customerId}`, touched);
+    // Their profile as the documents hold it, not as the undo's snapshot had it (record.ts: backByUndo).
+    records.set(`customers/${customerId}`, { table: customersTable, rowKey: customerId, bucket: bucketOf(customersTable.name, customerId) });
+    for (const touched of keptAsideFor(ctx, customerId)) records.set(`${touched.table.name}/${touched.rowKey}`, touched);
   }
   const ordered = [...records.values()].sort((left, right) => (tableOrder.get(left.table.name) ?? 0) - (tableOrder.get(right.table.name) ?? 0));
   const customerIds = new Set<string>();

@@ -41,6 +41,8 @@ const statements = statementsFor((db) => ({
   holdsRecords: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM customers) OR EXISTS (SELECT 1 FROM visits) OR EXISTS (SELECT 1 FROM complaints)').pluck(),
   customerRid: db.prepare<[string], number>('SELECT rid FROM customers WHERE id = ?').pluck(),
   mergedInto: db.prepare<[string], string>('SELECT survivor_id FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
+  mergedAs: db.prepare<[string], string>('SELECT snapshot_json FROM customer_merges WHERE absorbed_id = ? AND undone_at IS NULL ORDER BY at DESC, id DESC LIMIT 1').pluck(),
+  lastMergedAs: db.prepare<[string], string>('SELECT snapshot_json FROM customer_merges WHERE absorbed_id = ? ORDER BY at DESC, id DESC LIMIT 1').pluck(),
   wasAbsorbed: db.prepare<[string], number>('SELECT EXISTS (SELECT 1 FROM customer_merges WHERE absorbed_id = ?)').pluck(),
   survivorsOf: db.prepare<[string], string>('SELECT DISTINCT survivor_id FROM customer_merges WHERE absorbed_id = ?').pluck(),
   note: db.prepare<[string, string, string | null]>('INSERT OR IGNORE INTO sync_outbox (tbl, row_key, base_json) VALUES (?, ?, ?)'),
@@ -112,6 +114,19 @@ export const bookHoldsRecords = (db: Db): boolean => statements(db).holdsRecords
 export const customerRid = (db: Db, id: string): number | null => statements(db).customerRid.get(id) ?? null;
 /** The customer this one was merged into, while the merge stands. */
 export const mergedInto = (db: Db, id: string): string | null => statements(db).mergedInto.get(id) ?? null;
+
+/** A customer merged away here, as the standing merge's snapshot holds them: their row, phones and tags, every column. */
+export interface MergedAs {
+  row: Record<string, CellScalar>;
+  phones: Record<string, CellScalar>[];
+  tags: Record<string, CellScalar>[];
+}
+
+/** As the merge standing here took them; null where none did. `undoneToo`: the latest merge that took them, undone or not (what its undo put back). */
+export const mergedAs = (db: Db, id: string, undoneToo = false): MergedAs | null => {
+  const snapshot = (undoneToo ? statements(db).lastMergedAs : statements(db).mergedAs).get(id);
+  return snapshot === undefined ? null : (JSON.parse(snapshot) as { absorbed: MergedAs }).absorbed;
+};
 
 /** Whether a merge ever absorbed this customer here (undone or not): a customer who can come back. */
 export const wasAbsorbed = (db: Db, id: string): boolean => statements(db).wasAbsorbed.get(id) === 1;
