@@ -1,12 +1,17 @@
 import writeExcelFile from 'write-excel-file/node';
 
-/** Wide enough for the longest cell of a column (a CJK character takes two widths), within reason. */
+/** A cell's width as Excel counts it: a CJK character takes two. */
+const widthOf = (text: string): number => {
+  let width = 0;
+  for (const char of text) width += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return width;
+};
+
+/** Wide enough for the longest cell of each column, within reason; one pass over the cells, for a list of any length. */
 const columnWidths = (rows: readonly (readonly string[])[]): { width: number }[] => {
-  const columns = Math.max(0, ...rows.map((row) => row.length));
-  return Array.from({ length: columns }, (_, column) => {
-    const longest = Math.max(0, ...rows.map((row) => [...(row[column] ?? '')].reduce((width, char) => width + ((char.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1), 0)));
-    return { width: Math.min(Math.max(longest + 2, 8), 60) };
-  });
+  const longest: number[] = [];
+  for (const row of rows) row.forEach((cell, column) => (longest[column] = Math.max(longest[column] ?? 0, widthOf(cell))));
+  return Array.from(longest, (width = 0) => ({ width: Math.min(Math.max(width + 2, 8), 60) }));
 };
 
 /**

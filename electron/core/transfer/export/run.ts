@@ -1,7 +1,6 @@
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import Papa from 'papaparse';
-import writeExcelFile from 'write-excel-file/node';
 import type { ExportedFile, ExportFormat, ExportKind } from '../../../../shared/contract/transfer';
 import { transferMessages } from '../../../../shared/i18n/transfer';
 import type { Language } from '../../../../shared/locale';
@@ -12,6 +11,7 @@ import { schemaVersionOf } from '../../db/migrate';
 import { fileNameSafe, refusalForFsError, refuseFolder } from '../../files';
 import { JobCancelled, type JobContext } from '../../jobs';
 import { currentSettings } from '../../settings';
+import { listWorkbook } from '../sheet';
 import type { CsvContext, ExportTable } from './table';
 import { exportTableOf, exportTables } from './tables';
 
@@ -108,21 +108,21 @@ const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: Cs
 };
 
 /**
- * The same columns as the CSV, as an Excel workbook: one sheet, headers in the chosen language,
- * every cell text (a phone keeps its leading zero, nothing is read as a formula). The workbook is
- * built in memory; a customer list fits.
+ * The same columns as the CSV, as an Excel workbook (`listWorkbook`, as the screens' call lists):
+ * one sheet, headers in the chosen language, every cell text. The workbook is built in memory; a
+ * customer list fits.
  */
 const writeXlsx = async (db: Db, table: ExportTable, out: OutputFile, context: CsvContext, job: JobContext, total: number, today: string): Promise<number> => {
   const columns = table.csv ?? [];
-  const sheet: { value: string }[][] = [columns.map((column) => ({ value: column.header(context.words) }))];
+  const sheet: string[][] = [columns.map((column) => column.header(context.words))];
   for (const row of table.rows(db, today)) {
-    sheet.push(columns.map((column) => ({ value: column.value(row, context) })));
+    sheet.push(columns.map((column) => column.value(row, context)));
     if (sheet.length % rowsPerChunk === 0) {
       if (job.cancelled) throw new JobCancelled();
       job.report(table.name, sheet.length - 1, total);
     }
   }
-  await out.writeBytes(await writeExcelFile(sheet, { sheet: table.name }).toBuffer());
+  await out.writeBytes(await listWorkbook(sheet, table.name));
   return sheet.length - 1;
 };
 
