@@ -147,8 +147,10 @@ export const commitPlan = (db: Db, plan: ImportPlan, options: CommitOptions, job
 
   // New customers bring birthdays, visits and histories bring activity and rhythms: every derived figure and reminder follows.
   const derive = { db, now: () => new Date(options.now) };
-  if (touched.size > 0 && remakesEveryFigure(touched.size, writer.customersBefore)) rebuildDerived(derive, { bulk: true });
-  else if (touched.size > 0) afterWrite(derive, { customerIds: touched, visitsChanged: visits > 0 });
+  if (touched.size > 0) {
+    if (remakesEveryFigure(touched.size, writer.customersBefore)) rebuildDerived(derive, { bulk: true });
+    else afterWrite(derive, { customerIds: touched, visitsChanged: visits > 0 });
+  }
   // The indexes a large import set aside come back only now: the derived pass rewrote every new customer's row.
   job.report('index', 0, 0);
   writer.restoreIndexes();

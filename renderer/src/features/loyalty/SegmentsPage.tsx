@@ -8,12 +8,10 @@ import { tiers } from '../../../../shared/loyalty/tiers';
 import { apiOrThrow, ApiError } from '../../api/client';
 import { useFormat } from '../../app/format';
 import { useIsOwner } from '../../app/session';
-import { downloadBlob, downloadText } from '../../components/download';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
-import { csvText } from '../../components/spreadsheet-file';
-import { xlsxBlob } from '../../components/workbook';
+import { downloadSheet } from '../../components/workbook';
 import { segmentCallListTable } from './call-list';
 
 const pageSize = 100;
@@ -84,9 +82,7 @@ export const SegmentsPage = () => {
         lapse: (customer) => t(`lapse.${customer.lapse}`),
         lastVisit: (customer) => (customer.lastVisitAt ? format.date(customer.lastVisitAt) : ''),
       });
-      const file = `call-list-${new Date().toISOString().slice(0, 10)}.${kind}`;
-      if (kind === 'csv') downloadText(file, csvText(table), 'text/csv;charset=utf-8');
-      else downloadBlob(file, await xlsxBlob(table, t('segments.sheet')));
+      const file = await downloadSheet(`call-list-${new Date().toISOString().slice(0, 10)}`, kind, table, t('segments.sheet'));
       toast({ tone: 'success', text: t('segments.downloaded', { file }) });
     } catch (caught) {
       if (caught instanceof ApiError) toast({ tone: 'error', text: describe(caught.error) });

@@ -12,9 +12,7 @@ import { AgendaFilters } from './AgendaFilters';
 import { AgendaSection } from './AgendaSection';
 import { callListTable, callRows, type CallRow } from './call-list';
 import { CallList } from './CallList';
-import { downloadBlob, downloadText } from '../../components/download';
-import { csvText } from '../../components/spreadsheet-file';
-import { xlsxBlob } from '../../components/workbook';
+import { downloadSheet } from '../../components/workbook';
 import { useDayFormat, useReminderText } from './format';
 import { NewReminderForm } from './NewReminderForm';
 import { useDismissReminder, type CardContext } from './ReminderCard';
@@ -132,9 +130,7 @@ export const TodayPage = () => {
         note: t('callList.columns.note'),
         outcome: t('callList.columns.outcome'),
       });
-      const file = `${t('callList.fileName', { date: data.today })}.${kind}`;
-      if (kind === 'csv') downloadText(file, csvText(table), 'text/csv;charset=utf-8');
-      else downloadBlob(file, await xlsxBlob(table, t('callList.sheet')));
+      await downloadSheet(t('callList.fileName', { date: data.today }), kind, table, t('callList.sheet'));
     } catch (caught) {
       if (caught instanceof ApiError) toast({ tone: 'error', text: describe(caught.error) });
       else throw caught;
