@@ -207,6 +207,19 @@ const alteredCode = (code: string, change: (fields: Record<string, unknown>) => 
   return prefix + Buffer.from(JSON.stringify(fields)).toString('base64url');
 };
 
+describe('the command line without an address', () => {
+  it('a device with no serving device\'s address is told to give one; a folder and an address at once are refused', () => {
+    const lone = dir();
+    ok(['seed', '--data', lone, '--customers', '3', '--visits', '5', '--seed', '4']);
+    const bare = cli(['sync', '--data', lone]);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toMatch(/one of --folder PATH or --peer URL is required: this device has no serving device's address/);
+    const both = cli(['sync', '--data', lone, '--folder', lone, '--peer', 'regulars://10.0.0.1:47800']);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--folder PATH and --peer URL cannot both be given/);
+  });
+});
+
 describe('pairing and removal', () => {
   it('refuses a wrong pairing secret, a pairing already used by another device, a removed device and a device of another book', { timeout: 180_000 }, async () => {
     const a = dir();
@@ -336,13 +349,11 @@ describe('frames that are not the protocol', () => {
 
 /**
  * Two network namespaces joined by a veth pair, each end given a private address inside its own
- * namespace only; the server in one, the client in the other. Needs root (ip netns).
+ * namespace only; the server in one, the client in the other. Needs root (ip netns). Each test
+ * makes its own pair (`tag`), named after this process so parallel runs never meet.
  */
 const suffix = String(process.pid % 100_000);
-const namespaces = { server: `rg-srv-${suffix}`, client: `rg-cli-${suffix}` };
-const links = { server: `rgs${suffix}`, client: `rgc${suffix}` };
 const octet = 16 + (process.pid % 200);
-const addresses = { server: `10.213.${octet}.1`, client: `10.213.${octet}.2` };
 const ip = (...args: string[]) => spawnSync('ip', args, { encoding: 'utf8' });
 
 const netnsUnavailable = ((): string | null => {
@@ -353,30 +364,48 @@ const netnsUnavailable = ((): string | null => {
   ip('netns', 'del', probe);
   return null;
 })();
-if (netnsUnavailable !== null) console.warn(`network partition test skipped: ${netnsUnavailable}`);
+if (netnsUnavailable !== null) console.warn(`network namespace tests skipped: ${netnsUnavailable}`);
 
+const namespacesMade: string[] = [];
 afterAll(() => {
-  if (netnsUnavailable !== null) return;
   // Deleting a namespace deletes its end of the veth pair, and with it the other end.
-  for (const name of Object.values(namespaces)) ip('netns', 'del', name);
+  for (const name of namespacesMade) ip('netns', 'del', name);
 });
+
+const must = (...args: string[]) => expect(ip(...args).stderr).toBe('');
+
+interface LinkedNamespaces {
+  namespaces: { server: string; client: string };
+  links: { server: string; client: string };
+  addresses: { server: string; client: string };
+  inServer: string[];
+  inClient: string[];
+}
+
+/** Two namespaces joined by a veth pair on 10.213.<octet + third>.0/24, with a route for multicast (mDNS) over it. */
+const linkedNamespaces = (tag: string, third: number): LinkedNamespaces => {
+  const namespaces = { server: `rg-${tag}s-${suffix}`, client: `rg-${tag}c-${suffix}` };
+  const links = { server: `rg${tag}s${suffix}`, client: `rg${tag}c${suffix}` };
+  const subnet = `10.${213 + third}.${octet}`;
+  const addresses = { server: `${subnet}.1`, client: `${subnet}.2` };
+  namespacesMade.push(namespaces.server, namespaces.client);
+  must('netns', 'add', namespaces.server);
+  must('netns', 'add', namespaces.client);
+  must('link', 'add', links.server, 'netns', namespaces.server, 'type', 'veth', 'peer', 'name', links.client, 'netns', namespaces.client);
+  for (const side of ['server', 'client'] as const) {
+    must('-n', namespaces[side], 'addr', 'add', `${addresses[side]}/24`, 'dev', links[side]);
+    must('-n', namespaces[side], 'link', 'set', 'lo', 'up');
+    must('-n', namespaces[side], 'link', 'set', links[side], 'up');
+    must('-n', namespaces[side], 'route', 'add', '224.0.0.0/4', 'dev', links[side]);
+  }
+  return { namespaces, links, addresses, inServer: ['ip', 'netns', 'exec', namespaces.server], inClient: ['ip', 'netns', 'exec', namespaces.client] };
+};
 
 describe('a network partition between two namespaces', () => {
   it.skipIf(netnsUnavailable !== null)('the link cut while a sync transfers: the client fails with a clear reason, both books stay sound; link back up, sync again: equal', { timeout: 300_000 }, async () => {
-    const must = (...args: string[]) => expect(ip(...args).stderr).toBe('');
-    must('netns', 'add', namespaces.server);
-    must('netns', 'add', namespaces.client);
-    must('link', 'add', links.server, 'netns', namespaces.server, 'type', 'veth', 'peer', 'name', links.client, 'netns', namespaces.client);
-    must('-n', namespaces.server, 'addr', 'add', `${addresses.server}/30`, 'dev', links.server);
-    must('-n', namespaces.client, 'addr', 'add', `${addresses.client}/30`, 'dev', links.client);
-    for (const side of ['server', 'client'] as const) {
-      must('-n', namespaces[side], 'link', 'set', 'lo', 'up');
-      must('-n', namespaces[side], 'link', 'set', links[side], 'up');
-    }
+    const { namespaces, links, addresses, inServer, inClient } = linkedNamespaces('p', 0);
     // A slow link (2 Mbit/s out of the connecting side) so that the transfer is still going when it is cut.
     must('netns', 'exec', namespaces.client, 'tc', 'qdisc', 'add', 'dev', links.client, 'root', 'tbf', 'rate', '2mbit', 'burst', '32kbit', 'latency', '400ms');
-    const inServer = ['ip', 'netns', 'exec', namespaces.server];
-    const inClient = ['ip', 'netns', 'exec', namespaces.client];
 
     const a = dir();
     ok(['seed', '--data', a, '--customers', '40', '--visits', '200', '--seed', '8']);
@@ -430,5 +459,60 @@ describe('a network partition between two namespaces', () => {
     expect(served.lines.slice(sessionsBefore)[0]).toMatch(/^failed \S+: peer_(timeout|closed)$/);
     expectSameExports(exported(a), exported(b));
     for (const device of [a, b]) expect(ok(['check', '--data', device])).toMatch(/^sound: 650 customers/);
+  });
+});
+
+const peerOf = (dataDir: string): string | undefined => (JSON.parse(readFileSync(path.join(dataDir, 'sync', 'device.json'), 'utf8')) as { peer?: string }).peer;
+
+/** UDP to the mDNS group from inside a namespace: bytes that are not DNS, a name that points at itself, and a question for another device. */
+const mdnsNoise = (prefix: string[], deviceId: string): void => {
+  const script = `
+    const socket = require('node:dgram').createSocket('udp4');
+    const header = (questions) => Buffer.from([0, 1, 0, 0, 0, questions, 0, 0, 0, 0, 0, 0]);
+    const packets = [
+      require('node:crypto').randomBytes(300),
+      Buffer.concat([header(1), Buffer.from([0xc0, 0x0c, 0, 33, 0, 1])]),
+      Buffer.concat([header(255), Buffer.from('${deviceId.toLowerCase()}')]),
+    ];
+    let left = packets.length;
+    for (const packet of packets) socket.send(packet, 5353, '224.0.0.251', () => { if (--left === 0) socket.close(); });`;
+  const sent = spawnSync(prefix[0]!, [...prefix.slice(1), process.execPath, '-e', script], { encoding: 'utf8' });
+  expect(sent.stderr).toBe('');
+};
+
+describe('finding the serving device again when its address changes (mDNS between two namespaces)', () => {
+  it.skipIf(netnsUnavailable !== null)('the serving computer given a new address: the next sync finds it by name, keeps the new address and syncs; away, the sync fails with a clear reason', { timeout: 180_000 }, async () => {
+    const { namespaces, links, addresses, inServer, inClient } = linkedNamespaces('d', 1);
+    const a = dir();
+    ok(['seed', '--data', a, '--customers', '30', '--visits', '150', '--seed', '12']);
+    ok(['devices', 'invite', '--data', a]);
+    const served = await serve(a, '0.0.0.0', inServer, ['--timeout', '30']);
+    const port = new URL(served.address.replace('regulars://', 'http://')).port;
+    expect(served.address).toBe(`regulars://${addresses.server}:${port}`);
+    const b = joined(a, served.address, inClient);
+    expect(peerOf(b)).toBe(served.address);
+    mdnsNoise(inClient, deviceIdOf(a));
+
+    // The shop's router hands the serving computer another address (its routes go with the old one).
+    const moved = addresses.server.replace(/\.1$/, '.7');
+    must('-n', namespaces.server, 'addr', 'del', `${addresses.server}/24`, 'dev', links.server);
+    must('-n', namespaces.server, 'addr', 'add', `${moved}/24`, 'dev', links.server);
+    must('-n', namespaces.server, 'route', 'add', '224.0.0.0/4', 'dev', links.server);
+    const meiId = await withBook(b, async (core) => (await callOk(core, 'customers-create', fields)).id);
+
+    expect(ok(['sync', '--data', b, '--timeout', '10'], inClient)).toMatch(/^synced: [1-9]\d* changes recorded/);
+    expect(peerOf(b)).toBe(`regulars://${moved}:${port}`);
+    // The next sync goes to the address kept, with nothing left to send.
+    expect(ok(['sync', '--data', b, '--timeout', '10'], inClient)).toBe('synced: 0 changes recorded, 0 documents received');
+    expect(await served.stop()).toBe(0);
+    expect(served.lines.filter((line) => line.startsWith(`synced with ${deviceIdOf(b)}`))).toHaveLength(3);
+    expectSameExports(exported(a), exported(b));
+    await withBook(a, async (core) => expect((await callOk(core, 'customers-get', { id: meiId })).name).toBe(fields.name));
+
+    // The serving device not there: neither its address nor its name answers.
+    const started = Date.now();
+    refused(['sync', '--data', b, '--timeout', '5'], 'peer_unreachable', inClient);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(peerOf(b)).toBe(`regulars://${moved}:${port}`);
   });
 });

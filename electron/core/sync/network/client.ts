@@ -2,7 +2,8 @@ import { connect } from 'node:tls';
 import { err, ok, type Result } from '../../../../shared/result';
 import { readDevice, writeDevice, type Device } from '../device';
 import { installFetchedBook, withSyncSession, type ReplaceBook, type SessionInput } from '../session';
-import { parseAddress } from './address';
+import { formatAddress, parseAddress } from './address';
+import { findServingDevice, isLoopbackHost } from './discovery';
 import { receiveBook } from './book-transfer';
 import { BucketExchange, differingBuckets, exchangeAsClient, headsSummary } from './exchange';
 import { ChannelError, FrameChannel } from './frames';
@@ -50,17 +51,9 @@ const credentialOf = (device: Device): { identity: PeerIdentity; key: Buffer } |
 
 const handshakeFailures = /^ERR_SSL|^ECONNRESET$|^EPIPE$/;
 
-/**
- * A TLS connection to the serving device with this device's secret, and the greeting: the serving
- * device must be of this book; a pairing answered with a link is kept (device.json) before anything else.
- */
-const openSession = async (input: PeerInput, device: Device, wants: 'book' | 'sync'): Promise<Result<FrameChannel>> => {
-  const address = parseAddress(input.peer ?? device.peer ?? '');
-  if (address === null) return err('INVALID_STATE', { reason: input.peer === undefined && device.peer === undefined ? 'no_peer_address' : 'invalid_peer_address' });
-  const credential = credentialOf(device);
-  if (credential === null) return err('INVALID_STATE', { reason: 'not_paired' });
-  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs;
-  const connected = await new Promise<Result<FrameChannel>>((resolve) => {
+/** A TLS connection to `address` with this device's secret. */
+const connectTo = (address: { host: string; port: number }, credential: { identity: PeerIdentity; key: Buffer }, timeoutMs: number): Promise<Result<FrameChannel>> =>
+  new Promise((resolve) => {
     const socket = connect({ host: address.host, port: address.port, ...clientTlsOptions(identityText(credential.identity), credential.key) });
     const timer = setTimeout(() => {
       socket.destroy();
@@ -78,6 +71,47 @@ const openSession = async (input: PeerInput, device: Device, wants: 'book' | 'sy
       resolve(err('INVALID_STATE', { reason: handshakeFailures.test(caught.code ?? '') ? 'peer_refused' : 'peer_unreachable' }));
     });
   });
+
+const unreachable = (result: Result<unknown>): boolean => !result.ok && result.error.code === 'INVALID_STATE' && result.error.details.reason === 'peer_unreachable';
+
+/**
+ * The connection, and where it was made when that is not the address this device had: the serving
+ * device is looked for on the shop's network (network/discovery.ts) when the address it was last
+ * reached at — never one the caller named otherwise — does not answer, and it has moved.
+ */
+const connectToServing = async (
+  input: PeerInput,
+  device: Device,
+  address: { host: string; port: number },
+  credential: { identity: PeerIdentity; key: Buffer },
+  timeoutMs: number,
+): Promise<{ connected: Result<FrameChannel>; movedTo: string | null }> => {
+  const connected = await connectTo(address, credential, timeoutMs);
+  const servingId = device.link?.peer;
+  const lastKnown = input.peer === undefined || (device.peer !== undefined && sameAddress(input.peer, device.peer));
+  if (!unreachable(connected) || servingId === undefined || !lastKnown || isLoopbackHost(address.host)) return { connected, movedTo: null };
+  const found = await findServingDevice(servingId);
+  if (found === null || (found.host === address.host && found.port === address.port)) return { connected, movedTo: null };
+  const retried = await connectTo(found, credential, timeoutMs);
+  return retried.ok ? { connected: retried, movedTo: formatAddress(found.host, found.port) } : { connected, movedTo: null };
+};
+
+const sameAddress = (one: string, other: string): boolean => {
+  const [a, b] = [parseAddress(one), parseAddress(other)];
+  return a !== null && b !== null && a.host === b.host && a.port === b.port;
+};
+
+/**
+ * A TLS connection to the serving device with this device's secret, and the greeting: the serving
+ * device must be of this book; a pairing answered with a link, and an address the serving device
+ * was found at anew, are kept (device.json) before anything else.
+ */
+const openSession = async (input: PeerInput, device: Device, wants: 'book' | 'sync'): Promise<Result<FrameChannel>> => {
+  const address = parseAddress(input.peer ?? device.peer ?? '');
+  if (address === null) return err('INVALID_STATE', { reason: input.peer === undefined && device.peer === undefined ? 'no_peer_address' : 'invalid_peer_address' });
+  const credential = credentialOf(device);
+  if (credential === null) return err('INVALID_STATE', { reason: 'not_paired' });
+  const { connected, movedTo } = await connectToServing(input, device, address, credential, input.timeoutMs ?? defaultTimeoutMs);
   if (!connected.ok) return connected;
   const channel = connected.value;
   try {
@@ -85,9 +119,10 @@ const openSession = async (input: PeerInput, device: Device, wants: 'book' | 'sy
     const welcome = await expectMessage(channel, 'welcome');
     if (welcome.v !== protocolVersion) return closing(channel, err('INVALID_STATE', { reason: 'peer_protocol_version' }));
     if (welcome.book !== device.bookId) return closing(channel, err('INVALID_STATE', { reason: 'peer_other_book' }));
-    if (welcome.link !== undefined) {
-      const { pairing: _used, ...rest } = readDevice(input.bookFile) ?? device;
-      writeDevice(input.bookFile, { ...rest, link: { peer: welcome.device, secret: welcome.link }, peer: input.peer ?? device.peer });
+    if (welcome.link !== undefined || movedTo !== null) {
+      const { pairing, link, ...rest } = readDevice(input.bookFile) ?? device;
+      const linked = welcome.link === undefined ? { pairing, link } : { link: { peer: welcome.device, secret: welcome.link } };
+      writeDevice(input.bookFile, { ...rest, ...linked, peer: movedTo ?? input.peer ?? device.peer });
     }
     return ok(channel);
   } catch (caught) {

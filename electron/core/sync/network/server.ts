@@ -6,6 +6,7 @@ import { readDevice, type Device } from '../device';
 import { withSyncSession, type SessionInput } from '../session';
 import { announceAddress, formatAddress, reachableHost, withdrawAddress } from './address';
 import { sendBook } from './book-transfer';
+import { answerOnNetwork, isLoopbackHost } from './discovery';
 import { BucketExchange, differingBuckets, exchangeAsServer, headsSummary } from './exchange';
 import { ChannelError, FrameChannel } from './frames';
 import { keyFor, linkFromPairing, linkStands, readIdentity, type PeerIdentity } from './links';
@@ -113,6 +114,8 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
   }
   const address = formatAddress(reachableHost(input.host), listening.value);
   announceAddress(input.bookFile, address);
+  // Devices whose stored address stops answering find this one again by its name (discovery.ts).
+  const answering = isLoopbackHost(input.host) ? null : answerOnNetwork(device.deviceId, listening.value);
   let closed: Promise<void> | null = null;
   return ok({
     address,
@@ -120,6 +123,7 @@ export const startSyncListener = async (input: ListenerInput): Promise<Result<Sy
     close: () =>
       (closed ??= (async () => {
         withdrawAddress(input.bookFile);
+        await answering?.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         for (const socket of open) socket.destroy();
         await stopped;
