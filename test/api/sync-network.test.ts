@@ -491,6 +491,8 @@ describe('finding the serving device again when its address changes (mDNS betwee
     expect(served.address).toBe(`regulars://${addresses.server}:${port}`);
     const b = joined(a, served.address, inClient);
     expect(peerOf(b)).toBe(served.address);
+    // An invitation made now, taken up only after the move: it names the inviting device.
+    const laterCode = ok(['devices', 'invite', '--data', a]);
     mdnsNoise(inClient, deviceIdOf(a));
 
     // The shop's router hands the serving computer another address (its routes go with the old one).
@@ -504,9 +506,17 @@ describe('finding the serving device again when its address changes (mDNS betwee
     expect(peerOf(b)).toBe(`regulars://${moved}:${port}`);
     // The next sync goes to the address kept, with nothing left to send.
     expect(ok(['sync', '--data', b, '--timeout', '10'], inClient)).toBe('synced: 0 changes recorded, 0 documents received');
+    // The device joining with the older invitation fetches the book from where the inviting device is now.
+    const c = dir();
+    ok(['devices', 'join', '--data', c, '--code', laterCode]);
+    expect(peerOf(c)).toBe(served.address);
+    expect(ok(['sync', '--data', c, '--timeout', '10'], inClient)).toMatch(/^synced/);
+    expect(peerOf(c)).toBe(`regulars://${moved}:${port}`);
     expect(await served.stop()).toBe(0);
     expect(served.lines.filter((line) => line.startsWith(`synced with ${deviceIdOf(b)}`))).toHaveLength(3);
+    expect(served.lines).toContain(`sent the book to ${deviceIdOf(c)}`);
     expectSameExports(exported(a), exported(b));
+    expectSameExports(exported(a), exported(c));
     await withBook(a, async (core) => expect((await callOk(core, 'customers-get', { id: meiId })).name).toBe(fields.name));
 
     // The serving device not there: neither its address nor its name answers.

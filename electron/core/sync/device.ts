@@ -29,6 +29,8 @@ const deviceSchema = z.object({
   name: z.string().min(1).optional(),
   /** The serving device's address on the shop's network, from the invitation (`regulars://host:port`). */
   peer: z.string().optional(),
+  /** The inviting device's id, from the invitation: what it is looked for by on the shop's network when its address does not answer before a link names it. */
+  invitedBy: z.string().min(1).optional(),
   /** The invitation's one-time pairing secret, until the serving device has answered it with a link. */
   pairing: z.object({ id: z.string().min(1), secret: z.string().min(1) }).optional(),
   /** This device's link credential with the serving device (`peer` its device id): what later syncs connect with. */
@@ -90,6 +92,8 @@ const invitationSchema = z.object({
   key: z.string().min(1),
   addr: z.string().min(1).optional(),
   pair: z.object({ id: z.string().min(1), secret: z.string().min(1) }).optional(),
+  /** The inviting device (codes made before it was added carry none). */
+  dev: z.string().min(1).optional(),
 });
 
 export interface Invitation {
@@ -97,12 +101,19 @@ export interface Invitation {
   key: string;
   address?: string;
   pairing?: { id: string; secret: string };
+  invitedBy?: string;
 }
 
 const invitationPrefix = 'regulars-invite-';
 
 export const invitationCode = (device: Device, network?: { address: string | null; pairing: { id: string; secret: string } }): string => {
-  const fields = { v: 1, book: device.bookId, key: device.key, ...(network?.address ? { addr: network.address } : {}), ...(network ? { pair: network.pairing } : {}) };
+  const fields = {
+    v: 1,
+    book: device.bookId,
+    key: device.key,
+    ...(network?.address ? { addr: network.address } : {}),
+    ...(network ? { pair: network.pairing, dev: device.deviceId } : {}),
+  };
   return invitationPrefix + Buffer.from(JSON.stringify(fields)).toString('base64url');
 };
 
@@ -112,8 +123,14 @@ export const readInvitation = (code: string): Invitation | null => {
   try {
     const parsed = invitationSchema.safeParse(JSON.parse(Buffer.from(trimmed.slice(invitationPrefix.length), 'base64url').toString('utf8')));
     if (!parsed.success || Buffer.from(parsed.data.key, 'base64').length !== 32) return null;
-    const { book, key, addr, pair } = parsed.data;
-    return { bookId: book, key, ...(addr === undefined ? {} : { address: addr }), ...(pair === undefined ? {} : { pairing: pair }) };
+    const { book, key, addr, pair, dev } = parsed.data;
+    return {
+      bookId: book,
+      key,
+      ...(addr === undefined ? {} : { address: addr }),
+      ...(pair === undefined ? {} : { pairing: pair }),
+      ...(dev === undefined ? {} : { invitedBy: dev }),
+    };
   } catch {
     return null;
   }

@@ -44,6 +44,7 @@ export const joinDevice = (db: Db, bookFile: string, code: string, name = defaul
     ...newDevice(invitation.bookId, invitation.key, true, name),
     ...(invitation.address === undefined ? {} : { peer: invitation.address }),
     ...(invitation.pairing === undefined ? {} : { pairing: invitation.pairing }),
+    ...(invitation.invitedBy === undefined ? {} : { invitedBy: invitation.invitedBy }),
   };
   writeDevice(bookFile, device);
   return ok({ bookId: device.bookId, deviceId: device.deviceId });

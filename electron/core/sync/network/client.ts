@@ -87,7 +87,7 @@ const connectToServing = async (
   timeoutMs: number,
 ): Promise<{ connected: Result<FrameChannel>; movedTo: string | null }> => {
   const connected = await connectTo(address, credential, timeoutMs);
-  const servingId = device.link?.peer;
+  const servingId = device.link?.peer ?? device.invitedBy;
   const lastKnown = input.peer === undefined || (device.peer !== undefined && sameAddress(input.peer, device.peer));
   if (!unreachable(connected) || servingId === undefined || !lastKnown || isLoopbackHost(address.host)) return { connected, movedTo: null };
   const found = await findServingDevice(servingId);
