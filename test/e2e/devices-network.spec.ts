@@ -137,6 +137,7 @@ for (const words of languages) {
         await syncWith(pageB, words.fetch);
         await expect(pageB.locator('.sync-status')).toContainText(words.synced, syncTimeout);
         await expect(pageB.getByText(words.laptopPeer)).toBeVisible();
+        await pageB.screenshot({ path: `${shots}/laptop-synced-${words.language}.png`, fullPage: true });
         await pageB.getByRole('navigation').getByRole('link', { name: words.customers }).click();
         await expect(pageB.getByText('林美華')).toBeVisible(syncTimeout);
 
