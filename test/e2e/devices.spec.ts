@@ -33,6 +33,10 @@ const languages = [
     save: '儲存',
     laptop: '店長的筆電',
     customers: '客戶',
+    archive: '封存區',
+    purge: '永久刪除…',
+    purgeShared: '這本客戶簿與其他裝置共用：每台裝置會在下次同步時刪除這位客戶。',
+    cancel: '取消',
   },
   {
     language: 'zh-Hans',
@@ -60,6 +64,10 @@ const languages = [
     save: '保存',
     laptop: '店长的笔记本电脑',
     customers: '客户',
+    archive: '归档区',
+    purge: '永久删除…',
+    purgeShared: '这本客户簿与其他设备共享：每台设备会在下次同步时删除这位客户。',
+    cancel: '取消',
   },
   {
     language: 'en',
@@ -87,6 +95,10 @@ const languages = [
     save: 'Save',
     laptop: 'Owner’s laptop',
     customers: 'Customers',
+    archive: 'Archive',
+    purge: 'Delete for good…',
+    purgeShared: 'This book is shared with other devices: each deletes this customer at its next sync.',
+    cancel: 'Cancel',
   },
 ] as const;
 
@@ -196,6 +208,16 @@ for (const words of languages) {
         await pageA.setViewportSize({ width: 1280, height: 1500 });
         await pageA.screenshot({ path: `test-results/devices/devices-${words.language}.png`, fullPage: true });
         await pageA.locator('.sidebar').screenshot({ path: `test-results/devices/status-${words.language}.png` });
+
+        // Deleting for good on a shared book: the confirmation says what the shared history keeps.
+        const leaving = (await a.app.rpc('customers-create', { name: '陳志明', phones: ['0922 111 222'] })).value as { id: string };
+        await a.app.rpc('customers-archive', { id: leaving.id });
+        await pageA.getByRole('navigation').getByRole('link', { name: words.archive }).click();
+        await pageA.locator('.archive-list li').filter({ hasText: '陳志明' }).getByRole('button', { name: words.purge }).click();
+        await expect(pageA.getByRole('dialog')).toContainText(words.purgeShared);
+        await pageA.getByRole('dialog').screenshot({ path: `test-results/devices/purge-shared-${words.language}.png` });
+        await pageA.getByRole('dialog').getByRole('button', { name: words.cancel }).click();
+        await expect(pageA.getByRole('dialog')).toHaveCount(0);
       } finally {
         await a.stop();
         await b.stop();

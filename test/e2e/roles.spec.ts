@@ -149,6 +149,7 @@ test('a forgotten PIN is reset with the recovery code, and an archived customer 
   await expect(confirmation).toContainText('Visits: 1');
   await expect(confirmation).toContainText('Phones: 1');
   await expect(confirmation).toContainText('The audit trail keeps its 2 entries about them.');
+  await expect(confirmation).not.toContainText('This book is shared');
   await confirmation.getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByRole('status')).toContainText('Grace Hopper deleted for good.');
   await expect(page.getByText('No archived customers.')).toBeVisible();

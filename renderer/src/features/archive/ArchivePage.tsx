@@ -10,6 +10,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { PurgeCustomerDialog } from './PurgeDialog';
+import { SharedHistoryNotice } from './SharedHistoryNotice';
 
 const pageSize = 50;
 
@@ -126,6 +127,7 @@ const ArchivedVisits = () => {
             <VisitSummary visit={purging} />
           </p>
           <p>{t('visitPurgeBody')}</p>
+          <SharedHistoryNotice what="visit" />
           <div className="form-actions">
             <button type="button" className="button" autoFocus onClick={() => setPurging(null)}>
               {t('cancel')}

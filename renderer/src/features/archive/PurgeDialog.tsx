@@ -6,6 +6,7 @@ import { useAppLanguage } from '../../app/language';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { SharedHistoryNotice } from './SharedHistoryNotice';
 
 /** Names everything that deleting a customer for good takes with it, before it happens. */
 export const PurgeCustomerDialog = ({ customerId, onClose, onPurged }: { customerId: string; onClose: () => void; onPurged: () => void }) => {
@@ -45,6 +46,7 @@ export const PurgeCustomerDialog = ({ customerId, onClose, onPurged }: { custome
             <p>{t('purgeNothingElse')}</p>
           )}
           {preview.data.auditEntries > 0 && <p className="field-hint">{t('purgeKeeps', { count: preview.data.auditEntries })}</p>}
+          <SharedHistoryNotice what="customer" />
         </>
       )}
       <div className="form-actions">

@@ -19,9 +19,13 @@ const en = {
   purgeKeeps_one: 'The audit trail keeps its entry about them.',
   purgeKeeps_other: 'The audit trail keeps its {{count}} entries about them.',
   purgeConfirm: 'Delete for good',
+  purgeShared:
+    'This book is shared with other devices: each deletes this customer at its next sync. What was entered for them also stays in the change history the devices exchange (on each device, and in the shared folder if one is used), which this version cannot erase.',
   purged: '{{name}} deleted for good.',
   visitPurgeTitle: 'Delete this for good?',
   visitPurgeBody: 'It cannot be undone.',
+  visitPurgeShared:
+    'This book is shared with other devices: each deletes this record at its next sync. What was entered in it also stays in the change history the devices exchange (on each device, and in the shared folder if one is used), which this version cannot erase.',
   visitPurged: 'Deleted for good.',
   cancel: 'Cancel',
 };
@@ -45,9 +49,11 @@ const zhHant: Messages<typeof en> = {
   purgeKeeps_one: '操作紀錄中關於這位客戶的 {{count}} 筆紀錄會保留。',
   purgeKeeps_other: '操作紀錄中關於這位客戶的 {{count}} 筆紀錄會保留。',
   purgeConfirm: '永久刪除',
+  purgeShared: '這本客戶簿與其他裝置共用：每台裝置會在下次同步時刪除這位客戶。不過，為這位客戶輸入過的資料也留在裝置之間交換的變更紀錄裡（每台裝置上，以及有使用共用資料夾時的資料夾裡），這個版本無法清除。',
   purged: '已永久刪除 {{name}}。',
   visitPurgeTitle: '要永久刪除這筆紀錄嗎？',
   visitPurgeBody: '刪除後無法復原。',
+  visitPurgeShared: '這本客戶簿與其他裝置共用：每台裝置會在下次同步時刪除這筆紀錄。不過，其中輸入過的內容也留在裝置之間交換的變更紀錄裡（每台裝置上，以及有使用共用資料夾時的資料夾裡），這個版本無法清除。',
   visitPurged: '已永久刪除。',
   cancel: '取消',
 };
@@ -71,9 +77,11 @@ const zhHans: Messages<typeof en> = {
   purgeKeeps_one: '操作记录中关于这位客户的 {{count}} 条记录会保留。',
   purgeKeeps_other: '操作记录中关于这位客户的 {{count}} 条记录会保留。',
   purgeConfirm: '永久删除',
+  purgeShared: '这本客户簿与其他设备共享：每台设备会在下次同步时删除这位客户。不过，为这位客户输入过的数据也留在设备之间交换的变更记录里（每台设备上，以及有使用共享文件夹时的文件夹里），这个版本无法清除。',
   purged: '已永久删除 {{name}}。',
   visitPurgeTitle: '要永久删除这条记录吗？',
   visitPurgeBody: '删除后无法撤销。',
+  visitPurgeShared: '这本客户簿与其他设备共享：每台设备会在下次同步时删除这条记录。不过，其中输入过的内容也留在设备之间交换的变更记录里（每台设备上，以及有使用共享文件夹时的文件夹里），这个版本无法清除。',
   visitPurged: '已永久删除。',
   cancel: '取消',
 };
