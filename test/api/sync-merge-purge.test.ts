@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
+import { bookPath } from '../../electron/core/paths';
+import { readDevice } from '../../electron/core/sync';
 import { callOk, tempDir } from '../support/core';
 import { threeDevices } from '../support/sync-devices';
 
@@ -146,6 +148,15 @@ describe('a survivor deleted for good on one device while another merges a custo
         expect(count(core, 'SELECT count(*) FROM satisfaction_answers WHERE customer_id = ?', twin)).toBe(1);
         expect(count(core, 'SELECT count(*) FROM customer_merges')).toBe(0);
       }
+      // Where the merge stood when the purge arrived (the merging device, and a third that took the
+      // merge in first), the trail says why the customer is back, and on which device the survivor went.
+      const undoneOn = (core: Core) => core.db.prepare("SELECT entity_id, device_id FROM audit_log WHERE action = 'sync.merge_undone'").all();
+      const entry = { entity_id: twin, device_id: readDevice(bookPath(book.dirs[0]))!.deviceId };
+      expect(undoneOn(b)).toEqual([entry]);
+      const [shown] = (await callOk(b, 'audit-list', { action: 'sync.merge_undone' })).entries;
+      expect([shown?.entityLabel, shown?.deviceName]).toEqual([twinFields.name, 'Counter']);
+      expect(undoneOn(a)).toEqual([]);
+      expect([[], [entry]]).toContainEqual(undoneOn(c));
       await expectSameExports(book.cores);
     });
   }

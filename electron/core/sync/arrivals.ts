@@ -56,6 +56,9 @@ const subjectOf = (table: ReplicatedTable, rowKey: string, record: Readonly<Reco
   return { entity, entityId: rowKey };
 };
 
+/** The staff member who wrote a cell, when this book knows them (a staff member deleted here is named by no one). */
+export const staffOf = (db: Db, cell: CellValue): string | null => (cell.staff !== null && getStaff(db, cell.staff) !== null ? cell.staff : null);
+
 /**
  * What a sync wrote that came from other devices, gathered while projecting and written to the
  * audit trail once at the end: one entry per record (a customer with their phones and tags, a
@@ -93,8 +96,7 @@ export class Arrivals {
 
   record(db: Db, now: () => Date): void {
     for (const { entity, entityId, kind, cell, before, after } of this.entries.values()) {
-      const staffId = cell.staff !== null && getStaff(db, cell.staff) !== null ? cell.staff : null;
-      recordAudit({ db, now, session: { role: 'system', staffId } }, { action: `sync.${kind}`, entity, entityId, before, after, deviceId: cell.device });
+      recordAudit({ db, now, session: { role: 'system', staffId: staffOf(db, cell) } }, { action: `sync.${kind}`, entity, entityId, before, after, deviceId: cell.device });
     }
   }
 }

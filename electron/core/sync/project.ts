@@ -5,7 +5,8 @@ import type { CustomerRecordsParticipant } from '../customer-records';
 import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, withWritesCaptured, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
-import { Arrivals, latestOf, listField } from './arrivals';
+import { Arrivals, latestOf, listField, staffOf } from './arrivals';
+import { recordAudit } from '../audit';
 import { sameHeads, type Doc, type Documents } from './documents';
 import {
   anyRecordHeld,
@@ -84,8 +85,11 @@ interface ProjectContext {
  * device that had not heard of it did meanwhile — a merge undone there writes the customer back
  * as not deleted, and must not bring them back.
  */
-const isPurged = (ctx: ProjectContext, customerId: string): boolean =>
-  cellValues(ctx.automerge, ctx.documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).some((cell) => cell.value === true);
+const isPurged = (ctx: ProjectContext, customerId: string): boolean => purgeOf(ctx, customerId) !== undefined;
+
+/** The device and staff member that deleted this customer for good (the first of them, if several did). */
+const purgeOf = (ctx: ProjectContext, customerId: string): CellValue | undefined =>
+  cellValues(ctx.automerge, ctx.documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).find((cell) => cell.value === true);
 
 const shownIn = (ctx: ProjectContext, table: string, rowKey: string, column: string): CellScalar | undefined =>
   cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, column))[0]?.value;
@@ -401,7 +405,13 @@ export const projectDocuments = (
   for (const touched of [...records.values()]) {
     if (touched.table !== customersTable || !isPurged(ctx, touched.rowKey)) continue;
     const back = withWritesCaptured(db, () => undoMergesInto(db, participants, touched.rowKey, audit.now().toISOString()));
+    const purge = purgeOf(ctx, touched.rowKey);
     for (const customerId of back) {
+      // The owner here sees the customer back from a merge nobody undid: the trail says why, and where.
+      recordAudit(
+        { db, now: audit.now, session: { role: 'system', staffId: purge === undefined ? null : staffOf(db, purge) } },
+        { action: 'sync.merge_undone', entity: 'customer', entityId: customerId, before: { mergedIntoId: touched.rowKey }, ...(purge === undefined ? {} : { deviceId: purge.device }) },
+      );
       for (const kept of [{ table: customersTable, rowKey: customerId, bucket: bucketOf(customersTable.name, customerId) }, ...keptAsideFor(ctx, customerId)]) {
         records.set(`${kept.table.name}/${kept.rowKey}`, kept);
       }
