@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { bookPath } from '../../electron/core/paths';
 import { readDevice } from '../../electron/core/sync';
+import { bookFolderOf, readBookSnapshot } from '../../electron/core/sync/folder';
 import { callOk, tempDir } from '../support/core';
 import { threeDevices } from '../support/sync-devices';
 
@@ -254,5 +257,35 @@ describe("the absorbed customer's own edits around a merge and its undo", () => 
     await book.settle([0, 1, 2, 0, 1, 2]);
     for (const core of book.cores) expect((await callOk(core, 'customers-get', { id: twin })).notes).toBe('復原後改的');
     await expectSameExports(book.cores);
+  });
+});
+
+describe('the book left in the shared folder for devices that join', () => {
+  /** The customers in the book the folder holds for joiners, unsealed with the book's key. */
+  const customersInFolderBook = async (folder: string, dataDir: string): Promise<string[]> => {
+    const device = readDevice(bookPath(dataDir))!;
+    const copy = path.join(tempDir(), 'joiners.db');
+    expect(await readBookSnapshot(folder, device.bookId, device.key, copy)).toBe(true);
+    const db = new Database(copy, { readonly: true });
+    try {
+      return db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as string[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('is left again without a customer deleted for good, once, by the first device to sync after the purge', async () => {
+    const { book, keep, twin } = await duplicatesOnDevices();
+    const [a, b] = book.cores;
+    const snapshot = path.join(bookFolderOf(book.folder, readDevice(bookPath(book.dirs[0]))!.bookId), 'book.snapshot');
+    expect(await customersInFolderBook(book.folder, book.dirs[0])).toEqual([keep, twin].sort());
+    await deleteForGood(b, twin);
+    await book.sync(1);
+    expect(await customersInFolderBook(book.folder, book.dirs[1])).toEqual([keep]);
+    const left = statSync(snapshot).mtimeMs;
+    // The others learn of the purge from the folder: the book there already lacks the customer.
+    await book.settle([0, 2, 1]);
+    expect(statSync(snapshot).mtimeMs).toBe(left);
+    expect(count(a, 'SELECT count(*) FROM customers WHERE id = ?', twin)).toBe(0);
   });
 });

@@ -124,11 +124,34 @@ export const hasBookSnapshotFor = (folder: string, bookId: string, keyId: string
   return readFileSync(snapshotKeyFile(folder, bookId), 'utf8').trim() === keyId;
 };
 
-/** The book for devices that join (a copy of the SQLite file `bookCopy`), sealed as it streams. */
-export const writeBookSnapshot = async (folder: string, bookId: string, key: string, keyId: string, bookCopy: string): Promise<void> => {
+/** Beside the book for joiners: the customers deleted for good whom it is known not to hold (their ids, as JSON). */
+const snapshotErasedFile = (folder: string, bookId: string) => `${snapshotFile(folder, bookId)}.erased`;
+
+/**
+ * Whether the book for joiners may still hold a customer deleted for good: one of `erased` is not
+ * among those it was written without (a book left before this was noted holds them all).
+ */
+export const bookSnapshotMayHold = (folder: string, bookId: string, erased: readonly string[]): boolean => {
+  if (erased.length === 0) return false;
+  let without: unknown = [];
+  try {
+    without = JSON.parse(readFileSync(snapshotErasedFile(folder, bookId), 'utf8'));
+  } catch {
+    return true;
+  }
+  const known = new Set(Array.isArray(without) ? without : []);
+  return erased.some((id) => !known.has(id));
+};
+
+/**
+ * The book for devices that join (a copy of the SQLite file `bookCopy`), sealed as it streams;
+ * `erased`: the customers deleted for good that the copy does not hold.
+ */
+export const writeBookSnapshot = async (folder: string, bookId: string, key: string, keyId: string, bookCopy: string, erased: readonly string[]): Promise<void> => {
   mkdirSync(bookFolderOf(folder, bookId), { recursive: true });
   await sealFile(key, snapshotLabel(bookId), bookCopy, snapshotFile(folder, bookId));
   writeWhole(snapshotKeyFile(folder, bookId), Buffer.from(keyId));
+  writeWhole(snapshotErasedFile(folder, bookId), Buffer.from(JSON.stringify(erased)));
 };
 
 const keysFolderOf = (folder: string, bookId: string) => path.join(bookFolderOf(folder, bookId), 'keys');

@@ -1,4 +1,4 @@
-import { bucketOf, cellKey, decodeCell, deletedColumn, lastContentColumn, mergedIntoColumn, parseCellKey, purgedColumn, type CellScalar, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, deletedColumn, lastContentColumn, mergedIntoColumn, parseCellKey, type CellScalar, type CellValue } from '../../../shared/sync/cells';
 import { forgetCustomerSearch } from '../customers';
 import { undoMergesInto } from '../merge';
 import type { CustomerRecordsParticipant } from '../customer-records';
@@ -6,6 +6,7 @@ import type { Db } from '../db/connection';
 import { replicatedTable, replicatedTables, withWritesCaptured, type ReplicatedTable } from '../db/replicated';
 import type { AutomergeApi } from './automerge';
 import { Arrivals, latestOf, listField, staffOf } from './arrivals';
+import { cellValues, purgeOf } from './cell-values';
 import { recordAudit } from '../audit';
 import { sameHeads, type Doc, type Documents } from './documents';
 import {
@@ -44,18 +45,6 @@ const customersTable = replicatedTable('customers')!;
 
 const tableOrder = new Map(replicatedTables.map((table, index) => [table.name, index]));
 
-/** Every value a cell holds: one, or several given while apart (the shown one first). */
-const cellValues = (automerge: AutomergeApi, doc: Doc, key: string): CellValue[] => {
-  const winner = doc[key];
-  if (winner === undefined) return [];
-  const shown = decodeCell(String(winner));
-  const all = Object.values(automerge.getConflicts(doc, key) ?? {})
-    .map((value) => decodeCell(String(value)))
-    .filter((cell): cell is CellValue => cell !== null);
-  const others = all.filter((cell) => shown === null || cell.value !== shown.value);
-  return shown === null ? others : [shown, ...others];
-};
-
 /** The customers a record belongs to, before and after: their derived figures and search rows follow. */
 const customersOf = (table: ReplicatedTable, rowKey: string, record: Record<string, CellScalar> | null, values: Record<string, CellScalar>): string[] => {
   // A customer, their lists and their referral are keyed by the customer.
@@ -85,11 +74,7 @@ interface ProjectContext {
  * device that had not heard of it did meanwhile — a merge undone there writes the customer back
  * as not deleted, and must not bring them back.
  */
-const isPurged = (ctx: ProjectContext, customerId: string): boolean => purgeOf(ctx, customerId) !== undefined;
-
-/** The device and staff member that deleted this customer for good (the first of them, if several did). */
-const purgeOf = (ctx: ProjectContext, customerId: string): CellValue | undefined =>
-  cellValues(ctx.automerge, ctx.documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).find((cell) => cell.value === true);
+const isPurged = (ctx: ProjectContext, customerId: string): boolean => purgeOf(ctx.automerge, ctx.documents, customerId) !== undefined;
 
 const shownIn = (ctx: ProjectContext, table: string, rowKey: string, column: string): CellScalar | undefined =>
   cellValues(ctx.automerge, ctx.documents.get(bucketOf(table, rowKey)), cellKey(table, rowKey, column))[0]?.value;
@@ -405,7 +390,7 @@ export const projectDocuments = (
   for (const touched of [...records.values()]) {
     if (touched.table !== customersTable || !isPurged(ctx, touched.rowKey)) continue;
     const back = withWritesCaptured(db, () => undoMergesInto(db, participants, touched.rowKey, audit.now().toISOString()));
-    const purge = purgeOf(ctx, touched.rowKey);
+    const purge = purgeOf(automerge, documents, touched.rowKey);
     for (const customerId of back) {
       // The owner here sees the customer back from a merge nobody undid: the trail says why, and where.
       recordAudit(

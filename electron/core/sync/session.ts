@@ -23,10 +23,12 @@ import {
   readKeyFiles,
   removeOwnBundlesBefore,
   writeBookSnapshot,
+  bookSnapshotMayHold,
   writeBundle,
   writeKeyFiles,
   type BucketChanges,
 } from './folder';
+import { customersDeletedForGood } from './cell-values';
 import { projectDocuments } from './project';
 import { bucketHeads, peerFolderSeq, resetSyncBookkeeping, setExportedHeads, setOwnFolderSeq, setPeerFolderSeq } from './queries';
 import { forgetLinks, wipeLinksFromCopy } from './network/queries';
@@ -113,13 +115,16 @@ export const wipeLinksFrom = (copyFile: string, projectRoot: string): void => {
   }
 };
 
-/** Leaves a copy of the book in the folder for devices that join (SQLite's online backup, then sealed as it streams). */
-const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Device): Promise<void> => {
+/**
+ * Leaves a copy of the book in the folder for devices that join (SQLite's online backup, then sealed
+ * as it streams), noting which customers deleted for good it was made without.
+ */
+const leaveBookForJoiners = async (db: Db, input: FolderSyncInput, device: Device, erased: readonly string[]): Promise<void> => {
   const copy = `${input.bookFile}.for-joiners`;
   try {
     await db.backup(copy);
     wipeLinksFrom(copy, input.projectRoot);
-    await writeBookSnapshot(input.folder, device.bookId, device.key, bookKeyId(device.key), copy);
+    await writeBookSnapshot(input.folder, device.bookId, device.key, bookKeyId(device.key), copy, erased);
   } finally {
     rmSync(copy, { force: true });
   }
@@ -318,9 +323,12 @@ export const syncThroughFolder = (input: FolderSyncInput): Promise<Result<Folder
     writeKeyFiles(input.folder, device.bookId, bookKeyRows(db));
     report('send', 0, 0);
     const bundlesWritten = writeOwnBundle(automerge, db, documents, input, sealing);
-    if (!hasBookSnapshotFor(input.folder, device.bookId, bookKeyId(sealing.key), (sealing.keyring ?? []).length === 0)) {
+    // Left again when sealed with an older key, or when it may still hold a customer deleted for
+    // good since: of every copy of the book, the one in a folder others can reach is the one to go.
+    const erased = customersDeletedForGood(automerge, documents);
+    if (!hasBookSnapshotFor(input.folder, device.bookId, bookKeyId(sealing.key), (sealing.keyring ?? []).length === 0) || bookSnapshotMayHold(input.folder, device.bookId, erased)) {
       report('leave-book', 0, 0);
-      await leaveBookForJoiners(db, input, sealing);
+      await leaveBookForJoiners(db, input, sealing, erased);
     }
     return ok({ recorded, bundlesWritten, bundlesRead, waiting });
   });
