@@ -483,6 +483,16 @@ const mdnsNoise = (prefix: string[], deviceId: string): void => {
 describe('finding the serving device again when its address changes (mDNS between two namespaces)', () => {
   it.skipIf(netnsUnavailable !== null)('the serving computer given a new address: the next sync finds it by name, keeps the new address and syncs; away, the sync fails with a clear reason', { timeout: 180_000 }, async () => {
     const { namespaces, links, addresses, inServer, inClient } = linkedNamespaces('d', 1);
+    // The connecting computer is on a second network too (a VPN, say), which has its default route
+    // and the multicast route: a question sent only where the system sends multicast never reaches the shop.
+    const decoy = linkedNamespaces('v', 2);
+    const aside = { name: `rgdx${suffix}`, address: decoy.addresses.client.replace(/\.2$/, '.9') };
+    must('link', 'add', aside.name, 'netns', namespaces.client, 'type', 'veth', 'peer', 'name', `rgdy${suffix}`, 'netns', decoy.namespaces.server);
+    must('-n', namespaces.client, 'addr', 'add', `${aside.address}/24`, 'dev', aside.name);
+    must('-n', namespaces.client, 'link', 'set', aside.name, 'up');
+    must('-n', decoy.namespaces.server, 'link', 'set', `rgdy${suffix}`, 'up');
+    must('-n', namespaces.client, 'route', 'replace', '224.0.0.0/4', 'dev', aside.name);
+    must('-n', namespaces.client, 'route', 'add', 'default', 'dev', aside.name);
     const a = dir();
     ok(['seed', '--data', a, '--customers', '30', '--visits', '150', '--seed', '12']);
     ok(['devices', 'invite', '--data', a]);

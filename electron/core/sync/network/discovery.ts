@@ -1,6 +1,8 @@
-import type { RemoteInfo } from 'node:dgram';
-import makeMulticastDns from 'multicast-dns';
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { networkInterfaces } from 'node:os';
+import * as dnsPacket from 'dns-packet';
 import type { Answer, Packet } from 'dns-packet';
+import makeMulticastDns from 'multicast-dns';
 
 /**
  * Finding the serving device again on the shop's network when its address has changed (a router
@@ -70,30 +72,81 @@ export const answerOnNetwork = (deviceId: string, port: number): Answering => {
   return { close: () => new Promise((resolve) => mdns.destroy(() => resolve())) };
 };
 
+/** This computer's addresses on its networks (IPv4, not loopback): a question goes out on each. */
+const networkAddresses = (): string[] =>
+  Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((address) => address.family === 'IPv4' && !address.internal)
+    .map((address) => address.address);
+
+/** The mDNS group and port every serving device listens on. */
+const group = { address: '224.0.0.251', port: 5353 };
+
 /**
  * Where the serving device `deviceId` answers now: the address its answer came from (never an
  * address written inside the answer, which anyone could fill) and the port it gave. Null when no
- * answer came within a few seconds.
+ * answer came within a few seconds. Asked as a one-shot question (RFC 6762 5.1) from a port of its
+ * own on each network this computer is on, so the answer comes straight back to it, routed by the
+ * system: a laptop whose default route is a VPN or a second network still asks on the shop's, and
+ * another mDNS program holding port 5353 here never takes the answer.
  */
 export const findServingDevice = (deviceId: string, timeoutMs = findForMs): Promise<{ host: string; port: number } | null> =>
   new Promise((resolve) => {
-    const mdns = makeMulticastDns();
+    const question = dnsPacket.encode({ type: 'query', id: 0, questions: [{ name: serviceName(deviceId), type: 'SRV' }] });
+    const sockets = networkAddresses().map((address) => {
+      const socket = createSocket('udp4');
+      // A network that refuses (its address gone, no route for the group) is not asked; the others are.
+      socket.on('error', () => closeQuietly(socket));
+      socket.on('message', (message, from) => {
+        const port = answerPort(message, deviceId);
+        if (port !== null) finish({ host: from.address, port });
+      });
+      socket.bind(0, address, () => {
+        try {
+          socket.setMulticastInterface(address);
+        } catch {
+          // An address gone since it was listed: that network is not asked.
+        }
+      });
+      return socket;
+    });
+    const ask = () => {
+      for (const socket of sockets) {
+        try {
+          socket.send(question, group.port, group.address, () => undefined);
+        } catch {
+          // Closed after an error: that network is not asked again.
+        }
+      }
+    };
     let settled = false;
     const finish = (found: { host: string; port: number } | null) => {
       if (settled) return;
       settled = true;
       clearTimeout(giveUp);
       clearInterval(again);
-      mdns.destroy(() => resolve(found));
+      for (const socket of sockets) closeQuietly(socket);
+      resolve(found);
     };
-    mdns.on('warning', () => undefined);
-    mdns.on('error', () => finish(null));
-    mdns.on('response', (response: Packet, from: RemoteInfo) => {
-      const port = portIn(response, deviceId);
-      if (port !== null && from.family === 'IPv4') finish({ host: from.address, port });
-    });
-    const ask = () => mdns.query({ questions: [{ name: serviceName(deviceId), type: 'SRV' }] });
     ask();
     const again = setInterval(ask, askEveryMs);
-    const giveUp = setTimeout(() => finish(null), timeoutMs);
+    const giveUp = setTimeout(() => finish(null), sockets.length === 0 ? 0 : timeoutMs);
   });
+
+const closeQuietly = (socket: Socket): void => {
+  try {
+    socket.close();
+  } catch {
+    // Closed already, after an error.
+  }
+};
+
+/** The port in an answer packet for the device, or null for anything else (not DNS, not an answer, another device). */
+const answerPort = (message: Buffer, deviceId: string): number | null => {
+  try {
+    const packet = dnsPacket.decode(message);
+    return packet.type === 'response' ? portIn(packet, deviceId) : null;
+  } catch {
+    return null;
+  }
+};
