@@ -15,6 +15,9 @@ import makeMulticastDns from 'multicast-dns';
 
 const serviceType = '_regulars._tcp.local';
 
+/** The mDNS group and port every serving device listens on. */
+const group = { address: '224.0.0.251', port: 5353 };
+
 /** The name a serving device answers to (DNS names compare without case). */
 export const serviceName = (deviceId: string): string => `${deviceId.toLowerCase()}.${serviceType}`;
 
@@ -67,7 +70,7 @@ export const answerOnNetwork = (deviceId: string, port: number): Answering => {
   mdns.on('query', (query: Packet, from: RemoteInfo) => {
     const answers = answersTo(query, deviceId, port);
     if (answers.length === 0) return;
-    mdns.respond({ answers }, from.port === 5353 ? undefined : { port: from.port, address: from.address });
+    mdns.respond({ answers }, from.port === group.port ? undefined : { port: from.port, address: from.address });
   });
   return { close: () => new Promise((resolve) => mdns.destroy(() => resolve())) };
 };
@@ -78,9 +81,6 @@ const networkAddresses = (): string[] =>
     .flatMap((addresses) => addresses ?? [])
     .filter((address) => address.family === 'IPv4' && !address.internal)
     .map((address) => address.address);
-
-/** The mDNS group and port every serving device listens on. */
-const group = { address: '224.0.0.251', port: 5353 };
 
 /**
  * Where the serving device `deviceId` answers now: the address its answer came from (never an
