@@ -1,4 +1,4 @@
-import { bucketOf, cellKey, decodeCell, purgedColumn, type CellValue } from '../../../shared/sync/cells';
+import { bucketOf, cellKey, decodeCell, parseCellKey, purgedColumn, type CellValue } from '../../../shared/sync/cells';
 import type { AutomergeApi } from './automerge';
 import type { Doc, Documents } from './documents';
 
@@ -18,16 +18,14 @@ export const cellValues = (automerge: AutomergeApi, doc: Doc, key: string): Cell
 export const purgeOf = (automerge: AutomergeApi, documents: Documents, customerId: string): CellValue | undefined =>
   cellValues(automerge, documents.get(bucketOf('customers', customerId)), cellKey('customers', customerId, purgedColumn)).find((cell) => cell.value === true);
 
-const purgedKey = /^customers\/(.+)\/\$purged$/;
-
 /** Every customer some device deleted for good, as the documents this device holds say (sorted). */
 export const customersDeletedForGood = (automerge: AutomergeApi, documents: Documents): string[] => {
   const erased: string[] = [];
   for (const bucket of documents.stored()) {
     const doc = documents.get(bucket);
     for (const key of Object.keys(doc)) {
-      const customerId = purgedKey.exec(key)?.[1];
-      if (customerId !== undefined && cellValues(automerge, doc, key).some((cell) => cell.value === true)) erased.push(customerId);
+      const address = parseCellKey(key);
+      if (address?.table === 'customers' && address.column === purgedColumn && cellValues(automerge, doc, key).some((cell) => cell.value === true)) erased.push(address.rowKey);
     }
   }
   return erased.sort();

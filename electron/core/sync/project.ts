@@ -388,14 +388,14 @@ export const projectDocuments = (
   // those merges are still in the book (their deletion may be in this very sync, from a device that
   // had the purge already).
   for (const touched of [...records.values()]) {
-    if (touched.table !== customersTable || !isPurged(ctx, touched.rowKey)) continue;
+    const purge = touched.table === customersTable ? purgeOf(automerge, documents, touched.rowKey) : undefined;
+    if (purge === undefined) continue;
     const back = withWritesCaptured(db, () => undoMergesInto(db, participants, touched.rowKey, audit.now().toISOString()));
-    const purge = purgeOf(automerge, documents, touched.rowKey);
     for (const customerId of back) {
       // The owner here sees the customer back from a merge nobody undid: the trail says why, and where.
       recordAudit(
-        { db, now: audit.now, session: { role: 'system', staffId: purge === undefined ? null : staffOf(db, purge) } },
-        { action: 'sync.merge_undone', entity: 'customer', entityId: customerId, before: { mergedIntoId: touched.rowKey }, ...(purge === undefined ? {} : { deviceId: purge.device }) },
+        { db, now: audit.now, session: { role: 'system', staffId: staffOf(db, purge) } },
+        { action: 'sync.merge_undone', entity: 'customer', entityId: customerId, before: { mergedIntoId: touched.rowKey }, deviceId: purge.device },
       );
       for (const kept of [{ table: customersTable, rowKey: customerId, bucket: bucketOf(customersTable.name, customerId) }, ...keptAsideFor(ctx, customerId)]) {
         records.set(`${kept.table.name}/${kept.rowKey}`, kept);
