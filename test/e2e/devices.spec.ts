@@ -36,6 +36,10 @@ const languages = [
     archive: '封存區',
     purge: '永久刪除…',
     purgeShared: '這本客戶簿與其他裝置共用：每台裝置會在下次同步時刪除這位客戶。',
+    visitPurgeShared: '這本客戶簿與其他裝置共用：每台裝置會在下次同步時刪除這筆紀錄。',
+    purgeConfirm: '永久刪除',
+    audit: '操作紀錄',
+    mergeUndone: '合併已復原：併入的那位客戶在另一台裝置上被永久刪除',
     cancel: '取消',
   },
   {
@@ -67,6 +71,10 @@ const languages = [
     archive: '归档区',
     purge: '永久删除…',
     purgeShared: '这本客户簿与其他设备共享：每台设备会在下次同步时删除这位客户。',
+    visitPurgeShared: '这本客户簿与其他设备共享：每台设备会在下次同步时删除这条记录。',
+    purgeConfirm: '永久删除',
+    audit: '操作记录',
+    mergeUndone: '合并已撤销：并入的那位客户在另一台设备上被永久删除',
     cancel: '取消',
   },
   {
@@ -98,6 +106,10 @@ const languages = [
     archive: 'Archive',
     purge: 'Delete for good…',
     purgeShared: 'This book is shared with other devices: each deletes this customer at its next sync.',
+    visitPurgeShared: 'This book is shared with other devices: each deletes this record at its next sync.',
+    purgeConfirm: 'Delete for good',
+    audit: 'Audit trail',
+    mergeUndone: 'Merge undone: the customer it went into was deleted for good on another device',
     cancel: 'Cancel',
   },
 ] as const;
@@ -209,15 +221,39 @@ for (const words of languages) {
         await pageA.screenshot({ path: `test-results/devices/devices-${words.language}.png`, fullPage: true });
         await pageA.locator('.sidebar').screenshot({ path: `test-results/devices/status-${words.language}.png` });
 
-        // Deleting for good on a shared book: the confirmation says what the shared history keeps.
+        // Deleting for good on a shared book. A customer and a duplicate reach both devices; apart,
+        // B merges the duplicate into the customer and A deletes the customer for good.
         const leaving = (await a.app.rpc('customers-create', { name: '陳志明', phones: ['0922 111 222'] })).value as { id: string };
+        const duplicate = (await a.app.rpc('customers-create', { name: '陳志明（舊卡）', phones: ['0922 333 444'] })).value as { id: string };
+        await syncWith(pageA, words.syncNow);
+        await openDevices(pageB, words);
+        await syncWith(pageB, words.syncNow);
+        await b.app.rpc('customers-merge', { survivorId: leaving.id, absorbedId: duplicate.id, fields: { name: '陳志明', phones: ['0922 111 222', '0922 333 444'] } });
         await a.app.rpc('customers-archive', { id: leaving.id });
+        // The confirmations, for a customer and for a visit, say what the shared history keeps.
+        const removed = (await a.app.rpc('visits-log', { customerId: mei.id, amountMinor: 1200, note: '記錯了' })).value as { id: string };
+        await a.app.rpc('visits-archive', { id: removed.id });
         await pageA.getByRole('navigation').getByRole('link', { name: words.archive }).click();
+        await pageA.locator('.archive-list li').filter({ hasText: '林美華' }).getByRole('button', { name: words.purge }).click();
+        await expect(pageA.getByRole('dialog')).toContainText(words.visitPurgeShared);
+        await pageA.getByRole('dialog').screenshot({ path: `test-results/devices/visit-purge-shared-${words.language}.png` });
+        await pageA.getByRole('dialog').getByRole('button', { name: words.cancel }).click();
+        await expect(pageA.getByRole('dialog')).toHaveCount(0);
         await pageA.locator('.archive-list li').filter({ hasText: '陳志明' }).getByRole('button', { name: words.purge }).click();
         await expect(pageA.getByRole('dialog')).toContainText(words.purgeShared);
         await pageA.getByRole('dialog').screenshot({ path: `test-results/devices/purge-shared-${words.language}.png` });
-        await pageA.getByRole('dialog').getByRole('button', { name: words.cancel }).click();
+        await pageA.getByRole('dialog').getByRole('button', { name: words.purgeConfirm, exact: true }).click();
         await expect(pageA.getByRole('dialog')).toHaveCount(0);
+        // The purge reaches B, where the merge stood: the duplicate is back, and B's audit trail says why and from where.
+        await openDevices(pageA, words);
+        await syncWith(pageA, words.syncNow);
+        await openDevices(pageB, words);
+        await syncWith(pageB, words.syncNow);
+        await pageB.getByRole('navigation').getByRole('link', { name: words.audit }).click();
+        const undone = pageB.locator('.audit-entry').filter({ hasText: words.mergeUndone });
+        await expect(undone).toHaveCount(1);
+        await expect(undone.getByRole('link', { name: '陳志明（舊卡）' })).toBeVisible();
+        await undone.screenshot({ path: `test-results/devices/merge-undone-${words.language}.png` });
       } finally {
         await a.stop();
         await b.stop();
