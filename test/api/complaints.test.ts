@@ -172,6 +172,35 @@ describe('complaints', () => {
     expect(stats.repeatComplainers).toEqual([{ customerId: customer.id, name: '陳美玲', complaints: 2 }]);
   });
 
+  it('orders the board by what is still to act on, then the newest, within its limit; finds by the customer’s name; counts every match', async () => {
+    const { core, clock, customer } = await shop();
+    const other = await callOk(core, 'customers-create', { name: 'Walter Lin' });
+    const logAt = async (at: string, customerId: string | null, description: string) => {
+      clock.set(at);
+      return callOk(core, 'complaints-log', { customerId, channel: 'phone', category: 'price', severity: 'low', description });
+    };
+    const oldOpen = await logAt('2026-03-10T03:00:00.000Z', customer.id, 'old open');
+    const acknowledged = await logAt('2026-03-10T04:00:00.000Z', other.id, 'acknowledged');
+    await callOk(core, 'complaints-acknowledge', { id: acknowledged.id, note: '' });
+    const resolved = await logAt('2026-03-10T05:00:00.000Z', customer.id, 'resolved');
+    await callOk(core, 'complaints-acknowledge', { id: resolved.id, note: '' });
+    await callOk(core, 'complaints-resolve', { id: resolved.id, resolution: 'Refunded', compensation: null });
+    await logAt('2026-03-10T06:00:00.000Z', null, 'new open, no customer');
+    await logAt('2026-03-10T07:00:00.000Z', other.id, 'newest open');
+
+    const board = await callOk(core, 'complaints-list', {});
+    expect(board.items.map((item) => item.description)).toEqual(['newest open', 'new open, no customer', 'old open', 'acknowledged', 'resolved']);
+    expect(board.items.map((item) => item.customerName)).toEqual(['Walter Lin', null, '陳美玲', 'Walter Lin', '陳美玲']);
+    expect(board.counts).toMatchObject({ open: 3, acknowledged: 1, resolved: 1 });
+    const firstTwo = await callOk(core, 'complaints-list', { limit: 2 });
+    expect(firstTwo.items.map((item) => item.description)).toEqual(['newest open', 'new open, no customer']);
+    expect(firstTwo.counts).toEqual(board.counts);
+    const walter = await callOk(core, 'complaints-list', { query: 'walter' });
+    expect(walter.items.map((item) => item.description)).toEqual(['newest open', 'acknowledged']);
+    expect(walter.counts).toMatchObject({ open: 1, acknowledged: 1, resolved: 0 });
+    expect((await callOk(core, 'complaints-list', { customerId: customer.id, states: ['open'] })).items.map((item) => item.id)).toEqual([oldOpen.id]);
+  });
+
   it('moves complaints to the survivor of a merge, back on undo, and deletes them with a purged customer', async () => {
     const { core, customer } = await shop();
     await callOk(core, 'auth-unlock', { pin: testPin });

@@ -46,6 +46,35 @@ describe('referrals', () => {
     expect(await core.call('referrals-reward-void', { id: given.id, reason: 'mistake' })).toMatchObject({ ok: false, error: { details: { reason: 'reward_already_given' } } });
   });
 
+  it('lists rewards newest first, a page at a time, for every status or one, with the totals of each', async () => {
+    const clock = fixedClock('2026-03-01T10:00:00.000Z');
+    const core = freshCore({ now: clock.now });
+    const amy = await customer(core, 'Amy');
+    const earnedIds: string[] = [];
+    for (const [index, name] of ['Ben', 'Cleo', 'Dan', 'Eve', 'Fay'].entries()) {
+      clock.set(`2026-03-0${index + 1}T10:00:00.000Z`);
+      const referred = await customer(core, name);
+      await callOk(core, 'referrals-set', { customerId: referred.id, referrerId: amy.id });
+      await callOk(core, 'visits-log', { customerId: referred.id, amountMinor: 10_000 });
+      const [newest] = (await callOk(core, 'referrals-rewards', { status: 'earned', limit: 1 })).rows;
+      earnedIds.push(newest!.id);
+    }
+    await callOk(core, 'referrals-reward-give', { id: earnedIds[1]! });
+    await callOk(core, 'referrals-reward-void', { id: earnedIds[3]!, reason: 'mistake' });
+
+    const names = (page: { rows: { referred: { name: string } }[] }) => page.rows.map((row) => row.referred.name);
+    const all = await callOk(core, 'referrals-rewards', { status: 'all', limit: 2, offset: 0 });
+    expect(all.total).toBe(5);
+    expect(names(all)).toEqual(['Fay', 'Eve']);
+    expect(names(await callOk(core, 'referrals-rewards', { status: 'all', limit: 2, offset: 2 }))).toEqual(['Dan', 'Cleo']);
+    const earned = await callOk(core, 'referrals-rewards', { status: 'earned', limit: 2, offset: 1 });
+    expect(earned.total).toBe(3);
+    expect(names(earned)).toEqual(['Dan', 'Ben']);
+    expect(names(await callOk(core, 'referrals-rewards', { status: 'earned', limit: 2, offset: 0 }))).toEqual(['Fay', 'Dan']);
+    expect(await callOk(core, 'referrals-rewards', { status: 'given' })).toMatchObject({ total: 1, rows: [{ referred: { name: 'Cleo' }, referrer: { name: 'Amy' } }] });
+    expect((await callOk(core, 'referrals-rewards', { status: 'void' })).rows.map((row) => row.status)).toEqual(['void']);
+  });
+
   it('voids an earned reward with a reason, which closes its reminder', async () => {
     const core = freshCore();
     const amy = await customer(core, 'Amy');

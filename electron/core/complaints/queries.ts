@@ -97,12 +97,12 @@ export interface EscalationUpdate {
   updated_at: string;
 }
 
-const selectComplaint = `
-  SELECT c.*, cu.name AS customer_name, s.name AS owner_staff_name, sa.level AS satisfaction_level
-  FROM complaints c
+const complaintColumns = 'c.*, cu.name AS customer_name, s.name AS owner_staff_name, sa.level AS satisfaction_level';
+const complaintJoins = `
   LEFT JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN staff s ON s.id = c.owner_staff_id
   LEFT JOIN satisfaction_answers sa ON sa.id = c.satisfaction_answer_id`;
+const selectComplaint = `SELECT ${complaintColumns} FROM complaints c ${complaintJoins}`;
 
 /** Still the shop's to act on and past a deadline it has not met. */
 const overdue = `c.state IN ('open', 'acknowledged') AND (
@@ -117,7 +117,10 @@ const boardFilter = `
     AND (@customer IS NULL OR c.customer_id = @customer)
     AND (@overdue = 0 OR (${overdue}))
     AND (@query = '' OR instr(lower(c.description), lower(@query)) > 0 OR instr(lower(c.resolution), lower(@query)) > 0
-         OR instr(lower(coalesce(cu.name, '')), lower(@query)) > 0)`;
+         OR instr(lower(coalesce((SELECT name FROM customers WHERE id = c.customer_id), '')), lower(@query)) > 0)`;
+
+/** The board's order: what is still to act on first, then the newest. */
+const boardOrder = `CASE c.state WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'resolved' THEN 2 WHEN 'followed_up' THEN 3 ELSE 4 END, c.received_at DESC, c.id DESC`;
 
 export interface BoardParams {
   states: string;
@@ -135,10 +138,14 @@ const statements = statementsFor((db) => ({
     INSERT INTO complaints (id, customer_id, channel, category, severity, description, owner_staff_id, state, received_at, reply_promise_id, resolve_promise_id, created_at, updated_at)
     VALUES (@id, @customer_id, @channel, @category, @severity, @description, @owner_staff_id, @state, @received_at, @reply_promise_id, @resolve_promise_id, @created_at, @updated_at)`),
   get: db.prepare<[string], DbComplaintRow>(`${selectComplaint} WHERE c.id = ?`),
-  board: db.prepare<BoardParams & { limit: number }, DbComplaintRow>(`${selectComplaint} ${boardFilter}
-    ORDER BY CASE c.state WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'resolved' THEN 2 WHEN 'followed_up' THEN 3 ELSE 4 END, c.received_at DESC LIMIT @limit`),
-  boardCounts: db.prepare<BoardParams, { state: string; count: number }>(`SELECT c.state, count(*) AS count FROM complaints c
-    LEFT JOIN customers cu ON cu.id = c.customer_id ${boardFilter} GROUP BY c.state`),
+  // The board's complaints are picked and counted from complaints alone (the customer's name read
+  // only when a search asks for it), then the page joined: joining first looked up the customer,
+  // staff member and answer of every complaint in the book before sorting (20,000: 40-70 ms each).
+  board: db.prepare<BoardParams & { limit: number }, DbComplaintRow>(`
+    SELECT ${complaintColumns} FROM (SELECT c.id FROM complaints c ${boardFilter} ORDER BY ${boardOrder} LIMIT @limit) page
+    CROSS JOIN complaints c ON c.id = page.id ${complaintJoins}
+    ORDER BY ${boardOrder}`),
+  boardCounts: db.prepare<BoardParams, { state: string; count: number }>(`SELECT c.state, count(*) AS count FROM complaints c ${boardFilter} GROUP BY c.state`),
   insertPromise: db.prepare<{ id: string; complaint_id: string; kind: string; due_at: string; at: string }>(
     'INSERT INTO complaint_promises (id, complaint_id, kind, due_at, created_at) VALUES (@id, @complaint_id, @kind, @due_at, @at)',
   ),

@@ -232,8 +232,10 @@ export const signalRows = (db: Db, source: LoyaltySignalSource, parameters: Sign
 };
 
 const rankStatements = statementsFor((db) => ({
-  // customer_loyalty_revenue: how many spent more, counted in the index.
-  above: db.prepare<[number], number>('SELECT count(*) FROM customer_loyalty WHERE revenue_12m_minor > ?').pluck(),
+  // customer_loyalty_revenue: how many spent more, counted in the index. The index's own condition
+  // is repeated: from "> ?" alone the planner cannot tell the partial index holds every row it
+  // wants, and read all of customer_loyalty instead (13-15 ms on the full book, against about 1).
+  above: db.prepare<[number], number>('SELECT count(*) FROM customer_loyalty WHERE revenue_12m_minor > ? AND revenue_12m_minor > 0').pluck(),
 }));
 
 /** 1 for the biggest spender of the trailing year; null for someone who spent nothing in it. */

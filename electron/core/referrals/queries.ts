@@ -117,10 +117,17 @@ const statements = statementsFor((db) => ({
   getReward: db.prepare<[string], DbRewardRow>('SELECT * FROM referral_rewards WHERE id = ?'),
   getRewardListRow: db.prepare<[string], DbRewardListRow>(`SELECT ${rewardColumns} FROM referral_rewards w ${rewardJoins} WHERE w.id = ?`),
   rewardOfReferred: db.prepare<[string], DbRewardRow>('SELECT * FROM referral_rewards WHERE referred_id = ? ORDER BY earned_at LIMIT 1'),
-  rewardsByStatus: db.prepare<{ status: string | null; limit: number; offset: number }, DbRewardListRow>(
-    `SELECT ${rewardColumns} FROM referral_rewards w ${rewardJoins} WHERE @status IS NULL OR w.status = @status ORDER BY w.earned_at DESC, w.id DESC LIMIT @limit OFFSET @offset`,
-  ),
-  countRewards: db.prepare<{ status: string | null }, number>('SELECT count(*) FROM referral_rewards WHERE @status IS NULL OR status = @status').pluck(),
+  // The page's rewards are picked from referral_rewards alone, then joined: joining first made
+  // SQLite look up both customers of every reward before sorting (30,000 rewards: 40-100 ms).
+  rewardsPage: db.prepare<{ limit: number; offset: number }, DbRewardListRow>(`
+    SELECT ${rewardColumns} FROM (SELECT id FROM referral_rewards ORDER BY earned_at DESC, id DESC LIMIT @limit OFFSET @offset) page
+    CROSS JOIN referral_rewards w ON w.id = page.id ${rewardJoins} ORDER BY w.earned_at DESC, w.id DESC`),
+  // referral_rewards_status, in its order (a status filter written as "@status IS NULL OR ..." read every reward).
+  rewardsPageOfStatus: db.prepare<{ status: string; limit: number; offset: number }, DbRewardListRow>(`
+    SELECT ${rewardColumns} FROM (SELECT id FROM referral_rewards WHERE status = @status ORDER BY earned_at DESC, id DESC LIMIT @limit OFFSET @offset) page
+    CROSS JOIN referral_rewards w ON w.id = page.id ${rewardJoins} ORDER BY w.earned_at DESC, w.id DESC`),
+  countAllRewards: db.prepare<[], number>('SELECT count(*) FROM referral_rewards').pluck(),
+  countRewardsOfStatus: db.prepare<[string], number>('SELECT count(*) FROM referral_rewards WHERE status = ?').pluck(),
   insertReward: db.prepare<DbRewardRow>(`
     INSERT INTO referral_rewards (id, referrer_id, referred_id, visit_id, kind, value, gift, status, earned_at, given_at, given_by_staff_id, voided_at, void_reason, created_at, updated_at)
     VALUES (@id, @referrer_id, @referred_id, @visit_id, @kind, @value, @gift, @status, @earned_at, @given_at, @given_by_staff_id, @voided_at, @void_reason, @created_at, @updated_at)`),
@@ -180,9 +187,11 @@ export const rewardRowsOf = (db: Db, referrerId: string): DbRewardListRow[] => s
 export const getRewardRow = (db: Db, id: string): DbRewardRow | null => statements(db).getReward.get(id) ?? null;
 export const getRewardListRow = (db: Db, id: string): DbRewardListRow | null => statements(db).getRewardListRow.get(id) ?? null;
 export const rewardOfReferred = (db: Db, referredId: string): DbRewardRow | null => statements(db).rewardOfReferred.get(referredId) ?? null;
+/** A page of rewards, newest first: every reward when `status` is null. */
 export const rewardRowsByStatus = (db: Db, status: string | null, limit: number, offset: number): DbRewardListRow[] =>
-  statements(db).rewardsByStatus.all({ status, limit, offset });
-export const countRewardsByStatus = (db: Db, status: string | null): number => statements(db).countRewards.get({ status }) ?? 0;
+  status === null ? statements(db).rewardsPage.all({ limit, offset }) : statements(db).rewardsPageOfStatus.all({ status, limit, offset });
+export const countRewardsByStatus = (db: Db, status: string | null): number =>
+  (status === null ? statements(db).countAllRewards.get() : statements(db).countRewardsOfStatus.get(status)) ?? 0;
 export const insertReward = (db: Db, row: DbRewardRow): void => {
   statements(db).insertReward.run(row);
 };
