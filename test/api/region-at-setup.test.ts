@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countryOfLocales, regionDefaults, timeZonesOfCountry } from '../../shared/region';
-import { callOk, freshCore } from '../support/core';
+import type { Core } from '../../electron/core/core';
+import { callOk, fixedClock, freshCore } from '../support/core';
 
 describe('the shop’s region', () => {
   it('follows the system locale: country, then its currency and a zone in it', () => {
@@ -50,5 +51,35 @@ describe('the shop’s region', () => {
     expect((await callOk(core, 'customers-search', { query: '0922333444' })).rows.map((row) => row.id)).toContain(mei.id);
     const trail = await callOk(core, 'audit-list', { limit: 5 });
     expect(trail.entries[0]?.after).toMatchObject({ country: 'TW', phonesRead: 1 });
+  });
+
+  it('a book filled before setup follows the zone and country chosen there: lapse days as a book set up first would have them, phones read again', async () => {
+    // 18:50 UTC is already the next day in Taipei; each visit at 20:00 UTC falls a day later there than in New York.
+    const clock = fixedClock('2026-12-07T18:50:00.000Z');
+    const fill = async (core: Core) => {
+      const customer = await callOk(core, 'customers-create', { name: '林美華', phones: ['0922 333 444'] });
+      for (const day of ['2026-10-01', '2026-10-31', '2026-11-30']) {
+        await callOk(core, 'visits-log', { customerId: customer.id, amountMinor: 12000, occurredAt: `${day}T20:00:00.000Z` });
+      }
+      return customer.id;
+    };
+    const lapseDay = (core: Core, id: string) => core.db.prepare('SELECT lapses_on FROM customers WHERE id = ?').pluck().get(id);
+    const setup = { shopName: '小巷咖啡', currency: 'TWD', country: 'TW', timeZone: 'Asia/Taipei', language: 'zh-Hant', pin: '2580' } as const;
+
+    const filledFirst = freshCore({ systemLocales: ['en-US'], now: clock.now });
+    expect(await callOk(filledFirst, 'settings-get', {})).not.toMatchObject({ timeZone: 'Asia/Taipei' });
+    const id = await fill(filledFirst);
+    const lapseBefore = lapseDay(filledFirst, id);
+    await callOk(filledFirst, 'auth-setup', setup);
+
+    const setUpFirst = freshCore({ systemLocales: ['en-US'], now: clock.now });
+    await callOk(setUpFirst, 'auth-setup', setup);
+    const twin = await fill(setUpFirst);
+
+    expect(lapseDay(setUpFirst, twin)).not.toBe(lapseBefore);
+    expect(lapseDay(filledFirst, id)).toBe(lapseDay(setUpFirst, twin));
+    expect((await callOk(filledFirst, 'customers-get', { id })).phones[0]).toMatchObject({ e164: '+886922333444' });
+    const trail = await callOk(filledFirst, 'audit-list', { limit: 5 });
+    expect(trail.entries.find((entry) => entry.action === 'settings.update')?.after).toMatchObject({ timeZone: 'Asia/Taipei', phonesRead: 1 });
   });
 });

@@ -4,7 +4,8 @@ import { recordAudit } from '../audit';
 import type { HandlerContext } from '../context';
 import { inTransaction } from '../db/transaction';
 import type { HandlerImpls } from '../registry';
-import { currentSettings, writeSettings } from '../settings';
+import { rulesChangedInWorker } from '../derive';
+import { saveSettingsChange } from '../settings';
 import { tryOwnerSecret } from './attempts';
 import { getOwnerSecret, hasOwnerPin, putOwnerSecret, type SecretKind } from './queries';
 import { hashSecret, newRecoveryCode } from './secrets';
@@ -32,16 +33,8 @@ export const authHandlers: HandlerImpls = {
         ...(input.country === undefined ? {} : { country: input.country }),
         ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
       };
-      const before = currentSettings(ctx);
       // Setup asks the region: whatever it saved, the owner has seen the country.
-      writeSettings(ctx.db, changes, true);
-      recordAudit(ctx, {
-        action: 'settings.update',
-        entity: 'settings',
-        entityId: null,
-        before: Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof typeof before]])),
-        after: changes,
-      });
+      saveSettingsChange(ctx, changes, true);
       const at = ctx.now().toISOString();
       putOwnerSecret(ctx.db, 'pin', pinHash, at);
       putOwnerSecret(ctx.db, 'recovery', recovery.hash, at);
@@ -50,6 +43,11 @@ export const authHandlers: HandlerImpls = {
     });
     if (!saved.ok) return saved;
     unlockOwner(ctx);
+    // A book made before setup (seeded, or imported from the command line) was derived in the zone
+    // it had then: its lapse days, tiers and reminders follow the zone chosen here. The recovery
+    // code is shown once, so it is answered even if this pass could not run: the figures would then
+    // catch up at the next start, which compares each one's zone with the shop's.
+    await rulesChangedInWorker(ctx);
     return ok({ recoveryCode: recovery.code, session: sessionState(ctx) });
   },
 
@@ -85,6 +83,11 @@ export const authHandlers: HandlerImpls = {
     });
     if (!saved.ok) return saved;
     unlockOwner(ctx);
+    // A book made before setup (seeded, or imported from the command line) was derived in the zone
+    // it had then: its lapse days, tiers and reminders follow the zone chosen here. The recovery
+    // code is shown once, so it is answered even if this pass could not run: the figures would then
+    // catch up at the next start, which compares each one's zone with the shop's.
+    await rulesChangedInWorker(ctx);
     return ok({ recoveryCode: recovery.code, session: sessionState(ctx) });
   },
 
