@@ -1,7 +1,13 @@
 import countryToCurrency from 'country-to-currency';
 
+/**
+ * Codes ISO 3166 has withdrawn that the currency table still lists: AN, the Netherlands Antilles
+ * (dissolved in 2010), which browsers name "Curaçao" like CW, so the list showed Curaçao twice.
+ */
+const withdrawnCodes = new Set(['AN']);
+
 /** Countries and regions the app can set up a shop in: those with a currency of their own. */
-export const countries: readonly string[] = Object.keys(countryToCurrency).filter((code) => /^[A-Z]{2}$/.test(code));
+export const countries: readonly string[] = Object.keys(countryToCurrency).filter((code) => /^[A-Z]{2}$/.test(code) && !withdrawnCodes.has(code));
 
 /** Where a locale's language is spoken most, when it names no region ("en" → US, "zh-Hant" → TW). */
 export const countryOfLocales = (locales: readonly string[]): string | null => {

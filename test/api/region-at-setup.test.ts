@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOfLocales, regionDefaults, timeZonesOfCountry } from '../../shared/region';
+import { countries, countryOfLocales, regionDefaults, timeZonesOfCountry } from '../../shared/region';
 import type { Core } from '../../electron/core/core';
 import { callOk, fixedClock, freshCore } from '../support/core';
 
@@ -13,6 +13,12 @@ describe('the shop’s region', () => {
     expect(regionDefaults(countryOfLocales(['C', 'fr-FR'])!, 'UTC')).toEqual({ country: 'FR', currency: 'EUR', timeZone: 'Europe/Paris' });
     expect(countryOfLocales(['zh-Hant'])).toBe('TW');
     expect(timeZonesOfCountry('US').length).toBeGreaterThan(5);
+    // Each country once by the name the screens show, in each language the app speaks.
+    for (const language of ['en', 'zh-Hant', 'zh-Hans']) {
+      const names = new Intl.DisplayNames([language], { type: 'region' });
+      const shown = countries.map((code) => names.of(code));
+      expect(shown.filter((name, index) => shown.indexOf(name) !== index)).toEqual([]);
+    }
   });
 
   it('a new book on a zh-CN computer starts in China, and setup stores the chosen country so Taiwanese mobiles get +886', async () => {
