@@ -63,6 +63,14 @@ for (const { locale, language } of locales) {
       await expect(page.locator('.referral-counts')).toHaveText(fill(words.tree.counts_one, { direct: 1, total: 1, count: 1 }));
       await expect(page.locator('.referral-tree')).toContainText('陳志明');
       await expect(page.locator('.timeline')).toContainText(fill(words.timeline.brought, { name: '陳志明' }));
+
+      // Archived, he stays in the tree of whom she brought, marked so in words.
+      const chen = page.locator('.referral-node').filter({ hasText: '陳志明' });
+      await expect(chen).not.toContainText(words.tree.archived);
+      const chenId = (await chen.getByRole('link').getAttribute('href'))?.split('/').pop() ?? '';
+      await app.rpc('customers-archive', { id: chenId });
+      await page.reload();
+      await expect(chen).toContainText(words.tree.archived);
     });
   });
 }

@@ -14,6 +14,7 @@ const TreeList = ({ tree }: { tree: ReferralTree }) => {
           <Link to={`/customers/${node.id}`} className={node.archived ? 'muted' : undefined}>
             {node.name}
           </Link>
+          {node.archived && <span className="badge badge-muted">{t('tree.archived')}</span>}
           {node.brought > 0 && <span className="badge badge-muted">{t('tree.brought', { count: node.brought })}</span>}
         </li>
       ))}

@@ -25,6 +25,7 @@ const en = {
     rewards: 'Rewards',
     rewardCounts: '{{toGive}} to hand over · {{given}} given · {{void}} void',
     levelLabel: 'Level {{depth}}',
+    archived: 'Archived',
   },
   reward: {
     kinds: vocabulary.en.rewardKinds,
@@ -119,6 +120,7 @@ const zhHant: Messages<typeof en> = {
     rewards: '獎勵',
     rewardCounts: '待發放 {{toGive}} · 已發放 {{given}} · 已作廢 {{void}}',
     levelLabel: '第 {{depth}} 層',
+    archived: '已封存',
   },
   reward: {
     kinds: vocabulary['zh-Hant'].rewardKinds,
@@ -213,6 +215,7 @@ const zhHans: Messages<typeof en> = {
     rewards: '奖励',
     rewardCounts: '待发放 {{toGive}} · 已发放 {{given}} · 已作废 {{void}}',
     levelLabel: '第 {{depth}} 层',
+    archived: '已归档',
   },
   reward: {
     kinds: vocabulary['zh-Hans'].rewardKinds,
