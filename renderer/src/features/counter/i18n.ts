@@ -135,7 +135,7 @@ const zhHans: Messages<typeof en> = {
     flowHint: '按 Enter 跳到下一栏；在“满意度”按 Enter 即登记。任何位置按 Ctrl+Enter 都可登记。',
     logged: '已登记到店：{{who}}',
     loggedAmount: '已登记到店：{{who}}，{{amount}}',
-    undone: '已删除这条到店记录。',
+    undone: '已移除这条到店记录。',
     pickFirst: '请先选择客户或散客。',
   },
   contact: {

@@ -1,9 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Visit } from '../../../../shared/contract/visits';
 import { ApiError } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
+import { useToast } from '../../components/Toast';
 import { timelineQuery } from './timeline-query';
 import { TimelineEntry, type EntryContext } from './TimelineEntry';
 
@@ -11,7 +14,32 @@ import { TimelineEntry, type EntryContext } from './TimelineEntry';
 export const Timeline = ({ customerId }: { customerId: string }) => {
   const { t } = useTranslation(['customers', 'common']);
   const format = useFormat();
-  const context = useMemo<EntryContext>(() => ({ t, format }), [t, format]);
+  const toast = useToast();
+  const describe = useDescribeError();
+  const { mutateAsync: archiveVisit } = useApiMutation('visits-archive');
+  const { mutateAsync: restoreVisit } = useApiMutation('visits-unarchive');
+  // A visit logged by mistake (a wrong amount, the wrong customer) is archived, not edited: it leaves
+  // every figure and waits in the Archive, and the toast's Undo puts it straight back.
+  const archive = useCallback(
+    (visit: Visit) =>
+      void archiveVisit({ id: visit.id }).then((archived) => {
+        if (!archived.ok) {
+          toast({ tone: 'error', text: describe(archived.error) });
+          return;
+        }
+        const when = format.dateTime(visit.occurredAt);
+        toast({
+          tone: 'success',
+          text: visit.kind === 'visit' ? t('timeline.visitRemoved', { when }) : t('timeline.contactRemoved', { when }),
+          action: {
+            label: t('common:actions.undo'),
+            run: () => void restoreVisit({ id: visit.id }).then((restored) => !restored.ok && toast({ tone: 'error', text: describe(restored.error) })),
+          },
+        });
+      }),
+    [archiveVisit, restoreVisit, toast, describe, format, t],
+  );
+  const context = useMemo<EntryContext>(() => ({ t, format, archive }), [t, format, archive]);
   const timeline = useInfiniteQuery(timelineQuery(customerId));
   const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   return (

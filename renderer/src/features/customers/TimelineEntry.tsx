@@ -16,9 +16,12 @@ import { CustomerStatusBody, ReminderTimelineBody, WinBackAttemptBody } from '..
 export interface EntryContext {
   t: TFunction<['customers', 'common']>;
   format: ReturnType<typeof useFormat>;
+  /** Removes (archives) a visit or contact logged by mistake, with an undo; absent where the entry is only read. */
+  archive?: (visit: Visit) => void;
 }
 
-const VisitBody = ({ visit, context: { t, format } }: { visit: Visit; context: EntryContext }) => {
+const VisitBody = ({ visit, context: { t, format, archive } }: { visit: Visit; context: EntryContext }) => {
+  const when = format.dateTime(visit.occurredAt);
   const channel = visit.kind === 'visit' ? t(`common:channels.${visit.channel as 'store'}`) : t(`common:contactMethods.${visit.channel as 'call'}`);
   return (
     <>
@@ -28,6 +31,16 @@ const VisitBody = ({ visit, context: { t, format } }: { visit: Visit; context: E
         {visit.amountMinor !== null && <strong className="amount">{format.money(visit.amountMinor)}</strong>}
         {visit.satisfaction !== null && (
           <span className={`badge satisfaction-badge level-${visit.satisfaction}`}>{t(`common:satisfaction.${visit.satisfaction}`)}</span>
+        )}
+        {archive && (
+          <button
+            type="button"
+            className="button-link timeline-action"
+            aria-label={visit.kind === 'visit' ? t('timeline.removeVisit', { when }) : t('timeline.removeContact', { when })}
+            onClick={() => archive(visit)}
+          >
+            {t('common:actions.remove')}
+          </button>
         )}
       </div>
       {visit.items && <div className="timeline-items">{visit.items}</div>}

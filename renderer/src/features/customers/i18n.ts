@@ -111,6 +111,10 @@ const en = {
     broughtFromUndated_other: 'Brought from {{file}}: {{count}} visits, {{spent}}',
     historyPoints: 'Points there: {{points}}',
     historyLevel: 'Member level there: {{level}}',
+    removeVisit: 'Remove the visit of {{when}}',
+    removeContact: 'Remove the contact of {{when}}',
+    visitRemoved: 'Visit of {{when}} removed. It is kept in the Archive until restored or deleted for good.',
+    contactRemoved: 'Contact of {{when}} removed. It is kept in the Archive until restored or deleted for good.',
   },
 };
 
@@ -224,6 +228,10 @@ const zhHant: Messages<typeof en> = {
     broughtFromUndated_other: '從 {{file}} 帶來：來店 {{count}} 次，消費 {{spent}}',
     historyPoints: '原有點數：{{points}}',
     historyLevel: '原有會員等級：{{level}}',
+    removeVisit: '移除 {{when}} 的來店紀錄',
+    removeContact: '移除 {{when}} 的聯絡紀錄',
+    visitRemoved: '已移除 {{when}} 的來店紀錄。它會保留在「封存區」，直到還原或永久刪除。',
+    contactRemoved: '已移除 {{when}} 的聯絡紀錄。它會保留在「封存區」，直到還原或永久刪除。',
   },
 };
 
@@ -337,6 +345,10 @@ const zhHans: Messages<typeof en> = {
     broughtFromUndated_other: '从 {{file}} 带来：到店 {{count}} 次，消费 {{spent}}',
     historyPoints: '原有积分：{{points}}',
     historyLevel: '原有会员等级：{{level}}',
+    removeVisit: '移除 {{when}} 的到店记录',
+    removeContact: '移除 {{when}} 的联系记录',
+    visitRemoved: '已移除 {{when}} 的到店记录。它会保留在“归档区”，直到恢复或永久删除。',
+    contactRemoved: '已移除 {{when}} 的联系记录。它会保留在“归档区”，直到恢复或永久删除。',
   },
 };
 
