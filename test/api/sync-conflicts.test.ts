@@ -163,8 +163,32 @@ describe('values entered while apart: who entered them, and the pick', () => {
     const meiEntry = arrived.find((entry) => entry.entityId === mei.id)!;
     expect(meiEntry.after).toMatchObject({ notes: '不要糖', email: 'mei@example.com' });
     expect(meiEntry.entityLabel).toBe('林美華');
+    // Fields as the audit trail names them, so each reads labelled and the amount as money.
+    const visitEntry = arrived.find((entry) => entry.entity === 'visit')!;
+    expect(visitEntry.after).toMatchObject({ customerId: ada.id, amountMinor: 3000, kind: 'visit', channel: 'store' });
+    expect(Object.keys(visitEntry.after ?? {}).filter((field) => field.includes('_'))).toEqual([]);
     // The device that made the changes wrote its own entries when it made them, none for a sync.
     expect((await callOk(b, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null)).toEqual([]);
+  });
+
+  it('a reminder arriving changed where each device works it out writes no audit entry; one done on the other device does', async () => {
+    const { a, b, sync, mei, deviceB } = await twoDevices();
+    const reminder = await callOk(a, 'reminders-create', { customerId: mei.id, dueDay: '2026-12-20', note: '問她要不要試新的豆子' });
+    await sync(0);
+    await sync(1);
+    // The laptop derived the reminder otherwise (another day, a zone not yet caught up): a due day and facts of its own.
+    b.db.prepare("UPDATE reminders SET due_day = '2026-12-21', facts_json = '{}' WHERE id = ?").run(reminder.id);
+    await sync(1);
+    await sync(0);
+    const arrived = async () => (await callOk(a, 'audit-list', { limit: 50 })).entries.filter((entry) => entry.deviceId !== null && entry.entity === 'reminder');
+    expect(await arrived()).toEqual([]);
+    await callOk(b, 'reminders-complete', { id: reminder.id, note: '她說下次' });
+    await sync(1);
+    await sync(0);
+    const [done, ...others] = await arrived();
+    expect(others).toEqual([]);
+    expect(done).toMatchObject({ action: 'sync.update', deviceId: deviceB, staffName: '小芳', after: { status: 'done', outcomeNote: '她說下次' } });
+    expect(Object.keys(done!.after ?? {})).not.toContain('dueDay');
   });
 
   it('picking the value the book already shows still ends the conflict on the other device', async () => {

@@ -40,6 +40,27 @@ const entityOf: Readonly<Record<string, string>> = {
 /** Made by every device from the same facts: one arriving made is no news; people's decisions on them are. */
 const madeOnEachDevice = new Set(['reminders', 'referral_rewards']);
 
+/**
+ * Their columns each device works out from the facts and rules: when two devices derived on
+ * different days or under other rules (a zone not yet caught up), a sync brings a difference in
+ * these, and it is no one's decision. What people decide — a reminder done, dismissed, snoozed or
+ * noted, a reward given, taken back or void — is what the audit trail keeps.
+ */
+const madeFromFacts: Readonly<Record<string, ReadonlySet<string>>> = {
+  reminders: new Set(['due_day', 'facts_json', 'assignee_id']),
+  referral_rewards: new Set(['earned_at', 'visit_id', 'kind', 'value', 'gift']),
+};
+
+/** A column as the audit trail names its fields (occurred_at → occurredAt), so they read labelled, money as money. */
+const fieldName = (column: string): string => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** A record's columns as audit fields, less those the table makes from the facts; null stays null. */
+const asFields = (table: ReplicatedTable, record: Record<string, unknown> | null): Record<string, unknown> | null => {
+  if (record === null) return null;
+  const made = madeFromFacts[table.name];
+  return Object.fromEntries(Object.entries(record).flatMap(([column, value]) => (made?.has(column) ? [] : [[fieldName(column), value]])));
+};
+
 /** The field a list is shown as in the audit trail. */
 export const listField = (table: ReplicatedTable): string => (table.name === 'customer_phones' ? 'phones' : 'tags');
 
@@ -82,6 +103,10 @@ export class Arrivals {
     if (cell.device === this.thisDevice || (kind === 'create' && madeOnEachDevice.has(table.name))) return;
     const subject = subjectOf(table, rowKey, record);
     if (subject === null) return;
+    before = asFields(table, before);
+    after = asFields(table, after);
+    // A made record that changed only where each device works it out.
+    if (kind === 'update' && madeOnEachDevice.has(table.name) && Object.keys(after ?? {}).length === 0) return;
     const key = `${subject.entity}/${subject.entityId ?? rowKey}`;
     const known = this.entries.get(key);
     if (known === undefined) {
