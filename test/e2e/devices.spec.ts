@@ -158,9 +158,15 @@ for (const words of languages) {
         await expect(pageB.locator('.sync-status')).toContainText(words.synced, syncTimeout);
         await expect(pageB.locator('.device-list')).toContainText(words.thisDevice);
         // Both hosts run on one computer, so both carry its name: B takes another, which travels to A.
+        // Escape leaves the name as it was; Enter saves the new one.
+        await pageB.getByRole('button', { name: words.rename }).click();
+        await pageB.getByLabel(words.renameLabel).fill('—');
+        await pageB.keyboard.press('Escape');
+        await expect(pageB.getByLabel(words.renameLabel)).toHaveCount(0);
+        await expect(pageB.locator('.device-list')).not.toContainText('—');
         await pageB.getByRole('button', { name: words.rename }).click();
         await pageB.getByLabel(words.renameLabel).fill(words.laptop);
-        await pageB.getByRole('button', { name: words.save, exact: true }).click();
+        await pageB.keyboard.press('Enter');
         await expect(pageB.locator('.device-list')).toContainText(words.laptop);
         await pageB.getByRole('navigation').getByRole('link', { name: words.customers }).click();
         await expect(pageB.getByText('林美華')).toBeVisible(syncTimeout);

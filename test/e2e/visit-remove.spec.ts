@@ -42,7 +42,17 @@ for (const { locale, language } of locales) {
       await expect(page.locator('.timeline-entry').filter({ hasText: 'typo' })).toHaveCount(0);
       await expect(page.locator('.timeline-entry').filter({ hasText: 'latte' })).toHaveCount(1);
       await page.goto(`${new URL(app.url).origin}/#/archive`);
-      await expect(page.locator('section').filter({ hasText: archiveMessages[language].visits }).last()).toContainText('黃雅婷');
+      const removed = page.locator('section').filter({ hasText: archiveMessages[language].visits }).last();
+      await expect(removed).toContainText('黃雅婷');
+
+      // Deleting it for good asks first, with Cancel focused: Enter there deletes nothing.
+      const purge = removed.getByRole('button', { name: archiveMessages[language].purge });
+      await purge.click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('button', { name: archiveMessages[language].cancel })).toBeFocused();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await expect(purge).toBeFocused();
     });
   });
 }

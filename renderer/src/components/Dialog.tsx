@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 interface DialogProps {
   title: ReactNode;
@@ -14,15 +14,20 @@ interface DialogProps {
 export const Dialog = ({ title, onClose, children, className }: DialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  // Read while rendering, before anything in the dialog takes the focus.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
     const dialog = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
+    // Opening the modal focuses its first control. A dialog that deletes marks its Cancel with
+    // data-autofocus instead: React's autoFocus acts before the dialog is open, when nothing in it
+    // can take the focus, so the first control (a link to the customer) took Enter out of the dialog.
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       if (dialog?.open) dialog.close();
       opener?.focus();
     };
-  }, []);
+  }, [opener]);
   return (
     <dialog
       ref={ref}

@@ -129,7 +129,7 @@ const ArchivedVisits = () => {
           <p>{t('visitPurgeBody')}</p>
           <SharedHistoryNotice what="visit" />
           <div className="form-actions">
-            <button type="button" className="button" autoFocus onClick={() => setPurging(null)}>
+            <button type="button" className="button" data-autofocus onClick={() => setPurging(null)}>
               {t('cancel')}
             </button>
             <button

@@ -50,7 +50,7 @@ export const PurgeCustomerDialog = ({ customerId, onClose, onPurged }: { custome
         </>
       )}
       <div className="form-actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
+        <button type="button" className="button" data-autofocus onClick={onClose}>
           {t('cancel')}
         </button>
         <button type="button" className="button button-danger" disabled={!preview.data || purge.isPending} onClick={() => void confirm()}>

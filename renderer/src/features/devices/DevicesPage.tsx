@@ -335,7 +335,17 @@ const RenameForm = ({ device, onDone }: { device: DeviceSummary; onDone: () => v
     onDone();
   };
   return (
-    <form className="rename-device" onSubmit={(event) => void submit(event)}>
+    <form
+      className="rename-device"
+      onSubmit={(event) => void submit(event)}
+      // Escape leaves the name as it was, as Enter saves it.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onDone();
+        }
+      }}
+    >
       <ErrorNotice error={error} />
       <Field label={t('list.renameLabel')}>
         <input value={name} maxLength={80} autoFocus onChange={(event) => setName(event.target.value)} />
@@ -368,7 +378,7 @@ const RemoveDialog = ({ device, onClose }: { device: DeviceSummary; onClose: () 
       <p>{t('remove.network')}</p>
       <p>{t('remove.doesNot')}</p>
       <div className="form-actions">
-        <button type="button" className="button" autoFocus onClick={onClose}>
+        <button type="button" className="button" data-autofocus onClick={onClose}>
           {t('list.cancel')}
         </button>
         <button type="button" className="button button-danger" disabled={remove.isPending} onClick={() => void confirm()}>

@@ -16,7 +16,7 @@ const en = {
     qr: 'The invitation code as a QR code',
     warning: 'Whoever holds this code can read the book’s shared files. Give it only to devices of this shop, and do not post it anywhere.',
     address: 'This code carries this computer’s address on the shop’s network ({{address}}): the other device fetches the book from here and syncs with it.',
-    noAddress: 'This code carries no network address: the other device syncs through the shared folder. To sync over the shop’s network instead, share on this network (below), then make a new invitation.',
+    noAddress: 'This code carries no network address: the other device syncs through the shared folder. To sync over the shop’s network instead, share on this network (above), then make a new invitation.',
   },
   join: {
     title: 'Join a shared book',
@@ -126,7 +126,7 @@ const zhHant: Messages<typeof en> = {
     qr: '邀請碼的 QR 碼',
     warning: '持有這個邀請碼的人都能讀取客戶簿的共用檔案。只交給本店的裝置，不要張貼在任何地方。',
     address: '這個邀請碼帶有這台電腦在店裡網路上的位址（{{address}}）：另一台裝置會從這裡取得客戶簿並與它同步。',
-    noAddress: '這個邀請碼沒有網路位址：另一台裝置會透過共用資料夾同步。若要改在店裡的網路上同步，請在下方「在這個網路上共用」，再產生新的邀請。',
+    noAddress: '這個邀請碼沒有網路位址：另一台裝置會透過共用資料夾同步。若要改在店裡的網路上同步，請在上方「在這個網路上共用」，再產生新的邀請。',
   },
   join: {
     title: '加入共用客戶簿',
@@ -236,7 +236,7 @@ const zhHans: Messages<typeof en> = {
     qr: '邀请码的二维码',
     warning: '持有这个邀请码的人都能读取客户簿的共享文件。只交给本店的设备，不要张贴在任何地方。',
     address: '这个邀请码带有这台电脑在店里网络上的地址（{{address}}）：另一台设备会从这里获取客户簿并与它同步。',
-    noAddress: '这个邀请码没有网络地址：另一台设备会通过共享文件夹同步。若要改在店里的网络上同步，请在下方“在这个网络上共享”，再生成新的邀请。',
+    noAddress: '这个邀请码没有网络地址：另一台设备会通过共享文件夹同步。若要改在店里的网络上同步，请在上方“在这个网络上共享”，再生成新的邀请。',
   },
   join: {
     title: '加入共享客户簿',
