@@ -101,7 +101,7 @@ const zhHant: Messages<typeof en> = {
   subtitle: '誰帶誰來店——被推薦的客戶完成首次符合條件的消費後，推薦人才獲得獎勵。',
   field: {
     label: '推薦人',
-    search: '搜尋介紹他來的客戶',
+    search: '搜尋推薦他來的客戶',
     remove: '移除',
     hint: '輸入姓名或電話末幾碼，按 Enter。',
   },
@@ -196,7 +196,7 @@ const zhHans: Messages<typeof en> = {
   subtitle: '谁带谁来店——被推荐的客户完成首次符合条件的消费后，推荐人才获得奖励。',
   field: {
     label: '推荐人',
-    search: '搜索介绍他来的客户',
+    search: '搜索推荐他来的客户',
     remove: '移除',
     hint: '输入姓名或手机号后几位，按 Enter。',
   },
