@@ -179,6 +179,7 @@ const en = {
     last_before_first: 'the last visit is before the first visit',
   },
   issue: 'Row {{row}}, {{column}}: {{problem}} ({{value}})',
+  issueEmpty: 'Row {{row}}, {{column}}: {{problem}}',
   rowIssue: 'Row {{row}}: {{problem}}',
   noteFromColumn: '{{column}}: {{value}}',
 };
@@ -329,6 +330,7 @@ const zhHant: Messages<typeof en> = {
     last_before_first: '最近來店早於首次來店',
   },
   issue: '第 {{row}} 列「{{column}}」：{{problem}}（{{value}}）',
+  issueEmpty: '第 {{row}} 列「{{column}}」：{{problem}}',
   rowIssue: '第 {{row}} 列：{{problem}}',
   noteFromColumn: '{{column}}：{{value}}',
 };
@@ -479,6 +481,7 @@ const zhHans: Messages<typeof en> = {
     last_before_first: '最近到店早于首次到店',
   },
   issue: '第 {{row}} 行“{{column}}”：{{problem}}（{{value}}）',
+  issueEmpty: '第 {{row}} 行“{{column}}”：{{problem}}',
   rowIssue: '第 {{row}} 行：{{problem}}',
   noteFromColumn: '{{column}}：{{value}}',
 };

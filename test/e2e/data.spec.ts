@@ -71,19 +71,30 @@ test('an encrypted backup needs its passphrase; a wrong one is said so and nothi
 });
 
 test('imports a Big5 spreadsheet: detected, mapped, previewed with its problems, committed', async ({ page, app, scratch }) => {
-  const sheet = ['會員姓名,手機號碼,生日,消費日期,實收金額', '陳美玲,0912-345-678,1985/03/04,2024/05/01 14:30,120', '林志明,0933 222 111,民國79年5月12日,2024/05/02,450', '黃淑芬,abc,,2024/05/03,80'].join('\r\n');
+  const sheet = ['會員姓名,手機號碼,生日,消費日期,實收金額', '陳美玲,0912-345-678,1985/03/04,2024/05/01 14:30,120', '林志明,0933 222 111,民國79年5月12日,2024/05/02,450', '黃淑芬,abc,,2024/05/03,80', ',0955 666 777,,2024/05/04,60'].join('\r\n');
   const file = path.join(scratch('regulars-e2e-import-'), '會員.csv');
   writeFileSync(file, iconv.encode(sheet, 'big5'));
   await app.open(page);
+  // The Referrals screen first, so its styles are in the page when the rows are shown.
+  await page.getByRole('navigation').getByRole('link', { name: 'Referrals' }).click();
+  await expect(page.locator('.referrals-grid')).toBeVisible();
   const data = new DataScreen(page);
   await data.goto();
   await data.importer.locator('input[type="file"]').setInputFiles(file);
-  await expect(data.importer.getByText('會員.csv: 3 rows')).toBeVisible();
+  await expect(data.importer.getByText('會員.csv: 4 rows')).toBeVisible();
   await expect(data.importer.getByLabel('Text encoding')).toHaveValue('big5');
   await expect(data.importer.getByLabel('Import as: 手機號碼')).toHaveValue('phone');
   await expect(data.importer.getByLabel('Import as: 實收金額')).toHaveValue('visitAmount');
   await data.importer.getByRole('button', { name: 'Check all rows' }).click();
   await expect(data.importer.getByText('Row 4, 手機號碼: not a phone number (abc)')).toBeVisible();
+  // An empty cell has no value to quote.
+  await expect(data.importer.locator('.import-problems li').filter({ hasText: 'Row 5, 會員姓名' })).not.toContainText('(');
+  // Each row's name and phone sit under their own headings (another screen's table rule once pushed them right).
+  const firstRow = data.importer.locator('.preview-table tbody tr').first();
+  await expect(firstRow.locator('td').nth(1)).toHaveText('陳美玲');
+  await expect(firstRow.locator('td').nth(1)).toHaveCSS('text-align', 'left');
+  await expect(firstRow.locator('td').nth(2)).toHaveCSS('text-align', 'left');
+
   const importButton = data.importer.getByRole('button', { name: 'Import 2 customers' });
   await expect(importButton).toBeDisabled();
   await data.importer.getByLabel(/Skip the rows with problems/).check();

@@ -70,7 +70,7 @@ export const ComplaintStatsPage = () => {
             )}
           </dl>
           <div className="card table-wrap">
-            <table className="data-table">
+            <table className="data-table figures-table">
               <thead>
                 <tr>
                   <th scope="col">{t('stats.month')}</th>

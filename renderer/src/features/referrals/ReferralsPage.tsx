@@ -26,7 +26,7 @@ const Leaderboard = ({ overview }: { overview: ReferralsOverview }) => {
   const { t } = useTranslation('referrals');
   if (overview.leaderboard.length === 0) return <p className="muted">{t('page.noReferrals')}</p>;
   return (
-    <table className="data-table leaderboard">
+    <table className="data-table figures-table leaderboard">
       <thead>
         <tr>
           <th scope="col">#</th>

@@ -30,7 +30,7 @@ export const ShareChart = ({ months, benchmark }: { months: MonthShare[]; benchm
       <figcaption className="field-hint">{t('page.shareHint')}</figcaption>
       <details className="share-table">
         <summary>{t('page.shareTable')}</summary>
-        <table className="data-table">
+        <table className="data-table figures-table">
           <thead>
             <tr>
               <th scope="col">{t('page.month')}</th>

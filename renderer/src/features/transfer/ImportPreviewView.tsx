@@ -7,7 +7,9 @@ export const useDescribeRowIssue = () => {
   const { t } = useTranslation('transfer');
   return (issue: ImportRowIssue): string => {
     const problem = t(`rules.${issue.rule}`, { limit: issue.limit ?? '' });
-    return issue.column === '' ? t('rowIssue', { row: issue.row, problem }) : t('issue', { row: issue.row, column: issue.column, problem, value: issue.value });
+    if (issue.column === '') return t('rowIssue', { row: issue.row, problem });
+    // A cell left empty has no value to quote: "Name: missing", not "Name: missing ()".
+    return issue.value.trim() === '' ? t('issueEmpty', { row: issue.row, column: issue.column, problem }) : t('issue', { row: issue.row, column: issue.column, problem, value: issue.value });
   };
 };
 
