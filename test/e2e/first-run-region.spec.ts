@@ -16,7 +16,16 @@ test.describe('first run on a Taiwanese computer', () => {
     await expect(page.getByLabel('時區', { exact: true }).locator('option', { hasText: '東京 — ' })).toHaveCount(1);
     await page.getByLabel('搜尋時區（城市或名稱）').fill('');
     await page.getByLabel('店名').fill('小巷咖啡');
+    // Too easy a PIN is refused; the next try is told only what is wrong with it.
+    await page.getByLabel('密碼或密語').fill('1234');
+    await page.getByLabel('再輸入一次').fill('1234');
+    await page.getByRole('button', { name: '完成設定' }).click();
+    await expect(page.getByText('太容易猜到（例如 1234 或 0000），請換一個。')).toBeVisible();
     await page.getByLabel('密碼或密語').fill('2580');
+    await page.getByLabel('再輸入一次').fill('2581');
+    await page.getByRole('button', { name: '完成設定' }).click();
+    await expect(page.getByText('兩次輸入不一致。')).toBeVisible();
+    await expect(page.getByText('太容易猜到（例如 1234 或 0000），請換一個。')).toHaveCount(0);
     await page.getByLabel('再輸入一次').fill('2580');
     await page.getByRole('button', { name: '完成設定' }).click();
     await expect(page.getByRole('heading', { name: '您的復原碼' })).toBeVisible();

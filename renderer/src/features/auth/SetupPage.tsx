@@ -49,6 +49,9 @@ const SetupForm = ({ initial, onSetUp }: { initial: Settings; onSetUp: (recovery
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (setup.isPending) return;
+    // What the last try was told no longer stands: a new PIN that does not match its repeat is
+    // told that, not that the PIN before it was too easy to guess.
+    setError(null);
     if (pin !== repeat) {
       setMismatch(true);
       return;
