@@ -142,3 +142,15 @@ test('a fast typist loses no keystrokes between picking a customer and the next 
   await page.getByRole('complementary').getByRole('link', { name: '陳美玲' }).first().click();
   await expect(page.locator('.timeline')).toContainText('Called back about the order');
 });
+
+test('on a small screen the sidebar scrolls on its own: the page stays put and the staff picker is reached', async ({ page, app }) => {
+  await app.rpc('staff-create', { name: 'Amy' });
+  await page.setViewportSize({ width: 1024, height: 480 });
+  await app.open(page);
+  const picker = page.getByLabel('At the counter');
+  await picker.scrollIntoViewIfNeeded();
+  await expect(picker).toBeInViewport();
+  await picker.selectOption({ label: 'Amy' });
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+  expect(await page.locator('.sidebar').evaluate((sidebar) => sidebar.scrollHeight > sidebar.clientHeight)).toBe(true);
+});
