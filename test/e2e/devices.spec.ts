@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { devicesMessages } from '../../renderer/src/features/devices/i18n';
 import { expect, startBrowserMode, test } from './fixtures';
 import { openDevices, pageFor, syncTimeout, syncWith } from './pages/devices';
 
@@ -142,6 +143,11 @@ for (const words of languages) {
         const code = await codeField.inputValue();
         await expect(pageA.getByRole('img', { name: words.qr })).toBeVisible();
         await expect(pageA.getByText(words.warning)).toBeVisible();
+        // A folder this computer cannot reach now (the USB stick is out) is kept, and said so.
+        await pageA.getByLabel(words.folder).fill(path.join(shared, 'stick-not-plugged-in'));
+        await pageA.getByRole('button', { name: words.saveFolder }).click();
+        await expect(pageA.locator('.toast-warning > span')).toHaveText(devicesMessages[words.language].folder.savedUnreachable);
+        await pageA.locator('.toast-warning').screenshot({ path: `test-results/devices/folder-unreachable-${words.language}.png` });
         await setFolderAndSync(pageA, words, shared, words.syncNow);
         await expect(pageA.locator('.sync-status')).toContainText(words.synced, syncTimeout);
 

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 interface ToastMessage {
   id: number;
   text: string;
-  tone: 'success' | 'error';
+  /** warning: done, with something the person should know (saved, but not reachable now). */
+  tone: 'success' | 'warning' | 'error';
   action?: { label: string; run: () => void };
 }
 
@@ -24,7 +25,8 @@ export const ToastProvider = ({ children }: { children: ReactNode }) => {
     (message) => {
       const id = nextId.current++;
       setMessages((current) => [...current.slice(-2), { ...message, id }]);
-      setTimeout(() => dismiss(id), message.action ? 10_000 : 5_000);
+      // Longer for what has a button to press or something to read and act on.
+      setTimeout(() => dismiss(id), message.action || message.tone !== 'success' ? 10_000 : 5_000);
     },
     [dismiss],
   );

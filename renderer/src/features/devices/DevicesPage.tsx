@@ -165,7 +165,8 @@ const FolderSection = ({ status }: { status: SyncStatus }) => {
     setError(null);
     // The core keeps the folder as a full path without a trailing separator: show what it kept.
     setFolderDraft(result.value.folder);
-    toast({ tone: 'success', text: t('folder.saved') });
+    // Kept either way (a USB stick is often out when the folder is chosen), but said when it cannot be reached now.
+    toast(result.value.folderReachable || result.value.folder === '' ? { tone: 'success', text: t('folder.saved') } : { tone: 'warning', text: t('folder.savedUnreachable') });
   };
   // Not a mutation: the sync announces its one change itself when it ends, and every view refreshes then.
   const syncNow = async () => {
