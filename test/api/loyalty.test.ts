@@ -208,6 +208,12 @@ describe('the dashboard', () => {
     };
     expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 21_000, top20: 7_400 });
 
+    // A call to a customer in the range, and one who was only ever called: contacts bring no money and make no spender.
+    await callOk(core, 'visits-log-contact', { customerId: sixth, method: 'call', occurredAt: '2026-02-21T03:00:00.000Z' });
+    const calledOnly = await callOk(core, 'customers-create', { name: 'Only called' });
+    await callOk(core, 'visits-log-contact', { customerId: calledOnly.id, method: 'call', occurredAt: '2026-02-22T03:00:00.000Z' });
+    expect(await spenders()).toEqual({ spenders: 20, revenueMinor: 21_000, top20: 7_400 });
+
     // Archived, the biggest spender is no spender: 19 left, the top four of them bring 1,900 + … + 1,600.
     await callOk(core, 'customers-archive', { id: biggest });
     expect(await spenders()).toEqual({ spenders: 19, revenueMinor: 19_000, top20: 7_000 });

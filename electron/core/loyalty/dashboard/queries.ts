@@ -7,12 +7,14 @@ const statements = statementsFor((db) => ({
   // customer's visits are summed as the walk passes them, so nothing is sorted. Measured on the full
   // book against a seek per customer into the same index: no slower from one month to twelve, 20-40%
   // faster over 24 (100,000 seeks cost about as much as stepping over every visit). Customers archived
-  // are left out by their key, once per customer (customers_archived holds the few of them).
+  // are left out by their key, once per customer (customers_archived holds the few of them). A
+  // contact carries no amount (the table's CHECK), so the sums need no test of the kind: without it
+  // the walk reads one column less per visit (127-147 ms against 138-183 on the full book).
   spendByCustomer: db
     .prepare<{ from: string; to: string }, [string, string]>(`
       SELECT json_group_array(customer_id), json_group_array(coalesce(spent, 0)) FROM (
         SELECT customer_id, sum(amount_minor) AS spent FROM visits INDEXED BY visits_customer_time
-        WHERE customer_id IS NOT NULL AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
+        WHERE customer_id IS NOT NULL AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
         GROUP BY customer_id
         HAVING customer_id NOT IN (SELECT id FROM customers WHERE archived_at IS NOT NULL)
       )`)
@@ -21,7 +23,7 @@ const statements = statementsFor((db) => ({
   spendOfCustomers: db.prepare<{ ids: string; from: string; to: string }, [string, number | null]>(`
     SELECT c.id, (
       SELECT sum(amount_minor) FROM visits INDEXED BY visits_customer_time
-      WHERE customer_id = c.id AND kind = 'visit' AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
+      WHERE customer_id = c.id AND archived_at IS NULL AND occurred_at >= @from AND occurred_at < @to
     )
     FROM customers c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND c.archived_at IS NULL`).raw(),
   // The range's part of imported histories, of customers still in the book: none at all in a book
