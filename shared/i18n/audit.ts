@@ -113,6 +113,7 @@ const en = {
   fields: {
     id: 'ID',
     name: 'Name',
+    deviceName: 'Device name',
     phones: 'Phones',
     email: 'E-mail',
     birthday: 'Birthday',
@@ -349,6 +350,7 @@ const zhHant: Messages<typeof en> = {
   fields: {
     id: '編號',
     name: '姓名',
+    deviceName: '裝置名稱',
     phones: '電話',
     email: '電子郵件',
     birthday: '生日',
@@ -585,6 +587,7 @@ const zhHans: Messages<typeof en> = {
   fields: {
     id: '编号',
     name: '姓名',
+    deviceName: '设备名称',
     phones: '电话',
     email: '电子邮件',
     birthday: '生日',

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HandlerName, InputOf } from '../../shared/contract';
+import { auditLabels } from '../../shared/i18n/audit';
 import { jobKinds, type JobProgress } from '../../shared/contract/jobs';
 import type { AppError } from '../../shared/errors';
 import { describeError } from '../../shared/i18n/describe-error';
@@ -180,7 +181,11 @@ describe('Settings → Devices: sharing, joining, syncing through the folder', (
     // What the owner did to the book's sharing is in the audit trail, with the names before and after.
     const trail = a.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'device' ORDER BY at, rowid").all() as { action: string; before_json: string | null; after_json: string | null }[];
     expect(trail.map((entry) => entry.action)).toEqual(['device.invite', 'sync.folder', 'device.remove', 'device.rename']);
-    expect(JSON.parse(trail[3]!.after_json!)).toEqual({ name: 'Counter PC' });
+    expect(JSON.parse(trail[3]!.after_json!)).toEqual({ deviceName: 'Counter PC' });
+    // Read back labelled as a device's name, not a person's, and titled by it.
+    const shown = (await callOk(a, 'audit-list', { limit: 10 })).entries.find((entry) => entry.action === 'device.rename')!;
+    expect(shown.entityLabel).toBe('Counter PC');
+    expect(auditLabels['zh-Hant'].fields.deviceName).toBe('裝置名稱');
   });
 });
 

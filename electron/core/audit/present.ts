@@ -9,12 +9,13 @@ const snapshotOf = (text: string | null): unknown => {
   return value === undefined ? text : value;
 };
 
-/** The name an entry recorded for its record, for records that no longer exist (purged, merged away). */
+/** The name an entry recorded for its record (a device's as deviceName), for records that no longer exist (purged, merged away, removed). */
 const recordedName = (...snapshots: unknown[]): string | null => {
   for (const snapshot of snapshots) {
-    if (snapshot !== null && typeof snapshot === 'object' && typeof (snapshot as { name?: unknown }).name === 'string') {
-      return (snapshot as { name: string }).name;
-    }
+    if (snapshot === null || typeof snapshot !== 'object') continue;
+    const { name, deviceName } = snapshot as { name?: unknown; deviceName?: unknown };
+    if (typeof name === 'string') return name;
+    if (typeof deviceName === 'string') return deviceName;
   }
   return null;
 };

@@ -25,12 +25,12 @@ export const devicesHandlers: HandlerImpls = {
   'devices-rename': (ctx, { id, name }) => {
     const before = ctx.data.sync.devices().find((device) => device.id === id)?.name;
     const renamed = ctx.data.sync.rename(id, name);
-    if (renamed.ok) recordAudit(ctx, { action: 'device.rename', entity: 'device', entityId: id, before: { name: before }, after: { name } });
+    if (renamed.ok) recordAudit(ctx, { action: 'device.rename', entity: 'device', entityId: id, before: { deviceName: before }, after: { deviceName: name } });
     return renamed;
   },
   'devices-remove': (ctx, { id }) => {
     const removed = ctx.data.sync.remove(id);
-    if (removed.ok) recordAudit(ctx, { action: 'device.remove', entity: 'device', entityId: id, before: { name: removed.value.find((device) => device.id === id)?.name } });
+    if (removed.ok) recordAudit(ctx, { action: 'device.remove', entity: 'device', entityId: id, before: { deviceName: removed.value.find((device) => device.id === id)?.name } });
     return removed;
   },
   'sync-status': (ctx) => ok(ctx.data.sync.status()),
