@@ -2,13 +2,8 @@ import { commonMessages } from '../../renderer/src/app/locales/common';
 import { reminderKind } from '../../shared/reminders/kinds';
 import { counterMessages } from '../../renderer/src/features/counter/i18n';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
-import { expect, test, type RunningApp } from './fixtures';
+import { appLocales, expect, test, type RunningApp } from './fixtures';
 
-const locales = [
-  { locale: 'en-US', language: 'en' },
-  { locale: 'zh-TW', language: 'zh-Hant' },
-  { locale: 'zh-CN', language: 'zh-Hans' },
-] as const;
 
 const daysFromNow = (days: number): Date => new Date(Date.now() + days * 86_400_000);
 
@@ -31,7 +26,7 @@ const regular = async (app: RunningApp): Promise<string> => {
   return mei;
 };
 
-for (const { locale, language } of locales) {
+for (const { locale, language } of appLocales) {
   test.describe(`the counter knows the customer, in ${locale}`, () => {
     test.use({ locale });
 

@@ -22,6 +22,13 @@ export interface RunningApp {
 /** The owner PIN the `open` fixture sets. */
 export const ownerPin = '2580';
 
+/** The browser locales a test runs in, each with the app language it brings up. */
+export const appLocales = [
+  { locale: 'en-US', language: 'en' },
+  { locale: 'zh-TW', language: 'zh-Hant' },
+  { locale: 'zh-CN', language: 'zh-Hans' },
+] as const;
+
 /**
  * Starts browser mode, as `npm start` would here: on a fresh, empty data folder (removed on stop),
  * or on the given one (kept, so a test can restart the app on the same book).

@@ -1,17 +1,12 @@
 import { referralsMessages } from '../../renderer/src/features/referrals/i18n';
 import { commonMessages } from '../../renderer/src/app/locales/common';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
-import { expect, test } from './fixtures';
+import { appLocales, expect, test } from './fixtures';
 import { CounterScreen } from './pages/counter';
 import { ReferralsScreen } from './pages/referrals';
 
-const locales = [
-  { locale: 'en-US', language: 'en' },
-  { locale: 'zh-TW', language: 'zh-Hant' },
-  { locale: 'zh-CN', language: 'zh-Hans' },
-] as const;
 
-for (const { locale, language } of locales) {
+for (const { locale, language } of appLocales) {
   test.describe(`referrals in ${locale}`, () => {
     test.use({ locale });
 

@@ -1,15 +1,10 @@
 import { archiveMessages } from '../../renderer/src/features/archive/i18n';
 import { commonMessages } from '../../renderer/src/app/locales/common';
 import { customersMessages } from '../../renderer/src/features/customers/i18n';
-import { expect, test } from './fixtures';
+import { appLocales, expect, test } from './fixtures';
 
-const locales = [
-  { locale: 'en-US', language: 'en' },
-  { locale: 'zh-TW', language: 'zh-Hant' },
-  { locale: 'zh-CN', language: 'zh-Hans' },
-] as const;
 
-for (const { locale, language } of locales) {
+for (const { locale, language } of appLocales) {
   test.describe(`removing a visit in ${locale}`, () => {
     test.use({ locale });
 
