@@ -34,6 +34,8 @@ const exportValues = (words: Vocabulary) => ({
  * export always imports again), and the CLI and the renderer describe import problems with them.
  */
 const en = {
+  /** A workbook's sheet, named in the chosen language (Excel allows 31 characters). */
+  sheetNames: { customers: 'Customers', visits: 'Visits and contacts', complaints: 'Complaints', referrals: 'Referrals', reminders: 'Reminders' },
   customerColumns: {
     id: 'ID',
     name: 'Name',
@@ -185,6 +187,7 @@ const en = {
 };
 
 const zhHant: Messages<typeof en> = {
+  sheetNames: { customers: '客戶', visits: '來店與聯絡', complaints: '客訴', referrals: '推薦', reminders: '提醒' },
   customerColumns: {
     id: '編號',
     name: '姓名',
@@ -336,6 +339,7 @@ const zhHant: Messages<typeof en> = {
 };
 
 const zhHans: Messages<typeof en> = {
+  sheetNames: { customers: '客户', visits: '到店与联系', complaints: '客诉', referrals: '推荐', reminders: '提醒' },
   customerColumns: {
     id: '编号',
     name: '姓名',

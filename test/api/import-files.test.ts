@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import writeExcelFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
@@ -195,5 +195,25 @@ describe('export as an Excel workbook', () => {
     const [hit] = (await callOk(other, 'customers-search', { query: '陳美玲' })).rows;
     expect(await callOk(other, 'customers-get', { id: hit!.id })).toMatchObject({ name: '陳美玲', tags: ['常客', '咖啡'], notes: '喜歡靠窗的位子', birthday: { month: 3, day: 4, year: null } });
     expect((await callOk(other, 'customers-get', { id: hit!.id })).phones[0]).toMatchObject({ display: '0912-345-678' });
+  });
+
+  it('writes counts and amounts as numbers a spreadsheet sums, phones and the rest as text, on a sheet named in the chosen language', async () => {
+    const core = freshCore();
+    await callOk(core, 'settings-update', { country: 'TW', timeZone: 'Asia/Taipei', currency: 'USD' });
+    const mei = await callOk(core, 'customers-create', { name: '陳美玲', phones: ['0912-345-678'] });
+    await callOk(core, 'visits-log', { customerId: mei.id, amountMinor: 12_050 });
+    await callOk(core, 'visits-log', { customerId: mei.id, amountMinor: 900 });
+    const [file] = await callOk(core, 'export-run', { what: 'customers', format: 'xlsx', folder: tempDir(), fileName: '客戶.xlsx', language: 'zh-Hant' });
+    const zip = unzipSync(readFileSync(file!.path));
+    expect(strFromU8(zip['xl/workbook.xml']!)).toContain('name="客戶"');
+    const sheet = strFromU8(zip['xl/worksheets/sheet1.xml']!);
+    // Row 2's cells: a number cell carries its value with no text type; a text cell is a shared or inline string.
+    const row = /<row r="2"[^>]*>(.*?)<\/row>/s.exec(sheet)![1]!;
+    const cells = [...row.matchAll(/<c r="([A-Z]+)2"([^>]*)>(.*?)<\/c>/gs)].map(([, column, attributes, body]) => ({ column, text: /t="(s|inlineStr|str)"/.test(attributes!), body }));
+    const numbers = cells.filter((cell) => !cell.text).map((cell) => cell.body);
+    expect(numbers).toEqual(expect.arrayContaining(['<v>2</v>', '<v>129.5</v>']));
+    // The phone keeps its leading zero as text.
+    expect(cells.filter((cell) => cell.text)).not.toHaveLength(0);
+    expect(numbers.join('')).not.toContain('912345678');
   });
 });

@@ -67,7 +67,7 @@ export const complaintsExport = defineExportTable<DbExportComplaint>({
     { header: (w) => w.complaintColumns.resolvedAt, value: (row, c) => localDateTime(row.resolved_at, c.timeZone) },
     { header: (w) => w.complaintColumns.resolution, value: (row) => row.resolution },
     { header: (w) => w.complaintColumns.compensationKind, value: (row, c) => valueOf(c.words, 'compensationKind', row.compensation_kind) },
-    { header: (w) => w.complaintColumns.compensation, value: (row, c) => decimalAmount(row.compensation_minor, c.currency) },
+    { header: (w) => w.complaintColumns.compensation, value: (row, c) => decimalAmount(row.compensation_minor, c.currency), number: true },
     { header: (w) => w.complaintColumns.escalation, value: (row, c) => valueOf(c.words, 'escalationStatus', row.escalation_status) },
     { header: (w) => w.complaintColumns.satisfaction, value: (row, c) => (row.satisfaction_level === null ? '' : c.words.values.satisfaction[String(row.satisfaction_level) as '0']) },
   ],

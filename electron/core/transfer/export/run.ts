@@ -11,7 +11,7 @@ import { schemaVersionOf } from '../../db/migrate';
 import { fileNameSafe, refusalForFsError, refuseFolder } from '../../files';
 import { JobCancelled, type JobContext } from '../../jobs';
 import { currentSettings } from '../../settings';
-import { listWorkbook } from '../sheet';
+import { listWorkbook, type ListCell } from '../sheet';
 import type { CsvContext, ExportTable } from './table';
 import { exportTableOf, exportTables } from './tables';
 
@@ -107,22 +107,28 @@ const writeCsv = async (db: Db, table: ExportTable, out: OutputFile, context: Cs
   return rows;
 };
 
+/** A column's value as a workbook cell: a number column's plain decimal ("1280.50") as that number, with its decimals shown. */
+const sheetCell = (value: string, number: boolean): ListCell => {
+  if (!number || value === '') return value;
+  return { number: Number(value), decimals: value.split('.')[1]?.length ?? 0 };
+};
+
 /**
  * The same columns as the CSV, as an Excel workbook (`listWorkbook`, as the screens' call lists):
- * one sheet, headers in the chosen language, every cell text. The workbook is built in memory; a
- * customer list fits.
+ * one sheet, headers in the chosen language, counts and amounts as numbers, the rest text. The
+ * workbook is built in memory; a customer list fits.
  */
 const writeXlsx = async (db: Db, table: ExportTable, out: OutputFile, context: CsvContext, job: JobContext, total: number, today: string): Promise<number> => {
   const columns = table.csv ?? [];
-  const sheet: string[][] = [columns.map((column) => column.header(context.words))];
+  const sheet: ListCell[][] = [columns.map((column) => column.header(context.words))];
   for (const row of table.rows(db, today)) {
-    sheet.push(columns.map((column) => column.value(row, context)));
+    sheet.push(columns.map((column) => sheetCell(column.value(row, context), column.number === true)));
     if (sheet.length % rowsPerChunk === 0) {
       if (job.cancelled) throw new JobCancelled();
       job.report(table.name, sheet.length - 1, total);
     }
   }
-  await out.writeBytes(await listWorkbook(sheet, table.name));
+  await out.writeBytes(await listWorkbook(sheet, context.words.sheetNames[table.name as ExportKind] ?? table.name));
   return sheet.length - 1;
 };
 

@@ -17,6 +17,11 @@ export interface CsvContext {
 export interface CsvColumn<R> {
   header: (words: Messages<TransferMessages>) => string;
   value: (row: R, context: CsvContext) => string;
+  /**
+   * The value is a plain number (a count, an amount, a share; '' when there is none): a workbook
+   * writes it as a number, so a spreadsheet sums and sorts it. Every other cell is text.
+   */
+  number?: true;
 }
 
 /**

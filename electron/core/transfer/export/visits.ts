@@ -30,7 +30,7 @@ export const visitsExport = defineExportTable<DbExportVisit>({
     { header: (w) => w.visitColumns.kind, value: (row, c) => (row.kind === 'visit' ? c.words.values.visit : c.words.values.contact) },
     { header: (w) => w.visitColumns.customerId, value: (row) => row.customer_id ?? '' },
     { header: (w) => w.visitColumns.customerName, value: (row) => row.customer_name ?? '' },
-    { header: (w) => w.visitColumns.amount, value: (row, c) => decimalAmount(row.amount_minor, c.currency) },
+    { header: (w) => w.visitColumns.amount, value: (row, c) => decimalAmount(row.amount_minor, c.currency), number: true },
     {
       header: (w) => w.visitColumns.channel,
       value: (row, c) => c.words.values.channel[row.channel as keyof typeof c.words.values.channel] ?? row.channel,
