@@ -172,7 +172,7 @@ describe('complaints', () => {
     expect(stats.repeatComplainers).toEqual([{ customerId: customer.id, name: '陳美玲', complaints: 2 }]);
   });
 
-  it('orders the board by what is still to act on, then the newest, within its limit; finds by the customer’s name; counts every match', async () => {
+  it('orders the board by what is still to act on, the soonest deadline first, within its limit; finds by the customer’s name; counts every match', async () => {
     const { core, clock, customer } = await shop();
     const other = await callOk(core, 'customers-create', { name: 'Walter Lin' });
     const logAt = async (at: string, customerId: string | null, description: string) => {
@@ -187,17 +187,20 @@ describe('complaints', () => {
     await callOk(core, 'complaints-resolve', { id: resolved.id, resolution: 'Refunded', compensation: null });
     await logAt('2026-03-10T06:00:00.000Z', null, 'new open, no customer');
     await logAt('2026-03-10T07:00:00.000Z', other.id, 'newest open');
+    // Logged last, but serious: its reply is due in two hours, before any other open one's.
+    clock.set('2026-03-10T07:30:00.000Z');
+    await callOk(core, 'complaints-log', { customerId: other.id, channel: 'phone', category: 'price', severity: 'high', description: 'urgent' });
 
     const board = await callOk(core, 'complaints-list', {});
-    expect(board.items.map((item) => item.description)).toEqual(['newest open', 'new open, no customer', 'old open', 'acknowledged', 'resolved']);
-    expect(board.items.map((item) => item.customerName)).toEqual(['Walter Lin', null, '陳美玲', 'Walter Lin', '陳美玲']);
-    expect(board.counts).toMatchObject({ open: 3, acknowledged: 1, resolved: 1 });
+    expect(board.items.map((item) => item.description)).toEqual(['urgent', 'old open', 'new open, no customer', 'newest open', 'acknowledged', 'resolved']);
+    expect(board.items.map((item) => item.customerName)).toEqual(['Walter Lin', '陳美玲', null, 'Walter Lin', 'Walter Lin', '陳美玲']);
+    expect(board.counts).toMatchObject({ open: 4, acknowledged: 1, resolved: 1 });
     const firstTwo = await callOk(core, 'complaints-list', { limit: 2 });
-    expect(firstTwo.items.map((item) => item.description)).toEqual(['newest open', 'new open, no customer']);
+    expect(firstTwo.items.map((item) => item.description)).toEqual(['urgent', 'old open']);
     expect(firstTwo.counts).toEqual(board.counts);
     const walter = await callOk(core, 'complaints-list', { query: 'walter' });
-    expect(walter.items.map((item) => item.description)).toEqual(['newest open', 'acknowledged']);
-    expect(walter.counts).toMatchObject({ open: 1, acknowledged: 1, resolved: 0 });
+    expect(walter.items.map((item) => item.description)).toEqual(['urgent', 'newest open', 'acknowledged']);
+    expect(walter.counts).toMatchObject({ open: 2, acknowledged: 1, resolved: 0 });
     expect((await callOk(core, 'complaints-list', { customerId: customer.id, states: ['open'] })).items.map((item) => item.id)).toEqual([oldOpen.id]);
   });
 

@@ -119,8 +119,16 @@ const boardFilter = `
     AND (@query = '' OR instr(lower(c.description), lower(@query)) > 0 OR instr(lower(c.resolution), lower(@query)) > 0
          OR instr(lower(coalesce((SELECT name FROM customers WHERE id = c.customer_id), '')), lower(@query)) > 0)`;
 
-/** The board's order: what is still to act on first, then the newest. */
-const boardOrder = `CASE c.state WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'resolved' THEN 2 WHEN 'followed_up' THEN 3 ELSE 4 END, c.received_at DESC, c.id DESC`;
+/**
+ * The board's order: by state, what is still to act on first; a complaint still to act on by the
+ * deadline of the promise it waits on (the reply until that is settled, then the resolution —
+ * ComplaintCard's currentPromise), the soonest first; the rest, and ties, the newest first.
+ */
+const boardOrder = `CASE c.state WHEN 'open' THEN 0 WHEN 'acknowledged' THEN 1 WHEN 'resolved' THEN 2 WHEN 'followed_up' THEN 3 ELSE 4 END,
+  CASE WHEN c.state IN ('open', 'acknowledged') THEN coalesce(
+    (SELECT due_at FROM complaint_promises WHERE id = c.reply_promise_id AND outcome IS NULL),
+    (SELECT due_at FROM complaint_promises WHERE id = c.resolve_promise_id)) END,
+  c.received_at DESC, c.id DESC`;
 
 export interface BoardParams {
   states: string;
