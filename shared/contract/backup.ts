@@ -49,6 +49,13 @@ export interface RestoreRecord {
   /** The safety backup of the book as it was just before the restore. */
   undoFile: string;
   undoneAt: string | null;
+  /**
+   * restore: from a backup; undo: the book put back as it was before the restore made at `of`;
+   * redo: that restore put back after its undo. (An undo swaps in the copy the swap before it made.)
+   */
+  kind: 'restore' | 'undo' | 'redo';
+  /** For an undo or a redo: when the restore it concerns was made; null for a restore. */
+  of: string | null;
 }
 
 export interface BackupStatus {

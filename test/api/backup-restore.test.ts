@@ -71,12 +71,20 @@ describe('backup and restore', () => {
     expect((await callOk(core, 'customers-search', { query: '新來的' })).rows).toEqual([]);
     expect(existsSync(restore.undoFile)).toBe(true);
     expect(restore.undoFile.startsWith(path.join(core.info.dataDir, 'restore-undo'))).toBe(true);
-    expect((await callOk(core, 'backup-status', {})).lastRestore).toMatchObject({ id: restore.id, undoneAt: null });
+    expect((await callOk(core, 'backup-status', {})).lastRestore).toMatchObject({ id: restore.id, undoneAt: null, kind: 'restore', of: null });
 
     await callOk(core, 'restore-undo', {});
     expect(await exportAll(core)).toBe(beforeRestore);
+    // The undo is told as one, of that restore; undoing it puts the restore back, and undoing that undoes the restore again.
+    expect((await callOk(core, 'backup-status', {})).lastRestore).toMatchObject({ kind: 'undo', of: restore.restoredAt });
+    await callOk(core, 'restore-undo', {});
+    expect((await callOk(core, 'backup-status', {})).lastRestore).toMatchObject({ kind: 'redo', of: restore.restoredAt });
+    expect((await callOk(core, 'customers-search', { query: '新來的' })).rows).toEqual([]);
+    await callOk(core, 'restore-undo', {});
+    expect((await callOk(core, 'backup-status', {})).lastRestore).toMatchObject({ kind: 'undo', of: restore.restoredAt });
+    expect(await exportAll(core)).toBe(beforeRestore);
     expect((await callOk(core, 'customers-search', { query: '新來的' })).rows.map((row) => row.name)).toEqual(['新來的客人']);
-    expect(core.db.prepare("SELECT action FROM audit_log WHERE entity = 'book' ORDER BY at, id").pluck().all()).toEqual(['book.restore', 'book.restore-undo']);
+    expect(core.db.prepare("SELECT action FROM audit_log WHERE entity = 'book' ORDER BY at, id").pluck().all()).toEqual(['book.restore', 'book.restore-undo', 'book.restore-undo', 'book.restore-undo']);
   });
 
   it('a restore waits for no sync session: refused while another device syncs with this one, and sessions wait while it runs', async () => {

@@ -47,8 +47,19 @@ test('back up, restore an older backup, and undo the restore', async ({ page, ap
   await data.goto();
   await data.restore.getByRole('button', { name: 'Undo the restore' }).click();
   await expect(page.getByRole('status')).toContainText('The restore was undone');
+  // Said as an undo, not as a restore from the app's own safety copy; what it offers is to put the restore back.
+  await expect(data.restore.getByText(/^The restore of .* was undone on .*: the book is as it was before that restore\.$/)).toBeVisible();
+  await expect(data.restore.getByRole('button', { name: 'Undo the restore' })).toHaveCount(0);
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByText('After Backup')).toBeVisible();
+
+  await data.goto();
+  await data.restore.getByRole('button', { name: 'Put the restore back' }).click();
+  await expect(page.getByRole('status')).toContainText('The restore was put back');
+  await expect(data.restore.getByText(/^The restore of .* was put back on .*, after its undo\.$/)).toBeVisible();
+  await expect(data.restore.getByRole('button', { name: 'Undo the restore' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByText('After Backup')).toBeHidden();
 });
 
 test('an encrypted backup needs its passphrase; a wrong one is said so and nothing changes', async ({ page, app, scratch }) => {

@@ -60,6 +60,8 @@ const statements = statementsFor((db) => ({
     INSERT INTO restores (id, restored_at, source_file, source_created_at, undo_file, undone_at)
     VALUES (@id, @restored_at, @source_file, @source_created_at, @undo_file, @undone_at)`),
   lastRestore: db.prepare<[], DbRestore>('SELECT * FROM restores ORDER BY restored_at DESC, id DESC LIMIT 1'),
+  // An undo restores the safety copy the swap it undid made: that swap names the file as its undo file.
+  undidRow: db.prepare<[string], DbRestore>('SELECT * FROM restores WHERE undo_file = ? AND undone_at IS NOT NULL ORDER BY restored_at DESC LIMIT 1'),
   markUndone: db.prepare<[string, string]>('UPDATE restores SET undone_at = ? WHERE id = ?'),
   allRestores: db.prepare<[], DbRestore>('SELECT * FROM restores ORDER BY id'),
   deleteRestores: db.prepare('DELETE FROM restores'),
@@ -101,6 +103,8 @@ export const insertRestore = (db: Db, restore: DbRestore): void => {
 };
 
 export const lastRestore = (db: Db): DbRestore | null => statements(db).lastRestore.get() ?? null;
+/** The swap (a restore or an undo) whose safety copy `file` is, and which a swap from that file undid; null for another file. */
+export const restoreUndoneFrom = (db: Db, file: string): DbRestore | null => statements(db).undidRow.get(file) ?? null;
 
 export const markRestoreUndone = (db: Db, id: string, at: string): void => {
   statements(db).markUndone.run(at, id);

@@ -122,6 +122,8 @@ export class RestoreService {
         sourceCreatedAt: prepared.contents.createdAt,
         undoFile: safety.value.file,
         undoneAt: null,
+        kind: 'restore',
+        of: null,
       };
       return inTransaction(db, () => {
         replaceMachineRecords(db, machine);
@@ -146,7 +148,7 @@ export class RestoreService {
             after: { from: prepared.contents.fileName, createdAt: prepared.contents.createdAt, counts: prepared.contents.counts, undoFile: record.undoFile },
           },
         );
-        return ok(restoreRecordOf(lastRestore(db)) ?? record);
+        return ok(restoreRecordOf(db, lastRestore(db)) ?? record);
       });
     } finally {
       sessionsHeld.value();

@@ -23,6 +23,7 @@ import {
   lastAutomaticAttempt,
   lastGoodBackup,
   lastRestore,
+  restoreUndoneFrom,
   readBackupSettings,
   recentBackupRuns,
   writeBackupSettings,
@@ -65,10 +66,29 @@ export const toBackupRun = (row: DbBackupRun): BackupRun => ({
   counts: (parseStoredJson(row.counts_json) as Record<string, number> | null | undefined) ?? {},
 });
 
-export const restoreRecordOf = (row: DbRestore | null): RestoreRecord | null =>
+/**
+ * What a swap was: a restore from a backup, or the undo of the swap before it — which undoes a
+ * restore, or an undo (putting that restore back). Followed back through the swaps each undid.
+ */
+const swapKind = (db: Db, row: DbRestore, depth = 0): Pick<RestoreRecord, 'kind' | 'of'> => {
+  const undid = depth < 100 ? restoreUndoneFrom(db, row.source_file) : null;
+  if (undid === null) return { kind: 'restore', of: null };
+  const before = swapKind(db, undid, depth + 1);
+  return before.kind === 'undo' ? { kind: 'redo', of: before.of } : { kind: 'undo', of: before.of ?? undid.restored_at };
+};
+
+export const restoreRecordOf = (db: Db, row: DbRestore | null): RestoreRecord | null =>
   row === null
     ? null
-    : { id: row.id, restoredAt: row.restored_at, sourceFile: row.source_file, sourceCreatedAt: row.source_created_at, undoFile: row.undo_file, undoneAt: row.undone_at };
+    : {
+        id: row.id,
+        restoredAt: row.restored_at,
+        sourceFile: row.source_file,
+        sourceCreatedAt: row.source_created_at,
+        undoFile: row.undo_file,
+        undoneAt: row.undone_at,
+        ...swapKind(db, row),
+      };
 
 /**
  * Backups of the live book: on demand, automatically once a day while the app runs and when it
@@ -155,7 +175,7 @@ export class BackupService {
       overdue: countCustomersForBanner(db) > 0 && ageHours > allowedBackupAgeHours,
       allowedAgeHours: allowedBackupAgeHours,
       recent: recentBackupRuns(db, 10).map(toBackupRun),
-      lastRestore: restoreRecordOf(lastRestore(db)),
+      lastRestore: restoreRecordOf(db, lastRestore(db)),
       defaultExportFolder,
     };
   }

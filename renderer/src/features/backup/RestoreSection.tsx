@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { BackupContents, BackupStatus, PreparedRestore } from '../../../../shared/contract/backup';
+import type { BackupContents, BackupStatus, PreparedRestore, RestoreRecord } from '../../../../shared/contract/backup';
 import type { FileSource } from '../../../../shared/contract/files';
 import type { AppError } from '../../../../shared/errors';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -76,23 +76,30 @@ export const RestoreSection = ({ status }: { status: BackupStatus }) => {
     void Promise.resolve(opened).then(readOpened);
   }, [opened]);
 
+  const last = status.lastRestore;
+  // The last swap may itself have been an undo: swapping again puts that restore back.
+  const undid = last?.kind === 'undo';
   const undoLast = async () => {
     setError(null);
     const result = await undo.mutateAsync({});
     if (!result.ok) return setError(result.error);
-    toast({ tone: 'success', text: t('restore.undone') });
+    toast({ tone: 'success', text: undid ? t('restore.redone') : t('restore.undone') });
+  };
+  const lastSentence = (record: RestoreRecord): string => {
+    const when = format.dateTime(record.restoredAt);
+    if (record.kind === 'restore' || record.of === null) return t('restore.lastRestore', { file: fileNameOf(record.sourceFile), when });
+    return record.kind === 'undo' ? t('restore.lastUndo', { restored: format.dateTime(record.of), when }) : t('restore.lastRedo', { restored: format.dateTime(record.of), when });
   };
 
-  const last = status.lastRestore;
   return (
     <section className="card" aria-labelledby="restore-title" ref={sectionRef}>
       <h2 id="restore-title">{t('restore.title')}</h2>
       <p className="field-hint">{t('restore.intro')}</p>
       {last && last.undoneAt === null && (
         <div className="notice notice-info restore-undo">
-          <span>{t('restore.lastRestore', { file: fileNameOf(last.sourceFile), when: format.dateTime(last.restoredAt) })}</span>
-          <button type="button" className="button" disabled={busy} title={t('restore.undoHint')} onClick={() => void undoLast()}>
-            {t('restore.undo')}
+          <span>{lastSentence(last)}</span>
+          <button type="button" className="button" disabled={busy} title={undid ? t('restore.redoHint') : t('restore.undoHint')} onClick={() => void undoLast()}>
+            {undid ? t('restore.redo') : t('restore.undo')}
           </button>
         </div>
       )}
