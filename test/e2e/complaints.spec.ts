@@ -88,3 +88,15 @@ test('a newcomer logs a complaint, watches its countdown, escalates a compensati
   await owner.unlock(ownerPin);
   await expect(tiles).toContainText(/Compensation paid.*800/);
 });
+
+test('a complaint is logged from the customer’s profile with that customer already chosen', async ({ page, app }) => {
+  const grace = (await app.rpc('customers-create', { name: 'Grace Hopper', phones: ['0912 345 678'] })).value as { id: string };
+  await app.open(page);
+  await page.goto(`${new URL(app.url).origin}/#/customers/${grace.id}`);
+  await page.getByRole('link', { name: 'Log complaint' }).click();
+  const form = page.getByRole('form', { name: 'Log a complaint' });
+  await expect(form).toContainText('Grace Hopper');
+  await form.getByLabel('What happened').fill('Waited twenty minutes for a latte');
+  await form.getByLabel('What happened').press('Control+Enter');
+  await expect(page.getByRole('heading', { name: /^Grace Hopper · / })).toBeVisible();
+});

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate, useSearchParams } from 'react-router';
+import { usePreselectedCustomer } from '../counter/usePreselectedCustomer';
 import { complaintCategories, type ComplaintCategory } from '../../../../shared/contract/complaints';
 import { severities, type Severity } from '../../../../shared/complaints/deadlines';
 import { complaintStates, type ComplaintState } from '../../../../shared/complaints/lifecycle';
@@ -51,7 +52,11 @@ export const ComplaintsPage = () => {
   const { t } = useTranslation(['complaints', 'common']);
   const navigate = useNavigate();
   const filters = useBoardFilters();
-  const [logging, setLogging] = useState(false);
+  // From a customer's profile: the form opens with that customer chosen.
+  const [params] = useSearchParams();
+  const logFor = params.get('log');
+  const [preselected] = usePreselectedCustomer(logFor);
+  const [logging, setLogging] = useState(logFor !== null);
   const [typed, setTyped] = useState('');
   const query = useDeferredValue(typed);
   const now = useNow();
@@ -94,7 +99,11 @@ export const ComplaintsPage = () => {
       {logging && (
         <div className="card">
           <h2>{t('log.title')}</h2>
-          <LogComplaintForm onLogged={(id) => void navigate(`/complaints/${id}`)} />
+          <LogComplaintForm
+            key={preselected?.kind === 'customer' ? preselected.customer.id : ''}
+            initialCustomer={preselected}
+            onLogged={(id) => void navigate(`/complaints/${id}`)}
+          />
         </div>
       )}
       <div className="toolbar complaint-filters" role="group" aria-label={t('filters.label')}>

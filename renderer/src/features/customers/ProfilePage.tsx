@@ -91,6 +91,9 @@ const Profile = ({ customer }: { customer: CustomerDetail }) => {
               <Link className="button" to={`/counter?customer=${customer.id}&mode=contact`}>
                 {t('profile.logContact')}
               </Link>
+              <Link className="button" to={`/complaints?log=${customer.id}`}>
+                {t('profile.logComplaint')}
+              </Link>
             </>
           )}
           <Link className="button" to={`/customers/${customer.id}/edit`}>
