@@ -38,8 +38,12 @@ export const hasValue = (value: unknown): boolean => !isEmpty(value);
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+/** What a field says, for telling two records apart: a phone by its number, however it was written (0912-345-678, +886 912 345 678). */
+const meaningOf = (record: Comparable, field: MergeFieldName): unknown =>
+  field === 'phones' ? record.phones.map((phone) => phone.e164 ?? phone.display) : record[field];
+
 /** Whether the two records disagree on a field (the screen highlights those). */
-export const differs = (survivor: Comparable, absorbed: Comparable, field: MergeFieldName): boolean => !sameValue(survivor[field], absorbed[field]);
+export const differs = (survivor: Comparable, absorbed: Comparable, field: MergeFieldName): boolean => !sameValue(meaningOf(survivor, field), meaningOf(absorbed, field));
 
 /**
  * A sensible start: keep the survivor's value unless it is empty and the other record has one;

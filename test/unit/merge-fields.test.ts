@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerDetail } from '../../shared/contract/customers';
-import { defaultChoices, mergedFields } from '../../shared/merge-fields';
+import { defaultChoices, differs, mergedFields } from '../../shared/merge-fields';
 
 const customer = (fields: Partial<CustomerDetail>): CustomerDetail => ({
   id: 'x',
@@ -57,6 +57,14 @@ describe('composing a merged customer', () => {
       source: 'referral',
       consentToContact: true,
     });
+  });
+
+  it('tells the same number written two ways as the same phones, not as a difference to choose', () => {
+    const sameNumber = customer({ phones: [{ display: '+886 912 345 678', e164: '+886912345678' }] });
+    expect(differs(kept, sameNumber, 'phones')).toBe(false);
+    expect(defaultChoices(kept, sameNumber).phones).toBe('survivor');
+    expect(mergedFields(kept, sameNumber, defaultChoices(kept, sameNumber)).phones).toEqual(['0912-345-678']);
+    expect(differs(kept, absorbed, 'phones')).toBe(true);
   });
 
   it('takes exactly one side where the owner says so', () => {
