@@ -71,6 +71,9 @@ test('a newcomer logs a complaint, watches its countdown, escalates a compensati
   await expect(complaints.stateBadge()).toHaveText('Followed up');
   await expect(page.locator('.complaint-facts')).toContainText('Will buy again');
   await expect(page.locator('.complaint-steps')).toContainText('Owner approved');
+  // Decided with the owner unlocked: the owner's step, whoever was chosen at the counter.
+  await expect(page.locator('.complaint-step').filter({ hasText: 'Owner approved' })).toContainText('by the owner');
+  await expect(page.locator('.complaint-step').filter({ hasText: 'Owner approved' })).not.toContainText('Amy');
 
   // On her timeline, and in the stats.
   await page.getByRole('link', { name: 'Open customer' }).click();

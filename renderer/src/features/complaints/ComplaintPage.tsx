@@ -13,7 +13,8 @@ import { PromiseBadge, useNow } from './PromiseBadge';
 const Step = ({ step }: { step: ComplaintTransition }) => {
   const { t } = useTranslation('complaints');
   const format = useFormat();
-  const who = step.staffName ?? (step.role === 'owner' ? t('steps.owner') : null);
+  // A step taken with the owner unlocked is the owner's: the staff member chosen at the counter did not decide it.
+  const who = step.role === 'owner' ? t('steps.owner') : step.staffName;
   return (
     <li className="complaint-step">
       <time dateTime={step.at}>{format.dateTime(step.at)}</time>
