@@ -11,6 +11,14 @@ export interface AuditFormatOptions {
   staffName?: (id: string) => string | undefined;
 }
 
+const displayName = (language: Language, type: 'region' | 'currency', code: string): string | undefined => {
+  try {
+    return new Intl.DisplayNames([language], { type }).of(code);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * How the audit trail's recorded values read in one language — the same on the audit screen and in
  * its CSV export: codes by their labels, money in the shop's currency, references by name.
@@ -40,6 +48,11 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
     kind: (value, entity) => (entity === 'reminder' ? reminderKind(value)?.label[language] : Object.hasOwn(values.visitKind, value) ? labelOf(values.visitKind, value) : undefined),
     ownerStaffId: (value) => options.staffName?.(value),
     staffId: (value) => options.staffName?.(value),
+    // Codes of the world, by their names in the language: TW → Taiwan / 台灣, TWD → New Taiwan Dollar / 新台幣.
+    country: (value) => displayName(language, 'region', value),
+    currency: (value) => displayName(language, 'currency', value),
+    // A backup's flag, recorded as SQLite's 0 or 1.
+    encrypted: (value) => (value === '1' ? labels.csv.yes : value === '0' ? labels.csv.no : undefined),
   };
   return {
     none: '—',

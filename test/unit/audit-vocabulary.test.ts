@@ -69,4 +69,13 @@ describe('the audit trail names a coded value as the screen where it was chosen 
     expect(complaintsMessages.en.channels.online).not.toBe(commonMessages.en.channels.online);
     expect(formatAuditValue('channel', 'home_visit', format, 'visit')).toBe(commonMessages.en.contactMethods.home_visit);
   });
+
+  it('names a country and a currency in the language, and reads a backup’s 0/1 as no/yes', () => {
+    const zhHant = auditValueFormat('zh-Hant', { money: String, dateTime: String });
+    expect(formatAuditValue('country', 'TW', zhHant)).toBe(new Intl.DisplayNames(['zh-Hant'], { type: 'region' }).of('TW'));
+    expect(formatAuditValue('country', 'TW', zhHant)).not.toBe('TW');
+    expect(formatAuditValue('currency', 'TWD', auditValueFormat('en', { money: String, dateTime: String }))).toBe('New Taiwan Dollar');
+    expect(formatAuditValue('encrypted', 1, zhHant)).toBe(auditLabels['zh-Hant'].csv.yes);
+    expect(formatAuditValue('encrypted', 0, zhHant)).toBe(auditLabels['zh-Hant'].csv.no);
+  });
 });
