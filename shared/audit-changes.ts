@@ -39,6 +39,12 @@ export interface ValueFormat {
   compensation?: (kind: string, amountMinor: number | null) => string;
   /** "by 5 Dec 2026, 14:00 (kept)" from a complaint's promise. */
   promise?: (dueAt: string, outcome: string | null) => string;
+  /** "customers.csv (1,503 rows)" from an export's file. */
+  fileRows?: (file: string, rows: number) => string;
+  /** The language's punctuation: "Name: Amy; Rows: 3" and "a, b" in English, "姓名：Amy；筆數：3" and "甲、乙" in Chinese. */
+  fieldValue?: (field: string, value: string) => string;
+  partsSeparator?: string;
+  listSeparator?: string;
 }
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -60,7 +66,7 @@ export const formatAuditValue = (field: string, value: unknown, format: ValueFor
     if (format.dateTime && isoInstant.test(value)) return format.dateTime(value);
     return format.choice?.(field, value, entity) ?? value;
   }
-  if (Array.isArray(value)) return value.length === 0 ? format.none : value.map((item) => formatAuditValue(field, item, format, entity)).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? format.none : value.map((item) => formatAuditValue(field, item, format, entity)).join(format.listSeparator ?? ', ');
   if (isRecord(value)) {
     if (typeof value.display === 'string') return value.display;
     if (typeof value.name === 'string') return value.name;
@@ -72,10 +78,15 @@ export const formatAuditValue = (field: string, value: unknown, format: ValueFor
       return format.compensation(value.kind, typeof value.amountMinor === 'number' ? value.amountMinor : null);
     }
     if (format.promise && typeof value.dueAt === 'string') return format.promise(value.dueAt, typeof value.outcome === 'string' ? value.outcome : null);
+    if (format.fileRows && typeof value.path === 'string' && typeof value.rows === 'number') return format.fileRows(value.path, value.rows);
     const parts = Object.entries(value)
       .filter(([key, item]) => !isReference(key) && item !== null && item !== undefined && item !== '')
-      .map(([key, item]) => `${format.field?.(key) ?? key}: ${formatAuditValue(key, item, format, entity)}`);
-    return parts.length === 0 ? format.none : parts.join('; ');
+      .map(([key, item]) => {
+        const label = format.field?.(key) ?? key;
+        const shown = formatAuditValue(key, item, format, entity);
+        return format.fieldValue ? format.fieldValue(label, shown) : `${label}: ${shown}`;
+      });
+    return parts.length === 0 ? format.none : parts.join(format.partsSeparator ?? '; ');
   }
   return JSON.stringify(value);
 };

@@ -68,5 +68,9 @@ export const auditValueFormat = (language: Language, options: AuditFormatOptions
       outcome === null
         ? fill(labels.phrases.promiseDue, { due: options.dateTime(dueAt) })
         : fill(labels.phrases.promiseSettled, { due: options.dateTime(dueAt), outcome: labelOf(values.outcome, outcome) }),
+    fileRows: (file, rows) => fill(labels.phrases.fileRows, { file, rows: new Intl.NumberFormat(language).format(rows) }),
+    fieldValue: (field, value) => fill(labels.phrases.fieldValue, { field, value }),
+    partsSeparator: labels.phrases.partsSeparator,
+    listSeparator: labels.phrases.listSeparator,
   };
 };

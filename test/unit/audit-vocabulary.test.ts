@@ -78,4 +78,13 @@ describe('the audit trail names a coded value as the screen where it was chosen 
     expect(formatAuditValue('encrypted', 1, zhHant)).toBe(auditLabels['zh-Hant'].csv.yes);
     expect(formatAuditValue('encrypted', 0, zhHant)).toBe(auditLabels['zh-Hant'].csv.no);
   });
+
+  it('writes a recorded object with the language’s punctuation, and an export’s files as the file and its rows', () => {
+    const zhHant = auditValueFormat('zh-Hant', { money: String, dateTime: String });
+    const en = auditValueFormat('en', { money: String, dateTime: String });
+    expect(formatAuditValue('counts', { staff: 3, customers: 1504 }, zhHant)).toBe('員工：3；客戶：1504');
+    expect(formatAuditValue('counts', { staff: 3, customers: 1504 }, en)).toBe('Staff: 3; Customers: 1504');
+    expect(formatAuditValue('files', [{ path: '/tmp/客戶.csv', rows: 1503 }, { path: '/tmp/來店.csv', rows: 12 }], zhHant)).toBe('/tmp/客戶.csv（1,503 筆）、/tmp/來店.csv（12 筆）');
+    expect(formatAuditValue('files', [{ path: '/tmp/customers.csv', rows: 1503 }], en)).toBe('/tmp/customers.csv (1,503 rows)');
+  });
 });
