@@ -52,6 +52,15 @@ test('a visit logged today brings its follow-up on the due day, done there with 
       await expect(card).toContainText('due today');
       await expect(card.getByRole('button', { name: 'Copy 0912-345-678' })).toBeVisible();
 
+      // A panel opened in place is left with Escape, the focus back on its button.
+      const snooze = card.locator('.reminder-actions').getByRole('button', { name: 'Snooze' });
+      await snooze.click();
+      await expect(snooze).toHaveAttribute('aria-expanded', 'true');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Escape');
+      await expect(snooze).toHaveAttribute('aria-expanded', 'false');
+      await expect(snooze).toBeFocused();
+
       await card.getByRole('button', { name: 'Done' }).click();
       await page.getByLabel('What came of it?').fill('Loved the latte; back on Friday');
       await page.getByRole('button', { name: 'Mark done' }).click();

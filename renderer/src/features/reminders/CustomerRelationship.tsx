@@ -4,6 +4,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import type { CustomerStanding } from '../../../../shared/contract/winback';
 import { lostReasons, type LostReason } from '../../../../shared/contract/winback';
 import { useFormat } from '../../app/format';
+import { InlinePanel } from '../../components/InlinePanel';
 import { useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useToast } from '../../components/Toast';
@@ -134,9 +135,13 @@ export const CustomerRelationship = ({ customerId, name, archived }: { customerI
           </button>
         </div>
       )}
-      {panel === 'win-back' && <WinBackForm customerId={customerId} reminderId={null} onClose={() => setPanel(null)} />}
-      {panel === 'lost' && <MarkLostForm customerId={customerId} name={name} onClose={() => setPanel(null)} />}
-      {panel === 'reminder' && summary.data && <NewReminderForm today={summary.data.today} customer={{ id: customerId, name }} onClose={() => setPanel(null)} />}
+      {panel !== null && (
+        <InlinePanel key={panel} onClose={() => setPanel(null)}>
+          {panel === 'win-back' && <WinBackForm customerId={customerId} reminderId={null} onClose={() => setPanel(null)} />}
+          {panel === 'lost' && <MarkLostForm customerId={customerId} name={name} onClose={() => setPanel(null)} />}
+          {panel === 'reminder' && summary.data && <NewReminderForm today={summary.data.today} customer={{ id: customerId, name }} onClose={() => setPanel(null)} />}
+        </InlinePanel>
+      )}
       <h3>{t('standing.reminders')}</h3>
       {reminders.data && reminders.data.length === 0 && <p className="empty-state">{t('standing.noReminders')}</p>}
       <ul className="standing-reminders">

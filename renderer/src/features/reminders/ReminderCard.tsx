@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
+import { InlinePanel } from '../../components/InlinePanel';
 import type { AgendaItem } from '../../../../shared/contract/reminders';
 import { reminderTiming } from '../../../../shared/reminders/kinds';
 import { winBackKind } from '../../../../shared/reminders/kinds/win-back';
@@ -122,9 +123,15 @@ export const ReminderCard = memo(function ReminderCard({ item, context }: { item
           {t('actions.dismiss')}
         </button>
       </div>
-      {panel === 'done' && <DoneForm id={item.id} title={title} onClose={() => setPanel(null)} />}
-      {panel === 'snooze' && <SnoozePanel id={item.id} today={today} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
-      {panel === 'win-back' && item.customerId && <WinBackForm customerId={item.customerId} reminderId={item.id} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
+      {panel !== null && (
+        <InlinePanel key={panel} onClose={() => setPanel(null)}>
+          {panel === 'done' && <DoneForm id={item.id} title={title} onClose={() => setPanel(null)} />}
+          {panel === 'snooze' && <SnoozePanel id={item.id} today={today} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />}
+          {panel === 'win-back' && item.customerId && (
+            <WinBackForm customerId={item.customerId} reminderId={item.id} snoozedUntil={item.snoozedUntil} onClose={() => setPanel(null)} />
+          )}
+        </InlinePanel>
+      )}
     </li>
   );
 });

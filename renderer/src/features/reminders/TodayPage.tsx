@@ -6,6 +6,7 @@ import type { Agenda as AgendaData, AssigneeFilter } from '../../../../shared/co
 import { isReminderKind } from '../../../../shared/reminders/kinds';
 import { ApiError } from '../../api/client';
 import { useApi, useFetchNow } from '../../api/hooks';
+import { InlinePanel } from '../../components/InlinePanel';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
 import { AgendaFilters } from './AgendaFilters';
@@ -157,7 +158,11 @@ export const TodayPage = () => {
           </button>
         </div>
       </header>
-      {creating && data && <NewReminderForm today={data.today} customer={null} onClose={() => setCreating(false)} />}
+      {creating && data && (
+        <InlinePanel onClose={() => setCreating(false)}>
+          <NewReminderForm today={data.today} customer={null} onClose={() => setCreating(false)} />
+        </InlinePanel>
+      )}
       <ErrorNotice error={agenda.error instanceof ApiError ? agenda.error.error : null} onRetry={() => void agenda.refetch()} />
       <AgendaFilters agenda={data} kinds={filters.kinds} assignee={filters.assignee} onKinds={filters.setKinds} onAssignee={filters.setAssignee} />
       {!data && !agenda.error && <p className="list-status">{t('common:loading')}</p>}
