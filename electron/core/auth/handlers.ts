@@ -83,11 +83,6 @@ export const authHandlers: HandlerImpls = {
     });
     if (!saved.ok) return saved;
     unlockOwner(ctx);
-    // A book made before setup (seeded, or imported from the command line) was derived in the zone
-    // it had then: its lapse days, tiers and reminders follow the zone chosen here. The recovery
-    // code is shown once, so it is answered even if this pass could not run: the figures would then
-    // catch up at the next start, which compares each one's zone with the shop's.
-    await rulesChangedInWorker(ctx);
     return ok({ recoveryCode: recovery.code, session: sessionState(ctx) });
   },
 
