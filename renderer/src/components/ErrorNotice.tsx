@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ownerCanLift, type AppError, type FieldIssue } from '../../../shared/errors';
 import { requestUnlock } from '../app/unlock-requests';
@@ -5,7 +6,8 @@ import { requestUnlock } from '../app/unlock-requests';
 /** Translates one error value into the sentence a shop owner reads. */
 export const useDescribeError = () => {
   const { t } = useTranslation('errors');
-  return (error: AppError): string => {
+  // The same function while the language stays: memoized callers (a timeline's entries) keep theirs.
+  return useCallback((error: AppError): string => {
     switch (error.code) {
       case 'NOT_FOUND':
         return t('codes.NOT_FOUND', { entity: t(`entities.${error.details.entity}`) });
@@ -22,7 +24,7 @@ export const useDescribeError = () => {
       default:
         return t(`codes.${error.code}`, { ...(error.details ?? {}) });
     }
-  };
+  }, [t]);
 };
 
 export const useDescribeIssue = () => {

@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/hooks';
 import { useFormat } from '../../app/format';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { useToast } from '../../components/Toast';
+import { useUndoToast } from '../../components/useUndoToast';
 import { timelineQuery } from './timeline-query';
 import { TimelineEntry, type EntryContext } from './TimelineEntry';
 
@@ -16,28 +17,18 @@ export const Timeline = ({ customerId }: { customerId: string }) => {
   const format = useFormat();
   const toast = useToast();
   const describe = useDescribeError();
+  const undoable = useUndoToast();
   const { mutateAsync: archiveVisit } = useApiMutation('visits-archive');
-  const { mutateAsync: restoreVisit } = useApiMutation('visits-unarchive');
   // A visit logged by mistake (a wrong amount, the wrong customer) is archived, not edited: it leaves
   // every figure and waits in the Archive, and the toast's Undo puts it straight back.
   const archive = useCallback(
     (visit: Visit) =>
       void archiveVisit({ id: visit.id }).then((archived) => {
-        if (!archived.ok) {
-          toast({ tone: 'error', text: describe(archived.error) });
-          return;
-        }
+        if (!archived.ok) return toast({ tone: 'error', text: describe(archived.error) });
         const when = format.dateTime(visit.occurredAt);
-        toast({
-          tone: 'success',
-          text: visit.kind === 'visit' ? t('timeline.visitRemoved', { when }) : t('timeline.contactRemoved', { when }),
-          action: {
-            label: t('common:actions.undo'),
-            run: () => void restoreVisit({ id: visit.id }).then((restored) => !restored.ok && toast({ tone: 'error', text: describe(restored.error) })),
-          },
-        });
+        undoable(visit.kind === 'visit' ? t('timeline.visitRemoved', { when }) : t('timeline.contactRemoved', { when }), { name: 'visits-unarchive', input: { id: visit.id } });
       }),
-    [archiveVisit, restoreVisit, toast, describe, format, t],
+    [archiveVisit, undoable, toast, describe, format, t],
   );
   const context = useMemo<EntryContext>(() => ({ t, format, archive }), [t, format, archive]);
   const timeline = useInfiniteQuery(timelineQuery(customerId));
