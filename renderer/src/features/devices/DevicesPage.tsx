@@ -9,6 +9,7 @@ import { useFormat } from '../../app/format';
 import { useIsOwner } from '../../app/session';
 import { requestUnlock } from '../../app/unlock-requests';
 import { Dialog } from '../../components/Dialog';
+import { InlinePanel } from '../../components/InlinePanel';
 import { ErrorNotice, useDescribeError } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -336,28 +337,21 @@ const RenameForm = ({ device, onDone }: { device: DeviceSummary; onDone: () => v
     onDone();
   };
   return (
-    <form
-      className="rename-device"
-      onSubmit={(event) => void submit(event)}
-      // Escape leaves the name as it was, as Enter saves it.
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onDone();
-        }
-      }}
-    >
-      <ErrorNotice error={error} />
-      <Field label={t('list.renameLabel')}>
-        <input value={name} maxLength={80} autoFocus onChange={(event) => setName(event.target.value)} />
-      </Field>
-      <button type="submit" className="button button-primary" disabled={rename.isPending || name.trim() === ''}>
-        {t('list.save')}
-      </button>
-      <button type="button" className="button" onClick={onDone}>
-        {t('list.cancel')}
-      </button>
-    </form>
+    // Escape leaves the name as it was, as Enter saves it.
+    <InlinePanel onClose={onDone}>
+      <form className="rename-device" onSubmit={(event) => void submit(event)}>
+        <ErrorNotice error={error} />
+        <Field label={t('list.renameLabel')}>
+          <input value={name} maxLength={80} autoFocus onChange={(event) => setName(event.target.value)} />
+        </Field>
+        <button type="submit" className="button button-primary" disabled={rename.isPending || name.trim() === ''}>
+          {t('list.save')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('list.cancel')}
+        </button>
+      </form>
+    </InlinePanel>
   );
 };
 
