@@ -67,6 +67,15 @@ const rewardColumns = `w.*, p.name AS referrer_name, (p.archived_at IS NOT NULL)
   c.name AS referred_name, (c.archived_at IS NOT NULL) AS referred_archived, s.name AS given_by_name`;
 const rewardJoins = `JOIN customers p ON p.id = w.referrer_id JOIN customers c ON c.id = w.referred_id LEFT JOIN staff s ON s.id = w.given_by_staff_id`;
 
+/**
+ * A page of rewards, newest first, picked from referral_rewards alone (`where` filters it) and only
+ * then joined: joining first made SQLite look up both customers of every reward before sorting
+ * (30,000 rewards: 40-100 ms).
+ */
+const rewardsPageSql = (where: string) => `
+  SELECT ${rewardColumns} FROM (SELECT id FROM referral_rewards ${where} ORDER BY earned_at DESC, id DESC LIMIT @limit OFFSET @offset) page
+  CROSS JOIN referral_rewards w ON w.id = page.id ${rewardJoins} ORDER BY w.earned_at DESC, w.id DESC`;
+
 /** A tree walk stops at this depth whatever the data says, so a damaged book cannot loop. */
 const maxTreeDepth = 200;
 
@@ -117,15 +126,9 @@ const statements = statementsFor((db) => ({
   getReward: db.prepare<[string], DbRewardRow>('SELECT * FROM referral_rewards WHERE id = ?'),
   getRewardListRow: db.prepare<[string], DbRewardListRow>(`SELECT ${rewardColumns} FROM referral_rewards w ${rewardJoins} WHERE w.id = ?`),
   rewardOfReferred: db.prepare<[string], DbRewardRow>('SELECT * FROM referral_rewards WHERE referred_id = ? ORDER BY earned_at LIMIT 1'),
-  // The page's rewards are picked from referral_rewards alone, then joined: joining first made
-  // SQLite look up both customers of every reward before sorting (30,000 rewards: 40-100 ms).
-  rewardsPage: db.prepare<{ limit: number; offset: number }, DbRewardListRow>(`
-    SELECT ${rewardColumns} FROM (SELECT id FROM referral_rewards ORDER BY earned_at DESC, id DESC LIMIT @limit OFFSET @offset) page
-    CROSS JOIN referral_rewards w ON w.id = page.id ${rewardJoins} ORDER BY w.earned_at DESC, w.id DESC`),
+  rewardsPage: db.prepare<{ limit: number; offset: number }, DbRewardListRow>(rewardsPageSql('')),
   // referral_rewards_status, in its order (a status filter written as "@status IS NULL OR ..." read every reward).
-  rewardsPageOfStatus: db.prepare<{ status: string; limit: number; offset: number }, DbRewardListRow>(`
-    SELECT ${rewardColumns} FROM (SELECT id FROM referral_rewards WHERE status = @status ORDER BY earned_at DESC, id DESC LIMIT @limit OFFSET @offset) page
-    CROSS JOIN referral_rewards w ON w.id = page.id ${rewardJoins} ORDER BY w.earned_at DESC, w.id DESC`),
+  rewardsPageOfStatus: db.prepare<{ status: string; limit: number; offset: number }, DbRewardListRow>(rewardsPageSql('WHERE status = @status')),
   countAllRewards: db.prepare<[], number>('SELECT count(*) FROM referral_rewards').pluck(),
   countRewardsOfStatus: db.prepare<[string], number>('SELECT count(*) FROM referral_rewards WHERE status = ?').pluck(),
   insertReward: db.prepare<DbRewardRow>(`

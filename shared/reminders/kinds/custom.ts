@@ -1,11 +1,25 @@
+import { fill, type Messages } from '../../i18n/messages';
 import { customerLink, type ReminderKind } from '../kind';
 
-/** A reminder a person wrote: the note is the whole message. */
+const en = {
+  label: 'Custom',
+  forCustomer: '{{customer}}: {{note}}',
+};
+const zhHant: Messages<typeof en> = {
+  label: '自訂提醒',
+  forCustomer: '{{customer}}：{{note}}',
+};
+const zhHans: Messages<typeof en> = {
+  label: '自定义提醒',
+  forCustomer: '{{customer}}：{{note}}',
+};
+const texts = { en, 'zh-Hant': zhHant, 'zh-Hans': zhHans };
+
+/** A reminder a person wrote: the note is the whole message, after the customer's name when it is about one. */
 export const customKind: ReminderKind = {
   name: 'custom',
-  label: { en: 'Custom', 'zh-Hant': '自訂提醒', 'zh-Hans': '自定义提醒' },
-  // The customer's name, then the note: Chinese takes a full-width colon, as the other kinds' titles do.
-  title: ({ language, customerName, note }) => (customerName === null ? note : `${customerName}${language === 'en' ? ': ' : '：'}${note}`),
+  label: { en: en.label, 'zh-Hant': zhHant.label, 'zh-Hans': zhHans.label },
+  title: ({ language, customerName, note }) => (customerName === null ? note : fill(texts[language].forCustomer, { customer: customerName, note })),
   link: customerLink,
   onCallList: true,
 };
