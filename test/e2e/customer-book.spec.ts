@@ -154,3 +154,17 @@ test('on a small screen the sidebar scrolls on its own: the page stays put and t
   expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
   expect(await page.locator('.sidebar').evaluate((sidebar) => sidebar.scrollHeight > sidebar.clientHeight)).toBe(true);
 });
+
+test('a long profile scrolls inside the page: the window itself never scrolls, sidebar and all', async ({ page, app }) => {
+  const amy = (await app.rpc('customers-create', { name: 'Amy Chen' })).value as { id: string };
+  for (let index = 0; index < 40; index += 1) {
+    const brought = (await app.rpc('customers-create', { name: `Friend ${index}` })).value as { id: string };
+    await app.rpc('referrals-set', { customerId: brought.id, referrerId: amy.id });
+  }
+  await app.open(page);
+  await page.goto(`${new URL(app.url).origin}/#/customers/${amy.id}`);
+  await expect(page.locator('.referral-tree li')).toHaveCount(40);
+  // The tree's levels are labelled for screen readers by text placed out of sight, far down the page.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+  expect(await page.evaluate(() => (window.scrollTo(0, 500), window.scrollY))).toBe(0);
+});
